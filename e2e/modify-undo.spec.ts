@@ -1,0 +1,85 @@
+import type { Page } from '@playwright/test';
+import { expect, openWorkbench, test } from './fixtures/test';
+import { readTable, type StoredZone } from './fixtures/indexedDb';
+import { clickMap, dragOnMap } from './fixtures/mapInput';
+import { drawZone, newProjectWithObject } from './fixtures/workflow';
+
+const A: [number, number][] = [
+  [400, 300],
+  [550, 300],
+  [550, 450],
+  [400, 450],
+];
+const B: [number, number][] = [
+  [600, 300],
+  [750, 300],
+  [750, 450],
+  [600, 450],
+];
+
+async function zonesByVertex(page: Page) {
+  // The zones drawn in this test (not the sample's); A is the one whose first vertex is further west.
+  const zones = (await readTable<StoredZone>(page, 'zones')).filter((z) => !z.id.startsWith('sample-'));
+  return zones.sort((p, q) => p.geometry.coordinates[0]![0]![0]! - q.geometry.coordinates[0]![0]![0]!);
+}
+
+test('drag a vertex onto a neighbour with snapping, undo and redo it as one step', async ({ page }) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '城墙');
+  await drawZone(page, A);
+  await drawZone(page, B);
+  const [a0, b0] = await zonesByVertex(page);
+  const historyBefore = (await readTable(page, 'history')).length;
+
+  await page.getByRole('button', { name: '选择' }).click();
+  await clickMap(page, [475, 375]);
+  await page.getByRole('button', { name: '编辑节点' }).click();
+  await dragOnMap(page, [550, 300], [594, 304]);
+
+  const [a1] = await zonesByVertex(page);
+  const snappedVertex = a1!.geometry.coordinates[0]!.find(
+    (p) => p[0] === b0!.geometry.coordinates[0]![0]![0],
+  );
+  // Snapped exactly onto B's first vertex (the one drawn at pixel 600,300), not to the release pixel.
+  expect(b0!.geometry.coordinates[0]).toContainEqual(snappedVertex);
+  expect(a1!.geometry).not.toEqual(a0!.geometry);
+  expect((await readTable(page, 'history')).length).toBe(historyBefore + 1);
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await zonesByVertex(page))[0]!.geometry).toEqual(a0!.geometry);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect.poll(async () => (await zonesByVertex(page))[0]!.geometry).toEqual(a1!.geometry);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+y');
+  await expect.poll(async () => (await zonesByVertex(page))[0]!.geometry).toEqual(a1!.geometry);
+});
+
+test('Escape during a vertex drag cancels it and writes nothing', async ({ page }) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '城墙');
+  await drawZone(page, A);
+  const before = await readTable(page, 'zones');
+  const history = (await readTable(page, 'history')).length;
+  await page.getByRole('button', { name: '编辑节点' }).click();
+  await dragOnMap(page, [550, 450], [640, 520], () => page.keyboard.press('Escape'));
+  await page.waitForTimeout(300);
+  expect(await readTable(page, 'zones')).toEqual(before);
+  expect((await readTable(page, 'history')).length).toBe(history);
+});
+
+test('delete a zone with the Delete key and bring it back with undo', async ({ page }) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '城墙');
+  await drawZone(page, A);
+  await drawZone(page, B);
+  const before = await readTable<StoredZone>(page, 'zones');
+  await page.getByRole('button', { name: '选择' }).click();
+  await clickMap(page, [675, 375]);
+  await expect(page.getByRole('region', { name: '区划属性' })).toBeVisible();
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('Delete');
+  await expect.poll(async () => (await readTable(page, 'zones')).length).toBe(before.length - 1);
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expect.poll(async () => readTable(page, 'zones')).toEqual(expect.arrayContaining(before));
+  expect((await readTable(page, 'zones')).length).toBe(before.length);
+});

@@ -1,0 +1,43 @@
+import type { ProjectDocument } from '../../../shared/formats/projectDocument';
+import type { Reader } from '../../storage/reader';
+import type { Put } from '../../storage/records';
+import { newId } from './command';
+
+/**
+ * Puts that insert a document's objects and zones into a project. Ids are kept where they are
+ * free, so a file opened or imported once keeps its identities; an id already used in the store
+ * (the same file opened twice) gets a fresh one, and references to it follow.
+ */
+export async function documentPuts(
+  read: Reader,
+  projectId: string,
+  document: Pick<ProjectDocument, 'objects' | 'zones'>,
+): Promise<Put[]> {
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  const claim = async (id: string, exists: (id: string) => Promise<unknown>) => {
+    const free = !taken.has(id) && !(await exists(id));
+    const next = free ? id : newId();
+    taken.add(next);
+    ids.set(id, next);
+    return next;
+  };
+
+  const puts: Put[] = [];
+  for (const object of document.objects) {
+    const id = await claim(object.id, read.object);
+    puts.push({ table: 'objects', key: id, value: { ...object, id, projectId } });
+  }
+  const zoneIds: string[] = [];
+  for (const zone of document.zones) zoneIds.push(await claim(zone.id, read.zone));
+  document.zones.forEach((zone, i) => {
+    const id = zoneIds[i]!;
+    const supersedesId = zone.attributes.supersedesId;
+    const attributes = supersedesId
+      ? { ...zone.attributes, supersedesId: ids.get(supersedesId) ?? supersedesId }
+      : zone.attributes;
+    const objectId = ids.get(zone.objectId) ?? zone.objectId;
+    puts.push({ table: 'zones', key: id, value: { ...zone, id, projectId, objectId, attributes } });
+  });
+  return puts;
+}

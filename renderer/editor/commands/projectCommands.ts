@@ -1,0 +1,51 @@
+import {
+  ProjectSettingsSchema,
+  type Project,
+  type ProjectSettingsInput,
+} from '../../../shared/domain/schema';
+import type { ProjectDocument } from '../../../shared/formats/projectDocument';
+import { commitError } from '../../storage/commitError';
+import { sameRecord } from '../../storage/sameRecord';
+import { documentPuts } from './documentPuts';
+import { mergePatch } from './mergePatch';
+import { newId, now, type Command } from './command';
+
+/**
+ * Create a project with its content in one transaction (a new project, an opened file, the
+ * sample). Not an undo step: history belongs to a project and nothing precedes its creation.
+ */
+export function createProject(document: ProjectDocument, projectId = newId()): Command & { id: string } {
+  return {
+    id: projectId,
+    label: { zh: '新建项目', en: 'New project' },
+    undo: 'skip',
+    async build(read) {
+      const at = now();
+      const project: Project = {
+        id: projectId,
+        settings: ProjectSettingsSchema.parse(document.settings),
+        createdAt: at,
+        updatedAt: at,
+      };
+      return [
+        { table: 'projects', key: projectId, value: project },
+        ...(await documentPuts(read, projectId, document)),
+      ];
+    },
+  };
+}
+
+export function updateProjectSettings(projectId: string, patch: Partial<ProjectSettingsInput>): Command {
+  return {
+    label: { zh: '修改项目设置', en: 'Edit project settings' },
+    undo: 'record',
+    async build(read) {
+      const project = await read.project(projectId);
+      if (!project)
+        throw commitError(`projects/${projectId}`, { zh: '项目不存在', en: 'The project does not exist' });
+      const settings = mergePatch(project.settings, patch as Record<string, unknown>);
+      if (sameRecord(settings, project.settings)) return [];
+      return [{ table: 'projects', key: projectId, value: { ...project, settings, updatedAt: now() } }];
+    },
+  };
+}

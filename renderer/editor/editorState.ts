@@ -1,0 +1,72 @@
+import type { Bilingual, Lang } from '../../shared/domain/labels';
+import type { ZoneType } from '../../shared/domain/taxonomy';
+import type { ToolId } from './tools';
+import type { GeoJsonImportResult } from '../../shared/formats/geojson/readGeoJson';
+
+/** An import whose file had refused features: the planner decides whether to take the rest. */
+export interface PendingImport {
+  fileName: string;
+  result: GeoJsonImportResult;
+}
+
+export interface Selection {
+  /** Selected zones (map or tree). */
+  zoneIds: readonly string[];
+  /** The object the attribute panel shows and new zones are drawn for. */
+  objectId: string | null;
+}
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: Bilingual;
+  /** Specific problems (feature index, field, reason) listed under the text. */
+  details?: Bilingual[];
+}
+
+export interface Job {
+  label: Bilingual;
+  /** 0…1, or null while unknown. */
+  progress: number | null;
+  cancel(): void;
+}
+
+/** The project file the open project was last opened from or saved to. */
+export interface OpenFile {
+  handle: string | null;
+  name: string;
+}
+
+export interface EditorState {
+  projectId: string | null;
+  file: OpenFile | null;
+  tool: ToolId;
+  drawZoneType: ZoneType;
+  /** Radius typed for the circle tool, in metres; null = drag to set it. */
+  circleRadius: number | null;
+  snapping: boolean;
+  selection: Selection;
+  /** Name of the gesture in progress (a drag, a drawing); undo and redo wait for it to end. */
+  gesture: string | null;
+  lang: Lang;
+  notice: Notice | null;
+  job: Job | null;
+  pendingImport: PendingImport | null;
+}
+
+export function initialEditorState(lang: Lang): EditorState {
+  return {
+    projectId: null,
+    file: null,
+    tool: 'select',
+    drawZoneType: 'protection_range',
+    circleRadius: null,
+    snapping: true,
+    selection: { zoneIds: [], objectId: null },
+    gesture: null,
+    lang,
+    notice: null,
+    job: null,
+    pendingImport: null,
+  };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { keyAction, type KeyLike } from './keyboard';
+
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
+
+describe('keyboard map', () => {
+  it('maps undo and the two redo chords', () => {
+    expect(keyAction(key('z', { ctrlKey: true }))).toEqual({ kind: 'undo' });
+    expect(keyAction(key('Z', { ctrlKey: true, shiftKey: true }))).toEqual({ kind: 'redo' });
+    expect(keyAction(key('y', { ctrlKey: true }))).toEqual({ kind: 'redo' });
+    expect(keyAction(key('z', { metaKey: true }))).toEqual({ kind: 'undo' });
+  });
+
+  it('maps editing keys and tool letters, and leaves other chords alone', () => {
+    expect(keyAction(key('Escape'))).toEqual({ kind: 'cancel' });
+    expect(keyAction(key('Backspace'))).toEqual({ kind: 'removeLastVertex' });
+    expect(keyAction(key('Delete'))).toEqual({ kind: 'delete' });
+    expect(keyAction(key('p'))).toEqual({ kind: 'tool', tool: 'drawPolygon' });
+    expect(keyAction(key('c', { ctrlKey: true }))).toBeNull();
+    expect(keyAction(key('q'))).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+import { TOOL_IDS, TOOL_KEYS, type ToolId } from './tools';
+
+export type KeyAction =
+  | { kind: 'cancel' }
+  | { kind: 'removeLastVertex' }
+  | { kind: 'delete' }
+  | { kind: 'undo' }
+  | { kind: 'redo' }
+  | { kind: 'tool'; tool: ToolId };
+
+export interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+/**
+ * The workbench's keyboard map, as a pure function so it is tested without a browser:
+ * Esc cancels, Backspace removes the last drawn vertex, Delete deletes, Ctrl/⌘+Z undoes,
+ * Ctrl/⌘+Shift+Z and Ctrl+Y redo, single letters pick tools.
+ */
+export function keyAction(event: KeyLike): KeyAction | null {
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (mod && !event.altKey) {
+    if (key === 'z') return event.shiftKey ? { kind: 'redo' } : { kind: 'undo' };
+    if (key === 'y' && !event.shiftKey) return { kind: 'redo' };
+    return null;
+  }
+  if (event.altKey) return null;
+  if (key === 'escape') return { kind: 'cancel' };
+  if (key === 'backspace') return { kind: 'removeLastVertex' };
+  if (key === 'delete') return { kind: 'delete' };
+  if (event.shiftKey) return null;
+  const tool = TOOL_IDS.find((id) => TOOL_KEYS[id] === key);
+  return tool ? { kind: 'tool', tool } : null;
+}

@@ -1,0 +1,45 @@
+import type { Bilingual } from '../../shared/domain/labels';
+
+/** The map tools. The active tool is ephemeral editor state, never stored or undone. */
+export const TOOL_IDS = [
+  'select',
+  'drawPolygon',
+  'drawRectangle',
+  'drawCircle',
+  'drawHole',
+  'modify',
+  'move',
+  'measureLength',
+  'measureArea',
+] as const;
+export type ToolId = (typeof TOOL_IDS)[number];
+
+export const TOOL_LABELS: Record<ToolId, Bilingual> = {
+  select: { zh: '选择', en: 'Select' },
+  drawPolygon: { zh: '绘制多边形', en: 'Draw polygon' },
+  drawRectangle: { zh: '绘制矩形', en: 'Draw rectangle' },
+  drawCircle: { zh: '绘制圆', en: 'Draw circle' },
+  drawHole: { zh: '绘制内环（挖洞）', en: 'Draw hole' },
+  modify: { zh: '编辑节点', en: 'Edit vertices' },
+  move: { zh: '移动', en: 'Move' },
+  measureLength: { zh: '量距离', en: 'Measure distance' },
+  measureArea: { zh: '量面积', en: 'Measure area' },
+};
+
+/** Single-key shortcuts, as in CAD: shown in tooltips and handled by the keyboard map. */
+export const TOOL_KEYS: Record<ToolId, string> = {
+  select: 'v',
+  drawPolygon: 'p',
+  drawRectangle: 'r',
+  drawCircle: 'c',
+  drawHole: 'h',
+  modify: 'e',
+  move: 'm',
+  measureLength: 'd',
+  measureArea: 'a',
+};
+
+/** Tools that create a new zone and therefore need a target object and zone type. */
+export function createsZone(tool: ToolId): boolean {
+  return tool === 'drawPolygon' || tool === 'drawRectangle' || tool === 'drawCircle';
+}

@@ -1,0 +1,144 @@
+import type { Bilingual } from '../../shared/domain/labels';
+import { FormatError } from '../../shared/formats/formatError';
+import { CommitError } from '../storage/commitError';
+import type { CommitResult } from '../storage/commit';
+import type { Store } from '../storage/store';
+import type { Command } from './commands/command';
+import { deleteObject } from './commands/objectCommands';
+import { deleteZones } from './commands/zoneCommands';
+import { createStateStore, type StateStore } from './stateStore';
+import { initialEditorState, type EditorState, type Notice, type Selection } from './editorState';
+import type { ToolId } from './tools';
+import type { Lang } from '../../shared/domain/labels';
+
+/** Name of the performance measure from a gesture's end to its commit being durable in IndexedDB. */
+export const GESTURE_COMMIT_MEASURE = 'hzw:gesture-commit';
+
+let noticeSeq = 0;
+
+/**
+ * The editor: runs commands through the store's one write door, owns undo/redo and the ephemeral
+ * editor state. The map tools and the React panels both talk to this object, never to the store's
+ * writes directly.
+ */
+export class Workbench {
+  readonly state: StateStore<EditorState>;
+
+  constructor(
+    readonly store: Store,
+    lang: Lang,
+  ) {
+    this.state = createStateStore(initialEditorState(lang));
+  }
+
+  get projectId(): string {
+    const id = this.state.get().projectId;
+    if (!id) throw new Error('no project is open');
+    return id;
+  }
+
+  /** Run a command; refusals become an error notice and resolve to null (nothing was written). */
+  async run(command: Command): Promise<CommitResult | null> {
+    try {
+      return await this.store.commit({ projectId: this.projectId, ...command });
+    } catch (error) {
+      this.reportError(error);
+      return null;
+    }
+  }
+
+  /**
+   * Commit the result of a finished map gesture: exactly one change set, hence one undo step.
+   * `endedAt` is the performance.now() of the gesture's end event.
+   */
+  async commitGesture(command: Command, endedAt: number): Promise<CommitResult | null> {
+    this.endGesture();
+    const result = await this.run(command);
+    if (result && result.changes.length > 0) {
+      performance.measure(GESTURE_COMMIT_MEASURE, { start: endedAt, end: performance.now() });
+    }
+    return result;
+  }
+
+  beginGesture(name: string): void {
+    this.state.set({ gesture: name });
+  }
+
+  endGesture(): void {
+    this.state.set({ gesture: null });
+  }
+
+  async undo(): Promise<void> {
+    if (this.state.get().gesture) return;
+    try {
+      await this.store.undo(this.projectId);
+    } catch (error) {
+      this.reportError(error);
+    }
+  }
+
+  async redo(): Promise<void> {
+    if (this.state.get().gesture) return;
+    try {
+      await this.store.redo(this.projectId);
+    } catch (error) {
+      this.reportError(error);
+    }
+  }
+
+  /** Delete the selected zones, or the selected object with its zones when no zone is selected. */
+  async deleteSelection(): Promise<void> {
+    const { zoneIds, objectId } = this.state.get().selection;
+    if (zoneIds.length > 0) {
+      const result = await this.run(deleteZones(zoneIds));
+      if (result) this.select({ zoneIds: [], objectId });
+    } else if (objectId) {
+      const result = await this.run(deleteObject(objectId));
+      if (result) this.select({ zoneIds: [], objectId: null });
+    }
+  }
+
+  setTool(tool: ToolId): void {
+    this.state.set({ tool });
+  }
+
+  select(selection: Selection): void {
+    this.state.set({ selection });
+  }
+
+  notify(kind: Notice['kind'], text: Bilingual, details?: Bilingual[]): void {
+    this.state.set({ notice: { id: ++noticeSeq, kind, text, ...(details ? { details } : {}) } });
+  }
+
+  dismissNotice(): void {
+    this.state.set({ notice: null });
+  }
+
+  reportError(error: unknown): void {
+    if (error instanceof CommitError) {
+      this.notify(
+        'error',
+        { zh: '未保存：输入有误', en: 'Not saved: the input was refused' },
+        error.problems.map((p) => ({
+          zh: `${p.subject}：${p.message.zh}`,
+          en: `${p.subject}: ${p.message.en}`,
+        })),
+      );
+    } else if (error instanceof FormatError) {
+      this.notify(
+        'error',
+        {
+          zh: `无法读取 ${error.file}，未做任何更改`,
+          en: `Could not read ${error.file}; nothing was changed`,
+        },
+        error.problems.map((p) => {
+          const where = `${p.index === null ? '' : `#${p.index} `}${p.field}`;
+          return { zh: `${where}：${p.reason.zh}`, en: `${where}: ${p.reason.en}` };
+        }),
+      );
+    } else {
+      const text = error instanceof Error ? error.message : String(error);
+      this.notify('error', { zh: `操作失败：${text}`, en: `The operation failed: ${text}` });
+    }
+  }
+}

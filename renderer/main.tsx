@@ -1,0 +1,35 @@
+import './ui/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initialLanguage, startWorkbench } from './bootstrap';
+import { selectPlatform } from './platform/selectPlatform';
+import { Root } from './ui/Root';
+import { rememberLanguage } from './ui/useAppActions';
+
+const root = createRoot(document.getElementById('root')!);
+const lang = initialLanguage();
+rememberLanguage(lang);
+
+startWorkbench(lang)
+  .then(({ workbench, persistent }) => {
+    root.render(
+      <StrictMode>
+        <Root workbench={workbench} platform={selectPlatform()} persistent={persistent} />
+      </StrictMode>,
+    );
+  })
+  .catch((error: unknown) => {
+    // The store could not open (another instance holds it, the disk is full, the profile is
+    // damaged): say so plainly and touch nothing.
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    root.render(
+      <div className="fatal" role="alert">
+        <h1>无法打开项目数据库 / The project database could not be opened</h1>
+        <p>{message}</p>
+        <p>
+          数据未被修改。请关闭其他窗口后重试。/ Nothing was changed. Close other windows of the workbench and
+          try again.
+        </p>
+      </div>,
+    );
+  });

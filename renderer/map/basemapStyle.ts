@@ -1,0 +1,55 @@
+import type { FeatureLike } from 'ol/Feature';
+import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
+import type { BasemapFile } from './basemap';
+
+const water = new Style({
+  fill: new Fill({ color: '#b9d3e6' }),
+  stroke: new Stroke({ color: '#8fb4d0', width: 1 }),
+});
+const land = new Style({
+  fill: new Fill({ color: '#f3f1ea' }),
+  stroke: new Stroke({ color: '#c9c2ad', width: 1 }),
+});
+const boundary = new Style({ stroke: new Stroke({ color: '#9a8f9e', width: 1.2, lineDash: [8, 3, 2, 3] }) });
+const river = new Style({ stroke: new Stroke({ color: '#7fa9cc', width: 1.2 }) });
+const road = new Style({ stroke: new Stroke({ color: '#c98a4a', width: 1.4 }) });
+const street = new Style({ stroke: new Stroke({ color: '#b0a89a', width: 1 }) });
+
+function placeStyle(name: string): Style {
+  return new Style({
+    image: new Circle({
+      radius: 3,
+      fill: new Fill({ color: '#444' }),
+      stroke: new Stroke({ color: '#fff', width: 1 }),
+    }),
+    text: new Text({
+      text: name,
+      font: '12px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif',
+      offsetY: -10,
+      fill: new Fill({ color: '#333' }),
+      stroke: new Stroke({ color: '#ffffffcc', width: 3 }),
+    }),
+  });
+}
+
+/** Styles by file and feature kind: land, water, boundaries, rivers, roads, places with names. */
+export function basemapStyle(entry: BasemapFile) {
+  const file = entry.file.toLowerCase();
+  const places = new Map<string, Style>();
+  return (feature: FeatureLike): Style | undefined => {
+    const type = feature.getGeometry()?.getType();
+    const kind = String(feature.get('kind') ?? feature.get('featurecla') ?? '').toLowerCase();
+    if (type === 'Point' || type === 'MultiPoint') {
+      const name = String(feature.get('name_zh') ?? feature.get('name') ?? feature.get('name_en') ?? '');
+      let style = places.get(name);
+      if (!style) places.set(name, (style = placeStyle(name)));
+      return style;
+    }
+    if (file.includes('lake') || kind.includes('lake') || kind.includes('water')) return water;
+    if (file.includes('river') || kind.includes('river')) return river;
+    if (file.includes('road') || kind.includes('road')) return road;
+    if (file.includes('street') || kind.includes('street')) return street;
+    if (file.includes('boundar') || type === 'LineString' || type === 'MultiLineString') return boundary;
+    return land;
+  };
+}

@@ -1,0 +1,144 @@
+import 'ol/ol.css';
+import Collection from 'ol/Collection';
+import OlMap from 'ol/Map';
+import View from 'ol/View';
+import { ScaleLine, Zoom, Attribution } from 'ol/control';
+import { defaults as defaultInteractions } from 'ol/interaction/defaults';
+import VectorLayer from 'ol/layer/Vector';
+import VectorSource from 'ol/source/Vector';
+import { createEmpty, extend, isEmpty } from 'ol/extent';
+import { Fill, Stroke, Style, Circle } from 'ol/style';
+import type { Lang } from '../../shared/domain/labels';
+import type { Position } from '../../shared/domain/geometry';
+import type { ProtectedObject, Zone } from '../../shared/domain/schema';
+import type { KeyAction } from '../editor/keyboard';
+import type { ToolId } from '../editor/tools';
+import type { Workbench } from '../editor/workbench';
+import { createBasemap, type Basemap, type BasemapSettings } from './basemap';
+import { toLonLatPosition, toMapCoordinate } from './geometryConvert';
+import { createTool } from './toolFactory';
+import type { MapTool, ToolContext } from './tools/toolContext';
+import { ObjectMarkers } from './objectMarkers';
+import { ZoneLayers, type ZoneFeature } from './zoneLayers';
+
+export interface PlanMap {
+  setData(zones: readonly Zone[], objects: readonly ProtectedObject[], lang: Lang): void;
+  setSelection(zoneIds: readonly string[]): void;
+  setTool(tool: ToolId): void;
+  /** Offer a key press to the active tool first; true when the tool used it. */
+  handleKey(action: KeyAction): boolean;
+  setBasemap(settings: BasemapSettings): void;
+  zoomBy(delta: number): void;
+  /** Fit the view to all zones (or to a lon/lat point when there are none). */
+  zoomToData(fallback?: Position): void;
+  zoomToZones(ids: readonly string[]): void;
+  destroy(): void;
+}
+
+export interface PlanMapOptions {
+  target: HTMLElement;
+  workbench: Workbench;
+  onPointer(position: Position | null): void;
+  onReady(): void;
+}
+
+const sketchStyle = new Style({
+  fill: new Fill({ color: '#00a2ff22' }),
+  stroke: new Stroke({ color: '#00a2ff', width: 2, lineDash: [6, 4] }),
+  image: new Circle({ radius: 5, fill: new Fill({ color: '#00a2ff' }) }),
+});
+
+/**
+ * The plan map: offline basemap, one layer per zone type, a sketch layer, scale bar, and the
+ * active tool. It renders what the store holds and reports finished gestures to the editor.
+ */
+export function createPlanMap(options: PlanMapOptions): PlanMap {
+  const { workbench } = options;
+  const map = new OlMap({
+    target: options.target,
+    controls: [
+      new Zoom(),
+      new ScaleLine({ units: 'metric', minWidth: 100 }),
+      new Attribution({ collapsible: true }),
+    ],
+    interactions: defaultInteractions({ shiftDragZoom: false, doubleClickZoom: false }),
+    view: new View({
+      center: toMapCoordinate([84.6771, 44.4266]),
+      zoom: 9,
+      maxZoom: 22,
+      constrainResolution: false,
+    }),
+  });
+  const basemap: Basemap = createBasemap(map, () => options.onReady());
+  const zones = new ZoneLayers(map);
+  const markers = new ObjectMarkers(map);
+  const sketch = new VectorSource();
+  map.addLayer(new VectorLayer({ source: sketch, style: sketchStyle, zIndex: 1000 }));
+  const selected = new Collection<ZoneFeature>();
+
+  const ctx: ToolContext = { map, workbench, zones, selected, sketch, snapSources: () => zones.sources };
+  let tool: MapTool = createTool('select', ctx);
+  let selectedIds: readonly string[] = [];
+  // The selected collection feeds Modify and Translate: touch it only when its members change, so a
+  // live update arriving mid-gesture does not reset the interaction.
+  const applySelection = () => {
+    zones.setSelected(selectedIds);
+    const features = selectedIds
+      .map((id) => zones.feature(id))
+      .filter((f): f is ZoneFeature => f !== undefined);
+    const current = selected.getArray();
+    if (features.length === current.length && features.every((f, i) => f === current[i])) return;
+    selected.clear();
+    selected.extend(features);
+  };
+
+  map.on('pointermove', (event) => options.onPointer(toLonLatPosition(event.coordinate)));
+  options.target.addEventListener('pointerleave', () => options.onPointer(null));
+
+  const fit = (extent: number[]) => {
+    if (!isEmpty(extent)) map.getView().fit(extent, { padding: [60, 80, 60, 80], maxZoom: 18, duration: 0 });
+  };
+
+  return {
+    setData(list, objects, lang) {
+      zones.sync(list, new Map(objects.map((o) => [o.id, o])), lang);
+      markers.sync(objects, zones);
+      applySelection();
+    },
+    setSelection(ids) {
+      selectedIds = ids;
+      applySelection();
+    },
+    setTool(next) {
+      tool.dispose();
+      tool = createTool(next, ctx);
+    },
+    handleKey: (action) => tool.handleKey(action),
+    setBasemap: (settings) => basemap.configure(settings),
+    zoomBy(delta) {
+      const view = map.getView();
+      view.animate({ zoom: (view.getZoom() ?? 10) + delta, duration: 150 });
+    },
+    zoomToData(fallback) {
+      const extent = createEmpty();
+      for (const source of zones.sources) {
+        const sourceExtent = source.getFeatures().length ? source.getExtent() : null;
+        if (sourceExtent) extend(extent, sourceExtent);
+      }
+      if (!isEmpty(extent)) fit(extent);
+      else if (fallback) map.getView().setCenter(toMapCoordinate(fallback));
+    },
+    zoomToZones(ids) {
+      const extent = createEmpty();
+      for (const id of ids) {
+        const geometry = zones.feature(id)?.getGeometry();
+        if (geometry) extend(extent, geometry.getExtent());
+      }
+      fit(extent);
+    },
+    destroy() {
+      tool.dispose();
+      map.setTarget(undefined);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import MultiPolygon from 'ol/geom/MultiPolygon';
+import Polygon from 'ol/geom/Polygon';
+import type Geometry from 'ol/geom/Geometry';
+import { fromLonLat, toLonLat } from 'ol/proj';
+import type { Position, Ring, ZoneGeometry } from '../../shared/domain/geometry';
+
+/**
+ * Stored geometry is lon/lat (CGCS2000); the map works in Web Mercator. Coordinates coming back
+ * from the map are rounded to 1e-9° (about 0.1 mm), so vertices a tool did not touch come back
+ * bit-identical instead of carrying projection round-off.
+ */
+const SCALE = 1e9;
+const round = (v: number) => Math.round(v * SCALE) / SCALE;
+
+function ringToLonLat(ring: number[][]): Ring {
+  return ring.map((c): Position => {
+    const [lon, lat] = toLonLat(c);
+    return [round(lon!), round(lat!)];
+  });
+}
+
+export function toZoneGeometry(geometry: Geometry): ZoneGeometry | null {
+  if (geometry instanceof Polygon) {
+    return { type: 'Polygon', coordinates: geometry.getCoordinates().map(ringToLonLat) };
+  }
+  if (geometry instanceof MultiPolygon) {
+    return { type: 'MultiPolygon', coordinates: geometry.getCoordinates().map((p) => p.map(ringToLonLat)) };
+  }
+  return null;
+}
+
+const ringToMap = (ring: Ring) => ring.map((p) => fromLonLat(p));
+
+export function toMapGeometry(geometry: ZoneGeometry): Polygon | MultiPolygon {
+  return geometry.type === 'Polygon'
+    ? new Polygon(geometry.coordinates.map(ringToMap))
+    : new MultiPolygon(geometry.coordinates.map((p) => p.map(ringToMap)));
+}
+
+export function toMapCoordinate(position: Position): number[] {
+  return fromLonLat(position);
+}
+
+export function toLonLatPosition(coordinate: number[]): Position {
+  const [lon, lat] = toLonLat(coordinate);
+  return [round(lon!), round(lat!)];
+}

@@ -1,0 +1,85 @@
+import Draw from 'ol/interaction/Draw';
+import type Polygon from 'ol/geom/Polygon';
+import { setZoneGeometries } from '../../editor/commands/zoneCommands';
+import { addHoleToGeometry, holeProblemMessage } from '../../../shared/geometry/holes';
+import { toZoneGeometry } from '../geometryConvert';
+import { acceptGeometry } from './gestureResult';
+import { addSnapping } from './snapping';
+import type { MapTool, ToolContext } from './toolContext';
+import type { ZoneFeature } from '../zoneLayers';
+
+/**
+ * Cut a hole: draw a ring inside a zone (the selected one, else the innermost zone under the first
+ * vertex). The hole must lie strictly inside the zone's shell and not cross its other holes.
+ */
+export function createHoleTool(ctx: ToolContext): MapTool {
+  const { workbench } = ctx;
+  const draw = new Draw({ source: ctx.sketch, type: 'Polygon', stopClick: true });
+
+  const zoneFor = (first: number[]): ZoneFeature | undefined => {
+    const selected = ctx.selected.getArray().find((f) => f.getGeometry()?.intersectsCoordinate(first));
+    if (selected) return selected;
+    const hits = ctx.map
+      .getFeaturesAtPixel(ctx.map.getPixelFromCoordinate(first), {
+        layerFilter: (l) => ctx.zones.isZoneLayer(l),
+      })
+      .filter((f) => (f.getGeometry() as Polygon | undefined)?.intersectsCoordinate(first));
+    return hits[0] as ZoneFeature | undefined;
+  };
+
+  draw.on('drawstart', () => workbench.beginGesture('draw'));
+  draw.on('drawabort', () => workbench.endGesture());
+  draw.on('drawend', (event) => {
+    const endedAt = performance.now();
+    queueMicrotask(() => ctx.sketch.clear());
+    const ring = toZoneGeometry(event.feature.getGeometry()!);
+    const first = (event.feature.getGeometry() as Polygon).getCoordinates()[0]![0]!;
+    const zone = zoneFor(first);
+    const stored = zone ? toZoneGeometry(zone.getGeometry()!) : null;
+    if (!zone || !stored || !ring || ring.type !== 'Polygon') {
+      workbench.endGesture();
+      workbench.notify('error', { zh: '内环须画在一个区划之内', en: 'Draw the hole inside a zone' });
+      return;
+    }
+    const result = addHoleToGeometry(stored, ring.coordinates[0]!);
+    if (!result.ok) {
+      workbench.endGesture();
+      workbench.notify('error', { zh: '无法挖洞', en: 'Cannot cut this hole' }, [
+        holeProblemMessage(result.reason),
+      ]);
+      return;
+    }
+    if (!acceptGeometry(workbench, result.geometry)) {
+      workbench.endGesture();
+      return;
+    }
+    const id = String(zone.getId());
+    void workbench.commitGesture(
+      setZoneGeometries(new Map([[id, result.geometry]]), { zh: '挖洞', en: 'Cut hole' }),
+      endedAt,
+    );
+  });
+
+  ctx.map.addInteraction(draw);
+  const removeSnapping = addSnapping(ctx);
+  return {
+    handleKey(action) {
+      if (action.kind === 'cancel') {
+        draw.abortDrawing();
+        workbench.endGesture();
+        return true;
+      }
+      if (action.kind === 'removeLastVertex' && workbench.state.get().gesture === 'draw') {
+        draw.removeLastPoint();
+        return true;
+      }
+      return false;
+    },
+    dispose() {
+      draw.abortDrawing();
+      removeSnapping();
+      ctx.map.removeInteraction(draw);
+      workbench.endGesture();
+    },
+  };
+}

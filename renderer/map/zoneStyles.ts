@@ -1,0 +1,82 @@
+import type { FeatureLike } from 'ol/Feature';
+import MultiPoint from 'ol/geom/MultiPoint';
+import type Polygon from 'ol/geom/Polygon';
+import type MultiPolygon from 'ol/geom/MultiPolygon';
+import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
+import FillPattern from 'ol-ext/style/FillPattern';
+import { DEFAULT_SYMBOLS, type ZoneSymbol } from '../../shared/domain/symbology';
+import type { ZoneType } from '../../shared/domain/taxonomy';
+
+/** Feature properties the zone layers set and the styles read. */
+export const LABEL_PROPERTY = 'label';
+export const SELECTED_PROPERTY = 'selected';
+
+function baseStyles(symbol: ZoneSymbol): Style[] {
+  const stroke = new Stroke({
+    color: symbol.stroke,
+    width: symbol.strokeWidth,
+    lineDash: symbol.dash ?? undefined,
+  });
+  const styles = [new Style({ fill: new Fill({ color: symbol.fill }), stroke, zIndex: symbol.order })];
+  if (symbol.hatch) {
+    const pattern = new FillPattern({
+      pattern: 'hatch',
+      color: symbol.hatch.color,
+      angle: symbol.hatch.angle,
+      spacing: symbol.hatch.spacing,
+      size: 1,
+    });
+    styles.unshift(new Style({ fill: pattern, zIndex: symbol.order }));
+  }
+  return styles;
+}
+
+const selectedStroke = new Style({ stroke: new Stroke({ color: '#00a2ff', width: 4 }), zIndex: 100 });
+const vertexStyle = new Style({
+  image: new Circle({
+    radius: 4,
+    fill: new Fill({ color: '#ffffff' }),
+    stroke: new Stroke({ color: '#00a2ff', width: 2 }),
+  }),
+  geometry: (feature) => {
+    const geometry = feature.getGeometry() as Polygon | MultiPolygon | undefined;
+    if (!geometry) return undefined;
+    const rings =
+      geometry.getType() === 'Polygon'
+        ? [(geometry as Polygon).getCoordinates()]
+        : (geometry as MultiPolygon).getCoordinates();
+    return new MultiPoint(rings.flat(2));
+  },
+  zIndex: 101,
+});
+
+function labelStyle(text: string, symbol: ZoneSymbol): Style {
+  return new Style({
+    text: new Text({
+      text,
+      font: '12px "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif',
+      fill: new Fill({ color: '#1d1d1d' }),
+      stroke: new Stroke({ color: '#ffffffdd', width: 3 }),
+      overflow: false,
+    }),
+    zIndex: symbol.order + 200,
+  });
+}
+
+/** A style function per zone type: symbol, optional hatch, selection highlight and label. */
+export function zoneStyleFunction(zoneType: ZoneType, symbol: ZoneSymbol = DEFAULT_SYMBOLS[zoneType]) {
+  const base = baseStyles(symbol);
+  const labels = new Map<string, Style>();
+  return (feature: FeatureLike, resolution: number): Style[] => {
+    const styles = [...base];
+    if (feature.get(SELECTED_PROPERTY)) styles.push(selectedStroke, vertexStyle);
+    const text = feature.get(LABEL_PROPERTY) as string | undefined;
+    // Labels only where a zone is large enough on screen to carry one (≈ below 20 m/pixel).
+    if (text && resolution < 20) {
+      let label = labels.get(text);
+      if (!label) labels.set(text, (label = labelStyle(text, symbol)));
+      styles.push(label);
+    }
+    return styles;
+  };
+}

@@ -1,0 +1,43 @@
+import type { HzwBridge } from '../../shared/ipc/bridge';
+import type { FileFilter, SaveRequest } from '../../shared/ipc/contract';
+import type { Platform } from './platform';
+
+/**
+ * The desktop platform: every call goes through the preload's bridge to the main process,
+ * which owns dialogs, file I/O and the native menu. Requests are rebuilt field by field so
+ * nothing beyond the IPC contract crosses (main refuses unknown fields).
+ */
+export function createElectronPlatform(bridge: HzwBridge): Platform {
+  return {
+    kind: 'desktop',
+    pickFiles: (options) =>
+      bridge.pickFiles({
+        title: options.title,
+        filters: filters(options.filters),
+        multiple: options.multiple,
+      }),
+    openProject: () => bridge.openProject(),
+    saveProject: (request) => bridge.saveProject(saveRequest(request)),
+    exportFile: (request) => bridge.exportFile(saveRequest(request)),
+    recentProjects: () => bridge.listRecent(),
+    openRecent: (handle) => bridge.openRecent(handle),
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    onOpenFile: (listener) => bridge.onOpenFile(listener),
+    setWindowState(state) {
+      const { title, edited, canUndo, canRedo, hasSelection, lang } = state;
+      // Fire and forget: a refused update only leaves the title or menu one step behind.
+      bridge
+        .setWindowState({ title, edited, canUndo, canRedo, hasSelection, lang })
+        .catch((error: unknown) => console.warn('window:setState refused', error));
+    },
+  };
+}
+
+function filters(list: FileFilter[]): FileFilter[] {
+  return list.map((f) => ({ name: f.name, extensions: [...f.extensions] }));
+}
+
+function saveRequest(request: SaveRequest): SaveRequest {
+  const { handle, suggestedName, bytes } = request;
+  return { handle, suggestedName, bytes, filters: filters(request.filters) };
+}

@@ -1,0 +1,48 @@
+import type { MenuCommand } from '../../shared/ipc/menuCommands';
+import type {
+  OpenedFile,
+  PickOptions,
+  PickedFile,
+  RecentFile,
+  SaveRequest,
+  SavedFile,
+  WindowState,
+} from '../../shared/ipc/contract';
+
+/**
+ * What the workbench needs from its host. Two implementations: the Electron bridge (native
+ * dialogs, atomic writes in the main process, native menus) and the browser (file pickers,
+ * downloads, no native menu). The renderer never touches the file system itself: files cross
+ * this boundary as bytes.
+ */
+export interface Platform {
+  readonly kind: 'desktop' | 'web';
+
+  /** Let the user pick files to import (several at once, e.g. a shapefile's .shp/.dbf/.prj). */
+  pickFiles(options: PickOptions): Promise<PickedFile[]>;
+
+  /** Let the user pick a project file to open. Null when cancelled. */
+  openProject(): Promise<OpenedFile | null>;
+
+  /**
+   * Save a project file. With a handle from an earlier open/save it writes there (atomically, the
+   * previous file kept as a backup); without one it asks where (Save As). Null when cancelled.
+   */
+  saveProject(request: SaveRequest): Promise<SavedFile | null>;
+
+  /** Export bytes to a file the user chooses (desktop: save dialog; web: a download). */
+  exportFile(request: SaveRequest): Promise<SavedFile | null>;
+
+  /** Recently opened or saved project files, newest first (web mode: none). */
+  recentProjects(): Promise<RecentFile[]>;
+  openRecent(handle: string): Promise<OpenedFile | null>;
+
+  /** Menu commands (desktop) arrive here; web mode has no native menu and never calls it. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+
+  /** Files the OS asks us to open: a second launch with a file, or "open with". */
+  onOpenFile(listener: (file: OpenedFile) => void): () => void;
+
+  /** Keep window title, menu enablement and menu language in step with the app. */
+  setWindowState(state: WindowState): void;
+}

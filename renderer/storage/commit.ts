@@ -1,0 +1,40 @@
+import type { Bilingual } from '../../shared/domain/labels';
+import type { WorkbenchDb } from './database';
+import { applyPuts } from './changeSet';
+import { recordHistory } from './history';
+import { createReader, type Reader } from './reader';
+import type { ChangeSet, Put } from './records';
+import { validatePuts } from './validateRecord';
+import { withWriteLock } from './writeLock';
+
+/**
+ * The one write door. A command builds its puts from what it reads inside the transaction; the
+ * puts are validated, written, and (for undoable commands) recorded as one history entry — all in
+ * one IndexedDB transaction, so an edit is either wholly stored or not at all.
+ */
+export interface CommitRequest {
+  projectId: string;
+  label: Bilingual;
+  /** 'record': one undo step. 'skip': not undoable (opening a project, loading the sample). */
+  undo: 'record' | 'skip';
+  build(read: Reader): Promise<Put[]> | Put[];
+}
+
+export interface CommitResult {
+  changes: ChangeSet;
+}
+
+const WRITE_TABLES = ['projects', 'objects', 'zones', 'history', 'meta'] as const;
+
+export function commit(db: WorkbenchDb, request: CommitRequest): Promise<CommitResult> {
+  return withWriteLock(() =>
+    db.transaction('rw', [...WRITE_TABLES], async () => {
+      const puts = validatePuts(await request.build(createReader(db)));
+      const changes = await applyPuts(db, puts);
+      if (changes.length > 0 && request.undo === 'record') {
+        await recordHistory(db, request.projectId, request.label, changes);
+      }
+      return { changes };
+    }),
+  );
+}

@@ -1,0 +1,41 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema';
+import type { HistoryCursor, HistoryEntry } from './records';
+import { upgradeToVersion2 } from './migrations';
+
+export const DATABASE_NAME = 'heritage-zone-workbench';
+
+/**
+ * The single Dexie database. Zones and objects carry their projectId; history entries are the
+ * undo log; `meta` holds undo cursors and small settings. Only schema versions that carry an
+ * upgrade are kept (version 1 is the layout version 2 upgrades from).
+ */
+export class WorkbenchDb extends Dexie {
+  projects!: EntityTable<Project, 'id'>;
+  objects!: EntityTable<ProtectedObject, 'id'>;
+  zones!: EntityTable<Zone, 'id'>;
+  history!: EntityTable<HistoryEntry, 'seq'>;
+  meta!: EntityTable<HistoryCursor, 'key'>;
+
+  constructor(
+    name = DATABASE_NAME,
+    options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+  ) {
+    // Strict durability: a committed edit is flushed to disk before the commit resolves, so a power
+    // cut right after an edit does not lose it (Chrome's default since 121 is relaxed).
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    this.version(1).stores({
+      projects: 'id',
+      objects: 'id, projectId',
+      zones: 'id, projectId, objectId',
+      history: '++seq, projectId',
+      meta: 'key',
+    });
+    this.version(2)
+      .stores({
+        zones: 'id, projectId, objectId, [projectId+attributes.zoneType]',
+        history: '++seq, projectId, [projectId+seq]',
+      })
+      .upgrade(upgradeToVersion2);
+  }
+}

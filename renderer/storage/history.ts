@@ -1,0 +1,80 @@
+import type { Bilingual } from '../../shared/domain/labels';
+import type { WorkbenchDb } from './database';
+import { invert, replay } from './changeSet';
+import type { ChangeSet, HistoryEntry } from './records';
+import { withWriteLock } from './writeLock';
+
+/** How many undo steps a project keeps; older ones are dropped. */
+export const HISTORY_LIMIT = 500;
+
+const cursorKey = (projectId: string) => `history:${projectId}`;
+
+async function cursorOf(db: WorkbenchDb, projectId: string): Promise<number> {
+  return (await db.meta.get(cursorKey(projectId)))?.cursor ?? 0;
+}
+
+function entriesOf(db: WorkbenchDb, projectId: string, from: number, to: number) {
+  return db.history.where('[projectId+seq]').between([projectId, from], [projectId, to], true, true);
+}
+
+/** Append an undo step after the cursor, dropping the redo branch and the oldest steps past the limit. */
+export async function recordHistory(
+  db: WorkbenchDb,
+  projectId: string,
+  label: Bilingual,
+  changes: ChangeSet,
+): Promise<void> {
+  const cursor = await cursorOf(db, projectId);
+  await entriesOf(db, projectId, cursor + 1, Infinity).delete();
+  const seq = await db.history.add({ projectId, label, changes, at: new Date().toISOString() });
+  await db.meta.put({ key: cursorKey(projectId), cursor: seq as number });
+  const count = await entriesOf(db, projectId, 0, Infinity).count();
+  if (count > HISTORY_LIMIT) {
+    const stale = await entriesOf(db, projectId, 0, Infinity)
+      .limit(count - HISTORY_LIMIT)
+      .primaryKeys();
+    await db.history.bulkDelete(stale);
+  }
+}
+
+export interface HistoryState {
+  undo: Bilingual | null;
+  redo: Bilingual | null;
+}
+
+/** Labels of the next undo and redo steps (null when there is none). */
+export async function historyState(db: WorkbenchDb, projectId: string): Promise<HistoryState> {
+  const cursor = await cursorOf(db, projectId);
+  const undo = cursor > 0 ? await db.history.get(cursor) : undefined;
+  const redo = await entriesOf(db, projectId, cursor + 1, Infinity).first();
+  return { undo: undo?.label ?? null, redo: redo?.label ?? null };
+}
+
+/** Undo the step at the cursor. Resolves to the step undone, or null when there is none. */
+export function undo(db: WorkbenchDb, projectId: string): Promise<HistoryEntry | null> {
+  return withWriteLock(() =>
+    db.transaction('rw', [db.projects, db.objects, db.zones, db.history, db.meta], async () => {
+      const cursor = await cursorOf(db, projectId);
+      const entry = cursor > 0 ? await db.history.get(cursor) : undefined;
+      if (!entry) return null;
+      await replay(db, invert(entry.changes));
+      const previous = await entriesOf(db, projectId, 0, cursor - 1).last();
+      await db.meta.put({ key: cursorKey(projectId), cursor: previous?.seq ?? 0 });
+      return entry;
+    }),
+  );
+}
+
+/** Redo the step after the cursor. Resolves to the step redone, or null when there is none. */
+export function redo(db: WorkbenchDb, projectId: string): Promise<HistoryEntry | null> {
+  return withWriteLock(() =>
+    db.transaction('rw', [db.projects, db.objects, db.zones, db.history, db.meta], async () => {
+      const cursor = await cursorOf(db, projectId);
+      const entry = await entriesOf(db, projectId, cursor + 1, Infinity).first();
+      if (!entry) return null;
+      await replay(db, entry.changes);
+      await db.meta.put({ key: cursorKey(projectId), cursor: entry.seq! });
+      return entry;
+    }),
+  );
+}

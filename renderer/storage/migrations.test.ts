@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { WorkbenchDb } from './database';
+
+const square = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [84.67, 44.42],
+      [84.68, 44.42],
+      [84.68, 44.43],
+      [84.67, 44.42],
+    ],
+  ],
+};
+const at = '2026-01-01T00:00:00.000Z';
+
+describe('schema migrations', () => {
+  it('upgrades a version-1 database: data kept, attributes completed, new indexes usable', async () => {
+    const indexedDB = new IDBFactory();
+    const v1 = new Dexie('hzw-migration', { indexedDB, IDBKeyRange });
+    v1.version(1).stores({
+      projects: 'id',
+      objects: 'id, projectId',
+      zones: 'id, projectId, objectId',
+      history: '++seq, projectId',
+      meta: 'key',
+    });
+    await v1
+      .table('projects')
+      .put({ id: 'p', settings: { name: '乌苏', gkZone: 28 }, createdAt: at, updatedAt: at });
+    await v1.table('objects').put({
+      id: 'o',
+      projectId: 'p',
+      attributes: { name: '巴音沟承化寺', objectType: 'relic_unit' },
+      createdAt: at,
+      updatedAt: at,
+    });
+    await v1.table('zones').bulkPut([
+      {
+        id: 'z1',
+        projectId: 'p',
+        objectId: 'o',
+        attributes: { zoneType: 'protection_range', rules: '不得建设' },
+        geometry: square,
+        createdAt: at,
+        updatedAt: at,
+      },
+      // A record the current schema refuses must survive the upgrade untouched.
+      {
+        id: 'z2',
+        projectId: 'p',
+        objectId: 'o',
+        attributes: { zoneType: 'moat' },
+        geometry: square,
+        createdAt: at,
+        updatedAt: at,
+      },
+    ]);
+    await v1.table('history').add({ projectId: 'p', label: { zh: '绘制', en: 'Draw' }, changes: [], at });
+    v1.close();
+
+    const db = new WorkbenchDb('hzw-migration', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(2);
+    const z1 = await db.zones.get('z1');
+    expect(z1?.attributes.rules).toBe('不得建设');
+    expect(z1?.attributes.status).toBe('proposed');
+    expect(z1?.attributes.approval).toEqual({ authority: '', documentNo: '', date: '' });
+    expect(z1?.geometry).toEqual(square);
+    expect((await db.zones.get('z2'))?.attributes).toEqual({ zoneType: 'moat' });
+    expect((await db.objects.get('o'))?.attributes.designations).toEqual([]);
+    expect(
+      await db.zones.where('[projectId+attributes.zoneType]').equals(['p', 'protection_range']).count(),
+    ).toBe(1);
+    expect(await db.history.where('[projectId+seq]').between(['p', 0], ['p', Infinity]).count()).toBe(1);
+    db.close();
+  });
+});

@@ -1,0 +1,70 @@
+import { liveQuery } from 'dexie';
+import { WorkbenchDb, DATABASE_NAME } from './database';
+import { commit, type CommitRequest, type CommitResult } from './commit';
+import { historyState, redo, undo, type HistoryState } from './history';
+import { createReader, type Reader } from './reader';
+import type { HistoryEntry } from './records';
+import type { Project } from '../../shared/domain/schema';
+
+/** Reads available to live queries and one-off reads. */
+export interface Queries extends Reader {
+  projects(): Promise<Project[]>;
+  history(projectId: string): Promise<HistoryState>;
+}
+
+/**
+ * The storage facade the rest of the renderer uses: the write door, undo/redo, reads, and live
+ * queries that re-run whenever a committed transaction (in this window or another) touches what
+ * they read. Nothing outside renderer/storage sees Dexie.
+ */
+export interface Store {
+  commit(request: CommitRequest): Promise<CommitResult>;
+  undo(projectId: string): Promise<HistoryEntry | null>;
+  redo(projectId: string): Promise<HistoryEntry | null>;
+  read: Queries;
+  observe<T>(
+    query: (q: Queries) => Promise<T>,
+    onValue: (value: T) => void,
+    onError: (error: unknown) => void,
+  ): () => void;
+  close(): void;
+}
+
+export interface StoreOptions {
+  name?: string;
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const { name = DATABASE_NAME, ...idb } = options;
+  const db = new WorkbenchDb(name, idb);
+  await db.open();
+  const read: Queries = {
+    ...createReader(db),
+    projects: () => db.projects.toArray(),
+    history: (projectId) => historyState(db, projectId),
+  };
+  return {
+    commit: (request) => commit(db, request),
+    undo: (projectId) => undo(db, projectId),
+    redo: (projectId) => redo(db, projectId),
+    read,
+    observe(query, onValue, onError) {
+      const subscription = liveQuery(() => query(read)).subscribe({ next: onValue, error: onError });
+      return () => subscription.unsubscribe();
+    },
+    close: () => db.close(),
+  };
+}
+
+/**
+ * Ask the browser not to evict our data under storage pressure. Resolves to whether the data is
+ * persistent; the UI warns when it is not.
+ */
+export async function requestPersistentStorage(): Promise<boolean> {
+  const storage = globalThis.navigator?.storage;
+  if (!storage?.persist) return false;
+  if (await storage.persisted()) return true;
+  return storage.persist();
+}

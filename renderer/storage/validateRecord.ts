@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import { describeIssues } from '../../shared/domain/messages';
+import { ProjectSchema, ProtectedObjectSchema, ZoneSchema } from '../../shared/domain/schema';
+import { CommitError } from './commitError';
+import type { Put, TableName, TableRecords } from './records';
+
+const SCHEMAS: Record<TableName, z.ZodType> = {
+  projects: ProjectSchema,
+  objects: ProtectedObjectSchema,
+  zones: ZoneSchema,
+};
+
+/**
+ * Every record passes the domain schema before it is written: the store never holds a record the
+ * forms or exports would refuse. Returns the parsed record (defaults filled in).
+ */
+export function validatePut<T extends TableName>(
+  table: T,
+  key: string,
+  value: TableRecords[T],
+): TableRecords[T] {
+  const result = SCHEMAS[table].safeParse(value);
+  if (!result.success) {
+    const zh = describeIssues(result.error, 'zh');
+    const en = describeIssues(result.error, 'en');
+    throw new CommitError(
+      zh.map((problem, i) => ({
+        subject: `${table}/${key}${problem.path ? ` ${problem.path}` : ''}`,
+        message: { zh: problem.message, en: en[i]?.message ?? problem.message },
+      })),
+    );
+  }
+  const record = result.data as TableRecords[T] & { id: string };
+  if (record.id !== key) throw new Error(`record key ${key} does not match its id ${record.id}`);
+  return record;
+}
+
+export function validatePuts(puts: readonly Put[]): Put[] {
+  return puts.map((put) =>
+    put.value === null ? put : ({ ...put, value: validatePut(put.table, put.key, put.value) } as Put),
+  );
+}

@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { Position } from '../../shared/domain/geometry';
+import { isMenuCommand } from '../../shared/ipc/menuCommands';
+import { openProjectFile } from '../editor/projectSession';
+import { importFiles } from '../editor/transfer';
+import type { PlanMap } from '../map/createPlanMap';
+import { AboutDialog } from './AboutDialog';
+import { MENU_ACTIONS } from './appActions';
+import { AttributePanel } from './AttributePanel';
+import { ExportDialog } from './ExportDialog';
+import { ImportReviewDialog } from './ImportReviewDialog';
+import { JobBar } from './JobBar';
+import { MapView } from './MapView';
+import { NewObjectDialog } from './NewObjectDialog';
+import { NoticeBar } from './NoticeBar';
+import { ObjectTree } from './ObjectTree';
+import { ProjectPicker } from './ProjectPicker';
+import { ProjectSettingsDialog } from './ProjectSettingsDialog';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+import { useEditorState } from './hooks/useEditorState';
+import { useLang } from './hooks/useLang';
+import { useProjectData } from './hooks/useProjectData';
+import { useWorkbench } from './hooks/useWorkbench';
+import { useAppActions } from './useAppActions';
+import { useKeyboard } from './useKeyboard';
+import { useWindowState } from './useWindowState';
+
+type DialogName = 'newObject' | 'settings' | 'export' | 'about' | null;
+
+/** The workbench window: toolbar, object tree, map, attribute panel, status bar. */
+export function App({ persistent }: { persistent: boolean | null }) {
+  const { workbench, platform } = useWorkbench();
+  const { lang, t } = useLang();
+  const projectId = useEditorState((s) => s.projectId);
+  const data = useProjectData(projectId);
+  const map = useRef<PlanMap | null>(null);
+  const [dialog, setDialog] = useState<DialogName>(null);
+  const [pointer, setPointer] = useState<Position | null>(null);
+  const dialogs = useMemo(
+    () => ({
+      openSettings: () => setDialog('settings'),
+      openExport: () => setDialog('export'),
+      openAbout: () => setDialog('about'),
+    }),
+    [],
+  );
+  const actions = useAppActions(map, dialogs);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const onMap = useCallback((planMap: PlanMap | null) => (map.current = planMap), []);
+
+  useKeyboard(map, actions);
+  useWindowState(data?.project.settings.name ?? null);
+  useEffect(
+    () => platform.onMenuCommand((command) => isMenuCommand(command) && MENU_ACTIONS[command](actions)),
+    [platform, actions],
+  );
+  useEffect(
+    () => platform.onOpenFile((file) => void openProjectFile(workbench, file)),
+    [platform, workbench],
+  );
+
+  const onDrop = async (event: DragEvent) => {
+    event.preventDefault();
+    const files = await Promise.all(
+      [...event.dataTransfer.files].map(async (f) => ({
+        name: f.name,
+        bytes: new Uint8Array(await f.arrayBuffer()),
+      })),
+    );
+    await importFiles(workbench, files);
+  };
+
+  return (
+    <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
+      <header className="title-bar">
+        <h1>{t('appTitle')}</h1>
+        <ProjectPicker />
+      </header>
+      <Toolbar actions={actions} />
+      {data?.project.settings.illustrative && (
+        <div className="banner illustrative" role="note">
+          {t('illustrative')}
+        </div>
+      )}
+      <NoticeBar />
+      <JobBar />
+      <main className="workspace">
+        {data ? (
+          <ObjectTree
+            data={data}
+            onNewObject={() => setDialog('newObject')}
+            onZoomTo={(ids) => map.current?.zoomToZones(ids)}
+          />
+        ) : (
+          <div className="panel tree" />
+        )}
+        <MapView data={data} onMap={onMap} onPointer={setPointer} />
+        {data ? <AttributePanel data={data} /> : <div className="panel attributes" />}
+      </main>
+      <StatusBar
+        pointer={pointer}
+        gkZone={data?.project.settings.gkZone ?? 28}
+        persistent={persistent}
+        mode={platform.kind}
+      />
+      <NewObjectDialog open={dialog === 'newObject'} onClose={closeDialog} />
+      {data && <ProjectSettingsDialog open={dialog === 'settings'} onClose={closeDialog} data={data} />}
+      {data && <ExportDialog open={dialog === 'export'} onClose={closeDialog} data={data} />}
+      <AboutDialog open={dialog === 'about'} onClose={closeDialog} />
+      <ImportReviewDialog />
+      <span hidden data-lang={lang} />
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import {
+  OBJECT_TYPES,
+  OBJECT_TYPE_LABELS,
+  PROTECTION_LEVELS,
+  PROTECTION_LEVEL_LABELS,
+  RELIC_CATEGORIES,
+  RELIC_CATEGORY_LABELS,
+  ZONE_FAMILIES,
+  familyOf,
+  type ObjectType,
+  type ProtectionLevel,
+  type RelicCategory,
+} from '../../shared/domain/taxonomy';
+import { createObject } from '../editor/commands/objectCommands';
+import { useLang } from './hooks/useLang';
+import { useWorkbench } from './hooks/useWorkbench';
+
+/** Create a protected object; it becomes the selection, so the next zone drawn belongs to it. */
+export function NewObjectDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { workbench } = useWorkbench();
+  const { lang, t } = useLang();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [name, setName] = useState('');
+  const [objectType, setObjectType] = useState<ObjectType>('relic_unit');
+  const [level, setLevel] = useState<ProtectionLevel | ''>('county');
+  const [category, setCategory] = useState<RelicCategory | ''>('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (open && element && !element.open) element.showModal();
+    if (!open && element?.open) element.close();
+  }, [open]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setError(lang === 'zh' ? '名称不能为空' : 'A name is required');
+      return;
+    }
+    const isRelic = objectType === 'relic_unit';
+    const command = createObject(workbench.projectId, {
+      name: name.trim(),
+      objectType,
+      level: level || null,
+      category: isRelic && category ? category : null,
+    });
+    if (!(await workbench.run(command))) return;
+    const family = familyOf(objectType);
+    workbench.select({ zoneIds: [], objectId: command.id });
+    if (family) workbench.state.set({ drawZoneType: ZONE_FAMILIES[family][family === 'place' ? 0 : 1]! });
+    setName('');
+    setError(null);
+    onClose();
+  };
+
+  return (
+    <dialog ref={dialog} onClose={onClose} aria-labelledby="new-object-title">
+      <form method="dialog" onSubmit={(e) => void submit(e)}>
+        <h2 id="new-object-title">{t('newObject')}</h2>
+        <label htmlFor="new-object-name">{lang === 'zh' ? '名称' : 'Name'}</label>
+        <input
+          id="new-object-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          autoFocus
+        />
+        {error && (
+          <div className="field-error" role="alert">
+            {error}
+          </div>
+        )}
+        <label htmlFor="new-object-type">{lang === 'zh' ? '对象类型' : 'Object type'}</label>
+        <select
+          id="new-object-type"
+          value={objectType}
+          onChange={(e) => setObjectType(e.target.value as ObjectType)}
+        >
+          {OBJECT_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {OBJECT_TYPE_LABELS[type][lang]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="new-object-level">{lang === 'zh' ? '保护级别' : 'Protection level'}</label>
+        <select
+          id="new-object-level"
+          value={level}
+          onChange={(e) => setLevel(e.target.value as ProtectionLevel | '')}
+        >
+          <option value="">{lang === 'zh' ? '（无）' : '(none)'}</option>
+          {PROTECTION_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {PROTECTION_LEVEL_LABELS[l][lang]}
+            </option>
+          ))}
+        </select>
+        {objectType === 'relic_unit' && (
+          <>
+            <label htmlFor="new-object-category">{lang === 'zh' ? '文物类别' : 'Relic category'}</label>
+            <select
+              id="new-object-category"
+              value={category}
+              onChange={(e) => setCategory(e.target.value as RelicCategory | '')}
+            >
+              <option value="">{lang === 'zh' ? '（无）' : '(none)'}</option>
+              {RELIC_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {RELIC_CATEGORY_LABELS[c][lang]}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="submit">{t('create')}</button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

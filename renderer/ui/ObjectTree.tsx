@@ -1,0 +1,153 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import type { Lang } from '../../shared/domain/labels';
+import type { ProtectedObject, Zone } from '../../shared/domain/schema';
+import { OBJECT_TYPE_LABELS, ZONE_TYPES, ZONE_TYPE_LABELS } from '../../shared/domain/taxonomy';
+import { useEditorState } from './hooks/useEditorState';
+import { useLang } from './hooks/useLang';
+import type { ProjectData } from './hooks/useProjectData';
+import { useWorkbench } from './hooks/useWorkbench';
+
+function matches(object: ProtectedObject, zones: Zone[], query: string, lang: Lang): boolean {
+  if (!query) return true;
+  const q = query.toLowerCase();
+  const a = object.attributes;
+  const texts = [a.name, a.otherNames, a.nameLocal, a.address, OBJECT_TYPE_LABELS[a.objectType][lang]];
+  texts.push(...zones.map((z) => ZONE_TYPE_LABELS[z.attributes.zoneType][lang]));
+  return texts.some((t) => t.toLowerCase().includes(q));
+}
+
+/** Objects and their zones, with search. Selecting here selects on the map and vice versa. */
+export function ObjectTree({
+  data,
+  onNewObject,
+  onZoomTo,
+}: {
+  data: ProjectData;
+  onNewObject(): void;
+  onZoomTo(zoneIds: string[]): void;
+}) {
+  const { workbench } = useWorkbench();
+  const { lang, t } = useLang();
+  const selection = useEditorState((s) => s.selection);
+  const [query, setQuery] = useState('');
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+
+  const groups = useMemo(() => {
+    const byObject = new Map<string, Zone[]>();
+    for (const zone of data.zones)
+      byObject.set(zone.objectId, [...(byObject.get(zone.objectId) ?? []), zone]);
+    // Innermost zone first (body, range, control zone…), then by sub-area number.
+    const rank = (z: Zone) =>
+      ZONE_TYPES.indexOf(z.attributes.zoneType) * 1000 + (z.attributes.subZoneNo ?? 0);
+    for (const zones of byObject.values()) zones.sort((a, b) => rank(a) - rank(b));
+    return data.objects
+      .map((object) => ({ object, zones: byObject.get(object.id) ?? [] }))
+      .filter((g) => matches(g.object, g.zones, query.trim(), lang))
+      .sort((x, y) => x.object.attributes.name.localeCompare(y.object.attributes.name, 'zh-CN'));
+  }, [data, query, lang]);
+
+  const toggle = (id: string) =>
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const onKey = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="treeitem"] > .tree-row')];
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    items[Math.max(0, Math.min(items.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+    event.preventDefault();
+  };
+
+  return (
+    <section className="panel tree" aria-label={t('objects')}>
+      <div className="panel-head">
+        <h2>{t('objects')}</h2>
+        <button type="button" onClick={onNewObject} aria-label={t('newObject')} title={t('newObject')}>
+          ＋ {t('newObject')}
+        </button>
+      </div>
+      <input
+        type="search"
+        aria-label={t('searchObjects')}
+        placeholder={t('searchObjects')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {groups.length === 0 && <p className="hint">{t('noObjects')}</p>}
+      <ul role="tree" aria-label={t('objects')} onKeyDown={onKey}>
+        {groups.map(({ object, zones }) => {
+          const open = !collapsed.has(object.id);
+          const objectSelected = selection.objectId === object.id && selection.zoneIds.length === 0;
+          return (
+            <li
+              key={object.id}
+              role="treeitem"
+              aria-expanded={zones.length ? open : undefined}
+              aria-selected={objectSelected}
+              aria-label={object.attributes.name}
+            >
+              <div
+                className={`tree-row object${objectSelected ? ' selected' : ''}`}
+                tabIndex={0}
+                onClick={() => workbench.select({ zoneIds: [], objectId: object.id })}
+                onDoubleClick={() => onZoomTo(zones.map((z) => z.id))}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') workbench.select({ zoneIds: [], objectId: object.id });
+                  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') toggle(object.id);
+                }}
+              >
+                {zones.length > 0 && (
+                  <span
+                    className="twisty"
+                    aria-hidden="true"
+                    onClick={(e) => (e.stopPropagation(), toggle(object.id))}
+                  >
+                    {open ? '▾' : '▸'}
+                  </span>
+                )}
+                <span className="name">{object.attributes.name}</span>
+                <span className="meta">{OBJECT_TYPE_LABELS[object.attributes.objectType][lang]}</span>
+              </div>
+              {open && zones.length > 0 && (
+                <ul role="group">
+                  {zones.map((zone) => {
+                    const selected = selection.zoneIds.includes(zone.id);
+                    const name = `${ZONE_TYPE_LABELS[zone.attributes.zoneType][lang]}${zone.attributes.subZoneNo ? ` ${zone.attributes.subZoneNo}` : ''}`;
+                    const pick = () => workbench.select({ zoneIds: [zone.id], objectId: object.id });
+                    return (
+                      <li
+                        key={zone.id}
+                        role="treeitem"
+                        aria-selected={selected}
+                        aria-label={`${object.attributes.name} ${name}`}
+                        data-zone-id={zone.id}
+                      >
+                        <div
+                          className={`tree-row zone${selected ? ' selected' : ''}`}
+                          tabIndex={0}
+                          onClick={pick}
+                          onDoubleClick={() => onZoomTo([zone.id])}
+                          onKeyDown={(e) => e.key === 'Enter' && pick()}
+                        >
+                          <span className={`swatch ${zone.attributes.zoneType}`} aria-hidden="true" />
+                          {name}
+                          {zone.attributes.status === 'provisional_derived' && (
+                            <span className="badge">{lang === 'zh' ? '推算' : 'derived'}</span>
+                          )}
+                        </div>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Position } from '../../shared/domain/geometry';
+import { toSurveyXY } from '../../shared/crs/gaussKruger';
+import { useLang } from './hooks/useLang';
+
+interface Props {
+  pointer: Position | null;
+  gkZone: number;
+  persistent: boolean | null;
+  mode: 'desktop' | 'web';
+}
+
+const fixed = (v: number, d: number) => v.toFixed(d).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
+/** Pointer position in lon/lat and in the project's Gauss-Krüger zone (X = north, Y = east with zone prefix). */
+export function StatusBar({ pointer, gkZone, persistent, mode }: Props) {
+  const { lang, t } = useLang();
+  let coordinates = '—';
+  if (pointer) {
+    const [lon, lat] = pointer;
+    const { x, y } = toSurveyXY(pointer, gkZone, { prefixed: true });
+    const lonLat =
+      lang === 'zh'
+        ? `经度 ${lon.toFixed(6)}° 纬度 ${lat.toFixed(6)}°`
+        : `Lon ${lon.toFixed(6)}° Lat ${lat.toFixed(6)}°`;
+    const gk =
+      lang === 'zh'
+        ? `CGCS2000 3°带 ${gkZone}：X ${fixed(x, 3)} Y ${fixed(y, 3)}`
+        : `CGCS2000 3° zone ${gkZone}: X ${fixed(x, 3)} Y ${fixed(y, 3)}`;
+    coordinates = `${lonLat} | ${gk}`;
+  }
+  return (
+    <footer className="status-bar">
+      <output aria-label={t('pointer')} data-testid="pointer-coordinates">
+        {coordinates}
+      </output>
+      {persistent === false && <span className="warning">{t('storageNotPersistent')}</span>}
+      <span className="mode">{mode === 'desktop' ? t('desktopMode') : t('webMode')}</span>
+    </footer>
+  );
+}

@@ -1,0 +1,154 @@
+import type { ReactNode } from 'react';
+import { ZONE_TYPES, ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
+import { TOOL_IDS, TOOL_KEYS, TOOL_LABELS, type ToolId } from '../editor/tools';
+import type { AppActions } from './appActions';
+import { useEditorState } from './hooks/useEditorState';
+import { useLang } from './hooks/useLang';
+import { useLive } from './hooks/useLive';
+import { useWorkbench } from './hooks/useWorkbench';
+import type { UiKey } from './i18n';
+import { Icon, type IconName } from './Icon';
+
+const TOOL_ICONS: Record<ToolId, IconName> = {
+  select: 'select',
+  drawPolygon: 'drawPolygon',
+  drawRectangle: 'drawRectangle',
+  drawCircle: 'drawCircle',
+  drawHole: 'drawHole',
+  modify: 'modify',
+  move: 'move',
+  measureLength: 'measureLength',
+  measureArea: 'measureArea',
+};
+
+function Group({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div role="group" aria-label={label} className="toolbar-group">
+      {children}
+    </div>
+  );
+}
+
+/** The main toolbar: the same commands as the desktop menu, tools, and drawing options. */
+export function Toolbar({ actions }: { actions: AppActions }) {
+  const { workbench } = useWorkbench();
+  const { lang, t } = useLang();
+  const projectId = useEditorState((s) => s.projectId);
+  const tool = useEditorState((s) => s.tool);
+  const gesture = useEditorState((s) => s.gesture);
+  const zoneType = useEditorState((s) => s.drawZoneType);
+  const radius = useEditorState((s) => s.circleRadius);
+  const snapping = useEditorState((s) => s.snapping);
+  const hasSelection = useEditorState((s) => s.selection.zoneIds.length > 0 || s.selection.objectId !== null);
+  const history = useLive((q) => (projectId ? q.history(projectId) : Promise.resolve(null)), [projectId]);
+
+  const button = (key: UiKey, onClick: () => void, icon: IconName, disabled = false, shortcut?: string) => (
+    <button
+      type="button"
+      aria-label={t(key)}
+      title={shortcut ? `${t(key)} (${shortcut})` : t(key)}
+      onClick={onClick}
+      disabled={disabled}
+    >
+      <Icon name={icon} />
+    </button>
+  );
+  const undoTitle = history?.undo ? `${t('undo')}: ${history.undo[lang]}` : t('undo');
+  const redoTitle = history?.redo ? `${t('redo')}: ${history.redo[lang]}` : t('redo');
+
+  return (
+    <div role="toolbar" aria-label={t('toolbar')} className="toolbar">
+      <Group label={t('fileGroup')}>
+        {button('newProject', actions.newProject, 'newProject', false, 'Ctrl+N')}
+        {button('openProject', actions.openProject, 'openProject', false, 'Ctrl+O')}
+        {button('saveProject', () => actions.saveProject(false), 'saveProject', false, 'Ctrl+S')}
+        {button('importGeoJson', actions.importFiles, 'importFile')}
+        {button('exportGeoJson', actions.exportFiles, 'exportFile')}
+      </Group>
+      <Group label={t('editGroup')}>
+        <button
+          type="button"
+          aria-label={t('undo')}
+          title={`${undoTitle} (Ctrl+Z)`}
+          onClick={actions.undo}
+          disabled={!history?.undo || !!gesture}
+        >
+          <Icon name="undo" />
+        </button>
+        <button
+          type="button"
+          aria-label={t('redo')}
+          title={`${redoTitle} (Ctrl+Shift+Z)`}
+          onClick={actions.redo}
+          disabled={!history?.redo || !!gesture}
+        >
+          <Icon name="redo" />
+        </button>
+        {button('delete', actions.deleteSelection, 'delete', !hasSelection, 'Delete')}
+      </Group>
+      <Group label={t('toolsGroup')}>
+        {TOOL_IDS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            aria-label={TOOL_LABELS[id][lang]}
+            aria-pressed={tool === id}
+            title={`${TOOL_LABELS[id][lang]} (${TOOL_KEYS[id].toUpperCase()})`}
+            onClick={() => workbench.setTool(id)}
+          >
+            <Icon name={TOOL_ICONS[id]} />
+          </button>
+        ))}
+      </Group>
+      <Group label={t('zoneTypeForDrawing')}>
+        <select
+          aria-label={t('zoneTypeForDrawing')}
+          value={zoneType}
+          onChange={(e) => workbench.state.set({ drawZoneType: e.target.value as ZoneType })}
+        >
+          {ZONE_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {ZONE_TYPE_LABELS[type][lang]}
+            </option>
+          ))}
+        </select>
+        <input
+          type="number"
+          min={0.1}
+          step="any"
+          aria-label={t('circleRadius')}
+          placeholder={t('circleRadius')}
+          value={radius ?? ''}
+          onChange={(e) => {
+            const value = Number(e.target.value);
+            workbench.state.set({ circleRadius: e.target.value && value > 0 ? value : null });
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && workbench.setTool('drawCircle')}
+        />
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={snapping}
+            onChange={(e) => workbench.state.set({ snapping: e.target.checked })}
+            aria-label={t('snapping')}
+          />
+          <span aria-hidden="true">{t('snapping')}</span>
+        </label>
+      </Group>
+      <Group label={lang === 'zh' ? '视图' : 'View'}>
+        {button('zoomIn', () => actions.zoomBy(1), 'zoomIn')}
+        {button('zoomOut', () => actions.zoomBy(-1), 'zoomOut')}
+        {button('zoomToProject', actions.zoomToProject, 'zoomToProject')}
+        {button('projectSettings', actions.openSettings, 'settings')}
+        <button
+          type="button"
+          aria-label={t('languageSwitch')}
+          title={t('languageSwitch')}
+          onClick={actions.toggleLanguage}
+        >
+          {t('language')}
+        </button>
+      </Group>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { MenuCommand } from '../../shared/ipc/menuCommands';
+import type { Lang } from '../../shared/domain/labels';
+
+/**
+ * Everything the toolbar, the keyboard and the desktop menu can ask for. One implementation
+ * (useAppActions) serves all three, so a menu item and its toolbar button cannot drift apart.
+ */
+export interface AppActions {
+  newProject(): void;
+  openProject(): void;
+  saveProject(saveAs: boolean): void;
+  importFiles(): void;
+  exportFiles(): void;
+  undo(): void;
+  redo(): void;
+  deleteSelection(): void;
+  zoomBy(delta: number): void;
+  zoomToProject(): void;
+  openSettings(): void;
+  toggleLanguage(): void;
+  setLanguage(lang: Lang): void;
+  about(): void;
+}
+
+export const MENU_ACTIONS: Record<MenuCommand, (actions: AppActions) => void> = {
+  'file.new': (a) => a.newProject(),
+  'file.open': (a) => a.openProject(),
+  'file.save': (a) => a.saveProject(false),
+  'file.saveAs': (a) => a.saveProject(true),
+  'file.import': (a) => a.importFiles(),
+  'file.export': (a) => a.exportFiles(),
+  'edit.undo': (a) => a.undo(),
+  'edit.redo': (a) => a.redo(),
+  'edit.delete': (a) => a.deleteSelection(),
+  'view.zoomIn': (a) => a.zoomBy(1),
+  'view.zoomOut': (a) => a.zoomBy(-1),
+  'view.zoomToProject': (a) => a.zoomToProject(),
+  'view.toggleLanguage': (a) => a.toggleLanguage(),
+  'help.about': (a) => a.about(),
+};

@@ -1,0 +1,50 @@
+import { useEffect, type RefObject } from 'react';
+import { keyAction } from '../editor/keyboard';
+import type { PlanMap } from '../map/createPlanMap';
+import type { AppActions } from './appActions';
+import { useWorkbench } from './hooks/useWorkbench';
+
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  if (!element) return false;
+  return (
+    element.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName) ||
+    !!element.closest('dialog[open]')
+  );
+}
+
+/**
+ * Workbench keys: the active map tool sees Esc, Backspace and Delete first (cancel a gesture,
+ * drop the last vertex, remove a hovered vertex); otherwise they act on the selection and history.
+ * Keys typed into form fields and dialogs are left alone.
+ */
+export function useKeyboard(map: RefObject<PlanMap | null>, actions: AppActions): void {
+  const { workbench } = useWorkbench();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      const action = keyAction(event);
+      if (!action) return;
+      event.preventDefault();
+      if (map.current?.handleKey(action)) return;
+      switch (action.kind) {
+        case 'undo':
+          return actions.undo();
+        case 'redo':
+          return actions.redo();
+        case 'delete':
+          return actions.deleteSelection();
+        case 'tool':
+          return workbench.setTool(action.tool);
+        case 'cancel':
+          workbench.setTool('select');
+          return workbench.select({ zoneIds: [], objectId: workbench.state.get().selection.objectId });
+        case 'removeLastVertex':
+          return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [map, actions, workbench]);
+}

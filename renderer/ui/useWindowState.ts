@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { useEditorState } from './hooks/useEditorState';
+import { useLang } from './hooks/useLang';
+import { useLive } from './hooks/useLive';
+import { useWorkbench } from './hooks/useWorkbench';
+
+/** Keep the document title and (desktop) the native window and menu in step with the app. */
+export function useWindowState(projectName: string | null): void {
+  const { platform } = useWorkbench();
+  const { lang, t } = useLang();
+  const projectId = useEditorState((s) => s.projectId);
+  const file = useEditorState((s) => s.file);
+  const gesture = useEditorState((s) => s.gesture);
+  const hasSelection = useEditorState((s) => s.selection.zoneIds.length > 0 || s.selection.objectId !== null);
+  const history = useLive((q) => (projectId ? q.history(projectId) : Promise.resolve(null)), [projectId]);
+  const title = [projectName ?? '', file ? `(${file.name})` : '', '—', t('appTitle')]
+    .filter(Boolean)
+    .join(' ');
+  useEffect(() => {
+    document.title = title;
+    platform.setWindowState({
+      title,
+      edited: false,
+      canUndo: !!history?.undo && !gesture,
+      canRedo: !!history?.redo && !gesture,
+      hasSelection,
+      lang,
+    });
+  }, [platform, title, history, gesture, hasSelection, lang]);
+}

@@ -1,0 +1,13 @@
+/** A text in both UI languages. Chinese is the default; English is always available. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export type Lang = keyof Bilingual;
+
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+export function pick(text: Bilingual, lang: Lang): string {
+  return text[lang];
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { Bilingual, Lang } from './labels';
+
+/**
+ * Messages for the rules our schema and validators add, by code. Parameters are filled in from
+ * `{name}` placeholders. Zod's own checks (too long, not a number…) use zod's zh-CN / en locales.
+ */
+export const MESSAGES = {
+  name_required: { zh: '名称不能为空', en: 'A name is required' },
+  date_format: { zh: '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' },
+  xzqdm_format: {
+    zh: '行政区划代码应为6位、9位或12位数字',
+    en: 'The administrative code has 6, 9 or 12 digits',
+  },
+  xyz_url_format: {
+    zh: '在线底图地址须为 https 且含 {z}、{x}、{y}',
+    en: 'The basemap URL must be https and contain {z}, {x} and {y}',
+  },
+  ccz_class_only_for_ccz: {
+    zh: '只有建设控制地带可以分类',
+    en: 'Only a construction-control zone has a class',
+  },
+  same_as_range_only_for_ccz: {
+    zh: '只有建设控制地带可以“同保护范围”',
+    en: 'Only a construction-control zone can be “same as the protection range”',
+  },
+  category_only_for_relics: {
+    zh: '文物类别只适用于文物保护单位',
+    en: 'A relic category applies to cultural relic units only',
+  },
+} satisfies Record<string, Bilingual>;
+export type MessageCode = keyof typeof MESSAGES;
+
+export function message(code: MessageCode, lang: Lang, params: Record<string, string | number> = {}): string {
+  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}
+
+export interface FieldProblem {
+  /** Dotted path of the field, e.g. `approval.date`; empty for the whole record. */
+  path: string;
+  message: string;
+}
+
+const locales: Record<Lang, () => { localeError: z.core.$ZodErrorMap }> = {
+  zh: z.locales.zhCN,
+  en: z.locales.en,
+};
+
+/** Turn a zod error into field problems worded in the UI language. */
+export function describeIssues(error: z.ZodError, lang: Lang): FieldProblem[] {
+  const localeError = locales[lang]().localeError;
+  return error.issues.map((issue) => {
+    const code = (issue as { params?: { code?: string } }).params?.code;
+    const text =
+      code && code in MESSAGES
+        ? message(code as MessageCode, lang)
+        : String(localeError(issue as unknown as Parameters<typeof localeError>[0]) ?? issue.message);
+    return { path: issue.path.join('.'), message: typeof text === 'string' ? text : issue.message };
+  });
+}

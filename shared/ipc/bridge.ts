@@ -1,0 +1,44 @@
+import type { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
+import type { EventPayload, InvokeRequest, InvokeResult } from './contract';
+
+type Call<K extends keyof typeof INVOKE_CHANNELS> = (typeof INVOKE_CHANNELS)[K];
+type Payload<K extends keyof typeof EVENT_CHANNELS> = EventPayload<(typeof EVENT_CHANNELS)[K]>;
+
+/**
+ * The one object the preload exposes to the page as `window.hzw`: named functions only, each
+ * bound to one channel of the contract. Listeners receive plain payloads (never IPC event
+ * objects) and subscribing returns the function that unsubscribes.
+ */
+export interface HzwBridge {
+  pickFiles(options: InvokeRequest<Call<'pickFiles'>>): Promise<InvokeResult<Call<'pickFiles'>>>;
+  openProject(): Promise<InvokeResult<Call<'openProject'>>>;
+  saveProject(request: InvokeRequest<Call<'saveProject'>>): Promise<InvokeResult<Call<'saveProject'>>>;
+  exportFile(request: InvokeRequest<Call<'exportFile'>>): Promise<InvokeResult<Call<'exportFile'>>>;
+  listRecent(): Promise<InvokeResult<Call<'listRecent'>>>;
+  openRecent(handle: InvokeRequest<Call<'openRecent'>>): Promise<InvokeResult<Call<'openRecent'>>>;
+  setWindowState(state: InvokeRequest<Call<'setWindowState'>>): Promise<void>;
+  listTileOrigins(): Promise<InvokeResult<Call<'listTileOrigins'>>>;
+  /** Replace the online basemap origins; the CSP of pages loaded afterwards allows them. */
+  setTileOrigins(origins: InvokeRequest<Call<'setTileOrigins'>>): Promise<InvokeResult<Call<'setTileOrigins'>>>;
+  onMenuCommand(listener: (command: Payload<'menuCommand'>) => void): () => void;
+  /** Subscribing also tells main the page is ready: files queued before then are delivered now. */
+  onOpenFile(listener: (file: Payload<'openRequested'>) => void): () => void;
+}
+
+/** Names of the bridge's functions, for tests that check nothing else is exposed. */
+export const BRIDGE_FUNCTIONS = [
+  'pickFiles',
+  'openProject',
+  'saveProject',
+  'exportFile',
+  'listRecent',
+  'openRecent',
+  'setWindowState',
+  'listTileOrigins',
+  'setTileOrigins',
+  'onMenuCommand',
+  'onOpenFile',
+] as const satisfies readonly (keyof HzwBridge)[];
+
+/** The global the preload exposes the bridge under. */
+export const BRIDGE_GLOBAL = 'hzw';

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { isHttpsOrigin } from '../security/csp';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel, type InvokeChannel } from './channels';
+import { MAX_FILE_BYTES, MAX_TILE_ORIGINS } from './limits';
+import { MENU_COMMANDS } from './menuCommands';
+
+/**
+ * The IPC contract: every channel with the schema of what crosses it. Main validates each
+ * request against it before acting and each response before returning, so a channel cannot
+ * carry anything this table does not describe. File paths never appear in a renderer → main
+ * request: the renderer names files by the opaque handles main granted it.
+ */
+
+// Typed as Uint8Array<ArrayBufferLike> (z.instanceof would narrow it to an ArrayBuffer-backed one).
+const Bytes = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes (a Uint8Array)')
+  .refine((bytes) => bytes.byteLength <= MAX_FILE_BYTES, `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+const FileName = z.string().min(1).max(255);
+export const FileHandleSchema = z.uuid();
+
+export const FileFilterSchema = z.strictObject({
+  name: z.string().min(1).max(100),
+  extensions: z
+    .array(z.string().regex(/^(\*|[A-Za-z0-9_-]{1,16})$/, 'an extension without the dot'))
+    .min(1)
+    .max(20),
+});
+const Filters = z.array(FileFilterSchema).max(10);
+
+export const PickOptionsSchema = z.strictObject({ title: z.string().max(200), filters: Filters, multiple: z.boolean() });
+export const PickedFileSchema = z.strictObject({ name: FileName, bytes: Bytes });
+export const OpenedFileSchema = z.strictObject({ name: FileName, bytes: Bytes, handle: FileHandleSchema.nullable() });
+export const SaveRequestSchema = z.strictObject({
+  handle: FileHandleSchema.nullable(),
+  suggestedName: FileName,
+  bytes: Bytes,
+  filters: Filters,
+});
+export const SavedFileSchema = z.strictObject({ handle: FileHandleSchema.nullable(), name: FileName });
+export const RecentFileSchema = z.strictObject({
+  handle: FileHandleSchema,
+  name: FileName,
+  path: z.string().min(1).max(32_767),
+});
+export const WindowStateSchema = z.strictObject({
+  title: z.string().max(500),
+  edited: z.boolean(),
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  hasSelection: z.boolean(),
+  lang: z.enum(['zh', 'en']),
+});
+export const TileOriginsSchema = z
+  .array(z.string().max(200).refine(isHttpsOrigin, 'an https origin such as https://tiles.example.org'))
+  .max(MAX_TILE_ORIGINS);
+export const MenuCommandSchema = z.enum(MENU_COMMANDS);
+const Nothing = z.undefined();
+
+export const invokeContract = {
+  [INVOKE_CHANNELS.pickFiles]: { request: PickOptionsSchema, response: z.array(PickedFileSchema) },
+  [INVOKE_CHANNELS.openProject]: { request: Nothing, response: OpenedFileSchema.nullable() },
+  [INVOKE_CHANNELS.saveProject]: { request: SaveRequestSchema, response: SavedFileSchema.nullable() },
+  [INVOKE_CHANNELS.exportFile]: { request: SaveRequestSchema, response: SavedFileSchema.nullable() },
+  [INVOKE_CHANNELS.listRecent]: { request: Nothing, response: z.array(RecentFileSchema) },
+  [INVOKE_CHANNELS.openRecent]: { request: FileHandleSchema, response: OpenedFileSchema.nullable() },
+  [INVOKE_CHANNELS.setWindowState]: { request: WindowStateSchema, response: Nothing },
+  [INVOKE_CHANNELS.acceptOpenRequests]: { request: Nothing, response: Nothing },
+  [INVOKE_CHANNELS.listTileOrigins]: { request: Nothing, response: TileOriginsSchema },
+  [INVOKE_CHANNELS.setTileOrigins]: { request: TileOriginsSchema, response: TileOriginsSchema },
+} satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
+
+export const eventContract = {
+  [EVENT_CHANNELS.menuCommand]: MenuCommandSchema,
+  [EVENT_CHANNELS.openRequested]: OpenedFileSchema,
+} satisfies Record<EventChannel, z.ZodType>;
+
+type Contract = typeof invokeContract;
+/** What the renderer sends on a channel. */
+export type InvokeRequest<C extends InvokeChannel> = z.input<Contract[C]['request']>;
+/** What the renderer receives back. */
+export type InvokeResult<C extends InvokeChannel> = z.output<Contract[C]['response']>;
+/** What main hands to a handler (after validation) and what a handler must return. */
+export type HandlerRequest<C extends InvokeChannel> = z.output<Contract[C]['request']>;
+export type HandlerResult<C extends InvokeChannel> = z.input<Contract[C]['response']>;
+export type EventPayload<C extends EventChannel> = z.output<(typeof eventContract)[C]>;
+
+export type FileFilter = z.output<typeof FileFilterSchema>;
+export type PickOptions = z.output<typeof PickOptionsSchema>;
+export type PickedFile = z.output<typeof PickedFileSchema>;
+export type OpenedFile = z.output<typeof OpenedFileSchema>;
+export type SaveRequest = z.output<typeof SaveRequestSchema>;
+export type SavedFile = z.output<typeof SavedFileSchema>;
+export type RecentFile = z.output<typeof RecentFileSchema>;
+export type WindowState = z.output<typeof WindowStateSchema>;

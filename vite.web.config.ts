@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+import { contentSecurityPolicy } from './shared/security/csp.ts';
+
+const root = resolve(import.meta.dirname, 'renderer');
+const outDir = resolve(import.meta.dirname, 'out/renderer');
+
+/** Tile origins for web mode come from the environment: HZW_TILE_ORIGINS="https://a.example https://b.example". */
+const tileOrigins = (process.env.HZW_TILE_ORIGINS ?? '').split(/\s+/).filter(Boolean);
+
+const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy(tileOrigins),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/**
+ * The renderer's build, shared by the desktop app (electron.vite.config.ts) and web mode
+ * (`vite build|preview --config vite.web.config.ts`), so both serve the very same bundle.
+ */
+export const rendererConfig: UserConfig = {
+  root,
+  base: './',
+  // A missing file is a 404, not the app's index page: the basemap loader and tests rely on it.
+  appType: 'mpa',
+  plugins: [react()],
+  publicDir: resolve(import.meta.dirname, 'resources/public'),
+  build: {
+    outDir,
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: { input: resolve(root, 'index.html') },
+  },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  preview: {
+    host: '127.0.0.1',
+    port: Number(process.env.PORT ?? 5173),
+    strictPort: true,
+    headers: securityHeaders,
+  },
+};
+
+export default defineConfig(rendererConfig);
