@@ -1,5 +1,6 @@
 import type { FeatureLike } from 'ol/Feature';
 import MultiPoint from 'ol/geom/MultiPoint';
+import Point from 'ol/geom/Point';
 import type Polygon from 'ol/geom/Polygon';
 import type MultiPolygon from 'ol/geom/MultiPolygon';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
@@ -50,10 +51,24 @@ const vertexStyle = new Style({
   zIndex: 101,
 });
 
-function labelStyle(text: string, symbol: ZoneSymbol): Style {
+/**
+ * Inner zones (bodies) carry their label inside; the zones around them label their north edge, so
+ * nested rings of one object do not stack their labels on one point.
+ */
+function northEdge(feature: FeatureLike) {
+  const geometry = feature.getGeometry();
+  if (!geometry) return undefined;
+  const [minX, , maxX, maxY] = geometry.getExtent();
+  return new Point([(minX! + maxX!) / 2, maxY!]);
+}
+
+function labelStyle(text: string, symbol: ZoneSymbol, inside: boolean): Style {
   return new Style({
+    geometry: inside ? undefined : northEdge,
     text: new Text({
-      text,
+      text: inside ? text : text.replace('\n', ' · '),
+      textBaseline: inside ? 'middle' : 'bottom',
+      offsetY: inside ? 0 : -3,
       font: '12px "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif',
       fill: new Fill({ color: '#1d1d1d' }),
       stroke: new Stroke({ color: '#ffffffdd', width: 3 }),
@@ -66,6 +81,7 @@ function labelStyle(text: string, symbol: ZoneSymbol): Style {
 /** A style function per zone type: symbol, optional hatch, selection highlight and label. */
 export function zoneStyleFunction(zoneType: ZoneType, symbol: ZoneSymbol = DEFAULT_SYMBOLS[zoneType]) {
   const base = baseStyles(symbol);
+  const inside = zoneType === 'body';
   const labels = new Map<string, Style>();
   return (feature: FeatureLike, resolution: number): Style[] => {
     const styles = [...base];
@@ -74,7 +90,7 @@ export function zoneStyleFunction(zoneType: ZoneType, symbol: ZoneSymbol = DEFAU
     // Labels only where a zone is large enough on screen to carry one (≈ below 20 m/pixel).
     if (text && resolution < 20) {
       let label = labels.get(text);
-      if (!label) labels.set(text, (label = labelStyle(text, symbol)));
+      if (!label) labels.set(text, (label = labelStyle(text, symbol, inside)));
       styles.push(label);
     }
     return styles;

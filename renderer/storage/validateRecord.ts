@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { describeIssues } from '../../shared/domain/messages';
-import { ProjectSchema, ProtectedObjectSchema, ZoneSchema } from '../../shared/domain/schema';
+import { ProjectSchema, ProtectedObjectSchema, ZoneSchema, type Zone } from '../../shared/domain/schema';
+import { polygonProblemMessage, validateGeometry } from '../../shared/geometry/validatePolygon';
 import { CommitError } from './commitError';
 import type { Put, TableName, TableRecords } from './records';
 
@@ -11,8 +12,9 @@ const SCHEMAS: Record<TableName, z.ZodType> = {
 };
 
 /**
- * Every record passes the domain schema before it is written: the store never holds a record the
- * forms or exports would refuse. Returns the parsed record (defaults filled in).
+ * Every record passes the domain schema — and every zone the polygon validity rules — before it
+ * is written: the store never holds a record the forms or exports would refuse. Returns the
+ * parsed record (defaults filled in).
  */
 export function validatePut<T extends TableName>(
   table: T,
@@ -32,6 +34,16 @@ export function validatePut<T extends TableName>(
   }
   const record = result.data as TableRecords[T] & { id: string };
   if (record.id !== key) throw new Error(`record key ${key} does not match its id ${record.id}`);
+  if (table === 'zones') {
+    const { errors } = validateGeometry((record as unknown as Zone).geometry);
+    if (errors.length) {
+      throw new CommitError(
+        errors
+          .slice(0, 5)
+          .map((e) => ({ subject: `${table}/${key} geometry`, message: polygonProblemMessage(e) })),
+      );
+    }
+  }
   return record;
 }
 

@@ -121,3 +121,30 @@ describe('the write door', () => {
     expect(seen).toEqual([0, 1]);
   });
 });
+
+describe('geometry at the write door', () => {
+  it('refuses a self-intersecting zone from any command, not only from the map tools', async () => {
+    const store = await openMemoryStore();
+    const { projectId, objectId } = await projectWithObject(store);
+    const bowtie = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [84, 44],
+          [84.01, 44.01],
+          [84.01, 44],
+          [84, 44.01],
+          [84, 44],
+        ] as [number, number][],
+      ],
+    };
+    const attempt = store.commit({
+      projectId,
+      ...createZone({ projectId, objectId, attributes: { zoneType: 'body' }, geometry: bowtie }),
+    });
+    await expect(attempt).rejects.toMatchObject({
+      problems: [{ message: { en: expect.stringContaining('self-intersection') } }],
+    });
+    expect(await store.read.zonesOfProject(projectId)).toEqual([]);
+  });
+});
