@@ -42,6 +42,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --config vite.web.config.ts --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/index.html`,
+    cwd: import.meta.dirname,
     reuseExistingServer: false,
     timeout: 60_000,
     env: { PORT: String(PORT) },

@@ -43,7 +43,10 @@ describe('AppSettings', () => {
 
   it('drops origins that were edited into the file by hand and are not https', async () => {
     const file = join(folder, 'settings.json');
-    await writeFile(file, JSON.stringify({ version: 1, tileOrigins: ['https://ok.example.org', "* 'unsafe-eval'"] }));
+    await writeFile(
+      file,
+      JSON.stringify({ version: 1, tileOrigins: ['https://ok.example.org', "* 'unsafe-eval'"] }),
+    );
     expect((await AppSettings.load(file)).tileOrigins()).toEqual(['https://ok.example.org']);
   });
 });

@@ -128,9 +128,10 @@ describe('writeFileAtomic', () => {
     const steps = total.calls();
     for (let failAt = 0; failAt < steps; failAt++) {
       await writeFile(target, OLD);
-      await writeFileAtomic(target, bytes(NEW), { fs: faultyFs(failAt, { crash: true }).fs, ...noWait }).catch(
-        () => undefined,
-      );
+      await writeFileAtomic(target, bytes(NEW), {
+        fs: faultyFs(failAt, { crash: true }).fs,
+        ...noWait,
+      }).catch(() => undefined);
       expect([OLD, NEW], `crash at step ${failAt}`).toContain(await contentOf(target));
       await writeFileAtomic(target, bytes(OLD));
       expect(await contentOf(target)).toBe(OLD);
@@ -146,7 +147,9 @@ describe('writeFileAtomic', () => {
     );
     expect(error).toBeInstanceOf(FileSaveError);
     expect((error as FileSaveError).code).toBe('ENOSPC');
-    expect((error as Error).message).toMatch(/磁盘空间不足.*Not enough disk space to save "plan\.hzw"; the existing file was not changed/);
+    expect((error as Error).message).toMatch(
+      /磁盘空间不足.*Not enough disk space to save "plan\.hzw"; the existing file was not changed/,
+    );
     expect(await contentOf(target)).toBe(OLD);
     expect(await leftovers()).toEqual([]);
   });
@@ -178,9 +181,10 @@ describe('writeFileAtomic', () => {
       },
     };
     const pauses: number[] = [];
-    const error = await writeFileAtomic(target, bytes(NEW), { fs, sleep: async (ms) => void pauses.push(ms) }).catch(
-      (e: unknown) => e,
-    );
+    const error = await writeFileAtomic(target, bytes(NEW), {
+      fs,
+      sleep: async (ms) => void pauses.push(ms),
+    }).catch((e: unknown) => e);
     expect(pauses).toEqual([50, 100, 200, 400, 800]);
     expect((error as Error).message).toContain('No permission to write "plan.hzw"');
     expect(await contentOf(target)).toBe(OLD);
@@ -190,9 +194,9 @@ describe('writeFileAtomic', () => {
   it('does not retry errors that will not go away', async () => {
     const fs: AtomicFs = { ...faultyFs().fs, rename: async () => Promise.reject(failure('EXDEV')) };
     const pauses: number[] = [];
-    await expect(writeFileAtomic(target, bytes(NEW), { fs, sleep: async (ms) => void pauses.push(ms) })).rejects.toThrow(
-      /EXDEV/,
-    );
+    await expect(
+      writeFileAtomic(target, bytes(NEW), { fs, sleep: async (ms) => void pauses.push(ms) }),
+    ).rejects.toThrow(/EXDEV/);
     expect(pauses).toEqual([]);
   });
 
@@ -200,7 +204,8 @@ describe('writeFileAtomic', () => {
     const base = faultyFs().fs;
     const fs: AtomicFs = {
       ...base,
-      open: async (path, flags) => (path === folder ? Promise.reject(failure('EISDIR')) : base.open(path, flags)),
+      open: async (path, flags) =>
+        path === folder ? Promise.reject(failure('EISDIR')) : base.open(path, flags),
     };
     await writeFileAtomic(target, bytes(NEW), { fs });
     expect(await contentOf(target)).toBe(NEW);

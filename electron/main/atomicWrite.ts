@@ -39,9 +39,15 @@ const queues = new Map<string, Promise<void>>();
  * failure before the rename the temporary file is removed and the target is untouched. Writes to
  * one path run one at a time.
  */
-export function writeFileAtomic(target: string, bytes: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export function writeFileAtomic(
+  target: string,
+  bytes: Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const key = resolve(target);
-  const run = (queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => writeNow(key, bytes, options));
+  const run = (queues.get(key) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => writeNow(key, bytes, options));
   queues.set(key, run);
   run
     .finally(() => {
@@ -52,7 +58,7 @@ export function writeFileAtomic(target: string, bytes: Uint8Array, options: Atom
 }
 
 async function writeNow(target: string, bytes: Uint8Array, options: AtomicWriteOptions): Promise<void> {
-  const fs = options.fs ?? (nodeFs as unknown as AtomicFs);
+  const fs: AtomicFs = options.fs ?? nodeFs;
   const retry = { delays: options.renameDelays ?? RENAME_DELAYS, sleep: options.sleep ?? sleep };
   const folder = dirname(target);
   const name = basename(target);
@@ -60,7 +66,8 @@ async function writeNow(target: string, bytes: Uint8Array, options: AtomicWriteO
   const temp = join(folder, tempName(name, 'hzw-tmp'));
   try {
     await writeFlushed(fs, temp, bytes);
-    if (options.keepBackup !== false) await backUp(fs, target, join(folder, tempName(name, 'hzw-baktmp')), retry);
+    if (options.keepBackup !== false)
+      await backUp(fs, target, join(folder, tempName(name, 'hzw-baktmp')), retry);
     await renameWithRetry(fs, temp, target, retry);
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined);

@@ -35,7 +35,11 @@ function setup(answers: { open?: string[]; save?: string | null } = {}) {
     },
     readFile: (p) => readFileCapped(p),
     writeFile: (p, b) => writeFileAtomic(p, b),
-    exists: (p) => access(p).then(() => true, () => false),
+    exists: (p) =>
+      access(p).then(
+        () => true,
+        () => false,
+      ),
     lang: () => 'en',
     startFolder: () => folder,
     recentChanged,
@@ -59,7 +63,9 @@ describe('file commands', () => {
   it('returns null when the dialog is cancelled', async () => {
     const { commands } = setup();
     expect(await commands.openProject()).toBeNull();
-    expect(await commands.saveProject({ handle: null, suggestedName: 'x.hzw', bytes: bytes('x'), filters: [] })).toBeNull();
+    expect(
+      await commands.saveProject({ handle: null, suggestedName: 'x.hzw', bytes: bytes('x'), filters: [] }),
+    ).toBeNull();
   });
 
   it('saves back through the handle without asking, keeping a backup', async () => {
@@ -67,7 +73,12 @@ describe('file commands', () => {
     await writeFile(path, 'v1');
     const { commands, dialogs } = setup({ open: [path] });
     const opened = await commands.openProject();
-    const saved = await commands.saveProject({ handle: opened!.handle, suggestedName: 'ignored', bytes: bytes('v2'), filters: [] });
+    const saved = await commands.saveProject({
+      handle: opened!.handle,
+      suggestedName: 'ignored',
+      bytes: bytes('v2'),
+      filters: [],
+    });
     expect(saved).toEqual({ handle: opened!.handle, name: 'plan.hzw' });
     expect(dialogs.chooseSaveTarget).not.toHaveBeenCalled();
     expect(await readFile(path, 'utf8')).toBe('v2');
@@ -77,15 +88,20 @@ describe('file commands', () => {
   it('refuses a handle main never granted', async () => {
     const { commands } = setup();
     const handle = '00000000-0000-4000-8000-000000000000';
-    await expect(commands.saveProject({ handle, suggestedName: 'a.hzw', bytes: bytes('x'), filters: [] })).rejects.toThrow(
-      /no longer available/,
-    );
+    await expect(
+      commands.saveProject({ handle, suggestedName: 'a.hzw', bytes: bytes('x'), filters: [] }),
+    ).rejects.toThrow(/no longer available/);
     await expect(commands.openRecent(handle)).rejects.toThrow(/no longer available/);
   });
 
   it('suggests only a plain file name in the last folder, whatever the renderer sends', async () => {
     const { commands, dialogs } = setup({ save: null });
-    await commands.saveProject({ handle: null, suggestedName: '../../etc/passwd', bytes: bytes('x'), filters: PROJECT_FILTERS });
+    await commands.saveProject({
+      handle: null,
+      suggestedName: '../../etc/passwd',
+      bytes: bytes('x'),
+      filters: PROJECT_FILTERS,
+    });
     expect(dialogs.chooseSaveTarget).toHaveBeenCalledWith(
       expect.objectContaining({ defaultPath: join(folder, 'passwd.hzw') }),
     );
@@ -93,11 +109,21 @@ describe('file commands', () => {
 
   it('adds the extension a Linux dialog left off, but never replaces a file the user did not confirm', async () => {
     const { commands } = setup({ save: join(folder, 'plan') });
-    const saved = await commands.saveProject({ handle: null, suggestedName: 'plan', bytes: bytes('new'), filters: PROJECT_FILTERS });
+    const saved = await commands.saveProject({
+      handle: null,
+      suggestedName: 'plan',
+      bytes: bytes('new'),
+      filters: PROJECT_FILTERS,
+    });
     expect(saved?.name).toBe('plan.hzw');
 
     const other = setup({ save: join(folder, 'plan') });
-    const again = await other.commands.saveProject({ handle: null, suggestedName: 'plan', bytes: bytes('newer'), filters: PROJECT_FILTERS });
+    const again = await other.commands.saveProject({
+      handle: null,
+      suggestedName: 'plan',
+      bytes: bytes('newer'),
+      filters: PROJECT_FILTERS,
+    });
     expect(again?.name).toBe('plan');
     expect(await readFile(join(folder, 'plan.hzw'), 'utf8')).toBe('new');
   });

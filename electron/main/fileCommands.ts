@@ -16,9 +16,18 @@ import { errorCode } from './saveError';
 /** Native dialogs, as the file commands need them (Electron's live in dialogs.ts). */
 export interface Dialogs {
   /** Paths the user chose; empty when cancelled. */
-  chooseFiles(options: { title: string; filters: FileFilter[]; multiple: boolean; defaultPath: string }): Promise<string[]>;
+  chooseFiles(options: {
+    title: string;
+    filters: FileFilter[];
+    multiple: boolean;
+    defaultPath: string;
+  }): Promise<string[]>;
   /** The path to write, or null when cancelled. The dialog asks before replacing a file. */
-  chooseSaveTarget(options: { title: string; filters: FileFilter[]; defaultPath: string }): Promise<string | null>;
+  chooseSaveTarget(options: {
+    title: string;
+    filters: FileFilter[];
+    defaultPath: string;
+  }): Promise<string | null>;
 }
 
 export interface RecentList {
@@ -73,7 +82,11 @@ export function createFileCommands(deps: FileCommandDeps) {
 
   async function chooseTarget(request: SaveRequest, title: string): Promise<string | null> {
     const suggested = withDefaultExtension(safeFileName(request.suggestedName), request.filters);
-    const chosen = await deps.dialogs.chooseSaveTarget({ title, filters: request.filters, defaultPath: defaultPath(suggested) });
+    const chosen = await deps.dialogs.chooseSaveTarget({
+      title,
+      filters: request.filters,
+      defaultPath: defaultPath(suggested),
+    });
     if (!chosen) return null;
     const completed = withDefaultExtension(chosen, request.filters);
     // The dialog confirmed replacing `chosen` only: never silently replace a different file.
@@ -84,7 +97,10 @@ export function createFileCommands(deps: FileCommandDeps) {
     openPath,
 
     async pickFiles(options: PickOptions): Promise<PickedFile[]> {
-      const paths = await deps.dialogs.chooseFiles({ ...options, defaultPath: lastFolder ?? deps.startFolder() });
+      const paths = await deps.dialogs.chooseFiles({
+        ...options,
+        defaultPath: lastFolder ?? deps.startFolder(),
+      });
       if (paths[0]) remember(paths[0]);
       const files: PickedFile[] = [];
       for (const path of paths) files.push({ name: basename(path), bytes: await deps.readFile(path) });
@@ -123,7 +139,9 @@ export function createFileCommands(deps: FileCommandDeps) {
     },
 
     listRecent(): RecentFile[] {
-      return deps.recent.list().map((path) => ({ handle: deps.handles.grant(path), name: basename(path), path }));
+      return deps.recent
+        .list()
+        .map((path) => ({ handle: deps.handles.grant(path), name: basename(path), path }));
     },
 
     async openRecent(handle: string): Promise<OpenedFile> {

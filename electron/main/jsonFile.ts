@@ -23,5 +23,7 @@ export async function readJsonFile(path: string): Promise<unknown> {
 
 export async function writeJsonFile(path: string, value: unknown): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFileAtomic(path, new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`), { keepBackup: false });
+  await writeFileAtomic(path, new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`), {
+    keepBackup: false,
+  });
 }

@@ -50,10 +50,16 @@ export async function readFileCapped(path: string, maxBytes = MAX_FILE_BYTES): P
 
 function readError(error: unknown, name: string): FileReadError {
   const code = errorCode(error);
-  if (code === 'ENOENT') return new FileReadError(`找不到文件“${name}”。/ "${name}" was not found.`, code, error);
+  if (code === 'ENOENT')
+    return new FileReadError(`找不到文件“${name}”。/ "${name}" was not found.`, code, error);
   if (code === 'EACCES' || code === 'EPERM') {
     return new FileReadError(`没有读取“${name}”的权限。/ No permission to read "${name}".`, code, error);
   }
-  if (code === 'EISDIR') return new FileReadError(`“${name}”不是文件。/ "${name}" is not a file.`, code, error);
-  return new FileReadError(`无法读取“${name}”（${code ?? String(error)}）。/ Could not read "${name}".`, code, error);
+  if (code === 'EISDIR')
+    return new FileReadError(`“${name}”不是文件。/ "${name}" is not a file.`, code, error);
+  return new FileReadError(
+    `无法读取“${name}”（${code ?? String(error)}）。/ Could not read "${name}".`,
+    code,
+    error,
+  );
 }

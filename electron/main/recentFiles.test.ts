@@ -24,10 +24,9 @@ describe('recent list rules', () => {
   });
 
   it('reads only absolute string paths from a stored list and ignores anything else', () => {
-    expect(parseRecent({ version: 1, files: ['/a.hzw', 'relative.hzw', 42, '/a.hzw', '/b\0.hzw', '/c.hzw'] })).toEqual([
-      '/a.hzw',
-      '/c.hzw',
-    ]);
+    expect(
+      parseRecent({ version: 1, files: ['/a.hzw', 'relative.hzw', 42, '/a.hzw', '/b\0.hzw', '/c.hzw'] }),
+    ).toEqual(['/a.hzw', '/c.hzw']);
     expect(parseRecent({ version: 2, files: ['/a.hzw'] })).toEqual([]);
     expect(parseRecent(null)).toEqual([]);
     expect(parseRecent({ version: 1, files: 'nope' })).toEqual([]);

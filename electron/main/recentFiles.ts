@@ -9,7 +9,12 @@ export function samePath(a: string, b: string, platform: string = process.platfo
 }
 
 /** The list with `path` moved (or added) to the front, at most `max` long. */
-export function addRecent(list: readonly string[], path: string, max = MAX_RECENT_FILES, platform?: string): string[] {
+export function addRecent(
+  list: readonly string[],
+  path: string,
+  max = MAX_RECENT_FILES,
+  platform?: string,
+): string[] {
   return [path, ...list.filter((p) => !samePath(p, path, platform))].slice(0, max);
 }
 

@@ -8,7 +8,8 @@ type Segments = { ok: true; segments: string[] } | { ok: false; status: 400 | 40
 /**
  * The path segments an app:// URL names, or why it is refused. Only the path counts: query and
  * fragment are ignored, so `?../../x` cannot reach the file system. Encoded separators, raw
- * backslashes, NUL, drive letters and dot segments are refused outright rather than normalised.
+ * backslashes, NUL, drive letters, double encoding and dot segments are refused outright rather
+ * than normalised.
  */
 export function appUrlSegments(rawUrl: string): Segments {
   let url: URL;
@@ -17,12 +18,19 @@ export function appUrlSegments(rawUrl: string): Segments {
   } catch {
     return { ok: false, status: 400 };
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.hostname !== APP_HOST || url.port || url.username || url.password) {
+  if (
+    url.protocol !== `${APP_SCHEME}:` ||
+    url.hostname !== APP_HOST ||
+    url.port ||
+    url.username ||
+    url.password
+  ) {
     return { ok: false, status: 403 };
   }
   const path = url.pathname;
   if (path === '' || path === '/') return { ok: true, segments: ['index.html'] };
-  if (!path.startsWith('/') || path.includes('\\') || /%(2f|5c|00)/i.test(path)) return { ok: false, status: 400 };
+  if (!path.startsWith('/') || path.includes('\\') || /%(2f|5c|00)/i.test(path))
+    return { ok: false, status: 400 };
   const segments: string[] = [];
   for (const raw of path.slice(1).split('/')) {
     let segment: string;
@@ -32,7 +40,8 @@ export function appUrlSegments(rawUrl: string): Segments {
       return { ok: false, status: 400 };
     }
     if (segment === '') return { ok: false, status: 404 };
-    if (segment === '.' || segment === '..' || /[\0:\\/]/.test(segment)) return { ok: false, status: 400 };
+    // A '%' left after decoding means double encoding: no build file is named so, refuse it.
+    if (segment === '.' || segment === '..' || /[\0:\\/%]/.test(segment)) return { ok: false, status: 400 };
     segments.push(segment);
   }
   return { ok: true, segments };

@@ -35,16 +35,36 @@ export function saveError(error: unknown, name: string, target: 'unchanged' | 'w
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new FileSaveError(`磁盘空间不足，无法保存“${name}”；${kept}Not enough disk space to save "${name}"; ${keptEn}`, code, error);
+      return new FileSaveError(
+        `磁盘空间不足，无法保存“${name}”；${kept}Not enough disk space to save "${name}"; ${keptEn}`,
+        code,
+        error,
+      );
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new FileSaveError(`没有写入“${name}”的权限；${kept}No permission to write "${name}"; ${keptEn}`, code, error);
+      return new FileSaveError(
+        `没有写入“${name}”的权限；${kept}No permission to write "${name}"; ${keptEn}`,
+        code,
+        error,
+      );
     case 'EBUSY':
-      return new FileSaveError(`“${name}”正被其他程序占用；${kept}"${name}" is in use by another program; ${keptEn}`, code, error);
+      return new FileSaveError(
+        `“${name}”正被其他程序占用；${kept}"${name}" is in use by another program; ${keptEn}`,
+        code,
+        error,
+      );
     case 'ENOENT':
-      return new FileSaveError(`“${name}”所在的文件夹不存在；${kept}The folder of "${name}" no longer exists; ${keptEn}`, code, error);
+      return new FileSaveError(
+        `“${name}”所在的文件夹不存在；${kept}The folder of "${name}" no longer exists; ${keptEn}`,
+        code,
+        error,
+      );
     default:
-      return new FileSaveError(`无法保存“${name}”（${detail}）；${kept}Could not save "${name}" (${detail}); ${keptEn}`, code, error);
+      return new FileSaveError(
+        `无法保存“${name}”（${detail}）；${kept}Could not save "${name}" (${detail}); ${keptEn}`,
+        code,
+        error,
+      );
   }
 }

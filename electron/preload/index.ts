@@ -1,6 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { BRIDGE_GLOBAL, type HzwBridge } from '../../shared/ipc/bridge';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel, type InvokeChannel } from '../../shared/ipc/channels';
+import {
+  EVENT_CHANNELS,
+  INVOKE_CHANNELS,
+  type EventChannel,
+  type InvokeChannel,
+} from '../../shared/ipc/channels';
 import type { EventPayload, InvokeRequest, InvokeResult } from '../../shared/ipc/contract';
 import { remoteErrorMessage } from '../../shared/ipc/remoteError';
 
@@ -10,15 +15,21 @@ import { remoteErrorMessage } from '../../shared/ipc/remoteError';
  * this file only forwards. Built as CommonJS: a sandboxed preload cannot be an ES module.
  */
 
-async function invoke<C extends InvokeChannel>(channel: C, request?: InvokeRequest<C>): Promise<InvokeResult<C>> {
+async function invoke<C extends InvokeChannel>(
+  channel: C,
+  request?: InvokeRequest<C>,
+): Promise<InvokeResult<C>> {
   try {
     return (await ipcRenderer.invoke(channel, request)) as InvokeResult<C>;
   } catch (error) {
-    throw new Error(remoteErrorMessage(error));
+    throw new Error(remoteErrorMessage(error), { cause: error });
   }
 }
 
-function subscribe<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void {
+function subscribe<C extends EventChannel>(
+  channel: C,
+  listener: (payload: EventPayload<C>) => void,
+): () => void {
   if (typeof listener !== 'function') throw new TypeError(`${channel}: the listener must be a function`);
   const forward = (_event: unknown, payload: EventPayload<C>) => listener(payload);
   ipcRenderer.on(channel, forward);

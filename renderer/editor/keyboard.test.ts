@@ -16,6 +16,9 @@ describe('keyboard map', () => {
     expect(keyAction(key('Z', { ctrlKey: true, shiftKey: true }))).toEqual({ kind: 'redo' });
     expect(keyAction(key('y', { ctrlKey: true }))).toEqual({ kind: 'redo' });
     expect(keyAction(key('z', { metaKey: true }))).toEqual({ kind: 'undo' });
+    expect(keyAction(key('s', { ctrlKey: true }))).toEqual({ kind: 'save', as: false });
+    expect(keyAction(key('S', { ctrlKey: true, shiftKey: true }))).toEqual({ kind: 'save', as: true });
+    expect(keyAction(key('o', { ctrlKey: true }))).toEqual({ kind: 'open' });
   });
 
   it('maps editing keys and tool letters, and leaves other chords alone', () => {

@@ -6,6 +6,8 @@ export type KeyAction =
   | { kind: 'delete' }
   | { kind: 'undo' }
   | { kind: 'redo' }
+  | { kind: 'save'; as: boolean }
+  | { kind: 'open' }
   | { kind: 'tool'; tool: ToolId };
 
 export interface KeyLike {
@@ -19,7 +21,8 @@ export interface KeyLike {
 /**
  * The workbench's keyboard map, as a pure function so it is tested without a browser:
  * Esc cancels, Backspace removes the last drawn vertex, Delete deletes, Ctrl/⌘+Z undoes,
- * Ctrl/⌘+Shift+Z and Ctrl+Y redo, single letters pick tools.
+ * Ctrl/⌘+Shift+Z and Ctrl+Y redo, Ctrl/⌘+S saves (with Shift: save as), Ctrl/⌘+O opens, single
+ * letters pick tools.
  */
 export function keyAction(event: KeyLike): KeyAction | null {
   const mod = event.ctrlKey || event.metaKey;
@@ -27,6 +30,8 @@ export function keyAction(event: KeyLike): KeyAction | null {
   if (mod && !event.altKey) {
     if (key === 'z') return event.shiftKey ? { kind: 'redo' } : { kind: 'undo' };
     if (key === 'y' && !event.shiftKey) return { kind: 'redo' };
+    if (key === 's') return { kind: 'save', as: event.shiftKey };
+    if (key === 'o' && !event.shiftKey) return { kind: 'open' };
     return null;
   }
   if (event.altKey) return null;

@@ -71,5 +71,6 @@ export function createBrowserPlatform(): Platform {
     onMenuCommand: () => () => {},
     onOpenFile: () => () => {},
     setWindowState: () => {},
+    allowTileOrigin: async () => 'unsupported',
   };
 }

@@ -23,6 +23,12 @@ export function createElectronPlatform(bridge: HzwBridge): Platform {
     openRecent: (handle) => bridge.openRecent(handle),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     onOpenFile: (listener) => bridge.onOpenFile(listener),
+    async allowTileOrigin(origin) {
+      const current = await bridge.listTileOrigins();
+      if (current.includes(origin)) return 'allowed';
+      await bridge.setTileOrigins([...current, origin]);
+      return 'reload';
+    },
     setWindowState(state) {
       const { title, edited, canUndo, canRedo, hasSelection, lang } = state;
       // Fire and forget: a refused update only leaves the title or menu one step behind.

@@ -45,4 +45,11 @@ export interface Platform {
 
   /** Keep window title, menu enablement and menu language in step with the app. */
   setWindowState(state: WindowState): void;
+
+  /**
+   * Let an online basemap load tiles from this https origin. The CSP is fixed when a page loads:
+   * the desktop app adds the origin for pages loaded from now on ('reload'), or finds it already
+   * allowed ('allowed'); web mode cannot change its server's policy ('unsupported').
+   */
+  allowTileOrigin(origin: string): Promise<'allowed' | 'reload' | 'unsupported'>;
 }

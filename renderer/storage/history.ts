@@ -4,7 +4,7 @@ import { invert, replay } from './changeSet';
 import type { ChangeSet, HistoryEntry } from './records';
 import { withWriteLock } from './writeLock';
 
-/** How many undo steps a project keeps; older ones are dropped. */
+/** How many undo steps a project keeps (at least); older ones are dropped. */
 export const HISTORY_LIMIT = 500;
 
 const cursorKey = (projectId: string) => `history:${projectId}`;
@@ -28,6 +28,8 @@ export async function recordHistory(
   await entriesOf(db, projectId, cursor + 1, Infinity).delete();
   const seq = await db.history.add({ projectId, label, changes, at: new Date().toISOString() });
   await db.meta.put({ key: cursorKey(projectId), cursor: seq as number });
+  // Trimming needs a count; doing it every 50th step keeps commits short and the log bounded.
+  if ((seq as number) % 50 !== 0) return;
   const count = await entriesOf(db, projectId, 0, Infinity).count();
   if (count > HISTORY_LIMIT) {
     const stale = await entriesOf(db, projectId, 0, Infinity)

@@ -1,4 +1,5 @@
 import { ProjectSettingsSchema } from '../../shared/domain/schema';
+import { ensureBasemapAccess } from '../editor/basemapAccess';
 import { updateProjectSettings } from '../editor/commands/projectCommands';
 import { SchemaForm } from './form/SchemaForm';
 import { Modal } from './Modal';
@@ -16,7 +17,7 @@ export function ProjectSettingsDialog({
   onClose(): void;
   data: ProjectData;
 }) {
-  const { workbench } = useWorkbench();
+  const { workbench, platform } = useWorkbench();
   const { lang, t } = useLang();
   return (
     <Modal id="project-settings" open={open} onClose={onClose} title={t('projectSettings')}>
@@ -25,7 +26,13 @@ export function ProjectSettingsDialog({
         schema={ProjectSettingsSchema}
         value={data.project.settings}
         lang={lang}
-        onCommit={(patch) => void workbench.run(updateProjectSettings(data.project.id, patch))}
+        onCommit={async (patch) => {
+          const committed = await workbench.run(updateProjectSettings(data.project.id, patch));
+          const settings = committed?.changes.find((c) => c.table === 'projects')?.after;
+          if (settings && ('onlineBasemapUrl' in patch || 'onlineBasemapEnabled' in patch)) {
+            await ensureBasemapAccess(workbench, platform, (settings as typeof data.project).settings);
+          }
+        }}
       />
       <p className="hint">
         {lang === 'zh'

@@ -20,12 +20,14 @@ function isTyping(target: EventTarget | null): boolean {
  * Keys typed into form fields and dialogs are left alone.
  */
 export function useKeyboard(map: RefObject<PlanMap | null>, actions: AppActions): void {
-  const { workbench } = useWorkbench();
+  const { workbench, platform } = useWorkbench();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target)) return;
       const action = keyAction(event);
       if (!action) return;
+      // On the desktop the native menu owns the file shortcuts (its accelerators fire first).
+      if ((action.kind === 'save' || action.kind === 'open') && platform.kind === 'desktop') return;
       event.preventDefault();
       if (map.current?.handleKey(action)) return;
       switch (action.kind) {
@@ -42,9 +44,13 @@ export function useKeyboard(map: RefObject<PlanMap | null>, actions: AppActions)
           return workbench.select({ zoneIds: [], objectId: workbench.state.get().selection.objectId });
         case 'removeLastVertex':
           return;
+        case 'save':
+          return actions.saveProject(action.as);
+        case 'open':
+          return actions.openProject();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [map, actions, workbench]);
+  }, [map, actions, workbench, platform]);
 }

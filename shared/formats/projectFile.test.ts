@@ -41,3 +41,11 @@ describe('project file', () => {
     expect(() => readProjectFile(new Uint8Array([0xff, 0xfe, 0x00]), 'bin.hzw')).toThrow(FormatError);
   });
 });
+
+describe('the desktop suite’s fixture', () => {
+  it('is a valid project file', async () => {
+    const { readFileSync } = await import('node:fs');
+    const bytes = new Uint8Array(readFileSync('e2e/fixtures/sample-project.hzw'));
+    expect(readProjectFile(bytes, 'sample-project.hzw').settings.name).toBe('Electron fixture project');
+  });
+});

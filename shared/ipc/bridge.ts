@@ -19,7 +19,9 @@ export interface HzwBridge {
   setWindowState(state: InvokeRequest<Call<'setWindowState'>>): Promise<void>;
   listTileOrigins(): Promise<InvokeResult<Call<'listTileOrigins'>>>;
   /** Replace the online basemap origins; the CSP of pages loaded afterwards allows them. */
-  setTileOrigins(origins: InvokeRequest<Call<'setTileOrigins'>>): Promise<InvokeResult<Call<'setTileOrigins'>>>;
+  setTileOrigins(
+    origins: InvokeRequest<Call<'setTileOrigins'>>,
+  ): Promise<InvokeResult<Call<'setTileOrigins'>>>;
   onMenuCommand(listener: (command: Payload<'menuCommand'>) => void): () => void;
   /** Subscribing also tells main the page is ready: files queued before then are delivered now. */
   onOpenFile(listener: (file: Payload<'openRequested'>) => void): () => void;

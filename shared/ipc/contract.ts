@@ -27,9 +27,17 @@ export const FileFilterSchema = z.strictObject({
 });
 const Filters = z.array(FileFilterSchema).max(10);
 
-export const PickOptionsSchema = z.strictObject({ title: z.string().max(200), filters: Filters, multiple: z.boolean() });
+export const PickOptionsSchema = z.strictObject({
+  title: z.string().max(200),
+  filters: Filters,
+  multiple: z.boolean(),
+});
 export const PickedFileSchema = z.strictObject({ name: FileName, bytes: Bytes });
-export const OpenedFileSchema = z.strictObject({ name: FileName, bytes: Bytes, handle: FileHandleSchema.nullable() });
+export const OpenedFileSchema = z.strictObject({
+  name: FileName,
+  bytes: Bytes,
+  handle: FileHandleSchema.nullable(),
+});
 export const SaveRequestSchema = z.strictObject({
   handle: FileHandleSchema.nullable(),
   suggestedName: FileName,

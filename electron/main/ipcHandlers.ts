@@ -1,0 +1,46 @@
+import type { WebContents } from 'electron';
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc/channels';
+import type { WindowState } from '../../shared/ipc/contract';
+import type { FileCommands } from './fileCommands';
+import { handle, type Handler, type IpcPolicy } from './ipc';
+
+export interface IpcServices {
+  files: FileCommands;
+  settings: {
+    tileOrigins(): readonly string[];
+    setTileOrigins(origins: readonly string[]): Promise<readonly string[]>;
+  };
+  windowStateChanged(state: WindowState, sender: WebContents): void;
+  acceptOpenRequests(sender: WebContents): void;
+}
+
+type HandlerTable = { [C in InvokeChannel]: Handler<C> };
+
+/** One handler per channel of the contract; a channel without a handler does not compile. */
+export function ipcHandlers(services: IpcServices): HandlerTable {
+  const { files, settings } = services;
+  return {
+    [INVOKE_CHANNELS.pickFiles]: (options) => files.pickFiles(options),
+    [INVOKE_CHANNELS.openProject]: () => files.openProject(),
+    [INVOKE_CHANNELS.saveProject]: (request) => files.saveProject(request),
+    [INVOKE_CHANNELS.exportFile]: (request) => files.exportFile(request),
+    [INVOKE_CHANNELS.listRecent]: () => files.listRecent(),
+    [INVOKE_CHANNELS.openRecent]: (handle) => files.openRecent(handle),
+    [INVOKE_CHANNELS.setWindowState]: (state, sender) => {
+      services.windowStateChanged(state, sender);
+      return undefined;
+    },
+    [INVOKE_CHANNELS.acceptOpenRequests]: (_none, sender) => {
+      services.acceptOpenRequests(sender);
+      return undefined;
+    },
+    [INVOKE_CHANNELS.listTileOrigins]: () => [...settings.tileOrigins()],
+    [INVOKE_CHANNELS.setTileOrigins]: async (origins) => [...(await settings.setTileOrigins(origins))],
+  };
+}
+
+export function registerIpcHandlers(policy: IpcPolicy, services: IpcServices): void {
+  const table = ipcHandlers(services);
+  const register = <C extends InvokeChannel>(channel: C) => handle(channel, policy, table[channel]);
+  for (const channel of Object.values(INVOKE_CHANNELS)) register(channel);
+}

@@ -1,0 +1,78 @@
+import type { Lang } from './dialogText';
+
+const ZH = {
+  file: '文件',
+  newProject: '新建项目',
+  open: '打开…',
+  openRecent: '最近打开',
+  noRecent: '（无）',
+  clearRecent: '清除最近打开记录',
+  save: '保存',
+  saveAs: '另存为…',
+  import: '导入…',
+  export: '导出…',
+  quit: '退出',
+  edit: '编辑',
+  undo: '撤销',
+  redo: '重做',
+  cut: '剪切',
+  copy: '复制',
+  paste: '粘贴',
+  selectAll: '全选',
+  delete: '删除',
+  view: '视图',
+  zoomIn: '放大',
+  zoomOut: '缩小',
+  zoomToProject: '缩放到项目',
+  language: '语言',
+  reload: '重新加载',
+  devTools: '开发者工具',
+  help: '帮助',
+  about: '关于文物保护区划工作台',
+  hide: '隐藏',
+  hideOthers: '隐藏其他',
+  showAll: '全部显示',
+};
+
+export type MenuLabel = keyof typeof ZH;
+
+/** Menu labels in both languages; the menu follows the language the renderer reports. */
+export const MENU_LABELS: Record<Lang, Record<MenuLabel, string>> = {
+  zh: ZH,
+  en: {
+    file: 'File',
+    newProject: 'New Project',
+    open: 'Open…',
+    openRecent: 'Open Recent',
+    noRecent: '(None)',
+    clearRecent: 'Clear Recently Opened',
+    save: 'Save',
+    saveAs: 'Save As…',
+    import: 'Import…',
+    export: 'Export…',
+    quit: 'Quit',
+    edit: 'Edit',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select All',
+    delete: 'Delete',
+    view: 'View',
+    zoomIn: 'Zoom In',
+    zoomOut: 'Zoom Out',
+    zoomToProject: 'Zoom to Project',
+    language: 'Language',
+    reload: 'Reload',
+    devTools: 'Toggle Developer Tools',
+    help: 'Help',
+    about: 'About Heritage Zone Workbench',
+    hide: 'Hide',
+    hideOthers: 'Hide Others',
+    showAll: 'Show All',
+  },
+};
+
+/** Language names are shown in their own language whatever the menu language is. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { zh: '中文', en: 'English' };

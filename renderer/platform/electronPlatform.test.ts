@@ -1,0 +1,70 @@
+import { describe, expect, it, vi, type Mock } from 'vitest';
+import type { HzwBridge } from '../../shared/ipc/bridge';
+import { createElectronPlatform } from './electronPlatform';
+
+type FakeBridge = { [K in keyof HzwBridge]: Mock<HzwBridge[K]> };
+
+function fakeBridge(): FakeBridge {
+  return {
+    pickFiles: vi.fn(async () => []),
+    openProject: vi.fn(async () => null),
+    saveProject: vi.fn(async () => ({ handle: null, name: 'a.hzw' })),
+    exportFile: vi.fn(async () => null),
+    listRecent: vi.fn(async () => []),
+    openRecent: vi.fn(async () => null),
+    setWindowState: vi.fn(async () => undefined),
+    listTileOrigins: vi.fn(async () => []),
+    setTileOrigins: vi.fn(async () => []),
+    onMenuCommand: vi.fn(() => () => undefined),
+    onOpenFile: vi.fn(() => () => undefined),
+  };
+}
+
+const STATE = {
+  title: 't',
+  edited: false,
+  canUndo: true,
+  canRedo: false,
+  hasSelection: true,
+  lang: 'en' as const,
+};
+
+describe('createElectronPlatform', () => {
+  it('is the desktop platform and forwards calls to the bridge', async () => {
+    const bridge = fakeBridge();
+    const platform = createElectronPlatform(bridge);
+    expect(platform.kind).toBe('desktop');
+    await platform.openRecent('h');
+    expect(bridge.openRecent).toHaveBeenCalledWith('h');
+    await platform.recentProjects();
+    expect(bridge.listRecent).toHaveBeenCalled();
+    const listener = vi.fn();
+    platform.onOpenFile(listener);
+    expect(bridge.onOpenFile).toHaveBeenCalledWith(listener);
+  });
+
+  it('sends only the fields of the contract', async () => {
+    const bridge = fakeBridge();
+    const platform = createElectronPlatform(bridge);
+    const bytes = new Uint8Array([1]);
+    const filters = [{ name: 'P', extensions: ['hzw'], extra: true }];
+    await platform.saveProject({ handle: null, suggestedName: 'a.hzw', bytes, filters, note: 'x' } as never);
+    expect(bridge.saveProject).toHaveBeenCalledWith({
+      handle: null,
+      suggestedName: 'a.hzw',
+      bytes,
+      filters: [{ name: 'P', extensions: ['hzw'] }],
+    });
+    platform.setWindowState({ ...STATE, zoom: 3 } as never);
+    expect(bridge.setWindowState).toHaveBeenCalledWith(STATE);
+  });
+
+  it('never lets a refused window state become an unhandled rejection', async () => {
+    const bridge = fakeBridge();
+    bridge.setWindowState.mockRejectedValueOnce(new Error('window:setState: invalid request'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(() => createElectronPlatform(bridge).setWindowState(STATE)).not.toThrow();
+    await new Promise((done) => setTimeout(done, 0));
+    expect(warn).toHaveBeenCalledWith('window:setState refused', expect.any(Error));
+  });
+});

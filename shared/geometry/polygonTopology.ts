@@ -1,0 +1,161 @@
+import type { Position, Ring } from '../domain/geometry';
+import { locateInPolygon } from './pointInPolygon';
+import type { ProblemLog } from './polygonProblems';
+import { forEachCandidatePair } from './segmentIndex';
+import {
+  areNeighbours,
+  onRingBoundary,
+  pointInRing,
+  segmentContact,
+  segmentsOf,
+  type Segment,
+} from './segments';
+
+/** A polygon that passed the per-ring checks, with its index in the geometry. */
+export interface CheckedPolygon {
+  index: number;
+  rings: Ring[];
+}
+
+/**
+ * The vertex nearest to a contact point, as an index into `s`'s ring (the closing vertex → 0),
+ * chosen among the ends of `s` and, when it lies in the same ring, of `t`.
+ */
+function nearestVertex(s: Segment, t: Segment, at: Position, ringLength: number): number {
+  const ends: [Position, number][] = [
+    [s.a, s.index],
+    [s.b, s.index + 1],
+  ];
+  if (t.polygon === s.polygon && t.ring === s.ring) ends.push([t.a, t.index], [t.b, t.index + 1]);
+  let best = ends[0]!;
+  let nearest = Infinity;
+  for (const end of ends) {
+    const d = Math.hypot(at[0] - end[0][0], at[1] - end[0][1]);
+    if (d < nearest) [best, nearest] = [end, d];
+  }
+  return best[1] >= ringLength - 1 ? 0 : best[1];
+}
+
+/** Union-find over ring and touch-point nodes: a cycle means the rings cut the interior apart. */
+class TouchGraph {
+  private readonly parent = new Map<string, string>();
+  private readonly edges = new Set<string>();
+
+  private root(node: string): string {
+    let r = node;
+    while (this.parent.has(r)) r = this.parent.get(r)!;
+    if (r !== node) this.parent.set(node, r);
+    return r;
+  }
+
+  /** Record that `ring` passes through `point`; true when this closes a cycle. */
+  connect(ring: number, point: Position): boolean {
+    const edge = `${ring}@${point[0]},${point[1]}`;
+    if (this.edges.has(edge)) return false;
+    this.edges.add(edge);
+    const a = this.root(`r${ring}`);
+    const b = this.root(`p${point[0]},${point[1]}`);
+    if (a === b) return true;
+    this.parent.set(a, b);
+    return false;
+  }
+}
+
+/**
+ * Edge contacts across the whole geometry in one pass over a grid index: a ring crossing or
+ * touching itself, a hole crossing the shell or another hole (touching at single points is
+ * allowed, as in OGC, unless the touches cut the interior in two), parts crossing each other.
+ */
+function checkEdges(polygons: CheckedPolygon[], log: ProblemLog): void {
+  const ringsOf = new Map(polygons.map((p) => [p.index, p.rings]));
+  const segments = polygons.flatMap((p) => segmentsOf(p.rings, p.index));
+  const graphs = new Map<number, TouchGraph>();
+  forEachCandidatePair(segments, (s, t) => {
+    const { kind, at } = segmentContact(s.a, s.b, t.a, t.b);
+    if (kind === 'none' || !at) return false;
+    // Report on the later part / ring (a hole rather than its shell), near its nearest vertex.
+    const later = s.polygon > t.polygon || (s.polygon === t.polygon && s.ring > t.ring);
+    const [first, second] = later ? [t, s] : [s, t];
+    const vertex = nearestVertex(second, first, at, ringsOf.get(second.polygon)![second.ring]!.length);
+    const place = { polygon: second.polygon, ring: second.ring, vertex, at };
+    if (s.polygon !== t.polygon) {
+      if (kind !== 'touch') log.add({ code: 'polygons_overlap', ...place });
+    } else if (s.ring === t.ring) {
+      if (kind !== 'touch' || !areNeighbours(s, t)) log.add({ code: 'self_intersection', ...place });
+    } else if (kind !== 'touch') {
+      log.add({ code: 'rings_cross', ...place });
+    } else {
+      const graph = graphs.get(s.polygon) ?? new TouchGraph();
+      graphs.set(s.polygon, graph);
+      const cycle = graph.connect(first.ring, at) || graph.connect(second.ring, at);
+      if (cycle) log.add({ code: 'interior_disconnected', ...place });
+    }
+    return log.full;
+  });
+}
+
+/** A vertex of `ring` that is not on `other`'s boundary, if there is one. */
+function offBoundaryVertex(ring: Ring, other: Ring): Position | undefined {
+  return ring.find((p) => !onRingBoundary(p, other));
+}
+
+/** With no edges crossing, one vertex tells whether a ring lies inside another. */
+function holePlacement({ index, rings }: CheckedPolygon, log: ProblemLog): void {
+  const [shell, ...holes] = rings;
+  holes.forEach((hole, h) => {
+    const probe = offBoundaryVertex(hole, shell!);
+    if (probe && !pointInRing(probe, shell!))
+      log.add({ code: 'hole_outside_shell', polygon: index, ring: h + 1, at: hole[0] });
+    holes.forEach((other, o) => {
+      const inner = o !== h ? offBoundaryVertex(hole, other) : undefined;
+      if (inner && pointInRing(inner, other))
+        log.add({ code: 'nested_holes', polygon: index, ring: h + 1, at: hole[0] });
+    });
+  });
+}
+
+interface Box {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+function boxOf(ring: Ring): Box {
+  const box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const [x, y] of ring) {
+    box.minX = Math.min(box.minX, x);
+    box.minY = Math.min(box.minY, y);
+    box.maxX = Math.max(box.maxX, x);
+    box.maxY = Math.max(box.maxY, y);
+  }
+  return box;
+}
+
+const within = (a: Box, b: Box) =>
+  a.minX >= b.minX && a.maxX <= b.maxX && a.minY >= b.minY && a.maxY <= b.maxY;
+
+/** With no edges crossing, a part lying inside another part (not in one of its holes) overlaps it. */
+function partContainment(polygons: CheckedPolygon[], log: ProblemLog): void {
+  const boxes = polygons.map((p) => boxOf(p.rings[0]!));
+  polygons.forEach((inner, i) => {
+    polygons.forEach((outer, o) => {
+      if (i === o || !within(boxes[i]!, boxes[o]!)) return;
+      if (log.hasErrors(inner.index) || log.hasErrors(outer.index)) return;
+      const probe = inner.rings[0]!.find((p) => locateInPolygon(p, outer.rings) !== 'boundary');
+      if (probe && locateInPolygon(probe, outer.rings) === 'inside') {
+        const polygon = Math.max(inner.index, outer.index);
+        log.add({ code: 'polygons_overlap', polygon, ring: 0, at: probe });
+      }
+    });
+  });
+}
+
+/** Topology checks on polygons whose rings are each closed, finite and non-degenerate. */
+export function checkTopology(polygons: CheckedPolygon[], log: ProblemLog): void {
+  checkEdges(polygons, log);
+  for (const polygon of polygons) {
+    if (polygon.rings.length > 1 && !log.hasErrors(polygon.index)) holePlacement(polygon, log);
+  }
+  if (polygons.length > 1) partContainment(polygons, log);
+}
