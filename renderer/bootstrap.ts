@@ -4,7 +4,7 @@ import { createAndShowProject, showProject } from './editor/projectSession';
 import { Workbench } from './editor/workbench';
 import { openStore, requestPersistentStorage } from './storage/store';
 
-const LAST_PROJECT = 'hzw:lastProject';
+const LAST_PROJECT = 'lastProject';
 
 /** Language: `?lang=en` wins, then the last choice, then Chinese. */
 export function initialLanguage(): Lang {
@@ -14,14 +14,6 @@ export function initialLanguage(): Lang {
     return localStorage.getItem('hzw:lang') === 'en' ? 'en' : 'zh';
   } catch {
     return 'zh';
-  }
-}
-
-export function rememberProject(projectId: string): void {
-  try {
-    localStorage.setItem(LAST_PROJECT, projectId);
-  } catch {
-    // Without localStorage the first project opens next time; nothing is lost.
   }
 }
 
@@ -38,12 +30,7 @@ export async function startWorkbench(
   // Two windows starting at once must not both create the samples.
   await navigator.locks.request('hzw:first-start', async () => {
     const projects = await store.read.projects();
-    let last: string | null = null;
-    try {
-      last = localStorage.getItem(LAST_PROJECT);
-    } catch {
-      last = null;
-    }
+    const last = await store.readPreference(LAST_PROJECT);
     const existing = projects.find((p) => p.id === last) ?? projects[0];
     if (existing) showProject(workbench, existing.id);
     else {
@@ -51,9 +38,14 @@ export async function startWorkbench(
       await createAndShowProject(workbench, buildWusuSample());
     }
   });
+  let remembered = workbench.state.get().projectId;
+  if (remembered) await store.writePreference(LAST_PROJECT, remembered);
   workbench.state.subscribe(() => {
     const id = workbench.state.get().projectId;
-    if (id) rememberProject(id);
+    if (id && id !== remembered) {
+      remembered = id;
+      void store.writePreference(LAST_PROJECT, id);
+    }
   });
   return { workbench, persistent };
 }

@@ -7,12 +7,19 @@ import type { Workbench } from './workbench';
  * widens its CSP to that one https origin and reloads the window (the policy is fixed per page
  * load; all data is already in IndexedDB); web mode explains how to allow the origin.
  */
-export async function ensureBasemapAccess(workbench: Workbench, platform: Platform, settings: ProjectSettings): Promise<void> {
+export async function ensureBasemapAccess(
+  workbench: Workbench,
+  platform: Platform,
+  settings: ProjectSettings,
+): Promise<void> {
   if (!settings.onlineBasemapEnabled || !settings.onlineBasemapUrl) return;
   const origin = new URL(settings.onlineBasemapUrl).origin;
   const outcome = await platform.allowTileOrigin(origin);
   if (outcome === 'reload') {
-    workbench.notify('info', { zh: `已允许 ${origin}，正在重新加载窗口…`, en: `Allowed ${origin}; reloading the window…` });
+    workbench.notify('info', {
+      zh: `已允许 ${origin}，正在重新加载窗口…`,
+      en: `Allowed ${origin}; reloading the window…`,
+    });
     setTimeout(() => location.reload(), 600);
   } else if (outcome === 'unsupported') {
     workbench.notify('info', {

@@ -1,13 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema';
-import type { HistoryCursor, HistoryEntry } from './records';
+import type { HistoryEntry, MetaRecord } from './records';
 import { upgradeToVersion2 } from './migrations';
 
 export const DATABASE_NAME = 'heritage-zone-workbench';
 
 /**
  * The single Dexie database. Zones and objects carry their projectId; history entries are the
- * undo log; `meta` holds undo cursors and small settings. Only schema versions that carry an
+ * undo log; `meta` holds undo cursors and session preferences. Only schema versions that carry an
  * upgrade are kept (version 1 is the layout version 2 upgrades from).
  */
 export class WorkbenchDb extends Dexie {
@@ -15,7 +15,7 @@ export class WorkbenchDb extends Dexie {
   objects!: EntityTable<ProtectedObject, 'id'>;
   zones!: EntityTable<Zone, 'id'>;
   history!: EntityTable<HistoryEntry, 'seq'>;
-  meta!: EntityTable<HistoryCursor, 'key'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
 
   constructor(
     name = DATABASE_NAME,

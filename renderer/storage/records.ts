@@ -30,8 +30,13 @@ export interface HistoryEntry {
   at: string;
 }
 
-/** Per-project undo cursor: the seq of the last applied history entry (0 = nothing to undo). */
-export interface HistoryCursor {
+/**
+ * Small records in the `meta` table: per-project undo cursors (`history:<projectId>`, the seq of the
+ * last applied history entry, 0 = nothing to undo) and session preferences (`pref:<name>`), kept in
+ * IndexedDB because it is durable where localStorage may lose its last writes in a crash.
+ */
+export interface MetaRecord {
   key: string;
-  cursor: number;
+  cursor?: number;
+  value?: string;
 }

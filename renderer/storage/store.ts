@@ -22,6 +22,9 @@ export interface Store {
   undo(projectId: string): Promise<HistoryEntry | null>;
   redo(projectId: string): Promise<HistoryEntry | null>;
   read: Queries;
+  /** A session preference (e.g. the last project shown); not part of any document or undo step. */
+  readPreference(name: string): Promise<string | null>;
+  writePreference(name: string, value: string): Promise<void>;
   observe<T>(
     query: (q: Queries) => Promise<T>,
     onValue: (value: T) => void,
@@ -49,6 +52,12 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     commit: (request) => commit(db, request),
     undo: (projectId) => undo(db, projectId),
     redo: (projectId) => redo(db, projectId),
+    async readPreference(name) {
+      return (await db.meta.get(`pref:${name}`))?.value ?? null;
+    },
+    async writePreference(name, value) {
+      await db.meta.put({ key: `pref:${name}`, value });
+    },
     read,
     observe(query, onValue, onError) {
       const subscription = liveQuery(() => query(read)).subscribe({ next: onValue, error: onError });

@@ -104,8 +104,9 @@ function boxOf(ring: Ring): [number, number, number, number] {
 }
 
 /**
- * Polylabel over local rings; precision is 1/1000 of the larger bounding-box side, and the first
- * grid has at most 256 cells along that side so that slivers stay cheap.
+ * Polylabel over local rings; precision is 1/1000 of the larger bounding-box side. Work is
+ * bounded: the first grid has at most 256 cells along that side (slivers stay cheap) and the
+ * search stops after about 4·10⁶ vertex visits, keeping the best cell found so far.
  */
 function poleOfInaccessibility(rings: readonly Ring[]): Cell | null {
   const [minX, maxX, minY, maxY] = boxOf(rings[0]!);
@@ -113,15 +114,18 @@ function poleOfInaccessibility(rings: readonly Ring[]): Cell | null {
   const size = Math.max(Math.min(maxX - minX, maxY - minY), longer / 256);
   if (!(size > 0)) return null;
   const precision = longer / 1000;
+  const vertices = rings.reduce((sum, ring) => sum + ring.length, 0);
+  let budget = Math.max(300, Math.floor(4_000_000 / vertices));
   const queue = new CellQueue();
   for (let x = minX; x < maxX; x += size)
     for (let y = minY; y < maxY; y += size) queue.push(cell(x + size / 2, y + size / 2, size / 2, rings));
   let best = cell((minX + maxX) / 2, (minY + maxY) / 2, 0, rings);
-  while (queue.size > 0) {
+  while (queue.size > 0 && budget > 0) {
     const c = queue.pop();
     if (c.d > best.d) best = c;
     if (c.max - best.d <= precision) continue;
     const h = c.half / 2;
+    budget -= 4;
     for (const [dx, dy] of [
       [-h, -h],
       [h, -h],
