@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { CHROMIUM_PATH } from '../scripts/chromiumArgs.mjs';
 
 /**
  * Replace the section between `<!-- bench:NAME -->` markers in docs/benchmarks.md with fresh
@@ -29,5 +31,6 @@ export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 export function machine(): string {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/)?.[1] ?? 'unknown CPU';
-  return `${cpu.trim()}, Node ${process.version}, Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}`;
+  const chromium = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim();
+  return `${cpu.trim()}, ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? '?'} cores, Node ${process.version}, ${chromium}`;
 }

@@ -3,6 +3,7 @@
 import { spawn, spawnSync, execSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { rendererBuildIsStale } from './buildState.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromiumArgs.mjs';
 
 if (!process.env.DISPLAY) {
   const run = spawnSync(
@@ -31,16 +32,8 @@ for (let i = 0; i < 50; i++) {
 
 const browser = await chromium.launch({
   headless: false,
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

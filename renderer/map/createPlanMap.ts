@@ -19,6 +19,7 @@ import { toLonLatPosition, toMapCoordinate } from './geometryConvert';
 import { createTool } from './toolFactory';
 import type { MapTool, ToolContext } from './tools/toolContext';
 import { ObjectMarkers } from './objectMarkers';
+import { registerProjections } from './projections';
 import { ZoneLayers, type ZoneFeature } from './zoneLayers';
 
 export interface PlanMap {
@@ -54,6 +55,7 @@ const sketchStyle = new Style({
  */
 export function createPlanMap(options: PlanMapOptions): PlanMap {
   const { workbench } = options;
+  registerProjections();
   const map = new OlMap({
     target: options.target,
     controls: [

@@ -8,18 +8,14 @@ import { ObjectAttributesSchema, ZoneAttributesSchema } from '../../shared/domai
  * an upgrade must never drop a planner's data; the attribute form shows what needs fixing.
  */
 export async function upgradeToVersion2(tx: Transaction): Promise<void> {
-  await tx
-    .table('objects')
-    .toCollection()
-    .modify((record: { attributes: unknown }) => {
-      const parsed = ObjectAttributesSchema.safeParse(record.attributes);
-      if (parsed.success) record.attributes = parsed.data;
-    });
-  await tx
-    .table('zones')
-    .toCollection()
-    .modify((record: { attributes: unknown }) => {
-      const parsed = ZoneAttributesSchema.safeParse(record.attributes);
-      if (parsed.success) record.attributes = parsed.data;
-    });
+  const schemas = { objects: ObjectAttributesSchema, zones: ZoneAttributesSchema };
+  for (const [table, schema] of Object.entries(schemas)) {
+    await tx
+      .table(table)
+      .toCollection()
+      .modify((record: { attributes: unknown }) => {
+        const parsed = schema.safeParse(record.attributes);
+        if (parsed.success) record.attributes = parsed.data;
+      });
+  }
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import proj4 from 'proj4';
@@ -20,12 +20,14 @@ import {
 function gdalDefinitions(
   codes: readonly number[],
 ): Map<number, { name: string; params: Record<string, number> }> {
-  const file = join(mkdtempSync(join(tmpdir(), 'hzw-crs-')), 'empty.geojson');
+  const dir = mkdtempSync(join(tmpdir(), 'hzw-crs-'));
+  const file = join(dir, 'empty.geojson');
   writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [] }));
   const sql = `SELECT srid, ref_sys_name, srtext FROM spatial_ref_sys WHERE auth_name = 'epsg' AND srid IN (${codes.join(',')})`;
   const out = execFileSync('ogrinfo', ['-ro', '-q', '-dialect', 'sqlite', '-sql', sql, file], {
     encoding: 'utf8',
   });
+  rmSync(dir, { recursive: true, force: true });
   const result = new Map<number, { name: string; params: Record<string, number> }>();
   for (const block of out.split(/^OGRFeature\(SELECT\):\d+$/m).slice(1)) {
     const field = (key: string) => new RegExp(`^\\s+${key} \\(\\w+\\) = (.*)$`, 'm').exec(block)?.[1] ?? '';

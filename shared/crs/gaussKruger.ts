@@ -1,6 +1,6 @@
 import proj4 from 'proj4';
 import type { Position } from '../domain/geometry';
-import { ZONE_RANGE, centralMeridianOf, crsDefinition, gaussKrugerEpsg, type ZoneWidth } from './definitions';
+import { ZONE_RANGE, crsDefinition, gaussKrugerEpsg, type ZoneWidth } from './definitions';
 
 /** Projected coordinates in metres: [easting, northing] (GIS order). */
 export type Projected = [number, number];
@@ -34,10 +34,6 @@ export function gkEpsg(zone: number, { prefixed, width = 3 }: ZoneOptions): numb
     throw new RangeError(`${width}° zone ${zone} is outside ${min}–${max}`);
   }
   return epsg;
-}
-
-export function gkCentralMeridian(zone: number, width: ZoneWidth = 3): number {
-  return centralMeridianOf(zone, width);
 }
 
 const converters = new Map<number, proj4.Converter>();

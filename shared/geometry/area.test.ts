@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PolygonGeometry, Position } from '../domain/geometry';
+import type { PolygonGeometry, Position, ZoneGeometry } from '../domain/geometry';
 import { CGCS2000_A, CGCS2000_F } from './ellipsoid';
-import { ellipsoidalArea, planarGaussKrugerArea } from './area';
+import { areaInUnits, ellipsoidalArea, planarGaussKrugerArea, ringPlanarArea } from './area';
 import { circlePolygon } from './circle';
 
 /** A lat/lon cell with its parallels densified, so geodesic edges follow the parallels. */
@@ -17,7 +17,7 @@ function cell(lon0: number, lat0: number, size: number, steps = 2000): PolygonGe
   return { type: 'Polygon', coordinates: [ring] };
 }
 
-/** Closed form: area between two parallels and two meridians on the ellipsoid (authalic formula). */
+/** Closed form: area between two parallels and two meridians on the ellipsoid (authalic latitude). */
 function cellArea(lat0: number, lat1: number, dLon: number): number {
   const e2 = CGCS2000_F * (2 - CGCS2000_F);
   const e = Math.sqrt(e2);
@@ -29,60 +29,90 @@ function cellArea(lat0: number, lat1: number, dLon: number): number {
   return (b2 * ((dLon * Math.PI) / 180) * (q(lat1) - q(lat0))) / 2;
 }
 
-describe('ellipsoidal area', () => {
-  it('matches the closed-form area of a 1° cell at Wusu within 1e-6', () => {
+/** GDAL/SpatiaLite's areas of the same shapes: geodesic on CGCS2000, and planar in EPSG:4537. */
+function gdalAreas(shapes: ZoneGeometry[]): { ellipsoidal: number; planar: number }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'hzw-area-'));
+  const file = join(dir, 'shapes.geojson');
+  const features = shapes.map((geometry, i) => ({ type: 'Feature', properties: { i }, geometry }));
+  writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
+  const sql =
+    'SELECT i, ST_Area(SetSRID(geometry, 4490), 1) AS e, ' +
+    'ST_Area(ST_Transform(SetSRID(geometry, 4490), 4537)) AS p FROM shapes ORDER BY i';
+  const out = execFileSync('ogrinfo', ['-ro', '-q', '-dialect', 'sqlite', '-sql', sql, file], {
+    encoding: 'utf8',
+  });
+  rmSync(dir, { recursive: true, force: true });
+  const e = [...out.matchAll(/^\s+e \(Real\) = (.*)$/gm)].map((m) => Number(m[1]));
+  const p = [...out.matchAll(/^\s+p \(Real\) = (.*)$/gm)].map((m) => Number(m[1]));
+  return e.map((ellipsoidal, i) => ({ ellipsoidal, planar: p[i]! }));
+}
+
+const square = (x: number, y: number, d: number): Position[] => [
+  [x, y],
+  [x + d, y],
+  [x + d, y + d],
+  [x, y + d],
+  [x, y],
+];
+
+describe('area', () => {
+  it('matches the closed-form ellipsoidal area of a 1° cell within 1e-9', () => {
     const expected = cellArea(44, 45, 1);
-    expect(Math.abs(ellipsoidalArea(cell(84, 44, 1)) - expected) / expected).toBeLessThan(1e-6);
+    expect(Math.abs(ellipsoidalArea(cell(84, 44, 1)) - expected) / expected).toBeLessThan(1e-9);
+    const south = cellArea(18, 19, 1);
+    expect(Math.abs(ellipsoidalArea(cell(109, 18, 1)) - south) / south).toBeLessThan(1e-9);
   });
 
-  it('subtracts holes and adds the parts of a multipolygon', () => {
+  it('ignores ring orientation, subtracts holes and adds the parts of a MultiPolygon', () => {
     const outer = cell(84, 44, 0.02, 50).coordinates[0]!;
-    const hole = cell(84.005, 44.005, 0.005, 20).coordinates[0]!.slice().reverse();
-    const withHole = ellipsoidalArea({ type: 'Polygon', coordinates: [outer, hole] });
-    expect(withHole).toBeCloseTo(
-      ellipsoidalArea(cell(84, 44, 0.02, 50)) - ellipsoidalArea(cell(84.005, 44.005, 0.005, 20)),
-      3,
-    );
+    const hole = cell(84.005, 44.005, 0.005, 20).coordinates[0]!;
+    const clockwise: PolygonGeometry = { type: 'Polygon', coordinates: [outer.slice().reverse()] };
+    expect(ellipsoidalArea(clockwise)).toBeCloseTo(ellipsoidalArea(cell(84, 44, 0.02, 50)), 6);
+    const withHole = ellipsoidalArea({ type: 'Polygon', coordinates: [outer, hole.slice().reverse()] });
+    const expected = cellArea(44, 44.02, 0.02) - cellArea(44.005, 44.01, 0.005);
+    expect(Math.abs(withHole - expected) / expected).toBeLessThan(1e-6);
     const multi = ellipsoidalArea({
       type: 'MultiPolygon',
       coordinates: [cell(84, 44, 0.01, 10).coordinates, cell(85, 44, 0.01, 10).coordinates],
     });
     expect(multi).toBeCloseTo(
       ellipsoidalArea(cell(84, 44, 0.01, 10)) + ellipsoidalArea(cell(85, 44, 0.01, 10)),
-      3,
+      4,
     );
   });
 
-  it('agrees with GDAL/SpatiaLite ST_Area(geometry, 1) within 0.01 %', () => {
-    const shapes: PolygonGeometry[] = [
-      cell(84.6, 44.4, 0.01, 4),
+  it('agrees with GDAL/SpatiaLite within 0.01 %, ellipsoidal and planar Gauss-Krüger (EPSG:4537)', () => {
+    const shapes: ZoneGeometry[] = [
+      { type: 'Polygon', coordinates: [square(84.6, 44.4, 0.01)] },
       circlePolygon([84.6771, 44.4266], 250),
-      cell(81.8, 43.2, 0.3, 10),
+      cell(82.6, 43.2, 0.3, 10),
+      { type: 'Polygon', coordinates: [square(84, 44, 0.1), square(84.02, 44.02, 0.03).reverse()] },
+      { type: 'MultiPolygon', coordinates: [[square(85.2, 45, 0.01)], [square(85.3, 45, 0.02)]] },
     ];
-    const dir = mkdtempSync(join(tmpdir(), 'hzw-area-'));
-    const file = join(dir, 'shapes.geojson');
-    const features = shapes.map((geometry, i) => ({ type: 'Feature', properties: { i }, geometry }));
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
-    const out = execFileSync(
-      'ogrinfo',
-      ['-ro', '-q', '-dialect', 'sqlite', '-sql', 'SELECT i, ST_Area(geometry, 1) AS a FROM shapes', file],
-      { encoding: 'utf8' },
-    );
-    const areas = [...out.matchAll(/a \(Real\) = ([\d.e+]+)/g)].map((m) => Number(m[1]));
-    expect(areas).toHaveLength(shapes.length);
-    shapes.forEach((shape, i) =>
-      expect(Math.abs(ellipsoidalArea(shape) - areas[i]!) / areas[i]!).toBeLessThan(1e-4),
-    );
+    const reference = gdalAreas(shapes);
+    expect(reference).toHaveLength(shapes.length);
+    shapes.forEach((shape, i) => {
+      const { ellipsoidal, planar } = reference[i]!;
+      expect(Math.abs(ellipsoidalArea(shape) - ellipsoidal) / ellipsoidal, `shape ${i}`).toBeLessThan(1e-4);
+      expect(Math.abs(planarGaussKrugerArea(shape, 28) - planar) / planar, `shape ${i}`).toBeLessThan(1e-4);
+    });
   });
 
-  it('planar Gauss-Krüger area is within the projection scale error of the ellipsoidal area', () => {
-    const nearMeridian = circlePolygon([84.0, 44.4], 500);
-    const nearEdge = circlePolygon([85.45, 44.4], 500);
-    const rel = (g: PolygonGeometry) =>
-      Math.abs(planarGaussKrugerArea(g, 28) - ellipsoidalArea(g)) / ellipsoidalArea(g);
-    expect(rel(nearMeridian)).toBeLessThan(1e-5);
-    // Scale k ≈ 1 + (Δλ cos φ)² / 2 at 1.45° from the meridian: area grows by about k² − 1 ≈ 0.04 %.
-    expect(rel(nearEdge)).toBeGreaterThan(2e-4);
-    expect(rel(nearEdge)).toBeLessThan(6e-4);
+  it('planar Gauss-Krüger area exceeds the ellipsoidal one by the scale error k² − 1', () => {
+    const rel = (g: PolygonGeometry) => planarGaussKrugerArea(g, 28) / ellipsoidalArea(g) - 1;
+    expect(Math.abs(rel(circlePolygon([84.0, 44.4], 500)))).toBeLessThan(1e-6);
+    // Point scale of transverse Mercator: k ≈ 1 + (Δλ cos φ)² / 2, so areas grow by ≈ (Δλ cos φ)².
+    const dLambda = (1.45 * Math.PI) / 180;
+    const expected = (dLambda * Math.cos((44.4 * Math.PI) / 180)) ** 2;
+    expect(rel(circlePolygon([85.45, 44.4], 500)) / expected).toBeCloseTo(1, 1);
+  });
+
+  it('computes planar ring areas in either orientation', () => {
+    expect(ringPlanarArea(square(500_000, 4_900_000, 100))).toBe(10_000);
+    expect(ringPlanarArea(square(500_000, 4_900_000, 100).reverse())).toBe(10_000);
+  });
+
+  it('converts square metres to hm², 亩 and km² by their definitions', () => {
+    expect(areaInUnits(20_000)).toEqual({ m2: 20_000, hm2: 2, mu: 30, km2: 0.02 });
   });
 });

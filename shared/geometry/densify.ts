@@ -15,14 +15,17 @@ export interface Arc {
 
 /** Default largest gap between an arc and its chords, metres (as for circles). */
 export const DEFAULT_DEVIATION = 0.05;
-/** Chords per full turn never exceed this, whatever the tolerance (as for circles). */
-export const MAX_SEGMENTS_PER_TURN = 720;
+/**
+ * Chords per full turn never exceed this (one per 0.1°), whatever the tolerance, to bound the
+ * vertex count. It binds only for radii above about 130 km at the default 0.05 m tolerance.
+ */
+export const MAX_SEGMENTS_PER_TURN = 3600;
 
 const RAD = Math.PI / 180;
 
 /**
  * Chords needed so each deviates at most `maxDeviation` from the arc: a chord spanning angle φ
- * has sagitta r·(1 − cos(φ/2)). At least one chord; at most 720 per full turn.
+ * has sagitta r·(1 − cos(φ/2)). At least one chord; at most MAX_SEGMENTS_PER_TURN per full turn.
  */
 export function arcSegmentCount(radius: number, sweepDeg: number, maxDeviation = DEFAULT_DEVIATION): number {
   if (!(maxDeviation > 0)) throw new RangeError(`maxDeviation must be positive, got ${maxDeviation}`);

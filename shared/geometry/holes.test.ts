@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PolygonGeometry, Position, Ring, ZoneGeometry } from '../domain/geometry';
+import type { PolygonGeometry, Ring, ZoneGeometry } from '../domain/geometry';
 import { addHole, addHoleToGeometry, holeProblemMessage, type HoleProblem } from './holes';
 import { isCounterClockwise } from './rings';
 import { validateGeometry } from './validatePolygon';
@@ -56,7 +56,12 @@ describe('adding a hole', () => {
     expect(reason(addHole(shell, square(84.01, 44.01, 0).slice(0, 2)))).toBe('invalid_ring');
     expect(reason(addHole(shell, square(85, 44, 0.01)))).toBe('outside_shell');
     expect(reason(addHole(shell, square(84.09, 44.05, 0.02)))).toBe('crosses_boundary');
-    const touching: Ring = [[84, 44], [84.02, 44.01], [84.01, 44.02], [84, 44]] as Position[];
+    const touching: Ring = [
+      [84, 44],
+      [84.02, 44.01],
+      [84.01, 44.02],
+      [84, 44],
+    ];
     expect(reason(addHole(shell, touching))).toBe('crosses_boundary');
   });
 
@@ -72,14 +77,18 @@ describe('adding a hole', () => {
   it('cuts the hole into the part of a MultiPolygon that holds it, even an island in a lake', () => {
     const lake = square(84.02, 44.02, 0.06).reverse();
     const island = square(84.03, 44.03, 0.04);
-    const geometry: ZoneGeometry = { type: 'MultiPolygon', coordinates: [[square(84, 44, 0.1), lake], [island]] };
+    const geometry: ZoneGeometry = {
+      type: 'MultiPolygon',
+      coordinates: [[square(84, 44, 0.1), lake], [island]],
+    };
     const inIsland = addHoleToGeometry(geometry, square(84.04, 44.04, 0.01));
     if (!inIsland.ok || inIsland.geometry.type !== 'MultiPolygon') throw new Error('expected a MultiPolygon');
     expect(inIsland.geometry.coordinates[1]).toHaveLength(2);
     expect(inIsland.geometry.coordinates[0]).toHaveLength(2);
     expect(validateGeometry(inIsland.geometry).errors).toEqual([]);
     const inMainland = addHoleToGeometry(geometry, square(84.005, 44.005, 0.01));
-    if (!inMainland.ok || inMainland.geometry.type !== 'MultiPolygon') throw new Error('expected a MultiPolygon');
+    if (!inMainland.ok || inMainland.geometry.type !== 'MultiPolygon')
+      throw new Error('expected a MultiPolygon');
     expect(inMainland.geometry.coordinates[0]).toHaveLength(3);
     expect(reason(addHoleToGeometry(geometry, square(85, 44, 0.01)))).toBe('outside_shell');
     expect(reason(addHoleToGeometry(geometry, square(84.09, 44.05, 0.02)))).toBe('crosses_boundary');

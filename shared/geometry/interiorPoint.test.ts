@@ -5,11 +5,18 @@ import { circlePolygon } from './circle';
 import { interiorPoint } from './interiorPoint';
 import { geodesicDistance } from './length';
 import { locatePoint } from './pointInPolygon';
+import { validateGeometry } from './validatePolygon';
 
 /** Offsets in units of 1e-4° around Wusu. */
 const at = (x: number, y: number): Position => [84 + x * 1e-4, 44 + y * 1e-4];
 const poly = (...rings: Ring[]): ZoneGeometry => ({ type: 'Polygon', coordinates: rings });
-const square = (x: number, y: number, d: number): Ring => [at(x, y), at(x + d, y), at(x + d, y + d), at(x, y + d), at(x, y)];
+const square = (x: number, y: number, d: number): Ring => [
+  at(x, y),
+  at(x + d, y),
+  at(x + d, y + d),
+  at(x, y + d),
+  at(x, y),
+];
 
 describe('interior point', () => {
   it('puts the point of a circle near its centre', () => {
@@ -19,7 +26,17 @@ describe('interior point', () => {
   });
 
   it('stays out of the notch of a U and out of a hole', () => {
-    const u = poly([at(0, 0), at(30, 0), at(30, 30), at(20, 30), at(20, 10), at(10, 10), at(10, 30), at(0, 30), at(0, 0)]);
+    const u = poly([
+      at(0, 0),
+      at(30, 0),
+      at(30, 30),
+      at(20, 30),
+      at(20, 10),
+      at(10, 10),
+      at(10, 30),
+      at(0, 30),
+      at(0, 0),
+    ]);
     expect(locatePoint(interiorPoint(u), u)).toBe('inside');
     const ring = poly(square(0, 0, 30), square(5, 5, 20).reverse());
     const point = interiorPoint(ring);
@@ -27,7 +44,10 @@ describe('interior point', () => {
   });
 
   it('labels the largest part of a MultiPolygon', () => {
-    const geometry: ZoneGeometry = { type: 'MultiPolygon', coordinates: [[square(0, 0, 1)], [square(10, 0, 5)]] };
+    const geometry: ZoneGeometry = {
+      type: 'MultiPolygon',
+      coordinates: [[square(0, 0, 1)], [square(10, 0, 5)]],
+    };
     const point = interiorPoint(geometry);
     expect(locatePoint(point, poly(square(10, 0, 5)))).toBe('inside');
   });
@@ -46,16 +66,19 @@ describe('interior point', () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: 0.3, max: 1, noNaN: true }), { minLength: 3, maxLength: 60 }),
-        fc.double({ min: 0.01, max: 0.25, noNaN: true }),
-        (radii, holeSize) => {
+        fc.double({ min: 0.01, max: 0.95, noNaN: true }),
+        (radii, holeFraction) => {
           const shell: Ring = radii.map((r, i) => {
             const a = (2 * Math.PI * i) / radii.length;
             return at(100 * r * Math.cos(a), 100 * r * Math.sin(a));
           });
           shell.push(shell[0]!);
-          const d = 100 * holeSize;
+          // Every edge keeps at least min(r)·cos(π/n) from the centre: a square hole within that fits.
+          const clearance = 100 * Math.min(...radii) * Math.cos(Math.PI / radii.length);
+          const d = (holeFraction * clearance) / Math.SQRT2;
           const hole = [at(-d, -d), at(-d, d), at(d, d), at(d, -d), at(-d, -d)];
           const geometry = poly(shell, hole);
+          expect(validateGeometry(geometry).errors).toEqual([]);
           return locatePoint(interiorPoint(geometry), geometry) === 'inside';
         },
       ),

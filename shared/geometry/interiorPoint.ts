@@ -9,7 +9,7 @@ import { signedArea } from './rings';
  * an interior point (slivers), the midpoint of the widest scanline interval is used instead.
  */
 
-/** A local frame in approximate metres around `origin`, so "farthest" means on the ground. */
+/** A local frame in approximate metres (equirectangular at the middle latitude), so "farthest" means on the ground. */
 interface Frame {
   lon0: number;
   lat0: number;

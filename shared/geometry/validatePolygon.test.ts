@@ -35,6 +35,10 @@ describe('polygon validation', () => {
     expect(codes(poly([at(0, 0), [84, 95], at(1, 1), at(0, 0)]))).toEqual(['out_of_range']);
     const inHole = validateGeometry(poly(square(84, 44, 0.01), [at(20, 20), at(30, 20), at(20, 20)]));
     expect(inHole.errors).toEqual([expect.objectContaining({ code: 'too_few_points', ring: 1 })]);
+    expect(codes({ type: 'MultiPolygon', coordinates: [] })).toEqual(['too_few_points']);
+    expect(codes({ type: 'MultiPolygon', coordinates: [[square(84, 44, 0.01)], []] })).toEqual([
+      'too_few_points',
+    ]);
   });
 
   it('calls a ring degenerate when it is collinear up to the rounding of decimal degrees', () => {

@@ -68,7 +68,10 @@ function checkRing(ring: Ring, polygon: number, r: number, log: ProblemLog): boo
 export function validateGeometry(geometry: ZoneGeometry): Validation {
   const log = new ProblemLog();
   const checked: CheckedPolygon[] = [];
-  polygonsOf(geometry).forEach((rings, index) => {
+  const polygons = polygonsOf(geometry);
+  if (polygons.length === 0) log.add({ code: 'too_few_points', polygon: 0, ring: 0 });
+  polygons.forEach((rings, index) => {
+    if (rings.length === 0) log.add({ code: 'too_few_points', polygon: index, ring: 0 });
     const usable = rings.map((ring, r) => checkRing(ring, index, r, log));
     if (rings.length > 0 && usable.every(Boolean)) checked.push({ index, rings });
   });

@@ -6,7 +6,7 @@ import { circlePolygon } from '../../../shared/geometry/circle';
 import { geodesicDistance } from '../../../shared/geometry/length';
 import { toLonLatPosition, toMapGeometry, toZoneGeometry } from '../geometryConvert';
 import { acceptGeometry } from './gestureResult';
-import { addSnapping } from './snapping';
+import { drawingTool } from './drawingTool';
 import type { MapTool, ToolContext } from './toolContext';
 
 export type ZoneShape = 'polygon' | 'rectangle' | 'circle';
@@ -42,18 +42,14 @@ export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool 
   });
 
   const target = () => workbench.state.get().selection.objectId;
-  draw.on('drawstart', () => {
-    if (!target()) {
-      draw.abortDrawing();
-      workbench.notify('error', {
-        zh: '请先在左侧选择或新建一个保护对象，再绘制它的区划',
-        en: 'Choose or create a protected object on the left first, then draw its zones',
-      });
-      return;
-    }
-    workbench.beginGesture('draw');
-  });
-  draw.on('drawabort', () => workbench.endGesture());
+  const hasTarget = () => {
+    if (target()) return true;
+    workbench.notify('error', {
+      zh: '请先在左侧选择或新建一个保护对象，再绘制它的区划',
+      en: 'Choose or create a protected object on the left first, then draw its zones',
+    });
+    return false;
+  };
   draw.on('drawend', (event) => {
     const endedAt = performance.now();
     const objectId = target();
@@ -83,26 +79,5 @@ export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool 
     });
   });
 
-  ctx.map.addInteraction(draw);
-  const removeSnapping = addSnapping(ctx);
-  return {
-    handleKey(action) {
-      if (action.kind === 'cancel') {
-        draw.abortDrawing();
-        workbench.endGesture();
-        return true;
-      }
-      if (action.kind === 'removeLastVertex' && workbench.state.get().gesture === 'draw') {
-        draw.removeLastPoint();
-        return true;
-      }
-      return false;
-    },
-    dispose() {
-      draw.abortDrawing();
-      removeSnapping();
-      ctx.map.removeInteraction(draw);
-      workbench.endGesture();
-    },
-  };
+  return drawingTool(ctx, draw, hasTarget);
 }

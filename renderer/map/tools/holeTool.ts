@@ -4,7 +4,7 @@ import { setZoneGeometries } from '../../editor/commands/zoneCommands';
 import { addHoleToGeometry, holeProblemMessage } from '../../../shared/geometry/holes';
 import { toZoneGeometry } from '../geometryConvert';
 import { acceptGeometry } from './gestureResult';
-import { addSnapping } from './snapping';
+import { drawingTool } from './drawingTool';
 import type { MapTool, ToolContext } from './toolContext';
 import type { ZoneFeature } from '../zoneLayers';
 
@@ -27,8 +27,6 @@ export function createHoleTool(ctx: ToolContext): MapTool {
     return hits[0] as ZoneFeature | undefined;
   };
 
-  draw.on('drawstart', () => workbench.beginGesture('draw'));
-  draw.on('drawabort', () => workbench.endGesture());
   draw.on('drawend', (event) => {
     const endedAt = performance.now();
     queueMicrotask(() => ctx.sketch.clear());
@@ -60,26 +58,5 @@ export function createHoleTool(ctx: ToolContext): MapTool {
     );
   });
 
-  ctx.map.addInteraction(draw);
-  const removeSnapping = addSnapping(ctx);
-  return {
-    handleKey(action) {
-      if (action.kind === 'cancel') {
-        draw.abortDrawing();
-        workbench.endGesture();
-        return true;
-      }
-      if (action.kind === 'removeLastVertex' && workbench.state.get().gesture === 'draw') {
-        draw.removeLastPoint();
-        return true;
-      }
-      return false;
-    },
-    dispose() {
-      draw.abortDrawing();
-      removeSnapping();
-      ctx.map.removeInteraction(draw);
-      workbench.endGesture();
-    },
-  };
+  return drawingTool(ctx, draw);
 }
