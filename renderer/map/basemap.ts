@@ -24,8 +24,9 @@ export interface BasemapFile {
   title?: string;
   geometryType?: string;
   attribution?: string;
-  minZoom?: number;
-  maxZoom?: number;
+  /** Zooms where the layer is worth drawing (it is loaded at start regardless). */
+  suggestedMinZoom?: number;
+  suggestedMaxZoom?: number;
 }
 
 const BASE = './basemap/';
@@ -58,45 +59,36 @@ export function createBasemap(map: OlMap, onReady: () => void): Basemap {
   map.addLayer(offline);
   map.addLayer(graticule);
 
-  let pending = 0;
   const format = new GeoJSON({ featureProjection: 'EPSG:3857' });
-  // Ready = the offline layers are loaded and drawn once; force a render so the event fires.
+  // Ready = every offline file is loaded and the map has drawn once. Files are fetched eagerly (a
+  // layer outside its zoom range would otherwise never load), then shown only at useful zooms.
+  const load = async () => {
+    const response = await fetch(`${BASE}manifest.json`);
+    const { files } = response.ok ? ((await response.json()) as { files: BasemapFile[] }) : { files: [] };
+    const layers = await Promise.all(
+      files.map(async (entry) => {
+        const text = await (await fetch(`${BASE}${entry.file}`)).text();
+        const source = new VectorSource({
+          features: format.readFeatures(text),
+          attributions: entry.attribution,
+        });
+        return new VectorLayer({
+          source,
+          style: basemapStyle(entry),
+          declutter: 'basemap',
+          minZoom: entry.suggestedMinZoom !== undefined ? entry.suggestedMinZoom - 0.5 : undefined,
+          maxZoom: entry.suggestedMaxZoom,
+          properties: { name: `basemap:${entry.file}` },
+        });
+      }),
+    );
+    for (const layer of layers) offline.getLayers().push(layer);
+  };
   const ready = () => {
     map.once('rendercomplete', onReady);
     map.render();
   };
-  const done = () => {
-    if (--pending === 0) ready();
-  };
-  fetch(`${BASE}manifest.json`)
-    .then((response) =>
-      response.ok ? (response.json() as Promise<{ files: BasemapFile[] }>) : { files: [] },
-    )
-    .then(({ files }) => {
-      pending = files.length;
-      if (pending === 0) ready();
-      files.forEach((entry, i) => {
-        const source = new VectorSource({
-          format,
-          url: `${BASE}${entry.file}`,
-          attributions: entry.attribution,
-        });
-        source.once('featuresloadend', done);
-        source.once('featuresloaderror', done);
-        offline.getLayers().push(
-          new VectorLayer({
-            source,
-            style: basemapStyle(entry),
-            declutter: 'basemap',
-            minZoom: entry.minZoom,
-            maxZoom: entry.maxZoom,
-            zIndex: i,
-            properties: { name: `basemap:${entry.file}` },
-          }),
-        );
-      });
-    })
-    .catch(ready);
+  load().then(ready, ready);
 
   return {
     configure({ url, enabled }) {

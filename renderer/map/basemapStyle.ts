@@ -15,12 +15,13 @@ const river = new Style({ stroke: new Stroke({ color: '#7fa9cc', width: 1.2 }) }
 const road = new Style({ stroke: new Stroke({ color: '#c98a4a', width: 1.4 }) });
 const street = new Style({ stroke: new Stroke({ color: '#b0a89a', width: 1 }) });
 
-function placeStyle(name: string): Style {
+function placeStyle(name: string, approximate: boolean): Style {
+  // A place whose position is only estimated is drawn hollow and says so.
   return new Style({
     image: new Circle({
       radius: 3,
-      fill: new Fill({ color: '#444' }),
-      stroke: new Stroke({ color: '#fff', width: 1 }),
+      fill: new Fill({ color: approximate ? '#ffffff' : '#444444' }),
+      stroke: new Stroke({ color: approximate ? '#444444' : '#ffffff', width: 1 }),
     }),
     text: new Text({
       text: name,
@@ -32,17 +33,26 @@ function placeStyle(name: string): Style {
   });
 }
 
+/** Web Mercator zoom level of a resolution in metres per pixel. */
+function zoomOf(resolution: number): number {
+  return Math.log2(156_543.033_928 / resolution);
+}
+
 /** Styles by file and feature kind: land, water, boundaries, rivers, roads, places with names. */
 export function basemapStyle(entry: BasemapFile) {
   const file = entry.file.toLowerCase();
   const places = new Map<string, Style>();
-  return (feature: FeatureLike): Style | undefined => {
+  return (feature: FeatureLike, resolution: number): Style | undefined => {
     const type = feature.getGeometry()?.getType();
     const kind = String(feature.get('kind') ?? feature.get('featurecla') ?? '').toLowerCase();
     if (type === 'Point' || type === 'MultiPoint') {
-      const name = String(feature.get('name_zh') ?? feature.get('name') ?? feature.get('name_en') ?? '');
+      const minZoom = feature.get('min_zoom') as number | undefined;
+      if (minZoom !== undefined && zoomOf(resolution) < minZoom) return undefined;
+      const approximate = feature.get('approximate') === true;
+      const base = String(feature.get('name_zh') ?? feature.get('name') ?? feature.get('name_en') ?? '');
+      const name = approximate ? `${base}（位置近似）` : base;
       let style = places.get(name);
-      if (!style) places.set(name, (style = placeStyle(name)));
+      if (!style) places.set(name, (style = placeStyle(name, approximate)));
       return style;
     }
     if (file.includes('lake') || kind.includes('lake') || kind.includes('water')) return water;

@@ -40,7 +40,7 @@ export class ObjectMarkers {
       new VectorLayer({
         source: this.source,
         minResolution: OVERVIEW_RESOLUTION,
-        declutter: 'markers',
+        declutter: 'basemap',
         zIndex: 500,
         style: (feature) => {
           const name = String(feature.get('name'));

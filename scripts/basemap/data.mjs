@@ -4,13 +4,17 @@
 // carries are marked approximate, with the basis of the estimate and an uncertainty radius.
 
 /** The detail region (Ili–Tacheng, around the Wusu and Tekes samples): [west, south, east, north]. */
-export const REGION_BBOX = [79.5, 42.0, 87.5, 47.5];
+export const REGION_BBOX = [79.5, 41.5, 88.0, 47.5];
 
-/** Where the small-scale (1:50m) lakes and rivers are kept: China and its surroundings. */
+/** Small-scale (1:50m) lakes and rivers are kept where they touch this box: China and surroundings. */
 export const ASIA_BBOX = [50.0, 0.0, 160.0, 60.0];
 
-/** Countries whose detail layer is kept (Natural Earth 1:10m clipped to this box). */
-export const NEIGHBOUR_BBOX = [66.0, 30.0, 106.0, 56.0];
+/**
+ * Xinjiang's neighbours drawn from Natural Earth 1:10m as whole countries (no clipping, so no
+ * seams): Kazakhstan, Kyrgyzstan, Tajikistan, Mongolia, Afghanistan, Pakistan (ISO numeric).
+ * India and Russia are left out for size; their borders with Xinjiang are far from the samples.
+ */
+export const NEIGHBOURS = ['398', '417', '762', '496', '004', '586'];
 
 /** Provincial-level divisions, keyed by Natural Earth's English name: GB/T 2260 code, zh name, kind. */
 export const PROVINCES = {
