@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromiumArgs.mjs';
 
-
 /**
  * End-to-end tests drive the built renderer (web mode, `npm run build` first) in Debian's
  * Chromium, served by `vite preview` with the same CSP the desktop app sends.
