@@ -2,10 +2,13 @@ import './ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initialLanguage, startWorkbench } from './bootstrap';
+import { fetchBasemapFiles } from './map/basemapFiles';
 import { selectPlatform } from './platform/selectPlatform';
 import { Root } from './ui/Root';
 import { rememberLanguage } from './ui/useAppActions';
 
+// The offline basemap downloads from our own origin while the database opens.
+void fetchBasemapFiles();
 const root = createRoot(document.getElementById('root')!);
 const lang = initialLanguage();
 rememberLanguage(lang);

@@ -8,6 +8,7 @@ import VectorSource from 'ol/source/Vector';
 import XYZ from 'ol/source/XYZ';
 import { Stroke, Text, Fill } from 'ol/style';
 import { basemapStyle } from './basemapStyle';
+import { fetchBasemapFiles } from './basemapFiles';
 
 export interface BasemapSettings {
   url: string;
@@ -17,19 +18,6 @@ export interface BasemapSettings {
 export interface Basemap {
   configure(settings: BasemapSettings): void;
 }
-
-/** One entry of resources/public/basemap/manifest.json. */
-export interface BasemapFile {
-  file: string;
-  title?: string;
-  geometryType?: string;
-  attribution?: string;
-  /** Zooms where the layer is worth drawing (it is loaded at start regardless). */
-  suggestedMinZoom?: number;
-  suggestedMaxZoom?: number;
-}
-
-const BASE = './basemap/';
 
 /**
  * The offline basemap: bundled GeoJSON served from our own origin (no network), a lon/lat
@@ -63,24 +51,16 @@ export function createBasemap(map: OlMap, onReady: () => void): Basemap {
   // Ready = every offline file is loaded and the map has drawn once. Files are fetched eagerly (a
   // layer outside its zoom range would otherwise never load), then shown only at useful zooms.
   const load = async () => {
-    const response = await fetch(`${BASE}manifest.json`);
-    const { files } = response.ok ? ((await response.json()) as { files: BasemapFile[] }) : { files: [] };
-    const layers = await Promise.all(
-      files.map(async (entry) => {
-        const text = await (await fetch(`${BASE}${entry.file}`)).text();
-        const source = new VectorSource({
-          features: format.readFeatures(text),
-          attributions: entry.attribution,
-        });
-        return new VectorLayer({
-          source,
+    const layers = (await fetchBasemapFiles()).map(
+      ({ entry, text }) =>
+        new VectorLayer({
+          source: new VectorSource({ features: format.readFeatures(text), attributions: entry.attribution }),
           style: basemapStyle(entry),
           declutter: 'basemap',
           minZoom: entry.suggestedMinZoom !== undefined ? entry.suggestedMinZoom - 0.5 : undefined,
           maxZoom: entry.suggestedMaxZoom,
           properties: { name: `basemap:${entry.file}` },
-        });
-      }),
+        }),
     );
     for (const layer of layers) offline.getLayers().push(layer);
   };

@@ -1,6 +1,6 @@
 import type { FeatureLike } from 'ol/Feature';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
-import type { BasemapFile } from './basemap';
+import type { BasemapFile } from './basemapFiles';
 
 const water = new Style({
   fill: new Fill({ color: '#b9d3e6' }),
