@@ -1,18 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PolygonGeometry, Ring, ZoneGeometry } from '../domain/geometry';
+import type { Ring, ZoneGeometry } from '../domain/geometry';
 import { addHole, addHoleToGeometry, holeProblemMessage, type HoleProblem } from './holes';
 import { isCounterClockwise } from './rings';
 import { validateGeometry } from './validatePolygon';
+import { polygon, square } from './testShapes';
 
-const square = (x: number, y: number, d: number): Ring => [
-  [x, y],
-  [x + d, y],
-  [x + d, y + d],
-  [x, y + d],
-  [x, y],
-];
-const polygon = (...rings: Ring[]): PolygonGeometry => ({ type: 'Polygon', coordinates: rings });
 const reason = (result: { ok: boolean; reason?: HoleProblem }) => (result.ok ? 'ok' : result.reason);
 
 describe('adding a hole', () => {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Ring, ZoneGeometry } from '../domain/geometry';
+import type { ZoneGeometry } from '../domain/geometry';
 import { locateInPolygon, locatePoint, pointInPolygon } from './pointInPolygon';
-
-const square = (x: number, y: number, d: number): Ring => [
-  [x, y],
-  [x + d, y],
-  [x + d, y + d],
-  [x, y + d],
-  [x, y],
-];
+import { square } from './testShapes';
 
 describe('point in polygon', () => {
   const withHole = [square(0, 0, 10), square(3, 3, 4).reverse()];

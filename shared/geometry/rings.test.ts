@@ -12,14 +12,7 @@ import {
   signedArea,
   signedArea2,
 } from './rings';
-
-const square = (x: number, y: number, d: number): Ring => [
-  [x, y],
-  [x + d, y],
-  [x + d, y + d],
-  [x, y + d],
-  [x, y],
-];
+import { square } from './testShapes';
 
 /** Random star-shaped rings around (84, 44): simple, either orientation. */
 const starRing = fc

@@ -3,14 +3,8 @@ import type { Position, Ring, ZoneGeometry } from '../domain/geometry';
 import { circlePolygon } from './circle';
 import { POLYGON_ERRORS, POLYGON_WARNINGS, severityOf } from './polygonProblems';
 import { POLYGON_PROBLEM_TEXT, polygonProblemMessage, validateGeometry } from './validatePolygon';
+import { square } from './testShapes';
 
-const square = (x: number, y: number, d: number): Ring => [
-  [x, y],
-  [x + d, y],
-  [x + d, y + d],
-  [x, y + d],
-  [x, y],
-];
 const poly = (...rings: Ring[]): ZoneGeometry => ({ type: 'Polygon', coordinates: rings });
 const multi = (...parts: Ring[][]): ZoneGeometry => ({ type: 'MultiPolygon', coordinates: parts });
 const codes = (g: ZoneGeometry) => validateGeometry(g).errors.map((e) => e.code);
