@@ -38,8 +38,3 @@ export const TOOL_KEYS: Record<ToolId, string> = {
   measureLength: 'd',
   measureArea: 'a',
 };
-
-/** Tools that create a new zone and therefore need a target object and zone type. */
-export function createsZone(tool: ToolId): boolean {
-  return tool === 'drawPolygon' || tool === 'drawRectangle' || tool === 'drawCircle';
-}

@@ -8,7 +8,6 @@ export interface TableRecords {
   zones: Zone;
 }
 export type TableName = keyof TableRecords;
-export const TABLE_NAMES: readonly TableName[] = ['projects', 'objects', 'zones'];
 
 /**
  * One record's change. `before` null means the record was created, `after` null that it was

@@ -5,9 +5,3 @@ export interface Bilingual {
 }
 
 export type Lang = keyof Bilingual;
-
-export const LANGS: readonly Lang[] = ['zh', 'en'];
-
-export function pick(text: Bilingual, lang: Lang): string {
-  return text[lang];
-}

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { convertArea, formatArea, formatAreaIn, formatLength } from './units';
+import { AREA_UNITS, convertArea, formatArea, formatAreaIn, formatLength } from './units';
 
 describe('area units', () => {
   it('converts with the statutory factors', () => {
     expect(convertArea(10_000, 'hm2')).toBe(1);
     expect(convertArea(2000, 'mu')).toBeCloseTo(3, 12);
     expect(convertArea(2_500_000, 'km2')).toBe(2.5);
+    expect(AREA_UNITS.map((unit) => convertArea(20_000, unit))).toEqual([20_000, 2, 30, 0.02]);
   });
 
   it('formats in both languages with grouped digits', () => {

@@ -60,8 +60,3 @@ function maxDepth(bytes: Uint8Array): number {
   }
   return max;
 }
-
-/** A finite number check that also refuses `1e400` (parsed as Infinity). */
-export function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PolygonGeometry, Position, ZoneGeometry } from '../domain/geometry';
 import { CGCS2000_A, CGCS2000_F } from './ellipsoid';
-import { areaInUnits, ellipsoidalArea, planarGaussKrugerArea, ringPlanarArea } from './area';
+import { ellipsoidalArea, planarGaussKrugerArea, ringPlanarArea } from './area';
 import { circlePolygon } from './circle';
 
 /** A lat/lon cell with its parallels densified, so geodesic edges follow the parallels. */
@@ -110,9 +110,5 @@ describe('area', () => {
   it('computes planar ring areas in either orientation', () => {
     expect(ringPlanarArea(square(500_000, 4_900_000, 100))).toBe(10_000);
     expect(ringPlanarArea(square(500_000, 4_900_000, 100).reverse())).toBe(10_000);
-  });
-
-  it('converts square metres to hm², 亩 and km² by their definitions', () => {
-    expect(areaInUnits(20_000)).toEqual({ m2: 20_000, hm2: 2, mu: 30, km2: 0.02 });
   });
 });

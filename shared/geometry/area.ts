@@ -1,5 +1,4 @@
 import { polygonsOf, type Ring, type ZoneGeometry } from '../domain/geometry';
-import { AREA_UNITS, convertArea, type AreaUnit } from '../domain/units';
 import { toGaussKruger } from '../crs/gaussKruger';
 import { cgcs2000 } from './ellipsoid';
 import { isClosed, signedArea, type PlanarRing } from './rings';
@@ -49,11 +48,4 @@ export function planarGaussKrugerArea(geometry: ZoneGeometry, zone: number): num
     total += (areas[0] ?? 0) - areas.slice(1).reduce((a, b) => a + b, 0);
   }
   return total;
-}
-
-/** An area in every unit planners report: m², hm² (公顷), 亩 (2000/3 m²) and km². */
-export function areaInUnits(squareMetres: number): Record<AreaUnit, number> {
-  const out = {} as Record<AreaUnit, number>;
-  for (const unit of AREA_UNITS) out[unit] = convertArea(squareMetres, unit);
-  return out;
 }

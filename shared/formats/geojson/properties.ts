@@ -67,19 +67,6 @@ export const OBJECT_PROPERTIES: readonly PropertyMapping[] = [
   p('object_updated_at', 'updatedAt'),
 ];
 
-/** Written for readers' convenience (labels, areas); ignored on import because they are derived. */
-export const DERIVED_PROPERTIES = [
-  'zone_type_label',
-  'object_type_label',
-  'representative_lon',
-  'representative_lat',
-  'area_m2',
-  'area_hm2',
-  'area_mu',
-  'area_method',
-  'geometry_extent',
-] as const;
-
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function getPath(record: unknown, path: string): unknown {
