@@ -20,6 +20,7 @@ import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
+import { useLive } from './hooks/useLive';
 import { useProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
 import { useAppActions } from './useAppActions';
@@ -50,7 +51,9 @@ export function App({ persistent }: { persistent: boolean | null }) {
   const onMap = useCallback((planMap: PlanMap | null) => (map.current = planMap), []);
 
   useKeyboard(map, actions);
-  useWindowState(data?.project.settings.name ?? null);
+  // One live query of the undo/redo state serves the toolbar and the native menu.
+  const history = useLive((q) => (projectId ? q.history(projectId) : Promise.resolve(null)), [projectId]);
+  useWindowState(data?.project.settings.name ?? null, history);
   useEffect(
     () => platform.onMenuCommand((command) => isMenuCommand(command) && MENU_ACTIONS[command](actions)),
     [platform, actions],
@@ -77,7 +80,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
         <h1>{t('appTitle')}</h1>
         <ProjectPicker />
       </header>
-      <Toolbar actions={actions} />
+      <Toolbar actions={actions} history={history} />
       {data?.project.settings.illustrative && (
         <div className="banner illustrative" role="note">
           {t('illustrative')}

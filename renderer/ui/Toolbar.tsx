@@ -4,7 +4,7 @@ import { TOOL_IDS, TOOL_KEYS, TOOL_LABELS, type ToolId } from '../editor/tools';
 import type { AppActions } from './appActions';
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
-import { useLive } from './hooks/useLive';
+import type { HistoryState } from '../storage/history';
 import { useWorkbench } from './hooks/useWorkbench';
 import type { UiKey } from './i18n';
 import { Icon, type IconName } from './Icon';
@@ -30,17 +30,21 @@ function Group({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The main toolbar: the same commands as the desktop menu, tools, and drawing options. */
-export function Toolbar({ actions }: { actions: AppActions }) {
+export function Toolbar({
+  actions,
+  history,
+}: {
+  actions: AppActions;
+  history: HistoryState | null | undefined;
+}) {
   const { workbench } = useWorkbench();
   const { lang, t } = useLang();
-  const projectId = useEditorState((s) => s.projectId);
   const tool = useEditorState((s) => s.tool);
   const gesture = useEditorState((s) => s.gesture);
   const zoneType = useEditorState((s) => s.drawZoneType);
   const radius = useEditorState((s) => s.circleRadius);
   const snapping = useEditorState((s) => s.snapping);
   const hasSelection = useEditorState((s) => s.selection.zoneIds.length > 0 || s.selection.objectId !== null);
-  const history = useLive((q) => (projectId ? q.history(projectId) : Promise.resolve(null)), [projectId]);
 
   const button = (key: UiKey, onClick: () => void, icon: IconName, disabled = false, shortcut?: string) => (
     <button

@@ -1,18 +1,16 @@
 import { useEffect } from 'react';
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
-import { useLive } from './hooks/useLive';
+import type { HistoryState } from '../storage/history';
 import { useWorkbench } from './hooks/useWorkbench';
 
 /** Keep the document title and (desktop) the native window and menu in step with the app. */
-export function useWindowState(projectName: string | null): void {
+export function useWindowState(projectName: string | null, history: HistoryState | null | undefined): void {
   const { platform } = useWorkbench();
   const { lang, t } = useLang();
-  const projectId = useEditorState((s) => s.projectId);
   const file = useEditorState((s) => s.file);
   const gesture = useEditorState((s) => s.gesture);
   const hasSelection = useEditorState((s) => s.selection.zoneIds.length > 0 || s.selection.objectId !== null);
-  const history = useLive((q) => (projectId ? q.history(projectId) : Promise.resolve(null)), [projectId]);
   const title = [projectName ?? '', file ? `(${file.name})` : '', '—', t('appTitle')]
     .filter(Boolean)
     .join(' ');
