@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { ZoneGeometry } from '../../shared/domain/geometry';
-import { AREA_UNITS, formatAreaIn } from '../../shared/domain/units';
+import { AREA_UNITS, AREA_UNIT_LABELS, formatAreaValue } from '../../shared/domain/units';
 import { ellipsoidalArea, planarGaussKrugerArea } from '../../shared/geometry/area';
 import { useLang } from './hooks/useLang';
 
@@ -40,23 +40,11 @@ export function AreaTable({ geometries, gkZone }: Props) {
       <tbody>
         {AREA_UNITS.map((unit) => (
           <tr key={unit}>
-            <th scope="row">
-              {unit === 'm2'
-                ? 'm²'
-                : unit === 'hm2'
-                  ? 'hm²'
-                  : unit === 'mu'
-                    ? lang === 'zh'
-                      ? '亩'
-                      : 'mu'
-                    : 'km²'}
-            </th>
+            <th scope="row">{AREA_UNIT_LABELS[unit][lang]}</th>
             <td data-testid={`area-ellipsoidal-${unit}`} data-value={ellipsoidal}>
-              {formatAreaIn(ellipsoidal, unit, lang).replace(/ \S+$/, '')}
+              {formatAreaValue(ellipsoidal, unit)}
             </td>
-            <td data-testid={`area-planar-${unit}`}>
-              {formatAreaIn(planar, unit, lang).replace(/ \S+$/, '')}
-            </td>
+            <td data-testid={`area-planar-${unit}`}>{formatAreaValue(planar, unit)}</td>
           </tr>
         ))}
       </tbody>

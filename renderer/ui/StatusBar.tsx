@@ -1,5 +1,6 @@
 import type { Position } from '../../shared/domain/geometry';
 import { toSurveyXY } from '../../shared/crs/gaussKruger';
+import { groupDigits } from '../../shared/domain/units';
 import { useLang } from './hooks/useLang';
 
 interface Props {
@@ -8,8 +9,6 @@ interface Props {
   persistent: boolean | null;
   mode: 'desktop' | 'web';
 }
-
-const fixed = (v: number, d: number) => v.toFixed(d).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 
 /** Pointer position in lon/lat and in the project's Gauss-Krüger zone (X = north, Y = east with zone prefix). */
 export function StatusBar({ pointer, gkZone, persistent, mode }: Props) {
@@ -24,8 +23,8 @@ export function StatusBar({ pointer, gkZone, persistent, mode }: Props) {
         : `Lon ${lon.toFixed(6)}° Lat ${lat.toFixed(6)}°`;
     const gk =
       lang === 'zh'
-        ? `CGCS2000 3°带 ${gkZone}：X ${fixed(x, 3)} Y ${fixed(y, 3)}`
-        : `CGCS2000 3° zone ${gkZone}: X ${fixed(x, 3)} Y ${fixed(y, 3)}`;
+        ? `CGCS2000 3°带 ${gkZone}：X ${groupDigits(x, 3)} Y ${groupDigits(y, 3)}`
+        : `CGCS2000 3° zone ${gkZone}: X ${groupDigits(x, 3)} Y ${groupDigits(y, 3)}`;
     coordinates = `${lonLat} | ${gk}`;
   }
   return (

@@ -25,14 +25,20 @@ export function convertArea(squareMetres: number, unit: AreaUnit): number {
   return squareMetres / SQUARE_METRES_PER[unit];
 }
 
-function grouped(value: number, decimals: number): string {
+/** A number with thin-space thousands groups in its whole part: 28 553 915.123. */
+export function groupDigits(value: number, decimals: number): string {
   const [whole, fraction] = value.toFixed(decimals).split('.');
   const digits = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
   return fraction ? `${digits}.${fraction}` : digits;
 }
 
+/** The number only, in a unit's usual precision (for tables whose header names the unit). */
+export function formatAreaValue(squareMetres: number, unit: AreaUnit): string {
+  return groupDigits(convertArea(squareMetres, unit), AREA_DECIMALS[unit]);
+}
+
 export function formatAreaIn(squareMetres: number, unit: AreaUnit, lang: Lang): string {
-  return `${grouped(convertArea(squareMetres, unit), AREA_DECIMALS[unit])} ${AREA_UNIT_LABELS[unit][lang]}`;
+  return `${formatAreaValue(squareMetres, unit)} ${AREA_UNIT_LABELS[unit][lang]}`;
 }
 
 /** One-line area for tooltips: m² with hectares and mu. */
@@ -43,6 +49,6 @@ export function formatArea(squareMetres: number, lang: Lang): string {
 export function formatLength(metres: number, lang: Lang): string {
   const unit = lang === 'zh' ? '米' : 'm';
   return metres >= 10_000
-    ? `${grouped(metres / 1000, 3)} ${lang === 'zh' ? '千米' : 'km'}`
-    : `${grouped(metres, 2)} ${unit}`;
+    ? `${groupDigits(metres / 1000, 3)} ${lang === 'zh' ? '千米' : 'km'}`
+    : `${groupDigits(metres, 2)} ${unit}`;
 }
