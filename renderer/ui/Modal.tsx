@@ -1,5 +1,6 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useLang } from './hooks/useLang';
+import { useModalDialog } from './hooks/useModalDialog';
 
 /** A modal <dialog>: focus is trapped by the browser, Escape closes it. */
 export function Modal({
@@ -16,12 +17,7 @@ export function Modal({
   id: string;
 }) {
   const { t } = useLang();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (open && element && !element.open) element.showModal();
-    if (!open && element?.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   return (
     <dialog ref={dialog} onClose={onClose} aria-labelledby={`${id}-title`} className="modal">
       <h2 id={`${id}-title`}>{title}</h2>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   OBJECT_TYPES,
   OBJECT_TYPE_LABELS,
@@ -14,24 +14,19 @@ import {
 } from '../../shared/domain/taxonomy';
 import { createObject } from '../editor/commands/objectCommands';
 import { useLang } from './hooks/useLang';
+import { useModalDialog } from './hooks/useModalDialog';
 import { useWorkbench } from './hooks/useWorkbench';
 
 /** Create a protected object; it becomes the selection, so the next zone drawn belongs to it. */
 export function NewObjectDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { workbench } = useWorkbench();
   const { lang, t } = useLang();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const [name, setName] = useState('');
   const [objectType, setObjectType] = useState<ObjectType>('relic_unit');
   const [level, setLevel] = useState<ProtectionLevel | ''>('county');
   const [category, setCategory] = useState<RelicCategory | ''>('');
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (open && element && !element.open) element.showModal();
-    if (!open && element?.open) element.close();
-  }, [open]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
