@@ -118,11 +118,12 @@ export class Workbench {
     if (error instanceof CommitError) {
       this.notify(
         'error',
-        { zh: '未保存：输入有误', en: 'Not saved: the input was refused' },
-        error.problems.map((p) => ({
-          zh: `${p.subject}：${p.message.zh}`,
-          en: `${p.subject}: ${p.message.en}`,
-        })),
+        error.title ?? { zh: '未保存：输入有误', en: 'Not saved: the input was refused' },
+        error.problems.map((p) =>
+          p.subject
+            ? { zh: `${p.subject}：${p.message.zh}`, en: `${p.subject}: ${p.message.en}` }
+            : p.message,
+        ),
       );
     } else if (error instanceof FormatError) {
       this.notify(

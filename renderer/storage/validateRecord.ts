@@ -38,9 +38,8 @@ export function validatePut<T extends TableName>(
     const { errors } = validateGeometry((record as unknown as Zone).geometry);
     if (errors.length) {
       throw new CommitError(
-        errors
-          .slice(0, 5)
-          .map((e) => ({ subject: `${table}/${key} geometry`, message: polygonProblemMessage(e) })),
+        errors.slice(0, 5).map((e) => ({ subject: '', message: polygonProblemMessage(e) })),
+        { zh: '边界无效，未保存', en: 'Invalid boundary: not saved' },
       );
     }
   }

@@ -143,6 +143,7 @@ describe('geometry at the write door', () => {
       ...createZone({ projectId, objectId, attributes: { zoneType: 'body' }, geometry: bowtie }),
     });
     await expect(attempt).rejects.toMatchObject({
+      title: { zh: '边界无效，未保存', en: 'Invalid boundary: not saved' },
       problems: [{ message: { en: expect.stringContaining('self-intersection') } }],
     });
     expect(await store.read.zonesOfProject(projectId)).toEqual([]);

@@ -5,7 +5,6 @@ import { createZone } from '../../editor/commands/zoneCommands';
 import { circlePolygon } from '../../../shared/geometry/circle';
 import { geodesicDistance } from '../../../shared/geometry/length';
 import { toLonLatPosition, toMapGeometry, toZoneGeometry } from '../geometryConvert';
-import { acceptGeometry } from './gestureResult';
 import { drawingTool } from './drawingTool';
 import type { MapTool, ToolContext } from './toolContext';
 
@@ -63,7 +62,7 @@ export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool 
     // The drawn sketch is not the truth: the stored zone comes back through the live query.
     queueMicrotask(() => ctx.sketch.clear());
     const zoneGeometry = geometry ? toZoneGeometry(geometry) : null;
-    if (!objectId || !acceptGeometry(workbench, zoneGeometry)) {
+    if (!objectId || !zoneGeometry) {
       workbench.endGesture();
       return;
     }

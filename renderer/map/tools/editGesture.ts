@@ -3,7 +3,6 @@ import type { ZoneGeometry } from '../../../shared/domain/geometry';
 import { setZoneGeometries } from '../../editor/commands/zoneCommands';
 import { toZoneGeometry } from '../geometryConvert';
 import type { ZoneFeature } from '../zoneLayers';
-import { acceptGeometry } from './gestureResult';
 import type { ToolContext } from './toolContext';
 
 /**
@@ -34,7 +33,7 @@ export function createEditGesture(ctx: ToolContext, name: string, label: Bilingu
       const geometries = new Map<string, ZoneGeometry>();
       for (const feature of features) {
         const geometry = toZoneGeometry(feature.getGeometry()!);
-        if (!acceptGeometry(ctx.workbench, geometry)) {
+        if (!geometry) {
           ctx.workbench.endGesture();
           ctx.zones.unfreeze(true);
           return;

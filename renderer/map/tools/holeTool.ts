@@ -3,7 +3,6 @@ import type Polygon from 'ol/geom/Polygon';
 import { setZoneGeometries } from '../../editor/commands/zoneCommands';
 import { addHoleToGeometry, holeProblemMessage } from '../../../shared/geometry/holes';
 import { toZoneGeometry } from '../geometryConvert';
-import { acceptGeometry } from './gestureResult';
 import { drawingTool } from './drawingTool';
 import type { MapTool, ToolContext } from './toolContext';
 import type { ZoneFeature } from '../zoneLayers';
@@ -45,10 +44,6 @@ export function createHoleTool(ctx: ToolContext): MapTool {
       workbench.notify('error', { zh: '无法挖洞', en: 'Cannot cut this hole' }, [
         holeProblemMessage(result.reason),
       ]);
-      return;
-    }
-    if (!acceptGeometry(workbench, result.geometry)) {
-      workbench.endGesture();
       return;
     }
     const id = String(zone.getId());
