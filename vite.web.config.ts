@@ -4,7 +4,8 @@ import { defineConfig, type UserConfig } from 'vite';
 import { contentSecurityPolicy } from './shared/security/csp.ts';
 
 const root = resolve(import.meta.dirname, 'renderer');
-const outDir = resolve(import.meta.dirname, 'out/renderer');
+// HZW_RENDERER_OUT lets parallel developers build and serve separate copies.
+const outDir = resolve(import.meta.dirname, process.env.HZW_RENDERER_OUT ?? 'out/renderer');
 
 /** Tile origins for web mode come from the environment: HZW_TILE_ORIGINS="https://a.example https://b.example". */
 const tileOrigins = (process.env.HZW_TILE_ORIGINS ?? '').split(/\s+/).filter(Boolean);
