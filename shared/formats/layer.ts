@@ -57,7 +57,11 @@ export interface ReadInfo {
   /** Text encoding used to decode attributes, how it was chosen, and the alternatives offered. */
   encoding?: { used: string; source: 'header' | 'cpg' | 'detected' | 'user' | 'fixed'; candidates: string[] };
   /** Coordinate system: the EPSG code chosen, how, and a human description. */
-  crs?: { epsg: number | null; source: 'prj' | 'magnitude' | 'file' | 'user' | 'fixed' | 'unknown'; note?: Bilingual };
+  crs?: {
+    epsg: number | null;
+    source: 'prj' | 'magnitude' | 'file' | 'user' | 'fixed' | 'unknown';
+    note?: Bilingual;
+  };
   /** Things the planner must see before accepting (datum not shifted, X/Y may be swapped, …). */
   warnings: Bilingual[];
 }

@@ -16,7 +16,10 @@ export const ENCODING_CANDIDATES: readonly TextEncodingName[] = [
 
 /** Normalise a user or file label ("CP936", "936", "GB2312", "UTF8") to a WHATWG label, or null. */
 export function normaliseEncoding(label: string): TextEncodingName | null {
-  const v = label.trim().toLowerCase().replace(/^cp_?|^windows-|^ansi_/, (m) => (m === 'windows-' ? m : ''));
+  const v = label
+    .trim()
+    .toLowerCase()
+    .replace(/^cp_?|^windows-|^ansi_/, (m) => (m === 'windows-' ? m : ''));
   if (/^(utf-?8|65001)$/.test(v)) return 'utf-8';
   if (/^(gbk|936|gb2312|gb_2312-80|x-gbk|chinese)$/.test(v)) return 'gbk';
   if (/^(gb18030|54936)$/.test(v)) return 'gb18030';

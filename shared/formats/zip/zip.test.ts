@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { readZip, writeZip, ZipError } from './zip';
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+describe('zip archives', () => {
+  it('round-trips files with Chinese names', () => {
+    const files = [
+      { name: '保护范围.shp', bytes: text('shape') },
+      { name: 'dir/b.txt', bytes: new Uint8Array(100_000).fill(7) },
+    ];
+    const back = readZip(writeZip(files));
+    expect(back.map((f) => f.name)).toEqual(['保护范围.shp', 'dir/b.txt']);
+    expect(back[1]!.bytes).toEqual(files[1]!.bytes);
+  });
+
+  it('reads archives written by the system zip tool', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hzw-zip-'));
+    writeFileSync(join(dir, 'a.txt'), 'hello '.repeat(1000));
+    try {
+      execFileSync('python3', [
+        '-c',
+        `import zipfile;z=zipfile.ZipFile('${dir}/a.zip','w',zipfile.ZIP_DEFLATED);z.write('${dir}/a.txt','a.txt');z.close()`,
+      ]);
+    } catch {
+      return; // python3 is on every machine of this kind; skip quietly if not
+    }
+    const [entry] = readZip(readFileSync(join(dir, 'a.zip')));
+    expect(new TextDecoder().decode(entry!.bytes)).toBe('hello '.repeat(1000));
+  });
+
+  it('stops a zip bomb on bytes actually inflated, whatever the archive declares', () => {
+    const bomb = zipSync({ 'bomb.bin': [new Uint8Array(64 * 1024 * 1024), { level: 9 }] });
+    expect(bomb.length).toBeLessThan(200_000);
+    const started = Date.now();
+    expect(() => readZip(bomb, { maxTotalBytes: 8 * 1024 * 1024, maxEntries: 10 })).toThrow(/size limit/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('refuses a damaged archive with a reason', () => {
+    const good = writeZip([{ name: 'a.txt', bytes: new Uint8Array(5000).fill(65) }]);
+    const broken = good.slice();
+    broken[40] = broken[40]! ^ 0xff; // inside the compressed data
+    expect(() => readZip(broken)).toThrow(ZipError);
+    expect(() => readZip(text('not a zip at all, just some text here'))).toThrow(/zip/);
+  });
+});

@@ -1,0 +1,154 @@
+import { Inflate, zipSync } from 'fflate';
+import type { Bilingual } from '../../domain/labels';
+import type { NamedBytes } from '../layer';
+import { decodeText } from '../text/encoding';
+import { crc32 } from './crc32';
+
+/**
+ * Zip archives (Shapefile sets, KMZ, XLSX). The only importer of fflate. Reading trusts nothing
+ * the archive declares: inflated bytes are counted as they come out of the decoder, so a zip bomb
+ * stops at the cap however small its declared sizes are, and every entry's CRC is checked.
+ */
+export interface ZipLimits {
+  /** Most bytes inflated across all entries. */
+  maxTotalBytes: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 1024 * 1024 * 1024, maxEntries: 10_000 };
+
+export class ZipError extends Error {
+  constructor(readonly reason: Bilingual) {
+    super(reason.en);
+    this.name = 'ZipError';
+  }
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const CHUNK = 16 * 1024;
+
+function findEndOfCentralDirectory(view: DataView): number {
+  const min = Math.max(0, view.byteLength - 22 - 0xffff);
+  for (let i = view.byteLength - 22; i >= min; i--) if (view.getUint32(i, true) === EOCD) return i;
+  throw new ZipError({
+    zh: '不是 zip 压缩文件（找不到目录）',
+    en: 'Not a zip archive (no central directory)',
+  });
+}
+
+function entryName(raw: Uint8Array, utf8Flag: boolean): string {
+  if (utf8Flag) return decodeText(raw, 'utf-8');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return decodeText(raw, 'gbk'); // Chinese Windows archivers write GBK names without the UTF-8 flag
+  }
+}
+
+function inflateCapped(data: Uint8Array, budget: { left: number }, name: string): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Inflate((chunk) => {
+    size += chunk.length;
+    budget.left -= chunk.length;
+    if (budget.left < 0) {
+      throw new ZipError({
+        zh: `${name} 解压后超过大小上限（疑似 zip 炸弹），已停止`,
+        en: `${name} inflates past the size limit (a zip bomb?); stopped`,
+      });
+    }
+    parts.push(chunk);
+  });
+  for (let i = 0; i < data.length; i += CHUNK) {
+    inflater.push(data.subarray(i, Math.min(data.length, i + CHUNK)), i + CHUNK >= data.length);
+  }
+  if (data.length === 0) inflater.push(new Uint8Array(0), true);
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+/** Every file entry of a zip archive (folders skipped), or a ZipError saying what is wrong. */
+export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): NamedBytes[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < 22)
+    throw new ZipError({ zh: '文件太短，不是 zip', en: 'Too short to be a zip archive' });
+  const end = findEndOfCentralDirectory(view);
+  const count = view.getUint16(end + 10, true);
+  if (count > limits.maxEntries) {
+    throw new ZipError({
+      zh: `压缩包条目过多（${count}）`,
+      en: `Too many entries in the archive (${count})`,
+    });
+  }
+  let pointer = view.getUint32(end + 16, true);
+  const budget = { left: limits.maxTotalBytes };
+  const files: NamedBytes[] = [];
+  const damaged = (what: string): never => {
+    throw new ZipError({ zh: `zip 文件已损坏：${what}`, en: `The zip archive is damaged: ${what}` });
+  };
+  for (let i = 0; i < count; i++) {
+    if (pointer + 46 > bytes.byteLength || view.getUint32(pointer, true) !== CENTRAL)
+      damaged('central directory');
+    const flags = view.getUint16(pointer + 8, true);
+    const method = view.getUint16(pointer + 10, true);
+    const crc = view.getUint32(pointer + 16, true);
+    const compressedSize = view.getUint32(pointer + 20, true);
+    const nameLength = view.getUint16(pointer + 28, true);
+    const extraLength = view.getUint16(pointer + 30, true);
+    const commentLength = view.getUint16(pointer + 32, true);
+    const localOffset = view.getUint32(pointer + 42, true);
+    const name = entryName(bytes.subarray(pointer + 46, pointer + 46 + nameLength), (flags & 0x800) !== 0);
+    pointer += 46 + nameLength + extraLength + commentLength;
+    if (name.endsWith('/')) continue;
+    if (flags & 0x1) {
+      throw new ZipError({ zh: `${name} 已加密，无法读取`, en: `${name} is encrypted and cannot be read` });
+    }
+    if (localOffset + 30 > bytes.byteLength || view.getUint32(localOffset, true) !== LOCAL) damaged(name);
+    const dataStart =
+      localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    if (dataStart + compressedSize > bytes.byteLength) damaged(`${name} is truncated`);
+    const data = bytes.subarray(dataStart, dataStart + compressedSize);
+    let content: Uint8Array;
+    if (method === 0) {
+      budget.left -= data.length;
+      if (budget.left < 0) inflateCapped(new Uint8Array(0), { left: -1 }, name);
+      content = data.slice();
+    } else if (method === 8) {
+      try {
+        content = inflateCapped(data, budget, name);
+      } catch (error) {
+        if (error instanceof ZipError) throw error;
+        return damaged(`${name} (${error instanceof Error ? error.message : String(error)})`);
+      }
+    } else {
+      throw new ZipError({
+        zh: `${name} 使用了不支持的压缩方式 ${method}`,
+        en: `${name} uses unsupported compression method ${method}`,
+      });
+    }
+    if (crc32(content) !== crc) damaged(`${name} fails its checksum`);
+    files.push({ name, bytes: content });
+  }
+  return files;
+}
+
+/** A zip archive of the files, deflated, names in UTF-8. */
+export function writeZip(files: readonly NamedBytes[]): Uint8Array {
+  const entries: Record<string, [Uint8Array, { level: 6 }]> = {};
+  for (const f of files) entries[f.name] = [f.bytes, { level: 6 }];
+  return zipSync(entries);
+}
+
+/** Whether bytes start like a zip archive (local file header). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  );
+}
