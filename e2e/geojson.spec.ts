@@ -16,10 +16,10 @@ test('export GeoJSON: GDAL reads the same zones with the areas the UI shows', as
   const wusu = projects.find((p) => p.settings.name.startsWith('乌苏'))!;
   const expected = zones.filter((z) => z.projectId === wusu.id);
 
-  await page.getByRole('button', { name: '导出 GeoJSON' }).click();
-  const dialog = page.getByRole('dialog', { name: '导出 GeoJSON' });
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '导出' });
   const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: /^导出/ }).click();
+  await dialog.getByRole('button', { name: /^导出 \(/ }).click();
   const file = join(mkdtempSync(join(tmpdir(), 'hzw-export-')), 'export.geojson');
   await (await download).saveAs(file);
 
@@ -61,10 +61,10 @@ test('import GeoJSON with 3 good and 2 bad features: the 2 reasons are listed, t
   await openWorkbench(page);
   const before = await readTable<StoredZone>(page, 'zones');
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '导入 GeoJSON' }).click();
+  await page.getByRole('button', { name: '导入', exact: true }).click();
   await (await chooser).setFiles('e2e/fixtures/three-good-two-bad.geojson');
 
-  const review = page.getByRole('dialog', { name: '导入结果' });
+  const review = page.getByRole('dialog', { name: '导入预览' });
   await expect(review).toContainText('共 5 个要素，3 个可导入，2 个被拒绝');
   const reasons = review.getByRole('list', { name: '被拒绝的要素' }).getByRole('listitem');
   await expect(reasons).toHaveCount(2);
@@ -74,7 +74,7 @@ test('import GeoJSON with 3 good and 2 bad features: the 2 reasons are listed, t
   await expect(reasons.nth(1)).toContainText('zone_type');
   expect(await readTable(page, 'zones')).toHaveLength(before.length);
 
-  await review.getByRole('button', { name: '导入 3 个有效区划' }).click();
+  await review.getByRole('button', { name: '导入 3 个区划' }).click();
   await expect(page.getByRole('treeitem', { name: '导入测试寺', exact: true })).toBeVisible();
   await expect(page.getByRole('treeitem', { name: '导入测试村', exact: true })).toBeVisible();
   const after = await readTable<StoredZone>(page, 'zones');

@@ -10,6 +10,9 @@ import { electronBinary } from '../../scripts/electronBinary.mjs';
 const ROOT = resolve(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'out', 'main', 'index.js');
 const FIXTURE = join(ROOT, 'e2e', 'fixtures', 'sample-project.hzw');
+/** A zipped GBK shapefile with three zones (made by scripts/fixtures/exchange-fixtures.mjs). */
+const GBK_ZIP = join(ROOT, 'e2e', 'fixtures', 'exchange', 'gbk-zones.zip');
+const GBK_NAMES = ['奎屯河古渡口遗址', '车排子烽燧'];
 const BINARY = electronBinary(ROOT);
 const SKIP_REASON =
   'Electron binary not installed: desktop suite skipped (set ELECTRON_EXEC_PATH or run `node node_modules/electron/install.js`)';
@@ -106,7 +109,8 @@ test('every window is sandboxed and isolated, and the page is served from app://
       nosniff: response.headers.get('x-content-type-options'),
     };
   });
-  expect(headers.csp).toContain("script-src 'self'");
+  expect(headers.csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(headers.csp).toContain("worker-src 'self'");
   expect(headers.csp).toContain("frame-ancestors 'none'");
   expect(headers.nosniff).toBe('nosniff');
 });
@@ -122,7 +126,7 @@ test('View → English in the native menu switches the page language and the men
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
   await expect
     .poll(() => app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label)))
-    .toEqual(['File', 'Edit', 'View', 'Help']);
+    .toEqual(['File', 'Edit', 'View', 'Tools', 'Help']);
 });
 
 test('a project file on the command line opens in the window', async ({ launch, workdir }) => {
@@ -182,4 +186,90 @@ test('window.open and navigation away are refused; links need the user to confir
   const { asked, opened } = await record();
   expect(asked.every((message) => message.includes('https://example.org/'))).toBe(true);
   expect(opened).toEqual([]);
+});
+
+/** Click a native menu item by id, as the user would. */
+const clickMenu = (app: ElectronApplication, id: string) =>
+  app.evaluate(({ Menu }, itemId) => {
+    const item = Menu.getApplicationMenu()?.getMenuItemById(itemId);
+    if (!item) throw new Error(`the menu has no item ${itemId}`);
+    if (!item.enabled) throw new Error(`the menu item ${itemId} is disabled`);
+    item.click();
+  }, id);
+
+test('File → Import… reads a zipped shapefile picked in the native dialog', async ({ launch, workdir }) => {
+  const zip = join(workdir, 'gbk-zones.zip');
+  await copyFile(GBK_ZIP, zip);
+  const { app, page } = await launch();
+  // The user picks the zip in the open dialog; the stub records what the dialog offered.
+  await app.evaluate(({ dialog }, picked) => {
+    const record = { filters: [] as { name: string; extensions: string[] }[], multi: false };
+    (globalThis as { hzwPick?: typeof record }).hzwPick = record;
+    dialog.showOpenDialog = (async (...args: unknown[]) => {
+      const options = args.at(-1) as { filters: typeof record.filters; properties: string[] };
+      record.filters = options.filters;
+      record.multi = options.properties.includes('multiSelections');
+      return { canceled: false, filePaths: [picked] };
+    }) as typeof dialog.showOpenDialog;
+  }, zip);
+  await clickMenu(app, 'file.import');
+  const preview = page.getByRole('dialog', { name: '导入预览' });
+  await expect(preview.getByTestId('import-summary')).toHaveText(
+    'gbk-zones.zip：共 3 个要素，3 个可导入，0 个被拒绝',
+  );
+  const offered = await app.evaluate(
+    () => (globalThis as { hzwPick?: { filters: { extensions: string[] }[]; multi: boolean } }).hzwPick!,
+  );
+  expect(offered.multi).toBe(true);
+  expect(offered.filters.flatMap((f) => f.extensions)).toEqual(
+    expect.arrayContaining(['shp', 'dbf', 'prj', 'cpg', 'zip', 'gpkg', 'kml', 'kmz', 'dxf', 'txt', 'csv']),
+  );
+  await preview.getByRole('button', { name: '导入 3 个区划' }).click();
+  await expect(preview).toBeHidden();
+  for (const name of GBK_NAMES) await expect(page.getByRole('treeitem', { name, exact: true })).toBeVisible();
+});
+
+test('File → Export… writes the chosen format where the save dialog says, keeping the old file', async ({
+  launch,
+  workdir,
+}) => {
+  const zip = join(workdir, 'gbk-zones.zip');
+  await copyFile(GBK_ZIP, zip);
+  const target = join(workdir, 'exported.kml');
+  await writeFile(target, 'previous export');
+  const { app, page } = await launch();
+  await app.evaluate(
+    ({ dialog }, paths) => {
+      const record = { filters: [] as { name: string; extensions: string[] }[] };
+      (globalThis as { hzwSave?: typeof record }).hzwSave = record;
+      dialog.showOpenDialog = (async () => ({
+        canceled: false,
+        filePaths: [paths.zip],
+      })) as typeof dialog.showOpenDialog;
+      dialog.showSaveDialog = (async (...args: unknown[]) => {
+        record.filters = (args.at(-1) as { filters: typeof record.filters }).filters;
+        return { canceled: false, filePath: paths.target };
+      }) as typeof dialog.showSaveDialog;
+    },
+    { zip, target },
+  );
+  await clickMenu(app, 'file.import');
+  const preview = page.getByRole('dialog', { name: '导入预览' });
+  await preview.getByRole('button', { name: '导入 3 个区划' }).click();
+  await expect(preview).toBeHidden();
+
+  await clickMenu(app, 'file.export');
+  const dialog = page.getByRole('dialog', { name: '导出' });
+  await dialog.getByRole('combobox', { name: '格式' }).selectOption('kml');
+  await dialog.getByRole('button', { name: /^导出 \(\d+\)$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已导出' })).toContainText('exported.kml');
+
+  const saved = await app.evaluate(
+    () => (globalThis as { hzwSave?: { filters: { name: string; extensions: string[] }[] } }).hzwSave!,
+  );
+  expect(saved.filters).toEqual([{ name: 'KML (*.kml)', extensions: ['kml'] }]);
+  const kml = await readFile(target, 'utf8');
+  expect(kml).toContain('<kml');
+  for (const name of GBK_NAMES) expect(kml).toContain(name);
+  expect(await readFile(`${target}.bak`, 'utf8')).toBe('previous export');
 });

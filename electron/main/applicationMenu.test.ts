@@ -34,6 +34,7 @@ const STATE = {
   canRedo: false,
   hasSelection: false,
   canSave: true,
+  readOnly: false,
   recent: ['/p/a.hzw'],
 };
 const ENV = { platform: 'linux', dev: false, appName: 'HZW' };
@@ -79,7 +80,7 @@ describe('application menu', () => {
     expect(installed).toHaveLength(1);
     menu.update({ lang: 'en' });
     expect(installed).toHaveLength(2);
-    expect(installed[1]!.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(installed[1]!.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Tools', 'Help']);
     expect(menu.state.lang).toBe('en');
   });
 });

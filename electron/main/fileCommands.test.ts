@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic } from './atomicWrite';
 import { createFileCommands, type Dialogs } from './fileCommands';
 import { FileHandles } from './fileHandles';
+import { PickedFiles } from './pickedFiles';
 import { readFileCapped } from './readFileCapped';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -28,6 +29,7 @@ function setup(answers: { open?: string[]; save?: string | null } = {}) {
   const commands = createFileCommands({
     dialogs,
     handles,
+    picked: new PickedFiles(),
     recent: {
       list: () => recent,
       add: async (p) => void (recent = [p, ...recent.filter((r) => r !== p)]),
@@ -166,9 +168,13 @@ describe('file commands', () => {
     await writeFile(join(folder, 'a.dbf'), 'dbf');
     const { commands } = setup({ open: [join(folder, 'a.shp'), join(folder, 'a.dbf')] });
     const files = await commands.pickFiles({ title: 'Import', filters: [], multiple: true });
-    expect(files.map((f) => [f.name, text(f.bytes)])).toEqual([
-      ['a.shp', 'shp'],
-      ['a.dbf', 'dbf'],
+    expect(files.map((f) => [f.name, f.size])).toEqual([
+      ['a.shp', 3],
+      ['a.dbf', 3],
     ]);
+    const chunks = await Promise.all(
+      files.map((f) => commands.readPicked({ token: f.token, offset: 0, length: f.size })),
+    );
+    expect(chunks.map(text)).toEqual(['shp', 'dbf']);
   });
 });

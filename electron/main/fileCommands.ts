@@ -1,9 +1,11 @@
 import { basename, dirname, extname, join } from 'node:path';
+import { exportFilter } from '../../shared/ipc/fileTypes';
 import type {
   FileFilter,
   OpenedFile,
-  PickedFile,
+  PickedFileRef,
   PickOptions,
+  ReadChunk,
   RecentFile,
   SavedFile,
   SaveRequest,
@@ -11,6 +13,7 @@ import type {
 import { DIALOG_TEXT, type Lang } from './dialogText';
 import type { FileHandles } from './fileHandles';
 import { safeFileName, withDefaultExtension } from './fileNames';
+import type { PickedFiles } from './pickedFiles';
 import { errorCode } from './saveError';
 
 /** Native dialogs, as the file commands need them (Electron's live in dialogs.ts). */
@@ -39,6 +42,8 @@ export interface RecentList {
 export interface FileCommandDeps {
   dialogs: Dialogs;
   handles: FileHandles;
+  /** Tokens for files picked for import, read by the renderer in chunks. */
+  picked: PickedFiles;
   recent: RecentList;
   readFile(path: string): Promise<Uint8Array>;
   writeFile(path: string, bytes: Uint8Array): Promise<void>;
@@ -80,15 +85,26 @@ export function createFileCommands(deps: FileCommandDeps) {
     remember(path);
   }
 
+  /**
+   * The save dialog's filter: the one the workbench's own file types define for the suggested
+   * name (so a KMZ export is offered as KMZ and gets .kmz even where the dialog adds none), else
+   * what the renderer sent.
+   */
+  function filtersFor(request: SaveRequest): FileFilter[] {
+    const known = exportFilter(safeFileName(request.suggestedName), deps.lang());
+    return known ? [known] : request.filters;
+  }
+
   async function chooseTarget(request: SaveRequest, title: string): Promise<string | null> {
-    const suggested = withDefaultExtension(safeFileName(request.suggestedName), request.filters);
+    const filters = filtersFor(request);
+    const suggested = withDefaultExtension(safeFileName(request.suggestedName), filters);
     const chosen = await deps.dialogs.chooseSaveTarget({
       title,
-      filters: request.filters,
+      filters,
       defaultPath: defaultPath(suggested),
     });
     if (!chosen) return null;
-    const completed = withDefaultExtension(chosen, request.filters);
+    const completed = withDefaultExtension(chosen, filters);
     // The dialog confirmed replacing `chosen` only: never silently replace a different file.
     return completed === chosen || !(await deps.exists(completed)) ? completed : chosen;
   }
@@ -96,16 +112,18 @@ export function createFileCommands(deps: FileCommandDeps) {
   return {
     openPath,
 
-    async pickFiles(options: PickOptions): Promise<PickedFile[]> {
+    /** The chosen files' names and sizes with read tokens; the bytes follow chunk by chunk. */
+    async pickFiles(options: PickOptions): Promise<PickedFileRef[]> {
       const paths = await deps.dialogs.chooseFiles({
         ...options,
         defaultPath: lastFolder ?? deps.startFolder(),
       });
       if (paths[0]) remember(paths[0]);
-      const files: PickedFile[] = [];
-      for (const path of paths) files.push({ name: basename(path), bytes: await deps.readFile(path) });
-      return files;
+      return deps.picked.grant(paths);
     },
+
+    readPicked: (chunk: ReadChunk): Promise<Uint8Array> => deps.picked.read(chunk),
+    releasePicked: (token: string): void => deps.picked.release(token),
 
     async openProject(): Promise<OpenedFile | null> {
       const filters = [{ name: text().projectFilter, extensions: [PROJECT_EXTENSION] }];
@@ -123,7 +141,9 @@ export function createFileCommands(deps: FileCommandDeps) {
     async saveProject(request: SaveRequest): Promise<SavedFile | null> {
       const known = request.handle === null ? null : deps.handles.pathOf(request.handle);
       if (request.handle !== null && known === null) throw new Error(text().unknownHandle);
-      const path = known ?? (await chooseTarget(request, text().saveProject));
+      // A project is always saved as .hzw, whatever name the renderer suggested.
+      const asProject = { ...request, suggestedName: projectName(request.suggestedName) };
+      const path = known ?? (await chooseTarget(asProject, text().saveProject));
       if (!path) return null;
       await writeTo(path, request.bytes);
       await touchRecent(() => deps.recent.add(path));
@@ -158,3 +178,8 @@ export function createFileCommands(deps: FileCommandDeps) {
 }
 
 export type FileCommands = ReturnType<typeof createFileCommands>;
+
+function projectName(suggested: string): string {
+  const name = safeFileName(suggested);
+  return name.toLowerCase().endsWith(`.${PROJECT_EXTENSION}`) ? name : `${name}.${PROJECT_EXTENSION}`;
+}

@@ -21,6 +21,11 @@ export function ipcHandlers(services: IpcServices): HandlerTable {
   const { files, settings } = services;
   return {
     [INVOKE_CHANNELS.pickFiles]: (options) => files.pickFiles(options),
+    [INVOKE_CHANNELS.readPicked]: (chunk) => files.readPicked(chunk),
+    [INVOKE_CHANNELS.releasePicked]: (token) => {
+      files.releasePicked(token);
+      return undefined;
+    },
     [INVOKE_CHANNELS.openProject]: () => files.openProject(),
     [INVOKE_CHANNELS.saveProject]: (request) => files.saveProject(request),
     [INVOKE_CHANNELS.exportFile]: (request) => files.exportFile(request),

@@ -1,7 +1,20 @@
 import { extname, isAbsolute, resolve } from 'node:path';
 
-/** Files the app opens when the OS hands them over: projects, and GeoJSON to import. */
-export const OPENABLE_EXTENSIONS = ['.hzw', '.json', '.geojson'] as const;
+/**
+ * Files the app opens when the OS hands them over: projects (a project from another
+ * installation opens as a read-only review copy), and whole data sets to import. A shapefile's
+ * .shp, .dbf or .prj alone is not a data set, and .txt/.csv are too common to claim.
+ */
+export const OPENABLE_EXTENSIONS = [
+  '.hzw',
+  '.json',
+  '.geojson',
+  '.zip',
+  '.gpkg',
+  '.kml',
+  '.kmz',
+  '.dxf',
+] as const;
 
 export function isOpenableFile(path: string): boolean {
   return (OPENABLE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());

@@ -10,6 +10,7 @@ function setup(lang: MenuState['lang'] = 'zh') {
     canRedo: false,
     hasSelection: false,
     canSave: true,
+    readOnly: false,
     recent: ['/a.hzw'],
   };
   const menu = {

@@ -8,6 +8,7 @@ const STATE: MenuState = {
   canRedo: false,
   hasSelection: false,
   canSave: false,
+  readOnly: false,
   recent: [],
 };
 const LINUX = { platform: 'linux', dev: false, appName: 'Heritage Zone Workbench' };
@@ -22,12 +23,13 @@ function byId(items: MenuItemSpec[], id: string): MenuItemSpec {
 }
 
 describe('buildMenuSpec', () => {
-  it('has File, Edit, View and Help, labelled in the reported language', () => {
-    expect(buildMenuSpec(STATE, LINUX).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+  it('has File, Edit, View, Tools and Help, labelled in the reported language', () => {
+    expect(buildMenuSpec(STATE, LINUX).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '工具', '帮助']);
     expect(buildMenuSpec({ ...STATE, lang: 'en' }, LINUX).map((m) => m.label)).toEqual([
       'File',
       'Edit',
       'View',
+      'Tools',
       'Help',
     ]);
     expect(byId(buildMenuSpec({ ...STATE, lang: 'en' }, LINUX), 'file.saveAs').label).toBe('Save As…');
@@ -111,5 +113,58 @@ describe('buildMenuSpec', () => {
 
   it('escapes ampersands for menu labels', () => {
     expect(escapeMnemonic('R&D & plans')).toBe('R&&D && plans');
+  });
+
+  it('offers the exchange and heritage tools in both languages', () => {
+    const zh = buildMenuSpec({ ...STATE, canSave: true }, LINUX);
+    const en = buildMenuSpec({ ...STATE, canSave: true, lang: 'en' }, LINUX);
+    const labels = (menu: MenuItemSpec[], ids: string[]) => ids.map((id) => byId(menu, id).label);
+    const ids = [
+      'file.import',
+      'file.export',
+      'file.saveAs',
+      'file.makeWorkingCopy',
+      'tools.deriveZone',
+      'tools.whatHere',
+    ];
+    expect(labels(zh, ids)).toEqual([
+      '导入…',
+      '导出…',
+      '另存为…',
+      '制作工作副本',
+      '派生区划…',
+      '查询此处管控',
+    ]);
+    expect(labels(en, ids)).toEqual([
+      'Import…',
+      'Export…',
+      'Save As…',
+      'Make Working Copy',
+      'Derive Zone…',
+      'What Applies Here',
+    ]);
+    expect(
+      byId(zh, 'tools')
+        .submenu!.filter((i) => i.type !== 'separator')
+        .map((i) => i.id),
+    ).toEqual(['tools.deriveZone', 'tools.whatHere']);
+    expect(byId(zh, 'file.import').accelerator).toBe('CmdOrCtrl+I');
+    expect(byId(zh, 'file.export').accelerator).toBe('CmdOrCtrl+E');
+    // Single-letter tool keys stay with the page (they would eat the letter in text fields).
+    expect(byId(zh, 'tools.whatHere').accelerator).toBeUndefined();
+  });
+
+  it('disables editing items for a read-only review copy and offers the working copy instead', () => {
+    const busy = { ...STATE, canSave: true, canUndo: true, canRedo: true, hasSelection: true };
+    const editing = buildMenuSpec(busy, LINUX);
+    const review = buildMenuSpec({ ...busy, readOnly: true }, LINUX);
+    const EDITS = ['edit.undo', 'edit.redo', 'edit.delete', 'file.import', 'tools.deriveZone'];
+    expect(EDITS.map((id) => byId(editing, id).enabled)).toEqual(EDITS.map(() => true));
+    expect(EDITS.map((id) => byId(review, id).enabled)).toEqual(EDITS.map(() => false));
+    expect(byId(editing, 'file.makeWorkingCopy').enabled).toBe(false);
+    expect(byId(review, 'file.makeWorkingCopy').enabled).toBe(true);
+    // Reading and saving a copy stay available (Save writes a new file, never the reviewed one).
+    for (const id of ['file.export', 'file.saveAs', 'file.save', 'tools.whatHere', 'file.open'])
+      expect(byId(review, id).enabled, id).toBe(true);
   });
 });

@@ -41,6 +41,8 @@ export interface MenuState {
   hasSelection: boolean;
   /** True once the renderer has reported its state, i.e. a project is shown and can be saved. */
   canSave: boolean;
+  /** A read-only review copy is open: items that would edit it are disabled. */
+  readOnly: boolean;
   recent: readonly string[];
 }
 
@@ -113,22 +115,32 @@ export function buildMenuSpec(state: MenuState, env: MenuEnvironment): MenuItemS
     separator,
     command('file.save', 'save', 'CmdOrCtrl+S', state.canSave),
     command('file.saveAs', 'saveAs', 'Shift+CmdOrCtrl+S', state.canSave),
+    command('file.makeWorkingCopy', 'makeWorkingCopy', undefined, state.readOnly),
     separator,
-    command('file.import', 'import', 'CmdOrCtrl+I'),
+    // Importing adds zones: not into a review copy.
+    command('file.import', 'import', 'CmdOrCtrl+I', !state.readOnly),
     command('file.export', 'export', 'CmdOrCtrl+E'),
     ...(mac ? [] : [separator, { label: t('quit'), role: 'quit' as const, accelerator: 'CmdOrCtrl+Q' }]),
   ];
 
   const edit: MenuItemSpec[] = [
-    command('edit.undo', 'undo', 'CmdOrCtrl+Z', state.canUndo),
-    command('edit.redo', 'redo', mac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y', state.canRedo),
+    command('edit.undo', 'undo', 'CmdOrCtrl+Z', state.canUndo && !state.readOnly),
+    command('edit.redo', 'redo', mac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y', state.canRedo && !state.readOnly),
     separator,
     { label: t('cut'), role: 'cut' },
     { label: t('copy'), role: 'copy' },
     { label: t('paste'), role: 'paste' },
     { label: t('selectAll'), role: 'selectAll' },
     separator,
-    command('edit.delete', 'delete', 'Delete', state.hasSelection),
+    command('edit.delete', 'delete', 'Delete', state.hasSelection && !state.readOnly),
+  ];
+
+  // Tools the toolbar offers too. Single-letter tool keys (Q for "what applies here") stay with
+  // the page: as menu accelerators they would swallow the letter in text fields on macOS.
+  const tools: MenuItemSpec[] = [
+    command('tools.deriveZone', 'deriveZone', undefined, state.canSave && !state.readOnly),
+    separator,
+    command('tools.whatHere', 'whatHere', undefined, state.canSave),
   ];
 
   const languages: MenuItemSpec[] = (['zh', 'en'] as const).map((lang) => ({
@@ -174,6 +186,7 @@ export function buildMenuSpec(state: MenuState, env: MenuEnvironment): MenuItemS
     { id: 'file', label: t('file'), submenu: file },
     { id: 'edit', label: t('edit'), submenu: edit },
     { id: 'view', label: t('view'), submenu: view },
+    { id: 'tools', label: t('tools'), submenu: tools },
     { id: 'help', label: t('help'), submenu: [command('help.about', 'about')] },
   ];
 }

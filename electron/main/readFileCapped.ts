@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { MAX_FILE_BYTES } from '../../shared/ipc/limits';
+import { MAX_MESSAGE_BYTES } from '../../shared/ipc/limits';
 import { errorCode } from './saveError';
 
 /** A file that could not be read for the renderer, worded for the user; `code` for callers. */
@@ -19,9 +19,11 @@ const MIB = 1024 * 1024;
 
 /**
  * Read a whole file, refusing anything that is not a regular file or is larger than `maxBytes`
- * — checked before reading and again after, in case the file grew meanwhile.
+ * — checked before reading and again after, in case the file grew meanwhile. The default is what
+ * one IPC message can carry: projects opened from the dialog, the recent list or the OS. Picked
+ * imports, which may be larger, are read in chunks instead (pickedFiles.ts).
  */
-export async function readFileCapped(path: string, maxBytes = MAX_FILE_BYTES): Promise<Uint8Array> {
+export async function readFileCapped(path: string, maxBytes = MAX_MESSAGE_BYTES): Promise<Uint8Array> {
   const name = basename(path);
   const tooLarge = () =>
     new FileReadError(
@@ -48,7 +50,8 @@ export async function readFileCapped(path: string, maxBytes = MAX_FILE_BYTES): P
   }
 }
 
-function readError(error: unknown, name: string): FileReadError {
+/** A Node file-system error, worded for the user. */
+export function readError(error: unknown, name: string): FileReadError {
   const code = errorCode(error);
   if (code === 'ENOENT')
     return new FileReadError(`找不到文件“${name}”。/ "${name}" was not found.`, code, error);

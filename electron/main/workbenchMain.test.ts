@@ -17,6 +17,7 @@ const fake = await vi.hoisted(async () => {
     protocolHandler: null as ((request: Request) => Promise<Response>) | null,
     menus: [] as { label?: string }[][],
     windows: [] as FakeWindow[],
+    dialogAnswer: { open: [] as string[], save: '' },
   };
   class FakeContents extends Emitter {
     id = 41;
@@ -79,7 +80,13 @@ vi.mock('electron', () => ({
       setPermissionCheckHandler: () => undefined,
     },
   },
-  dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })), showErrorBox: vi.fn() },
+  dialog: {
+    showMessageBox: vi.fn(async () => ({ response: 0 })),
+    showErrorBox: vi.fn(),
+    // The user's answers to the native file dialogs, set per test.
+    showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: fake.state.dialogAnswer.open })),
+    showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: fake.state.dialogAnswer.save })),
+  },
   shell: { openExternal: vi.fn() },
 }));
 
@@ -161,7 +168,7 @@ describe('the workbench main process', () => {
     };
     await call('window:setState', state);
     expect(window().title).toBe('Plan — HZW');
-    expect(fake.state.menus.at(-1)!.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(fake.state.menus.at(-1)!.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Tools', 'Help']);
     await expect(call('window:setState', { ...state, lang: 'fr' })).rejects.toThrow(
       /window:setState: invalid request/,
     );
@@ -187,5 +194,130 @@ describe('the workbench main process', () => {
     await expect(
       listener({ sender: new EventEmitter(), senderFrame: window().webContents.mainFrame }),
     ).rejects.toThrow(/not a workbench window/);
+  });
+});
+
+interface BuiltItem {
+  id?: string;
+  label?: string;
+  enabled?: boolean;
+  submenu?: BuiltItem[];
+}
+function menuItem(id: string): BuiltItem {
+  const all = (items: BuiltItem[]): BuiltItem[] => items.flatMap((i) => [i, ...all(i.submenu ?? [])]);
+  const found = all(fake.state.menus.at(-1) as BuiltItem[]).find((i) => i.id === id);
+  if (!found) throw new Error(`no menu item ${id}`);
+  return found;
+}
+
+describe('the workbench main process: exchange and review', () => {
+  const editable = {
+    title: 'Plan',
+    edited: false,
+    canUndo: true,
+    canRedo: true,
+    hasSelection: true,
+    lang: 'zh',
+  };
+
+  it('disables what would edit a review copy once the renderer reports it read-only', async () => {
+    await call('window:setState', { ...editable, readOnly: false });
+    expect(
+      ['edit.undo', 'edit.delete', 'file.import', 'tools.deriveZone'].map((id) => menuItem(id).enabled),
+    ).toEqual([true, true, true, true]);
+    expect(menuItem('file.makeWorkingCopy').enabled).toBe(false);
+    await call('window:setState', { ...editable, readOnly: true });
+    expect(
+      ['edit.undo', 'edit.delete', 'file.import', 'tools.deriveZone'].map((id) => menuItem(id).enabled),
+    ).toEqual([false, false, false, false]);
+    expect(menuItem('file.makeWorkingCopy')).toMatchObject({ enabled: true, label: '制作工作副本' });
+    expect(menuItem('file.export').enabled).toBe(true);
+    expect(menuItem('tools.whatHere').enabled).toBe(true);
+  });
+
+  it('hands a picked file larger than one chunk to the renderer chunk by chunk, once', async () => {
+    const big = join(folder, 'farmland.shp');
+    const content = new Uint8Array(20 * 1024 * 1024 + 123).map((_, i) => (i * 7) % 251);
+    await writeFile(big, content);
+    await writeFile(join(folder, 'farmland.dbf'), 'dbf');
+    fake.state.dialogAnswer.open = [big, join(folder, 'farmland.dbf')];
+    const filters = [{ name: '所有支持的文件', extensions: ['shp', 'dbf', 'zip'] }];
+    const refs = (await call('file:pick', { title: '导入', filters, multiple: true })) as {
+      name: string;
+      size: number;
+      token: string;
+    }[];
+    expect(refs.map((r) => [r.name, r.size])).toEqual([
+      ['farmland.shp', content.byteLength],
+      ['farmland.dbf', 3],
+    ]);
+    const chunk = 16 * 1024 * 1024;
+    const first = (await call('file:readPicked', {
+      token: refs[0]!.token,
+      offset: 0,
+      length: chunk,
+    })) as Uint8Array;
+    const rest = (await call('file:readPicked', {
+      token: refs[0]!.token,
+      offset: chunk,
+      length: chunk,
+    })) as Uint8Array;
+    expect(first.byteLength + rest.byteLength).toBe(content.byteLength);
+    expect(Buffer.from(first).equals(Buffer.from(content.subarray(0, chunk)))).toBe(true);
+    expect(Buffer.from(rest).equals(Buffer.from(content.subarray(chunk)))).toBe(true);
+    // Read to its end, the token is gone; a chunk larger than the cap is refused by the contract.
+    await expect(call('file:readPicked', { token: refs[0]!.token, offset: 0, length: 1 })).rejects.toThrow(
+      /pick it again/,
+    );
+    await expect(
+      call('file:readPicked', { token: refs[1]!.token, offset: 0, length: chunk + 1 }),
+    ).rejects.toThrow(/file:readPicked: invalid request — length/);
+  });
+
+  it('exports with the format’s extension and filter, atomically, keeping the previous file', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { dialog } = await import('electron');
+    const request = (text: string) => ({
+      handle: null,
+      suggestedName: '奎屯 保护区划.kmz',
+      bytes: new TextEncoder().encode(text),
+      filters: [],
+    });
+    // A name typed without extension gets the format's (Linux dialogs add none).
+    fake.state.dialogAnswer.save = join(folder, 'fresh');
+    expect(await call('file:export', request('PK fresh'))).toEqual({ handle: null, name: 'fresh.kmz' });
+    const options = vi.mocked(dialog.showSaveDialog).mock.lastCall!.at(-1) as {
+      filters: unknown;
+      defaultPath: string;
+    };
+    expect(options.filters).toEqual([{ name: 'KMZ (*.kmz)', extensions: ['kmz'] }]);
+    expect(options.defaultPath.endsWith('奎屯 保护区划.kmz')).toBe(true);
+    expect(await readFile(join(folder, 'fresh.kmz'), 'utf8')).toBe('PK fresh');
+
+    const target = join(folder, 'zones.kmz');
+    await writeFile(target, 'old export');
+    fake.state.dialogAnswer.save = target;
+    expect(await call('file:export', request('PK new export'))).toEqual({ handle: null, name: 'zones.kmz' });
+    expect(await readFile(target, 'utf8')).toBe('PK new export');
+    expect(await readFile(`${target}.bak`, 'utf8')).toBe('old export');
+  });
+
+  it('serves workers and WebAssembly under the one policy, which allows compiling wasm only', async () => {
+    await writeFile(join(folder, 'jobWorker.js'), 'self.onmessage = () => {};');
+    await writeFile(join(folder, 'sql-wasm.wasm'), new Uint8Array([0, 97, 115, 109]));
+    const worker = await fake.state.protocolHandler!(new Request('app://workbench/jobWorker.js'));
+    const wasm = await fake.state.protocolHandler!(new Request('app://workbench/sql-wasm.wasm'));
+    expect(worker.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(wasm.headers.get('content-type')).toBe('application/wasm');
+    const { contentSecurityPolicy } = await import('../../shared/security/csp');
+    for (const response of [worker, wasm]) {
+      const csp = response.headers.get('content-security-policy')!;
+      // The same policy as web mode, directive for directive (images also allow the tile origins).
+      const directives = (policy: string) => policy.split('; ').filter((d) => !d.startsWith('img-src'));
+      expect(directives(csp)).toEqual(directives(contentSecurityPolicy()));
+      expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(csp).toContain("worker-src 'self'");
+      expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'|blob:.*worker|worker-src[^;]*blob:/);
+    }
   });
 });

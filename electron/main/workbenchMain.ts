@@ -21,6 +21,7 @@ import { fileArgument } from './launchArgs';
 import { bringToFront, createMainWindow } from './mainWindow';
 import { createMenuHandlers } from './menuHandlers';
 import { OpenRequestQueue } from './openRequests';
+import { PickedFiles } from './pickedFiles';
 import { readFileCapped } from './readFileCapped';
 import { RecentFiles } from './recentFiles';
 import { errorCode } from './saveError';
@@ -146,11 +147,13 @@ export function runWorkbench(launch: Launch): void {
       canRedo: false,
       hasSelection: false,
       canSave: false,
+      readOnly: false,
       recent: [...recent.list()],
     });
     const files = createFileCommands({
       dialogs: electronDialogs(() => window),
       handles: new FileHandles(),
+      picked: new PickedFiles(),
       recent,
       readFile: (path) => readFileCapped(path),
       writeFile: (path, bytes) => writeFileAtomic(path, bytes),
@@ -171,7 +174,8 @@ export function runWorkbench(launch: Launch): void {
           owner?.setTitle(state.title);
           if (process.platform === 'darwin') owner?.setDocumentEdited(state.edited);
           const { lang: next, canUndo, canRedo, hasSelection } = state;
-          menu.update({ lang: next, canUndo, canRedo, hasSelection, canSave: true });
+          const readOnly = state.readOnly === true;
+          menu.update({ lang: next, canUndo, canRedo, hasSelection, canSave: true, readOnly });
         },
         acceptOpenRequests: () => opens.markReady(),
       },

@@ -40,6 +40,8 @@ function subscribe<C extends EventChannel>(
 
 const bridge: HzwBridge = {
   pickFiles: (options) => invoke(INVOKE_CHANNELS.pickFiles, options),
+  readPicked: (chunk) => invoke(INVOKE_CHANNELS.readPicked, chunk),
+  releasePicked: (token) => invoke(INVOKE_CHANNELS.releasePicked, token),
   openProject: () => invoke(INVOKE_CHANNELS.openProject),
   saveProject: (request) => invoke(INVOKE_CHANNELS.saveProject, request),
   exportFile: (request) => invoke(INVOKE_CHANNELS.exportFile, request),

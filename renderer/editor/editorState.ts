@@ -2,11 +2,24 @@ import type { Bilingual, Lang } from '../../shared/domain/labels';
 import type { ZoneType } from '../../shared/domain/taxonomy';
 import type { ToolId } from './tools';
 import type { GeoJsonImportResult } from '../../shared/formats/geojson/readGeoJson';
+import type { NamedBytes } from '../../shared/formats/layer';
+import type { ImportOptions, ReadImportOutput } from '../../shared/formats/mapping/types';
 
-/** An import whose file had refused features: the planner decides whether to take the rest. */
+/** A file set read for import, kept so the preview can re-read it with other options. */
+export interface ImportRead {
+  files: NamedBytes[];
+  options: ImportOptions;
+  output: ReadImportOutput;
+  /** A re-read with changed options is running. */
+  busy: boolean;
+}
+
+/** An import the planner reviews before anything is stored (preview, refused features). */
 export interface PendingImport {
   fileName: string;
   result: GeoJsonImportResult;
+  /** Present for imports read by the exchange core (every format): the import preview. */
+  read?: ImportRead;
 }
 
 export interface Selection {
@@ -52,6 +65,8 @@ export interface EditorState {
   notice: Notice | null;
   job: Job | null;
   pendingImport: PendingImport | null;
+  /** The open project is a read-only review copy (stored flag, see renderer/storage/readOnly.ts). */
+  readOnly: boolean;
 }
 
 export function initialEditorState(lang: Lang): EditorState {
@@ -68,5 +83,6 @@ export function initialEditorState(lang: Lang): EditorState {
     notice: null,
     job: null,
     pendingImport: null,
+    readOnly: false,
   };
 }

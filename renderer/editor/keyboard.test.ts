@@ -27,6 +27,10 @@ describe('keyboard map', () => {
     expect(keyAction(key('Delete'))).toEqual({ kind: 'delete' });
     expect(keyAction(key('p'))).toEqual({ kind: 'tool', tool: 'drawPolygon' });
     expect(keyAction(key('c', { ctrlKey: true }))).toBeNull();
-    expect(keyAction(key('q'))).toBeNull();
+    expect(keyAction(key('q'))).toEqual({ kind: 'tool', tool: 'whatHere' });
+    expect(keyAction(key('j'))).toBeNull();
+    // The zone line tools, whose buttons sit in the geometry-operations group.
+    expect(keyAction(key('s'))).toEqual({ kind: 'tool', tool: 'split' });
+    expect(keyAction(key('b'))).toEqual({ kind: 'tool', tool: 'reshape' });
   });
 });

@@ -1,4 +1,4 @@
-import { TOOL_IDS, TOOL_KEYS, type ToolId } from './tools';
+import { ALL_TOOL_IDS, TOOL_KEYS, type ToolId } from './tools';
 
 export type KeyAction =
   | { kind: 'cancel' }
@@ -39,6 +39,6 @@ export function keyAction(event: KeyLike): KeyAction | null {
   if (key === 'backspace') return { kind: 'removeLastVertex' };
   if (key === 'delete') return { kind: 'delete' };
   if (event.shiftKey) return null;
-  const tool = TOOL_IDS.find((id) => TOOL_KEYS[id] === key);
+  const tool = ALL_TOOL_IDS.find((id) => TOOL_KEYS[id] === key);
   return tool ? { kind: 'tool', tool } : null;
 }

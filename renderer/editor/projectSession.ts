@@ -1,23 +1,36 @@
 import type { ProjectDocument } from '../../shared/formats/projectDocument';
-import { PROJECT_FILE_EXTENSION, readProjectFile, writeProjectFile } from '../../shared/formats/projectFile';
+import { PROJECT_FILE_EXTENSION, type ProjectFileContent } from '../../shared/formats/projectFile';
 import type { OpenedFile } from '../../shared/ipc/contract';
 import type { Platform } from '../platform/platform';
 import { createProject } from './commands/projectCommands';
 import type { Workbench } from './workbench';
 import type { OpenFile } from './editorState';
+import { withJob } from './transferJob';
 
 export const GENERATOR = 'Heritage Zone Workbench 0.1.0';
 const FILTERS = [{ name: '文物保护区划项目 Heritage zone project', extensions: [PROJECT_FILE_EXTENSION] }];
 
 /** Make a project the open one: the map, panels and undo history all follow. */
-export function showProject(workbench: Workbench, projectId: string, file: OpenFile | null = null): void {
+export function showProject(
+  workbench: Workbench,
+  projectId: string,
+  file: OpenFile | null = null,
+  readOnly?: boolean,
+): void {
   workbench.state.set({
     projectId,
     file,
     selection: { zoneIds: [], objectId: null },
     tool: 'select',
     gesture: null,
+    readOnly: readOnly ?? false,
   });
+  if (readOnly !== undefined) return;
+  // Whether it is a review copy is stored with the project (the store refuses writes meanwhile).
+  void workbench.store.read.readOnly(projectId).then(
+    (readOnly) => workbench.state.get().projectId === projectId && workbench.state.set({ readOnly }),
+    (error: unknown) => workbench.reportError(error),
+  );
 }
 
 /** Store a whole document as a new project and open it. Resolves to its id, or null if refused. */
@@ -25,15 +38,16 @@ export async function createAndShowProject(
   workbench: Workbench,
   document: ProjectDocument,
   file: OpenFile | null = null,
+  readOnly = false,
 ): Promise<string | null> {
   const command = createProject(document);
   try {
-    await workbench.store.commit({ projectId: command.id, ...command });
+    await workbench.store.commit({ projectId: command.id, ...command, readOnly });
   } catch (error) {
     workbench.reportError(error);
     return null;
   }
-  showProject(workbench, command.id, file);
+  showProject(workbench, command.id, file, readOnly);
   return command.id;
 }
 
@@ -44,16 +58,55 @@ export async function newProject(workbench: Workbench): Promise<void> {
   await createAndShowProject(workbench, { settings: { name, gkZone }, objects: [], zones: [] });
 }
 
-/** Open a project file as a new project; a damaged or newer file changes nothing in the store. */
+/**
+ * This installation's random id, written into every file it saves. A file saved here opens as a
+ * normal project; a file from anyone else opens as a read-only review copy.
+ */
+export async function installationId(workbench: Workbench): Promise<string> {
+  const stored = await workbench.store.readPreference('installation');
+  if (stored) return stored;
+  const id = crypto.randomUUID();
+  await workbench.store.writePreference('installation', id);
+  return id;
+}
+
+/** Whether an opened file should be shown read-only: it was saved by another installation. */
+export async function opensForReview(workbench: Workbench, content: ProjectFileContent): Promise<boolean> {
+  return content.saved.installation !== (await installationId(workbench));
+}
+
+/**
+ * Open a project file as a new project (parsed in a worker). Files from elsewhere become
+ * read-only review copies. A damaged or newer file changes nothing in the store.
+ */
 export async function openProjectFile(workbench: Workbench, file: OpenedFile): Promise<void> {
-  let document: ProjectDocument;
-  try {
-    document = readProjectFile(file.bytes, file.name);
-  } catch (error) {
-    workbench.reportError(error);
-    return;
+  const label = { zh: `正在打开 ${file.name}`, en: `Opening ${file.name}` };
+  const content = await withJob(workbench, label, 'readProject', { name: file.name, bytes: file.bytes });
+  if (!content) return;
+  const review = await opensForReview(workbench, content);
+  const id = await createAndShowProject(workbench, content, { handle: file.handle, name: file.name }, review);
+  if (id && review) {
+    workbench.notify('info', {
+      zh: `${file.name} 以审阅模式（只读）打开`,
+      en: `${file.name} opened in review mode (read-only)`,
+    });
   }
-  await createAndShowProject(workbench, document, { handle: file.handle, name: file.name });
+}
+
+/**
+ * Turn the open review copy into a normal project: a new project (new id, no file yet) holding
+ * the same content, so the reviewed copy stays as it was received.
+ */
+export async function makeWorkingCopy(workbench: Workbench): Promise<void> {
+  const document = await currentDocument(workbench);
+  const suffix = workbench.state.get().lang === 'zh' ? '（工作副本）' : ' (working copy)';
+  const name = `${document.settings.name}${suffix}`.slice(0, 200);
+  const id = await createAndShowProject(workbench, { ...document, settings: { ...document.settings, name } });
+  if (id)
+    workbench.notify('info', {
+      zh: `已制作工作副本“${name}”，可以编辑`,
+      en: `Made the working copy “${name}”; it can be edited`,
+    });
 }
 
 /** The open project as a document (what a project file or an export holds). */
@@ -81,10 +134,19 @@ export async function saveProjectFile(
   try {
     const document = await currentDocument(workbench);
     const file = workbench.state.get().file;
+    const options = {
+      generator: GENERATOR,
+      installation: await installationId(workbench),
+      editCount: await workbench.store.read.editCount(workbench.projectId),
+    };
+    const label = { zh: '正在保存项目文件', en: 'Saving the project file' };
+    const bytes = await withJob(workbench, label, 'writeProject', { document, options });
+    if (!bytes) return;
     const saved = await platform.saveProject({
-      handle: saveAs ? null : (file?.handle ?? null),
+      // A review copy never writes over the file it was opened from.
+      handle: saveAs || workbench.state.get().readOnly ? null : (file?.handle ?? null),
       suggestedName: file?.name ?? `${document.settings.name}.${PROJECT_FILE_EXTENSION}`,
-      bytes: writeProjectFile(document, GENERATOR),
+      bytes,
       filters: FILTERS,
     });
     if (!saved) return;

@@ -11,8 +11,16 @@ export const TOOL_IDS = [
   'move',
   'measureLength',
   'measureArea',
+  'whatHere',
 ] as const;
-export type ToolId = (typeof TOOL_IDS)[number];
+/** The tools of the toolbar's tools group. */
+export type ToolbarToolId = (typeof TOOL_IDS)[number];
+
+/** Line tools on the one selected zone; their buttons sit in the geometry-operations group. */
+export const ZONE_LINE_TOOLS = ['split', 'reshape'] as const;
+export type ToolId = ToolbarToolId | (typeof ZONE_LINE_TOOLS)[number];
+/** Every tool, for the keyboard map. */
+export const ALL_TOOL_IDS: readonly ToolId[] = [...TOOL_IDS, ...ZONE_LINE_TOOLS];
 
 export const TOOL_LABELS: Record<ToolId, Bilingual> = {
   select: { zh: '选择', en: 'Select' },
@@ -24,7 +32,13 @@ export const TOOL_LABELS: Record<ToolId, Bilingual> = {
   move: { zh: '移动', en: 'Move' },
   measureLength: { zh: '量距离', en: 'Measure distance' },
   measureArea: { zh: '量面积', en: 'Measure area' },
+  whatHere: { zh: '查询此处管控', en: 'What applies here' },
+  split: { zh: '分割', en: 'Split' },
+  reshape: { zh: '修形', en: 'Reshape' },
 };
+
+/** Tools that change nothing, the only ones a read-only review copy offers. */
+export const VIEW_TOOLS: readonly ToolId[] = ['select', 'measureLength', 'measureArea', 'whatHere'];
 
 /** Single-key shortcuts, as in CAD: shown in tooltips and handled by the keyboard map. */
 export const TOOL_KEYS: Record<ToolId, string> = {
@@ -37,4 +51,7 @@ export const TOOL_KEYS: Record<ToolId, string> = {
   move: 'm',
   measureLength: 'd',
   measureArea: 'a',
+  whatHere: 'q',
+  split: 's',
+  reshape: 'b',
 };

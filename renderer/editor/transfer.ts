@@ -1,40 +1,26 @@
-import type { Bilingual } from '../../shared/domain/labels';
 import type { ZoneType } from '../../shared/domain/taxonomy';
 import type { GeoJsonImportResult } from '../../shared/formats/geojson/readGeoJson';
-import { JobCancelled, runJob } from '../jobs/runJob';
-import type { JobKind, JobTypes } from '../jobs/jobTypes';
 import type { PickedFile } from '../../shared/ipc/contract';
 import type { Platform } from '../platform/platform';
 import { importDocument } from './commands/importCommands';
 import { currentDocument, openProjectFile } from './projectSession';
 import type { Workbench } from './workbench';
 import { PROJECT_FILE_EXTENSION } from '../../shared/formats/projectFile';
+import { withJob } from './transferJob';
+import { groupImportFiles } from './transferFiles';
+import { importFilters } from '../../shared/ipc/fileTypes';
+import {
+  importDecided,
+  initialImportOptions,
+  pendingFrom,
+  readFileSet,
+  suggestedCadMapping,
+} from './transferImport';
+
+export { cancelImport, rereadImport } from './transferImport';
+export { exportFiles } from './transferExport';
 
 const GEOJSON_FILTER = { name: 'GeoJSON', extensions: ['geojson', 'json'] };
-
-/** Run a worker job with progress and a cancel button in the UI; null when cancelled or failed. */
-async function withJob<K extends JobKind>(
-  workbench: Workbench,
-  label: Bilingual,
-  kind: K,
-  input: JobTypes[K]['input'],
-): Promise<JobTypes[K]['output'] | null> {
-  const controller = new AbortController();
-  workbench.state.set({ job: { label, progress: null, cancel: () => controller.abort() } });
-  try {
-    return await runJob(kind, input, {
-      signal: controller.signal,
-      onProgress: (progress) => workbench.state.set((s) => ({ job: s.job && { ...s.job, progress } })),
-    });
-  } catch (error) {
-    if (error instanceof JobCancelled)
-      workbench.notify('info', { zh: '已取消，未做任何更改', en: 'Cancelled; nothing was changed' });
-    else workbench.reportError(error);
-    return null;
-  } finally {
-    workbench.state.set({ job: null });
-  }
-}
 
 /** Add an import's accepted zones to the open project as one undo step. */
 export async function acceptImport(
@@ -60,31 +46,46 @@ export async function acceptImport(
   }
 }
 
-/** Import dropped or picked files: project files open as projects, GeoJSON adds zones. */
+/**
+ * Import dropped or picked files: project files open as projects; every other data set (a
+ * shapefile's parts together, each other file alone) is read in the worker and shown in the
+ * import preview, one after the other. Nothing is stored until the planner accepts.
+ */
 export async function importFiles(workbench: Workbench, files: readonly PickedFile[]): Promise<void> {
+  const data: PickedFile[] = [];
   for (const file of files) {
-    if (file.name.toLowerCase().endsWith(`.${PROJECT_FILE_EXTENSION}`)) {
+    if (file.name.toLowerCase().endsWith(`.${PROJECT_FILE_EXTENSION}`))
       await openProjectFile(workbench, { ...file, handle: null });
-      continue;
+    else data.push(file);
+  }
+  if (data.length > 0 && !workbench.state.get().projectId) {
+    workbench.notify('error', { zh: '请先新建或打开一个项目', en: 'Create or open a project first' });
+    return;
+  }
+  for (const set of groupImportFiles(data)) {
+    let options = await initialImportOptions(workbench, set);
+    let output = await readFileSet(workbench, set, options);
+    if (!output) continue;
+    // Drawings: read again with the zone types their layer names suggest (the planner may change them).
+    const mapping = suggestedCadMapping(output);
+    if (mapping) {
+      options = { ...options, cadLayerMapping: mapping };
+      output = await readFileSet(workbench, set, options);
+      if (!output) continue;
     }
-    const label = { zh: `正在读取 ${file.name}`, en: `Reading ${file.name}` };
-    const result = await withJob(workbench, label, 'importGeoJson', { name: file.name, bytes: file.bytes });
-    if (!result) continue;
-    if (result.rejected.length > 0) {
-      // The planner sees every refused feature and decides; nothing is stored until then.
-      workbench.state.set({ pendingImport: { fileName: file.name, result } });
-      return;
-    }
-    await acceptImport(workbench, file.name, result);
+    workbench.state.set({ pendingImport: pendingFrom(set, options, output) });
+    await importDecided(workbench);
   }
 }
 
 export async function pickAndImport(workbench: Workbench, platform: Platform): Promise<void> {
-  const title = workbench.state.get().lang === 'zh' ? '导入 GeoJSON' : 'Import GeoJSON';
-  const files = await platform.pickFiles({ title, filters: [GEOJSON_FILTER], multiple: true });
+  const lang = workbench.state.get().lang;
+  const title = lang === 'zh' ? '导入' : 'Import';
+  const files = await platform.pickFiles({ title, filters: importFilters(lang), multiple: true });
   await importFiles(workbench, files);
 }
 
+/** Export as RFC 7946 GeoJSON through the original job (kept for callers outside the dialog). */
 export async function exportGeoJson(
   workbench: Workbench,
   platform: Platform,

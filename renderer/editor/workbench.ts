@@ -1,20 +1,24 @@
 import type { Bilingual } from '../../shared/domain/labels';
 import { FormatError } from '../../shared/formats/formatError';
 import { CommitError } from '../storage/commitError';
+import { JobRefused } from '../jobs/jobFailure';
 import type { CommitResult } from '../storage/commit';
 import type { Store } from '../storage/store';
 import type { Command } from './commands/command';
 import { deleteObject } from './commands/objectCommands';
 import { deleteZones } from './commands/zoneCommands';
+import { autoRegenerate } from './regenerateDerived';
 import { createStateStore, type StateStore } from './stateStore';
 import { initialEditorState, type EditorState, type Notice, type Selection } from './editorState';
-import type { ToolId } from './tools';
+import { VIEW_TOOLS, type ToolId } from './tools';
 import type { Lang } from '../../shared/domain/labels';
 
 /** Name of the performance measure from a gesture's end to its commit being durable in IndexedDB. */
 export const GESTURE_COMMIT_MEASURE = 'hzw:gesture-commit';
 
 let noticeSeq = 0;
+/** How many rounds of follow-up commits one edit may set off (derived from derived from …). */
+const MAX_FOLLOW_UP_DEPTH = 4;
 
 /**
  * The editor: runs commands through the store's one write door, owns undo/redo and the ephemeral
@@ -40,11 +44,43 @@ export class Workbench {
   /** Run a command; refusals become an error notice and resolve to null (nothing was written). */
   async run(command: Command): Promise<CommitResult | null> {
     try {
-      return await this.store.commit({ projectId: this.projectId, ...command });
+      const result = await this.store.commit({ projectId: this.projectId, ...command });
+      this.afterCommit(result);
+      return result;
     } catch (error) {
       this.reportError(error);
       return null;
     }
+  }
+
+  /** Follow-up commits (auto-regeneration) run one after another; undo/redo wait for them. */
+  private followUps: Promise<void> = Promise.resolve();
+  private followUpDepth = 0;
+
+  /**
+   * Work a commit sets off, as commits of their own (own undo steps): derived zones whose source
+   * the commit changed are regenerated when the project asks for it (regenerateDerived.ts). A
+   * regeneration may in turn change the source of further derived zones; the depth bound stops
+   * a cycle of derivations from running forever.
+   */
+  private afterCommit(result: CommitResult): void {
+    if (result.changes.length === 0 || this.followUpDepth >= MAX_FOLLOW_UP_DEPTH) return;
+    const depth = this.followUpDepth + 1;
+    this.followUps = this.followUps.then(async () => {
+      this.followUpDepth = depth;
+      try {
+        await autoRegenerate(this, result.changes);
+      } catch (error) {
+        this.reportError(error);
+      } finally {
+        this.followUpDepth = 0;
+      }
+    });
+  }
+
+  /** Resolves once every follow-up commit started so far is written (or refused). */
+  settled(): Promise<void> {
+    return this.followUps;
   }
 
   /**
@@ -70,6 +106,7 @@ export class Workbench {
 
   async undo(): Promise<void> {
     if (this.state.get().gesture) return;
+    await this.settled();
     try {
       await this.store.undo(this.projectId);
     } catch (error) {
@@ -79,6 +116,7 @@ export class Workbench {
 
   async redo(): Promise<void> {
     if (this.state.get().gesture) return;
+    await this.settled();
     try {
       await this.store.redo(this.projectId);
     } catch (error) {
@@ -99,6 +137,8 @@ export class Workbench {
   }
 
   setTool(tool: ToolId): void {
+    // A review copy is read-only: editing tools stay off (the store refuses writes as well).
+    if (this.state.get().readOnly && !VIEW_TOOLS.includes(tool)) return;
     this.state.set({ tool });
   }
 
@@ -137,6 +177,8 @@ export class Workbench {
           return { zh: `${where}：${p.reason.zh}`, en: `${where}: ${p.reason.en}` };
         }),
       );
+    } else if (error instanceof JobRefused) {
+      this.notify('error', error.title, error.problems);
     } else {
       const text = error instanceof Error ? error.message : String(error);
       this.notify('error', { zh: `操作失败：${text}`, en: `The operation failed: ${text}` });

@@ -1,11 +1,54 @@
+import type { CheckOptions } from '../../shared/checks/findings';
+import type { CheckDocument, CheckReport } from '../../shared/checks/runChecks';
+import type { OverlapResult } from '../../shared/analysis/overlaps';
+import type { ReadReferenceInput, ReadReferenceOutput } from '../../shared/analysis/overlapsReadReference';
+import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
+import type { DocumentZone } from '../../shared/formats/projectDocument';
 import type { GeoJsonExportOptions } from '../../shared/formats/geojson/writeGeoJson';
 import type { GeoJsonImportResult } from '../../shared/formats/geojson/readGeoJson';
 import type { ProjectDocument } from '../../shared/formats/projectDocument';
+import type { ProjectFileContent, ProjectFileWriteOptions } from '../../shared/formats/projectFile';
+import type {
+  ReadImportInput,
+  ReadImportOutput,
+  WriteExportInput,
+  WriteExportOutput,
+} from '../../shared/formats/mapping/types';
+import type { DeriveRequest, DerivedShape } from '../../shared/derive/types';
+import type { ReasonDetail } from './jobFailure';
 
 /** The jobs a worker can run: name → input and output. */
 export interface JobTypes {
   importGeoJson: { input: { name: string; bytes: Uint8Array }; output: GeoJsonImportResult };
   exportGeoJson: { input: { document: ProjectDocument; options: GeoJsonExportOptions }; output: Uint8Array };
+  /** Any supported file set (shapefile sidecars, .zip, .kmz, .gpkg, .dxf, tables…) → import result. */
+  readImport: { input: ReadImportInput; output: ReadImportOutput };
+  /** The document in any export format and field profile → files to save (+ renamed fields). */
+  writeExport: { input: WriteExportInput; output: WriteExportOutput };
+}
+export interface JobTypes {
+  /** Zones derived from 四至 rules (shared/derive): one list of shapes per request. */
+  deriveZones: { input: { requests: DeriveRequest[]; gkZone: number }; output: DerivedShape[][] };
+}
+export interface JobTypes {
+  /** A project file (v1 JSON or v2 GeoPackage) → its content; refused files reject with FormatError. */
+  readProject: { input: { name: string; bytes: Uint8Array }; output: ProjectFileContent };
+  /** A project → version 2 project file bytes. */
+  writeProject: {
+    input: { document: ProjectDocument; options: ProjectFileWriteOptions };
+    output: Uint8Array;
+  };
+}
+export interface JobTypes {
+  /** The heritage checker over a document (all objects, or `options.objectIds` for live checks). */
+  runChecks: { input: { document: CheckDocument; options: Partial<CheckOptions> }; output: CheckReport };
+  /** Polygon files → one packed read-only reference layer (生态保护红线, 永久基本农田, …). */
+  readReferenceLayer: { input: ReadReferenceInput; output: ReadReferenceOutput };
+  /** Zones × one reference layer → overlap areas (planar Gauss-Krüger). */
+  overlapAnalysis: {
+    input: { zones: DocumentZone[]; layer: ReferenceLayerData; gkZone: number };
+    output: OverlapResult;
+  };
 }
 export type JobKind = keyof JobTypes;
 
@@ -14,4 +57,11 @@ export type JobRequest = { [K in JobKind]: { kind: K; input: JobTypes[K]['input'
 export type JobReply =
   | { type: 'progress'; fraction: number }
   | { type: 'done'; output: unknown }
-  | { type: 'failed'; name: string; message: string; detail?: unknown };
+  | {
+      type: 'failed';
+      name: string;
+      message: string;
+      detail?: unknown;
+      /** A refusal with a bilingual reason (DeriveError, OpError): see jobFailure.ts. */
+      reason?: ReasonDetail;
+    };

@@ -1,14 +1,32 @@
-import { FormatError } from '../../shared/formats/formatError';
 import { readGeoJson } from '../../shared/formats/geojson/readGeoJson';
 import { writeGeoJson } from '../../shared/formats/geojson/writeGeoJson';
+import { deriveZones } from '../../shared/derive/deriveZones';
+import { readProjectFile, writeProjectFile } from '../../shared/formats/projectFile';
+import { readImport } from '../../shared/formats/mapping/readImport';
+import { writeExport } from '../../shared/formats/mapping/writeExport';
+import { runChecks } from '../../shared/checks/runChecks';
+import { overlapAnalysis } from '../../shared/analysis/overlaps';
+import { readReferenceLayer } from '../../shared/analysis/overlapsReadReference';
 import type { JobKind, JobReply, JobRequest, JobTypes } from './jobTypes';
+import { failureReply } from './jobFailure';
 
 type Progress = (fraction: number) => void;
 const HANDLERS: {
-  [K in JobKind]: (input: JobTypes[K]['input'], progress: Progress) => JobTypes[K]['output'];
+  [K in JobKind]: (
+    input: JobTypes[K]['input'],
+    progress: Progress,
+  ) => JobTypes[K]['output'] | Promise<JobTypes[K]['output']>;
 } = {
+  runChecks: (input, progress) => runChecks(input.document, input.options, progress),
+  readReferenceLayer: (input, progress) => readReferenceLayer(input, progress),
+  overlapAnalysis: (input) => overlapAnalysis(input.zones, input.layer, { gkZone: input.gkZone }),
   importGeoJson: (input, progress) => readGeoJson(input.bytes, input.name, progress),
   exportGeoJson: (input, progress) => writeGeoJson(input.document, input.options, progress),
+  readImport: (input, progress) => readImport(input, progress),
+  writeExport: (input, progress) => writeExport(input, progress),
+  deriveZones: (input) => deriveZones(input.requests, { gkZone: input.gkZone }),
+  readProject: (input) => readProjectFile(input.bytes, input.name),
+  writeProject: (input, progress) => writeProjectFile(input.document, input.options, progress),
 };
 
 // A dedicated worker's global scope, typed by hand (the web project compiles against DOM types).
@@ -18,7 +36,7 @@ const scope = self as unknown as {
 };
 
 /** One job per worker: the page terminates the worker to cancel, so nothing half-done survives. */
-scope.onmessage = (event) => {
+scope.onmessage = async (event) => {
   const request = event.data;
   let last = 0;
   const progress: Progress = (fraction) => {
@@ -29,15 +47,9 @@ scope.onmessage = (event) => {
   };
   try {
     const handler = HANDLERS[request.kind] as (input: unknown, progress: Progress) => unknown;
-    const output = handler(request.input, progress);
+    const output = await handler(request.input, progress);
     scope.postMessage({ type: 'done', output }, output instanceof Uint8Array ? [output.buffer] : []);
   } catch (error) {
-    const detail = error instanceof FormatError ? { file: error.file, problems: error.problems } : undefined;
-    scope.postMessage({
-      type: 'failed',
-      name: error instanceof Error ? error.name : 'Error',
-      message: error instanceof Error ? error.message : String(error),
-      detail,
-    });
+    scope.postMessage(failureReply(error));
   }
 };

@@ -1,4 +1,4 @@
-import { FormatError, type InputProblem } from '../../shared/formats/formatError';
+import { errorFromReply } from './jobFailure';
 import type { JobKind, JobReply, JobTypes } from './jobTypes';
 
 export class JobCancelled extends Error {
@@ -45,8 +45,7 @@ export function runJob<K extends JobKind>(
         resolve(reply.output as JobTypes[K]['output']);
       } else {
         finish();
-        const detail = reply.detail as { file: string; problems: InputProblem[] } | undefined;
-        reject(detail ? new FormatError(detail.file, detail.problems) : new Error(reply.message));
+        reject(errorFromReply(kind, reply));
       }
     };
     worker.onerror = (event) => {

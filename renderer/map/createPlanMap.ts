@@ -21,6 +21,8 @@ import type { MapTool, ToolContext } from './tools/toolContext';
 import { ObjectMarkers } from './objectMarkers';
 import { registerProjections } from './projections';
 import { ZoneLayers, type ZoneFeature } from './zoneLayers';
+import { ReferenceLayers } from './referenceLayers';
+import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 
 export interface PlanMap {
   setData(zones: readonly Zone[], objects: readonly ProtectedObject[], lang: Lang): void;
@@ -33,6 +35,12 @@ export interface PlanMap {
   /** Fit the view to all zones (or to a lon/lat point when there are none). */
   zoomToData(fallback?: Position): void;
   zoomToZones(ids: readonly string[]): void;
+  /** Show these read-only reference layers (WebGL), and offer their nearby edges to snapping. */
+  setReferenceLayers(layers: readonly ReferenceLayerData[]): void;
+  /** Highlight features of one reference layer (overlap results); null clears. */
+  highlightReference(layerId: string | null, features: readonly number[]): void;
+  /** Centre on a lon/lat point at street scale (zoom to a finding). */
+  zoomToPoint(position: Position): void;
   destroy(): void;
 }
 
@@ -74,11 +82,19 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
   const basemap: Basemap = createBasemap(map, () => options.onReady());
   const zones = new ZoneLayers(map);
   const markers = new ObjectMarkers(map);
+  const references = new ReferenceLayers(map);
   const sketch = new VectorSource();
   map.addLayer(new VectorLayer({ source: sketch, style: sketchStyle, zIndex: 1000 }));
   const selected = new Collection<ZoneFeature>();
 
-  const ctx: ToolContext = { map, workbench, zones, selected, sketch, snapSources: () => zones.sources };
+  const ctx: ToolContext = {
+    map,
+    workbench,
+    zones,
+    selected,
+    sketch,
+    snapSources: () => [...zones.sources, references.snapSource],
+  };
   let tool: MapTool = createTool('select', ctx);
   let selectedIds: readonly string[] = [];
   // The selected collection feeds Modify and Translate: touch it only when its members change, so a
@@ -137,6 +153,13 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
         if (geometry) extend(extent, geometry.getExtent());
       }
       fit(extent);
+    },
+    setReferenceLayers: (layers) => references.sync(layers),
+    highlightReference: (layerId, features) => references.setHighlight(layerId, features),
+    zoomToPoint(position) {
+      const view = map.getView();
+      view.setCenter(toMapCoordinate(position));
+      view.setZoom(Math.max(view.getZoom() ?? 17, 17));
     },
     destroy() {
       tool.dispose();

@@ -6,6 +6,9 @@ import { createModifyTool } from './tools/modifyTool';
 import { createMoveTool } from './tools/moveTool';
 import { createSelectTool } from './tools/selectTool';
 import type { MapTool, ToolContext } from './tools/toolContext';
+import { createPointQueryTool } from './tools/pointQueryTool';
+import { createReshapeTool } from './tools/reshapeTool';
+import { createSplitTool } from './tools/splitTool';
 
 const FACTORIES: Record<ToolId, (ctx: ToolContext) => MapTool> = {
   select: createSelectTool,
@@ -17,6 +20,9 @@ const FACTORIES: Record<ToolId, (ctx: ToolContext) => MapTool> = {
   move: createMoveTool,
   measureLength: (ctx) => createMeasureTool(ctx, 'length'),
   measureArea: (ctx) => createMeasureTool(ctx, 'area'),
+  whatHere: createPointQueryTool,
+  split: createSplitTool,
+  reshape: createReshapeTool,
 };
 
 export function createTool(tool: ToolId, ctx: ToolContext): MapTool {

@@ -1,11 +1,33 @@
 import type { FileFilter, OpenedFile, PickedFile, SaveRequest, SavedFile } from '../../shared/ipc/contract';
+import { mimeTypeOfName } from '../../shared/ipc/fileTypes';
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_TOTAL_BYTES, MAX_MESSAGE_BYTES } from '../../shared/ipc/limits';
 import type { Platform } from './platform';
 
-/** Largest file the browser platform reads into memory for an import. */
-const MAX_FILE_BYTES = 512 * 1024 * 1024;
+const MIB = 1024 * 1024;
 
-function accept(filters: FileFilter[]): string {
-  return filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+/** The file input's accept list: every extension of every filter, once each ('*' accepts all). */
+export function acceptList(filters: readonly FileFilter[]): string {
+  const extensions = filters.flatMap((f) => f.extensions);
+  if (extensions.includes('*')) return '';
+  return [...new Set(extensions.map((e) => `.${e.toLowerCase()}`))].join(',');
+}
+
+/**
+ * The same caps as the desktop app: per file and per pick for imports, one message's worth for
+ * a project (the desktop reads those whole).
+ */
+export function checkPickedSizes(files: readonly { name: string; size: number }[], perFile: number): void {
+  for (const file of files) {
+    if (file.size > perFile)
+      throw new Error(
+        `“${file.name}”超过 ${perFile / MIB} MB，无法打开。/ "${file.name}" is larger than ${perFile / MIB} MB and cannot be opened.`,
+      );
+  }
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (total > MAX_IMPORT_TOTAL_BYTES)
+    throw new Error(
+      `所选文件共超过 ${MAX_IMPORT_TOTAL_BYTES / MIB} MB。/ The picked files are larger than ${MAX_IMPORT_TOTAL_BYTES / MIB} MB together.`,
+    );
 }
 
 /** Show the browser's file picker; resolves to [] when the user cancels. */
@@ -13,7 +35,7 @@ function chooseFiles(filters: FileFilter[], multiple: boolean): Promise<File[]> 
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = accept(filters);
+    input.accept = acceptList(filters);
     input.multiple = multiple;
     input.style.display = 'none';
     input.addEventListener('change', () => {
@@ -30,14 +52,14 @@ function chooseFiles(filters: FileFilter[], multiple: boolean): Promise<File[]> 
 }
 
 async function read(file: File): Promise<PickedFile> {
-  if (file.size > MAX_FILE_BYTES) {
-    throw new Error(`${file.name}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-  }
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
+/** Save by download, typed by the file's extension (a .kmz opens in Google Earth, …). */
 function download(request: SaveRequest): SavedFile {
-  const blob = new Blob([request.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
+  const blob = new Blob([request.bytes as Uint8Array<ArrayBuffer>], {
+    type: mimeTypeOfName(request.suggestedName),
+  });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -58,11 +80,18 @@ export function createBrowserPlatform(): Platform {
   return {
     kind: 'web',
     async pickFiles(options) {
-      return Promise.all((await chooseFiles(options.filters, options.multiple)).map(read));
+      const files = await chooseFiles(options.filters, options.multiple);
+      checkPickedSizes(files, MAX_IMPORT_FILE_BYTES);
+      // One after the other: two large files are not held half-read at once.
+      const picked: PickedFile[] = [];
+      for (const file of files) picked.push(await read(file));
+      return picked;
     },
     async openProject(): Promise<OpenedFile | null> {
       const [file] = await chooseFiles([{ name: 'Project', extensions: ['hzw'] }], false);
-      return file ? { ...(await read(file)), handle: null } : null;
+      if (!file) return null;
+      checkPickedSizes([file], MAX_MESSAGE_BYTES);
+      return { ...(await read(file)), handle: null };
     },
     saveProject: async (request) => download(request),
     exportFile: async (request) => download(request),

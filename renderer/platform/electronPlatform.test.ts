@@ -7,6 +7,8 @@ type FakeBridge = { [K in keyof HzwBridge]: Mock<HzwBridge[K]> };
 function fakeBridge(): FakeBridge {
   return {
     pickFiles: vi.fn(async () => []),
+    readPicked: vi.fn(async () => new Uint8Array()),
+    releasePicked: vi.fn(async () => undefined),
     openProject: vi.fn(async () => null),
     saveProject: vi.fn(async () => ({ handle: null, name: 'a.hzw' })),
     exportFile: vi.fn(async () => null),
@@ -56,7 +58,9 @@ describe('createElectronPlatform', () => {
       filters: [{ name: 'P', extensions: ['hzw'] }],
     });
     platform.setWindowState({ ...STATE, zoom: 3 } as never);
-    expect(bridge.setWindowState).toHaveBeenCalledWith(STATE);
+    expect(bridge.setWindowState).toHaveBeenCalledWith({ ...STATE, readOnly: false });
+    platform.setWindowState({ ...STATE, readOnly: true });
+    expect(bridge.setWindowState).toHaveBeenLastCalledWith({ ...STATE, readOnly: true });
   });
 
   it('never lets a refused window state become an unhandled rejection', async () => {

@@ -1,6 +1,7 @@
 import type { HzwBridge } from '../../shared/ipc/bridge';
 import type { FileFilter, SaveRequest } from '../../shared/ipc/contract';
 import type { Platform } from './platform';
+import { readPickedFiles } from './readPicked';
 
 /**
  * The desktop platform: every call goes through the preload's bridge to the main process,
@@ -10,12 +11,14 @@ import type { Platform } from './platform';
 export function createElectronPlatform(bridge: HzwBridge): Platform {
   return {
     kind: 'desktop',
-    pickFiles: (options) =>
-      bridge.pickFiles({
+    async pickFiles(options) {
+      const picked = await bridge.pickFiles({
         title: options.title,
         filters: filters(options.filters),
         multiple: options.multiple,
-      }),
+      });
+      return readPickedFiles(bridge, picked);
+    },
     openProject: () => bridge.openProject(),
     saveProject: (request) => bridge.saveProject(saveRequest(request)),
     exportFile: (request) => bridge.exportFile(saveRequest(request)),
@@ -31,9 +34,10 @@ export function createElectronPlatform(bridge: HzwBridge): Platform {
     },
     setWindowState(state) {
       const { title, edited, canUndo, canRedo, hasSelection, lang } = state;
+      const readOnly = state.readOnly === true;
       // Fire and forget: a refused update only leaves the title or menu one step behind.
       bridge
-        .setWindowState({ title, edited, canUndo, canRedo, hasSelection, lang })
+        .setWindowState({ title, edited, canUndo, canRedo, hasSelection, lang, readOnly })
         .catch((error: unknown) => console.warn('window:setState refused', error));
     },
   };

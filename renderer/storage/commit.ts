@@ -3,6 +3,7 @@ import type { WorkbenchDb } from './database';
 import { applyPuts } from './changeSet';
 import { recordHistory } from './history';
 import { createReader, type Reader } from './reader';
+import { assertWritable, markReadOnly } from './readOnly';
 import type { ChangeSet, Put } from './records';
 import { validatePuts } from './validateRecord';
 import { withWriteLock } from './writeLock';
@@ -18,6 +19,8 @@ export interface CommitRequest {
   /** 'record': one undo step. 'skip': not undoable (opening a project, loading the sample). */
   undo: 'record' | 'skip';
   build(read: Reader): Promise<Put[]> | Put[];
+  /** Store the project as a read-only review copy, in the same transaction (opening for review). */
+  readOnly?: boolean;
 }
 
 export interface CommitResult {
@@ -29,11 +32,14 @@ const WRITE_TABLES = ['projects', 'objects', 'zones', 'history', 'meta'] as cons
 export function commit(db: WorkbenchDb, request: CommitRequest): Promise<CommitResult> {
   return withWriteLock(() =>
     db.transaction('rw', [...WRITE_TABLES], async () => {
+      // A review copy refuses every change; the commit that creates one marks it below.
+      await assertWritable(db, request.projectId);
       const puts = validatePuts(await request.build(createReader(db)));
       const changes = await applyPuts(db, puts);
       if (changes.length > 0 && request.undo === 'record') {
         await recordHistory(db, request.projectId, request.label, changes);
       }
+      if (request.readOnly) await markReadOnly(db, request.projectId);
       return { changes };
     }),
   );

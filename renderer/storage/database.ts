@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { HistoryEntry, MetaRecord } from './records';
+import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 import { upgradeToVersion2 } from './migrations';
 
 export const DATABASE_NAME = 'heritage-zone-workbench';
@@ -8,7 +9,8 @@ export const DATABASE_NAME = 'heritage-zone-workbench';
 /**
  * The single Dexie database. Zones and objects carry their projectId; history entries are the
  * undo log; `meta` holds undo cursors and session preferences. Only schema versions that carry an
- * upgrade are kept (version 1 is the layout version 2 upgrades from).
+ * upgrade are kept (version 1 is the layout version 2 upgrades from), plus version 3, which adds the
+ * empty `referenceLayers` table.
  */
 export class WorkbenchDb extends Dexie {
   projects!: EntityTable<Project, 'id'>;
@@ -16,6 +18,8 @@ export class WorkbenchDb extends Dexie {
   zones!: EntityTable<Zone, 'id'>;
   history!: EntityTable<HistoryEntry, 'seq'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  /** Read-only reference layers (control lines) per project; outside the undo history. */
+  referenceLayers!: EntityTable<ReferenceLayerData, 'id'>;
 
   constructor(
     name = DATABASE_NAME,
@@ -37,5 +41,7 @@ export class WorkbenchDb extends Dexie {
         history: '++seq, projectId, [projectId+seq]',
       })
       .upgrade(upgradeToVersion2);
+    // Version 3 only adds an empty table: nothing to upgrade.
+    this.version(3).stores({ referenceLayers: 'id, projectId' });
   }
 }

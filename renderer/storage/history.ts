@@ -2,6 +2,7 @@ import type { Bilingual } from '../../shared/domain/labels';
 import type { WorkbenchDb } from './database';
 import { invert, replay } from './changeSet';
 import type { ChangeSet, HistoryEntry } from './records';
+import { assertWritable } from './readOnly';
 import { withWriteLock } from './writeLock';
 
 /** How many undo steps a project keeps (at least); older ones are dropped. */
@@ -56,6 +57,7 @@ export async function historyState(db: WorkbenchDb, projectId: string): Promise<
 export function undo(db: WorkbenchDb, projectId: string): Promise<HistoryEntry | null> {
   return withWriteLock(() =>
     db.transaction('rw', [db.projects, db.objects, db.zones, db.history, db.meta], async () => {
+      await assertWritable(db, projectId);
       const cursor = await cursorOf(db, projectId);
       const entry = cursor > 0 ? await db.history.get(cursor) : undefined;
       if (!entry) return null;
@@ -71,6 +73,7 @@ export function undo(db: WorkbenchDb, projectId: string): Promise<HistoryEntry |
 export function redo(db: WorkbenchDb, projectId: string): Promise<HistoryEntry | null> {
   return withWriteLock(() =>
     db.transaction('rw', [db.projects, db.objects, db.zones, db.history, db.meta], async () => {
+      await assertWritable(db, projectId);
       const cursor = await cursorOf(db, projectId);
       const entry = await entriesOf(db, projectId, cursor + 1, Infinity).first();
       if (!entry) return null;

@@ -64,7 +64,9 @@ describe('schema migrations', () => {
 
     const db = new WorkbenchDb('hzw-migration', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    // Version 3 adds the empty reference-layer table on top of the version-2 upgrade.
+    expect(db.verno).toBe(3);
+    expect(await db.referenceLayers.count()).toBe(0);
     const z1 = await db.zones.get('z1');
     expect(z1?.attributes.rules).toBe('不得建设');
     expect(z1?.attributes.status).toBe('proposed');

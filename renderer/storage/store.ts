@@ -3,6 +3,7 @@ import { WorkbenchDb, DATABASE_NAME } from './database';
 import { commit, type CommitRequest, type CommitResult } from './commit';
 import { historyState, redo, undo, type HistoryState } from './history';
 import { createReader, type Reader } from './reader';
+import { isReadOnly } from './readOnly';
 import type { HistoryEntry } from './records';
 import type { Project } from '../../shared/domain/schema';
 
@@ -10,6 +11,10 @@ import type { Project } from '../../shared/domain/schema';
 export interface Queries extends Reader {
   projects(): Promise<Project[]>;
   history(projectId: string): Promise<HistoryState>;
+  /** Whether the project is a read-only review copy (see readOnly.ts). */
+  readOnly(projectId: string): Promise<boolean>;
+  /** Undo-log entries kept for the project (the edit count a saved file records). */
+  editCount(projectId: string): Promise<number>;
 }
 
 /**
@@ -47,6 +52,8 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     ...createReader(db),
     projects: () => db.projects.toArray(),
     history: (projectId) => historyState(db, projectId),
+    readOnly: (projectId) => isReadOnly(db, projectId),
+    editCount: (projectId) => db.history.where('projectId').equals(projectId).count(),
   };
   return {
     commit: (request) => commit(db, request),

@@ -5,10 +5,12 @@ import { openProjectFile } from '../editor/projectSession';
 import { importFiles } from '../editor/transfer';
 import type { PlanMap } from '../map/createPlanMap';
 import { AboutDialog } from './AboutDialog';
+import { DeriveDialog } from './DeriveDialog';
 import { MENU_ACTIONS } from './appActions';
 import { AttributePanel } from './AttributePanel';
+import { ChecksPanelDock } from './ChecksPanelDock';
 import { ExportDialog } from './ExportDialog';
-import { ImportReviewDialog } from './ImportReviewDialog';
+import { ImportDialog } from './ImportDialog';
 import { JobBar } from './JobBar';
 import { MapView } from './MapView';
 import { NewObjectDialog } from './NewObjectDialog';
@@ -16,6 +18,7 @@ import { NoticeBar } from './NoticeBar';
 import { ObjectTree } from './ObjectTree';
 import { ProjectPicker } from './ProjectPicker';
 import { ProjectSettingsDialog } from './ProjectSettingsDialog';
+import { ReviewBanner } from './ReviewBanner';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { useEditorState } from './hooks/useEditorState';
@@ -59,7 +62,14 @@ export function App({ persistent }: { persistent: boolean | null }) {
     [platform, actions],
   );
   useEffect(
-    () => platform.onOpenFile((file) => void openProjectFile(workbench, file)),
+    // Files the OS hands over: a project opens (keeping its handle; another installation's file
+    // opens as a review copy), any other data set goes through the import preview.
+    () =>
+      platform.onOpenFile((file) =>
+        file.name.toLowerCase().endsWith('.hzw')
+          ? void openProjectFile(workbench, file)
+          : void importFiles(workbench, [file]),
+      ),
     [platform, workbench],
   );
 
@@ -81,6 +91,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
         <ProjectPicker />
       </header>
       <Toolbar actions={actions} history={history} />
+      <ReviewBanner />
       {data?.project.settings.illustrative && (
         <div className="banner illustrative" role="note">
           {t('illustrative')}
@@ -99,7 +110,10 @@ export function App({ persistent }: { persistent: boolean | null }) {
           <div className="panel tree" />
         )}
         <MapView data={data} onMap={onMap} onPointer={setPointer} />
-        {data ? <AttributePanel data={data} /> : <div className="panel attributes" />}
+        <div className="side-column">
+          {data ? <AttributePanel data={data} /> : <div className="panel attributes" />}
+          {data && <ChecksPanelDock data={data} map={map} />}
+        </div>
       </main>
       <StatusBar
         pointer={pointer}
@@ -111,7 +125,8 @@ export function App({ persistent }: { persistent: boolean | null }) {
       {data && <ProjectSettingsDialog open={dialog === 'settings'} onClose={closeDialog} data={data} />}
       {data && <ExportDialog open={dialog === 'export'} onClose={closeDialog} data={data} />}
       <AboutDialog open={dialog === 'about'} onClose={closeDialog} />
-      <ImportReviewDialog />
+      {data && <DeriveDialog data={data} />}
+      <ImportDialog />
       <span hidden data-lang={lang} />
     </div>
   );

@@ -6,6 +6,7 @@ import { updateZoneAttributes } from '../editor/commands/zoneCommands';
 import { formatArea } from '../../shared/domain/units';
 import { ellipsoidalArea } from '../../shared/geometry/area';
 import { AreaTable } from './AreaTable';
+import { DerivationInfo } from './DeriveDialogInfo';
 import { SchemaForm } from './form/SchemaForm';
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
@@ -13,6 +14,9 @@ import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
 
 const NOT_CCZ = new Set(['cczClass', 'sameAsRange']);
+// The derivation record is shown by its own read-only section (DerivationInfo), not the form.
+const ZONE_HIDDEN = new Set(['derivation']);
+const ZONE_HIDDEN_NOT_CCZ = new Set([...NOT_CCZ, 'derivation']);
 const NOT_RELIC = new Set(['category']);
 
 /** The attribute form for the selection: a zone (first selected) or else the selected object. */
@@ -43,13 +47,16 @@ export function AttributePanel({ data }: { data: ProjectData }) {
           {t('zoneAttributes')}: {object.attributes.name} · {ZONE_TYPE_LABELS[zone.attributes.zoneType][lang]}
         </h2>
         <AreaTable geometries={[zone.geometry]} gkZone={gkZone} />
+        <DerivationInfo zone={zone} data={data} />
         <SchemaForm
           key={zone.id}
           idPrefix={`zone-${zone.id}`}
           schema={ZoneAttributesSchema}
           value={zone.attributes}
           lang={lang}
-          hidden={zone.attributes.zoneType === 'construction_control_zone' ? undefined : NOT_CCZ}
+          hidden={
+            zone.attributes.zoneType === 'construction_control_zone' ? ZONE_HIDDEN : ZONE_HIDDEN_NOT_CCZ
+          }
           onCommit={(patch) => void workbench.run(updateZoneAttributes(zone.id, patch))}
         />
       </section>

@@ -1,53 +1,141 @@
 import { useState } from 'react';
+import type { Bilingual } from '../../shared/domain/labels';
 import { ZONE_TYPES, ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
-import { exportGeoJson } from '../editor/transfer';
-import { Modal } from './Modal';
+import { exportFiles } from '../editor/transfer';
+import { defaultExportChoice, type ExportChoice, type ExportScope } from '../editor/transferExportOptions';
+import { EXPORT_FORMATS, FormatOptions } from './ExportDialogOptions';
+import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
+import { useModalDialog } from './hooks/useModalDialog';
 import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
 
-/** Export the project, or chosen zone types, as RFC 7946 GeoJSON. */
+const HINTS: Partial<Record<ExportChoice['format'], Bilingual>> = {
+  geojson: {
+    zh: 'RFC 7946：CGCS2000/WGS84 经纬度，外环逆时针，7 位小数；面积为椭球面积。建设控制地带等外圈区划存储为外包范围（含内圈）。',
+    en: 'RFC 7946: CGCS2000/WGS84 lon/lat, exterior rings counter-clockwise, 7 decimals; areas are ellipsoidal. Outer zones (e.g. CCZ) are stored as envelopes including the inner zones.',
+  },
+  'geojson-projected': {
+    zh: '非标准：坐标为高斯-克吕格米制，文件中写明 crs；多数网络工具不接受。',
+    en: 'Non-standard: Gauss-Krüger metres with a crs member; most web tools refuse it.',
+  },
+  shapefile: {
+    zh: '打包为 .zip（.shp .shx .dbf .prj .cpg），字段名不超过 10 字节，超长者改名并在提示中列出。',
+    en: 'Zipped (.shp .shx .dbf .prj .cpg); field names of at most 10 bytes, longer ones are renamed and listed.',
+  },
+  dxf: {
+    zh: '每种区划类型一个图层，闭合多段线，坐标为高斯-克吕格（X 东、Y 北）。',
+    en: 'One layer per zone type, closed polylines, Gauss-Krüger coordinates (X east, Y north).',
+  },
+  table: {
+    zh: '界址点 J1、J2…，X 为北坐标、Y 为东坐标；每环首尾点相同。',
+    en: 'Points J1, J2…, X = northing, Y = easting; each ring repeats its first point.',
+  },
+};
+
+const SCOPES: { id: ExportScope; label: Bilingual }[] = [
+  { id: 'all', label: { zh: '全部区划', en: 'All zones' } },
+  { id: 'selectedZones', label: { zh: '选中的区划', en: 'Selected zones' } },
+  { id: 'selectedObject', label: { zh: '选中保护对象的区划', en: 'Zones of the selected object' } },
+];
+
+/** Export the project, a zone-type subset or the selection, in any exchange format. */
 export function ExportDialog({ open, onClose, data }: { open: boolean; onClose(): void; data: ProjectData }) {
   const { workbench, platform } = useWorkbench();
   const { lang, t } = useLang();
+  const selection = useEditorState((s) => s.selection);
+  const dialog = useModalDialog(open);
+  const [options, setChoice] = useState(() => defaultExportChoice(data.project.settings.gkZone));
+  // The zone follows the project setting until the planner types another one here.
+  const [zoneOverride, setZoneOverride] = useState<number | null>(null);
+  const choice = { ...options, gkZone: zoneOverride ?? data.project.settings.gkZone };
+  const [chosenTypes, setChosenTypes] = useState<ReadonlySet<ZoneType> | null>(null);
+  const update = ({ gkZone, ...patch }: Partial<ExportChoice>) => {
+    if (gkZone !== undefined) setZoneOverride(gkZone);
+    setChoice((c) => ({ ...c, ...patch }));
+  };
+
   const present = ZONE_TYPES.filter((type) => data.zones.some((z) => z.attributes.zoneType === type));
-  const [chosen, setChosen] = useState<ReadonlySet<ZoneType> | null>(null);
-  const selected = chosen ?? new Set(present);
+  const selected = chosenTypes ?? new Set(present);
   const toggle = (type: ZoneType, on: boolean) => {
     const next = new Set(selected);
     if (on) next.add(type);
     else next.delete(type);
-    setChosen(next);
+    setChosenTypes(next);
   };
-  const count = data.zones.filter((z) => selected.has(z.attributes.zoneType)).length;
+  const inScope = data.zones.filter((z) =>
+    choice.scope === 'all'
+      ? true
+      : choice.scope === 'selectedZones'
+        ? selection.zoneIds.includes(z.id)
+        : z.objectId === selection.objectId,
+  );
+  const count = inScope.filter((z) => selected.has(z.attributes.zoneType)).length;
   const start = () => {
     onClose();
     const all = present.every((type) => selected.has(type));
-    void exportGeoJson(workbench, platform, all ? null : [...selected]);
+    void exportFiles(workbench, platform, { ...choice, zoneTypes: all ? null : [...selected] });
   };
+  const hint = HINTS[choice.format];
   return (
-    <Modal id="export" open={open} onClose={onClose} title={t('exportDialog')}>
-      <fieldset>
-        <legend>{lang === 'zh' ? '区划类型' : 'Zone types'}</legend>
-        {present.map((type) => (
-          <label key={type} className="check">
-            <input
-              type="checkbox"
-              checked={selected.has(type)}
-              onChange={(e) => toggle(type, e.target.checked)}
-            />
-            {ZONE_TYPE_LABELS[type][lang]} ({data.zones.filter((z) => z.attributes.zoneType === type).length})
+    <dialog ref={dialog} onClose={onClose} aria-labelledby="export-title" className="modal">
+      <h2 id="export-title">{t('exportDialogTitle')}</h2>
+      {open && (
+        <>
+          <label className="field">
+            <span>{t('exportFormat')}</span>
+            <select
+              aria-label={t('exportFormat')}
+              value={choice.format}
+              onChange={(e) => update({ format: e.target.value as ExportChoice['format'] })}
+            >
+              {EXPORT_FORMATS.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.label[lang]}
+                </option>
+              ))}
+            </select>
           </label>
-        ))}
-      </fieldset>
-      <p className="hint">
-        {lang === 'zh'
-          ? 'RFC 7946：CGCS2000/WGS84 经纬度，外环逆时针，7 位小数；面积为椭球面积。建设控制地带等外圈区划存储为外包范围（含内圈）。'
-          : 'RFC 7946: CGCS2000/WGS84 lon/lat, exterior rings counter-clockwise, 7 decimals; areas are ellipsoidal. Outer zones (e.g. CCZ) are stored as envelopes including the inner zones.'}
-      </p>
-      <button type="button" className="primary" onClick={start} disabled={count === 0}>
-        {t('exportStart')} ({count})
-      </button>
-    </Modal>
+          <FormatOptions choice={choice} lang={lang} onChange={update} />
+          <label className="field">
+            <span>{t('exportScope')}</span>
+            <select
+              aria-label={t('exportScope')}
+              value={choice.scope}
+              onChange={(e) => update({ scope: e.target.value as ExportScope })}
+            >
+              {SCOPES.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset>
+            <legend>{t('exportZoneTypes')}</legend>
+            {present.map((type) => (
+              <label key={type} className="check">
+                <input
+                  type="checkbox"
+                  checked={selected.has(type)}
+                  onChange={(e) => toggle(type, e.target.checked)}
+                />
+                {ZONE_TYPE_LABELS[type][lang]} (
+                {data.zones.filter((z) => z.attributes.zoneType === type).length})
+              </label>
+            ))}
+          </fieldset>
+          {hint && <p className="hint">{hint[lang]}</p>}
+          <div className="dialog-buttons">
+            <button type="button" onClick={onClose}>
+              {t('cancel')}
+            </button>
+            <button type="button" className="primary" onClick={start} disabled={count === 0}>
+              {t('exportStart')} ({count})
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
   );
 }

@@ -25,6 +25,13 @@ const PATHS = {
   zoomToProject: 'M4 9V4h5 M15 4h5v5 M20 15v5h-5 M9 20H4v-5 M9 9h6v6H9z',
   settings:
     'M12 8a4 4 0 1 0 0.01 0 M12 2v3 M12 19v3 M2 12h3 M19 12h3 M5 5l2 2 M17 17l2 2 M5 19l2-2 M17 7l2-2',
+  areaStatistics: 'M4 20V11 M10 20V5 M16 20v-6 M3 20h18',
+  whatHere: 'M12 2a7 7 0 0 0-7 7c0 5 7 13 7 13s7-8 7-13a7 7 0 0 0-7-7z M12 6v4 M12 12v1',
+  checks: 'M4 12l4 4 8-9 M14 17h6 M14 21h6',
+  severityError: 'M12 3a9 9 0 1 0 0.01 0 M8 8l8 8 M16 8l-8 8',
+  severityWarning: 'M12 3l10 18H2z M12 10v5 M12 17v2',
+  severityInfo: 'M12 3a9 9 0 1 0 0.01 0 M12 11v6 M12 7v2',
+  layers: 'M12 3l9 5-9 5-9-5z M3 13l9 5 9-5',
 } as const;
 export type IconName = keyof typeof PATHS;
 

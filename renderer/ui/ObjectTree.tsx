@@ -5,6 +5,7 @@ import { OBJECT_TYPE_LABELS, ZONE_TYPES, ZONE_TYPE_LABELS } from '../../shared/d
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
 import type { ProjectData } from './hooks/useProjectData';
+import { StaleMark } from './DeriveDialogInfo';
 import { useWorkbench } from './hooks/useWorkbench';
 
 function matches(object: ProtectedObject, zones: Zone[], query: string, lang: Lang): boolean {
@@ -118,6 +119,14 @@ export function ObjectTree({
                     const selected = selection.zoneIds.includes(zone.id);
                     const name = `${ZONE_TYPE_LABELS[zone.attributes.zoneType][lang]}${zone.attributes.subZoneNo ? ` ${zone.attributes.subZoneNo}` : ''}`;
                     const pick = () => workbench.select({ zoneIds: [zone.id], objectId: object.id });
+                    // Ctrl/Shift-click adds or removes a zone, for operations on several zones.
+                    const toggle = () =>
+                      workbench.select({
+                        zoneIds: selected
+                          ? selection.zoneIds.filter((id) => id !== zone.id)
+                          : [...selection.zoneIds, zone.id],
+                        objectId: object.id,
+                      });
                     return (
                       <li
                         key={zone.id}
@@ -129,7 +138,7 @@ export function ObjectTree({
                         <div
                           className={`tree-row zone${selected ? ' selected' : ''}`}
                           tabIndex={0}
-                          onClick={pick}
+                          onClick={(e) => (e.ctrlKey || e.metaKey || e.shiftKey ? toggle() : pick())}
                           onDoubleClick={() => onZoomTo([zone.id])}
                           onKeyDown={(e) => e.key === 'Enter' && pick()}
                         >
@@ -138,6 +147,7 @@ export function ObjectTree({
                           {zone.attributes.status === 'provisional_derived' && (
                             <span className="badge">{lang === 'zh' ? '推算' : 'derived'}</span>
                           )}
+                          <StaleMark zone={zone} zones={data.zones} />
                         </div>
                       </li>
                     );

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ZONE_TYPES, ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
-import { TOOL_IDS, TOOL_KEYS, TOOL_LABELS, type ToolId } from '../editor/tools';
+import { TOOL_IDS, TOOL_KEYS, TOOL_LABELS, VIEW_TOOLS, type ToolbarToolId } from '../editor/tools';
 import type { AppActions } from './appActions';
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
@@ -8,8 +8,10 @@ import type { HistoryState } from '../storage/history';
 import { useWorkbench } from './hooks/useWorkbench';
 import type { UiKey } from './i18n';
 import { Icon, type IconName } from './Icon';
+import { AreaStatisticsButton } from './AreaStatisticsButton';
+import { GeometryOpsGroup } from './GeometryOpsGroup';
 
-const TOOL_ICONS: Record<ToolId, IconName> = {
+const TOOL_ICONS: Record<ToolbarToolId, IconName> = {
   select: 'select',
   drawPolygon: 'drawPolygon',
   drawRectangle: 'drawRectangle',
@@ -19,6 +21,7 @@ const TOOL_ICONS: Record<ToolId, IconName> = {
   move: 'move',
   measureLength: 'measureLength',
   measureArea: 'measureArea',
+  whatHere: 'whatHere',
 };
 
 function Group({ label, children }: { label: string; children: ReactNode }) {
@@ -45,6 +48,8 @@ export function Toolbar({
   const radius = useEditorState((s) => s.circleRadius);
   const snapping = useEditorState((s) => s.snapping);
   const hasSelection = useEditorState((s) => s.selection.zoneIds.length > 0 || s.selection.objectId !== null);
+  // A review copy offers only what changes nothing (ReviewBanner explains; the store refuses writes).
+  const readOnly = useEditorState((s) => s.readOnly);
 
   const button = (key: UiKey, onClick: () => void, icon: IconName, disabled = false, shortcut?: string) => (
     <button
@@ -66,8 +71,8 @@ export function Toolbar({
         {button('newProject', actions.newProject, 'newProject', false, 'Ctrl+N')}
         {button('openProject', actions.openProject, 'openProject', false, 'Ctrl+O')}
         {button('saveProject', () => actions.saveProject(false), 'saveProject', false, 'Ctrl+S')}
-        {button('importGeoJson', actions.importFiles, 'importFile')}
-        {button('exportGeoJson', actions.exportFiles, 'exportFile')}
+        {button('importFiles', actions.importFiles, 'importFile', readOnly)}
+        {button('exportFiles', actions.exportFiles, 'exportFile')}
       </Group>
       <Group label={t('editGroup')}>
         <button
@@ -75,7 +80,7 @@ export function Toolbar({
           aria-label={t('undo')}
           title={`${undoTitle} (Ctrl+Z)`}
           onClick={actions.undo}
-          disabled={!history?.undo || !!gesture}
+          disabled={!history?.undo || !!gesture || readOnly}
         >
           <Icon name="undo" />
         </button>
@@ -84,11 +89,11 @@ export function Toolbar({
           aria-label={t('redo')}
           title={`${redoTitle} (Ctrl+Shift+Z)`}
           onClick={actions.redo}
-          disabled={!history?.redo || !!gesture}
+          disabled={!history?.redo || !!gesture || readOnly}
         >
           <Icon name="redo" />
         </button>
-        {button('delete', actions.deleteSelection, 'delete', !hasSelection, 'Delete')}
+        {button('delete', actions.deleteSelection, 'delete', !hasSelection || readOnly, 'Delete')}
       </Group>
       <Group label={t('toolsGroup')}>
         {TOOL_IDS.map((id) => (
@@ -97,6 +102,7 @@ export function Toolbar({
             type="button"
             aria-label={TOOL_LABELS[id][lang]}
             aria-pressed={tool === id}
+            disabled={readOnly && !VIEW_TOOLS.includes(id)}
             title={`${TOOL_LABELS[id][lang]} (${TOOL_KEYS[id].toUpperCase()})`}
             onClick={() => workbench.setTool(id)}
           >
@@ -139,11 +145,13 @@ export function Toolbar({
           <span aria-hidden="true">{t('snapping')}</span>
         </label>
       </Group>
+      <GeometryOpsGroup />
       <Group label={lang === 'zh' ? '视图' : 'View'}>
         {button('zoomIn', () => actions.zoomBy(1), 'zoomIn')}
         {button('zoomOut', () => actions.zoomBy(-1), 'zoomOut')}
         {button('zoomToProject', actions.zoomToProject, 'zoomToProject')}
         {button('projectSettings', actions.openSettings, 'settings')}
+        <AreaStatisticsButton />
         <button
           type="button"
           aria-label={t('languageSwitch')}

@@ -1,5 +1,6 @@
 import type { MenuCommand } from '../../shared/ipc/menuCommands';
 import type { Lang } from '../../shared/domain/labels';
+import { setDeriveDialogOpen } from './DeriveDialogState';
 
 /**
  * Everything the toolbar, the keyboard and the desktop menu can ask for. One implementation
@@ -11,6 +12,10 @@ export interface AppActions {
   saveProject(saveAs: boolean): void;
   importFiles(): void;
   exportFiles(): void;
+  /** Review mode: turn the read-only copy into an editable project. */
+  makeWorkingCopy(): void;
+  /** Pick the "what applies here" map tool. */
+  whatHere(): void;
   undo(): void;
   redo(): void;
   deleteSelection(): void;
@@ -29,6 +34,7 @@ export const MENU_ACTIONS: Record<MenuCommand, (actions: AppActions) => void> = 
   'file.saveAs': (a) => a.saveProject(true),
   'file.import': (a) => a.importFiles(),
   'file.export': (a) => a.exportFiles(),
+  'file.makeWorkingCopy': (a) => a.makeWorkingCopy(),
   'edit.undo': (a) => a.undo(),
   'edit.redo': (a) => a.redo(),
   'edit.delete': (a) => a.deleteSelection(),
@@ -36,5 +42,7 @@ export const MENU_ACTIONS: Record<MenuCommand, (actions: AppActions) => void> = 
   'view.zoomOut': (a) => a.zoomBy(-1),
   'view.zoomToProject': (a) => a.zoomToProject(),
   'view.toggleLanguage': (a) => a.toggleLanguage(),
+  'tools.whatHere': (a) => a.whatHere(),
   'help.about': (a) => a.about(),
+  'tools.deriveZone': () => setDeriveDialogOpen(true),
 };

@@ -1,6 +1,6 @@
 import { useMemo, type RefObject } from 'react';
 import type { Lang } from '../../shared/domain/labels';
-import { newProject, pickAndOpenProject, saveProjectFile } from '../editor/projectSession';
+import { makeWorkingCopy, newProject, pickAndOpenProject, saveProjectFile } from '../editor/projectSession';
 import type { PlanMap } from '../map/createPlanMap';
 import type { AppActions } from './appActions';
 import { pickAndImport } from '../editor/transfer';
@@ -35,6 +35,9 @@ export function useAppActions(map: RefObject<PlanMap | null>, dialogs: DialogCon
       saveProject: (saveAs) => void saveProjectFile(workbench, platform, saveAs),
       importFiles: () => void pickAndImport(workbench, platform),
       exportFiles: dialogs.openExport,
+      // The store refuses edits to a review copy; this only guards against a stale menu.
+      makeWorkingCopy: () => void (workbench.state.get().readOnly && makeWorkingCopy(workbench)),
+      whatHere: () => workbench.setTool('whatHere'),
       undo: () => void workbench.undo(),
       redo: () => void workbench.redo(),
       deleteSelection: () => void workbench.deleteSelection(),

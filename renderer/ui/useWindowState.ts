@@ -10,6 +10,7 @@ export function useWindowState(projectName: string | null, history: HistoryState
   const { lang, t } = useLang();
   const file = useEditorState((s) => s.file);
   const gesture = useEditorState((s) => s.gesture);
+  const readOnly = useEditorState((s) => s.readOnly);
   const hasSelection = useEditorState((s) => s.selection.zoneIds.length > 0 || s.selection.objectId !== null);
   const title = [projectName ?? '', file ? `(${file.name})` : '', '—', t('appTitle')]
     .filter(Boolean)
@@ -23,6 +24,7 @@ export function useWindowState(projectName: string | null, history: HistoryState
       canRedo: !!history?.redo && !gesture,
       hasSelection,
       lang,
+      readOnly,
     });
-  }, [platform, title, history, gesture, hasSelection, lang]);
+  }, [platform, title, history, gesture, hasSelection, lang, readOnly]);
 }

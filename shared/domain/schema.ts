@@ -11,6 +11,7 @@ import {
   ZONE_TYPES,
 } from './taxonomy';
 import { field } from './fieldMeta';
+import { DerivationSchema } from './derivation';
 
 /**
  * The one schema of protected objects, zones and projects. Forms are generated from it (labels and
@@ -94,6 +95,13 @@ export const ZoneAttributesSchema = z
     supersedesId: field(
       z.string().nullable(),
       { zh: '替代的区划', en: 'Supersedes' },
+      { readOnly: true },
+    ).default(null),
+    /** How a derived zone was computed (shared/derive); null for drawn/imported zones. The
+     * attribute panel shows it in its own read-only section and hides it from the generic form. */
+    derivation: field(
+      DerivationSchema.nullable(),
+      { zh: '派生信息', en: 'Derivation' },
       { readOnly: true },
     ).default(null),
   })
@@ -212,6 +220,10 @@ export const ProjectSettingsSchema = z.object({
     { zh: '在线底图地址（XYZ）', en: 'Online basemap URL (XYZ)' },
   ).default(''),
   onlineBasemapEnabled: field(z.boolean(), { zh: '启用在线底图', en: 'Use online basemap' }).default(false),
+  autoRegenerateDerived: field(z.boolean(), {
+    zh: '源区划修改后自动重新生成派生区划',
+    en: 'Auto-regenerate derived zones',
+  }).default(false),
 });
 export type ProjectSettings = z.output<typeof ProjectSettingsSchema>;
 export type ProjectSettingsInput = z.input<typeof ProjectSettingsSchema>;

@@ -10,7 +10,12 @@ type Payload<K extends keyof typeof EVENT_CHANNELS> = EventPayload<(typeof EVENT
  * objects) and subscribing returns the function that unsubscribes.
  */
 export interface HzwBridge {
+  /** Ask the user for files to import; returns their names, sizes and one-time read tokens. */
   pickFiles(options: InvokeRequest<Call<'pickFiles'>>): Promise<InvokeResult<Call<'pickFiles'>>>;
+  /** One chunk of a picked file; reading its last byte releases the token. */
+  readPicked(chunk: InvokeRequest<Call<'readPicked'>>): Promise<InvokeResult<Call<'readPicked'>>>;
+  /** Give up a picked file before reading it to the end (an error, a cap exceeded). */
+  releasePicked(token: InvokeRequest<Call<'releasePicked'>>): Promise<void>;
   openProject(): Promise<InvokeResult<Call<'openProject'>>>;
   saveProject(request: InvokeRequest<Call<'saveProject'>>): Promise<InvokeResult<Call<'saveProject'>>>;
   exportFile(request: InvokeRequest<Call<'exportFile'>>): Promise<InvokeResult<Call<'exportFile'>>>;
@@ -30,6 +35,8 @@ export interface HzwBridge {
 /** Names of the bridge's functions, for tests that check nothing else is exposed. */
 export const BRIDGE_FUNCTIONS = [
   'pickFiles',
+  'readPicked',
+  'releasePicked',
   'openProject',
   'saveProject',
   'exportFile',

@@ -6,6 +6,8 @@
 /** Renderer → main calls (ipcRenderer.invoke / ipcMain.handle). */
 export const INVOKE_CHANNELS = {
   pickFiles: 'file:pick',
+  readPicked: 'file:readPicked',
+  releasePicked: 'file:releasePicked',
   openProject: 'project:open',
   saveProject: 'project:save',
   exportFile: 'file:export',

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { isHttpsOrigin } from '../security/csp';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel, type InvokeChannel } from './channels';
-import { MAX_FILE_BYTES, MAX_TILE_ORIGINS } from './limits';
+import {
+  MAX_IMPORT_FILE_BYTES,
+  MAX_IMPORT_TOTAL_BYTES,
+  MAX_MESSAGE_BYTES,
+  MAX_PICKED_FILES,
+  MAX_TILE_ORIGINS,
+  READ_CHUNK_BYTES,
+} from './limits';
 import { MENU_COMMANDS } from './menuCommands';
 
 /**
@@ -11,10 +18,14 @@ import { MENU_COMMANDS } from './menuCommands';
  * request: the renderer names files by the opaque handles main granted it.
  */
 
+const MIB = 1024 * 1024;
 // Typed as Uint8Array<ArrayBufferLike> (z.instanceof would narrow it to an ArrayBuffer-backed one).
-const Bytes = z
-  .custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes (a Uint8Array)')
-  .refine((bytes) => bytes.byteLength <= MAX_FILE_BYTES, `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+const bytesUpTo = (max: number) =>
+  z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes (a Uint8Array)')
+    .refine((bytes) => bytes.byteLength <= max, `larger than ${max / MIB} MiB`);
+/** A whole file in one message (project open/save, an export). */
+const Bytes = bytesUpTo(MAX_MESSAGE_BYTES);
 const FileName = z.string().min(1).max(255);
 export const FileHandleSchema = z.uuid();
 
@@ -32,7 +43,34 @@ export const PickOptionsSchema = z.strictObject({
   filters: Filters,
   multiple: z.boolean(),
 });
-export const PickedFileSchema = z.strictObject({ name: FileName, bytes: Bytes });
+/**
+ * A file the user picked for import, not yet read: main keeps its path behind a one-time token
+ * and the renderer reads it in chunks (file:readPicked), so files larger than one IPC message
+ * can be imported. The token is dropped once the file has been read to its end or released.
+ */
+export const PickedFileRefSchema = z.strictObject({
+  name: FileName,
+  size: z.number().int().nonnegative().max(MAX_IMPORT_FILE_BYTES),
+  token: z.uuid(),
+});
+export const PickedFileRefsSchema = z
+  .array(PickedFileRefSchema)
+  .max(MAX_PICKED_FILES)
+  .refine(
+    (files) => files.reduce((sum, f) => sum + f.size, 0) <= MAX_IMPORT_TOTAL_BYTES,
+    `the files together are larger than ${MAX_IMPORT_TOTAL_BYTES / MIB} MiB`,
+  );
+export const ReadChunkSchema = z.strictObject({
+  token: z.uuid(),
+  offset: z.number().int().nonnegative().max(MAX_IMPORT_FILE_BYTES),
+  length: z.number().int().positive().max(READ_CHUNK_BYTES),
+});
+export const ChunkBytesSchema = bytesUpTo(READ_CHUNK_BYTES);
+/** A picked file as the renderer uses it, read completely. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
 export const OpenedFileSchema = z.strictObject({
   name: FileName,
   bytes: Bytes,
@@ -57,6 +95,8 @@ export const WindowStateSchema = z.strictObject({
   canRedo: z.boolean(),
   hasSelection: z.boolean(),
   lang: z.enum(['zh', 'en']),
+  /** A review copy is open: the menu disables what would edit it (absent = editable). */
+  readOnly: z.boolean().optional(),
 });
 export const TileOriginsSchema = z
   .array(z.string().max(200).refine(isHttpsOrigin, 'an https origin such as https://tiles.example.org'))
@@ -65,7 +105,9 @@ export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 const Nothing = z.undefined();
 
 export const invokeContract = {
-  [INVOKE_CHANNELS.pickFiles]: { request: PickOptionsSchema, response: z.array(PickedFileSchema) },
+  [INVOKE_CHANNELS.pickFiles]: { request: PickOptionsSchema, response: PickedFileRefsSchema },
+  [INVOKE_CHANNELS.readPicked]: { request: ReadChunkSchema, response: ChunkBytesSchema },
+  [INVOKE_CHANNELS.releasePicked]: { request: z.uuid(), response: Nothing },
   [INVOKE_CHANNELS.openProject]: { request: Nothing, response: OpenedFileSchema.nullable() },
   [INVOKE_CHANNELS.saveProject]: { request: SaveRequestSchema, response: SavedFileSchema.nullable() },
   [INVOKE_CHANNELS.exportFile]: { request: SaveRequestSchema, response: SavedFileSchema.nullable() },
@@ -94,7 +136,8 @@ export type EventPayload<C extends EventChannel> = z.output<(typeof eventContrac
 
 export type FileFilter = z.output<typeof FileFilterSchema>;
 export type PickOptions = z.output<typeof PickOptionsSchema>;
-export type PickedFile = z.output<typeof PickedFileSchema>;
+export type PickedFileRef = z.output<typeof PickedFileRefSchema>;
+export type ReadChunk = z.output<typeof ReadChunkSchema>;
 export type OpenedFile = z.output<typeof OpenedFileSchema>;
 export type SaveRequest = z.output<typeof SaveRequestSchema>;
 export type SavedFile = z.output<typeof SavedFileSchema>;

@@ -1,5 +1,28 @@
-/** Largest file read into the renderer or written from it (the browser platform uses the same cap). */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+const MIB = 1024 * 1024;
+
+/**
+ * Largest file picked for import (desktop and web). A county's farmland shapefile is several
+ * hundred MB (.shp and .dbf each); 1 GiB per file leaves room without letting one file take the
+ * renderer's memory.
+ */
+export const MAX_IMPORT_FILE_BYTES = 1024 * MIB;
+
+/** Largest sum of the files picked at once (a shapefile's .shp + .dbf + .shx travel together). */
+export const MAX_IMPORT_TOTAL_BYTES = 2048 * MIB;
+
+/**
+ * Largest payload one IPC message carries: a project opened or saved, an export written, one
+ * chunk of a picked file. Electron serialises a message into one buffer that cannot grow past
+ * 512 MiB safely, so whole-file messages stay well below that; picked files larger than this
+ * cross in chunks of READ_CHUNK_BYTES.
+ */
+export const MAX_MESSAGE_BYTES = 256 * MIB;
+
+/** Picked files are read into the renderer in pieces of this size (one IPC message each). */
+export const READ_CHUNK_BYTES = 16 * MIB;
+
+/** Files a single pick may return (a shapefile with every sidecar, several data sets). */
+export const MAX_PICKED_FILES = 64;
 
 /** How many online basemap origins the user may add to the CSP. */
 export const MAX_TILE_ORIGINS = 16;

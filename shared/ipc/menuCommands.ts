@@ -9,6 +9,7 @@ export const MENU_COMMANDS = [
   'file.saveAs',
   'file.import',
   'file.export',
+  'file.makeWorkingCopy',
   'edit.undo',
   'edit.redo',
   'edit.delete',
@@ -16,6 +17,8 @@ export const MENU_COMMANDS = [
   'view.zoomOut',
   'view.zoomToProject',
   'view.toggleLanguage',
+  'tools.deriveZone',
+  'tools.whatHere',
   'help.about',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

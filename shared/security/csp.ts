@@ -8,7 +8,9 @@ export function contentSecurityPolicy(tileOrigins: readonly string[] = []): stri
   const img = ["'self'", 'data:', 'blob:', ...tiles].join(' ');
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // sql.js (SQLite as WebAssembly, for GeoPackage and project files) needs to compile wasm;
+    // 'wasm-unsafe-eval' allows exactly that and nothing else (no eval, no inline script).
+    "script-src 'self' 'wasm-unsafe-eval'",
     "worker-src 'self'",
     "style-src 'self'",
     `img-src ${img}`,

@@ -3,8 +3,11 @@
  * both the writer and the reader so export → import is lossless for our schema. Paths point into
  * a zone's or an object's `attributes`, or to the record itself for ids and timestamps.
  */
-/** `code`: an optional code or reference, null when absent. */
-export type PropertyKind = 'string' | 'code' | 'number' | 'boolean' | 'list';
+/**
+ * `code`: an optional code or reference, null when absent. `json`: a structured value (an object)
+ * written as one JSON text so that every format, flat ones included, carries it as a string.
+ */
+export type PropertyKind = 'string' | 'code' | 'number' | 'boolean' | 'list' | 'json';
 
 export interface PropertyMapping {
   property: string;
@@ -42,6 +45,9 @@ export const ZONE_PROPERTIES: readonly PropertyMapping[] = [
   p('supersedes_id', 'attributes.supersedesId', 'code'),
   p('zone_created_at', 'createdAt'),
   p('zone_updated_at', 'updatedAt'),
+  // How a derived zone was computed (shared/domain/derivation.ts): lets a re-imported zone be
+  // regenerated from its source. Shapefile text is cut at 254 bytes; a cut record reads as null.
+  p('derivation', 'attributes.derivation', 'json'),
 ];
 
 export const OBJECT_PROPERTIES: readonly PropertyMapping[] = [
@@ -92,11 +98,32 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   if (!FORBIDDEN.has(last)) node[last] = value;
 }
 
+/** A `json` property's value as written: the JSON text of an object, null for none. */
+export function jsonText(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+/** JSON text (or an object another writer nested) → a fresh object without prototype keys. */
+function parseJsonProperty(value: unknown): unknown {
+  const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : null;
+  if (text === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(text, (key, v: unknown) => (FORBIDDEN.has(key) ? undefined : v));
+    // Text that is not an object (e.g. cut short by a 254-byte DBF field) is dropped, not refused:
+    // the zone itself is intact, it only loses the record of how it was derived.
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Read a property as the kind the schema expects, accepting the spellings other tools write. */
 export function coerce(value: unknown, kind: PropertyKind): unknown {
   if (value === null || value === undefined || value === '')
     return kind === 'string' ? '' : kind === 'list' ? [] : null;
   switch (kind) {
+    case 'json':
+      return parseJsonProperty(value);
     case 'code':
       return typeof value === 'number' ? String(value) : value;
     case 'number':

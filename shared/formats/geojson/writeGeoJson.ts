@@ -6,7 +6,7 @@ import { ellipsoidalArea } from '../../geometry/area';
 import { orientForRfc7946 } from '../../geometry/rings';
 import type { DocumentObject, DocumentZone, ProjectDocument } from '../projectDocument';
 import { GEOJSON_FORMAT, GEOJSON_VERSION } from './format';
-import { OBJECT_PROPERTIES, ZONE_PROPERTIES, getPath, type PropertyMapping } from './properties';
+import { OBJECT_PROPERTIES, ZONE_PROPERTIES, getPath, jsonText, type PropertyMapping } from './properties';
 
 export interface GeoJsonExportOptions {
   /** Zone types to include; null for all. */
@@ -45,11 +45,19 @@ function writeProperties(
   for (const m of mappings) {
     const value = getPath(record, m.path);
     target[m.property] =
-      m.kind === 'list' ? ((value as string[] | undefined) ?? []).join(';') : (value ?? null);
+      m.kind === 'list'
+        ? ((value as string[] | undefined) ?? []).join(';')
+        : m.kind === 'json'
+          ? jsonText(value)
+          : (value ?? null);
   }
 }
 
-function feature(zone: DocumentZone, object: DocumentObject | undefined, decimals: number) {
+/** The flat property record of one zone (docs/formats.md table); also the 'full' field profile. */
+export function zoneProperties(
+  zone: DocumentZone,
+  object: DocumentObject | undefined,
+): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   writeProperties(properties, ZONE_PROPERTIES, zone);
   if (object) writeProperties(properties, OBJECT_PROPERTIES, object);
@@ -66,6 +74,11 @@ function feature(zone: DocumentZone, object: DocumentObject | undefined, decimal
     area_method: 'ellipsoidal_cgcs2000',
     geometry_extent: 'envelope',
   });
+  return properties;
+}
+
+function feature(zone: DocumentZone, object: DocumentObject | undefined, decimals: number) {
+  const properties = zoneProperties(zone, object);
   return { type: 'Feature', id: zone.id, properties, geometry: exportGeometry(zone.geometry, decimals) };
 }
 

@@ -30,7 +30,7 @@ export function normaliseEncoding(label: string): TextEncodingName | null {
   return null;
 }
 
-const decoders = new Map<string, TextDecoder>();
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
 
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): string {
   let decoder = decoders.get(encoding);

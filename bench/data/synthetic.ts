@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Synthetic but realistic-sized inputs for the benchmarks: polygons on a grid around Wusu (zone 28),
+ * each an irregular ring of `vertices` points, with Chinese attribute text. Seeded, so every run
+ * measures the same bytes.
+ */
+export interface SyntheticOptions {
+  count: number;
+  vertices: number;
+  /** Cell size in degrees; polygons fill about 70 % of their cell. */
+  cell: number;
+  seed?: number;
+  origin?: [number, number];
+}
+
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const NAMES = ['乌苏古城墙', '巴音沟承化寺', '夏尔苏满喇嘛庙遗址', '克孜加尔村', '安集海村', '赛力克提村'];
+const TYPES = ['protection_range', 'construction_control_zone', 'environment_coordination_zone', 'body'];
+
+export function syntheticPolygons(options: SyntheticOptions): object {
+  const rnd = random(options.seed ?? 42);
+  const [lon0, lat0] = options.origin ?? [84.5, 44.3];
+  const side = Math.ceil(Math.sqrt(options.count));
+  const features = [];
+  for (let i = 0; i < options.count; i++) {
+    const cx = lon0 + (i % side) * options.cell + options.cell / 2;
+    const cy = lat0 + Math.floor(i / side) * options.cell + options.cell / 2;
+    const ring: number[][] = [];
+    for (let k = 0; k < options.vertices; k++) {
+      // Counter-clockwise (RFC 7946) star-free ring: radius varies, angle increases monotonically.
+      const a = (2 * Math.PI * k) / options.vertices;
+      const r = options.cell * (0.25 + 0.1 * rnd());
+      ring.push([+(cx + r * Math.cos(a)).toFixed(7), +(cy + r * Math.sin(a) * 0.72).toFixed(7)]);
+    }
+    ring.push(ring[0]!);
+    features.push({
+      type: 'Feature',
+      properties: {
+        object_name: `${NAMES[i % NAMES.length]}${i}`,
+        zone_type: TYPES[i % TYPES.length],
+        boundary_text: `东至道路，南至农田，西至水渠，北至山脚（第${i}号）`,
+        height_limit_m: 9 + (i % 4) * 3,
+      },
+      geometry: { type: 'Polygon', coordinates: [ring] },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Write the polygons as GeoJSON in a new temp folder; returns the folder and the file path. */
+export function writeSyntheticGeoJson(
+  name: string,
+  options: SyntheticOptions,
+): { dir: string; path: string } {
+  const dir = mkdtempSync(join(tmpdir(), `hzw-bench-${name}-`));
+  const path = join(dir, `${name}.geojson`);
+  writeFileSync(path, JSON.stringify(syntheticPolygons(options)));
+  return { dir, path };
+}
+
+/** The same polygons as a shapefile written by GDAL (so the input is what other tools produce). */
+export function writeSyntheticShapefile(
+  name: string,
+  options: SyntheticOptions,
+  gdalOptions: string[] = ['-lco', 'ENCODING=CP936'],
+): { dir: string; shp: string; geojson: string } {
+  const { dir, path } = writeSyntheticGeoJson(name, options);
+  const shp = join(dir, `${name}.shp`);
+  execFileSync('ogr2ogr', ['-f', 'ESRI Shapefile', ...gdalOptions, shp, path]);
+  return { dir, shp, geojson: path };
+}
+
+/** Wall time of a command, in ms. */
+export function timeCommand(command: string, args: string[]): number {
+  const t0 = performance.now();
+  execFileSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  return performance.now() - t0;
+}

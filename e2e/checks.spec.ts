@@ -1,0 +1,153 @@
+import type { Page } from '@playwright/test';
+import { expect, openWorkbench, test } from './fixtures/test';
+import { clickMap, dragOnMap, type Pixel } from './fixtures/mapInput';
+import { drawZone, newProjectWithObject } from './fixtures/workflow';
+import { readTable, type StoredZone } from './fixtures/indexedDb';
+
+const CCZ: Pixel[] = [
+  [350, 250],
+  [750, 250],
+  [750, 550],
+  [350, 550],
+];
+const RANGE: Pixel[] = [
+  [450, 330],
+  [650, 330],
+  [650, 470],
+  [450, 470],
+];
+
+const checks = (page: Page) => page.getByRole('region', { name: '检查结果' }).first();
+const nestingFinding = (page: Page) => checks(page).locator('li[data-code="nesting.outside"]');
+
+async function drawTyped(page: Page, type: string, vertices: Pixel[]) {
+  await page.getByRole('combobox', { name: '新区划类型' }).selectOption({ label: type });
+  await drawZone(page, vertices);
+}
+
+async function setHeightLimit(page: Page, metres: string) {
+  const field = page.getByRole('region', { name: '区划属性' }).getByLabel('限高（米）');
+  await field.fill(metres);
+  await field.press('Enter');
+  await expect(field).toHaveValue(metres);
+}
+
+test('the sample has no findings; a range dragged outside its CCZ is found, fixed and undone', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  await checks(page).getByRole('button', { name: '全面检查' }).click();
+  await expect(checks(page).getByRole('status')).toHaveText('未发现问题');
+
+  await newProjectWithObject(page, '城墙');
+  await drawTyped(page, '建设控制地带', CCZ);
+  await drawTyped(page, '保护范围', RANGE);
+  // Drawn zones lack boundary text (reported), but the range lies inside its CCZ.
+  await expect(checks(page).locator('li[data-code="attribute.missing"]')).toHaveCount(2);
+  await expect(nestingFinding(page)).toHaveCount(0);
+
+  await page.getByRole('button', { name: '选择' }).click();
+  await clickMap(page, [550, 400]);
+  await page.getByRole('button', { name: '编辑节点' }).click();
+  await dragOnMap(page, [650, 470], [800, 600]);
+  await expect(nestingFinding(page)).toHaveCount(1);
+  await expect(nestingFinding(page)).toContainText('保护范围超出建设控制地带');
+
+  await nestingFinding(page).getByRole('button', { name: '扩大建设控制地带以包含保护范围' }).click();
+  await expect(nestingFinding(page)).toHaveCount(0);
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expect(nestingFinding(page)).toHaveCount(1);
+});
+
+test('what applies here lists overlapping zones and the strictest height limit', async ({ page }) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '钟楼');
+  await drawTyped(page, '建设控制地带', CCZ);
+  await setHeightLimit(page, '12');
+  await drawTyped(page, '保护范围', RANGE);
+  await setHeightLimit(page, '6');
+
+  const tool = page.getByRole('button', { name: '查询此处管控' });
+  await tool.click();
+  await expect(tool).toHaveAttribute('aria-pressed', 'true');
+  const panel = page.getByRole('region', { name: '此处适用的管控' });
+  await clickMap(page, [550, 400]);
+  await expect(panel.getByTestId('strictest-height')).toHaveText('最严限高: 6 m');
+  await expect(panel.locator('.zones-here li')).toHaveCount(2);
+  await clickMap(page, [700, 520]);
+  await expect(panel.getByTestId('strictest-height')).toHaveText('最严限高: 12 m');
+  await expect(panel.locator('.zones-here li')).toHaveCount(1);
+});
+
+test('a reference layer loads from GeoJSON, survives a reload and lists overlapping zones', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const references = page.getByRole('region', { name: '参考图层（三条控制线）' });
+  await references.getByLabel('参考图层类型').selectOption({ label: '永久基本农田' });
+  await references.getByLabel('添加参考图层').setInputFiles('e2e/fixtures/reference-farmland.geojson');
+  await expect(references.getByText('reference-farmland')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true');
+  await expect(references.getByText('reference-farmland')).toBeVisible();
+
+  await references.getByRole('button', { name: '重叠分析 reference-farmland' }).click();
+  const results = references.getByRole('region', { name: '重叠分析结果' });
+  await expect(results.getByRole('row', { name: /巴音沟承化寺 · 保护范围/ })).toBeVisible();
+  await expect(results.getByRole('row', { name: /巴音沟承化寺 · 建设控制地带/ })).toBeVisible();
+  await expect(results.getByRole('row', { name: /夏尔苏木/ })).toHaveCount(0);
+
+  await references.getByRole('button', { name: '移除图层 reference-farmland' }).click();
+  await expect(references.getByText('尚无参考图层')).toBeVisible();
+});
+
+/** The lon/lat the status bar shows for a map pixel (6 decimals). */
+async function lonLatAt(page: Page, [x, y]: Pixel): Promise<[number, number]> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + x, box.y + y, { steps: 2 });
+  await page.waitForTimeout(200);
+  const text = await page.getByTestId('pointer-coordinates').textContent();
+  const [, lon, lat] = /经度 ([\d.]+)° 纬度 ([\d.]+)°/.exec(text ?? '')!;
+  return [Number(lon), Number(lat)];
+}
+
+test('drawing snaps to a reference layer vertex', async ({ page }) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '烽燧');
+  const [a, b] = [await lonLatAt(page, [500, 300]), await lonLatAt(page, [640, 420])];
+  const square = [a, [b[0], a[1]], b, [a[0], b[1]], a];
+  const geojson = {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square] } }],
+  };
+  const references = page.getByRole('region', { name: '参考图层（三条控制线）' });
+  await references.getByLabel('参考图层类型').selectOption({ label: '生态保护红线' });
+  await references.getByLabel('添加参考图层').setInputFiles({
+    name: 'red-line.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(JSON.stringify(geojson)),
+  });
+  await expect(references.getByText('red-line')).toBeVisible();
+  // The notice bar pushes the map down: close it so the pixels read above mean the same places.
+  await page.getByRole('button', { name: '关闭提示' }).click();
+  await expect(page.getByRole('button', { name: '关闭提示' })).toHaveCount(0);
+
+  // The first vertex is clicked 6 px off the reference corner: snapping puts it exactly there.
+  await drawTyped(page, '保护范围', [
+    [506, 306],
+    [720, 306],
+    [720, 480],
+    [506, 480],
+  ]);
+  const [zone] = await readTable<StoredZone>(page, 'zones').then((zones) =>
+    zones.filter((z) => !z.id.startsWith('sample-')),
+  );
+  // Corner 1 snaps to the reference vertex, corner 4 to the reference layer's west edge.
+  const ring = zone!.geometry.coordinates[0]!;
+  const near = (p: number[], q: number[]) => Math.abs(p[0]! - q[0]!) < 1e-8 && Math.abs(p[1]! - q[1]!) < 1e-8;
+  expect(
+    ring.some((p) => near(p, a)),
+    JSON.stringify({ ring, a, b }),
+  ).toBe(true);
+  expect(ring.filter((p) => Math.abs(p[0]! - a[0]) < 1e-8).length).toBeGreaterThanOrEqual(2);
+});

@@ -1,0 +1,251 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, openWorkbench, test } from './fixtures/test';
+import { readTable, type StoredZone } from './fixtures/indexedDb';
+
+function ogr(args: string[]): string {
+  return execFileSync('ogrinfo', ['-ro', ...args], { encoding: 'utf8' });
+}
+
+/** Rows of an ogrinfo -sql answer as field → value text. */
+function rows(output: string): Record<string, string>[] {
+  return output
+    .split(/OGRFeature\([^)]*\):\d+/)
+    .slice(1)
+    .map((block) => {
+      const row: Record<string, string> = {};
+      for (const m of block.matchAll(/^ {2}(\w+) \(\w+\) = (.*)$/gm)) row[m[1]!] = m[2]!.trim();
+      return row;
+    });
+}
+
+/** Zones checked against the attribute panel: simple polygons of three zone types. */
+const CHECKED = ['巴音沟承化寺 保护范围', '清代乌苏古城墙 建设控制地带', '白杨沟镇安集海村 核心保护范围'];
+
+/** The ellipsoidal and planar GK areas (m²) the attribute panel shows for a zone of the tree. */
+async function shownAreas(page: Page, name: string): Promise<{ ellipsoidal: number; planar: number }> {
+  const item = page.getByRole('treeitem', { name });
+  await item.locator('.tree-row').click();
+  await expect(item).toHaveAttribute('aria-selected', 'true');
+  const ellipsoidal = Number(await page.getByTestId('area-ellipsoidal-m2').getAttribute('data-value'));
+  const planarText = (await page.getByTestId('area-planar-m2').textContent())!;
+  return { ellipsoidal, planar: Number(planarText.replace(/[^\d.]/g, '')) };
+}
+
+async function wusu(page: Page) {
+  const projects = await readTable<{ id: string; settings: { name: string } }>(page, 'projects');
+  const project = projects.find((p) => p.settings.name.startsWith('乌苏'))!;
+  const zones = (await readTable<StoredZone>(page, 'zones')).filter((z) => z.projectId === project.id);
+  const objects = await readTable<{ id: string; attributes: { name: string } }>(page, 'objects');
+  const nameOf = new Map(objects.map((o) => [o.id, o.attributes.name]));
+  return { zones, names: zones.map((z) => nameOf.get(z.objectId)!) };
+}
+
+/** Export through the dialog with the given selects set; returns the saved download's path. */
+async function exportVia(page: Page, selects: Record<string, string>, checks: Record<string, boolean> = {}) {
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '导出' });
+  for (const [name, value] of Object.entries(selects))
+    await dialog.getByRole('combobox', { name }).selectOption(value);
+  for (const [name, on] of Object.entries(checks))
+    await dialog.getByRole('checkbox', { name }).setChecked(on);
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: /^导出 \(\d+\)$/ }).click();
+  const file = await download;
+  const path = join(mkdtempSync(join(tmpdir(), 'hzw-exchange-')), file.suggestedFilename());
+  await file.saveAs(path);
+  await expect(page.getByRole('status').filter({ hasText: '已导出' })).toContainText(
+    file.suggestedFilename(),
+  );
+  return path;
+}
+
+test('export Shapefile (GBK, LSWHBHX): GDAL reads every zone with its Chinese names and the UI areas', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const { zones, names } = await wusu(page);
+  const zip = await exportVia(page, { 格式: 'shapefile', 属性编码: 'gbk', 字段方案: 'lswhbhx' });
+  expect(zip).toMatch(/\.zip$/);
+
+  // GBK as declared: .cpg says so, and the .dbf bytes decode as GBK to the names. (unzip
+  // patterns, not names: unzip does not decode the UTF-8 names of the entries.)
+  const listing = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
+  expect(listing.map((n) => n.slice(n.lastIndexOf('.')).toLowerCase()).sort()).toEqual([
+    '.cpg',
+    '.dbf',
+    '.prj',
+    '.shp',
+    '.shx',
+  ]);
+  const cpg = execFileSync('unzip', ['-p', zip, '*.cpg'], { encoding: 'utf8' }).trim();
+  expect(cpg).toMatch(/^(GBK|CP936|936)$/i);
+  const dbf = execFileSync('unzip', ['-p', zip, '*.dbf']);
+  expect(new TextDecoder('gbk').decode(dbf)).toContain(names[0]!);
+  expect(new TextDecoder('utf-8').decode(dbf)).not.toContain(names[0]!);
+
+  const vsi = `/vsizip/${zip}`;
+  const summary = ogr(['-al', '-so', vsi]);
+  expect(summary).toContain(`Feature Count: ${zones.length}`);
+  const layer = /Layer name: (.+)/.exec(summary)![1]!.trim();
+  for (const field of ['BSM', 'YSDM', 'XZQDM', 'XZQMC', 'MJ', 'BZ', 'BHDXMC', 'QHLX'])
+    expect(summary).toMatch(new RegExp(`^${field}: `, 'm'));
+
+  const sql = `SELECT BSM, YSDM, BHDXMC, QHLX, BZ, MJ, ST_Area(geometry, 1) AS gdal_area FROM "${layer}"`;
+  const table = rows(ogr(['-dialect', 'sqlite', '-sql', sql, '-q', vsi]));
+  expect(table).toHaveLength(zones.length);
+  expect(table.map((r) => r.BHDXMC).sort()).toEqual([...names].sort());
+  for (const row of table) {
+    expect(row.YSDM).toBe('2090020227');
+    expect(row.BSM).toMatch(/^\d{6}0000\d{8}$/);
+    expect(row.BZ).toBe(`${row.BHDXMC}${row.QHLX}`);
+    const mj = Number(row.MJ);
+    expect(Math.abs(mj - Number(row.gdal_area)) / mj, row.BZ).toBeLessThan(0.0001);
+  }
+  for (const name of CHECKED) {
+    const [object, label] = name.split(' ');
+    const row = table.find((r) => r.BHDXMC === object && r.QHLX === label)!;
+    expect(row, name).toBeDefined();
+    const { ellipsoidal } = await shownAreas(page, name);
+    expect(Math.abs(Number(row.MJ) - ellipsoidal) / ellipsoidal, name).toBeLessThan(0.0001);
+    expect(Math.abs(Number(row.gdal_area) - ellipsoidal) / ellipsoidal, name).toBeLessThan(0.0001);
+  }
+});
+
+test('export DXF (zone prefix, vertex labels): GDAL reads closed polylines on Chinese layers with the UI planar areas', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const { zones } = await wusu(page);
+  const dxf = await exportVia(page, { 格式: 'dxf' }, { 东坐标加带号前缀: true, '标注界址点号 J1…': true });
+  expect(dxf).toMatch(/\.dxf$/);
+  expect(readFileSync(dxf, 'latin1')).toContain('LWPOLYLINE');
+
+  const sql =
+    'SELECT Layer, Text, ST_GeometryType(geometry) AS kind, ' +
+    'ST_Area(MakePolygon(geometry)) AS area, ST_MinX(geometry) AS minx FROM entities';
+  const entities = rows(ogr(['-dialect', 'sqlite', '-sql', sql, '-q', dxf]));
+  const lines = entities.filter((e) => /LINESTRING/i.test(e.kind ?? ''));
+  const labels = entities.filter((e) => /^J\d+$/.test(e.Text ?? ''));
+  // Every zone has at least one closed ring; vertex labels J1… are there.
+  expect(lines.length).toBeGreaterThanOrEqual(zones.length);
+  expect(labels.length).toBeGreaterThan(0);
+  // Zone-prefixed Gauss-Krüger zone 28 eastings: 28 5xx xxx m.
+  for (const line of lines) expect(Math.floor(Number(line.minx) / 1e6)).toBe(28);
+  // Layers are named after the zone types, in Chinese.
+  const layers = new Set(lines.map((l) => l.Layer!));
+  for (const name of CHECKED) expect([...layers].some((l) => l.includes(name.split(' ')[1]!))).toBe(true);
+
+  for (const name of CHECKED) {
+    const label = name.split(' ')[1]!;
+    const { planar } = await shownAreas(page, name);
+    const candidates = lines.filter((l) => l.Layer!.includes(label)).map((l) => Number(l.area));
+    const nearest = Math.min(...candidates.map((a) => Math.abs(a - planar) / planar));
+    expect(nearest, name).toBeLessThan(0.0001);
+  }
+});
+
+/** Accessible names of the dialog's controls: aria-label, else the wrapping label's text. */
+function controlNames(dialog: ReturnType<Page['getByRole']>) {
+  return dialog
+    .locator('select, input, button')
+    .evaluateAll((els) =>
+      els.map((el) =>
+        (el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? el.textContent ?? '').trim(),
+      ),
+    );
+}
+
+test('every export option is named in Chinese and in English, for every format; Escape closes', async ({
+  page,
+}) => {
+  const CJK = /[\u4e00-\u9fff]/;
+  for (const lang of ['zh', 'en'] as const) {
+    await openWorkbench(page, `/?lang=${lang}`);
+    await page.getByRole('button', { name: lang === 'zh' ? '导出' : 'Export', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: lang === 'zh' ? '导出' : 'Export' });
+    const format = dialog.getByRole('combobox', { name: lang === 'zh' ? '格式' : 'Format' });
+    const values = await format
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(values).toEqual([
+      'geojson',
+      'geojson-projected',
+      'shapefile',
+      'geopackage',
+      'kml',
+      'kmz',
+      'dxf',
+      'table',
+    ]);
+    for (const value of values) {
+      await format.selectOption(value);
+      for (const name of await controlNames(dialog)) {
+        expect(name, `${lang} ${value}`).not.toBe('');
+        if (lang === 'en') expect(name, value).not.toMatch(CJK);
+        else expect(name, value).toMatch(CJK);
+      }
+    }
+    await expect(format.locator('option[value="geojson-projected"]')).toHaveText(
+      lang === 'zh' ? /非标准/ : /non-standard/,
+    );
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+});
+
+test('export Shapefile in UTF-8 with all fields: the notice lists every field the 10-byte limit renamed', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const { zones, names } = await wusu(page);
+  const zip = await exportVia(page, { 格式: 'shapefile', 属性编码: 'utf-8', 字段方案: 'full' });
+  const cpg = execFileSync('unzip', ['-p', zip, '*.cpg'], { encoding: 'utf8' }).trim();
+  expect(cpg).toMatch(/^UTF-?8$/i);
+  const dbf = execFileSync('unzip', ['-p', zip, '*.dbf']);
+  expect(new TextDecoder('utf-8').decode(dbf)).toContain(names[0]!);
+
+  const notice = page.getByRole('status').filter({ hasText: '已导出' });
+  const renamed = notice.getByRole('listitem').filter({ hasText: '改名为' });
+  await expect(renamed.first()).toBeVisible();
+  // Each renamed field the notice names is the one GDAL finds in the file.
+  const summary = ogr(['-al', '-so', `/vsizip/${zip}`]);
+  expect(summary).toContain(`Feature Count: ${zones.length}`);
+  for (const text of await renamed.allTextContents()) {
+    const [, from, to] = /字段 (\S+) 改名为 ([^\s（]+)/.exec(text)!;
+    expect(from!.length).toBeGreaterThan(10);
+    expect(summary).toMatch(new RegExp(`^${to}: `, 'm'));
+  }
+});
+
+test("export the selected object's zones as a coordinate table: J1… points, X north, Y with the zone prefix", async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const object = page.getByRole('treeitem', { name: '巴音沟承化寺', exact: true });
+  await object.locator('.tree-row').first().click();
+  await expect(object).toHaveAttribute('aria-selected', 'true');
+  const zonesOfObject = await object.getByRole('treeitem').count();
+  const txt = await exportVia(page, {
+    格式: 'table',
+    坐标表格式: 'coordinate-txt',
+    导出范围: 'selectedObject',
+  });
+  const text = new TextDecoder('gbk').decode(readFileSync(txt));
+  expect(text).toContain('[地块坐标]');
+  expect(text).toContain('带号=28');
+  const parcels = text.split('\n').filter((l) => l.trim().endsWith('@'));
+  expect(parcels).toHaveLength(zonesOfObject);
+  expect(parcels.every((l) => l.includes('巴音沟承化寺'))).toBe(true);
+  const points = text.split('\n').filter((l) => /^J\d+,/.test(l));
+  expect(points.length).toBeGreaterThan(zonesOfObject * 3);
+  for (const line of points) {
+    const [, , x, y] = line.trim().split(',');
+    expect(Number(x)).toBeGreaterThan(4_800_000); // northing, ~44° N
+    expect(Math.floor(Number(y) / 1e6)).toBe(28); // easting with zone 28 prefixed
+    expect(y!.split('.')[1]).toHaveLength(3);
+  }
+});

@@ -1,0 +1,35 @@
+import type { WorkbenchDb } from './database';
+import { CommitError } from './commitError';
+
+/**
+ * Review copies: a project file opened from elsewhere is stored as a read-only project. The flag
+ * lives in the `meta` table (`review:<projectId>`), so it survives restarts and needs no schema
+ * change; the write door and undo/redo refuse every change to such a project.
+ */
+const reviewKey = (projectId: string) => `review:${projectId}`;
+export const READ_ONLY = 'read-only';
+
+export async function isReadOnly(db: WorkbenchDb, projectId: string): Promise<boolean> {
+  return (await db.meta.get(reviewKey(projectId)))?.value === READ_ONLY;
+}
+
+export async function markReadOnly(db: WorkbenchDb, projectId: string): Promise<void> {
+  await db.meta.put({ key: reviewKey(projectId), value: READ_ONLY });
+}
+
+/** Throw when the project is a review copy: nothing of the change may be written. */
+export async function assertWritable(db: WorkbenchDb, projectId: string): Promise<void> {
+  if (!(await isReadOnly(db, projectId))) return;
+  throw new CommitError(
+    [
+      {
+        subject: '',
+        message: {
+          zh: '这是只读的审阅副本，不能修改；请先“制作工作副本”',
+          en: 'This is a read-only review copy and cannot be changed; make a working copy first',
+        },
+      },
+    ],
+    { zh: '审阅模式：只读', en: 'Review mode: read-only' },
+  );
+}

@@ -1,0 +1,95 @@
+import { useCallback, useState, type RefObject } from 'react';
+import type { Finding, FindingSeverity } from '../../shared/checks/findings';
+import { applyQuickFix, fixLabel } from '../../shared/checks/quickFixes';
+import { setZoneGeometries } from '../editor/commands/zoneCommands';
+import type { PlanMap } from '../map/createPlanMap';
+import { useChecks } from './ChecksPanelLive';
+import { useLang } from './hooks/useLang';
+import type { ProjectData } from './hooks/useProjectData';
+import { useWorkbench } from './hooks/useWorkbench';
+import type { UiKey } from './i18n';
+import { Icon, type IconName } from './Icon';
+
+const SEVERITY: Record<FindingSeverity, { key: UiKey; icon: IconName }> = {
+  error: { key: 'severityError', icon: 'severityError' },
+  warning: { key: 'severityWarning', icon: 'severityWarning' },
+  info: { key: 'severityInfo', icon: 'severityInfo' },
+};
+
+/**
+ * The heritage checker's findings: kept up to date while editing, a full check on demand. A click
+ * zooms to the finding and selects its zones; a quick fix is one undo step.
+ */
+export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<PlanMap | null> }) {
+  const { workbench } = useWorkbench();
+  const { lang, t } = useLang();
+  const [live, setLive] = useState(true);
+  const report = useCallback((error: unknown) => workbench.reportError(error), [workbench]);
+  const { findings, progress, runFull } = useChecks(data, live, report);
+
+  const show = (finding: Finding) => {
+    workbench.select({ zoneIds: finding.zoneIds, objectId: finding.objectId ?? null });
+    map.current?.zoomToPoint(finding.location);
+  };
+  const fix = async (finding: Finding) => {
+    if (!finding.fix) return;
+    const byId = new Map(data.zones.map((z) => [z.id, z.geometry]));
+    try {
+      const geometries = applyQuickFix(finding.fix, (id) => byId.get(id));
+      await workbench.run(setZoneGeometries(geometries, fixLabel(finding.fix, isCcz(finding, data))));
+    } catch (error) {
+      workbench.reportError(error);
+    }
+  };
+
+  return (
+    <section className="panel checks" aria-label={t('checksPanel')}>
+      <div className="panel-head">
+        <h2>{t('checksPanel')}</h2>
+        <button type="button" onClick={runFull} disabled={progress !== null}>
+          {t('runFullCheck')}
+        </button>
+      </div>
+      <label className="toggle">
+        <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} />
+        {t('liveChecks')}
+      </label>
+      {progress !== null && <progress max={1} value={progress} aria-label={t('checksRunning')} />}
+      {findings === null ? (
+        <p className="muted">{t('checksRunning')}</p>
+      ) : findings.length === 0 ? (
+        <p role="status" className="muted">
+          {t('noFindings')}
+        </p>
+      ) : (
+        <ul className="findings" aria-label={t('checksPanel')}>
+          {findings.map((finding) => (
+            <li key={finding.id} className={`finding ${finding.severity}`} data-code={finding.code}>
+              <button
+                type="button"
+                className="finding-text"
+                onClick={() => show(finding)}
+                title={t('zoomToFinding')}
+              >
+                <span role="img" className="severity" aria-label={t(SEVERITY[finding.severity].key)}>
+                  <Icon name={SEVERITY[finding.severity].icon} />
+                </span>{' '}
+                {finding.message[lang]}
+              </button>
+              {finding.fix && (
+                <button type="button" className="quick-fix" onClick={() => void fix(finding)}>
+                  {fixLabel(finding.fix, isCcz(finding, data))[lang]}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function isCcz(finding: Finding, data: ProjectData): boolean {
+  const target = finding.fix?.zoneId;
+  return data.zones.find((z) => z.id === target)?.attributes.zoneType === 'construction_control_zone';
+}

@@ -1,0 +1,29 @@
+import { useEffect, useState, type RefObject } from 'react';
+import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
+import type { PlanMap } from '../map/createPlanMap';
+import { referenceLayerStore } from '../storage/referenceLayerStore';
+import { ChecksPanel } from './ChecksPanel';
+import type { ProjectData } from './hooks/useProjectData';
+import { PointQueryPanel } from './PointQueryPanel';
+import { ReferenceLayersPanel } from './ReferenceLayersPanel';
+
+/**
+ * The analysis column under the attribute panel: what applies here, the checker's findings, the
+ * reference layers. Reference layers come from their own live query and are pushed to the map.
+ */
+export function ChecksPanelDock({ data, map }: { data: ProjectData; map: RefObject<PlanMap | null> }) {
+  const [layers, setLayers] = useState<ReferenceLayerData[]>([]);
+  const projectId = data.project.id;
+  useEffect(
+    () => referenceLayerStore().observe(projectId, setLayers, (error) => console.error(error)),
+    [projectId],
+  );
+  useEffect(() => map.current?.setReferenceLayers(layers), [layers, map]);
+  return (
+    <div className="analysis-dock">
+      <PointQueryPanel data={data} layers={layers} />
+      <ChecksPanel data={data} map={map} />
+      <ReferenceLayersPanel data={data} layers={layers} map={map} />
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+import { useState, type ChangeEvent, type RefObject } from 'react';
+import type { OverlapResult } from '../../shared/analysis/overlaps';
+import {
+  REFERENCE_KINDS,
+  REFERENCE_KIND_LABELS,
+  type ReferenceKind,
+  type ReferenceLayerData,
+} from '../../shared/analysis/overlapsReferenceLayer';
+import { ZONE_TYPE_LABELS } from '../../shared/domain/taxonomy';
+import { runJob } from '../jobs/runJob';
+import type { PlanMap } from '../map/createPlanMap';
+import { referenceLayerStore } from '../storage/referenceLayerStore';
+import { useLang } from './hooks/useLang';
+import type { ProjectData } from './hooks/useProjectData';
+import { useWorkbench } from './hooks/useWorkbench';
+
+const ACCEPT = '.geojson,.json,.shp,.shx,.dbf,.prj,.cpg,.zip,.gpkg,.kml,.kmz,.dxf';
+
+interface Props {
+  data: ProjectData;
+  layers: readonly ReferenceLayerData[];
+  map: RefObject<PlanMap | null>;
+}
+
+/** Add, show, hide and remove reference layers, and list the zones overlapping each one. */
+export function ReferenceLayersPanel({ data, layers, map }: Props) {
+  const { workbench } = useWorkbench();
+  const { lang, t } = useLang();
+  const [kind, setKind] = useState<ReferenceKind>('permanent_basic_farmland');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<OverlapResult | null>(null);
+  const store = referenceLayerStore();
+
+  const add = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target;
+    const files = await Promise.all(
+      [...(input.files ?? [])].map(async (f) => ({
+        name: f.name,
+        bytes: new Uint8Array(await f.arrayBuffer()),
+      })),
+    );
+    input.value = '';
+    if (files.length === 0) return;
+    setBusy(true);
+    try {
+      const meta = {
+        id: crypto.randomUUID(),
+        projectId: data.project.id,
+        kind,
+        gkZone: data.project.settings.gkZone,
+        createdAt: new Date().toISOString(),
+      };
+      const { layer, skipped } = await runJob('readReferenceLayer', { files, meta });
+      await store.add(layer);
+      const note = skipped
+        ? { zh: `，跳过 ${skipped} 个非面要素`, en: `; ${skipped} non-polygon features skipped` }
+        : { zh: '', en: '' };
+      workbench.notify('info', {
+        zh: `已添加参考图层 ${layer.name}（${layer.featureCount} 个面${note.zh}）`,
+        en: `Added reference layer ${layer.name} (${layer.featureCount} polygons${note.en})`,
+      });
+    } catch (error) {
+      workbench.reportError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const analyse = async (layer: ReferenceLayerData) => {
+    setBusy(true);
+    try {
+      const overlap = await runJob('overlapAnalysis', {
+        zones: data.zones,
+        layer,
+        gkZone: data.project.settings.gkZone,
+      });
+      setResult(overlap);
+      map.current?.highlightReference(layer.id, overlap.features);
+      workbench.select({ zoneIds: overlap.zones.map((z) => z.zoneId), objectId: null });
+    } catch (error) {
+      workbench.reportError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const zoneName = (id: string) => {
+    const zone = data.zones.find((z) => z.id === id);
+    const object = data.objects.find((o) => o.id === zone?.objectId);
+    const type = zone ? ZONE_TYPE_LABELS[zone.attributes.zoneType][lang] : id;
+    return object ? `${object.attributes.name} · ${type}` : type;
+  };
+  const shown = result && layers.find((l) => l.id === result.layerId);
+
+  return (
+    <section className="panel references" aria-label={t('referenceLayers')}>
+      <h2>{t('referenceLayers')}</h2>
+      <div className="reference-add">
+        <select
+          aria-label={t('referenceKind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as ReferenceKind)}
+        >
+          {REFERENCE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {REFERENCE_KIND_LABELS[k][lang]}
+            </option>
+          ))}
+        </select>
+        <label className="file-button">
+          {t('addReferenceLayer')}
+          <input
+            type="file"
+            multiple
+            accept={ACCEPT}
+            aria-label={t('addReferenceLayer')}
+            onChange={(e) => void add(e)}
+            disabled={busy}
+          />
+        </label>
+      </div>
+      {layers.length === 0 ? (
+        <p className="muted">{t('noReferenceLayers')}</p>
+      ) : (
+        <ul className="reference-list">
+          {layers.map((layer) => (
+            <li key={layer.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={layer.visible}
+                  aria-label={`${t('showLayer')} ${layer.name}`}
+                  onChange={(e) => void store.setVisible(layer.id, e.target.checked)}
+                />
+                {layer.name}{' '}
+                <span className="muted">
+                  ({REFERENCE_KIND_LABELS[layer.kind][lang]}, {layer.featureCount})
+                </span>
+              </label>
+              <button
+                type="button"
+                onClick={() => void analyse(layer)}
+                disabled={busy}
+                aria-label={`${t('runOverlap')} ${layer.name}`}
+              >
+                {t('runOverlap')}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  if (result?.layerId === layer.id) setResult(null);
+                  void store.remove(layer.id);
+                }}
+                aria-label={`${t('removeLayer')} ${layer.name}`}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {result && shown && (
+        <div role="region" aria-label={t('overlapResults')}>
+          <h3>
+            {t('overlapResults')}: {shown.name}
+          </h3>
+          {result.zones.length === 0 ? (
+            <p className="muted">{t('noOverlaps')}</p>
+          ) : (
+            <table className="overlap-table">
+              <thead>
+                <tr>
+                  <th scope="col">{lang === 'zh' ? '区划' : 'Zone'}</th>
+                  <th scope="col">{t('overlapArea')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.zones.map((z) => (
+                  <tr key={z.zoneId}>
+                    <td>{zoneName(z.zoneId)}</td>
+                    <td>
+                      {z.areaM2.toFixed(1)} m² ({(z.share * 100).toFixed(1)} %)
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

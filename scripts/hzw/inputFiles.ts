@@ -1,0 +1,38 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { MAX_IMPORT_BYTES, SHAPEFILE_PARTS } from '../../shared/formats/registry';
+import { FormatError, fileProblem } from '../../shared/formats/formatError';
+import type { NamedBytes } from '../../shared/formats/layer';
+
+/**
+ * The input file and, for a shapefile part, its sidecars (same base name, any case). Sizes are
+ * checked before anything is read.
+ */
+export async function inputFiles(path: string): Promise<NamedBytes[]> {
+  const ext = extname(path).slice(1).toLowerCase();
+  let paths = [path];
+  if ((SHAPEFILE_PARTS as readonly string[]).includes(ext)) {
+    const base = basename(path, extname(path)).toLowerCase();
+    const folder = dirname(path);
+    paths = (await readdir(folder))
+      .filter((name) => {
+        const e = extname(name).slice(1).toLowerCase();
+        return (
+          basename(name, extname(name)).toLowerCase() === base &&
+          (SHAPEFILE_PARTS as readonly string[]).includes(e)
+        );
+      })
+      .map((name) => join(folder, name));
+  }
+  let total = 0;
+  for (const p of paths) total += (await stat(p)).size;
+  if (total > MAX_IMPORT_BYTES) {
+    const mb = MAX_IMPORT_BYTES / 1024 / 1024;
+    throw new FormatError(path, [
+      fileProblem('file', { zh: `输入超过 ${mb} MB 上限`, en: `The input exceeds the ${mb} MB limit` }),
+    ]);
+  }
+  return Promise.all(
+    paths.map(async (p) => ({ name: basename(p), bytes: new Uint8Array(await readFile(p)) })),
+  );
+}

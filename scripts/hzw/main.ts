@@ -1,0 +1,136 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { writeFileAtomic } from '../../electron/main/atomicWrite';
+import { USAGE, parseArgs, type Command } from './args';
+import type { ConvertResult, InfoReport } from './commands';
+import type { WorkerReply, WorkerTask } from './worker';
+
+const EXIT = { ok: 0, refused: 1, usage: 2, cancelled: 130 } as const;
+
+function progressLine(label: string): (fraction: number | null) => void {
+  const tty = process.stderr.isTTY;
+  let shown = -1;
+  return (fraction) => {
+    if (fraction === null) {
+      if (tty && shown >= 0) process.stderr.write('\r\x1b[K');
+      return;
+    }
+    const percent = Math.floor(fraction * 100);
+    if (tty) process.stderr.write(`\r${label} ${percent}%`);
+    else if (percent >= shown + 25 || (percent === 100 && shown < 100))
+      process.stderr.write(`${label} ${percent}%\n`);
+    shown = percent;
+  };
+}
+
+function runWorker(task: WorkerTask): Promise<WorkerReply & { type: 'done' | 'failed' }> {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'worker.mjs');
+  const worker = new Worker(script, { workerData: task });
+  const show = progressLine(task.command === 'info' ? 'hzw: reading' : 'hzw: converting');
+  const cancel = () => {
+    // Nothing is written before the worker finishes, so stopping it leaves no partial output.
+    void worker.terminate();
+    show(null);
+    process.stderr.write('hzw: cancelled, nothing written\n');
+    process.exit(EXIT.cancelled);
+  };
+  process.once('SIGINT', cancel);
+  return new Promise((done, fail) => {
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'progress') show(reply.fraction);
+      else {
+        show(null);
+        process.off('SIGINT', cancel);
+        void worker.terminate();
+        done(reply);
+      }
+    });
+    worker.on('error', (error) => {
+      process.off('SIGINT', cancel);
+      fail(error);
+    });
+  });
+}
+
+function printInfo(reports: InfoReport[], json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+    return;
+  }
+  for (const r of reports) {
+    const lines = [`File:     ${r.file}`, `Format:   ${r.format}`];
+    if (r.encoding) lines.push(`Encoding: ${r.encoding}`);
+    for (const layer of r.layers) {
+      const types = Object.entries(layer.geometryTypes)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ');
+      lines.push(
+        `Layer:    ${layer.name}`,
+        `  CRS:      ${layer.crs}${r.crsSource ? ` (${r.crsSource})` : ''}`,
+      );
+      lines.push(`  Features: ${layer.count}${types ? ` (${types})` : ''}`);
+      lines.push(`  Fields:   ${layer.fields.map((f) => `${f.name}:${f.type}`).join(', ')}`);
+    }
+    if (r.refused) lines.push(`Refused features: ${r.refused}`);
+    for (const w of r.warnings) lines.push(`Warning:  ${w.en}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+}
+
+async function writeOutput(result: ConvertResult, output: string): Promise<void> {
+  const folder = dirname(resolve(output));
+  const single = result.files.length === 1;
+  for (const file of result.files) {
+    const path = single ? resolve(output) : join(folder, file.name);
+    await writeFileAtomic(path, file.bytes, { keepBackup: false });
+  }
+  for (const r of result.renamed)
+    process.stderr.write(`hzw: field renamed in ${r.layer}: ${r.from} → ${r.to}\n`);
+  for (const w of result.warnings) process.stderr.write(`hzw: warning: ${w.en}\n`);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let command: Command;
+  try {
+    command = parseArgs(argv);
+  } catch (error) {
+    process.stderr.write(`hzw: ${(error as Error).message}\n\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  if (command.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return argv.length === 0 ? EXIT.usage : EXIT.ok;
+  }
+  const task: WorkerTask =
+    command.command === 'info'
+      ? { command: 'info', input: command.input, options: command.options }
+      : { command: 'convert', input: command.input, output: command.output, options: command.options };
+  const reply = await runWorker(task);
+  if (reply.type === 'failed') {
+    if (reply.name === 'UsageError') {
+      process.stderr.write(`hzw: ${reply.message}\n\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    if (reply.problems) {
+      process.stderr.write(`hzw: refused ${reply.file ?? command.input}:\n`);
+      for (const p of reply.problems)
+        process.stderr.write(
+          `  ${p.index === null ? '' : `#${p.index} `}${p.field ? `${p.field}: ` : ''}${p.reason.en} / ${p.reason.zh}\n`,
+        );
+    } else process.stderr.write(`hzw: ${reply.message}\n`);
+    return EXIT.refused;
+  }
+  if (command.command === 'info') printInfo(reply.result as InfoReport[], command.options.json ?? false);
+  else {
+    try {
+      await writeOutput(reply.result as ConvertResult, command.output);
+    } catch (error) {
+      process.stderr.write(`hzw: ${(error as Error).message}\n`);
+      return EXIT.refused;
+    }
+  }
+  return EXIT.ok;
+}
+
+process.exitCode = await main(process.argv.slice(2));

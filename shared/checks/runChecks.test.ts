@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { buildTekesSample, buildWusuSample } from '../sample/buildSample';
+import { applyQuickFix } from './quickFixes';
+import { mergeReport, runChecks, type CheckDocument } from './runChecks';
+import { FixtureBuilder, defectFixture } from './fixtures/checkFixture';
+
+const summary = (doc: CheckDocument) =>
+  runChecks(doc)
+    .findings.map((f) => [f.code, f.zoneIds] as [string, string[]])
+    .sort((a, b) => a[0].localeCompare(b[0]));
+
+function withGeometries(
+  doc: CheckDocument,
+  geometries: Map<string, CheckDocument['zones'][number]['geometry']>,
+) {
+  return { ...doc, zones: doc.zones.map((z) => ({ ...z, geometry: geometries.get(z.id) ?? z.geometry })) };
+}
+
+describe('heritage checker', () => {
+  it('reports exactly the injected defects, one per kind, on the right zones', () => {
+    const { document, expected } = defectFixture();
+    expect(summary(document)).toEqual(expected.slice().sort((a, b) => a[0].localeCompare(b[0])));
+  });
+
+  it('finds nothing in the illustrative samples', () => {
+    for (const sample of [buildWusuSample(), buildTekesSample()]) {
+      const doc = { ...sample, settings: { gkZone: sample.settings.gkZone } };
+      expect(runChecks(doc).findings.map((f) => f.message.en)).toEqual([]);
+    }
+  });
+
+  it('measures what sticks out and places the finding there', () => {
+    const { document } = defectFixture();
+    const nesting = runChecks(document).findings.find((f) => f.code === 'nesting.outside')!;
+    // 5 m × 100 m outside the CCZ, planar GK.
+    expect(nesting.areaM2).toBeCloseTo(500, 0);
+    expect(nesting.severity).toBe('error');
+    const overlap = runChecks(document).findings.find((f) => f.code === 'overlap.other_object')!;
+    expect(overlap.areaM2).toBeCloseTo(40 * 200, 0);
+    expect(overlap.severity).toBe('info');
+  });
+
+  it('allows a CCZ equal to its range and a 5 mm protrusion, not a 2 cm one', () => {
+    const b = new FixtureBuilder();
+    b.object('same');
+    b.polygon(
+      'same',
+      'r',
+      [
+        [0, 0],
+        [100, 0],
+        [100, 100],
+        [0, 100],
+      ],
+      0,
+      { zoneType: 'protection_range' },
+    );
+    b.polygon(
+      'same',
+      'c',
+      [
+        [0, 0],
+        [100, 0],
+        [100, 100],
+        [0, 100],
+      ],
+      0,
+      {
+        zoneType: 'construction_control_zone',
+        sameAsRange: true,
+      },
+    );
+    b.object('mm');
+    b.polygon(
+      'mm',
+      'r2',
+      [
+        [0, 0],
+        [100.005, 0],
+        [100.005, 100],
+        [0, 100],
+      ],
+      1,
+      { zoneType: 'protection_range' },
+    );
+    b.polygon(
+      'mm',
+      'c2',
+      [
+        [0, 0],
+        [100, 0],
+        [100, 100],
+        [0, 100],
+      ],
+      1,
+      { zoneType: 'construction_control_zone' },
+    );
+    b.object('cm');
+    b.polygon(
+      'cm',
+      'r3',
+      [
+        [0, 0],
+        [100.02, 0],
+        [100.02, 100],
+        [0, 100],
+      ],
+      2,
+      { zoneType: 'protection_range' },
+    );
+    b.polygon(
+      'cm',
+      'c3',
+      [
+        [0, 0],
+        [100, 0],
+        [100, 100],
+        [0, 100],
+      ],
+      2,
+      { zoneType: 'construction_control_zone' },
+    );
+    expect(summary(b.document())).toEqual([['nesting.outside', ['r3', 'c3']]]);
+  });
+
+  it('offers quick fixes that remove their finding', () => {
+    const { document } = defectFixture();
+    const findings = runChecks(document).findings;
+    const geometryOf = (id: string) => document.zones.find((z) => z.id === id)?.geometry;
+    for (const code of ['nesting.outside', 'shape.spike', 'geometry.duplicate_vertex']) {
+      const finding = findings.find((f) => f.code === code)!;
+      expect(finding.fix).toBeDefined();
+      const fixed = withGeometries(document, applyQuickFix(finding.fix!, geometryOf));
+      const after = runChecks(fixed).findings.map((f) => f.code);
+      expect(after).not.toContain(code);
+      expect(after).toHaveLength(findings.length - 1);
+    }
+  });
+
+  it('re-checks only the edited object and merges the result', () => {
+    const { document } = defectFixture();
+    const full = runChecks(document).findings;
+    const live = runChecks(document, { objectIds: ['nest', 'villageB'] });
+    expect(live.findings.map((f) => f.code).sort()).toEqual(['nesting.outside', 'overlap.other_object']);
+    const zoneObject = new Map(document.zones.map((z) => [z.id, z.objectId]));
+    expect(mergeReport(full, live, zoneObject).map((f) => f.id)).toEqual(full.map((f) => f.id));
+    expect(mergeReport(full, { ...live, findings: [] }, zoneObject)).toHaveLength(full.length - 2);
+  });
+});

@@ -1,0 +1,139 @@
+import type { Bilingual } from '../../domain/labels';
+import { FormatError, fileProblem, type InputProblem } from '../formatError';
+
+/** One point line as read: the first two numbers in file order (normally X north, Y east). */
+export interface RawPoint {
+  line: number;
+  name: string;
+  ring: number;
+  a: number;
+  b: number;
+}
+
+export interface RawParcel {
+  /** Line of the parcel header, or of its first point when the file has no header lines. */
+  line: number;
+  no: string;
+  name: string;
+  use: string;
+  sheetNo: string;
+  declaredPoints: number | null;
+  declaredAreaHm2: number | null;
+  points: RawPoint[];
+  problems: Bilingual[];
+}
+
+export interface ParsedText {
+  /** [属性描述] entries, keys trimmed (带号, 精度, 几度分带…). */
+  header: Map<string, string>;
+  parcels: RawParcel[];
+}
+
+const COORDINATE_SECTION = '地块坐标';
+
+/** Local variants: full-width commas, equals signs, colons and digits become their ASCII forms. */
+function normaliseLine(line: string): string {
+  return line
+    .replace(/[，、]/g, ',')
+    .replace(/＝/g, '=')
+    .replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .trim();
+}
+
+function parseNumber(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const t = text.trim();
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t) ? Number(t) : null;
+}
+
+const at = (line: number, zh: string, en: string): Bilingual => ({
+  zh: `第 ${line} 行：${zh}`,
+  en: `line ${line}: ${en}`,
+});
+
+function parcelHeader(fields: string[], line: number): RawParcel {
+  return {
+    line,
+    declaredPoints: parseNumber(fields[0]),
+    declaredAreaHm2: parseNumber(fields[1]),
+    no: fields[2]?.trim() ?? '',
+    name: fields[3]?.trim() ?? '',
+    sheetNo: fields[5]?.trim() ?? '',
+    use: fields[6]?.trim() ?? '',
+    points: [],
+    problems: [],
+  };
+}
+
+/** `J1,1,X,Y` (the standard), `J1,X,Y` (no ring number: ring 1), extra trailing fields ignored. */
+function pointLine(fields: string[], line: number, parcel: RawParcel): void {
+  const [name = '', ...rest] = fields;
+  const [ringText, aText, bText] = rest.length >= 3 ? rest : ['1', ...rest];
+  const ring = parseNumber(ringText);
+  const a = parseNumber(aText);
+  const b = parseNumber(bText);
+  if (fields.length < 3) {
+    parcel.problems.push(at(line, `字段不足（${fields.length} 个）`, `too few fields (${fields.length})`));
+  } else if (ring === null || !Number.isInteger(ring) || ring < 1) {
+    parcel.problems.push(
+      at(line, `圈号“${ringText}”不是正整数`, `ring number “${ringText}” is not a positive integer`),
+    );
+  } else if (a === null || b === null) {
+    const bad = a === null ? aText : bText;
+    parcel.problems.push(at(line, `坐标“${bad}”不是数字`, `coordinate “${bad}” is not a number`));
+  } else parcel.points.push({ line, name: name.trim(), ring, a, b });
+}
+
+/**
+ * Split the text layout into its header entries and raw parcels. Tolerates CRLF/LF/CR, blank
+ * lines, full-width punctuation, missing [属性描述], parcel lines with more or fewer fields, and
+ * files with points but no parcel lines (one parcel). Refuses a file with no coordinates at all.
+ */
+export function parseCoordinateText(text: string, fileName: string): ParsedText {
+  const header = new Map<string, string>();
+  const parcels: RawParcel[] = [];
+  let section: string | null = null;
+  let sawSection = false;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    const text = normaliseLine(raw);
+    if (!text) return;
+    const heading = /^\[(.+)\]$/.exec(text);
+    if (heading) {
+      section = heading[1]!.trim();
+      sawSection ||= section === COORDINATE_SECTION;
+      return;
+    }
+    if (section !== null && section !== COORDINATE_SECTION) {
+      const eq = text.indexOf('=');
+      if (eq > 0) header.set(text.slice(0, eq).trim(), text.slice(eq + 1).trim());
+      return;
+    }
+    const fields = text.split(',').map((f) => f.trim());
+    while (fields.length > 1 && fields.at(-1) === '') fields.pop();
+    if (fields.at(-1) === '@') {
+      parcels.push(parcelHeader(fields, line));
+      return;
+    }
+    if (parcels.length === 0) parcels.push({ ...parcelHeader([], line), no: '1' });
+    pointLine(fields, line, parcels.at(-1)!);
+  });
+  const problems: InputProblem[] = [];
+  if (!sawSection && parcels.length === 0)
+    problems.push(
+      fileProblem('[地块坐标]', {
+        zh: '没有 [地块坐标] 部分，也没有坐标行',
+        en: 'no [地块坐标] section and no coordinate lines',
+      }),
+    );
+  else if (parcels.length === 0)
+    problems.push(
+      fileProblem('[地块坐标]', {
+        zh: '[地块坐标] 部分没有地块',
+        en: 'the [地块坐标] section holds no parcels',
+      }),
+    );
+  if (problems.length) throw new FormatError(fileName, problems);
+  return { header, parcels };
+}

@@ -1,0 +1,120 @@
+import { arcFromDxf, densifyArc, densifyBulge, type Point } from '../../geometry/densify';
+import type { LayerGeometry } from '../layer';
+import type { DxfPair } from './dxfText';
+
+/**
+ * HATCH boundary paths to a polygon (GDAL and many GIS tools write filled polygons this way):
+ * polyline paths with bulges, and edge paths of lines and circular arcs. Rings nest by
+ * containment: the largest is a shell, a ring inside a shell is its hole, a ring inside a hole
+ * starts a new shell.
+ */
+class Cursor {
+  constructor(
+    private readonly pairs: readonly DxfPair[],
+    public at: number,
+  ) {}
+  peek(): DxfPair | undefined {
+    return this.pairs[this.at];
+  }
+  num(code: number): number {
+    const p = this.pairs[this.at];
+    if (!p || p.code !== code)
+      throw new Error(`group ${code} expected at pair ${this.at}, found ${p?.code ?? 'end'}`);
+    this.at++;
+    return Number(p.value);
+  }
+  optional(code: number, fallback: number): number {
+    return this.peek()?.code === code ? this.num(code) : fallback;
+  }
+}
+
+function polylinePath(c: Cursor, maxDeviation: number): Point[] {
+  const hasBulge = c.num(72) !== 0;
+  c.num(73);
+  const count = c.num(93);
+  const vertices: { p: Point; bulge: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const p: Point = [c.num(10), c.num(20)];
+    vertices.push({ p, bulge: hasBulge ? c.optional(42, 0) : 0 });
+  }
+  const last = vertices.at(-1);
+  if (last && vertices.length > 1 && last.p[0] === vertices[0]!.p[0] && last.p[1] === vertices[0]!.p[1])
+    vertices.pop();
+  const ring: Point[] = [];
+  vertices.forEach((v, i) => {
+    const piece = densifyBulge(v.p, vertices[(i + 1) % vertices.length]!.p, v.bulge, maxDeviation);
+    ring.push(...(ring.length ? piece.slice(1) : piece));
+  });
+  return ring;
+}
+
+function edgePath(c: Cursor, maxDeviation: number): Point[] {
+  const count = c.num(93);
+  const ring: Point[] = [];
+  const add = (piece: Point[]) => ring.push(...(ring.length ? piece.slice(1) : piece));
+  for (let i = 0; i < count; i++) {
+    const type = c.num(72);
+    if (type === 1)
+      add([
+        [c.num(10), c.num(20)],
+        [c.num(11), c.num(21)],
+      ]);
+    else if (type === 2) {
+      const center: Point = [c.num(10), c.num(20)];
+      const radius = c.num(40);
+      const start = c.num(50);
+      const end = c.num(51);
+      const ccw = c.num(73) !== 0;
+      // Clockwise edges store their angles mirrored: run clockwise from −start.
+      const ccwArc = arcFromDxf(center, radius, start, end);
+      add(
+        densifyArc(
+          ccw ? ccwArc : { center, radius, startDeg: -start, sweepDeg: -ccwArc.sweepDeg },
+          maxDeviation,
+        ),
+      );
+    } else throw new Error(`boundary edge type ${type} (ellipse or spline) is not supported`);
+  }
+  return ring;
+}
+
+const area2 = (r: Point[]) =>
+  r.reduce((s, p, i) => s + p[0] * r[(i + 1) % r.length]![1] - r[(i + 1) % r.length]![0] * p[1], 0);
+
+function inside(p: Point, ring: Point[]): boolean {
+  let odd = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) odd = !odd;
+  }
+  return odd;
+}
+
+export function hatchGeometry(pairs: readonly DxfPair[], maxDeviation: number): LayerGeometry {
+  const start = pairs.findIndex((p) => p.code === 91);
+  if (start < 0) throw new Error('no boundary paths');
+  const c = new Cursor(pairs, start);
+  const paths = c.num(91);
+  const rings: Point[][] = [];
+  for (let i = 0; i < paths; i++) {
+    const flags = c.num(92);
+    const ring = flags & 2 ? polylinePath(c, maxDeviation) : edgePath(c, maxDeviation);
+    const sources = c.optional(97, 0);
+    for (let k = 0; k < sources; k++) c.num(330);
+    if (ring.length >= 3) rings.push(ring);
+  }
+  rings.sort((a, b) => Math.abs(area2(b)) - Math.abs(area2(a)));
+  const shells: { shell: Point[]; holes: Point[][] }[] = [];
+  for (const ring of rings) {
+    const holeOf = shells.find((s) => inside(ring[0]!, s.shell) && !s.holes.some((h) => inside(ring[0]!, h)));
+    if (holeOf) holeOf.holes.push(ring);
+    else shells.push({ shell: ring, holes: [] });
+  }
+  if (!shells.length) throw new Error('no closed boundary');
+  const close = (r: Point[]): Point[] => [...r, r[0]!];
+  const polygons = shells.map((s) => [close(s.shell), ...s.holes.map(close)]);
+  return polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0]! }
+    : { type: 'MultiPolygon', coordinates: polygons };
+}

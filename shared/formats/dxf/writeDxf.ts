@@ -1,0 +1,200 @@
+import { DEFAULT_SYMBOLS } from '../../domain/symbology';
+import { ZONE_TYPE_LABELS, type ZoneType } from '../../domain/taxonomy';
+import { resolveZoneType } from '../geojson/zoneTypeNames';
+import { FormatError, fileProblem } from '../formatError';
+import { getProperty, type Coordinates, type Layer, type LayerFeature, type WriteOptions } from '../layer';
+import { encodeText, UnencodableTextError } from '../text/encoding';
+import { nearestAci } from './aci';
+import { buildSkeleton, HandleCounter, type CadLayerDef, type Pair } from './dxfSkeleton';
+
+/**
+ * Projected layers to DXF: every polygon ring a closed LWPOLYLINE (holes too, on the same CAD
+ * layer), one CAD layer per zone type named by its Chinese label (保护范围, 建设控制地带, …) in the
+ * zone type's colour; features without a known `zone_type` keep their `layer` property or go to
+ * layer 0. `gbk` (default) writes R2000 (AC1015) with $DWGCODEPAGE ANSI_936, what Chinese AutoCAD
+ * and GDAL expect from an R2000 file, characters outside GBK as \U+XXXX; `utf-8` writes R2007
+ * (AC1021), which is UTF-8 by definition, with $DWGCODEPAGE ANSI_65001 because GDAL (3.6) decodes by
+ * the code page even in AC1021+ files. Coordinates are written as given (the caller projects).
+ */
+export interface DxfWriteOptions extends WriteOptions {
+  /** Label every vertex J1, J2, … (per feature, across its rings) with a TEXT on layer 界址点号. */
+  vertexLabels?: boolean;
+  /** Height of the vertex labels, drawing units (metres); default 2. */
+  textHeight?: number;
+}
+
+export const VERTEX_LABEL_LAYER = '界址点号';
+const FORBIDDEN_LAYER_CHARACTERS = /[<>/\\":;?*|=`]/g;
+const num = (v: number) => Number(v.toFixed(6)).toString();
+
+function cadLayerOf(feature: LayerFeature): { name: string; type: ZoneType | null } {
+  const type = resolveZoneType(getProperty(feature.properties, 'zone_type'));
+  if (type) return { name: ZONE_TYPE_LABELS[type].zh, type };
+  const own = getProperty(feature.properties, 'layer');
+  const name = typeof own === 'string' ? own.replace(FORBIDDEN_LAYER_CHARACTERS, '_').trim() : '';
+  return { name: name || '0', type: null };
+}
+
+function polylinePairs(
+  ring: Coordinates[],
+  closed: boolean,
+  layer: string,
+  handle: string,
+  owner: string,
+): Pair[] {
+  const same = (a: Coordinates, b: Coordinates) => a[0] === b[0] && a[1] === b[1];
+  const points = closed && ring.length > 1 && same(ring[0]!, ring.at(-1)!) ? ring.slice(0, -1) : ring;
+  return [
+    [0, 'LWPOLYLINE'],
+    [5, handle],
+    [330, owner],
+    [100, 'AcDbEntity'],
+    [8, layer],
+    [100, 'AcDbPolyline'],
+    [90, points.length],
+    [70, closed ? 1 : 0],
+    [43, 0],
+    ...points.flatMap((p): Pair[] => [
+      [10, num(p[0]!)],
+      [20, num(p[1]!)],
+    ]),
+  ];
+}
+
+function encodeValue(text: string, encoding: 'gbk' | 'utf-8'): Uint8Array {
+  if (encoding === 'utf-8') return encodeText(text, 'utf-8');
+  try {
+    return encodeText(text, 'gbk');
+  } catch (error) {
+    if (!(error instanceof UnencodableTextError)) throw error;
+    // DXF's own escape for a character the code page lacks.
+    const escaped = [...text]
+      .map((ch) => {
+        try {
+          encodeText(ch, 'gbk');
+          return ch;
+        } catch {
+          return `\\U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+        }
+      })
+      .join('');
+    return encodeText(escaped, 'gbk');
+  }
+}
+
+export function writeDxfBytes(layers: readonly Layer[], options: DxfWriteOptions = {}): Uint8Array {
+  for (const layer of layers) {
+    if (layer.epsg === 4326 || layer.epsg === 4490) {
+      throw new FormatError(layer.name, [
+        fileProblem('epsg', {
+          zh: 'DXF 须用投影坐标（高斯-克吕格，米）；请先选择投影带',
+          en: 'DXF needs projected coordinates (Gauss-Krüger, metres); choose the zone first',
+        }),
+      ]);
+    }
+  }
+  const encoding = options.encoding ?? 'gbk';
+  const textHeight = options.textHeight ?? 2;
+  const h = new HandleCounter();
+  const cadLayers = new Map<string, CadLayerDef>();
+  const features = layers.flatMap((l) => l.features);
+  for (const f of features) {
+    const { name, type } = cadLayerOf(f);
+    if (!cadLayers.has(name) && name !== '0')
+      cadLayers.set(name, { name, color: type ? nearestAci(DEFAULT_SYMBOLS[type].stroke) : 7 });
+  }
+  if (options.vertexLabels) cadLayers.set(VERTEX_LABEL_LAYER, { name: VERTEX_LABEL_LAYER, color: 7 });
+  const skeleton = buildSkeleton(h, [...cadLayers.values()]);
+  const owner = skeleton.modelSpace;
+  const entities: Pair[] = [];
+  const extent = [Infinity, Infinity, -Infinity, -Infinity];
+  const grow = (p: Coordinates) => {
+    extent[0] = Math.min(extent[0]!, p[0]!);
+    extent[1] = Math.min(extent[1]!, p[1]!);
+    extent[2] = Math.max(extent[2]!, p[0]!);
+    extent[3] = Math.max(extent[3]!, p[1]!);
+  };
+  for (const feature of features) {
+    const g = feature.geometry;
+    if (!g) continue;
+    const layer = cadLayerOf(feature).name;
+    const rings: { ring: Coordinates[]; closed: boolean }[] = [];
+    if (g.type === 'Polygon') g.coordinates.forEach((ring) => rings.push({ ring, closed: true }));
+    if (g.type === 'MultiPolygon') g.coordinates.flat().forEach((ring) => rings.push({ ring, closed: true }));
+    if (g.type === 'LineString') rings.push({ ring: g.coordinates, closed: false });
+    if (g.type === 'MultiLineString') g.coordinates.forEach((ring) => rings.push({ ring, closed: false }));
+    const points = g.type === 'Point' ? [g.coordinates] : g.type === 'MultiPoint' ? g.coordinates : [];
+    let label = 0;
+    for (const { ring, closed } of rings) {
+      ring.forEach(grow);
+      entities.push(...polylinePairs(ring, closed, layer, h.take(), owner));
+      if (!options.vertexLabels) continue;
+      const open = closed && ring.length > 1 ? ring.slice(0, -1) : ring;
+      for (const p of open) {
+        entities.push(
+          [0, 'TEXT'],
+          [5, h.take()],
+          [330, owner],
+          [100, 'AcDbEntity'],
+          [8, VERTEX_LABEL_LAYER],
+          [100, 'AcDbText'],
+          [10, num(p[0]!)],
+          [20, num(p[1]!)],
+          [30, 0],
+          [40, textHeight],
+          [1, `J${++label}`],
+          [100, 'AcDbText'],
+        );
+      }
+    }
+    for (const p of points) {
+      grow(p);
+      entities.push(
+        [0, 'POINT'],
+        [5, h.take()],
+        [330, owner],
+        [100, 'AcDbEntity'],
+        [8, layer],
+        [100, 'AcDbPoint'],
+        [10, num(p[0]!)],
+        [20, num(p[1]!)],
+        [30, 0],
+      );
+    }
+  }
+  if (!Number.isFinite(extent[0]!)) extent.splice(0, 4, 0, 0, 0, 0);
+  const header: Pair[] = [
+    [9, '$ACADVER'],
+    [1, encoding === 'utf-8' ? 'AC1021' : 'AC1015'],
+    [9, '$DWGCODEPAGE'],
+    [3, encoding === 'utf-8' ? 'ANSI_65001' : 'ANSI_936'],
+    [9, '$INSBASE'],
+    [10, 0],
+    [20, 0],
+    [30, 0],
+    [9, '$EXTMIN'],
+    [10, num(extent[0]!)],
+    [20, num(extent[1]!)],
+    [30, 0],
+    [9, '$EXTMAX'],
+    [10, num(extent[2]!)],
+    [20, num(extent[3]!)],
+    [30, 0],
+    [9, '$INSUNITS'],
+    [70, 6],
+    [9, '$HANDSEED'],
+    [5, h.seed()],
+  ];
+  const section = (name: string, body: Pair[]): Pair[] => [[0, 'SECTION'], [2, name], ...body, [0, 'ENDSEC']];
+  const all: Pair[] = [
+    ...section('HEADER', header),
+    ...section('TABLES', skeleton.tables),
+    ...section('BLOCKS', skeleton.blocks),
+    ...section('ENTITIES', entities),
+    ...section('OBJECTS', skeleton.objects),
+    [0, 'EOF'],
+  ];
+  const text = all.map(([code, value]) => `${String(code).padStart(3, ' ')}\r\n${value}\r\n`).join('');
+  // Only names and labels can be non-ASCII; encode the whole text once.
+  return encodeValue(text, encoding);
+}

@@ -1,0 +1,116 @@
+import { suggestZoneTypeForCadLayer } from '../dxf/cadLayers';
+import { FormatError, type InputProblem } from '../formatError';
+import type { Layer, Properties, ReadOptions } from '../layer';
+import { readFiles, type FileRead } from '../registry';
+import { layerToImport, type SourceLayer } from './layerToImport';
+import type { ImportResult, LayerSummary, ReadImportInput, ReadImportOutput, ProfileId } from './types';
+
+const PREVIEW_ROWS = 20;
+
+function summary(layer: Layer, format: string, info: LayerSummary['info']): LayerSummary {
+  const geometryTypes: Record<string, number> = {};
+  const cad = new Map<string, number>();
+  for (const f of layer.features) {
+    const type = f.geometry?.type ?? 'null';
+    geometryTypes[type] = (geometryTypes[type] ?? 0) + 1;
+    const cadLayer = Object.hasOwn(f.properties, 'layer') ? f.properties.layer : undefined;
+    if (typeof cadLayer === 'string') cad.set(cadLayer, (cad.get(cadLayer) ?? 0) + 1);
+  }
+  return {
+    name: layer.name,
+    format,
+    epsg: layer.epsg,
+    count: layer.features.length,
+    fields: layer.fields,
+    geometryTypes,
+    ...(cad.size
+      ? {
+          cadLayers: [...cad].map(([name, count]) => ({
+            name,
+            count,
+            suggested: suggestZoneTypeForCadLayer(name),
+          })),
+        }
+      : {}),
+    info: { ...info, warnings: [...info.warnings] },
+  };
+}
+
+/** A project file as an import: its whole document, nothing refused. */
+function projectImport(read: Extract<FileRead, { kind: 'project' }>): ImportResult {
+  const { settings, objects, zones } = read.document;
+  return { document: { settings, objects, zones }, rejected: [], total: zones.length };
+}
+
+function merge(results: ImportResult[]): ImportResult {
+  return {
+    document: {
+      objects: results.flatMap((r) => r.document.objects),
+      zones: results.flatMap((r) => r.document.zones),
+      settings: results.find((r) => r.document.settings)?.document.settings ?? null,
+    },
+    rejected: results.flatMap((r) => r.rejected),
+    total: results.reduce((n, r) => n + r.total, 0),
+  };
+}
+
+/**
+ * The `readImport` job: read any supported input, summarise its layers for the import dialog,
+ * and map it into the heritage schema. A damaged file throws FormatError; a file that needs a
+ * choice (its CRS) comes back with `refused` and an empty result.
+ */
+export async function readImport(
+  input: ReadImportInput,
+  progress: (f: number) => void = () => {},
+): Promise<ReadImportOutput> {
+  const o = input.options;
+  const readOptions: ReadOptions & Record<string, unknown> = { ...o };
+  const reads = await readFiles(input.files, readOptions, (f) => progress(f * 0.6));
+  const layers: LayerSummary[] = [];
+  const preview: ReadImportOutput['preview'] = [];
+  const results: ImportResult[] = [];
+  const refused: InputProblem[] = [];
+  let profile: ProfileId | null = null;
+  for (const read of reads) {
+    if (read.kind === 'project') {
+      results.push(projectImport(read));
+      continue;
+    }
+    const wanted = read.result.layers.filter((l) => !o.layers || o.layers.includes(l.name));
+    const first = layers.length;
+    for (const layer of wanted) {
+      layers.push(summary(layer, read.format, read.result.info));
+      const rows: Properties[] = layer.features.slice(0, PREVIEW_ROWS).map((f) => f.properties);
+      preview.push({ layer: layer.name, rows });
+    }
+    const single = read.result.layers.length === 1;
+    const sources: SourceLayer[] = wanted.map((layer) => ({
+      layer,
+      // Adapter problems name their layer when a file has several; a one-layer file owns them all.
+      problems: read.result.problems.filter((p) => single || (p as { layer?: string }).layer === layer.name),
+    }));
+    try {
+      const imported = layerToImport(sources, read.fileName, o, (f) => progress(0.6 + f * 0.4));
+      imported.warnings.forEach((w, i) => layers[first + i]?.info.warnings.push(...w));
+      profile ??= imported.profiles[0] ?? null;
+      results.push(imported);
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error;
+      refused.push(...error.problems);
+    }
+  }
+  progress(1);
+  const empty: ImportResult = {
+    document: { objects: [], zones: [], settings: null },
+    rejected: [],
+    total: 0,
+  };
+  return {
+    info: layers.map((l) => l.info),
+    layers,
+    preview,
+    result: refused.length ? { ...empty, total: merge(results).total } : merge(results),
+    profile: profile ?? 'full',
+    ...(refused.length ? { refused } : {}),
+  };
+}

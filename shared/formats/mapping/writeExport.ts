@@ -1,0 +1,114 @@
+import { gaussKrugerCrs, gaussKrugerEpsg } from '../../crs/definitions';
+import { isLonLat, parseEpsg, roundLayer } from '../../crs/transformLayer';
+import { exportCoordinateTable } from '../coordinateTable/adapter';
+import { writeGeoJson } from '../geojson/writeGeoJson';
+import { writeProjectedGeoJson } from '../geojson/writeProjectedGeoJson';
+import type { ProjectDocument } from '../projectDocument';
+import { documentToLayer } from './documentToLayer';
+import type { ExportFormatId, ProfileId, WriteExportInput, WriteExportOutput } from './types';
+import { writeLayers } from './writeLayers';
+
+const LON_LAT_FORMATS: readonly ExportFormatId[] = ['kml', 'kmz'];
+const PROJECTED_FORMATS: readonly ExportFormatId[] = [
+  'geojson-projected',
+  'dxf',
+  'coordinate-txt',
+  'csv',
+  'xlsx',
+];
+
+/** Default field profile of a format: short names where names are short (DBF), full otherwise. */
+export function defaultProfile(format: ExportFormatId): ProfileId {
+  return format === 'shapefile' ? 'generic' : 'full';
+}
+
+/** The CRS an export is written in: the option, else lon/lat, else the project's prefixed GK zone. */
+export function exportEpsg(
+  format: ExportFormatId,
+  option: number | string | undefined,
+  document: ProjectDocument,
+): number {
+  const given = option === undefined || option === '' ? null : parseEpsg(option);
+  if (option !== undefined && option !== '' && given === null)
+    throw new RangeError(`Not an EPSG code: ${String(option)}`);
+  if (LON_LAT_FORMATS.includes(format)) {
+    if (given !== null && !isLonLat(given))
+      throw new RangeError(`${format.toUpperCase()} is always lon/lat (EPSG:4326)`);
+    return 4326;
+  }
+  if (given !== null) return given;
+  return PROJECTED_FORMATS.includes(format) ? gaussKrugerEpsg(document.settings.gkZone, 3, true)! : 4490;
+}
+
+function selected(
+  document: ProjectDocument,
+  zoneTypes: WriteExportInput['options']['zoneTypes'],
+): ProjectDocument {
+  if (!zoneTypes) return document;
+  const wanted = new Set(zoneTypes);
+  return { ...document, zones: document.zones.filter((z) => wanted.has(z.attributes.zoneType)) };
+}
+
+/**
+ * The `writeExport` job: the project's zones in one format and field profile. Workbench GeoJSON
+ * (full profile, lon/lat) and coordinate tables come from their own writers; everything else goes
+ * document → layer (profile) → reprojection → rounding → adapter.
+ */
+export async function writeExport(
+  input: WriteExportInput,
+  progress: (f: number) => void = () => {},
+): Promise<WriteExportOutput> {
+  const o = input.options;
+  const document = selected(input.document, o.zoneTypes);
+  const epsg = exportEpsg(o.format, o.epsg, document);
+  const profile = o.profile ?? defaultProfile(o.format);
+  const baseName = o.baseName ?? document.settings.name;
+  const lonLat = isLonLat(epsg);
+  const decimals = o.decimals ?? (lonLat ? 7 : 3);
+  const done = (output: WriteExportOutput) => (progress(1), output);
+  if (profile === 'full' && o.format === 'geojson' && lonLat) {
+    const bytes = writeGeoJson(document, { zoneTypes: null, decimals }, progress);
+    return done({ files: [{ name: `${baseName}.geojson`, bytes }], renamedFields: [], warnings: [] });
+  }
+  if (profile === 'full' && o.format === 'geojson-projected' && !lonLat) {
+    const bytes = writeProjectedGeoJson(document, { epsg, decimals });
+    return done({ files: [{ name: `${baseName}.geojson`, bytes }], renamedFields: [], warnings: [] });
+  }
+  if (o.format === 'coordinate-txt' || o.format === 'csv' || o.format === 'xlsx') {
+    const table = o.coordinateTable ?? {};
+    const gk = gaussKrugerCrs(epsg);
+    if (!gk || gk.width !== 3)
+      throw new RangeError('Coordinate tables need a CGCS2000 3° Gauss-Krüger EPSG code');
+    const file = exportCoordinateTable(document, {
+      format: o.format === 'coordinate-txt' ? 'txt' : o.format,
+      gkZone: gk.zone,
+      prefixed: table.zonePrefix ?? gk.prefixed,
+      ...(table.decimals === 2 || table.decimals === 3 || table.decimals === 4
+        ? { decimals: table.decimals }
+        : {}),
+      ...(table.pointPrefix ? { pointPrefix: table.pointPrefix } : {}),
+      ...(o.encoding ? { encoding: o.encoding } : {}),
+      baseName,
+    });
+    return done({ files: [file], renamedFields: [], warnings: [] });
+  }
+  const { layer, warnings } = documentToLayer(
+    document,
+    { profile, epsg, ...(o.lswhbhx ? { lswhbhx: o.lswhbhx } : {}) },
+    (f) => progress(f * 0.5),
+  );
+  const written = await writeLayers(
+    [roundLayer(layer, decimals)],
+    o.format,
+    {
+      baseName,
+      epsg,
+      ...(o.encoding ? { encoding: o.encoding } : {}),
+      ...(o.vertexLabels !== undefined ? { vertexLabels: o.vertexLabels } : {}),
+      ...(o.coordinateTable ? { coordinateTable: o.coordinateTable } : {}),
+      zip: o.zip ?? true,
+    },
+    (f) => progress(0.5 + f / 2),
+  );
+  return done({ ...written, warnings: [...warnings, ...written.warnings] });
+}

@@ -1,0 +1,135 @@
+import type { ZoneGeometry } from '../../domain/geometry';
+import type { Bilingual } from '../../domain/labels';
+import { isLonLat } from '../../crs/transformLayer';
+import { coordinateTableAdapter } from '../coordinateTable/adapter';
+import type { CoordinateTableOptions, ParcelSource } from '../coordinateTable/parcels';
+import { writeCoordinateCsv, writeCoordinateXlsx } from '../coordinateTable/tabular';
+import { gaussKrugerCrs } from '../../crs/definitions';
+import { dxfAdapter } from '../dxf/dxfAdapter';
+import { geojsonAdapter } from '../geojson/geojsonLayer';
+import { geopackageAdapter } from '../geopackage/adapter';
+import { kmlAdapter } from '../kml/kmlAdapter';
+import { getProperty, type Layer, type NamedBytes, type Progress, type WriteOptions } from '../layer';
+import { writeShapefile } from '../shapefile/writeShapefile';
+import { writeZip } from '../zip/zip';
+import type { CoordinateTableExportOptions, ExportFormatId, RenamedField, WriteExportOutput } from './types';
+
+export interface WriteLayersOptions extends WriteOptions {
+  coordinateTable?: CoordinateTableExportOptions;
+  vertexLabels?: boolean;
+  /** Pack several output files into one `<baseName>.zip`. */
+  zip?: boolean;
+}
+
+/** File extension of each export format (the first one written). */
+export const EXPORT_EXTENSIONS: Record<ExportFormatId, string> = {
+  geojson: 'geojson',
+  'geojson-projected': 'geojson',
+  shapefile: 'shp',
+  geopackage: 'gpkg',
+  kml: 'kml',
+  kmz: 'kmz',
+  dxf: 'dxf',
+  'coordinate-txt': 'txt',
+  csv: 'csv',
+  xlsx: 'xlsx',
+};
+
+/** Export format of an output file name, or null. */
+export function exportFormatForFileName(name: string): ExportFormatId | null {
+  const ext = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'json') return 'geojson';
+  if (ext === 'zip') return 'shapefile';
+  const found = (Object.keys(EXPORT_EXTENSIONS) as ExportFormatId[]).find(
+    (f) => EXPORT_EXTENSIONS[f] === ext && f !== 'geojson-projected',
+  );
+  return found ?? null;
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/** Polygon features as coordinate-table parcels, named from the usual name fields. */
+function parcelSources(layer: Layer): ParcelSource[] {
+  return layer.features.flatMap((f, i) => {
+    const g = f.geometry;
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return [];
+    const p = f.properties;
+    const name = text(
+      getProperty(p, 'parcel_name') ?? getProperty(p, 'object_name') ?? getProperty(p, 'name'),
+    );
+    const use = text(getProperty(p, 'parcel_use') ?? getProperty(p, 'zone_type_label'));
+    return [{ geometry: g as ZoneGeometry, name: name || `${i + 1}`, use }];
+  });
+}
+
+function tableOptions(
+  epsg: number | undefined,
+  o: CoordinateTableExportOptions = {},
+): CoordinateTableOptions {
+  const crs = epsg !== undefined ? gaussKrugerCrs(epsg) : null;
+  if (!crs || crs.width !== 3)
+    throw new RangeError('Coordinate tables need a CGCS2000 3° Gauss-Krüger EPSG code');
+  return {
+    gkZone: crs.zone,
+    prefixed: o.zonePrefix ?? crs.prefixed,
+    ...(o.decimals === 2 || o.decimals === 3 || o.decimals === 4 ? { decimals: o.decimals } : {}),
+    ...(o.pointPrefix ? { pointPrefix: o.pointPrefix } : {}),
+  };
+}
+
+/**
+ * Write layers in one export format. Layers must already be in the CRS the format wants (lon/lat
+ * for KML and coordinate tables, which project themselves into `epsg`); writers reproject nothing.
+ */
+export async function writeLayers(
+  layers: readonly Layer[],
+  format: ExportFormatId,
+  options: WriteLayersOptions,
+  progress: Progress = () => {},
+): Promise<WriteExportOutput> {
+  const base = options.baseName ?? layers[0]?.name ?? 'export';
+  let files: NamedBytes[];
+  let renamedFields: RenamedField[] = [];
+  let warnings: Bilingual[] = [];
+  switch (format) {
+    case 'geojson':
+    case 'geojson-projected':
+      files = geojsonAdapter.write!(layers, options, progress);
+      break;
+    case 'shapefile': {
+      const written = writeShapefile(layers, options);
+      ({ files, warnings } = written);
+      renamedFields = written.renamed;
+      break;
+    }
+    case 'geopackage':
+      files = await geopackageAdapter.write!(layers, options, progress);
+      break;
+    case 'kml':
+    case 'kmz':
+      files = kmlAdapter.write!(layers, { ...options, kmz: format === 'kmz' }, progress);
+      break;
+    case 'coordinate-txt':
+      files = coordinateTableAdapter.write!(layers, options, progress);
+      break;
+    case 'csv':
+    case 'xlsx': {
+      const table = tableOptions(options.epsg, options.coordinateTable);
+      const sources = layers.flatMap(parcelSources);
+      if (layers.some((l) => !isLonLat(l.epsg)))
+        throw new RangeError('Coordinate tables take lon/lat layers');
+      const bytes =
+        format === 'csv'
+          ? writeCoordinateCsv(sources, { ...table, encoding: options.encoding ?? 'utf-8' })
+          : writeCoordinateXlsx(sources, table);
+      files = [{ name: `${base}.${format}`, bytes }];
+      break;
+    }
+    case 'dxf':
+      files = dxfAdapter.write!(layers, options, progress);
+      break;
+  }
+  if (options.zip && files.length > 1) files = [{ name: `${base}.zip`, bytes: writeZip(files) }];
+  progress(1);
+  return { files, renamedFields, warnings };
+}

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { describeIssues } from '../domain/messages';
+import { ObjectAttributesSchema, ProjectSettingsSchema, ZoneAttributesSchema } from '../domain/schema';
+import { ZoneGeometrySchema } from '../domain/geometry';
+import { polygonProblemMessage, validateGeometry } from '../geometry/validatePolygon';
+import { FormatError, fileProblem, type InputProblem } from './formatError';
+import type { ProjectDocument } from './projectDocument';
+
+/**
+ * What every version of the project file holds, checked the same way whatever the container
+ * (v1 JSON, v2 GeoPackage): records, review comments and references between them.
+ */
+export const PROJECT_FILE_FORMAT = 'heritage-zone-workbench-project';
+export const PROJECT_FILE_VERSION = 2;
+
+const timestamp = z.string().datetime();
+const id = z.string().min(1).max(64);
+
+export const ObjectRecordSchema = z.object({
+  id,
+  attributes: ObjectAttributesSchema,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export const ZoneRecordSchema = z.object({
+  id,
+  objectId: id,
+  attributes: ZoneAttributesSchema,
+  geometry: ZoneGeometrySchema,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+/** A reviewer's remark on the project, an object or a zone (target id null for the project). */
+export const ReviewCommentSchema = z.object({
+  id,
+  target: z.object({ kind: z.enum(['project', 'object', 'zone']), id: id.nullable() }),
+  author: z.string().max(200),
+  text: z.string().min(1).max(10_000),
+  createdAt: timestamp,
+  resolved: z.boolean().default(false),
+});
+export type ReviewComment = z.output<typeof ReviewCommentSchema>;
+
+export const ContentSchema = z.object({
+  project: z.object({ settings: ProjectSettingsSchema }),
+  objects: z.array(ObjectRecordSchema),
+  zones: z.array(ZoneRecordSchema),
+  comments: z.array(ReviewCommentSchema).default([]),
+});
+export type FileContent = z.output<typeof ContentSchema>;
+
+/** When and by what a file was saved, and how many undo steps its project had then. */
+export interface SavedInfo {
+  version: number;
+  savedAt: string | null;
+  generator: string | null;
+  editCount: number | null;
+  /** Random id of the app installation that saved the file (v1 files: null). */
+  installation: string | null;
+}
+
+/** A project file as read: the document plus the review comments and save metadata it carries. */
+export interface ProjectFileContent extends ProjectDocument {
+  comments: ReviewComment[];
+  saved: SavedInfo;
+}
+
+export function notProjectFile(fileName: string): FormatError {
+  return new FormatError(fileName, [
+    fileProblem('format', {
+      zh: '不是文物保护区划工作台项目文件',
+      en: 'Not a Heritage Zone Workbench project file',
+    }),
+  ]);
+}
+
+export function newerVersion(fileName: string, version: number): FormatError {
+  return new FormatError(fileName, [
+    fileProblem('version', {
+      zh: `项目文件版本 ${version} 比本程序支持的版本 ${PROJECT_FILE_VERSION} 新，请升级后再打开`,
+      en: `Project file version ${version} is newer than this app supports (${PROJECT_FILE_VERSION}); please update the app`,
+    }),
+  ]);
+}
+
+/** Validate the records and their references; throws a FormatError listing up to 50 problems. */
+export function checkContent(fileName: string, raw: unknown, saved: SavedInfo): ProjectFileContent {
+  const parsed = ContentSchema.safeParse(raw);
+  if (!parsed.success) {
+    const zh = describeIssues(parsed.error, 'zh');
+    const en = describeIssues(parsed.error, 'en');
+    throw new FormatError(
+      fileName,
+      zh.slice(0, 50).map((p, i) => fileProblem(p.path, { zh: p.message, en: en[i]?.message ?? p.message })),
+    );
+  }
+  const content = parsed.data;
+  const problems = referenceProblems(content);
+  if (problems.length) throw new FormatError(fileName, problems);
+  return {
+    settings: content.project.settings,
+    objects: content.objects,
+    zones: content.zones,
+    comments: content.comments,
+    saved,
+  };
+}
+
+function duplicate(field: string, index: number, value: string): InputProblem {
+  return { index, field, reason: { zh: `重复的编号 ${value}`, en: `Duplicate id ${value}` } };
+}
+
+function referenceProblems(file: FileContent): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const objectIds = new Set(file.objects.map((o) => o.id));
+  const seen = new Set<string>();
+  file.objects.forEach((o, index) => {
+    if (seen.has(o.id)) problems.push(duplicate('objects.id', index, o.id));
+    seen.add(o.id);
+  });
+  file.zones.forEach((zone, index) => {
+    if (seen.has(zone.id)) problems.push(duplicate('zones.id', index, zone.id));
+    seen.add(zone.id);
+    if (!objectIds.has(zone.objectId)) {
+      problems.push({
+        index,
+        field: 'zones.objectId',
+        reason: {
+          zh: `区划引用了不存在的保护对象 ${zone.objectId}`,
+          en: `Zone refers to a missing object ${zone.objectId}`,
+        },
+      });
+    }
+    for (const error of validateGeometry(zone.geometry).errors.slice(0, 3)) {
+      problems.push({ index, field: 'zones.geometry', reason: polygonProblemMessage(error) });
+    }
+  });
+  const zoneIds = new Set(file.zones.map((z) => z.id));
+  const commentIds = new Set<string>();
+  file.comments.forEach((c, index) => {
+    if (commentIds.has(c.id)) problems.push(duplicate('comments.id', index, c.id));
+    commentIds.add(c.id);
+    const { kind, id: target } = c.target;
+    const exists =
+      kind === 'project' ? target === null : (kind === 'zone' ? zoneIds : objectIds).has(target ?? '');
+    if (!exists) {
+      problems.push({
+        index,
+        field: 'comments.target',
+        reason: {
+          zh: `审阅意见指向不存在的${kind === 'zone' ? '区划' : kind === 'object' ? '保护对象' : '项目'} ${target ?? ''}`,
+          en: `Review comment points at a missing ${kind} ${target ?? ''}`,
+        },
+      });
+    }
+  });
+  return problems.slice(0, 50);
+}

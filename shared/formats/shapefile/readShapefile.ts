@@ -1,0 +1,185 @@
+import { guessCrsFromCoordinates } from '../../crs/guessFromCoordinates';
+import { crsFromPrj } from '../../crs/prj';
+import type { Bilingual } from '../../domain/labels';
+import type { InputProblem } from '../formatError';
+import {
+  createProperties,
+  type Layer,
+  type LayerFeature,
+  type LayerGeometry,
+  type Progress,
+  type ReadInfo,
+  type ReadOptions,
+  type ReadResult,
+  type NamedBytes,
+} from '../layer';
+import { decodeText } from '../text/encoding';
+import { readDbf, type DbfContents } from './dbfRead';
+import { shapefileSets, type ShapefileSet } from './shapefileSets';
+import { readShp } from './shpRead';
+import type { ZipLimits } from '../zip/zip';
+
+export interface ShapefileReadOptions extends ReadOptions {
+  /** Caps for zipped input (default: readZip's, 1 GB inflated). */
+  zipLimits?: ZipLimits;
+}
+
+/**
+ * Read one or more Shapefiles (loose files or zips) into layers, one per .shp, coordinates in
+ * the file's own CRS. A record whose geometry is damaged is refused on its own and listed in
+ * `problems` with file, record number and reason; the other records are kept.
+ */
+function* positions(geometry: LayerGeometry | null): Generator<number[]> {
+  if (!geometry) return;
+  switch (geometry.type) {
+    case 'Point':
+      yield geometry.coordinates;
+      return;
+    case 'MultiPoint':
+    case 'LineString':
+      yield* geometry.coordinates;
+      return;
+    case 'MultiLineString':
+    case 'Polygon':
+      for (const part of geometry.coordinates) yield* part;
+      return;
+    case 'MultiPolygon':
+      for (const polygon of geometry.coordinates) for (const ring of polygon) yield* ring;
+  }
+}
+
+function* layerPositions(features: readonly LayerFeature[]): Generator<number[]> {
+  for (const f of features) yield* positions(f.geometry);
+}
+
+type CrsInfo = NonNullable<ReadInfo['crs']>;
+
+function layerCrs(
+  set: ShapefileSet,
+  features: LayerFeature[],
+  options: ReadOptions,
+  warnings: Bilingual[],
+): CrsInfo {
+  if (options.epsg !== undefined) return { epsg: options.epsg, source: 'user' };
+  if (set.prj) {
+    const prj = crsFromPrj(decodeText(set.prj.bytes, 'utf-8'));
+    if (prj.warning)
+      warnings.push({ zh: `${set.name}：${prj.warning.zh}`, en: `${set.name}: ${prj.warning.en}` });
+    if (prj.epsg !== null) return { epsg: prj.epsg, source: 'prj', note: prj.note };
+  }
+  const guess = guessCrsFromCoordinates(layerPositions(features));
+  if (guess.swapped) {
+    warnings.push({
+      zh: `${set.name}：坐标看起来 X/Y 颠倒（X 为北坐标），请检查`,
+      en: `${set.name}: the coordinates look swapped (X holds the northing); please check`,
+    });
+  }
+  if (!set.prj) {
+    warnings.push({
+      zh: `${set.name}：没有 .prj，坐标系按数值大小推测：${guess.note.zh}`,
+      en: `${set.name}: no .prj; the coordinate system is guessed from the numbers: ${guess.note.en}`,
+    });
+  }
+  return { epsg: guess.epsg, source: 'magnitude', note: guess.note };
+}
+
+function recordProblem(file: string, index: number, field: string, reason: Bilingual): InputProblem {
+  return {
+    index,
+    field,
+    reason: {
+      zh: `${file} 第 ${index + 1} 条记录：${reason.zh}`,
+      en: `${file} record ${index + 1}: ${reason.en}`,
+    },
+  };
+}
+
+interface LayerRead {
+  layer: Layer;
+  problems: InputProblem[];
+  encoding?: DbfContents['encoding'];
+  crs: CrsInfo;
+}
+
+function readSet(set: ShapefileSet, options: ReadOptions, warnings: Bilingual[]): LayerRead {
+  const shpName = set.shp.name;
+  const shp = readShp(shpName, set.shp.bytes, set.shx?.bytes);
+  const dbfName = set.dbf?.name ?? `${set.path}.dbf`;
+  const dbf = set.dbf
+    ? readDbf(dbfName, set.dbf.bytes, {
+        encoding: options.encoding,
+        cpg: set.cpg ? decodeText(set.cpg.bytes, 'utf-8') : undefined,
+        warnings,
+      })
+    : null;
+  if (!dbf) {
+    warnings.push({
+      zh: `${set.name}：缺少 .dbf，要素没有属性`,
+      en: `${set.name}: the .dbf is missing, so features have no attributes`,
+    });
+  }
+  if (dbf && dbf.records.length !== shp.shapes.length) {
+    warnings.push({
+      zh: `${set.name}：.shp 有 ${shp.shapes.length} 条记录，.dbf 有 ${dbf.records.length} 条；多出的记录被忽略`,
+      en: `${set.name}: the .shp has ${shp.shapes.length} records and the .dbf ${dbf.records.length}; the extra ones are ignored`,
+    });
+  }
+  const problems: InputProblem[] = [];
+  const features: LayerFeature[] = [];
+  for (let i = 0; i < shp.shapes.length; i++) {
+    const shape = shp.shapes[i]!;
+    if ('problem' in shape) {
+      problems.push(recordProblem(shpName, i, 'geometry', shape.problem));
+      continue;
+    }
+    let properties = createProperties();
+    if (dbf) {
+      if (i >= dbf.records.length) {
+        problems.push(
+          recordProblem(dbfName, i, 'properties', {
+            zh: `.dbf 中没有对应的属性记录（.dbf 只有 ${dbf.records.length} 条）`,
+            en: `no attribute record in the .dbf (it holds only ${dbf.records.length})`,
+          }),
+        );
+        continue;
+      }
+      const record = dbf.records[i];
+      if (record === null) continue; // deleted in the .dbf, skipped as GDAL does
+      properties = record!;
+    }
+    features.push({ geometry: shape.geometry, properties });
+  }
+  const crs = layerCrs(set, features, options, warnings);
+  return {
+    layer: { name: set.name, epsg: crs.epsg, fields: dbf?.fields ?? [], features },
+    problems,
+    encoding: dbf?.encoding,
+    crs,
+  };
+}
+
+export function readShapefile(
+  files: readonly NamedBytes[],
+  options: ShapefileReadOptions = {},
+  progress?: Progress,
+): ReadResult {
+  const sets = shapefileSets(files, options.zipLimits);
+  const warnings: Bilingual[] = [];
+  const reads: LayerRead[] = [];
+  for (let i = 0; i < sets.length; i++) {
+    reads.push(readSet(sets[i]!, options, warnings));
+    progress?.((i + 1) / sets.length);
+  }
+  const first = reads[0]!;
+  const encodings = new Set(reads.map((r) => r.encoding?.used).filter(Boolean));
+  if (encodings.size > 1) {
+    warnings.push({
+      zh: `各图层编码不同：${[...encodings].join('、')}`,
+      en: `The layers use different encodings: ${[...encodings].join(', ')}`,
+    });
+  }
+  const info: ReadInfo = { format: 'shapefile', crs: first.crs, warnings };
+  const encoding = reads.find((r) => r.encoding)?.encoding;
+  if (encoding) info.encoding = encoding;
+  return { layers: reads.map((r) => r.layer), problems: reads.flatMap((r) => r.problems), info };
+}

@@ -1,0 +1,173 @@
+import { crsDefinition } from '../../crs/definitions';
+import { prjFor } from '../../crs/prj';
+import type { Bilingual } from '../../domain/labels';
+import { FormatError } from '../formatError';
+import type {
+  FieldDef,
+  FieldType,
+  Layer,
+  LayerFeature,
+  LayerGeometry,
+  NamedBytes,
+  WriteOptions,
+} from '../layer';
+import { encodeText } from '../text/encoding';
+import { writeZip } from '../zip/zip';
+import { writeDbf, type DbfColumn } from './dbfWrite';
+import { dbfFieldNames, type Renamed } from './fieldNames';
+import { writeShp, type ShapeKind } from './shpWrite';
+
+/**
+ * Write layers as Shapefiles: per layer a .shp/.shx/.dbf/.cpg and a .prj when the CRS is one we
+ * bundle. A Shapefile holds one geometry type, so a layer mixing polygons, lines and points is
+ * split into `<base>_polygon`, `<base>_line`, `<base>_point` sets (features without geometry go
+ * to the first of them); a layer of one type keeps `<base>`. Nothing is reprojected.
+ */
+export interface ShapefileWriteResult {
+  files: NamedBytes[];
+  /** Fields whose names had to change to fit 10 bytes or stay unique. */
+  renamed: Renamed[];
+  warnings: Bilingual[];
+}
+
+const KIND_ORDER: ShapeKind[] = ['polygon', 'line', 'multipoint', 'point'];
+const SUFFIX: Record<ShapeKind, string> = {
+  polygon: 'polygon',
+  line: 'line',
+  multipoint: 'point',
+  point: 'point',
+  null: '',
+};
+
+function kindOf(g: LayerGeometry): ShapeKind {
+  if (g.type === 'Polygon' || g.type === 'MultiPolygon') return 'polygon';
+  if (g.type === 'LineString' || g.type === 'MultiLineString') return 'line';
+  return g.type === 'MultiPoint' ? 'multipoint' : 'point';
+}
+
+/** Features grouped by the .shp type they need; Point and MultiPoint share a multipoint file. */
+function splitByKind(features: readonly LayerFeature[]): Map<ShapeKind, LayerFeature[]> {
+  const kinds = new Set(features.flatMap((f) => (f.geometry ? [kindOf(f.geometry)] : [])));
+  if (kinds.has('multipoint')) kinds.delete('point');
+  const groups = new Map<ShapeKind, LayerFeature[]>();
+  for (const k of KIND_ORDER) if (kinds.has(k)) groups.set(k, []);
+  if (!groups.size) groups.set('null', []);
+  const first = [...groups.keys()][0]!;
+  for (const f of features) {
+    const k = f.geometry ? kindOf(f.geometry) : first;
+    groups.get(k === 'point' && groups.has('multipoint') ? 'multipoint' : k)!.push(f);
+  }
+  return groups;
+}
+
+function inferType(values: unknown[]): FieldType {
+  const present = values.filter((v) => v !== null && v !== undefined);
+  if (present.length && present.every((v) => typeof v === 'boolean')) return 'boolean';
+  if (present.length && present.every((v) => typeof v === 'number'))
+    return present.every((v) => Number.isInteger(v) && Math.abs(v as number) < 1e15) ? 'integer' : 'real';
+  return 'string';
+}
+
+/** The layer's declared fields, then any property the features carry that is not declared. */
+function fieldsOf(layer: Layer): FieldDef[] {
+  const fields = [...layer.fields];
+  const known = new Set(fields.map((f) => f.name));
+  for (const f of layer.features) {
+    for (const key of Object.keys(f.properties)) {
+      if (known.has(key)) continue;
+      known.add(key);
+      fields.push({ name: key, type: inferType(layer.features.map((x) => x.properties[key])) });
+    }
+  }
+  return fields;
+}
+
+const safeName = (name: string) => name.replace(/[\\/:*?"<>|\0]/g, '_').trim() || 'layer';
+
+function checkCoordinates(file: string, features: readonly LayerFeature[]): void {
+  const finite = (c: unknown): boolean =>
+    Array.isArray(c) ? c.every(finite) : typeof c === 'number' && Number.isFinite(c);
+  const bad = features.findIndex((f) => f.geometry && !finite(f.geometry.coordinates));
+  if (bad >= 0) {
+    throw new FormatError(file, [
+      {
+        index: bad,
+        field: 'geometry',
+        reason: {
+          zh: '坐标不是有限数，无法写入',
+          en: 'a coordinate is not a finite number and cannot be written',
+        },
+      },
+    ]);
+  }
+}
+
+export function writeShapefile(layers: readonly Layer[], options: WriteOptions = {}): ShapefileWriteResult {
+  const encoding = options.encoding ?? 'utf-8';
+  const files: NamedBytes[] = [];
+  const renamed: Renamed[] = [];
+  const warnings: Bilingual[] = [];
+  const usedBases = new Set<string>();
+  for (const layer of layers) {
+    const layerBase = safeName(layers.length === 1 && options.baseName ? options.baseName : layer.name);
+    const fields = fieldsOf(layer);
+    const names = dbfFieldNames(
+      layer.name,
+      fields.map((f) => f.name),
+      encoding,
+    );
+    renamed.push(...names.renamed);
+    const columns: DbfColumn[] = fields.map((f, i) => ({
+      name: names.names[i]!,
+      source: f.name,
+      type: f.type,
+    }));
+    const epsg = options.epsg ?? layer.epsg;
+    if (epsg === null || !crsDefinition(epsg)) {
+      warnings.push({
+        zh: `${layer.name}：坐标系${epsg === null ? '未知' : ` EPSG:${epsg} 未内置`}，未写 .prj`,
+        en: `${layer.name}: the coordinate system is ${epsg === null ? 'unknown' : `EPSG:${epsg}, not bundled`}; no .prj written`,
+      });
+    }
+    const groups = splitByKind(layer.features);
+    for (const [kind, features] of groups) {
+      let base = groups.size > 1 ? `${layerBase}_${SUFFIX[kind]}` : layerBase;
+      for (let k = 2; usedBases.has(base.toLowerCase()); k++) base = `${layerBase}_${k}`;
+      usedBases.add(base.toLowerCase());
+      checkCoordinates(`${base}.shp`, features);
+      const { shp, shx } = writeShp(
+        kind,
+        features.map((f) => f.geometry),
+      );
+      const dbf = writeDbf(
+        `${base}.dbf`,
+        columns,
+        features.map((f) => f.properties),
+        encoding,
+        warnings,
+      );
+      files.push(
+        { name: `${base}.shp`, bytes: shp },
+        { name: `${base}.shx`, bytes: shx },
+        { name: `${base}.dbf`, bytes: dbf },
+      );
+      if (epsg !== null && crsDefinition(epsg))
+        files.push({ name: `${base}.prj`, bytes: encodeText(prjFor(epsg), 'utf-8') });
+      files.push({ name: `${base}.cpg`, bytes: encodeText(encoding === 'gbk' ? 'GBK' : 'UTF-8', 'utf-8') });
+    }
+    if (groups.size > 1) {
+      warnings.push({
+        zh: `${layer.name} 含多种几何类型，已分别写为 ${[...groups.keys()].map((k) => `${layerBase}_${SUFFIX[k]}`).join('、')}`,
+        en: `${layer.name} mixes geometry types; written as ${[...groups.keys()].map((k) => `${layerBase}_${SUFFIX[k]}`).join(', ')}`,
+      });
+    }
+  }
+  return { files, renamed, warnings };
+}
+
+/** The same files in one `<base>.zip` (base = options.baseName, else the first layer's name). */
+export function writeShapefileZip(layers: readonly Layer[], options: WriteOptions = {}): NamedBytes {
+  const { files } = writeShapefile(layers, options);
+  const base = safeName(options.baseName ?? layers[0]?.name ?? 'shapefile');
+  return { name: `${base}.zip`, bytes: writeZip(files) };
+}

@@ -1,0 +1,56 @@
+/** Whether XML 1.0 allows the character (tab, line breaks and everything from space up, minus U+FFFE/F and lone surrogates). */
+function allowedInXml(ch: string): boolean {
+  const cp = ch.codePointAt(0)!;
+  if (cp < 0x20) return cp === 0x09 || cp === 0x0a || cp === 0x0d;
+  return !(cp >= 0xd800 && cp <= 0xdfff) && cp !== 0xfffe && cp !== 0xffff;
+}
+
+/** XML text with markup characters escaped and characters XML 1.0 forbids removed. */
+export function xmlEscape(text: string): string {
+  return [...text]
+    .filter(allowedInXml)
+    .join('')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** A1-style reference of a 0-based row and column: (0, 0) → A1, (9, 27) → AB10. */
+export function cellRef(row: number, column: number): string {
+  let letters = '';
+  for (let c = column + 1; c > 0; c = Math.floor((c - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  }
+  return `${letters}${row + 1}`;
+}
+
+const MAX_SHEET_NAME = 31;
+
+/**
+ * Sheet names Excel accepts: without []:*?/\, not starting or ending with an apostrophe, at most
+ * 31 characters, not empty, unique regardless of case (a repeat gets " (2)", " (3)"…).
+ */
+export function sheetNames(wanted: readonly string[]): string[] {
+  const used = new Set<string>();
+  return wanted.map((name, i) => {
+    const clean =
+      [
+        ...[...name]
+          .map((ch) => (ch < ' ' || !allowedInXml(ch) ? '_' : ch))
+          .join('')
+          .replace(/[[\]:*?/\\]/g, '_')
+          .replace(/^'+|'+$/g, '')
+          .trim(),
+      ]
+        .slice(0, MAX_SHEET_NAME)
+        .join('') || `Sheet${i + 1}`;
+    let candidate = clean;
+    for (let k = 2; used.has(candidate.toLowerCase()); k++) {
+      const suffix = ` (${k})`;
+      candidate = [...clean].slice(0, MAX_SHEET_NAME - suffix.length).join('') + suffix;
+    }
+    used.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
