@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { overlapAnalysis } from '../shared/analysis/overlaps';
 import { packReferenceLayer } from '../shared/analysis/overlapsReferenceLayer';
 import { overlapFixture, random, star } from '../shared/analysis/fixtures/overlapFixture';
@@ -34,6 +34,31 @@ function gdal(args: string[]): { ms: number; out: string } {
 }
 
 const featureCollection = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+
+type XY = [number, number];
+/** Farmland parcels are not quads: give every edge 4 intermediate vertices (areas unchanged). */
+function densifyRing(ring: XY[]): XY[] {
+  const out: XY[] = [];
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [a, b] = [ring[i]!, ring[i + 1]!];
+    for (let k = 0; k < 5; k++) out.push([a[0] + ((b[0] - a[0]) * k) / 5, a[1] + ((b[1] - a[1]) * k) / 5]);
+  }
+  out.push(ring[0]!);
+  return out;
+}
+
+function densified(fixture: ReturnType<typeof overlapFixture>): ReturnType<typeof overlapFixture> {
+  const referenceGk = fixture.referenceGk.map((rings) => rings.map(densifyRing));
+  const lonLat = (r: XY[]) => r.map((p) => fromGaussKruger(p, GK, { prefixed: false }));
+  const layer = {
+    ...fixture.layer,
+    features: referenceGk.map((rings, i) => ({
+      geometry: { type: 'Polygon' as const, coordinates: rings.map(lonLat) },
+      properties: { DKBH: `P${i}` },
+    })),
+  };
+  return { ...fixture, referenceGk, layer };
+}
 
 test('heritage: derive, check and overlap at county scale', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hzw-bench-heritage-'));
@@ -111,7 +136,7 @@ test('heritage: derive, check and overlap at county scale', async () => {
   );
 
   // 3. Overlap of 1 000 zones with a 100 000-polygon reference layer (planar GK areas).
-  const fixture = overlapFixture(1000, 317, 316);
+  const fixture = densified(overlapFixture(1000, 317, 316));
   const packed = packReferenceLayer(fixture.layer, {
     id: 'farmland',
     projectId: 'bench',
@@ -176,4 +201,92 @@ test('heritage: derive, check and overlap at county scale', async () => {
   console.log(text);
   if (!(Math.abs(ourTotal - gdalTotal) / gdalTotal < 0.001))
     throw new Error('overlap totals disagree with GDAL');
+});
+
+/** Frame intervals (ms) while the user pans and zooms with the mouse over the map. */
+async function panZoomFrames(page: Page): Promise<number[]> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__stop = false;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  // One drag there and back, then two wheel steps in and out: few gestures, because software
+  // WebGL (no GPU on CI machines) can take seconds per frame with a county layer on screen.
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) await page.mouse.move(cx + i * 20, cy + i * 10);
+  for (let i = 5; i >= 0; i--) await page.mouse.move(cx + i * 20, cy + i * 10);
+  await page.mouse.up();
+  for (const delta of [-120, -120, 120, 120]) {
+    await page.mouse.wheel(0, delta);
+    await page.waitForTimeout(80);
+  }
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__stop = true;
+    return w.__frames.slice(1);
+  });
+}
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+test('heritage: pan/zoom frame times with a 100 000-polygon reference layer', async ({ page, baseURL }) => {
+  test.setTimeout(1_500_000);
+  // HZW_BENCH_REFERENCE_SIDE shrinks the layer for quick diagnosis; the recorded run uses 317 × 316.
+  const side = Number(process.env.HZW_BENCH_REFERENCE_SIDE ?? 317);
+  const fixture = densified(overlapFixture(10, side, side - 1));
+  const dir = mkdtempSync(join(tmpdir(), 'hzw-bench-frames-'));
+  const file = join(dir, 'farmland-100k.geojson');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: fixture.layer.features.map((f) => ({ type: 'Feature', ...f })),
+    }),
+  );
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(`${baseURL}/`);
+  await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 60_000 });
+  // Zoom out so the view holds the sample and the whole reference layer (county scale).
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 3; i++) {
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(300);
+  }
+  const without = await panZoomFrames(page);
+  const references = page.getByRole('region', { name: '参考图层（三条控制线）' });
+  await references.getByLabel('参考图层类型').selectOption({ label: '永久基本农田' });
+  const t0 = Date.now();
+  const chooser = page.waitForEvent('filechooser');
+  await references.getByRole('button', { name: '添加参考图层…' }).click();
+  await (await chooser).setFiles(file);
+  await references.getByText('farmland-100k').waitFor({ timeout: 300_000 });
+  const loadMs = Date.now() - t0;
+  await page.waitForTimeout(1000);
+  const withLayer = await panZoomFrames(page);
+  const row = (frames: number[]) =>
+    `${fmt(median(frames))} median, ${fmt(percentile(frames, 0.95))} p95, ${fmt(Math.max(...frames))} worst (${frames.length} frames)`;
+  const text = [
+    `Command: \`npm run bench\` (Playwright, \`bench/heritage.bench.ts\`), ${new Date().toISOString().slice(0, 10)}; headless Chromium with software WebGL (SwiftShader, no GPU), 1400×900, the same mouse drags and wheel zooms each time.`,
+    `Machine: ${machine()}.`,
+    '',
+    '| work | workbench | reference (same page, same gestures, no reference layer) |',
+    '|---|---|---|',
+    `| frame interval while panning and zooming with ${fixture.layer.features.length.toLocaleString('en')} farmland polygons (${(fixture.layer.features.length * 21).toLocaleString('en')} vertices) on the map, WebGL layer | ${row(withLayer)} | ${row(without)} |`,
+    `| loading that layer from a ${((JSON.stringify(fixture.layer.features[0]).length * fixture.layer.features.length) / 1e6).toFixed(0)} MB GeoJSON file (worker: parse, pack, index, store in IndexedDB) until it is listed | ${fmt(loadMs)} | — |`,
+  ].join('\n');
+  writeSection('heritage-frames', text);
+  console.log(text);
 });

@@ -85,7 +85,9 @@ test('a reference layer loads from GeoJSON, survives a reload and lists overlapp
   await openWorkbench(page);
   const references = page.getByRole('region', { name: '参考图层（三条控制线）' });
   await references.getByLabel('参考图层类型').selectOption({ label: '永久基本农田' });
-  await references.getByLabel('添加参考图层').setInputFiles('e2e/fixtures/reference-farmland.geojson');
+  const chooser = page.waitForEvent('filechooser');
+  await references.getByRole('button', { name: '添加参考图层…' }).click();
+  await (await chooser).setFiles('e2e/fixtures/reference-farmland.geojson');
   await expect(references.getByText('reference-farmland')).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true');
@@ -122,7 +124,11 @@ test('drawing snaps to a reference layer vertex', async ({ page }) => {
   };
   const references = page.getByRole('region', { name: '参考图层（三条控制线）' });
   await references.getByLabel('参考图层类型').selectOption({ label: '生态保护红线' });
-  await references.getByLabel('添加参考图层').setInputFiles({
+  const chooser = page.waitForEvent('filechooser');
+  await references.getByRole('button', { name: '添加参考图层…' }).click();
+  await (
+    await chooser
+  ).setFiles({
     name: 'red-line.geojson',
     mimeType: 'application/geo+json',
     buffer: Buffer.from(JSON.stringify(geojson)),

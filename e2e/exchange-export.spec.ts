@@ -249,3 +249,77 @@ test("export the selected object's zones as a coordinate table: J1… points, X 
     expect(y!.split('.')[1]).toHaveLength(3);
   }
 });
+
+test('export GeoPackage: GDAL reads every zone with its Chinese names, and the UI areas within 0.01 %', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const { zones, names } = await wusu(page);
+  const gpkg = await exportVia(page, { 格式: 'geopackage' });
+  expect(gpkg).toMatch(/\.gpkg$/);
+  const summary = ogr(['-al', '-so', gpkg]);
+  expect(summary).toContain(`Feature Count: ${zones.length}`);
+  const layer = /Layer name: (.+)/.exec(summary)![1]!.trim();
+  const column = /Geometry Column = (\w+)/.exec(summary)![1]!;
+  const sql = `SELECT object_name, zone_type_label, area_m2, ST_Area(${column}, 1) AS gdal_area FROM "${layer}"`;
+  const table = rows(ogr(['-dialect', 'sqlite', '-sql', sql, '-q', gpkg]));
+  expect(table).toHaveLength(zones.length);
+  expect(table.map((r) => r.object_name).sort()).toEqual([...names].sort());
+  for (const row of table)
+    expect(Math.abs(Number(row.gdal_area) - Number(row.area_m2)) / Number(row.area_m2)).toBeLessThan(0.0001);
+  for (const name of CHECKED) {
+    const [object, label] = name.split(' ');
+    const row = table.find((r) => r.object_name === object && r.zone_type_label === label)!;
+    expect(row, name).toBeDefined();
+    const { ellipsoidal } = await shownAreas(page, name);
+    expect(Math.abs(Number(row.gdal_area) - ellipsoidal) / ellipsoidal, name).toBeLessThan(0.0001);
+    expect(Math.abs(Number(row.area_m2) - ellipsoidal) / ellipsoidal, name).toBeLessThan(0.0001);
+  }
+});
+
+test('export KMZ: GDAL reads the zipped doc.kml with every zone as a Chinese-named placemark in lon/lat', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const { zones, names } = await wusu(page);
+  const kmz = await exportVia(page, { 格式: 'kmz' });
+  expect(kmz).toMatch(/\.kmz$/);
+  const listing = execFileSync('unzip', ['-Z1', kmz], { encoding: 'utf8' }).trim().split('\n');
+  expect(listing).toContain('doc.kml');
+  const vsi = `/vsizip/${kmz}/doc.kml`;
+  const info = ogr(['-al', vsi]);
+  const count = [...info.matchAll(/Feature Count: (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+  const features = [...info.matchAll(/OGRFeature\(/g)].length;
+  expect(Math.max(count, features)).toBe(zones.length);
+  for (const name of new Set(names)) expect(info).toContain(name);
+  // lon/lat around Wusu (84–86° E, 44–45° N), never Gauss-Krüger metres.
+  const lons = [...info.matchAll(/POLYGON \(\(([\d.]+) ([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  expect(lons.length).toBeGreaterThan(0);
+  for (const [lon, lat] of lons) {
+    expect(lon).toBeGreaterThan(83);
+    expect(lon).toBeLessThan(87);
+    expect(lat).toBeGreaterThan(43);
+    expect(lat).toBeLessThan(46);
+  }
+});
+
+test('export the coordinate table as XLSX: GDAL reads the points sheet, X north and Y with the zone prefix', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const xlsx = await exportVia(page, { 格式: 'table', 坐标表格式: 'xlsx' });
+  expect(xlsx).toMatch(/\.xlsx$/);
+  const summary = ogr(['-so', xlsx]);
+  expect(summary).toContain('界址点坐标');
+  expect(summary).toContain('地块');
+  const points = ogr(['-oo', 'HEADERS=FORCE', xlsx, '界址点坐标']);
+  const count = Number(
+    /Feature Count: (\d+)/.exec(ogr(['-so', '-oo', 'HEADERS=FORCE', xlsx, '界址点坐标']))![1],
+  );
+  expect(count).toBeGreaterThan(3 * (await wusu(page)).zones.length);
+  const values = [...points.matchAll(/^ {2}\S+ \(Real\) = ([\d.]+)$/gm)].map((m) => Number(m[1]));
+  const northings = values.filter((v) => v > 4_800_000 && v < 5_100_000);
+  const eastings = values.filter((v) => Math.floor(v / 1e6) === 28);
+  expect(northings.length).toBeGreaterThanOrEqual(count);
+  expect(eastings.length).toBeGreaterThanOrEqual(count);
+});

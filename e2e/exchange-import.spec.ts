@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
@@ -152,6 +155,9 @@ test('loose .shp/.shx/.dbf without .prj or .cpg: GBK detected, the CRS guessed f
   // 6-digit eastings, no .prj: a guess from the numbers, the project's zone 28 without prefix
   // (EPSG:4537), and a visible request to confirm it.
   const crs = preview.getByRole('combobox', { name: '坐标系' });
+  // The picker shows the EPSG the mapping used (not "unknown, choose"), with how it was told.
+  await expect(crs).toHaveValue('4537');
+  await expect(crs.locator('option[value=""]')).toHaveCount(0);
   await expect(preview.getByTestId('crs-source')).toContainText('按坐标数值推断');
   const warnings = preview.getByRole('alert', { name: '导入前请注意' });
   await expect(warnings).toContainText('没有 .prj');
@@ -224,4 +230,50 @@ test('a CAD drawing: CAD layers map to zone types (prefilled from their names), 
   await core.locator('.tree-row').click();
   const planar = Number((await page.getByTestId('area-planar-m2').textContent())!.replace(/[^\d.]/g, ''));
   expect(Math.abs(planar - 30_000) / 30_000).toBeLessThan(0.0001);
+});
+
+test('hostile files picked for import are refused with their specific message, IndexedDB unchanged', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const tables = ['projects', 'objects', 'zones'] as const;
+  const snapshot = async () =>
+    Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await readTable(page, t)] as const)));
+  const before = await snapshot();
+  const dir = mkdtempSync(join(tmpdir(), 'hzw-hostile-'));
+  // Billion laughs: ten levels of entities, refused before any XML parser sees them.
+  const laughs = join(dir, 'laughs.kml');
+  const entities = Array.from(
+    { length: 9 },
+    (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`,
+  ).join('');
+  writeFileSync(
+    laughs,
+    `<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY lol "lol">${entities}]><kml><Document><name>&lol9;</name></Document></kml>`,
+  );
+  // A zipped shapefile whose .shp stops in the middle of the header.
+  writeFileSync(join(dir, 'cut.shp'), readFileSync('e2e/fixtures/exchange/bare-zones.shp').subarray(0, 60));
+  writeFileSync(join(dir, 'cut.dbf'), readFileSync('e2e/fixtures/exchange/bare-zones.dbf'));
+  const truncated = join(dir, 'truncated.zip');
+  execFileSync('python3', [
+    '-c',
+    `import zipfile,sys;z=zipfile.ZipFile(sys.argv[1],'w',zipfile.ZIP_DEFLATED);[z.write(sys.argv[2]+'/'+n,n) for n in ('cut.shp','cut.dbf')];z.close()`,
+    truncated,
+    dir,
+  ]);
+  for (const [file, message] of [
+    [laughs, 'laughs.kml'],
+    [truncated, 'cut.shp'],
+  ] as const) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await (await chooser).setFiles(file);
+    const alert = page.getByRole('alert').filter({ hasText: message });
+    await expect(alert).toBeVisible();
+    await expect(page.getByRole('dialog', { name: '导入预览' })).toBeHidden();
+    if (file === laughs) await expect(alert).toContainText('DOCTYPE/ENTITY');
+    else await expect(alert).toContainText('文件太短，不是 Shapefile');
+    await page.getByRole('button', { name: '关闭提示' }).click();
+  }
+  expect(await snapshot()).toEqual(before);
 });

@@ -95,6 +95,25 @@ test('a file from someone else opens read-only until the reviewer makes a workin
   await zone.locator('.tree-row').click();
   await expect(zone).toHaveAttribute('aria-selected', 'true');
   await expect(reviewer.getByRole('button', { name: '删除', exact: true })).toBeDisabled();
+  // Every other editing control says so too, with a zone selected that would enable it.
+  const toolbar = reviewer.getByRole('toolbar', { name: '工具栏' });
+  for (const name of ['导入', '派生区划', '分割', '去除尖刺', '简化'])
+    await expect(toolbar.getByRole('button', { name, exact: true }), name).toBeDisabled();
+  await expect(toolbar.getByRole('combobox', { name: '新区划类型' })).toBeDisabled();
+  await expect(reviewer.getByRole('button', { name: '新建保护对象' })).toBeDisabled();
+  const attributes = reviewer.getByRole('region', { name: '区划属性' });
+  await expect(attributes.getByLabel('限高（米）')).not.toBeEditable();
+  await expect(attributes.getByLabel('区划类型')).toBeDisabled();
+  await expect(attributes.getByRole('button', { name: '派生区划' })).toBeDisabled();
+  for (const fix of await reviewer.locator('.quick-fix').all()) await expect(fix).toBeDisabled();
+  // Reading stays available: statistics, the full check, the reviewer's own reference overlays.
+  for (const name of ['面积统计', '全面检查', '参考图层（三条控制线）', '查询此处管控'])
+    await expect(toolbar.getByRole('button', { name, exact: true }), name).toBeEnabled();
+  await expect(
+    reviewer
+      .getByRole('region', { name: '参考图层（三条控制线）' })
+      .getByRole('button', { name: '添加参考图层…' }),
+  ).toBeEnabled();
   await reviewer.keyboard.press('Delete');
   await expect(reviewer.getByRole('alert')).toContainText('审阅模式：只读');
   expect(await stored(reviewer)).toEqual(review);

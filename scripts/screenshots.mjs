@@ -1,6 +1,9 @@
 // `npm run screenshots`: the current look of the workbench for docs/, taken with Playwright in a
 // headed Chromium (under xvfb-run when there is no display), from the built web mode.
 import { spawn, spawnSync, execSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { rendererBuildIsStale } from './buildState.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromiumArgs.mjs';
@@ -13,7 +16,9 @@ if (!process.env.DISPLAY) {
   );
   process.exit(run.status ?? 1);
 }
-if (rendererBuildIsStale()) execSync('npx vite build --config vite.web.config.ts', { stdio: 'inherit' });
+// HZW_RENDERER_OUT (a private build folder) is always rebuilt; the default out/renderer only when stale.
+if (process.env.HZW_RENDERER_OUT || rendererBuildIsStale())
+  execSync('npx vite build --config vite.web.config.ts', { stdio: 'inherit' });
 
 const port = '4199';
 const server = spawn(
@@ -36,7 +41,7 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await page.goto(base);
   await page.locator('[data-testid="map"][data-ready="true"]').waitFor();
   await page.screenshot({ path: 'docs/screenshot-overview.png' });
@@ -49,19 +54,82 @@ try {
   await page.getByRole('treeitem', { name: '巴音沟承化寺 保护范围' }).locator('.tree-row').click();
   await page.waitForTimeout(800);
   await page.screenshot({ path: 'docs/screenshot-main.png' });
+  const shots = ['overview', 'main'];
 
-  await page
-    .getByRole('combobox', { name: '当前项目' })
-    .selectOption({ label: '特克斯县历史文化名城（示意）' });
-  await page
-    .getByRole('treeitem', { name: '特克斯县八卦城', exact: true })
-    .locator('.tree-row')
-    .first()
-    .dblclick();
-  await page.getByRole('treeitem', { name: '特克斯县八卦城 高度控制区' }).locator('.tree-row').click();
+  // Derive: a 30 m construction-control zone from the selected protection range.
+  await page.getByRole('button', { name: '派生区划' }).first().click();
+  const derive = page.getByRole('dialog', { name: '派生区划' });
+  await derive.getByLabel('派生方法').selectOption({ label: '整体外扩' });
+  await derive.getByLabel('外扩距离（米）').fill('30');
+  await derive.getByLabel('四至原文').fill('保护范围外扩30米');
+  await derive.getByLabel('生成的四至草稿').getByText('以保护范围外轮廓为基线').waitFor();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'docs/screenshot-derive.png' });
+  shots.push('derive');
+  await page.keyboard.press('Escape');
+  await derive.waitFor({ state: 'hidden' });
+
+  // Export dialog.
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  const exportDialog = page.getByRole('dialog', { name: '导出' });
+  await exportDialog.waitFor();
+  await exportDialog.getByRole('combobox', { name: '格式' }).selectOption('shapefile');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'docs/screenshot-export.png' });
+  shots.push('export');
+  await page.keyboard.press('Escape');
+  await exportDialog.waitFor({ state: 'hidden' });
+
+  // Import preview of a zipped GBK shapefile in EPSG:4516 (encoding from .cpg, CRS from .prj).
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await (await chooser).setFiles('e2e/fixtures/exchange/gbk-zones.zip');
+  const preview = page.getByRole('dialog', { name: '导入预览' });
+  await preview.getByTestId('import-summary').getByText('3 个可导入').waitFor();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'docs/screenshot-import.png' });
+  shots.push('import');
+  await page.keyboard.press('Escape');
+  await preview.waitFor({ state: 'hidden' });
+
+  // Checks panel (full check) and "what applies here" at the centre of the range.
+  await page.getByRole('treeitem', { name: '巴音沟承化寺 保护范围' }).locator('.tree-row').dblclick();
   await page.waitForTimeout(800);
-  await page.screenshot({ path: 'docs/screenshot-tekes.png' });
-  console.log('Wrote docs/screenshot-overview.png, docs/screenshot-main.png, docs/screenshot-tekes.png');
+  const checks = page.getByRole('region', { name: '检查结果' }).first();
+  await checks.getByRole('button', { name: '全面检查' }).click();
+  await checks.getByRole('status').waitFor();
+  await page.getByRole('button', { name: '查询此处管控' }).click();
+  const map = await page.getByTestId('map').boundingBox();
+  await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2, { steps: 3 });
+  await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
+  await page.getByRole('region', { name: '此处适用的管控' }).locator('.zones-here li').first().waitFor();
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: 'docs/screenshot-checks.png' });
+  shots.push('checks');
+
+  // Review mode: the project saved here, opened by "someone else" (a second browser profile).
+  const download = page.waitForEvent('download');
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('Control+s');
+  const saved = join(mkdtempSync(join(tmpdir(), 'hzw-screens-')), (await download).suggestedFilename());
+  await (await download).saveAs(saved);
+  const reviewer = await (
+    await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  ).newPage();
+  await reviewer.goto(base);
+  await reviewer.locator('[data-testid="map"][data-ready="true"]').waitFor();
+  const opener = reviewer.waitForEvent('filechooser');
+  await reviewer.getByRole('button', { name: '打开项目' }).click();
+  await (await opener).setFiles(saved);
+  await reviewer.getByRole('region', { name: '审阅模式：只读' }).waitFor();
+  await reviewer.locator('[data-testid="map"][data-ready="true"]').waitFor();
+  await reviewer.waitForTimeout(1200);
+  await reviewer.screenshot({ path: 'docs/screenshot-review.png' });
+  shots.push('review');
+  await page.getByRole('button', { name: '选择', exact: true }).click();
+
+  shots.push('tekes');
+  console.log(`Wrote ${shots.map((name) => `docs/screenshot-${name}.png`).join(', ')}`);
 } finally {
   await browser.close();
   server.kill();

@@ -15,6 +15,8 @@ export interface SyntheticOptions {
   cell: number;
   seed?: number;
   origin?: [number, number];
+  /** DBF-sized property names (the generic field profile) instead of the GeoJSON ones. */
+  shortNames?: boolean;
 }
 
 function random(seed: number): () => number {
@@ -26,6 +28,12 @@ function random(seed: number): () => number {
 }
 
 const NAMES = ['乌苏古城墙', '巴音沟承化寺', '夏尔苏满喇嘛庙遗址', '克孜加尔村', '安集海村', '赛力克提村'];
+const SHORT: Record<string, string> = {
+  object_name: 'OBJ_NAME',
+  zone_type: 'ZONE_TYPE',
+  boundary_text: 'BNDRY_TEXT',
+  height_limit_m: 'HEIGHT_M',
+};
 const TYPES = ['protection_range', 'construction_control_zone', 'environment_coordination_zone', 'body'];
 
 export function syntheticPolygons(options: SyntheticOptions): object {
@@ -46,12 +54,14 @@ export function syntheticPolygons(options: SyntheticOptions): object {
     ring.push(ring[0]!);
     features.push({
       type: 'Feature',
-      properties: {
-        object_name: `${NAMES[i % NAMES.length]}${i}`,
-        zone_type: TYPES[i % TYPES.length],
-        boundary_text: `东至道路，南至农田，西至水渠，北至山脚（第${i}号）`,
-        height_limit_m: 9 + (i % 4) * 3,
-      },
+      properties: Object.fromEntries(
+        Object.entries({
+          object_name: `${NAMES[i % NAMES.length]}${i}`,
+          zone_type: TYPES[i % TYPES.length],
+          boundary_text: `东至道路，南至农田，西至水渠，北至山脚（第${i}号）`,
+          height_limit_m: 9 + (i % 4) * 3,
+        }).map(([k, v]) => [options.shortNames ? SHORT[k]! : k, v]),
+      ),
       geometry: { type: 'Polygon', coordinates: [ring] },
     });
   }

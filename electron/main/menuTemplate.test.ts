@@ -126,6 +126,9 @@ describe('buildMenuSpec', () => {
       'file.makeWorkingCopy',
       'tools.deriveZone',
       'tools.whatHere',
+      'tools.runFullCheck',
+      'tools.areaStatistics',
+      'tools.referenceLayers',
     ];
     expect(labels(zh, ids)).toEqual([
       '导入…',
@@ -134,6 +137,9 @@ describe('buildMenuSpec', () => {
       '制作工作副本',
       '派生区划…',
       '查询此处管控',
+      '全面检查',
+      '面积统计…',
+      '参考图层…',
     ]);
     expect(labels(en, ids)).toEqual([
       'Import…',
@@ -142,12 +148,25 @@ describe('buildMenuSpec', () => {
       'Make Working Copy',
       'Derive Zone…',
       'What Applies Here',
+      'Run Full Check',
+      'Area Statistics…',
+      'Reference Layers…',
     ]);
     expect(
       byId(zh, 'tools')
         .submenu!.filter((i) => i.type !== 'separator')
         .map((i) => i.id),
-    ).toEqual(['tools.deriveZone', 'tools.whatHere']);
+    ).toEqual([
+      'tools.deriveZone',
+      'tools.whatHere',
+      'tools.runFullCheck',
+      'tools.areaStatistics',
+      'tools.referenceLayers',
+    ]);
+    // With no project shown there is nothing to check, count or overlay.
+    const idle = buildMenuSpec(STATE, LINUX);
+    for (const id of ['tools.runFullCheck', 'tools.areaStatistics', 'tools.referenceLayers'])
+      expect(byId(idle, id).enabled, id).toBe(false);
     expect(byId(zh, 'file.import').accelerator).toBe('CmdOrCtrl+I');
     expect(byId(zh, 'file.export').accelerator).toBe('CmdOrCtrl+E');
     // Single-letter tool keys stay with the page (they would eat the letter in text fields).
@@ -164,7 +183,16 @@ describe('buildMenuSpec', () => {
     expect(byId(editing, 'file.makeWorkingCopy').enabled).toBe(false);
     expect(byId(review, 'file.makeWorkingCopy').enabled).toBe(true);
     // Reading and saving a copy stay available (Save writes a new file, never the reviewed one).
-    for (const id of ['file.export', 'file.saveAs', 'file.save', 'tools.whatHere', 'file.open'])
+    for (const id of [
+      'file.export',
+      'file.saveAs',
+      'file.save',
+      'tools.whatHere',
+      'file.open',
+      'tools.runFullCheck',
+      'tools.areaStatistics',
+      'tools.referenceLayers',
+    ])
       expect(byId(review, id).enabled, id).toBe(true);
   });
 });

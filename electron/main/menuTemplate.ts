@@ -136,11 +136,16 @@ export function buildMenuSpec(state: MenuState, env: MenuEnvironment): MenuItemS
   ];
 
   // Tools the toolbar offers too. Single-letter tool keys (Q for "what applies here") stay with
-  // the page: as menu accelerators they would swallow the letter in text fields on macOS.
+  // the page: as menu accelerators they would swallow the letter in text fields on macOS. The
+  // analysis items read the project (reference layers are the reviewer's own overlays, never part
+  // of the plan), so they stay available in a review copy.
   const tools: MenuItemSpec[] = [
     command('tools.deriveZone', 'deriveZone', undefined, state.canSave && !state.readOnly),
     separator,
     command('tools.whatHere', 'whatHere', undefined, state.canSave),
+    command('tools.runFullCheck', 'runFullCheck', undefined, state.canSave),
+    command('tools.areaStatistics', 'areaStatistics', undefined, state.canSave),
+    command('tools.referenceLayers', 'referenceLayers', undefined, state.canSave),
   ];
 
   const languages: MenuItemSpec[] = (['zh', 'en'] as const).map((lang) => ({

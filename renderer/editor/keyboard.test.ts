@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyAction, type KeyLike } from './keyboard';
+import { ALL_TOOL_IDS, TOOL_KEYS } from './tools';
+import readme from '../../README.md?raw';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   key: k,
@@ -32,5 +34,18 @@ describe('keyboard map', () => {
     // The zone line tools, whose buttons sit in the geometry-operations group.
     expect(keyAction(key('s'))).toEqual({ kind: 'tool', tool: 'split' });
     expect(keyAction(key('b'))).toEqual({ kind: 'tool', tool: 'reshape' });
+  });
+});
+
+describe('keyboard documentation', () => {
+  it('README’s keyboard line names every tool key', () => {
+    const line = readme.slice(
+      readme.indexOf('**Keyboard.**'),
+      readme.indexOf('\n- **', readme.indexOf('**Keyboard.**')),
+    );
+    const documented = ALL_TOOL_IDS.filter((id) =>
+      new RegExp(`\\b${TOOL_KEYS[id].toUpperCase()} `).test(line),
+    );
+    expect(documented).toEqual([...ALL_TOOL_IDS]);
   });
 });

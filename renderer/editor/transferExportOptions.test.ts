@@ -15,8 +15,9 @@ describe('exportOptionsOf', () => {
       encoding: 'gbk',
       profile: 'lswhbhx',
       zip: true,
-      decimals: 9,
     });
+    // Precision is the core's per-format default, not a dialog override.
+    expect(exportOptionsOf(choice, 'p').decimals).toBeUndefined();
     expect(exportOptionsOf(choice, 'p').epsg).toBeUndefined();
   });
 

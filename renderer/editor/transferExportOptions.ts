@@ -52,9 +52,7 @@ export function exportOptionsOf(choice: ExportChoice, baseName: string): ExportO
     options.epsg = gaussKrugerEpsg(choice.gkZone, 3, choice.zonePrefix) ?? undefined;
     options.decimals = choice.decimals;
   }
-  // Binary formats store doubles: 9 decimals (0.1 mm) instead of GeoJSON's 7 (1 cm), so an
-  // area recomputed from the file matches the stored MJ even for walls a few metres wide.
-  if (choice.format === 'shapefile' || choice.format === 'geopackage') options.decimals = 9;
+  // Lon/lat formats take the core's per-format default (writeExport defaultDecimals).
   if (choice.format === 'shapefile') {
     options.encoding = choice.encoding;
     options.profile = choice.profile;

@@ -119,6 +119,9 @@ export class ReferenceLayers {
           source: new VectorSource({ features }),
           style: styleFor(data.kind),
           properties: { name: `reference:${data.id}` },
+          // Picking uses our own R-tree (snapping, what-applies-here); WebGL hit detection would
+          // render a second framebuffer every frame, which software GL (no GPU) cannot afford.
+          disableHitDetection: true,
         });
         shown = { data, layer, features, index: buildBoxIndex(boxes) };
         this.shown.set(data.id, shown);

@@ -5,6 +5,7 @@ import { openProjectFile } from '../editor/projectSession';
 import { importFiles } from '../editor/transfer';
 import type { PlanMap } from '../map/createPlanMap';
 import { AboutDialog } from './AboutDialog';
+import { AreaStatisticsHost } from './AreaStatisticsButton';
 import { DeriveDialog } from './DeriveDialog';
 import { MENU_ACTIONS } from './appActions';
 import { AttributePanel } from './AttributePanel';
@@ -75,6 +76,14 @@ export function App({ persistent }: { persistent: boolean | null }) {
 
   const onDrop = async (event: DragEvent) => {
     event.preventDefault();
+    // Like the disabled Import button: a review copy takes no imported zones.
+    if (workbench.state.get().readOnly) {
+      workbench.notify('error', {
+        zh: '审阅副本为只读，不能导入；请先“制作工作副本”',
+        en: 'A review copy is read-only and takes no imports; make a working copy first',
+      });
+      return;
+    }
     const files = await Promise.all(
       [...event.dataTransfer.files].map(async (f) => ({
         name: f.name,
@@ -126,6 +135,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
       {data && <ExportDialog open={dialog === 'export'} onClose={closeDialog} data={data} />}
       <AboutDialog open={dialog === 'about'} onClose={closeDialog} />
       {data && <DeriveDialog data={data} />}
+      <AreaStatisticsHost />
       <ImportDialog />
       <span hidden data-lang={lang} />
     </div>

@@ -1,32 +1,35 @@
-import { useState } from 'react';
 import { AreaStatisticsDialog } from './AreaStatisticsDialog';
+import { setAreaStatisticsOpen, useAreaStatisticsOpen } from './analysisRequests';
 import { Icon } from './Icon';
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
 import { useProjectData } from './hooks/useProjectData';
 
-/** Toolbar button opening 面积统计 / Area statistics; reads the project only while open. */
+/** Toolbar button opening 面积统计 / Area statistics (the Tools menu opens the same dialog). */
 export function AreaStatisticsButton() {
   const { t } = useLang();
   const projectId = useEditorState((s) => s.projectId);
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <button
-        type="button"
-        aria-label={t('areaStatistics')}
-        title={t('areaStatistics')}
-        onClick={() => setOpen(true)}
-        disabled={!projectId}
-      >
-        <Icon name="areaStatistics" />
-      </button>
-      {open && projectId && <OpenDialog projectId={projectId} onClose={() => setOpen(false)} />}
-    </>
+    <button
+      type="button"
+      aria-label={t('areaStatistics')}
+      title={t('areaStatistics')}
+      onClick={() => setAreaStatisticsOpen(true)}
+      disabled={!projectId}
+    >
+      <Icon name="areaStatistics" />
+    </button>
   );
 }
 
-function OpenDialog({ projectId, onClose }: { projectId: string; onClose(): void }) {
+/** The dialog itself, mounted once in the app; it reads the project only while open. */
+export function AreaStatisticsHost() {
+  const open = useAreaStatisticsOpen();
+  const projectId = useEditorState((s) => s.projectId);
+  return open && projectId ? <OpenDialog projectId={projectId} /> : null;
+}
+
+function OpenDialog({ projectId }: { projectId: string }) {
   const data = useProjectData(projectId);
-  return data ? <AreaStatisticsDialog open onClose={onClose} data={data} /> : null;
+  return data ? <AreaStatisticsDialog open onClose={() => setAreaStatisticsOpen(false)} data={data} /> : null;
 }

@@ -24,6 +24,8 @@ export function AttributePanel({ data }: { data: ProjectData }) {
   const { workbench } = useWorkbench();
   const { lang, t } = useLang();
   const selection = useEditorState((s) => s.selection);
+  // A review copy shows every value but offers no change (the store would refuse it anyway).
+  const readOnly = useEditorState((s) => s.readOnly);
   const zone = data.zones.find((z) => z.id === selection.zoneIds[0]);
   const object = data.objects.find((o) => o.id === (zone?.objectId ?? selection.objectId));
   const objectZones = useMemo(
@@ -58,6 +60,7 @@ export function AttributePanel({ data }: { data: ProjectData }) {
             zone.attributes.zoneType === 'construction_control_zone' ? ZONE_HIDDEN : ZONE_HIDDEN_NOT_CCZ
           }
           onCommit={(patch) => void workbench.run(updateZoneAttributes(zone.id, patch))}
+          readOnly={readOnly}
         />
       </section>
     );
@@ -92,6 +95,7 @@ export function AttributePanel({ data }: { data: ProjectData }) {
         lang={lang}
         hidden={object.attributes.objectType === 'relic_unit' ? undefined : NOT_RELIC}
         onCommit={(patch) => void workbench.run(updateObjectAttributes(object.id, patch))}
+        readOnly={readOnly}
       />
     </section>
   );

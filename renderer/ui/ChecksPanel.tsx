@@ -3,7 +3,9 @@ import type { Finding, FindingSeverity } from '../../shared/checks/findings';
 import { applyQuickFix, fixLabel } from '../../shared/checks/quickFixes';
 import { setZoneGeometries } from '../editor/commands/zoneCommands';
 import type { PlanMap } from '../map/createPlanMap';
+import { usePanelRequest } from './analysisRequests';
 import { useChecks } from './ChecksPanelLive';
+import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
 import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
@@ -26,6 +28,10 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
   const [live, setLive] = useState(true);
   const report = useCallback((error: unknown) => workbench.reportError(error), [workbench]);
   const { findings, progress, runFull } = useChecks(data, live, report);
+  // The Tools menu's 全面检查 runs the same full check as the panel's button.
+  usePanelRequest('runFullCheck', runFull);
+  // A quick fix edits geometry: not in a read-only review copy (finding and zooming still work).
+  const readOnly = useEditorState((s) => s.readOnly);
 
   const show = (finding: Finding) => {
     workbench.select({ zoneIds: finding.zoneIds, objectId: finding.objectId ?? null });
@@ -77,7 +83,12 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
                 {finding.message[lang]}
               </button>
               {finding.fix && (
-                <button type="button" className="quick-fix" onClick={() => void fix(finding)}>
+                <button
+                  type="button"
+                  className="quick-fix"
+                  onClick={() => void fix(finding)}
+                  disabled={readOnly}
+                >
                   {fixLabel(finding.fix, isCcz(finding, data))[lang]}
                 </button>
               )}

@@ -31,6 +31,7 @@ export function DeriveDialog({ data }: { data: ProjectData }) {
   const [zoneType, setZoneType] = useState<ZoneType>('construction_control_zone');
   const [verbatim, setVerbatim] = useState('');
   const [busy, setBusy] = useState(false);
+  const readOnly = useEditorState((s) => s.readOnly);
   const close = () => setDeriveDialogOpen(false);
   const update = (patch: Partial<DeriveForm>) => setForm((f) => ({ ...f, ...patch }));
   const setSide = (key: keyof DeriveForm['sides'], value: string) =>
@@ -194,7 +195,7 @@ export function DeriveDialog({ data }: { data: ProjectData }) {
           <p className="derive-draft" aria-label={t('deriveDraft')}>
             {t('deriveDraft')}: <output>{draft}</output>
           </p>
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={busy || readOnly}>
             {t('deriveCreate')}
           </button>
         </form>

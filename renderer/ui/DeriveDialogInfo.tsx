@@ -3,6 +3,7 @@ import { derivationState } from '../../shared/derive/record';
 import { regenerate } from '../editor/regenerateDerived';
 import { setDeriveDialogOpen } from './DeriveDialogState';
 import { METHOD_LABELS } from './DeriveDialogForm';
+import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
 import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
@@ -28,10 +29,12 @@ export function DerivationInfo({ zone, data }: { zone: Zone; data: ProjectData }
   const { lang, t } = useLang();
   const d = zone.attributes.derivation;
   const state = stateOf(zone, data.zones);
+  // Deriving and regenerating add or change zones: not in a read-only review copy.
+  const readOnly = useEditorState((s) => s.readOnly);
   const method = d ? (METHOD_LABELS as Record<string, { zh: string; en: string }>)[d.method] : undefined;
   return (
     <section className="derivation" aria-label={t('derivation')}>
-      <button type="button" onClick={() => setDeriveDialogOpen(true)}>
+      <button type="button" onClick={() => setDeriveDialogOpen(true)} disabled={readOnly}>
         {t('deriveZone')}
       </button>
       {d && (
@@ -54,6 +57,7 @@ export function DerivationInfo({ zone, data }: { zone: Zone; data: ProjectData }
           <button
             type="button"
             onClick={() => void regenerate(workbench, [zone], data.zones, data.project.settings.gkZone)}
+            disabled={readOnly}
           >
             {t('regenerate')}
           </button>

@@ -15,7 +15,7 @@ import type { UiKey } from './i18n';
 /**
  * 几何操作: derive, split, reshape, merge, cut out, clip, simplify, remove spikes — enabled by the selection
  * (Ctrl-click zones in the tree to select several; for cut out / clip the first selected zone is
- * changed by the second).
+ * changed by the second). A read-only review copy offers none of them.
  */
 export function GeometryOpsGroup() {
   const { workbench } = useWorkbench();
@@ -28,7 +28,13 @@ export function GeometryOpsGroup() {
   const two = ids.length === 2;
   const run = (command: Parameters<typeof workbench.run>[0]) => void workbench.run(command);
   const button = (key: UiKey, onClick: () => void, enabled: boolean) => (
-    <button type="button" aria-label={t(key)} title={t(key)} onClick={onClick} disabled={!enabled}>
+    <button
+      type="button"
+      aria-label={t(key)}
+      title={t(key)}
+      onClick={onClick}
+      disabled={!enabled || readOnly}
+    >
       {t(key)}
     </button>
   );
@@ -61,6 +67,7 @@ export function GeometryOpsGroup() {
         title={t('opSimplifyTolerance')}
         value={tolerance}
         onChange={(e) => setTolerance(e.target.value)}
+        disabled={readOnly}
         style={{ width: '4em' }}
       />
       {button(

@@ -30,6 +30,7 @@ export function ObjectTree({
   const { workbench } = useWorkbench();
   const { lang, t } = useLang();
   const selection = useEditorState((s) => s.selection);
+  const readOnly = useEditorState((s) => s.readOnly);
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
 
@@ -67,7 +68,13 @@ export function ObjectTree({
     <section className="panel tree" aria-label={t('objects')}>
       <div className="panel-head">
         <h2>{t('objects')}</h2>
-        <button type="button" onClick={onNewObject} aria-label={t('newObject')} title={t('newObject')}>
+        <button
+          type="button"
+          onClick={onNewObject}
+          aria-label={t('newObject')}
+          title={t('newObject')}
+          disabled={readOnly}
+        >
           ＋ {t('newObject')}
         </button>
       </div>

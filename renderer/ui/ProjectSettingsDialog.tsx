@@ -3,6 +3,7 @@ import { ensureBasemapAccess } from '../editor/basemapAccess';
 import { updateProjectSettings } from '../editor/commands/projectCommands';
 import { SchemaForm } from './form/SchemaForm';
 import { Modal } from './Modal';
+import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
 import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
@@ -19,6 +20,7 @@ export function ProjectSettingsDialog({
 }) {
   const { workbench, platform } = useWorkbench();
   const { lang, t } = useLang();
+  const readOnly = useEditorState((s) => s.readOnly);
   return (
     <Modal id="project-settings" open={open} onClose={onClose} title={t('projectSettings')}>
       <SchemaForm
@@ -26,6 +28,7 @@ export function ProjectSettingsDialog({
         schema={ProjectSettingsSchema}
         value={data.project.settings}
         lang={lang}
+        readOnly={readOnly}
         onCommit={async (patch) => {
           const committed = await workbench.run(updateProjectSettings(data.project.id, patch));
           const settings = committed?.changes.find((c) => c.table === 'projects')?.after;

@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent, type RefObject } from 'react';
+import { useCallback, useId, useRef, useState, type RefObject } from 'react';
 import type { OverlapResult } from '../../shared/analysis/overlaps';
 import {
   REFERENCE_KINDS,
@@ -6,15 +6,23 @@ import {
   type ReferenceKind,
   type ReferenceLayerData,
 } from '../../shared/analysis/overlapsReferenceLayer';
+import type { Lang } from '../../shared/domain/labels';
 import { ZONE_TYPE_LABELS } from '../../shared/domain/taxonomy';
+import { importFilters, type NamedFilter } from '../../shared/ipc/fileTypes';
 import { runJob } from '../jobs/runJob';
 import type { PlanMap } from '../map/createPlanMap';
 import { referenceLayerStore } from '../storage/referenceLayerStore';
+import { usePanelRequest } from './analysisRequests';
 import { useLang } from './hooks/useLang';
 import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
 
-const ACCEPT = '.geojson,.json,.shp,.shx,.dbf,.prj,.cpg,.zip,.gpkg,.kml,.kmz,.dxf';
+/** The import dialog's filters without project files: a project cannot be a reference layer. */
+function referenceFilters(lang: Lang): NamedFilter[] {
+  return importFilters(lang)
+    .map((f) => ({ ...f, extensions: f.extensions.filter((e) => e !== 'hzw') }))
+    .filter((f) => f.extensions.length > 0);
+}
 
 interface Props {
   data: ProjectData;
@@ -24,25 +32,29 @@ interface Props {
 
 /** Add, show, hide and remove reference layers, and list the zones overlapping each one. */
 export function ReferenceLayersPanel({ data, layers, map }: Props) {
-  const { workbench } = useWorkbench();
+  const { workbench, platform } = useWorkbench();
+  const kindId = useId();
   const { lang, t } = useLang();
   const [kind, setKind] = useState<ReferenceKind>('permanent_basic_farmland');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<OverlapResult | null>(null);
   const store = referenceLayerStore();
+  // The Tools menu's 参考图层… brings this panel into view with the focus on it.
+  const section = useRef<HTMLElement>(null);
+  const show = useCallback(() => {
+    section.current?.scrollIntoView({ block: 'nearest' });
+    section.current?.focus();
+  }, []);
+  usePanelRequest('showReferenceLayers', show);
 
-  const add = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.target;
-    const files = await Promise.all(
-      [...(input.files ?? [])].map(async (f) => ({
-        name: f.name,
-        bytes: new Uint8Array(await f.arrayBuffer()),
-      })),
-    );
-    input.value = '';
-    if (files.length === 0) return;
+  // The same pick as Import: native dialog on the desktop, the browser's picker in web mode, the
+  // same size caps; a shapefile's parts are picked together.
+  const add = async () => {
     setBusy(true);
     try {
+      const title = lang === 'zh' ? '添加参考图层' : 'Add reference layer';
+      const files = await platform.pickFiles({ title, filters: referenceFilters(lang), multiple: true });
+      if (files.length === 0) return;
       const meta = {
         id: crypto.randomUUID(),
         projectId: data.project.id,
@@ -93,31 +105,20 @@ export function ReferenceLayersPanel({ data, layers, map }: Props) {
   const shown = result && layers.find((l) => l.id === result.layerId);
 
   return (
-    <section className="panel references" aria-label={t('referenceLayers')}>
+    <section ref={section} tabIndex={-1} className="panel references" aria-label={t('referenceLayers')}>
       <h2>{t('referenceLayers')}</h2>
       <div className="reference-add">
-        <select
-          aria-label={t('referenceKind')}
-          value={kind}
-          onChange={(e) => setKind(e.target.value as ReferenceKind)}
-        >
+        <label htmlFor={kindId}>{t('referenceKind')}</label>
+        <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as ReferenceKind)}>
           {REFERENCE_KINDS.map((k) => (
             <option key={k} value={k}>
               {REFERENCE_KIND_LABELS[k][lang]}
             </option>
           ))}
         </select>
-        <label className="file-button">
+        <button type="button" onClick={() => void add()} disabled={busy}>
           {t('addReferenceLayer')}
-          <input
-            type="file"
-            multiple
-            accept={ACCEPT}
-            aria-label={t('addReferenceLayer')}
-            onChange={(e) => void add(e)}
-            disabled={busy}
-          />
-        </label>
+        </button>
       </div>
       {layers.length === 0 ? (
         <p className="muted">{t('noReferenceLayers')}</p>

@@ -50,6 +50,7 @@ export function Toolbar({
   const hasSelection = useEditorState((s) => s.selection.zoneIds.length > 0 || s.selection.objectId !== null);
   // A review copy offers only what changes nothing (ReviewBanner explains; the store refuses writes).
   const readOnly = useEditorState((s) => s.readOnly);
+  const noProject = !useEditorState((s) => s.projectId);
 
   const button = (key: UiKey, onClick: () => void, icon: IconName, disabled = false, shortcut?: string) => (
     <button
@@ -114,6 +115,7 @@ export function Toolbar({
         <select
           aria-label={t('zoneTypeForDrawing')}
           value={zoneType}
+          disabled={readOnly}
           onChange={(e) => workbench.state.set({ drawZoneType: e.target.value as ZoneType })}
         >
           {ZONE_TYPES.map((type) => (
@@ -129,6 +131,7 @@ export function Toolbar({
           aria-label={t('circleRadius')}
           placeholder={t('circleRadius')}
           value={radius ?? ''}
+          disabled={readOnly}
           onChange={(e) => {
             const value = Number(e.target.value);
             workbench.state.set({ circleRadius: e.target.value && value > 0 ? value : null });
@@ -146,12 +149,17 @@ export function Toolbar({
         </label>
       </Group>
       <GeometryOpsGroup />
+      {/* Reading the project, so offered in a review copy too; the Tools menu has the same three. */}
+      <Group label={t('analysisGroup')}>
+        <AreaStatisticsButton />
+        {button('runFullCheck', actions.runFullCheck, 'checks', noProject)}
+        {button('referenceLayers', actions.referenceLayers, 'layers', noProject)}
+      </Group>
       <Group label={lang === 'zh' ? '视图' : 'View'}>
         {button('zoomIn', () => actions.zoomBy(1), 'zoomIn')}
         {button('zoomOut', () => actions.zoomBy(-1), 'zoomOut')}
         {button('zoomToProject', actions.zoomToProject, 'zoomToProject')}
         {button('projectSettings', actions.openSettings, 'settings')}
-        <AreaStatisticsButton />
         <button
           type="button"
           aria-label={t('languageSwitch')}

@@ -16,6 +16,12 @@ export interface AppActions {
   makeWorkingCopy(): void;
   /** Pick the "what applies here" map tool. */
   whatHere(): void;
+  /** 全面检查: re-check the whole project in the checks panel, with progress. */
+  runFullCheck(): void;
+  /** 面积统计: open the area statistics dialog. */
+  areaStatistics(): void;
+  /** 参考图层: bring the reference-layer panel into view and focus it. */
+  referenceLayers(): void;
   undo(): void;
   redo(): void;
   deleteSelection(): void;
@@ -43,6 +49,9 @@ export const MENU_ACTIONS: Record<MenuCommand, (actions: AppActions) => void> = 
   'view.zoomToProject': (a) => a.zoomToProject(),
   'view.toggleLanguage': (a) => a.toggleLanguage(),
   'tools.whatHere': (a) => a.whatHere(),
+  'tools.runFullCheck': (a) => a.runFullCheck(),
+  'tools.areaStatistics': (a) => a.areaStatistics(),
+  'tools.referenceLayers': (a) => a.referenceLayers(),
   'help.about': (a) => a.about(),
   'tools.deriveZone': () => setDeriveDialogOpen(true),
 };

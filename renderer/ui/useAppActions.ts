@@ -5,6 +5,7 @@ import type { PlanMap } from '../map/createPlanMap';
 import type { AppActions } from './appActions';
 import { pickAndImport } from '../editor/transfer';
 import { useWorkbench } from './hooks/useWorkbench';
+import { requestPanel, setAreaStatisticsOpen } from './analysisRequests';
 
 export interface DialogControls {
   openSettings(): void;
@@ -38,6 +39,12 @@ export function useAppActions(map: RefObject<PlanMap | null>, dialogs: DialogCon
       // The store refuses edits to a review copy; this only guards against a stale menu.
       makeWorkingCopy: () => void (workbench.state.get().readOnly && makeWorkingCopy(workbench)),
       whatHere: () => workbench.setTool('whatHere'),
+      // The panels exist only while a project is shown; the menu offers these only then.
+      runFullCheck: () => void requestPanel('runFullCheck'),
+      areaStatistics: () => {
+        if (workbench.state.get().projectId) setAreaStatisticsOpen(true);
+      },
+      referenceLayers: () => void requestPanel('showReferenceLayers'),
       undo: () => void workbench.undo(),
       redo: () => void workbench.redo(),
       deleteSelection: () => void workbench.deleteSelection(),

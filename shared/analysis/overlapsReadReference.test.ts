@@ -52,4 +52,31 @@ describe('reading a reference layer through the format registry', () => {
       readReferenceLayer({ files: [{ name: 'pts.geojson', bytes: bytes(points) }], meta }),
     ).rejects.toThrow(FormatError);
   });
+
+  it('reads a county-sized layer (150 000 parcels) without overflowing the stack', async () => {
+    // Regression: 100 000+ features were once spread into push(...) and the import failed with
+    // "Maximum call stack size exceeded" in the bench.
+    const features = Array.from({ length: 150_000 }, (_, i) => {
+      const x = 84.3 + (i % 400) * 0.001;
+      const y = 44.1 + Math.floor(i / 400) * 0.001;
+      const ring = [
+        [x, y],
+        [x + 0.0008, y],
+        [x + 0.0008, y + 0.0008],
+        [x, y + 0.0008],
+        [x, y],
+      ];
+      return {
+        type: 'Feature',
+        properties: { DKBH: `P${i}` },
+        geometry: { type: 'Polygon', coordinates: [ring] },
+      };
+    });
+    const out = await readReferenceLayer({
+      files: [{ name: 'farmland.geojson', bytes: bytes({ type: 'FeatureCollection', features }) }],
+      meta: { ...meta, kind: 'permanent_basic_farmland' },
+    });
+    expect(out.layer.featureCount).toBe(150_000);
+    expect(out.layer.vertexCount).toBe(750_000);
+  }, 60_000);
 });

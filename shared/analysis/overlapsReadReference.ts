@@ -51,7 +51,8 @@ export async function readReferenceLayer(
         ...(input.epsg ? { epsg: input.epsg } : {}),
       });
       warnings.push(...converted.warnings);
-      features.push(...converted.layer.features);
+      // A farmland layer holds 100 000+ features: spreading them as arguments overflows the stack.
+      for (const f of converted.layer.features) features.push(f);
       for (const f of converted.layer.fields) if (!fields.has(f.name)) fields.set(f.name, f);
     }
   }

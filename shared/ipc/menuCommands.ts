@@ -19,6 +19,9 @@ export const MENU_COMMANDS = [
   'view.toggleLanguage',
   'tools.deriveZone',
   'tools.whatHere',
+  'tools.runFullCheck',
+  'tools.areaStatistics',
+  'tools.referenceLayers',
   'help.about',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -124,7 +124,7 @@ describe('history', () => {
         expect(await snapshot(store)).toEqual(states.at(-1));
         store.close();
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
     // The generator must actually exercise the history, not just skip edits.
     expect(steps).toBeGreaterThan(200);

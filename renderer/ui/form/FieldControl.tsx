@@ -9,12 +9,14 @@ interface Props {
   lang: Lang;
   validate(value: unknown): string | null;
   onCommit(value: unknown): void;
+  /** A review copy: text stays selectable (read-only), choices are disabled. */
+  readOnly?: boolean;
 }
 
 const EMPTY = { zh: '（无）', en: '(none)' };
 
 /** One field: keeps the typed text as a draft until it is committed and valid. */
-export function FieldControl({ id, field, value, lang, validate, onCommit }: Props) {
+export function FieldControl({ id, field, value, lang, validate, onCommit, readOnly = false }: Props) {
   const initial = value === null || value === undefined ? '' : String(value);
   const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -59,6 +61,7 @@ export function FieldControl({ id, field, value, lang, validate, onCommit }: Pro
           id={id}
           type="checkbox"
           checked={value === true}
+          disabled={readOnly}
           onChange={(e) => commit(e.target.checked)}
           {...described}
         />
@@ -69,6 +72,7 @@ export function FieldControl({ id, field, value, lang, validate, onCommit }: Pro
         <select
           id={id}
           value={initial}
+          disabled={readOnly}
           onChange={(e) =>
             commit(e.target.value === '' ? null : field.numeric ? Number(e.target.value) : e.target.value)
           }
@@ -93,6 +97,7 @@ export function FieldControl({ id, field, value, lang, validate, onCommit }: Pro
               <input
                 type="checkbox"
                 checked={selected.has(o.value)}
+                disabled={readOnly}
                 onChange={(e) =>
                   commit(
                     field.options
@@ -111,6 +116,7 @@ export function FieldControl({ id, field, value, lang, validate, onCommit }: Pro
       const common = {
         id,
         value: draft,
+        readOnly,
         onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
         onBlur: commitDraft,
         onKeyDown: onKey,

@@ -15,6 +15,8 @@ interface Props<T extends object> {
   idPrefix: string;
   /** Keys to leave out (e.g. fields not relevant to this record). */
   hidden?: ReadonlySet<string>;
+  /** Show the values without offering to change them (a read-only review copy). */
+  readOnly?: boolean;
 }
 
 function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
@@ -26,7 +28,15 @@ function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
  * or picking a choice): one field, one change set, one undo step. A value the schema refuses is
  * shown with its message and not committed.
  */
-export function SchemaForm<T extends object>({ schema, value, lang, onCommit, idPrefix, hidden }: Props<T>) {
+export function SchemaForm<T extends object>({
+  schema,
+  value,
+  lang,
+  onCommit,
+  idPrefix,
+  hidden,
+  readOnly,
+}: Props<T>) {
   const fields = useMemo(() => fieldModels(shapeOf(schema)), [schema]);
 
   /** Validate a one-field patch against the whole record; returns the message for that field or null. */
@@ -59,6 +69,7 @@ export function SchemaForm<T extends object>({ schema, value, lang, onCommit, id
         value={current[field.key]}
         lang={lang}
         validate={(v) => check(fieldPath, v)}
+        readOnly={readOnly}
         onCommit={(v) => onCommit(nest(fieldPath, v))}
       />
     );

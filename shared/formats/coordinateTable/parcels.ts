@@ -62,8 +62,9 @@ type XY = [number, number];
  * such vertex in ring order when several are equally near.
  */
 export function northWestIndex(ring: readonly XY[]): number {
-  const maxX = Math.max(...ring.map((p) => p[0]));
-  const minY = Math.min(...ring.map((p) => p[1]));
+  // reduce, not Math.max(...ring): a surveyed boundary may hold more vertices than the stack allows.
+  const maxX = ring.reduce((m, p) => Math.max(m, p[0]), -Infinity);
+  const minY = ring.reduce((m, p) => Math.min(m, p[1]), Infinity);
   let best = 0;
   let bestDistance = Infinity;
   ring.forEach(([x, y], i) => {

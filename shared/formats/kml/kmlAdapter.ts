@@ -1,6 +1,6 @@
 import { FormatError, fileProblem } from '../formatError';
 import type { FormatAdapter, Layer, NamedBytes, ReadOptions, ReadResult, WriteOptions } from '../layer';
-import { ZipError, looksLikeZip, readZip, writeZip } from '../zip/zip';
+import { DEFAULT_ZIP_LIMITS, ZipError, looksLikeZip, readZip, writeZip } from '../zip/zip';
 import { DEFAULT_MAX_KML_BYTES } from './kmlText';
 import { readKmlText } from './readKml';
 import { writeKmlText } from './writeKml';
@@ -24,7 +24,7 @@ export interface KmlWriteOptions extends WriteOptions {
 function kmlOfKmz(file: NamedBytes, maxBytes: number): NamedBytes {
   let entries: NamedBytes[];
   try {
-    entries = readZip(file.bytes, { maxTotalBytes: maxBytes, maxEntries: 10_000 });
+    entries = readZip(file.bytes, { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: maxBytes });
   } catch (error) {
     if (error instanceof ZipError) throw new FormatError(file.name, [fileProblem('zip', error.reason)]);
     throw error;

@@ -5,6 +5,13 @@ import { FormatError, fileProblem } from '../formatError';
 import type { Coordinates, Layer, LayerGeometry } from '../layer';
 import type { ImportOptions } from './types';
 
+/** The CRS taken from the size of the numbers, reported so the import dialog preselects it. */
+export interface GuessedCrs {
+  epsg: number;
+  source: 'magnitude';
+  note: Bilingual;
+}
+
 function* positionsOf(geometry: LayerGeometry | null): Generator<Coordinates> {
   if (!geometry) return;
   const c = geometry.coordinates as unknown;
@@ -29,8 +36,9 @@ export function layerToLonLat(
   layer: Layer,
   fileName: string,
   options: ImportOptions,
-): { layer: Layer; warnings: Bilingual[] } {
+): { layer: Layer; warnings: Bilingual[]; guessed: GuessedCrs | null } {
   const warnings: Bilingual[] = [];
+  let guessed: GuessedCrs | null = null;
   let epsg = options.epsg ?? layer.epsg;
   let swap = options.swapXY ?? false;
   if (epsg === null) {
@@ -45,6 +53,7 @@ export function layerToLonLat(
     }
     epsg = guess.epsg;
     swap = options.swapXY ?? guess.swapped;
+    guessed = { epsg, source: 'magnitude', note: guess.note };
     warnings.push({
       zh: `图层 ${layer.name} 未声明坐标系，按坐标判断为 EPSG:${epsg}：${guess.note.zh}`,
       en: `Layer ${layer.name} declares no CRS; taken as EPSG:${epsg} from the numbers: ${guess.note.en}`,
@@ -52,7 +61,7 @@ export function layerToLonLat(
   }
   const source = swap ? swapLayerAxes({ ...layer, epsg }) : { ...layer, epsg };
   try {
-    return { layer: transformLayer(source, 4490), warnings };
+    return { layer: transformLayer(source, 4490), warnings, guessed };
   } catch (error) {
     if (error instanceof UnknownCrsError) throw new FormatError(fileName, [fileProblem('crs', error.reason)]);
     throw error;

@@ -1,10 +1,11 @@
 import type { Bilingual } from '../../domain/labels';
 import type { ZoneType } from '../../domain/taxonomy';
-import { isLonLat, transformLayer } from '../../crs/transformLayer';
+import type { ZoneGeometry } from '../../domain/geometry';
+import { isLonLat, roundLayer, transformLayer } from '../../crs/transformLayer';
 import { ellipsoidalArea } from '../../geometry/area';
 import { orientForRfc7946 } from '../../geometry/rings';
 import { zoneProperties } from '../geojson/writeGeoJson';
-import type { Layer, LayerFeature, LayerGeometry } from '../layer';
+import { createProperties, type Layer, type LayerFeature, type LayerGeometry } from '../layer';
 import type { ProjectDocument } from '../projectDocument';
 import { PROFILES } from '../profiles/profiles';
 import { padXzqdm } from '../profiles/lswhbhx';
@@ -20,6 +21,30 @@ export interface DocumentToLayerOptions {
   lswhbhx?: LswhbhxOptions;
   /** Layer name; default LSWHBHX for that profile, else the project name. */
   name?: string;
+  /** Round coordinates (in the target CRS) to this many decimals; default none. */
+  decimals?: number;
+}
+
+/**
+ * Each zone's geometry as the file will hold it (RFC 7946 rings, reprojected, rounded), and the
+ * same in lon/lat for its area: areas are computed from what is written, so an area another tool
+ * computes from the file matches MJ / area_m2 however coarse the rounding.
+ */
+function writtenGeometries(
+  zones: readonly ProjectDocument['zones'][number][],
+  epsg: number | undefined,
+  decimals: number | undefined,
+): { written: Layer; lonLat: Layer } {
+  const features = zones.map((z) => ({
+    geometry: orientForRfc7946(z.geometry) as LayerGeometry,
+    properties: createProperties(),
+  }));
+  const source: Layer = { name: '', epsg: 4490, fields: [], features };
+  const projected = epsg !== undefined && !isLonLat(epsg);
+  let written = projected ? transformLayer(source, epsg) : { ...source, epsg: epsg ?? 4490 };
+  if (decimals !== undefined) written = roundLayer(written, decimals);
+  const lonLat = !projected ? written : decimals === undefined ? source : transformLayer(written, 4490);
+  return { written, lonLat };
 }
 
 /**
@@ -36,16 +61,19 @@ export function documentToLayer(
   const objects = new Map(document.objects.map((o) => [o.id, o]));
   const wanted = options.zoneTypes ? new Set(options.zoneTypes) : null;
   const zones = document.zones.filter((z) => !wanted || wanted.has(z.attributes.zoneType));
+  const { written, lonLat } = writtenGeometries(zones, options.epsg, options.decimals);
+  progress(0.3);
   const features: LayerFeature[] = zones.map((zone, index) => {
-    if (index % 200 === 0) progress((index / Math.max(1, zones.length)) * 0.8);
-    const full = zoneProperties(zone, objects.get(zone.objectId)) as FullRecord;
+    if (index % 200 === 0) progress(0.3 + (index / Math.max(1, zones.length)) * 0.6);
+    const asWritten = { ...zone, geometry: lonLat.features[index]!.geometry as ZoneGeometry };
+    const full = zoneProperties(asWritten, objects.get(zone.objectId)) as FullRecord;
     const properties = profile.write(full, {
       index,
       settings: document.settings,
-      areaM2: ellipsoidalArea(zone.geometry),
+      areaM2: ellipsoidalArea(asWritten.geometry),
       lswhbhx,
     });
-    return { geometry: orientForRfc7946(zone.geometry) as LayerGeometry, properties };
+    return { geometry: written.features[index]!.geometry, properties };
   });
   const warnings: Bilingual[] = [];
   if (options.profile === 'lswhbhx' && !padXzqdm(lswhbhx.xzqdm || document.settings.xzqdm || '')) {
@@ -57,9 +85,7 @@ export function documentToLayer(
       });
   }
   const name = options.name ?? (options.profile === 'lswhbhx' ? 'LSWHBHX' : document.settings.name);
-  let layer: Layer = { name, epsg: 4490, fields: profile.fields({ lswhbhx }), features };
-  if (options.epsg !== undefined && !isLonLat(options.epsg)) layer = transformLayer(layer, options.epsg);
-  else if (options.epsg !== undefined) layer = { ...layer, epsg: options.epsg };
+  const layer: Layer = { name, epsg: written.epsg, fields: profile.fields({ lswhbhx }), features };
   progress(1);
   return { layer, warnings };
 }

@@ -7,7 +7,7 @@ import type { DocumentObject, DocumentZone } from '../projectDocument';
 import { caseInsensitive } from '../profiles/full';
 import { PROFILES, detectProfile } from '../profiles/profiles';
 import type { FullRecord } from '../profiles/types';
-import { layerToLonLat } from './crsOfLayer';
+import { layerToLonLat, type GuessedCrs } from './crsOfLayer';
 import { readZone } from './readZone';
 import type { ImportOptions, ImportProblem, ImportResult, ProfileId } from './types';
 
@@ -22,6 +22,8 @@ export interface LayerImport extends ImportResult {
   profiles: ProfileId[];
   /** Warnings per layer, in order (a CRS taken from the size of the numbers, …). */
   warnings: Bilingual[][];
+  /** Per layer, in order: the CRS guessed from the numbers when the file declared none, else null. */
+  guessedCrs: (GuessedCrs | null)[];
 }
 
 /** Where CAD and KML adapters put a feature's layer or folder name. */
@@ -75,6 +77,7 @@ export function layerToImport(
   const zones: DocumentZone[] = [];
   const profiles: ProfileId[] = [];
   const warnings: Bilingual[][] = [];
+  const guessedCrs: (GuessedCrs | null)[] = [];
   const named = sources.length > 1;
   let total = 0;
   const all = sources.reduce((n, s) => n + s.layer.features.length, 0);
@@ -82,10 +85,11 @@ export function layerToImport(
   for (const source of sources) {
     const layerName = source.layer.name;
     const tag = (p: InputProblem): ImportProblem => (named ? { ...p, layer: layerName } : p);
-    rejected.push(...source.problems.map(tag));
+    for (const problem of source.problems) rejected.push(tag(problem)); // may be 100 000+
     const refusedIndices = new Set(source.problems.map((p) => p.index).filter((i) => i !== null));
     const converted = layerToLonLat(source.layer, fileName, options);
     warnings.push(converted.warnings);
+    guessedCrs.push(converted.guessed);
     const layer = converted.layer;
     const profileId =
       !options.profile || options.profile === 'auto' ? detectProfile(layer.fields) : options.profile;
@@ -135,5 +139,5 @@ export function layerToImport(
   }
   progress(1);
   const document: ImportResult['document'] = { objects: [...objects.values()], zones, settings: null };
-  return { document, rejected, total, profiles, warnings };
+  return { document, rejected, total, profiles, warnings, guessedCrs };
 }

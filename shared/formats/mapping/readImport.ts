@@ -92,11 +92,18 @@ export async function readImport(
     try {
       const imported = layerToImport(sources, read.fileName, o, (f) => progress(0.6 + f * 0.4));
       imported.warnings.forEach((w, i) => layers[first + i]?.info.warnings.push(...w));
+      // Report the CRS the mapping used, so the dialog's picker shows it rather than "unknown".
+      imported.guessedCrs.forEach((crs, i) => {
+        const summary = layers[first + i];
+        if (!crs || !summary) return;
+        summary.epsg = crs.epsg;
+        summary.info.crs = crs;
+      });
       profile ??= imported.profiles[0] ?? null;
       results.push(imported);
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
-      refused.push(...error.problems);
+      for (const problem of error.problems) refused.push(problem);
     }
   }
   progress(1);

@@ -132,7 +132,10 @@ export interface ExportOptions {
   encoding?: 'gbk' | 'utf-8';
   /** Target CRS: 4516 or 'EPSG:4516'; default 4490 (geographic), GK zone for DXF/tables. */
   epsg?: number | string;
-  /** Decimal places (degrees for lon/lat, else metres); default 7 / 3. */
+  /**
+   * Decimal places (degrees for lon/lat, else metres); default by format (defaultDecimals):
+   * 7 for RFC 7946 GeoJSON, 9 for other lon/lat formats, 3 for projected text, 4 projected binary.
+   */
   decimals?: number;
   /** Zone types to include; null or absent for all. */
   zoneTypes?: readonly ZoneType[] | null;

@@ -1,5 +1,5 @@
 import { gaussKrugerCrs, gaussKrugerEpsg } from '../../crs/definitions';
-import { isLonLat, parseEpsg, roundLayer } from '../../crs/transformLayer';
+import { isLonLat, parseEpsg } from '../../crs/transformLayer';
 import { exportCoordinateTable } from '../coordinateTable/adapter';
 import { writeGeoJson } from '../geojson/writeGeoJson';
 import { writeProjectedGeoJson } from '../geojson/writeProjectedGeoJson';
@@ -40,6 +40,19 @@ export function exportEpsg(
   return PROJECTED_FORMATS.includes(format) ? gaussKrugerEpsg(document.settings.gkZone, 3, true)! : 4490;
 }
 
+/** Formats that store coordinates as doubles (or the CRS's full width): no reason to drop precision. */
+const BINARY_FORMATS: readonly ExportFormatId[] = ['shapefile', 'geopackage'];
+
+/**
+ * Default decimal places of a format's coordinates: RFC 7946 GeoJSON 7 (≈1 cm); every other
+ * lon/lat output 9 (≈0.1 mm), so the area another tool computes from the file agrees with MJ even
+ * for walls a few metres wide; projected metres 3 (1 mm) in text formats, 4 in binary ones.
+ */
+export function defaultDecimals(format: ExportFormatId, epsg: number): number {
+  if (isLonLat(epsg)) return format === 'geojson' ? 7 : 9;
+  return BINARY_FORMATS.includes(format) ? 4 : 3;
+}
+
 function selected(
   document: ProjectDocument,
   zoneTypes: WriteExportInput['options']['zoneTypes'],
@@ -64,7 +77,7 @@ export async function writeExport(
   const profile = o.profile ?? defaultProfile(o.format);
   const baseName = o.baseName ?? document.settings.name;
   const lonLat = isLonLat(epsg);
-  const decimals = o.decimals ?? (lonLat ? 7 : 3);
+  const decimals = o.decimals ?? defaultDecimals(o.format, epsg);
   const done = (output: WriteExportOutput) => (progress(1), output);
   if (profile === 'full' && o.format === 'geojson' && lonLat) {
     const bytes = writeGeoJson(document, { zoneTypes: null, decimals }, progress);
@@ -94,11 +107,11 @@ export async function writeExport(
   }
   const { layer, warnings } = documentToLayer(
     document,
-    { profile, epsg, ...(o.lswhbhx ? { lswhbhx: o.lswhbhx } : {}) },
+    { profile, epsg, decimals, ...(o.lswhbhx ? { lswhbhx: o.lswhbhx } : {}) },
     (f) => progress(f * 0.5),
   );
   const written = await writeLayers(
-    [roundLayer(layer, decimals)],
+    [layer],
     o.format,
     {
       baseName,

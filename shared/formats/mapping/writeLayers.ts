@@ -1,15 +1,14 @@
-import type { ZoneGeometry } from '../../domain/geometry';
 import type { Bilingual } from '../../domain/labels';
 import { isLonLat } from '../../crs/transformLayer';
-import { coordinateTableAdapter } from '../coordinateTable/adapter';
-import type { CoordinateTableOptions, ParcelSource } from '../coordinateTable/parcels';
+import { coordinateTableAdapter, layerParcelSources } from '../coordinateTable/adapter';
+import type { CoordinateTableOptions } from '../coordinateTable/parcels';
 import { writeCoordinateCsv, writeCoordinateXlsx } from '../coordinateTable/tabular';
 import { gaussKrugerCrs } from '../../crs/definitions';
 import { dxfAdapter } from '../dxf/dxfAdapter';
 import { geojsonAdapter } from '../geojson/geojsonLayer';
 import { geopackageAdapter } from '../geopackage/adapter';
 import { kmlAdapter } from '../kml/kmlAdapter';
-import { getProperty, type Layer, type NamedBytes, type Progress, type WriteOptions } from '../layer';
+import { type Layer, type NamedBytes, type Progress, type WriteOptions } from '../layer';
 import { writeShapefile } from '../shapefile/writeShapefile';
 import { writeZip } from '../zip/zip';
 import type { CoordinateTableExportOptions, ExportFormatId, RenamedField, WriteExportOutput } from './types';
@@ -44,22 +43,6 @@ export function exportFormatForFileName(name: string): ExportFormatId | null {
     (f) => EXPORT_EXTENSIONS[f] === ext && f !== 'geojson-projected',
   );
   return found ?? null;
-}
-
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-
-/** Polygon features as coordinate-table parcels, named from the usual name fields. */
-function parcelSources(layer: Layer): ParcelSource[] {
-  return layer.features.flatMap((f, i) => {
-    const g = f.geometry;
-    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return [];
-    const p = f.properties;
-    const name = text(
-      getProperty(p, 'parcel_name') ?? getProperty(p, 'object_name') ?? getProperty(p, 'name'),
-    );
-    const use = text(getProperty(p, 'parcel_use') ?? getProperty(p, 'zone_type_label'));
-    return [{ geometry: g as ZoneGeometry, name: name || `${i + 1}`, use }];
-  });
 }
 
 function tableOptions(
@@ -115,7 +98,7 @@ export async function writeLayers(
     case 'csv':
     case 'xlsx': {
       const table = tableOptions(options.epsg, options.coordinateTable);
-      const sources = layers.flatMap(parcelSources);
+      const sources = layers.flatMap(layerParcelSources);
       if (layers.some((l) => !isLonLat(l.epsg)))
         throw new RangeError('Coordinate tables take lon/lat layers');
       const bytes =

@@ -42,6 +42,18 @@ describe('zip archives', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('stops an entry inflating more than 500:1 past 16 MiB long before the total cap', () => {
+    const bomb = zipSync({ 'bomb.dbf': [new Uint8Array(64 * 1024 * 1024), { level: 9 }] });
+    const started = Date.now();
+    expect(() => readZip(bomb)).toThrow('bomb.dbf inflates more than 500:1 (a zip bomb?); stopped');
+    expect(Date.now() - started).toBeLessThan(1000);
+    // Ordinary data past 16 MiB (digits and padding, like DBF records) stays below the ratio and reads.
+    const rows = new Uint8Array(20 * 1024 * 1024).fill(0x20);
+    for (let i = 0; i < rows.length; i += 16) rows[i] = 0x30 + (((i * 2654435761) >>> 28) % 10);
+    const back = readZip(zipSync({ 'a.dbf': [rows, { level: 6 }] }))[0]!.bytes;
+    expect(Buffer.from(back).equals(Buffer.from(rows))).toBe(true);
+  });
+
   it('refuses a damaged archive with a reason', () => {
     const good = writeZip([{ name: 'a.txt', bytes: new Uint8Array(5000).fill(65) }]);
     const broken = good.slice();

@@ -13,9 +13,22 @@ export interface ZipLimits {
   /** Most bytes inflated across all entries. */
   maxTotalBytes: number;
   maxEntries: number;
+  /**
+   * Most bytes out per compressed byte in, checked once an entry is past 16 MiB: deflate cannot
+   * beat ~1032:1, real shapefiles and KML stay far below 200:1, so a bomb stops in milliseconds
+   * instead of after inflating the whole total cap.
+   */
+  maxRatio?: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 1024 * 1024 * 1024, maxEntries: 10_000 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxEntries: 10_000,
+  maxRatio: 500,
+};
+
+/** Inflated bytes an entry may reach before its compression ratio is judged. */
+const RATIO_GRACE_BYTES = 16 * 1024 * 1024;
 
 export class ZipError extends Error {
   constructor(readonly reason: Bilingual) {
@@ -47,9 +60,15 @@ function entryName(raw: Uint8Array, utf8Flag: boolean): string {
   }
 }
 
-function inflateCapped(data: Uint8Array, budget: { left: number }, name: string): Uint8Array {
+function inflateCapped(
+  data: Uint8Array,
+  budget: { left: number },
+  name: string,
+  maxRatio = Infinity,
+): Uint8Array {
   const parts: Uint8Array[] = [];
   let size = 0;
+  let consumed = 0;
   const inflater = new Inflate((chunk) => {
     size += chunk.length;
     budget.left -= chunk.length;
@@ -59,9 +78,16 @@ function inflateCapped(data: Uint8Array, budget: { left: number }, name: string)
         en: `${name} inflates past the size limit (a zip bomb?); stopped`,
       });
     }
+    if (size > RATIO_GRACE_BYTES && size > consumed * maxRatio) {
+      throw new ZipError({
+        zh: `${name} 解压比超过 ${maxRatio}:1（疑似 zip 炸弹），已停止`,
+        en: `${name} inflates more than ${maxRatio}:1 (a zip bomb?); stopped`,
+      });
+    }
     parts.push(chunk);
   });
   for (let i = 0; i < data.length; i += CHUNK) {
+    consumed = Math.min(data.length, i + CHUNK);
     inflater.push(data.subarray(i, Math.min(data.length, i + CHUNK)), i + CHUNK >= data.length);
   }
   if (data.length === 0) inflater.push(new Uint8Array(0), true);
@@ -122,7 +148,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       content = data.slice();
     } else if (method === 8) {
       try {
-        content = inflateCapped(data, budget, name);
+        content = inflateCapped(data, budget, name, limits.maxRatio);
       } catch (error) {
         if (error instanceof ZipError) throw error;
         return damaged(`${name} (${error instanceof Error ? error.message : String(error)})`);
