@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import { contentSecurityPolicy } from './shared/security/csp.ts';
 
 const root = resolve(import.meta.dirname, 'renderer');
@@ -19,31 +18,6 @@ const securityHeaders = {
 };
 
 /**
- * OpenLayers' WebGL vector renderer (reference layers) starts its tessellation worker from a blob
- * URL, which the CSP's `worker-src 'self'` forbids. In builds, emit the worker's code as a file of
- * our own origin and start it from there instead, so the policy stays strict.
- */
-function olWebglWorker(): Plugin {
-  let build = false;
-  return {
-    name: 'hzw-ol-webgl-worker',
-    enforce: 'pre',
-    configResolved(config) {
-      build = config.command === 'build';
-    },
-    load(id) {
-      if (!build || !id.replace(/\\/g, '/').endsWith('/ol/worker/webgl.js')) return null;
-      const literal = /const source = ("(?:[^"\\]|\\.)*");/s.exec(readFileSync(id, 'utf8'))?.[1];
-      if (!literal)
-        throw new Error('ol/worker/webgl.js changed shape: update the hzw-ol-webgl-worker plugin');
-      const source = JSON.parse(literal) as string;
-      const ref = this.emitFile({ type: 'asset', name: 'ol-webgl-worker.js', source });
-      return `export function create() { return new Worker(import.meta.ROLLUP_FILE_URL_${ref}); }`;
-    },
-  };
-}
-
-/**
  * The renderer's build, shared by the desktop app (electron.vite.config.ts) and web mode
  * (`vite build|preview --config vite.web.config.ts`), so both serve the very same bundle.
  */
@@ -52,7 +26,7 @@ export const rendererConfig: UserConfig = {
   base: './',
   // A missing file is a 404, not the app's index page: the basemap loader and tests rely on it.
   appType: 'mpa',
-  plugins: [react(), olWebglWorker()],
+  plugins: [react()],
   publicDir: resolve(import.meta.dirname, 'resources/public'),
   build: {
     outDir,

@@ -3,6 +3,7 @@ import { expect, openWorkbench, test } from './fixtures/test';
 import { clickMap, dragOnMap, type Pixel } from './fixtures/mapInput';
 import { drawZone, newProjectWithObject } from './fixtures/workflow';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
+import { mapColours, referenceTilesDrawn } from './fixtures/mapPixels';
 
 const CCZ: Pixel[] = [
   [350, 250],
@@ -137,6 +138,27 @@ test('drawing snaps to a reference layer vertex', async ({ page }) => {
   // The notice bar pushes the map down: close it so the pixels read above mean the same places.
   await page.getByRole('button', { name: '关闭提示' }).click();
   await expect(page.getByRole('button', { name: '关闭提示' })).toHaveCount(0);
+
+  // The layer is on the map: its outline in the red line's green, its inside tinted green, and
+  // hiding it through the panel takes both away.
+  const probe: Pixel[] = [
+    [570, 360],
+    [500, 360],
+    [470, 360],
+  ];
+  await referenceTilesDrawn(page);
+  const [inside, edge, outside] = await mapColours(page, probe);
+  const greenness = ([r, g, b]: number[]) => g! - (r! + b!) / 2;
+  expect(greenness(edge!), JSON.stringify({ edge, outside })).toBeGreaterThan(greenness(outside!) + 30);
+  expect(greenness(inside!), JSON.stringify({ inside, outside })).toBeGreaterThan(greenness(outside!) + 8);
+  const shown = references.getByRole('checkbox', { name: '显示 red-line' });
+  await shown.uncheck();
+  await expect(shown).not.toBeChecked();
+  await expect
+    .poll(async () => greenness((await mapColours(page, probe))[1]!))
+    .toBeLessThan(greenness(outside!) + 5);
+  await shown.check();
+  await referenceTilesDrawn(page);
 
   // The first vertex is clicked 6 px off the reference corner: snapping puts it exactly there.
   await drawTyped(page, '保护范围', [

@@ -107,6 +107,48 @@ try {
   await page.screenshot({ path: 'docs/screenshot-checks.png' });
   shots.push('checks');
 
+  // A farmland reference layer (worker-drawn tiles) around 巴音沟承化寺, overlaps highlighted.
+  const parcels = [];
+  for (let i = -20; i < 20; i++)
+    for (let j = -14; j < 14; j++) {
+      if ((i * 7 + j * 3) % 11 === 0) continue; // lanes and farmsteads between the fields
+      const x = 84.492 + i * 0.00075;
+      const y = 43.958 + j * 0.00055;
+      const ring = [
+        [x, y],
+        [x + 0.00068, y],
+        [x + 0.00068, y + 0.00049],
+        [x, y + 0.00049],
+        [x, y],
+      ];
+      parcels.push({
+        type: 'Feature',
+        properties: { DKBH: `NT-${i}-${j}` },
+        geometry: { type: 'Polygon', coordinates: [ring] },
+      });
+    }
+  const references = page.getByRole('region', { name: '参考图层（三条控制线）' });
+  await references.getByLabel('参考图层类型').selectOption({ label: '永久基本农田' });
+  const farmland = page.waitForEvent('filechooser');
+  await references.getByRole('button', { name: '添加参考图层…' }).click();
+  await (
+    await farmland
+  ).setFiles({
+    name: '永久基本农田.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: parcels })),
+  });
+  await references.getByText('永久基本农田 (').waitFor();
+  await references.getByRole('button', { name: '重叠分析 永久基本农田' }).click();
+  await references.getByRole('region', { name: '重叠分析结果' }).waitFor();
+  await page.getByRole('treeitem', { name: '巴音沟承化寺 建设控制地带' }).locator('.tree-row').dblclick();
+  await page.waitForTimeout(800);
+  // The map is aria-busy while the tile worker draws.
+  await page.waitForFunction('!document.querySelector(\'[data-testid="map"][aria-busy]\')');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/screenshot-references.png' });
+  shots.push('references');
+
   // Review mode: the project saved here, opened by "someone else" (a second browser profile).
   const download = page.waitForEvent('download');
   await page.getByTestId('map').focus();

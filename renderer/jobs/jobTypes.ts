@@ -1,5 +1,6 @@
 import type { CheckOptions } from '../../shared/checks/findings';
 import type { CheckDocument, CheckReport } from '../../shared/checks/runChecks';
+import type { AreaGrouping, AreaStatistics } from '../../shared/analysis/areaStatistics';
 import type { OverlapResult } from '../../shared/analysis/overlaps';
 import type { ReadReferenceInput, ReadReferenceOutput } from '../../shared/analysis/overlapsReadReference';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
@@ -48,6 +49,11 @@ export interface JobTypes {
   overlapAnalysis: {
     input: { zones: DocumentZone[]; layer: ReferenceLayerData; gkZone: number };
     output: OverlapResult;
+  };
+  /** 面积统计: ellipsoidal and planar areas grouped one way, with the total. */
+  areaStatistics: {
+    input: { document: ProjectDocument; options: { gkZone: number; grouping: AreaGrouping } };
+    output: AreaStatistics;
   };
 }
 export type JobKind = keyof JobTypes;

@@ -5,6 +5,7 @@ import { readProjectFile, writeProjectFile } from '../../shared/formats/projectF
 import { readImport } from '../../shared/formats/mapping/readImport';
 import { writeExport } from '../../shared/formats/mapping/writeExport';
 import { runChecks } from '../../shared/checks/runChecks';
+import { areaStatistics } from '../../shared/analysis/areaStatistics';
 import { overlapAnalysis } from '../../shared/analysis/overlaps';
 import { readReferenceLayer } from '../../shared/analysis/overlapsReadReference';
 import type { JobKind, JobReply, JobRequest, JobTypes } from './jobTypes';
@@ -20,6 +21,7 @@ const HANDLERS: {
   runChecks: (input, progress) => runChecks(input.document, input.options, progress),
   readReferenceLayer: (input, progress) => readReferenceLayer(input, progress),
   overlapAnalysis: (input) => overlapAnalysis(input.zones, input.layer, { gkZone: input.gkZone }),
+  areaStatistics: (input) => areaStatistics(input.document, input.options),
   importGeoJson: (input, progress) => readGeoJson(input.bytes, input.name, progress),
   exportGeoJson: (input, progress) => writeGeoJson(input.document, input.options, progress),
   readImport: (input, progress) => readImport(input, progress),

@@ -35,7 +35,9 @@ export interface PlanMap {
   /** Fit the view to all zones (or to a lon/lat point when there are none). */
   zoomToData(fallback?: Position): void;
   zoomToZones(ids: readonly string[]): void;
-  /** Show these read-only reference layers (WebGL), and offer their nearby edges to snapping. */
+  /** Fit the view to one reference layer. */
+  zoomToReference(layerId: string): void;
+  /** Show these read-only reference layers (worker-drawn tiles), and offer their nearby edges to snapping. */
   setReferenceLayers(layers: readonly ReferenceLayerData[]): void;
   /** Highlight features of one reference layer (overlap results); null clears. */
   highlightReference(layerId: string | null, features: readonly number[]): void;
@@ -154,6 +156,10 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       }
       fit(extent);
     },
+    zoomToReference(layerId) {
+      const extent = references.extent(layerId);
+      if (extent) fit(extent);
+    },
     setReferenceLayers: (layers) => references.sync(layers),
     highlightReference: (layerId, features) => references.setHighlight(layerId, features),
     zoomToPoint(position) {
@@ -163,6 +169,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
     },
     destroy() {
       tool.dispose();
+      references.dispose();
       map.setTarget(undefined);
     },
   };

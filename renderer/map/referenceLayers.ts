@@ -2,98 +2,111 @@ import Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
 import MultiPolygon from 'ol/geom/MultiPolygon';
 import Polygon from 'ol/geom/Polygon';
-import WebGLVectorLayer from 'ol/layer/WebGLVector';
+import WebGLTileLayer from 'ol/layer/WebGLTile';
+import { get as getProjection } from 'ol/proj';
+import DataTileSource from 'ol/source/DataTile';
 import VectorSource from 'ol/source/Vector';
-import type { FlatStyleLike } from 'ol/style/flat';
+import { createXYZ } from 'ol/tilegrid';
 import type { ReferenceKind, ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
-import { buildBoxIndex, type BoxIndex } from '../../shared/geometry/spatialIndex';
+import { buildBoxIndex, type Box, type BoxIndex } from '../../shared/geometry/spatialIndex';
+import type { TileStyle } from './referenceTiles/drawTile';
+import { featureMercatorBoxes, featureVertices, toMercator } from './referenceTiles/packedMercator';
+import { TileClient } from './referenceTiles/tileClient';
 
-/** Stroke and fill per control line (configurable later; muted so zones stay readable above). */
+/** Outline and fill per control line (muted, so the zones above stay readable). */
 const COLORS: Record<ReferenceKind, { stroke: string; fill: string }> = {
   ecological_red_line: { stroke: '#2e7d32', fill: 'rgba(46, 125, 50, 0.16)' },
   permanent_basic_farmland: { stroke: '#b08900', fill: 'rgba(230, 190, 0, 0.18)' },
   urban_development_boundary: { stroke: '#8e24aa', fill: 'rgba(142, 36, 170, 0.08)' },
   other: { stroke: '#546e7a', fill: 'rgba(84, 110, 122, 0.12)' },
 };
-const HIGHLIGHT = 'hl';
+const styleFor = (kind: ReferenceKind): TileStyle => ({
+  ...COLORS[kind],
+  strokeWidth: 1,
+  highlightFill: 'rgba(255, 64, 0, 0.35)',
+  highlightStroke: '#ff4000',
+  highlightStrokeWidth: 2.5,
+});
 export const REFERENCE_LAYER_PROPERTY = 'referenceLayerId';
 /** Most features handed to snapping at once: the ones nearest the pointer's box. */
 const MAX_SNAP_FEATURES = 300;
+const TILE_SIZE = 256;
 
-function styleFor(kind: ReferenceKind): FlatStyleLike {
-  const c = COLORS[kind];
-  return [
-    {
-      filter: ['==', ['get', HIGHLIGHT], 1],
-      style: { 'fill-color': 'rgba(255, 64, 0, 0.35)', 'stroke-color': '#ff4000', 'stroke-width': 2.5 },
-    },
-    { else: true, style: { 'fill-color': c.fill, 'stroke-color': c.stroke, 'stroke-width': 1 } },
-  ];
-}
-
-const R = 6378137;
-/** Web Mercator straight from the packed lon/lat, without per-vertex arrays. */
-function mercator(lonLat: Float64Array): Float64Array {
-  const out = new Float64Array(lonLat.length);
-  for (let i = 0; i < lonLat.length; i += 2) {
-    out[i] = (R * Math.PI * lonLat[i]!) / 180;
-    out[i + 1] = R * Math.log(Math.tan(Math.PI / 4 + (Math.PI * lonLat[i + 1]!) / 360));
+/** A tile source whose tiles can be redrawn in place (highlights changed). */
+class ReferenceTileSource extends DataTileSource {
+  private revision = 0;
+  redraw(): void {
+    this.setKey(String(++this.revision));
   }
-  return out;
 }
 
 interface Shown {
   data: ReferenceLayerData;
-  layer: WebGLVectorLayer<VectorSource<Feature<Polygon | MultiPolygon>>>;
-  features: Feature<Polygon | MultiPolygon>[];
+  layer: WebGLTileLayer;
+  source: ReferenceTileSource;
   /** Feature boxes in map coordinates, for picking snap targets near the pointer. */
   index: BoxIndex;
+  /** The whole layer's box in map coordinates (empty layers: null). */
+  extent: Box | null;
 }
 
-function buildFeatures(data: ReferenceLayerData): {
-  features: Feature<Polygon | MultiPolygon>[];
-  boxes: Float64Array;
-} {
-  const flat = mercator(data.lonLat);
-  const features: Feature<Polygon | MultiPolygon>[] = [];
-  const boxes = new Float64Array(data.featureCount * 4);
-  for (let f = 0; f < data.featureCount; f++) {
-    const p0 = data.featurePolygons[f]!;
-    const p1 = data.featurePolygons[f + 1]!;
-    const v0 = data.ringStarts[data.polygonRings[p0]!]!;
-    const v1 = data.ringStarts[data.polygonRings[p1]!]!;
-    const coords = Array.from(flat.subarray(2 * v0, 2 * v1));
-    const ends: number[][] = [];
-    for (let p = p0; p < p1; p++) {
-      const polygonEnds: number[] = [];
-      for (let r = data.polygonRings[p]!; r < data.polygonRings[p + 1]!; r++)
-        polygonEnds.push(2 * (data.ringStarts[r + 1]! - v0));
-      ends.push(polygonEnds);
-    }
-    const geometry =
-      p1 - p0 === 1 ? new Polygon(coords, 'XY', ends[0]!) : new MultiPolygon(coords, 'XY', ends);
-    const feature = new Feature<Polygon | MultiPolygon>({ geometry });
-    feature.setId(`${data.id}:${f}`);
-    feature.set(HIGHLIGHT, 0, true);
-    feature.set(REFERENCE_LAYER_PROPERTY, data.id, true);
-    features.push(feature);
-    boxes.set(geometry.getExtent(), 4 * f);
+function unionOf(boxes: Float64Array): Box | null {
+  if (boxes.length === 0) return null;
+  const e: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < boxes.length; i += 4) {
+    e[0] = Math.min(e[0], boxes[i]!);
+    e[1] = Math.min(e[1], boxes[i + 1]!);
+    e[2] = Math.max(e[2], boxes[i + 2]!);
+    e[3] = Math.max(e[3], boxes[i + 3]!);
   }
-  return { features, boxes };
+  return e;
+}
+
+/** One OpenLayers feature for feature `f` of a packed layer, in map coordinates. */
+function olFeature(data: ReferenceLayerData, f: number): Feature<Polygon | MultiPolygon> {
+  const [v0, v1] = featureVertices(data, f);
+  const coords = Array.from(toMercator(data.lonLat.subarray(2 * v0, 2 * v1)));
+  const p0 = data.featurePolygons[f]!;
+  const p1 = data.featurePolygons[f + 1]!;
+  const ends: number[][] = [];
+  for (let p = p0; p < p1; p++) {
+    const polygonEnds: number[] = [];
+    for (let r = data.polygonRings[p]!; r < data.polygonRings[p + 1]!; r++)
+      polygonEnds.push(2 * (data.ringStarts[r + 1]! - v0));
+    ends.push(polygonEnds);
+  }
+  const geometry = p1 - p0 === 1 ? new Polygon(coords, 'XY', ends[0]!) : new MultiPolygon(coords, 'XY', ends);
+  const feature = new Feature<Polygon | MultiPolygon>({ geometry });
+  feature.setId(`${data.id}:${f}`);
+  feature.set(REFERENCE_LAYER_PROPERTY, data.id, true);
+  return feature;
 }
 
 /**
- * Read-only reference layers drawn with OpenLayers' WebGL vector renderer (a farmland layer can
- * hold 100 000 polygons), below the zones. Snapping gets only the features near the pointer, picked
- * from an R-tree, so Snap never walks the whole layer.
+ * Read-only reference layers below the zones. A county's farmland layer holds 100 000 polygons
+ * and millions of vertices, so it is never turned into OpenLayers features: a worker draws raster
+ * tiles from the packed arrays (R-tree per tile, sub-pixel vertices skipped) and OpenLayers' WebGL
+ * tile layer composites them. A frame then costs the same with 10 or 100 000 polygons, with or
+ * without a GPU. Snapping gets only the features near the pointer, built on demand.
  */
 export class ReferenceLayers {
   /** What Snap interactions see: refilled with nearby reference features as the pointer moves. */
   readonly snapSource = new VectorSource<Feature<Polygon | MultiPolygon>>();
   private readonly shown = new Map<string, Shown>();
+  private readonly tiles: TileClient;
+  private readonly grid = createXYZ({
+    extent: getProjection('EPSG:3857')!.getExtent(),
+    maxZoom: 23,
+    tileSize: TILE_SIZE,
+  });
   private lastSnapBox = '';
 
   constructor(private readonly map: OlMap) {
+    this.tiles = new TileClient((busy) => {
+      const target = map.getTargetElement();
+      if (busy) target?.setAttribute('aria-busy', 'true');
+      else target?.removeAttribute('aria-busy');
+    });
     map.on('pointermove', (event) => {
       if (event.dragging && this.snapSource.getFeatures().length > 0) return;
       const tolerance = 16 * (map.getView().getResolution() ?? 1);
@@ -109,24 +122,11 @@ export class ReferenceLayers {
       if (wanted.has(id)) continue;
       this.map.removeLayer(shown.layer);
       shown.layer.dispose();
+      this.tiles.drop(id);
       this.shown.delete(id);
     }
     layers.forEach((data, i) => {
-      let shown = this.shown.get(data.id);
-      if (!shown) {
-        const { features, boxes } = buildFeatures(data);
-        const layer = new WebGLVectorLayer({
-          source: new VectorSource({ features }),
-          style: styleFor(data.kind),
-          properties: { name: `reference:${data.id}` },
-          // Picking uses our own R-tree (snapping, what-applies-here); WebGL hit detection would
-          // render a second framebuffer every frame, which software GL (no GPU) cannot afford.
-          disableHitDetection: true,
-        });
-        shown = { data, layer, features, index: buildBoxIndex(boxes) };
-        this.shown.set(data.id, shown);
-        this.map.addLayer(layer);
-      }
+      const shown = this.shown.get(data.id) ?? this.add(data);
       shown.data = data;
       shown.layer.setZIndex(2 + i * 0.01);
       shown.layer.setVisible(data.visible);
@@ -138,30 +138,63 @@ export class ReferenceLayers {
   /** Highlight the given features of one layer (overlap results), clearing other highlights. */
   setHighlight(layerId: string | null, features: readonly number[]): void {
     for (const [id, shown] of this.shown) {
-      const on = id === layerId ? new Set(features) : new Set<number>();
-      shown.features.forEach((feature, f) => {
-        const value = on.has(f) ? 1 : 0;
-        if (feature.get(HIGHLIGHT) !== value) feature.set(HIGHLIGHT, value);
-      });
+      this.tiles.highlight(id, id === layerId ? features : []);
+      shown.source.redraw();
     }
   }
 
-  private fillSnap(box: [number, number, number, number]): void {
+  /** Stop the tile worker (the map is going away). */
+  dispose(): void {
+    this.tiles.dispose();
+  }
+
+  /** The layer's extent in map coordinates, or null when it is not shown or empty. */
+  extent(layerId: string): Box | null {
+    return this.shown.get(layerId)?.extent ?? null;
+  }
+
+  private add(data: ReferenceLayerData): Shown {
+    const id = data.id;
+    this.tiles.load(id, data, styleFor(data.kind));
+    const pixelRatio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+    const size = Math.round(TILE_SIZE * pixelRatio);
+    const source = new ReferenceTileSource({
+      projection: 'EPSG:3857',
+      tileGrid: this.grid,
+      interpolate: true,
+      transition: 0,
+      loader: (z, x, y, { signal }) =>
+        this.tiles.tile(
+          id,
+          { extent: this.grid.getTileCoordExtent([z, x, y]) as Box, width: size, height: size, pixelRatio },
+          signal,
+        ),
+    });
+    const layer = new WebGLTileLayer({ source, properties: { name: `reference:${id}` } });
+    const boxes = featureMercatorBoxes(data);
+    const shown: Shown = { data, layer, source, index: buildBoxIndex(boxes), extent: unionOf(boxes) };
+    this.shown.set(id, shown);
+    this.map.addLayer(layer);
+    return shown;
+  }
+
+  private fillSnap(box: Box): void {
     const key = box.map((v) => Math.round(v / 4)).join(',');
     if (key === this.lastSnapBox) return;
     this.lastSnapBox = key;
-    const near: Feature<Polygon | MultiPolygon>[] = [];
+    const near: string[] = [];
+    const build: (() => Feature<Polygon | MultiPolygon>)[] = [];
     for (const shown of this.shown.values()) {
       if (!shown.data.visible) continue;
       for (const f of shown.index.search(box)) {
         if (near.length >= MAX_SNAP_FEATURES) break;
-        near.push(shown.features[f]!);
+        near.push(`${shown.data.id}:${f}`);
+        build.push(() => olFeature(shown.data, f));
       }
     }
     const current = this.snapSource.getFeatures();
-    if (current.length === near.length && current.every((f) => near.includes(f))) return;
+    if (current.length === near.length && current.every((f) => near.includes(String(f.getId())))) return;
     this.snapSource.clear(true);
-    // Clones: a feature in two sources would be edited by neither, but Snap only reads them.
-    this.snapSource.addFeatures(near.map((f) => new Feature(f.getGeometry()!.clone())));
+    this.snapSource.addFeatures(build.map((make) => make()));
   }
 }

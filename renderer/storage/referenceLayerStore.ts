@@ -6,6 +6,10 @@ import { DATABASE_NAME, WorkbenchDb } from './database';
  * Reference layers (生态保护红线, 永久基本农田, 城镇开发边界, …) are project data but not zones: they
  * are added and removed as a whole, outside the undo history of zone edits, and never edited.
  * They live in their own table so a 100 000-polygon layer never enters a change set.
+ *
+ * Showing or hiding a layer is a view preference kept in `meta` (`referenceVisible:<id>`), not a
+ * rewrite of the layer record: a farmland layer's record is tens of megabytes, and toggling it
+ * must not rewrite and re-read all of them. The visibility stored with the layer is its default.
  */
 export interface ReferenceLayerStore {
   list(projectId: string): Promise<ReferenceLayerData[]>;
@@ -20,6 +24,7 @@ export interface ReferenceLayerStore {
 }
 
 const stores = new Map<string, ReferenceLayerStore>();
+const VISIBLE = 'referenceVisible:';
 
 export function referenceLayerStore(
   name = DATABASE_NAME,
@@ -28,24 +33,49 @@ export function referenceLayerStore(
   const existing = stores.get(name);
   if (existing) return existing;
   const db = new WorkbenchDb(name, idb);
-  const list = async (projectId: string) => {
+  const layersOf = async (projectId: string) => {
     const layers = await db.referenceLayers.where('projectId').equals(projectId).toArray();
     return layers.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   };
+  const visibility = async () => {
+    const records = await db.meta.where('key').startsWith(VISIBLE).toArray();
+    return new Map(records.map((r) => [r.key.slice(VISIBLE.length), r.value === 'true']));
+  };
+  const withVisibility = (layers: ReferenceLayerData[], visible: Map<string, boolean>) =>
+    layers.map((l) => (visible.has(l.id) ? { ...l, visible: visible.get(l.id)! } : l));
   const store: ReferenceLayerStore = {
-    list,
+    list: async (projectId) => withVisibility(await layersOf(projectId), await visibility()),
     observe(projectId, onValue, onError) {
-      const subscription = liveQuery(() => list(projectId)).subscribe({ next: onValue, error: onError });
-      return () => subscription.unsubscribe();
+      // Two queries, so a visibility change re-reads only the small meta records.
+      let layers: ReferenceLayerData[] | null = null;
+      let visible: Map<string, boolean> | null = null;
+      const emit = () => {
+        if (layers && visible) onValue(withVisibility(layers, visible));
+      };
+      const a = liveQuery(() => layersOf(projectId)).subscribe({
+        next: (value) => ((layers = value), emit()),
+        error: onError,
+      });
+      const b = liveQuery(visibility).subscribe({
+        next: (value) => ((visible = value), emit()),
+        error: onError,
+      });
+      return () => {
+        a.unsubscribe();
+        b.unsubscribe();
+      };
     },
     async add(layer) {
       await db.referenceLayers.put(layer);
     },
     async remove(id) {
-      await db.referenceLayers.delete(id);
+      await db.transaction('rw', db.referenceLayers, db.meta, async () => {
+        await db.referenceLayers.delete(id);
+        await db.meta.delete(VISIBLE + id);
+      });
     },
     async setVisible(id, visible) {
-      await db.referenceLayers.update(id, { visible });
+      await db.meta.put({ key: VISIBLE + id, value: String(visible) });
     },
   };
   stores.set(name, store);

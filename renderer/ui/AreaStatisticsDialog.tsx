@@ -1,14 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Lang } from '../../shared/domain/labels';
 import { AREA_UNITS, AREA_UNIT_LABELS, formatAreaValue, type AreaUnit } from '../../shared/domain/units';
 import {
   AREA_GROUPINGS,
   AREA_GROUPING_LABELS,
-  areaStatistics,
   type AreaGrouping,
+  type AreaStatistics,
   type AreaStatisticsRow,
 } from '../../shared/analysis/areaStatistics';
 import { areaStatisticsCsv, areaStatisticsXlsx } from '../../shared/analysis/areaStatisticsExport';
+import { JobCancelled, runJob } from '../jobs/runJob';
 import { Modal } from './Modal';
 import { useLang } from './hooks/useLang';
 import type { ProjectData } from './hooks/useProjectData';
@@ -70,15 +71,26 @@ function AreaStatisticsContent({ data, lang }: { data: ProjectData; lang: Lang }
   const [grouping, setGrouping] = useState<AreaGrouping>('object');
   const [unit, setUnit] = useState<AreaUnit>('hm2');
   const gkZone = data.project.settings.gkZone;
-  const stats = useMemo(
-    () =>
-      areaStatistics(
-        { settings: data.project.settings, objects: data.objects, zones: data.zones },
-        { gkZone, grouping },
-      ),
-    [data, gkZone, grouping],
-  );
+  // Computed in a worker (geodesic areas of every zone); a newer request cancels the older one.
+  const [result, setResult] = useState<{
+    grouping: AreaGrouping;
+    data: ProjectData;
+    stats: AreaStatistics;
+  } | null>(null);
+  useEffect(() => {
+    const abort = new AbortController();
+    const document = { settings: data.project.settings, objects: data.objects, zones: data.zones };
+    runJob('areaStatistics', { document, options: { gkZone, grouping } }, { signal: abort.signal }).then(
+      (stats) => setResult({ grouping, data, stats }),
+      (error: unknown) => {
+        if (!(error instanceof JobCancelled)) workbench.reportError(error);
+      },
+    );
+    return () => abort.abort();
+  }, [data, gkZone, grouping, workbench]);
+  const stats = result && result.grouping === grouping && result.data === data ? result.stats : null;
   const save = async (format: 'csv' | 'xlsx') => {
+    if (!stats) return;
     const bytes = format === 'csv' ? areaStatisticsCsv(stats, lang) : areaStatisticsXlsx(stats, lang);
     const suffix = lang === 'zh' ? '面积统计' : 'area-statistics';
     try {
@@ -119,34 +131,40 @@ function AreaStatisticsContent({ data, lang }: { data: ProjectData; lang: Lang }
           </select>
         </label>
       </div>
-      <table className="area-table area-statistics-table" aria-label={t('areaStatistics')}>
-        <thead>
-          <tr>
-            <th scope="col">{AREA_GROUPING_LABELS[grouping][lang]}</th>
-            <th scope="col">{lang === 'zh' ? '区划数' : 'Zones'}</th>
-            <th scope="col">
-              {ellipsoidal} {AREA_UNIT_LABELS[unit][lang]}
-            </th>
-            <th scope="col">
-              {planar} {AREA_UNIT_LABELS[unit][lang]}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {stats.rows.map((row) => (
-            <Row key={row.key} row={row} unit={unit} lang={lang} />
-          ))}
-        </tbody>
-        <tfoot>
-          <Row row={stats.total} unit={unit} lang={lang} total />
-        </tfoot>
-      </table>
+      {!stats ? (
+        <p className="muted" role="status">
+          {lang === 'zh' ? '正在计算面积…' : 'Computing areas…'}
+        </p>
+      ) : (
+        <table className="area-table area-statistics-table" aria-label={t('areaStatistics')}>
+          <thead>
+            <tr>
+              <th scope="col">{AREA_GROUPING_LABELS[grouping][lang]}</th>
+              <th scope="col">{lang === 'zh' ? '区划数' : 'Zones'}</th>
+              <th scope="col">
+                {ellipsoidal} {AREA_UNIT_LABELS[unit][lang]}
+              </th>
+              <th scope="col">
+                {planar} {AREA_UNIT_LABELS[unit][lang]}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {stats.rows.map((row) => (
+              <Row key={row.key} row={row} unit={unit} lang={lang} />
+            ))}
+          </tbody>
+          <tfoot>
+            <Row row={stats.total} unit={unit} lang={lang} total />
+          </tfoot>
+        </table>
+      )}
       <p className="hint">{t('areaStatisticsNote')}</p>
       <div className="area-statistics-controls">
-        <button type="button" onClick={() => void save('csv')}>
+        <button type="button" onClick={() => void save('csv')} disabled={!stats}>
           {t('exportCsv')}
         </button>{' '}
-        <button type="button" onClick={() => void save('xlsx')}>
+        <button type="button" onClick={() => void save('xlsx')} disabled={!stats}>
           {t('exportXlsx')}
         </button>
       </div>

@@ -38,6 +38,20 @@ export function ReferenceLayersPanel({ data, layers, map }: Props) {
   const [kind, setKind] = useState<ReferenceKind>('permanent_basic_farmland');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<OverlapResult | null>(null);
+  // The checkbox answers at once; the stored preference (and the map) follow a moment later. An
+  // override holds only while the store still reports the state it was made from.
+  const [toggled, setToggled] = useState<ReadonlyMap<string, { from: boolean; to: boolean }>>(new Map());
+  const isVisible = (layer: ReferenceLayerData) => {
+    const override = toggled.get(layer.id);
+    return override && override.from === layer.visible ? override.to : layer.visible;
+  };
+  const setVisible = (layer: ReferenceLayerData, visible: boolean) => {
+    setToggled((m) => new Map(m).set(layer.id, { from: layer.visible, to: visible }));
+    store.setVisible(layer.id, visible).catch((error: unknown) => {
+      workbench.reportError(error);
+      setToggled((m) => new Map([...m].filter(([id]) => id !== layer.id)));
+    });
+  };
   const store = referenceLayerStore();
   // The Tools menu's 参考图层… brings this panel into view with the focus on it.
   const section = useRef<HTMLElement>(null);
@@ -129,15 +143,23 @@ export function ReferenceLayersPanel({ data, layers, map }: Props) {
               <label>
                 <input
                   type="checkbox"
-                  checked={layer.visible}
+                  checked={isVisible(layer)}
                   aria-label={`${t('showLayer')} ${layer.name}`}
-                  onChange={(e) => void store.setVisible(layer.id, e.target.checked)}
+                  onChange={(e) => setVisible(layer, e.target.checked)}
                 />
                 {layer.name}{' '}
                 <span className="muted">
                   ({REFERENCE_KIND_LABELS[layer.kind][lang]}, {layer.featureCount})
                 </span>
               </label>
+              <button
+                type="button"
+                onClick={() => map.current?.zoomToReference(layer.id)}
+                aria-label={`${t('zoomToLayer')} ${layer.name}`}
+                title={t('zoomToLayer')}
+              >
+                ⤢
+              </button>
               <button
                 type="button"
                 onClick={() => void analyse(layer)}

@@ -148,6 +148,7 @@ export const UI = {
   noReferenceLayers: { zh: '尚无参考图层', en: 'No reference layers yet' },
   showLayer: { zh: '显示', en: 'Show' },
   removeLayer: { zh: '移除图层', en: 'Remove layer' },
+  zoomToLayer: { zh: '缩放至图层', en: 'Zoom to layer' },
   runOverlap: { zh: '重叠分析', en: 'Overlap analysis' },
   overlapResults: { zh: '重叠分析结果', en: 'Overlap analysis results' },
   noOverlaps: { zh: '没有区划与该图层重叠', en: 'No zone overlaps this layer' },

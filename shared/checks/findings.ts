@@ -12,6 +12,7 @@ export type FindingCode =
   | 'shape.spike'
   | 'shape.sliver'
   | 'shape.multipart'
+  | 'shape.undensified_arc'
   | 'nesting.outside'
   | 'partition.gap'
   | 'partition.overlap'
@@ -23,7 +24,19 @@ export type QuickFix =
   /** outer := union(outer, inners): "grow the CCZ to cover the protection range". */
   | { kind: 'growOuter'; zoneId: string; innerZoneIds: string[] }
   /** Drop one vertex (a spike or a repeated vertex); indices are 0-based as in the geometry. */
-  | { kind: 'removeVertex'; zoneId: string; polygon: number; ring: number; vertex: number };
+  | { kind: 'removeVertex'; zoneId: string; polygon: number; ring: number; vertex: number }
+  /** Put the chords of an arc (vertices from…to, wrapping past 0 when to < from) onto its circle. */
+  | {
+      kind: 'densifyArc';
+      zoneId: string;
+      polygon: number;
+      ring: number;
+      from: number;
+      to: number;
+      wholeRing: boolean;
+      gkZone: number;
+      toleranceM: number;
+    };
 
 export interface Finding {
   /** Stable for the same defect across runs (code, zones and place), so lists do not flicker. */
@@ -49,6 +62,8 @@ export interface CheckOptions {
   sliverAreaM2: number;
   /** Parts whose mean width 2·area/perimeter is below this are slivers, m. */
   sliverWidthM: number;
+  /** Arcs stored as chords may stray this far from their circle (chord sagitta), m. */
+  arcSagittaM: number;
   /** Nesting and partition tolerance: how far a zone may stick out or gap, m. */
   toleranceM: number;
   /** Overlaps of different objects' zones smaller than this are not reported, m². */
@@ -63,6 +78,8 @@ export const DEFAULT_CHECK_OPTIONS: Omit<CheckOptions, 'gkZone'> = {
   spikeAngleDeg: 10,
   sliverAreaM2: 1,
   sliverWidthM: 0.2,
+  // Twice what our own constructions leave (DEFAULT_SAGITTA, 5 cm): within survey tolerance.
+  arcSagittaM: 0.1,
   toleranceM: 0.01,
   minOverlapM2: 0.01,
   cczHeightLimitRequired: false,

@@ -1,13 +1,16 @@
 import type { Ring, ZoneGeometry } from '../domain/geometry';
 import { polygonsOf } from '../domain/geometry';
 import type { Bilingual } from '../domain/labels';
-import { fromJsts, toJsts } from '../geometry/jsts/convert';
+import { densifyArc } from '../geometry/arcs';
+import { fromJsts, toJsts, type Planar } from '../geometry/jsts/convert';
+import { gkProjection } from '../geometry/jsts/projection';
 import { unionAll } from '../geometry/jsts/ops';
 import type { QuickFix } from './findings';
 
 export const FIX_LABELS: Record<QuickFix['kind'], Bilingual> = {
   growOuter: { zh: '扩大外层区划以包含内层', en: 'Grow the outer zone to cover the inner one' },
   removeVertex: { zh: '删除该节点', en: 'Remove the vertex' },
+  densifyArc: { zh: '加密圆弧', en: 'Densify the arc' },
 };
 
 /** "Grow the CCZ to cover the range" reads better than the generic label when it applies. */
@@ -42,12 +45,33 @@ export function applyQuickFix(
   }
   const polygons = polygonsOf(target).map((rings) => rings.slice());
   const ring = polygons[fix.polygon]?.[fix.ring];
+  if (fix.kind === 'densifyArc') {
+    if (!ring || Math.max(fix.from, fix.to) >= ring.length - 1)
+      throw new RangeError('the arc no longer exists');
+    polygons[fix.polygon]![fix.ring] = densifiedRing(ring, fix);
+    return new Map([[fix.zoneId, rebuild(target, polygons)]]);
+  }
   if (!ring || fix.vertex >= ring.length - 1 || ring.length <= 4)
     throw new RangeError('the vertex no longer exists');
   polygons[fix.polygon]![fix.ring] = withoutVertex(ring, fix.vertex);
-  const geometry: ZoneGeometry =
-    target.type === 'Polygon'
-      ? { type: 'Polygon', coordinates: polygons[0]! }
-      : { type: 'MultiPolygon', coordinates: polygons };
-  return new Map([[fix.zoneId, geometry]]);
+  return new Map([[fix.zoneId, rebuild(target, polygons)]]);
+}
+
+function rebuild(target: ZoneGeometry, polygons: Ring[][]): ZoneGeometry {
+  return target.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: polygons[0]! }
+    : { type: 'MultiPolygon', coordinates: polygons };
+}
+
+/** The arc's new points come from its circle in Gauss-Krüger metres; every other vertex is kept as stored. */
+function densifiedRing(ring: Ring, fix: Extract<QuickFix, { kind: 'densifyArc' }>): Ring {
+  const { project, unproject } = gkProjection(fix.gkZone);
+  const original = new Map<Planar, Ring[number]>();
+  const planar = ring.map((p) => {
+    const q = project(p);
+    original.set(q, p);
+    return q;
+  });
+  const out = densifyArc(planar, fix, fix.toleranceM);
+  return out.map((q) => original.get(q) ?? unproject(q));
 }

@@ -127,7 +127,12 @@ describe('heritage checker', () => {
     const { document } = defectFixture();
     const findings = runChecks(document).findings;
     const geometryOf = (id: string) => document.zones.find((z) => z.id === id)?.geometry;
-    for (const code of ['nesting.outside', 'shape.spike', 'geometry.duplicate_vertex']) {
+    for (const code of [
+      'nesting.outside',
+      'shape.spike',
+      'geometry.duplicate_vertex',
+      'shape.undensified_arc',
+    ]) {
       const finding = findings.find((f) => f.code === code)!;
       expect(finding.fix).toBeDefined();
       const fixed = withGeometries(document, applyQuickFix(finding.fix!, geometryOf));

@@ -1,5 +1,6 @@
 import { polygonsOf } from '../domain/geometry';
 import { ZONE_TYPE_LABELS } from '../domain/taxonomy';
+import { coarseArcs } from '../geometry/arcs';
 import { signedArea } from '../geometry/rings';
 import { polygonProblemMessage, validateGeometry } from '../geometry/validatePolygon';
 import { severityOf } from '../geometry/polygonProblems';
@@ -80,6 +81,42 @@ export function shapeChecks(z: PlanarZone, options: CheckOptions, emit: Emit): v
           ...(n > 3
             ? { fix: { kind: 'removeVertex', zoneId: zone.id, polygon, ring: r, vertex: v } as const }
             : {}),
+        });
+      }
+    });
+    // Arcs drawn with too few chords (round corners, circles around a point).
+    rings.forEach((ring, r) => {
+      for (const arc of coarseArcs(ring, options.arcSagittaM)) {
+        const what = arc.wholeRing
+          ? {
+              zh: `第${r + 1}环是用${arc.chords}条边近似的圆`,
+              en: `ring ${r + 1} is a circle drawn with ${arc.chords} sides`,
+            }
+          : {
+              zh: `第${r + 1}环第${arc.from + 1}–${arc.to + 1}点是用${arc.chords}段弦近似的圆弧`,
+              en: `vertices ${arc.from + 1}–${arc.to + 1} of ring ${r + 1} are an arc drawn with ${arc.chords} chords`,
+            };
+        emit({
+          ...base,
+          key: `${polygon}.${r}.${arc.from}`,
+          severity: 'warning',
+          code: 'shape.undensified_arc',
+          message: {
+            zh: `${name.zh}：${what.zh}（半径约 ${arc.radiusM.toFixed(1)} m），弦与弧最大相差 ${arc.sagittaM.toFixed(2)} m，超过 ${options.arcSagittaM} m，需加密`,
+            en: `${name.en}: ${what.en} (radius ≈ ${arc.radiusM.toFixed(1)} m); chords stray up to ${arc.sagittaM.toFixed(2)} m from the arc, over ${options.arcSagittaM} m: densify`,
+          },
+          location: lonLatPolygons[polygon]![r]![arc.from]!,
+          fix: {
+            kind: 'densifyArc',
+            zoneId: zone.id,
+            polygon,
+            ring: r,
+            from: arc.from,
+            to: arc.to,
+            wholeRing: arc.wholeRing,
+            gkZone: options.gkZone,
+            toleranceM: options.arcSagittaM / 2,
+          },
         });
       }
     });

@@ -14,12 +14,16 @@ import type { CornerStyle, SideDistances } from './types';
  * adapter in shared/geometry/jsts; no setup per call beyond the geometry itself.
  */
 
-/** Round corners: 16 segments per quarter circle (area error of a 30 m arc ≈ 0.16 % of the arc's area). */
-const QUADRANT_SEGMENTS = 16;
+/**
+ * Chords per quarter circle of a round corner: at least 16, more for large distances so that no
+ * chord strays more than DEFAULT_SAGITTA (5 cm) from the true arc (the checker's arc test).
+ */
+const quadrantSegments = (distanceM: number) =>
+  Math.max(16, Math.ceil(circleVertexCount(Math.abs(distanceM)) / 4));
 
 export function uniformOffset(footprint: JstsGeometry, distanceM: number, corner: CornerStyle): JstsGeometry {
   if (distanceM === 0) return footprint;
-  return buffer(footprint, distanceM, { join: corner, quadrantSegments: QUADRANT_SEGMENTS });
+  return buffer(footprint, distanceM, { join: corner, quadrantSegments: quadrantSegments(distanceM) });
 }
 
 const DIAG = Math.SQRT1_2;
@@ -118,5 +122,9 @@ export function circle(p: Planar, radiusM: number): JstsGeometry {
 
 /** Both sides of a centre line, flat (square-cut) ends at the line's end points, round joins. */
 export function corridor(line: JstsGeometry, halfWidthM: number): JstsGeometry {
-  return buffer(line, halfWidthM, { endCap: 'flat', join: 'round', quadrantSegments: QUADRANT_SEGMENTS });
+  return buffer(line, halfWidthM, {
+    endCap: 'flat',
+    join: 'round',
+    quadrantSegments: quadrantSegments(halfWidthM),
+  });
 }

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { coarseArcs } from '../geometry/arcs';
+import { DEFAULT_SAGITTA } from '../geometry/circle';
+import { planarRings, polygonParts, toJsts } from '../geometry/jsts/convert';
+import { gkProjection } from '../geometry/jsts/projection';
 import { validateGeometry } from '../geometry/validatePolygon';
 import { deriveShapes, deriveZones } from './deriveZones';
 import { DeriveError } from './deriveError';
@@ -19,6 +23,18 @@ describe('uniform offset (range = body + d)', () => {
     const s = one({ source: zone(), spec: { method: 'buffer', distanceM: 30, corner: 'round' } });
     expect(rel(gkArea(s.geometry), 100 ** 2 + 4 * 100 * 30 + Math.PI * 900)).toBeLessThan(0.001);
     expect(s.draft.zh).toBe('以本体外轮廓为基线，向外扩30米');
+  });
+
+  it('large distances get enough chords that the checker finds no undensified arc', () => {
+    for (const distanceM of [30, 500, 2000]) {
+      const s = one({ source: zone(), spec: { method: 'buffer', distanceM, corner: 'round' } });
+      const rings = polygonParts(toJsts(s.geometry, gkProjection(GK_ZONE).project)).flatMap(planarRings);
+      expect(rings.flatMap((r) => coarseArcs(r, DEFAULT_SAGITTA * 1.01))).toEqual([]);
+      // The same corners with the old fixed 16 chords a quarter would stray 500·(1 − cos(π/64)) = 0.6 m.
+      expect(rel(gkArea(s.geometry), 100 ** 2 + 4 * 100 * distanceM + Math.PI * distanceM ** 2)).toBeLessThan(
+        0.001,
+      );
+    }
   });
 
   it('mitred corners: a 100 m square + 30 m is the 160 m square', () => {

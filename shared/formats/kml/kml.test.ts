@@ -62,6 +62,27 @@ describe('KML writer and reader', () => {
     expect(point.geometry).toEqual({ type: 'Point', coordinates: [84.675, 44.425] });
   });
 
+  it('writes booleans as 1/0, which GDAL (bool = integer) and our reader both read right', () => {
+    const layer = {
+      ...wusuLayer,
+      fields: [...wusuLayer.fields, { name: 'same_as_range', type: 'boolean' as const }],
+      features: wusuLayer.features.map((f, i) => ({
+        ...f,
+        properties: { ...f.properties, same_as_range: i === 0 },
+      })),
+    };
+    const [file] = writeKml([layer]);
+    const kml = text([file!]);
+    expect(kml).toContain('<SimpleField name="same_as_range" type="bool"/>');
+    expect(kml).toContain('<SimpleData name="same_as_range">1</SimpleData>');
+    expect(kml).toContain('<SimpleData name="same_as_range">0</SimpleData>');
+    expect(kml).not.toMatch(/same_as_range">(true|false)</);
+    const [read] = readKml([file!]).layers;
+    const flags = new Map(read!.features.map((f) => [f.properties.name, f.properties.same_as_range]));
+    expect(flags.get('乌苏古城 保护范围')).toBe(true);
+    expect([...flags.values()].filter((v) => v === false)).toHaveLength(2);
+  });
+
   it('writes a KMZ that reads back the same', () => {
     const [kmz] = writeKml([wusuLayer], { kmz: true, baseName: 'wusu' });
     expect(kmz!.name).toBe('wusu.kmz');

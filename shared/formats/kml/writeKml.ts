@@ -124,7 +124,10 @@ function placemarkXml(feature: LayerFeature, fields: readonly FieldDef[], type: 
     .map((f) => {
       const v = getProperty(feature.properties, f.name);
       if (v === null || v === undefined) return '';
-      return `<SimpleData name="${escapeXml(f.name)}">${escapeXml(String(v))}</SimpleData>`;
+      // xsd:boolean allows 1/0 as well as true/false; GDAL reads bool fields as integers, so only
+      // 1/0 survive it ('true' would become 0).
+      const shown = typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
+      return `<SimpleData name="${escapeXml(f.name)}">${escapeXml(shown)}</SimpleData>`;
     })
     .join('');
   const name = text('name') || text('object_name');

@@ -1,0 +1,59 @@
+import type { ReferenceLayerData } from '../../../shared/analysis/overlapsReferenceLayer';
+
+const R = 6378137;
+const mercX = (lon: number) => (R * Math.PI * lon) / 180;
+const mercY = (lat: number) => R * Math.log(Math.tan(Math.PI / 4 + (Math.PI * lat) / 360));
+
+/** The part of a packed reference layer that drawing and picking need (no GK copy, no labels). */
+export type PackedShapes = Pick<
+  ReferenceLayerData,
+  'featureCount' | 'lonLat' | 'ringStarts' | 'polygonRings' | 'featurePolygons'
+>;
+
+/** Web Mercator (the map's projection) straight from packed lon/lat, without per-vertex arrays. */
+export function toMercator(lonLat: Float64Array): Float64Array {
+  const out = new Float64Array(lonLat.length);
+  for (let i = 0; i < lonLat.length; i += 2) {
+    out[i] = mercX(lonLat[i]!);
+    out[i + 1] = mercY(lonLat[i + 1]!);
+  }
+  return out;
+}
+
+/** First and one-past-last vertex of feature `f`. */
+export function featureVertices(shapes: PackedShapes, f: number): [number, number] {
+  const { featurePolygons, polygonRings, ringStarts } = shapes;
+  return [
+    ringStarts[polygonRings[featurePolygons[f]!]!]!,
+    ringStarts[polygonRings[featurePolygons[f + 1]!]!]!,
+  ];
+}
+
+/**
+ * Map-coordinate box per feature, flat [minX, minY, maxX, maxY, …]. Mercator is monotonic in each
+ * axis, so the lon/lat box's corners give the Mercator box without projecting every vertex.
+ */
+export function featureMercatorBoxes(shapes: PackedShapes): Float64Array {
+  const boxes = new Float64Array(shapes.featureCount * 4);
+  const ll = shapes.lonLat;
+  for (let f = 0; f < shapes.featureCount; f++) {
+    const [v0, v1] = featureVertices(shapes, f);
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (let v = v0; v < v1; v++) {
+      const x = ll[2 * v]!;
+      const y = ll[2 * v + 1]!;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    boxes[4 * f] = mercX(minX);
+    boxes[4 * f + 1] = mercY(minY);
+    boxes[4 * f + 2] = mercX(maxX);
+    boxes[4 * f + 3] = mercY(maxY);
+  }
+  return boxes;
+}

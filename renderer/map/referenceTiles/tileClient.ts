@@ -1,0 +1,86 @@
+import type { TileRequest, TileStyle } from './drawTile';
+import type { PackedShapes } from './packedMercator';
+import type { TileWorkerMessage, TileWorkerReply } from './tileProtocol';
+
+interface Waiting {
+  resolve(bitmap: ImageBitmap): void;
+  reject(error: Error): void;
+}
+
+/**
+ * The page's side of the tile worker: one long-lived worker for all reference layers. `onBusy`
+ * hears whether any tile is still being drawn (the map shows it as aria-busy).
+ */
+export class TileClient {
+  private readonly worker = new Worker(new URL('./tileWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'hzw-reference-tiles',
+  });
+  private readonly waiting = new Map<number, Waiting>();
+  private next = 1;
+
+  constructor(private readonly onBusy: (busy: boolean) => void = () => {}) {
+    this.worker.onmessage = (event: MessageEvent<TileWorkerReply>) => {
+      const message = event.data;
+      const waiting = this.waiting.get(message.request);
+      if (!waiting) {
+        if (message.type === 'tile') message.bitmap.close();
+        return;
+      }
+      this.settle(message.request);
+      if (message.type === 'tile') waiting.resolve(message.bitmap);
+      else waiting.reject(new Error(message.message));
+    };
+  }
+
+  load(layer: string, shapes: PackedShapes, style: TileStyle): void {
+    const { featureCount, lonLat, ringStarts, polygonRings, featurePolygons } = shapes;
+    this.post({
+      type: 'load',
+      layer,
+      style,
+      shapes: { featureCount, lonLat, ringStarts, polygonRings, featurePolygons },
+    });
+  }
+
+  drop(layer: string): void {
+    this.post({ type: 'drop', layer });
+  }
+
+  highlight(layer: string, features: readonly number[]): void {
+    this.post({ type: 'highlight', layer, features: [...features] });
+  }
+
+  tile(layer: string, tile: TileRequest, signal?: AbortSignal): Promise<ImageBitmap> {
+    const request = this.next++;
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(new DOMException('tile no longer needed', 'AbortError'));
+      const abort = () => {
+        if (!this.waiting.has(request)) return;
+        this.settle(request);
+        this.post({ type: 'cancel', request });
+        reject(new DOMException('tile no longer needed', 'AbortError'));
+      };
+      signal?.addEventListener('abort', abort, { once: true });
+      this.waiting.set(request, { resolve, reject });
+      if (this.waiting.size === 1) this.onBusy(true);
+      this.post({ type: 'tile', request, layer, tile });
+    });
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+    for (const w of this.waiting.values()) w.reject(new Error('the tile worker was closed'));
+    this.waiting.clear();
+    this.onBusy(false);
+  }
+
+  private settle(request: number): void {
+    this.waiting.delete(request);
+    if (this.waiting.size === 0) this.onBusy(false);
+  }
+
+  private post(message: TileWorkerMessage): void {
+    this.worker.postMessage(message);
+  }
+}

@@ -1,0 +1,82 @@
+/// <reference lib="webworker" />
+import { buildBoxIndex } from '../../../shared/geometry/spatialIndex';
+import { drawTile, type TileLayer } from './drawTile';
+import { featureMercatorBoxes, toMercator } from './packedMercator';
+import type { TileWorkerMessage, TileWorkerReply } from './tileProtocol';
+
+/**
+ * Draws reference-layer tiles off the page's thread. It keeps each layer's Mercator vertices and
+ * R-tree, renders one tile at a time into an OffscreenCanvas and hands back an ImageBitmap.
+ * Requests wait in a queue and are taken one per task, so a cancel (the map moved on) arrives
+ * before stale tiles are drawn.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const layers = new Map<string, TileLayer>();
+const queue: Extract<TileWorkerMessage, { type: 'tile' }>[] = [];
+let scheduled = false;
+
+const reply = (message: TileWorkerReply, transfer: Transferable[] = []) =>
+  scope.postMessage(message, transfer);
+
+function schedule(): void {
+  if (scheduled || queue.length === 0) return;
+  scheduled = true;
+  setTimeout(() => {
+    const next = queue.shift();
+    void (next ? render(next) : Promise.resolve()).then(() => {
+      scheduled = false;
+      schedule();
+    });
+  }, 0);
+}
+
+async function render({ request, layer: id, tile }: Extract<TileWorkerMessage, { type: 'tile' }>) {
+  const layer = layers.get(id);
+  if (!layer) return reply({ type: 'failed', request, message: `reference layer ${id} is not loaded` });
+  try {
+    const canvas = new OffscreenCanvas(tile.width, tile.height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas in this worker');
+    const stats = drawTile(ctx, layer, tile);
+    // OpenLayers' WebGL tile shader expects straight (not premultiplied) alpha, like PNG tiles.
+    const bitmap = await createImageBitmap(canvas, { premultiplyAlpha: 'none' });
+    reply({ type: 'tile', request, bitmap, stats }, [bitmap]);
+  } catch (error) {
+    reply({ type: 'failed', request, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+scope.onmessage = (event: MessageEvent<TileWorkerMessage>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'load': {
+      const boxes = featureMercatorBoxes(message.shapes);
+      layers.set(message.layer, {
+        shapes: message.shapes,
+        mercator: toMercator(message.shapes.lonLat),
+        boxes,
+        index: buildBoxIndex(boxes),
+        highlight: new Set(),
+        style: message.style,
+      });
+      break;
+    }
+    case 'drop':
+      layers.delete(message.layer);
+      break;
+    case 'highlight': {
+      const layer = layers.get(message.layer);
+      if (layer) layer.highlight = new Set(message.features);
+      break;
+    }
+    case 'tile':
+      queue.push(message);
+      schedule();
+      break;
+    case 'cancel': {
+      const i = queue.findIndex((q) => q.request === message.request);
+      if (i >= 0) queue.splice(i, 1);
+      break;
+    }
+  }
+};
