@@ -8,9 +8,9 @@ import DataTileSource from 'ol/source/DataTile';
 import VectorSource from 'ol/source/Vector';
 import { createXYZ } from 'ol/tilegrid';
 import type { ReferenceKind, ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
-import { buildBoxIndex, type Box, type BoxIndex } from '../../shared/geometry/spatialIndex';
+import type { Box, BoxIndex } from '../../shared/geometry/spatialIndex';
 import type { TileStyle } from './referenceTiles/drawTile';
-import { featureMercatorBoxes, featureVertices, toMercator } from './referenceTiles/packedMercator';
+import { featureVertices, toMercator } from './referenceTiles/packedMercator';
 import { TileClient } from './referenceTiles/tileClient';
 
 /** Outline and fill per control line (muted, so the zones above stay readable). */
@@ -27,7 +27,6 @@ const styleFor = (kind: ReferenceKind): TileStyle => ({
   highlightStroke: '#ff4000',
   highlightStrokeWidth: 2.5,
 });
-export const REFERENCE_LAYER_PROPERTY = 'referenceLayerId';
 /** Most features handed to snapping at once: the ones nearest the pointer's box. */
 const MAX_SNAP_FEATURES = 300;
 const TILE_SIZE = 256;
@@ -44,22 +43,10 @@ interface Shown {
   data: ReferenceLayerData;
   layer: WebGLTileLayer;
   source: ReferenceTileSource;
-  /** Feature boxes in map coordinates, for picking snap targets near the pointer. */
-  index: BoxIndex;
-  /** The whole layer's box in map coordinates (empty layers: null). */
+  /** Feature boxes in map coordinates, for picking snap targets near the pointer (from the worker). */
+  index: BoxIndex | null;
+  /** The whole layer's box in map coordinates (null while loading, or for an empty layer). */
   extent: Box | null;
-}
-
-function unionOf(boxes: Float64Array): Box | null {
-  if (boxes.length === 0) return null;
-  const e: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < boxes.length; i += 4) {
-    e[0] = Math.min(e[0], boxes[i]!);
-    e[1] = Math.min(e[1], boxes[i + 1]!);
-    e[2] = Math.max(e[2], boxes[i + 2]!);
-    e[3] = Math.max(e[3], boxes[i + 3]!);
-  }
-  return e;
 }
 
 /** One OpenLayers feature for feature `f` of a packed layer, in map coordinates. */
@@ -78,7 +65,6 @@ function olFeature(data: ReferenceLayerData, f: number): Feature<Polygon | Multi
   const geometry = p1 - p0 === 1 ? new Polygon(coords, 'XY', ends[0]!) : new MultiPolygon(coords, 'XY', ends);
   const feature = new Feature<Polygon | MultiPolygon>({ geometry });
   feature.setId(`${data.id}:${f}`);
-  feature.set(REFERENCE_LAYER_PROPERTY, data.id, true);
   return feature;
 }
 
@@ -155,7 +141,6 @@ export class ReferenceLayers {
 
   private add(data: ReferenceLayerData): Shown {
     const id = data.id;
-    this.tiles.load(id, data, styleFor(data.kind));
     const pixelRatio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
     const size = Math.round(TILE_SIZE * pixelRatio);
     const source = new ReferenceTileSource({
@@ -171,8 +156,12 @@ export class ReferenceLayers {
         ),
     });
     const layer = new WebGLTileLayer({ source, properties: { name: `reference:${id}` } });
-    const boxes = featureMercatorBoxes(data);
-    const shown: Shown = { data, layer, source, index: buildBoxIndex(boxes), extent: unionOf(boxes) };
+    const shown: Shown = { data, layer, source, index: null, extent: null };
+    this.tiles.load(id, data, styleFor(data.kind), ({ index, extent }) => {
+      shown.index = index;
+      shown.extent = extent;
+      this.lastSnapBox = '';
+    });
     this.shown.set(id, shown);
     this.map.addLayer(layer);
     return shown;
@@ -186,7 +175,7 @@ export class ReferenceLayers {
     const build: (() => Feature<Polygon | MultiPolygon>)[] = [];
     for (const shown of this.shown.values()) {
       if (!shown.data.visible) continue;
-      for (const f of shown.index.search(box)) {
+      for (const f of shown.index?.search(box) ?? []) {
         if (near.length >= MAX_SNAP_FEATURES) break;
         near.push(`${shown.data.id}:${f}`);
         build.push(() => olFeature(shown.data, f));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { overlapAnalysis } from './overlaps';
 import { packReferenceLayer } from './overlapsReferenceLayer';
-import { GK_ZONE, overlapFixture } from './fixtures/overlapFixture';
+import { GK_ZONE, overlapFixture, overlapFixtureGeoJson } from './fixtures/overlapFixture';
 
 const meta = {
   id: 'ref',
@@ -20,27 +20,9 @@ const meta = {
 /** GDAL's planar ST_Area(ST_Intersection(zone, feature)) over GeoJSON inputs in GK metres. */
 function gdalAreas(fixture: ReturnType<typeof overlapFixture>): Map<string, number> {
   const dir = mkdtempSync(join(tmpdir(), 'hzw-overlap-'));
-  const collection = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
-  writeFileSync(
-    join(dir, 'zones.geojson'),
-    collection(
-      fixture.zonesGk.map((z) => ({
-        type: 'Feature',
-        properties: { zid: z.id },
-        geometry: { type: 'Polygon', coordinates: z.rings },
-      })),
-    ),
-  );
-  writeFileSync(
-    join(dir, 'ref.geojson'),
-    collection(
-      fixture.referenceGk.map((rings, i) => ({
-        type: 'Feature',
-        properties: { fi: i },
-        geometry: { type: 'Polygon', coordinates: rings },
-      })),
-    ),
-  );
+  const geojson = overlapFixtureGeoJson(fixture);
+  writeFileSync(join(dir, 'zones.geojson'), geojson.zones);
+  writeFileSync(join(dir, 'ref.geojson'), geojson.reference);
   const layer = (name: string) =>
     `<OGRVRTLayer name="${name}"><SrcDataSource>${join(dir, `${name}.geojson`)}</SrcDataSource><SrcLayer>${name}</SrcLayer></OGRVRTLayer>`;
   writeFileSync(

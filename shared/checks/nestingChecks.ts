@@ -2,7 +2,7 @@ import type { ObjectType, ZoneType } from '../domain/taxonomy';
 import { ZONE_FAMILIES, familyOf } from '../domain/taxonomy';
 import { containedIn, overlapOf } from './containment';
 import type { CheckOptions } from './findings';
-import { toLonLat, type PlanarZone } from './planarZones';
+import { inForceByType, toLonLat, type PlanarZone } from './planarZones';
 import { zoneName, type Emit } from './shapeChecks';
 
 const PARTS: readonly ZoneType[] = ['key_protection_area', 'general_protection_area'];
@@ -25,13 +25,7 @@ export function nestingChecks(
 ): void {
   const family = objectType ? familyOf(objectType) : null;
   if (!family) return;
-  const byType = new Map<ZoneType, PlanarZone[]>();
-  for (const z of zones) {
-    if (z.zone.attributes.status === 'superseded') continue;
-    const list = byType.get(z.zone.attributes.zoneType) ?? [];
-    list.push(z);
-    byType.set(z.zone.attributes.zoneType, list);
-  }
+  const byType = inForceByType(zones);
   const levels = ZONE_FAMILIES[family].filter((t) => byType.has(t));
   const tol = options.toleranceM;
   for (let i = 0; i + 1 < levels.length; i++) {

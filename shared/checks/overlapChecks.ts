@@ -1,8 +1,7 @@
-import type { ZoneType } from '../domain/taxonomy';
 import { buildBoxIndex } from '../geometry/spatialIndex';
 import { overlapOf } from './containment';
 import type { CheckOptions } from './findings';
-import { toLonLat, type PlanarZone } from './planarZones';
+import { inForceByType, toLonLat, type PlanarZone } from './planarZones';
 import { zoneName, type Emit } from './shapeChecks';
 
 /**
@@ -16,13 +15,7 @@ export function overlapChecks(
   emit: Emit,
   focus: ReadonlySet<string> | null,
 ): void {
-  const byType = new Map<ZoneType, PlanarZone[]>();
-  for (const z of zones) {
-    if (z.zone.attributes.status === 'superseded') continue;
-    const list = byType.get(z.zone.attributes.zoneType) ?? [];
-    list.push(z);
-    byType.set(z.zone.attributes.zoneType, list);
-  }
+  const byType = inForceByType(zones);
   for (const list of byType.values()) {
     if (list.length < 2) continue;
     const index = buildBoxIndex(list.flatMap((z) => z.box));

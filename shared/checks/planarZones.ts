@@ -1,4 +1,5 @@
 import { polygonsOf, type Position } from '../domain/geometry';
+import type { ZoneType } from '../domain/taxonomy';
 import type { DocumentZone } from '../formats/projectDocument';
 import { gkProjection } from '../geometry/jsts/projection';
 import { planarPolygon, type JstsGeometry, type Planar } from '../geometry/jsts/convert';
@@ -84,4 +85,16 @@ export function pointInPlanarPolygon(p: Planar, rings: PlanarPolygon): boolean {
     }
   }
   return inside;
+}
+
+/** Zones by type, superseded ones left out (they no longer govern: no nesting, no overlaps). */
+export function inForceByType(zones: readonly PlanarZone[]): Map<ZoneType, PlanarZone[]> {
+  const byType = new Map<ZoneType, PlanarZone[]>();
+  for (const z of zones) {
+    if (z.zone.attributes.status === 'superseded') continue;
+    const list = byType.get(z.zone.attributes.zoneType) ?? [];
+    list.push(z);
+    byType.set(z.zone.attributes.zoneType, list);
+  }
+  return byType;
 }

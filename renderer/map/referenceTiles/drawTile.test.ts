@@ -2,7 +2,7 @@ import { fromLonLat } from 'ol/proj';
 import { describe, expect, it } from 'vitest';
 import { buildBoxIndex, type Box } from '../../../shared/geometry/spatialIndex';
 import { drawTile, type TileContext, type TileLayer, type TileStyle } from './drawTile';
-import { featureMercatorBoxes, toMercator, type PackedShapes } from './packedMercator';
+import { featureMercatorBoxes, toMercator, unionOfBoxes, type PackedShapes } from './packedMercator';
 
 type Op = [string, ...unknown[]];
 
@@ -183,5 +183,9 @@ describe('packed Web Mercator', () => {
     expect([...boxes.subarray(4, 8)].map((v) => Math.round(v))).toEqual(
       [...fromLonLat([-70.5, -33.4]), ...fromLonLat([-69.3, -32.2])].map((v) => Math.round(v)),
     );
+    expect(unionOfBoxes(boxes)!.map((v) => Math.round(v))).toEqual(
+      [...fromLonLat([-70.5, -33.4]), ...fromLonLat([84.4, 44.5])].map((v) => Math.round(v)),
+    );
+    expect(unionOfBoxes(new Float64Array(0))).toBeNull();
   });
 });

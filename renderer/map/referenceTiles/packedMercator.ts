@@ -1,4 +1,5 @@
 import type { ReferenceLayerData } from '../../../shared/analysis/overlapsReferenceLayer';
+import type { Box } from '../../../shared/geometry/spatialIndex';
 
 const R = 6378137;
 const mercX = (lon: number) => (R * Math.PI * lon) / 180;
@@ -56,4 +57,17 @@ export function featureMercatorBoxes(shapes: PackedShapes): Float64Array {
     boxes[4 * f + 3] = mercY(maxY);
   }
   return boxes;
+}
+
+/** The box holding every box of a flat [minX, minY, maxX, maxY, …] list; null when there are none. */
+export function unionOfBoxes(boxes: Float64Array): Box | null {
+  if (boxes.length === 0) return null;
+  const e: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < boxes.length; i += 4) {
+    e[0] = Math.min(e[0], boxes[i]!);
+    e[1] = Math.min(e[1], boxes[i + 1]!);
+    e[2] = Math.max(e[2], boxes[i + 2]!);
+    e[3] = Math.max(e[3], boxes[i + 3]!);
+  }
+  return e;
 }

@@ -1,3 +1,4 @@
+import { openBoxIndex, type Box, type BoxIndex } from '../../../shared/geometry/spatialIndex';
 import type { TileRequest, TileStyle } from './drawTile';
 import type { PackedShapes } from './packedMercator';
 import type { TileWorkerMessage, TileWorkerReply } from './tileProtocol';
@@ -17,11 +18,17 @@ export class TileClient {
     name: 'hzw-reference-tiles',
   });
   private readonly waiting = new Map<number, Waiting>();
+  private readonly loading = new Map<string, (loaded: { index: BoxIndex; extent: Box | null }) => void>();
   private next = 1;
 
   constructor(private readonly onBusy: (busy: boolean) => void = () => {}) {
     this.worker.onmessage = (event: MessageEvent<TileWorkerReply>) => {
       const message = event.data;
+      if (message.type === 'loaded') {
+        this.loading.get(message.layer)?.({ index: openBoxIndex(message.index), extent: message.extent });
+        this.loading.delete(message.layer);
+        return;
+      }
       const waiting = this.waiting.get(message.request);
       if (!waiting) {
         if (message.type === 'tile') message.bitmap.close();
@@ -33,7 +40,17 @@ export class TileClient {
     };
   }
 
-  load(layer: string, shapes: PackedShapes, style: TileStyle): void {
+  /**
+   * Hand a layer to the worker; `onLoaded` gets the layer's R-tree of feature boxes (map
+   * coordinates) and its extent, unless the layer is dropped first.
+   */
+  load(
+    layer: string,
+    shapes: PackedShapes,
+    style: TileStyle,
+    onLoaded: (loaded: { index: BoxIndex; extent: Box | null }) => void,
+  ): void {
+    this.loading.set(layer, onLoaded);
     const { featureCount, lonLat, ringStarts, polygonRings, featurePolygons } = shapes;
     this.post({
       type: 'load',
@@ -44,6 +61,7 @@ export class TileClient {
   }
 
   drop(layer: string): void {
+    this.loading.delete(layer);
     this.post({ type: 'drop', layer });
   }
 

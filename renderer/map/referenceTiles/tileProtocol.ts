@@ -1,4 +1,5 @@
-import type { TileRequest, TileStats, TileStyle } from './drawTile';
+import type { Box } from '../../../shared/geometry/spatialIndex';
+import type { TileRequest, TileStyle } from './drawTile';
 import type { PackedShapes } from './packedMercator';
 
 /** Page → tile worker. */
@@ -9,7 +10,8 @@ export type TileWorkerMessage =
   | { type: 'tile'; request: number; layer: string; tile: TileRequest }
   | { type: 'cancel'; request: number };
 
-/** Tile worker → page. */
+/** Tile worker → page. `loaded` hands back the layer's R-tree (for snapping) and extent. */
 export type TileWorkerReply =
-  | { type: 'tile'; request: number; bitmap: ImageBitmap; stats: TileStats }
+  | { type: 'loaded'; layer: string; index: ArrayBuffer; extent: Box | null }
+  | { type: 'tile'; request: number; bitmap: ImageBitmap }
   | { type: 'failed'; request: number; message: string };

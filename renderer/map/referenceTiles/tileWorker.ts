@@ -1,12 +1,12 @@
 /// <reference lib="webworker" />
 import { buildBoxIndex } from '../../../shared/geometry/spatialIndex';
 import { drawTile, type TileLayer } from './drawTile';
-import { featureMercatorBoxes, toMercator } from './packedMercator';
+import { featureMercatorBoxes, toMercator, unionOfBoxes } from './packedMercator';
 import type { TileWorkerMessage, TileWorkerReply } from './tileProtocol';
 
 /**
  * Draws reference-layer tiles off the page's thread. It keeps each layer's Mercator vertices and
- * R-tree, renders one tile at a time into an OffscreenCanvas and hands back an ImageBitmap.
+ * R-tree (sending a copy of the R-tree back once, for snapping), renders one tile at a time into an OffscreenCanvas and hands back an ImageBitmap.
  * Requests wait in a queue and are taken one per task, so a cancel (the map moved on) arrives
  * before stale tiles are drawn.
  */
@@ -37,10 +37,10 @@ async function render({ request, layer: id, tile }: Extract<TileWorkerMessage, {
     const canvas = new OffscreenCanvas(tile.width, tile.height);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2D canvas in this worker');
-    const stats = drawTile(ctx, layer, tile);
+    drawTile(ctx, layer, tile);
     // OpenLayers' WebGL tile shader expects straight (not premultiplied) alpha, like PNG tiles.
     const bitmap = await createImageBitmap(canvas, { premultiplyAlpha: 'none' });
-    reply({ type: 'tile', request, bitmap, stats }, [bitmap]);
+    reply({ type: 'tile', request, bitmap }, [bitmap]);
   } catch (error) {
     reply({ type: 'failed', request, message: error instanceof Error ? error.message : String(error) });
   }
@@ -50,14 +50,22 @@ scope.onmessage = (event: MessageEvent<TileWorkerMessage>) => {
   const message = event.data;
   switch (message.type) {
     case 'load': {
+      // Boxes and R-tree are built here once, for drawing, and a copy goes back for snapping.
       const boxes = featureMercatorBoxes(message.shapes);
+      const index = buildBoxIndex(boxes);
       layers.set(message.layer, {
         shapes: message.shapes,
         mercator: toMercator(message.shapes.lonLat),
         boxes,
-        index: buildBoxIndex(boxes),
+        index,
         highlight: new Set(),
         style: message.style,
+      });
+      reply({
+        type: 'loaded',
+        layer: message.layer,
+        index: index.data.slice(0),
+        extent: unionOfBoxes(boxes),
       });
       break;
     }
