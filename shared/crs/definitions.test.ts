@@ -12,6 +12,7 @@ import {
   gaussKrugerEpsg,
   registerCrsDefinitions,
 } from './definitions';
+import { gkCode, gkCodes, gkSystem } from './gkFamilies';
 
 /**
  * GDAL's own EPSG definitions, read in one call from the spatial_ref_sys table that its SQLite
@@ -54,24 +55,27 @@ function ours(epsg: number): Record<string, number> {
       }),
   );
   const grs80 = tokens.get('ellps') === 'GRS80';
+  const a = grs80 ? 6378137 : Number(tokens.get('a'));
+  const rf = grs80 ? 298.257222101 : Number(tokens.get('rf'));
   return {
     latitude_of_origin: Number(tokens.get('lat_0')),
     central_meridian: Number(tokens.get('lon_0')),
     scale_factor: Number(tokens.get('k')),
     false_easting: Number(tokens.get('x_0')),
     false_northing: Number(tokens.get('y_0')),
-    a: grs80 ? 6378137 : NaN,
-    rf: grs80 ? 298.257222101 : NaN,
+    a,
+    rf,
     tmerc: tokens.get('proj') === 'tmerc' ? 1 : 0,
   };
 }
 
-const GK_CODES = Array.from({ length: 64 }, (_, i) => 4491 + i);
+const GK_CODES = gkCodes();
 
 describe('bundled CRS definitions', () => {
-  it('match GDAL’s EPSG parameters and names for every CGCS2000 Gauss-Krüger code 4491–4554', () => {
+  it('match GDAL’s EPSG parameters, ellipsoids and names for every Gauss-Krüger code of all four datums', () => {
     const references = gdalDefinitions(GK_CODES);
-    expect(references.size).toBe(64);
+    expect(GK_CODES).toHaveLength(4 * 64);
+    expect(references.size).toBe(GK_CODES.length);
     for (const epsg of GK_CODES) {
       const reference = references.get(epsg)!;
       expect(ours(epsg), `EPSG:${epsg}`).toEqual(reference.params);
@@ -80,7 +84,7 @@ describe('bundled CRS definitions', () => {
   });
 
   it('names the geographic, web and UTM systems as EPSG does', () => {
-    const others = bundledEpsgCodes().filter((code) => !gaussKrugerCrs(code));
+    const others = bundledEpsgCodes().filter((code) => !gkSystem(code));
     const references = gdalDefinitions(others);
     // SpatiaLite's copy of the registry lacks a code or two (32760); ask gdalsrsinfo for those.
     const nameOf = (epsg: number) =>
@@ -101,17 +105,33 @@ describe('bundled CRS definitions', () => {
     expect(gaussKrugerCrs(4554)).toMatchObject({ zone: 45, width: 3, centralMeridian: 135, prefixed: false });
     expect(gaussKrugerCrs(4490)).toBeNull();
     expect(gaussKrugerCrs(4555)).toBeNull();
-    for (const epsg of GK_CODES) {
+    for (const epsg of gkCodes('cgcs2000')) {
       const gk = gaussKrugerCrs(epsg)!;
       expect(gaussKrugerEpsg(gk.zone, gk.width, gk.prefixed)).toBe(epsg);
+    }
+    // Old datums are their own systems, not CGCS2000's.
+    expect(gaussKrugerCrs(2383)).toBeNull();
+    expect(gkSystem(2383)).toMatchObject({
+      datum: 'xian1980',
+      zone: 38,
+      width: 3,
+      centralMeridian: 114,
+      prefixed: false,
+    });
+    expect(gkSystem(21413)).toMatchObject({ datum: 'beijing1954', zone: 13, width: 6, prefixed: true });
+    expect(gkSystem(4766)).toMatchObject({ datum: 'new_beijing', zone: 30, width: 3, prefixed: true });
+    expect(gkSystem(4822)).toMatchObject({ datum: 'new_beijing', zone: 45, width: 3, prefixed: false });
+    for (const epsg of GK_CODES) {
+      const gk = gkSystem(epsg)!;
+      expect(gkCode(gk.datum, gk.zone, gk.width, gk.prefixed)).toBe(epsg);
     }
     expect(gaussKrugerEpsg(24, 3, true)).toBeNull();
     expect(gaussKrugerEpsg(28.5, 3, true)).toBeNull();
   });
 
-  it('bundles 4490, 4326, 3857, the 64 GK codes and 120 UTM zones, all usable by proj4', () => {
+  it('bundles 4490, 4326, 3857, 120 UTM zones and four datums × (lon/lat + 64 GK codes), all usable by proj4', () => {
     const codes = bundledEpsgCodes();
-    expect(new Set(codes).size).toBe(3 + 64 + 120);
+    expect(new Set(codes).size).toBe(3 + 120 + 4 * 64 + 3);
     expect(crsDefinition(32661)).toBeNull();
     expect(crsDefinition(32700)).toBeNull();
     const registered = new Map<string, string>();

@@ -1,5 +1,7 @@
 import type { Bilingual } from '../domain/labels';
-import { crsName, gaussKrugerCrs, gaussKrugerEpsg, type ZoneWidth } from './definitions';
+import { DATUMS, type DatumId } from './datums';
+import { crsName } from './definitions';
+import { gkCode, gkSystem, type GkDatum, type ZoneWidth } from './gkFamilies';
 export { prjFor } from './prjFor';
 import { authorityCode, child, parametersOf, parseWkt, textOf, type WktNode } from './prjWkt';
 
@@ -8,27 +10,21 @@ import { authorityCode, child, parametersOf, parseWkt, textOf, type WktNode } fr
  * with AUTHORITY is read too). Recognition is by meaning, not by name: datum from its name or
  * ellipsoid, projection from its parameters (central meridian, false easting, scale), so files
  * named "CGCS2000_3_Degree_GK_Zone_28", "Gauss_Kruger" or "Transverse_Mercator" all land on the
- * same EPSG code. Xian 1980 and Beijing 1954 are recognised and mapped to the CGCS2000 system with
- * the same projection, with a warning: no datum shift is applied (tens of metres of offset).
+ * same EPSG code. Xian 1980, Beijing 1954 and New Beijing are recognised as themselves (their own
+ * EPSG codes and ellipsoids); converting them to CGCS2000 is a separate, explicit choice.
+ * A definition this recognition does not know returns epsg null; `crsDef.ts` then hands the full
+ * text to proj4.
  */
-export type PrjDatum = 'cgcs2000' | 'wgs84' | 'xian1980' | 'beijing1954' | 'unknown';
+export type PrjDatum = Exclude<DatumId, 'other'> | 'unknown';
 
 export interface PrjCrs {
-  /** EPSG code to use for the coordinates (a CGCS2000 equivalent for Xian 1980 / Beijing 1954). */
+  /** EPSG code of the coordinates' system, or null when not recognised. */
   epsg: number | null;
   datum: PrjDatum;
   note: Bilingual;
   /** Set when the planner must confirm something (old datum not shifted, unknown system). */
   warning?: Bilingual;
 }
-
-const DATUM_LABEL: Record<PrjDatum, Bilingual> = {
-  cgcs2000: { zh: 'CGCS2000', en: 'CGCS2000' },
-  wgs84: { zh: 'WGS 84', en: 'WGS 84' },
-  xian1980: { zh: '西安80', en: 'Xian 1980' },
-  beijing1954: { zh: '北京54', en: 'Beijing 1954' },
-  unknown: { zh: '未知基准', en: 'unknown datum' },
-};
 
 function datumOf(geogcs: WktNode | undefined): PrjDatum {
   if (!geogcs) return 'unknown';
@@ -37,6 +33,7 @@ function datumOf(geogcs: WktNode | undefined): PrjDatum {
   const names = `${textOf(geogcs)} ${textOf(datum)} ${textOf(spheroid)}`.toLowerCase().replace(/[\s-]/g, '_');
   if (/china_2000|cgcs_?2000/.test(names)) return 'cgcs2000';
   if (/xian_?1980|xian_?80/.test(names)) return 'xian1980';
+  if (/new_beijing/.test(names)) return 'new_beijing';
   if (/beijing_?1954|beijing_?54/.test(names)) return 'beijing1954';
   if (/wgs_?(19)?84/.test(names)) return 'wgs84';
   const [a, f] = (spheroid?.values.slice(1) ?? []) as number[];
@@ -50,15 +47,20 @@ function datumOf(geogcs: WktNode | undefined): PrjDatum {
 const near = (a: number | undefined, b: number, tolerance = 1e-9) =>
   a !== undefined && Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));
 
-/** The CGCS2000 Gauss-Krüger code with this meridian and false easting, or null. */
-function gaussKrugerFor(name: string, cm: number, falseEasting: number): number | null {
+/** The Gauss-Krüger code on this datum with this meridian and false easting, or null. */
+export function gaussKrugerFor(
+  datum: GkDatum,
+  name: string,
+  cm: number,
+  falseEasting: number,
+): number | null {
   if (near(falseEasting, 500_000)) {
     // 6° and 3° systems on a shared meridian have identical parameters; only the name tells them apart.
     const sixDegree = !/3[_-]?degree/i.test(name) && /_GK_CM_|Gauss[_-]?Kruger[_ ]CM/i.test(name);
     const widths: ZoneWidth[] = sixDegree ? [6, 3] : [3, 6];
     for (const width of widths) {
       const zone = width === 3 ? cm / 3 : (cm + 3) / 6;
-      const code = Number.isInteger(zone) ? gaussKrugerEpsg(zone, width, false) : null;
+      const code = Number.isInteger(zone) ? gkCode(datum, zone, width, false) : null;
       if (code !== null) return code;
     }
     return null;
@@ -66,8 +68,8 @@ function gaussKrugerFor(name: string, cm: number, falseEasting: number): number 
   const zone = Math.round((falseEasting - 500_000) / 1_000_000);
   if (!near(falseEasting, zone * 1_000_000 + 500_000)) return null;
   const width: ZoneWidth = zone >= 25 ? 3 : 6;
-  const code = gaussKrugerEpsg(zone, width, true);
-  return code !== null && near(gaussKrugerCrs(code)!.centralMeridian, cm) ? code : null;
+  const code = gkCode(datum, zone, width, true);
+  return code !== null && near(gkSystem(code)!.centralMeridian, cm) ? code : null;
 }
 
 function projectedEpsg(root: WktNode, datum: PrjDatum): number | null {
@@ -94,12 +96,12 @@ function projectedEpsg(root: WktNode, datum: PrjDatum): number | null {
     return null;
   }
   if (datum === 'wgs84' || datum === 'unknown' || !near(k, 1) || !near(fn, 0)) return null;
-  return gaussKrugerFor(name, cm, fe);
+  return gaussKrugerFor(datum, name, cm, fe);
 }
 
 function describe(epsg: number | null, datum: PrjDatum, wktName: string): PrjCrs {
   const named = epsg === null ? null : crsName(epsg);
-  if (epsg === null) {
+  if (epsg === null || !named) {
     return {
       epsg: null,
       datum,
@@ -113,25 +115,10 @@ function describe(epsg: number | null, datum: PrjDatum, wktName: string): PrjCrs
       },
     };
   }
-  if (datum === 'xian1980' || datum === 'beijing1954') {
-    const d = DATUM_LABEL[datum];
-    return {
-      epsg,
-      datum,
-      note: {
-        zh: `${d.zh}坐标系（${wktName}），按 ${named!.zh}（EPSG:${epsg}）处理`,
-        en: `${d.en} (${wktName}), treated as ${named!.en} (EPSG:${epsg})`,
-      },
-      warning: {
-        zh: `文件使用${d.zh}坐标系：未做基准转换，与 CGCS2000 可能相差数十米，请核对`,
-        en: `The file uses ${d.en}: no datum shift is applied, so positions may be tens of metres off CGCS2000; please check`,
-      },
-    };
-  }
   return {
     epsg,
     datum,
-    note: { zh: `.prj：${named!.zh}（EPSG:${epsg}）`, en: `.prj: ${named!.en} (EPSG:${epsg})` },
+    note: { zh: `.prj：${named.zh}（EPSG:${epsg}）`, en: `.prj: ${named.en} (EPSG:${epsg})` },
   };
 }
 
@@ -144,13 +131,11 @@ export function crsFromPrj(wkt: string): PrjCrs {
   const datum = datumOf(geogcs);
   const wktName = textOf(root);
   const declared = authorityCode(root);
-  if (declared !== null && crsName(declared) && (datum === 'cgcs2000' || datum === 'wgs84'))
-    return describe(declared, datum, wktName);
+  if (declared !== null && crsName(declared)) return describe(declared, datum, wktName);
   if (root.name === 'GEOGCS') {
     const unit = child(root, 'UNIT');
     if (unit && !near(unit.values[1] as number, Math.PI / 180, 1e-6)) return describe(null, datum, wktName);
-    const epsg = datum === 'wgs84' ? 4326 : datum === 'unknown' ? null : 4490;
-    return describe(epsg, datum, wktName);
+    return describe(datum === 'unknown' ? null : DATUMS[datum].geographicEpsg, datum, wktName);
   }
   return describe(projectedEpsg(root, datum), datum, wktName);
 }
