@@ -1,6 +1,10 @@
 import type { Bilingual } from '../domain/labels';
 import type { Coordinates, Layer, LayerGeometry } from '../formats/layer';
+import { crsDefOfEpsg, type CrsDef } from './crsDef';
+import { DATUMS, GRS80, type Ellipsoid } from './datums';
+import { describeDatumShift, helmertOf, type DatumShift } from './datumShift';
 import { crsDefinition } from './definitions';
+import { helmertLonLat } from './helmert';
 import { proj4WithBundledDefinitions } from './proj4Registry';
 
 /** Geographic codes treated as the same lon/lat (CGCS2000 ≡ WGS84 at plan accuracy). */
@@ -20,13 +24,45 @@ export class UnknownCrsError extends Error {
   readonly reason: Bilingual;
   constructor(readonly epsg: number) {
     const reason = {
-      zh: `不支持坐标系 EPSG:${epsg}（仅内置 CGCS2000、其高斯-克吕格分带、WGS84、UTM 与 3857）`,
-      en: `EPSG:${epsg} is not supported (bundled: CGCS2000, its Gauss-Krüger zones, WGS84, UTM, 3857)`,
+      zh: `不支持坐标系 EPSG:${epsg}（内置 CGCS2000、西安80、北京54、新北京54 及其高斯-克吕格分带、WGS84、UTM 与 3857；其他坐标系请提供完整定义，如 .prj）`,
+      en: `EPSG:${epsg} is not bundled (CGCS2000, Xian 1980, Beijing 1954, New Beijing and their Gauss-Krüger zones, WGS84, UTM, 3857); give any other system as a full definition, e.g. a .prj`,
     };
     super(reason.en);
     this.name = 'UnknownCrsError';
     this.reason = reason;
   }
+}
+
+/** Converting between these two systems changes the datum, and nobody said how. */
+export class DatumShiftRequiredError extends Error {
+  readonly reason: Bilingual;
+  constructor(readonly from: CrsDef) {
+    const d = DATUMS[from.datum];
+    const error = d.noShiftError ?? { zh: '未知', en: 'unknown' };
+    const reason = {
+      zh: `${from.name.zh} 使用${d.label.zh}，转换到 CGCS2000 需要选择基准转换：七参数/三参数，或“不转换（粗略）”（误差约${error.zh}）`,
+      en: `${from.name.en} is on ${d.label.en}; converting it to CGCS2000 needs a datum transformation: 7 or 3 parameters, or "no shift (ballpark)" (error about ${error.en})`,
+    };
+    super(reason.en);
+    this.name = 'DatumShiftRequiredError';
+    this.reason = reason;
+  }
+}
+
+/** The CrsDef of a layer: its own full definition, else its bundled EPSG code. */
+export function layerCrs(layer: Layer): CrsDef | null {
+  if (layer.crs) return layer.crs;
+  if (layer.epsg === null) return null;
+  const def = crsDefOfEpsg(layer.epsg);
+  if (!def) throw new UnknownCrsError(layer.epsg);
+  return def;
+}
+
+function crsOf(value: number | CrsDef): CrsDef {
+  if (typeof value !== 'number') return value;
+  const def = crsDefOfEpsg(value);
+  if (!def) throw new UnknownCrsError(value);
+  return def;
 }
 
 type Transform = (position: Coordinates) => Coordinates;
@@ -46,17 +82,91 @@ function mapGeometry(geometry: LayerGeometry, f: Transform): LayerGeometry {
   }
 }
 
-/** A transform between two bundled systems; positions keep any third value (height). */
-export function positionTransform(from: number, to: number): Transform {
-  if (from === to || (isLonLat(from) && isLonLat(to))) return (p) => p;
-  for (const code of [from, to]) if (!crsDefinition(code)) throw new UnknownCrsError(code);
-  const converter = proj4WithBundledDefinitions()(`EPSG:${from}`, `EPSG:${to}`);
+const geographicOf = (e: Ellipsoid) =>
+  `+proj=longlat +a=${e.a} ${Number.isFinite(e.rf) ? `+rf=${e.rf}` : `+b=${e.a}`} +no_defs`;
+
+/** Both systems share a frame: no datum transformation between them. */
+function sameFrame(a: CrsDef, b: CrsDef): boolean {
+  if (DATUMS[a.datum].compatible && DATUMS[b.datum].compatible) return true;
+  return a.datumKey === b.datumKey && a.ellipsoid.a === b.ellipsoid.a && a.ellipsoid.rf === b.ellipsoid.rf;
+}
+
+/** A position transform, non-finite input passed through so validation reports it. */
+function guarded(f: (x: number, y: number) => number[]): Transform {
   return (p) => {
-    // Non-finite input stays non-finite so validation reports it instead of proj4 inventing values.
     if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) return [...p];
-    const [x, y] = converter.forward([p[0]!, p[1]!]);
+    const [x, y] = f(p[0]!, p[1]!);
     return p.length > 2 ? [x!, y!, ...p.slice(2)] : [x!, y!];
   };
+}
+
+/**
+ * A transform between two systems (bundled codes or full definitions); positions keep any third
+ * value (height). Between a datum that is CGCS2000-compatible and one that is not, `shift` says
+ * how (or the definition's own TOWGS84); without either it throws DatumShiftRequiredError.
+ */
+export function positionTransform(
+  fromValue: number | CrsDef,
+  toValue: number | CrsDef,
+  shift?: DatumShift,
+): Transform {
+  const from = crsOf(fromValue);
+  const to = crsOf(toValue);
+  const proj4 = proj4WithBundledDefinitions();
+  if (from.epsg !== null && from.epsg === to.epsg) return (p) => p;
+  if (isLonLat(from.epsg) && isLonLat(to.epsg)) return (p) => p;
+  if (sameFrame(from, to)) {
+    const converter = proj4(from.definition, to.definition);
+    return guarded((x, y) => converter.forward([x, y]));
+  }
+  const forward = !DATUMS[from.datum].compatible;
+  const old = forward ? from : to;
+  if (!forward && !DATUMS[from.datum].compatible) throw new DatumShiftRequiredError(from);
+  const chosen: DatumShift | undefined =
+    shift ??
+    (old.towgs84 ? { method: 'helmert', values: old.towgs84, convention: 'position_vector' } : undefined);
+  if (!chosen) throw new DatumShiftRequiredError(old);
+  const oldGeographic = geographicOf(old.ellipsoid);
+  const cgcs = crsDefinition(4490)!;
+  const helmert = chosen.method === 'helmert' ? helmertOf(chosen) : null;
+  if (forward) {
+    const unproject = proj4(from.definition, oldGeographic);
+    const shiftLonLat = helmert ? helmertLonLat(helmert, old.ellipsoid, GRS80) : null;
+    const project = proj4(cgcs, to.definition);
+    return guarded((x, y) => {
+      const [lon, lat] = unproject.forward([x, y]) as [number, number];
+      return project.forward(shiftLonLat ? shiftLonLat(lon, lat) : [lon, lat]);
+    });
+  }
+  const unproject = proj4(from.definition, cgcs);
+  const shiftLonLat = helmert ? helmertLonLat(helmert, GRS80, old.ellipsoid, true) : null;
+  const project = proj4(oldGeographic, to.definition);
+  return guarded((x, y) => {
+    const [lon, lat] = unproject.forward([x, y]) as [number, number];
+    return project.forward(shiftLonLat ? shiftLonLat(lon, lat) : [lon, lat]);
+  });
+}
+
+/** What a datum transformation did, for warnings and reports; null when none was needed. */
+export function datumShiftNote(from: CrsDef, to: CrsDef, shift?: DatumShift): Bilingual | null {
+  if (sameFrame(from, to)) return null;
+  const old = DATUMS[from.datum].compatible ? to : from;
+  const used =
+    shift ??
+    (old.towgs84
+      ? { method: 'helmert' as const, values: old.towgs84, convention: 'position_vector' as const }
+      : null);
+  if (!used) return null;
+  const d = describeDatumShift(used);
+  const label = DATUMS[old.datum].label;
+  if (used.method === 'none') {
+    const error = DATUMS[old.datum].noShiftError ?? { zh: '未知', en: 'unknown' };
+    return {
+      zh: `${label.zh} → CGCS2000：${d.zh}，位置误差约${error.zh}`,
+      en: `${label.en} → CGCS2000: ${d.en}; positions are off by about ${error.en}`,
+    };
+  }
+  return { zh: `${label.zh} → CGCS2000：${d.zh}`, en: `${label.en} → CGCS2000: ${d.en}` };
 }
 
 /** Swap the first two values of every position (survey X = north first → easting first). */
@@ -69,19 +179,28 @@ export function swapLayerAxes(layer: Layer): Layer {
 }
 
 /**
- * Reproject a layer to another bundled EPSG system with proj4 (the same definitions the map and
- * every export use). A layer without a CRS cannot be reprojected: the caller must set one first.
+ * Reproject a layer to another system (a bundled EPSG code or a full definition) with proj4 — the
+ * same definitions the map and every export use. A layer without a CRS cannot be reprojected: the
+ * caller must resolve one first (shared/crs/resolveCrs.ts). A change of datum needs `datumShift`.
  */
-export function transformLayer(layer: Layer, to: number, progress: (f: number) => void = () => {}): Layer {
-  if (layer.epsg === null) throw new UnknownCrsError(0);
-  const f = positionTransform(layer.epsg, to);
+export function transformLayer(
+  layer: Layer,
+  toValue: number | CrsDef,
+  options: { datumShift?: DatumShift; progress?: (f: number) => void } = {},
+): Layer {
+  const from = layerCrs(layer);
+  if (!from) throw new UnknownCrsError(0);
+  const to = crsOf(toValue);
+  const f = positionTransform(from, to, options.datumShift);
+  const progress = options.progress ?? (() => {});
   const n = layer.features.length;
   const features = layer.features.map((feature, i) => {
     if (i % 500 === 0) progress(i / Math.max(1, n));
     return { ...feature, geometry: feature.geometry && mapGeometry(feature.geometry, f) };
   });
   progress(1);
-  return { ...layer, epsg: to, features };
+  const { crs: _dropped, ...rest } = layer;
+  return { ...rest, epsg: to.epsg, ...(to.epsg === null ? { crs: to } : {}), features };
 }
 
 /** Round every coordinate to `decimals` places, dropping consecutive repeats that rounding creates. */

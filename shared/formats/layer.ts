@@ -1,3 +1,8 @@
+import type { CrsDef } from '../crs/crsDef';
+import type { DatumId } from '../crs/datums';
+import type { DatumShift } from '../crs/datumShift';
+import type { AxisOrder, CrsEvidence } from '../crs/evidence';
+import type { CrsSource } from '../crs/resolveCrs';
 import type { Bilingual } from '../domain/labels';
 import type { InputProblem } from './formatError';
 
@@ -37,8 +42,15 @@ export interface LayerFeature {
 
 export interface Layer {
   name: string;
-  /** EPSG code of the coordinates; null when the file does not say (DXF, .shp without .prj). */
+  /**
+   * EPSG code of the coordinates once decided (shared/crs/resolveCrs.ts); null while undecided or
+   * when the system has no EPSG code (then `crs` holds its full definition).
+   */
   epsg: number | null;
+  /** The full definition when `epsg` alone cannot say it (a .prj outside the bundled systems). */
+  crs?: CrsDef;
+  /** What the reader learned about the CRS; the resolver decides from it. */
+  evidence?: CrsEvidence;
   fields: FieldDef[];
   features: LayerFeature[];
 }
@@ -51,17 +63,37 @@ export interface NamedBytes {
 
 export type Progress = (fraction: number) => void;
 
+/** How a layer's coordinate system was decided (shared/crs/resolveCrs.ts), for the preview and `hzw info`. */
+export interface CrsInfo {
+  epsg: number | null;
+  source: CrsSource;
+  /** The reasons in one line. */
+  note?: Bilingual;
+  /** Name of the system (also for definitions without an EPSG code). */
+  name?: Bilingual;
+  /** Why this system and axis order, one line each. */
+  reasons?: Bilingual[];
+  axisOrder?: AxisOrder;
+  /** EPSG codes to offer, most likely first. */
+  candidates?: number[];
+  datum?: DatumId;
+  /** Key under which a chosen datum transformation is stored (CrsDef.datumKey). */
+  datumKey?: string;
+  /** Converting to CGCS2000 needs a datum transformation the planner chooses. */
+  needsDatumShift?: boolean;
+  /** The datum transformation applied, when one was, in words. */
+  datumShift?: Bilingual;
+  /** The datum transformation applied (null: the definition's own TOWGS84 parameters). */
+  datumShiftUsed?: DatumShift | null;
+}
+
 /** What a reader learned about the file, for the import preview and `hzw info`. */
 export interface ReadInfo {
   format: string;
   /** Text encoding used to decode attributes, how it was chosen, and the alternatives offered. */
   encoding?: { used: string; source: 'header' | 'cpg' | 'detected' | 'user' | 'fixed'; candidates: string[] };
   /** Coordinate system: the EPSG code chosen, how, and a human description. */
-  crs?: {
-    epsg: number | null;
-    source: 'prj' | 'magnitude' | 'file' | 'user' | 'fixed' | 'unknown';
-    note?: Bilingual;
-  };
+  crs?: CrsInfo;
   /** Things the planner must see before accepting (datum not shifted, X/Y may be swapped, …). */
   warnings: Bilingual[];
 }
@@ -76,8 +108,6 @@ export interface ReadResult {
 export interface ReadOptions {
   /** Override of the attribute text encoding (WHATWG label, e.g. 'gbk', 'utf-8', 'big5'). */
   encoding?: string;
-  /** Override of the source CRS (EPSG code). */
-  epsg?: number;
 }
 
 export interface WriteOptions {
