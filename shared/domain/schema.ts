@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DatumShiftSchema } from '../crs/datumShift';
 import { ZoneGeometrySchema, type ZoneGeometry } from './geometry';
 import {
   CCZ_CLASSES,
@@ -224,6 +225,11 @@ export const ProjectSettingsSchema = z.object({
     zh: '源区划修改后自动重新生成派生区划',
     en: 'Auto-regenerate derived zones',
   }).default(false),
+  /**
+   * Datum transformations chosen for this project's imports, by datum (CrsDef.datumKey: xian1980,
+   * beijing1954, new_beijing, other:<name>). Set from the import dialog, not the settings form.
+   */
+  datumShifts: z.record(z.string().max(200), DatumShiftSchema).default({}),
 });
 export type ProjectSettings = z.output<typeof ProjectSettingsSchema>;
 export type ProjectSettingsInput = z.input<typeof ProjectSettingsSchema>;

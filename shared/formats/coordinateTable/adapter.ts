@@ -2,9 +2,16 @@ import { gaussKrugerCrs } from '../../crs/definitions';
 import type { Bilingual } from '../../domain/labels';
 import type { ZoneGeometry } from '../../domain/geometry';
 import type { DocumentZone, ProjectDocument } from '../projectDocument';
-import { getProperty, type FormatAdapter, type Layer, type NamedBytes, type WriteOptions } from '../layer';
+import {
+  getProperty,
+  type FormatAdapter,
+  type Layer,
+  type NamedBytes,
+  type ReadOptions,
+  type WriteOptions,
+} from '../layer';
 import type { CoordinateTableEntry, CoordinateTableOptions, ParcelSource } from './parcels';
-import { readCoordinateTable, type CoordinateTableReadOptions } from './readCoordinateTable';
+import { readCoordinateTable } from './readCoordinateTable';
 import { writeCoordinateCsv, writeCoordinateXlsx } from './tabular';
 import { writeCoordinateTableBytes } from './writeCoordinateTable';
 
@@ -87,41 +94,40 @@ const LABEL: Bilingual = { zh: '界址点坐标文本（.txt）', en: 'Coordinat
  * the Gauss-Krüger system given by `epsg` (a CGCS2000 3° code: 4513–4533 prefixed Y, 4534–4554
  * without prefix).
  */
-export const coordinateTableAdapter: FormatAdapter<CoordinateTableReadOptions, CoordinateTableWriteOptions> =
-  {
-    id: 'coordinate-table',
-    label: LABEL,
-    extensions: ['txt'],
-    read(files, options, progress) {
-      const file = files.find((f) => f.name.toLowerCase().endsWith('.txt')) ?? files[0];
-      if (!file) throw new RangeError('No file given');
-      const result = readCoordinateTable(file.bytes, file.name, options);
-      progress(1);
-      return result;
-    },
-    write(layers, options, progress) {
-      const crs = options.epsg !== undefined ? gaussKrugerCrs(options.epsg) : null;
-      if (!crs || crs.width !== 3)
-        throw new RangeError('Coordinate tables need a CGCS2000 3° Gauss-Krüger EPSG code');
-      const files = layers.map((layer) => {
-        if (layer.epsg !== 4490 && layer.epsg !== 4326)
-          throw new RangeError(`Layer ${layer.name} is not in lon/lat`);
-        const table = options.coordinateTable ?? {};
-        const decimals = table.decimals;
-        const bytes = writeCoordinateTableBytes(layerParcelSources(layer), {
-          gkZone: crs.zone,
-          prefixed: table.zonePrefix ?? crs.prefixed,
-          ...(decimals === 2 || decimals === 3 || decimals === 4 ? { decimals } : {}),
-          ...(table.pointPrefix ? { pointPrefix: table.pointPrefix } : {}),
-          ...(table.numbering ? { numbering: table.numbering } : {}),
-          encoding: options.encoding ?? 'gbk',
-        });
-        return {
-          name: `${layers.length === 1 && options.baseName ? options.baseName : layer.name}.txt`,
-          bytes,
-        };
+export const coordinateTableAdapter: FormatAdapter<ReadOptions, CoordinateTableWriteOptions> = {
+  id: 'coordinate-table',
+  label: LABEL,
+  extensions: ['txt'],
+  read(files, options, progress) {
+    const file = files.find((f) => f.name.toLowerCase().endsWith('.txt')) ?? files[0];
+    if (!file) throw new RangeError('No file given');
+    const result = readCoordinateTable(file.bytes, file.name, options);
+    progress(1);
+    return result;
+  },
+  write(layers, options, progress) {
+    const crs = options.epsg !== undefined ? gaussKrugerCrs(options.epsg) : null;
+    if (!crs || crs.width !== 3)
+      throw new RangeError('Coordinate tables need a CGCS2000 3° Gauss-Krüger EPSG code');
+    const files = layers.map((layer) => {
+      if (layer.epsg !== 4490 && layer.epsg !== 4326)
+        throw new RangeError(`Layer ${layer.name} is not in lon/lat`);
+      const table = options.coordinateTable ?? {};
+      const decimals = table.decimals;
+      const bytes = writeCoordinateTableBytes(layerParcelSources(layer), {
+        gkZone: crs.zone,
+        prefixed: table.zonePrefix ?? crs.prefixed,
+        ...(decimals === 2 || decimals === 3 || decimals === 4 ? { decimals } : {}),
+        ...(table.pointPrefix ? { pointPrefix: table.pointPrefix } : {}),
+        ...(table.numbering ? { numbering: table.numbering } : {}),
+        encoding: options.encoding ?? 'gbk',
       });
-      progress(1);
-      return files;
-    },
-  };
+      return {
+        name: `${layers.length === 1 && options.baseName ? options.baseName : layer.name}.txt`,
+        bytes,
+      };
+    });
+    progress(1);
+    return files;
+  },
+};

@@ -10,6 +10,20 @@ import { encodeText } from '../text/encoding';
 import { coordinateTableAdapter, exportCoordinateTable } from './adapter';
 import { northWestIndex } from './parcels';
 import { readCoordinateTable } from './readCoordinateTable';
+import { crsInfoOf, resolveLayer } from '../../crs/placeLayer';
+import type { CrsChoice } from '../../crs/resolveCrs';
+import { transformLayer } from '../../crs/transformLayer';
+import type { CrsInfo, Layer } from '../layer';
+
+/** Read a table and place it as an import does (shared/crs/resolveCrs.ts), in CGCS2000 lon/lat. */
+function readLonLat(bytes: Uint8Array, name: string, choice: CrsChoice = {}) {
+  const read = readCoordinateTable(bytes, name);
+  const { layer, resolution } = resolveLayer(read.layers[0]!, choice);
+  const crs: CrsInfo = crsInfoOf(resolution);
+  if (!resolution.crs) throw new Error(resolution.refusal!.en);
+  const lonLat: Layer = transformLayer(layer, 4490);
+  return { ...read, crs, layers: [lonLat] };
+}
 import { writeCoordinateTable, writeCoordinateTableBytes } from './writeCoordinateTable';
 import { SQUARE_WITH_HOLE, testObject, testZone } from './testZones';
 
@@ -90,9 +104,10 @@ describe('writeCoordinateTable', () => {
 
 describe('readCoordinateTable', () => {
   it('reads the GBK fixture back to the zone within 1 mm, with parcel name and number', () => {
-    const result = readCoordinateTable(FIXTURE, 'wusu.txt');
+    const result = readLonLat(FIXTURE, 'wusu.txt');
     expect(result.info.encoding?.used).toBe('gbk');
-    expect(result.info.crs?.epsg).toBe(4516);
+    expect(result.crs.epsg).toBe(4516);
+    expect(result.crs.axisOrder).toBe('ne');
     expect(result.problems).toEqual([]);
     const [feature] = result.layers[0]!.features;
     expect(feature!.properties).toMatchObject({
@@ -110,17 +125,17 @@ describe('readCoordinateTable', () => {
       .replace(/,/g, '，')
       .replace(/\n\[地块坐标\]/, '\n\n[地块坐标]\n');
     // Without ring numbers every ring is "1": the hole is recognised by lying inside the outer ring.
-    const result = readCoordinateTable(new TextEncoder().encode(text), 'variant.txt');
+    const result = readLonLat(new TextEncoder().encode(text), 'variant.txt');
     expect(result.info.encoding?.used).toBe('utf-8');
-    expect(result.info.crs?.epsg).toBe(4537);
+    expect(result.crs.epsg).toBe(4537);
     const geometry = result.layers[0]!.features[0]!.geometry as ZoneGeometry;
     expect(geometry.type).toBe('MultiPolygon');
   });
 
   it('uses the project zone when neither header nor prefix gives one', () => {
     const text = writeCoordinateTable(entries, { gkZone: 28, prefixed: false }).replace(/带号=28\r\n/, '');
-    expect(() => readCoordinateTable(encodeText(text, 'gbk'), 'nozone.txt')).toThrow(/zone/);
-    const result = readCoordinateTable(encodeText(text, 'gbk'), 'nozone.txt', { gkZone: 28 });
+    expect(() => readLonLat(encodeText(text, 'gbk'), 'nozone.txt')).toThrow(/zone/);
+    const result = readLonLat(encodeText(text, 'gbk'), 'nozone.txt', { gkZone: 28 });
     expect(
       maxOffsetMetres(SQUARE_WITH_HOLE, result.layers[0]!.features[0]!.geometry as ZoneGeometry),
     ).toBeLessThan(0.001);
@@ -217,7 +232,7 @@ describe('coordinate table exports', () => {
   });
 
   it('the adapter writes lon/lat layers into the chosen EPSG and reads them back', () => {
-    const [read] = coordinateTableAdapter.read!([{ name: 'wusu.txt', bytes: FIXTURE }], {}, () => {}).layers;
+    const [read] = readLonLat(FIXTURE, 'wusu.txt').layers;
     const [written] = coordinateTableAdapter.write!([read!], { epsg: 4516, baseName: 'again' }, () => {});
     expect(written!.name).toBe('again.txt');
     expect(new TextDecoder('gbk').decode(written!.bytes)).toBe(new TextDecoder('gbk').decode(FIXTURE));

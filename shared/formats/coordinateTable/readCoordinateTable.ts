@@ -1,19 +1,11 @@
 import type { Position, Ring, ZoneGeometry } from '../../domain/geometry';
 import type { Bilingual } from '../../domain/labels';
-import { gaussKrugerCrs, gaussKrugerEpsg, type ZoneWidth } from '../../crs/definitions';
-import { fromSurveyXY, zoneOfPrefixedEasting } from '../../crs/gaussKruger';
-import { guessCrsFromCoordinates } from '../../crs/guessFromCoordinates';
+import type { CrsEvidence } from '../../crs/evidence';
 import { locateInPolygon } from '../../geometry/pointInPolygon';
-import { orientForRfc7946 } from '../../geometry/rings';
 import { FormatError, fileProblem, type InputProblem } from '../formatError';
 import { setProperty, type FieldDef, type LayerFeature, type ReadOptions, type ReadResult } from '../layer';
 import { decodeText, detectEncoding, normaliseEncoding, type TextEncodingName } from '../text/encoding';
 import { parseCoordinateText, type RawParcel, type RawPoint } from './parseCoordinateText';
-
-export interface CoordinateTableReadOptions extends ReadOptions {
-  /** The project's 3° zone: used when neither the header (带号) nor a Y prefix names one. */
-  gkZone?: number;
-}
 
 export const COORDINATE_TABLE_FIELDS: FieldDef[] = [
   { name: 'parcel_no', type: 'string' },
@@ -23,74 +15,25 @@ export const COORDINATE_TABLE_FIELDS: FieldDef[] = [
   { name: 'declared_area_hm2', type: 'real' },
 ];
 
-interface SourceCrs {
-  epsg: number;
-  zone: number;
-  width: ZoneWidth;
-  prefixed: boolean;
-  /** The file writes Y (east) before X (north), against the survey convention. */
-  swapped: boolean;
-  note: Bilingual;
-}
-
-const headerNumber = (header: Map<string, string>, key: string): number | null => {
+const headerNumber = (header: Map<string, string>, key: string): number | undefined => {
   const value = header.get(key);
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 };
 
-/** The projection the numbers are in: a user override, else the Y prefix, else 带号, else the project zone. */
-function sourceCrs(
-  points: RawPoint[],
-  header: Map<string, string>,
-  options: CoordinateTableReadOptions,
-  fileName: string,
-  warnings: Bilingual[],
-): SourceCrs {
-  const guess = guessCrsFromCoordinates(points.map((p) => [p.a, p.b]));
-  // The guess calls survey order (northing first) "swapped"; a file in easting-first order is the odd one.
-  const swapped = guess.epsg !== null && !guess.swapped && gaussKrugerCrs(guess.epsg) !== null;
-  if (swapped)
-    warnings.push({
-      zh: '文件中第一个坐标像东坐标 Y：已按 Y、X 顺序读取',
-      en: 'The first coordinate looks like an easting Y: read as Y, X',
-    });
-  const override = options.epsg !== undefined ? gaussKrugerCrs(options.epsg) : null;
-  if (override) return { ...override, swapped, note: { zh: '用户指定', en: 'chosen by the user' } };
-  const eastings = points.map((p) => (swapped ? p.a : p.b));
-  const prefix = zoneOfPrefixedEasting(eastings[Math.floor(eastings.length / 2)]!);
-  const declared = headerNumber(header, '带号');
-  const width: ZoneWidth = headerNumber(header, '几度分带') === 6 ? 6 : 3;
-  if (prefix) {
-    if (declared !== null && declared !== prefix.zone)
-      warnings.push({
-        zh: `文件头带号=${declared}，但 Y 坐标带 ${prefix.zone} 带前缀：按 ${prefix.zone} 带读取`,
-        en: `The header says 带号=${declared} but Y carries zone prefix ${prefix.zone}: read as zone ${prefix.zone}`,
-      });
-    const epsg = gaussKrugerEpsg(prefix.zone, prefix.width, true)!;
-    return { epsg, ...prefix, prefixed: true, swapped, note: guess.note };
-  }
-  const zone = declared ?? options.gkZone ?? null;
-  const epsg = zone === null ? null : gaussKrugerEpsg(zone, width, false);
-  if (zone === null || epsg === null)
-    throw new FormatError(fileName, [
-      fileProblem('带号', {
-        zh: `Y 坐标没有带号前缀，文件头也没有有效的带号${zone === null ? '' : `（${zone}）`}，请指定投影带`,
-        en: `Y has no zone prefix and the header gives no valid zone${zone === null ? '' : ` (${zone})`}; choose the zone`,
-      }),
-    ]);
-  const source =
-    declared !== null
-      ? { zh: '文件头带号', en: 'the header 带号' }
-      : { zh: '项目设置', en: 'the project settings' };
+/**
+ * What the header says about the coordinates (坐标系, 带号, 几度分带); the numbers stay as written
+ * (X = north first by convention) and shared/crs/resolveCrs.ts decides the system and order.
+ */
+function evidenceOf(header: Map<string, string>): CrsEvidence {
+  const zone = headerNumber(header, '带号');
+  const width = headerNumber(header, '几度分带');
+  const datum = header.get('坐标系');
   return {
-    epsg,
-    zone,
-    width,
-    prefixed: false,
-    swapped,
-    note: {
-      zh: `Y 坐标无带号前缀，带号 ${zone} 取自${source.zh}`,
-      en: `Y has no zone prefix; zone ${zone} from ${source.en}`,
+    axisOrder: 'ne',
+    header: {
+      ...(datum ? { datum } : {}),
+      ...(zone !== undefined ? { zone } : {}),
+      ...(width === 3 || width === 6 ? { width } : {}),
     },
   };
 }
@@ -102,14 +45,10 @@ interface TableRing {
 }
 
 /** Cut a parcel's points into rings, each closed by repeating its first point. */
-function ringsOf(parcel: RawParcel, crs: SourceCrs): TableRing[] {
+function ringsOf(parcel: RawParcel): TableRing[] {
   const rings: TableRing[] = [];
   let open: (TableRing & { first: RawPoint }) | null = null;
-  const toLonLat = (p: RawPoint) =>
-    fromSurveyXY(crs.swapped ? { x: p.b, y: p.a } : { x: p.a, y: p.b }, crs.zone, {
-      prefixed: crs.prefixed,
-      width: crs.width,
-    });
+  const position = (p: RawPoint): Position => [p.a, p.b];
   const finish = (ring: TableRing) => {
     if (ring.positions.length < 4)
       parcel.problems.push({
@@ -127,10 +66,10 @@ function ringsOf(parcel: RawParcel, crs: SourceCrs): TableRing[] {
       open = null;
     }
     if (!open) {
-      open = { ring: p.ring, line: p.line, positions: [toLonLat(p)], first: p };
+      open = { ring: p.ring, line: p.line, positions: [position(p)], first: p };
       continue;
     }
-    open.positions.push(toLonLat(p));
+    open.positions.push(position(p));
     if (p.a === open.first.a && p.b === open.first.b) {
       open.positions[open.positions.length - 1] = open.positions[0]!;
       finish(open);
@@ -158,11 +97,9 @@ function geometryOf(rings: TableRing[]): ZoneGeometry | null {
     else polygons.push([ring.positions]);
   }
   if (polygons.length === 0) return null;
-  return orientForRfc7946(
-    polygons.length === 1
-      ? { type: 'Polygon', coordinates: polygons[0]! }
-      : { type: 'MultiPolygon', coordinates: polygons },
-  );
+  return polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0]! }
+    : { type: 'MultiPolygon', coordinates: polygons };
 }
 
 function decode(
@@ -175,14 +112,14 @@ function decode(
 }
 
 /**
- * Read the plain-text coordinate layout into one layer of polygons in CGCS2000 lon/lat
- * (EPSG:4490), one feature per parcel. A parcel with any problem is refused and reported with its
+ * Read the plain-text coordinate layout into one layer of polygons, one feature per parcel, the
+ * numbers as written (survey order) with the header as CRS evidence. A parcel with any problem is refused and reported with its
  * line numbers; a file with nothing readable is refused as a whole.
  */
 export function readCoordinateTable(
   bytes: Uint8Array,
   fileName: string,
-  options: CoordinateTableReadOptions = {},
+  options: ReadOptions = {},
 ): ReadResult {
   const { text, used, source } = decode(bytes, options);
   const { header, parcels } = parseCoordinateText(text, fileName);
@@ -199,11 +136,10 @@ export function readCoordinateTable(
         : [fileProblem('[地块坐标]', { zh: '没有坐标点', en: 'no coordinate points' })],
     );
   }
-  const crs = sourceCrs(allPoints, header, options, fileName, warnings);
   const features: LayerFeature[] = [];
   const problems: InputProblem[] = [];
   parcels.forEach((parcel, index) => {
-    const geometry = geometryOf(ringsOf(parcel, crs));
+    const geometry = geometryOf(ringsOf(parcel));
     if (!geometry && parcel.problems.length === 0)
       parcel.problems.push({
         zh: `第 ${parcel.line} 行的地块没有坐标点`,
@@ -230,19 +166,11 @@ export function readCoordinateTable(
   if (features.length === 0) throw new FormatError(fileName, problems);
   const name = fileName.replace(/\.[^.]*$/, '');
   return {
-    layers: [{ name, epsg: 4490, fields: COORDINATE_TABLE_FIELDS, features }],
+    layers: [{ name, epsg: null, evidence: evidenceOf(header), fields: COORDINATE_TABLE_FIELDS, features }],
     problems,
     info: {
       format: 'coordinate-table',
       encoding: { used, source, candidates: ['gbk', 'utf-8', 'gb18030'] },
-      crs: {
-        epsg: crs.epsg,
-        source: options.epsg !== undefined ? 'user' : crs.prefixed ? 'magnitude' : 'file',
-        note: {
-          zh: `${crs.note.zh}；已转换为 CGCS2000 经纬度（EPSG:4490）`,
-          en: `${crs.note.en}; converted to CGCS2000 lon/lat (EPSG:4490)`,
-        },
-      },
       warnings,
     },
   };

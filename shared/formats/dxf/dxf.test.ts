@@ -1,3 +1,4 @@
+import { resolveLayer } from '../../crs/placeLayer';
 import { describe, expect, it } from 'vitest';
 import { encodeText } from '../text/encoding';
 import type { Coordinates } from '../layer';
@@ -82,7 +83,11 @@ describe('DXF reading', () => {
     expect(result.layers[0]!.epsg).toBeNull();
     // the text is UTF-8 although the header says ANSI_936: valid UTF-8 wins
     expect(result.info.encoding).toMatchObject({ used: 'utf-8', source: 'detected' });
-    expect(result.info.crs).toMatchObject({ epsg: 4516, source: 'magnitude' });
+    // No CRS in a drawing: the resolver takes it from the zone-prefixed eastings.
+    expect(resolveLayer(result.layers[0]!).resolution).toMatchObject({
+      source: 'magnitude',
+      crs: { epsg: 4516 },
+    });
     expect(result.info.warnings).toEqual([]);
   });
 
@@ -227,49 +232,6 @@ describe('DXF reading', () => {
     const result = readDxf([file(encodeText(text, 'gbk'))]);
     expect(result.info.encoding).toMatchObject({ used: 'gbk', source: 'detected' });
     expect(result.layers[0]!.features[0]!.properties.layer).toBe('核心保护范围');
-  });
-
-  it('warns about X/Y swapped drawings and reads them right with swapXY', () => {
-    const swapped = lwpolyline(
-      'BHFW',
-      [
-        [N0, E0],
-        [N0 + 100, E0],
-        [N0 + 100, E0 + 100],
-      ],
-      true,
-    );
-    const text = dxfText(R2000, swapped);
-    const plain = readDxf([file(text)]);
-    expect(plain.info.warnings.map((w) => w.en).join()).toMatch(/X\/Y are probably swapped/);
-    const fixed = readDxf([file(text)], { swapXY: true });
-    expect(fixed.info.warnings).toEqual([]);
-    expect(fixed.info.crs?.epsg).toBe(4516);
-    expect(
-      (fixed.layers[0]!.features[0]!.geometry as { coordinates: Coordinates[][] }).coordinates[0]![0],
-    ).toEqual([E0, N0]);
-  });
-
-  it('asks for the zone when eastings carry no prefix, and takes the project zone or the user EPSG', () => {
-    const text = dxfText(
-      R2000,
-      lwpolyline(
-        '0',
-        [
-          [553_000, N0],
-          [553_100, N0],
-          [553_100, N0 + 100],
-        ],
-        true,
-      ),
-    );
-    expect(
-      readDxf([file(text)])
-        .info.warnings.map((w) => w.en)
-        .join(),
-    ).toMatch(/no zone prefix/);
-    expect(readDxf([file(text)], { gkZone: 28 }).info.crs?.epsg).toBe(4537);
-    expect(readDxf([file(text)], { epsg: 4536 }).info.crs).toMatchObject({ epsg: 4536, source: 'user' });
   });
 
   it('keeps open polylines as lines and says they are not zones', () => {

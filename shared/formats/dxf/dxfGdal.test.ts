@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { resolveLayer } from '../../crs/placeLayer';
 import { describe, expect, it } from 'vitest';
 import type { Coordinates, LayerGeometry } from '../layer';
 import { area, projectedLayer } from './fixtures/projectedLayer';
@@ -72,7 +73,7 @@ describe('we read a DXF written by GDAL', () => {
     const polygons = result.layers[0]!.features.filter((f) => f.geometry?.type === 'Polygon');
     expect(polygons).toHaveLength(2);
     expect(polygons.map((f) => f.properties.layer)).toEqual(['保护范围', '建设控制地带']);
-    expect(result.info.crs?.epsg).toBe(4516);
+    expect(resolveLayer(result.layers[0]!).layer.epsg).toBe(4516);
     polygons.forEach((f, i) => {
       const ours = (f.geometry as { coordinates: Coordinates[][] }).coordinates;
       const theirs = source.features[i]!.geometry.coordinates;

@@ -1,69 +1,81 @@
 import type { Bilingual } from '../../domain/labels';
-import { guessCrsFromCoordinates } from '../../crs/guessFromCoordinates';
-import { swapLayerAxes, transformLayer, UnknownCrsError } from '../../crs/transformLayer';
+import { crsInfoOf, resolveLayer } from '../../crs/placeLayer';
+import type { CrsChoice } from '../../crs/resolveCrs';
+import {
+  DatumShiftRequiredError,
+  datumShiftNote,
+  layerCrs,
+  transformLayer,
+  UnknownCrsError,
+} from '../../crs/transformLayer';
+import { crsDefOfEpsg } from '../../crs/crsDef';
 import { FormatError, fileProblem } from '../formatError';
-import type { Coordinates, Layer, LayerGeometry } from '../layer';
+import type { CrsInfo, Layer } from '../layer';
 import type { ImportOptions } from './types';
 
-/** The CRS taken from the size of the numbers, reported so the import dialog preselects it. */
-export interface GuessedCrs {
-  epsg: number;
-  source: 'magnitude';
-  note: Bilingual;
+/** A layer that cannot be placed with these options; `crs` says what was decided and what to choose. */
+export class CrsRefusal extends FormatError {
+  constructor(
+    fileName: string,
+    readonly layer: string,
+    reason: Bilingual,
+    readonly crs: CrsInfo,
+  ) {
+    super(fileName, [fileProblem('crs', reason)]);
+  }
 }
 
-function* positionsOf(geometry: LayerGeometry | null): Generator<Coordinates> {
-  if (!geometry) return;
-  const c = geometry.coordinates as unknown;
-  const walk = function* (value: unknown): Generator<Coordinates> {
-    if (!Array.isArray(value)) return;
-    if (typeof value[0] === 'number') yield value as Coordinates;
-    else for (const v of value) yield* walk(v);
+/** The planner's CRS choices in an import's options. */
+export function crsChoiceOf(options: ImportOptions): CrsChoice {
+  return {
+    ...(options.crs !== undefined
+      ? { crs: options.crs }
+      : options.epsg !== undefined
+        ? { crs: options.epsg }
+        : {}),
+    ...(options.axisOrder ? { axisOrder: options.axisOrder } : {}),
+    ...(options.gkZone !== undefined ? { gkZone: options.gkZone } : {}),
   };
-  yield* walk(c);
-}
-
-function* layerPositions(layer: Layer): Generator<Coordinates> {
-  for (const f of layer.features) yield* positionsOf(f.geometry);
 }
 
 /**
- * Bring a layer to lon/lat EPSG:4490. The source CRS is the user's choice, else the file's, else
- * a guess from the size of the numbers (with a warning); with none the file is refused, since a
- * wrong guess would put every zone in the wrong place.
+ * Bring a layer to lon/lat EPSG:4490: the CRS and axis order decided once (shared/crs/resolveCrs.ts)
+ * from the file's evidence and the planner's choices, then reprojected — through the chosen datum
+ * transformation when the datum is not CGCS2000's. A layer that cannot be placed (no CRS, or an old
+ * datum and no transformation chosen) throws CrsRefusal, since a wrong guess would put every zone
+ * in the wrong place.
  */
 export function layerToLonLat(
   layer: Layer,
   fileName: string,
   options: ImportOptions,
-): { layer: Layer; warnings: Bilingual[]; guessed: GuessedCrs | null } {
-  const warnings: Bilingual[] = [];
-  let guessed: GuessedCrs | null = null;
-  let epsg = options.epsg ?? layer.epsg;
-  let swap = options.swapXY ?? false;
-  if (epsg === null) {
-    const guess = guessCrsFromCoordinates(layerPositions(layer), { gkZone: options.gkZone });
-    if (guess.epsg === null) {
-      throw new FormatError(fileName, [
-        fileProblem('crs', {
-          zh: `图层 ${layer.name} 未声明坐标系，且无法从坐标判断：${guess.note.zh}。请指定源坐标系`,
-          en: `Layer ${layer.name} declares no CRS and none can be told from the numbers: ${guess.note.en}. Please choose the source CRS`,
-        }),
-      ]);
-    }
-    epsg = guess.epsg;
-    swap = options.swapXY ?? guess.swapped;
-    guessed = { epsg, source: 'magnitude', note: guess.note };
-    warnings.push({
-      zh: `图层 ${layer.name} 未声明坐标系，按坐标判断为 EPSG:${epsg}：${guess.note.zh}`,
-      en: `Layer ${layer.name} declares no CRS; taken as EPSG:${epsg} from the numbers: ${guess.note.en}`,
-    });
-  }
-  const source = swap ? swapLayerAxes({ ...layer, epsg }) : { ...layer, epsg };
+): { layer: Layer; warnings: Bilingual[]; crs: CrsInfo } {
+  const { layer: placed, resolution } = resolveLayer(layer, crsChoiceOf(options));
+  const info = crsInfoOf(resolution);
+  const warnings = [...resolution.warnings];
+  const named = (reason: Bilingual): Bilingual => ({
+    zh: `图层 ${layer.name}：${reason.zh}`,
+    en: `Layer ${layer.name}: ${reason.en}`,
+  });
+  if (!resolution.crs) throw new CrsRefusal(fileName, layer.name, named(resolution.refusal!), info);
+  const key = resolution.crs.datumKey;
+  const stored =
+    options.datumShifts && Object.hasOwn(options.datumShifts, key) ? options.datumShifts[key] : undefined;
+  const datumShift = options.datumShift ?? stored;
   try {
-    return { layer: transformLayer(source, 4490), warnings, guessed };
+    const lonLat = transformLayer(placed, 4490, datumShift ? { datumShift } : {});
+    const note = datumShiftNote(layerCrs(placed)!, crsDefOfEpsg(4490)!, datumShift);
+    if (note) {
+      info.datumShift = note;
+      info.datumShiftUsed = datumShift ?? null;
+      if (datumShift?.method !== 'helmert') warnings.push(note);
+    }
+    return { layer: lonLat, warnings, crs: info };
   } catch (error) {
-    if (error instanceof UnknownCrsError) throw new FormatError(fileName, [fileProblem('crs', error.reason)]);
+    if (error instanceof DatumShiftRequiredError)
+      throw new CrsRefusal(fileName, layer.name, named(error.reason), info);
+    if (error instanceof UnknownCrsError)
+      throw new CrsRefusal(fileName, layer.name, named(error.reason), info);
     throw error;
   }
 }

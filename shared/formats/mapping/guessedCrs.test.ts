@@ -24,7 +24,7 @@ describe('a CRS guessed from the numbers', () => {
 
   it('leaves a CRS the user chose as theirs', async () => {
     const out = await readImport({ files: bare, options: { gkZone: 28, epsg: 4537 } });
-    expect(out.layers[0]!.info.crs).toEqual({ epsg: 4537, source: 'user' });
+    expect(out.layers[0]!.info.crs).toMatchObject({ epsg: 4537, source: 'user' });
     expect(out.layers[0]!.info.warnings.some((w) => w.en.includes('EPSG:4537'))).toBe(false);
   });
 });

@@ -2,12 +2,12 @@ import type { Bilingual } from '../../domain/labels';
 import type { ZoneType } from '../../domain/taxonomy';
 import { resolveZoneType } from '../geojson/zoneTypeNames';
 import type { InputProblem } from '../formatError';
-import type { Layer, Properties } from '../layer';
+import type { CrsInfo, Layer, Properties } from '../layer';
 import type { DocumentObject, DocumentZone } from '../projectDocument';
 import { caseInsensitive } from '../profiles/full';
 import { PROFILES, detectProfile } from '../profiles/profiles';
 import type { FullRecord } from '../profiles/types';
-import { layerToLonLat, type GuessedCrs } from './crsOfLayer';
+import { layerToLonLat } from './crsOfLayer';
 import { readZone } from './readZone';
 import type { ImportOptions, ImportProblem, ImportResult, ProfileId } from './types';
 
@@ -22,8 +22,8 @@ export interface LayerImport extends ImportResult {
   profiles: ProfileId[];
   /** Warnings per layer, in order (a CRS taken from the size of the numbers, …). */
   warnings: Bilingual[][];
-  /** Per layer, in order: the CRS guessed from the numbers when the file declared none, else null. */
-  guessedCrs: (GuessedCrs | null)[];
+  /** Per layer, in order: how its CRS and axis order were decided (shared/crs/resolveCrs.ts). */
+  crs: CrsInfo[];
 }
 
 /** Where CAD and KML adapters put a feature's layer or folder name. */
@@ -77,7 +77,7 @@ export function layerToImport(
   const zones: DocumentZone[] = [];
   const profiles: ProfileId[] = [];
   const warnings: Bilingual[][] = [];
-  const guessedCrs: (GuessedCrs | null)[] = [];
+  const crs: CrsInfo[] = [];
   const named = sources.length > 1;
   let total = 0;
   const all = sources.reduce((n, s) => n + s.layer.features.length, 0);
@@ -89,7 +89,7 @@ export function layerToImport(
     const refusedIndices = new Set(source.problems.map((p) => p.index).filter((i) => i !== null));
     const converted = layerToLonLat(source.layer, fileName, options);
     warnings.push(converted.warnings);
-    guessedCrs.push(converted.guessed);
+    crs.push(converted.crs);
     const layer = converted.layer;
     const profileId =
       !options.profile || options.profile === 'auto' ? detectProfile(layer.fields) : options.profile;
@@ -139,5 +139,5 @@ export function layerToImport(
   }
   progress(1);
   const document: ImportResult['document'] = { objects: [...objects.values()], zones, settings: null };
-  return { document, rejected, total, profiles, warnings, guessedCrs };
+  return { document, rejected, total, profiles, warnings, crs };
 }

@@ -131,7 +131,9 @@ describe('layerToImport checks every feature the same way', () => {
         },
       ],
     };
-    expect(() => layerToImport([{ layer: local, problems: [] }], 'local.dxf', {})).toThrow(/declares no CRS/);
+    expect(() => layerToImport([{ layer: local, problems: [] }], 'local.dxf', {})).toThrow(
+      /look neither like lon\/lat/,
+    );
   });
 });
 

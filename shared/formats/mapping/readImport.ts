@@ -1,6 +1,7 @@
 import { suggestZoneTypeForCadLayer } from '../dxf/cadLayers';
 import { FormatError, type InputProblem } from '../formatError';
-import type { Layer, Properties, ReadOptions } from '../layer';
+import { CrsRefusal } from './crsOfLayer';
+import type { CrsInfo, Layer, Properties, ReadOptions } from '../layer';
 import { readFiles, type FileRead } from '../registry';
 import { layerToImport, type SourceLayer } from './layerToImport';
 import type { ImportResult, LayerSummary, ReadImportInput, ReadImportOutput, ProfileId } from './types';
@@ -34,6 +35,13 @@ function summary(layer: Layer, format: string, info: LayerSummary['info']): Laye
       : {}),
     info: { ...info, warnings: [...info.warnings] },
   };
+}
+
+/** Report the decided CRS on the layer's summary, so the dialog's picker shows it and why. */
+function setCrs(summary: LayerSummary | undefined, crs: CrsInfo): void {
+  if (!summary) return;
+  summary.epsg = crs.epsg;
+  summary.info.crs = crs;
 }
 
 /** A project file as an import: its whole document, nothing refused. */
@@ -92,17 +100,15 @@ export async function readImport(
     try {
       const imported = layerToImport(sources, read.fileName, o, (f) => progress(0.6 + f * 0.4));
       imported.warnings.forEach((w, i) => layers[first + i]?.info.warnings.push(...w));
-      // Report the CRS the mapping used, so the dialog's picker shows it rather than "unknown".
-      imported.guessedCrs.forEach((crs, i) => {
-        const summary = layers[first + i];
-        if (!crs || !summary) return;
-        summary.epsg = crs.epsg;
-        summary.info.crs = crs;
-      });
+      imported.crs.forEach((crs, i) => setCrs(layers[first + i], crs));
       profile ??= imported.profiles[0] ?? null;
       results.push(imported);
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
+      if (error instanceof CrsRefusal) {
+        const index = layers.findIndex((l, i) => i >= first && l.name === error.layer);
+        setCrs(layers[index >= 0 ? index : first], error.crs);
+      }
       for (const problem of error.problems) refused.push(problem);
     }
   }

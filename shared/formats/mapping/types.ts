@@ -1,3 +1,5 @@
+import type { DatumShift } from '../../crs/datumShift';
+import type { AxisOrder } from '../../crs/evidence';
 import type { Bilingual } from '../../domain/labels';
 import type { ZoneType } from '../../domain/taxonomy';
 import type { InputProblem } from '../formatError';
@@ -45,10 +47,16 @@ export interface ImportOptions {
   encoding?: string;
   /** Source CRS override, e.g. 4516 (files without .prj, DXF, coordinate tables). */
   epsg?: number;
+  /** Source CRS override as a full definition (WKT1/WKT2/ESRI/PROJ); wins over `epsg`. */
+  crs?: string;
   /** Project Gauss-Krüger zone, for 6-digit eastings that carry no zone number. */
   gkZone?: number;
-  /** Coordinates are in survey order (X = north first): swap before use. */
-  swapXY?: boolean;
+  /** Axis order override: 'ne' = survey order (X = north first), 'en' = GIS order; absent = decide. */
+  axisOrder?: AxisOrder;
+  /** How an old datum (Xian 1980, Beijing 1954 …) becomes CGCS2000; without it such files are refused. */
+  datumShift?: DatumShift;
+  /** Transformations stored with the project, by datum key; used when `datumShift` is not given. */
+  datumShifts?: Record<string, DatumShift>;
   /** Profile of the source attributes; 'auto' (default) recognises LSWHBHX and DBF short names. */
   profile?: ProfileId | 'auto';
   /** Field holding the zone type (code, Chinese or English label); default by profile. */

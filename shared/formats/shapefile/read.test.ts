@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NamedBytes } from '../layer';
 import { writeZip } from '../zip/zip';
+import { resolveLayer } from '../../crs/placeLayer';
 import { readShapefile } from './readShapefile';
 import { gdalRead, loadSet, maxDifference, ogr2ogr, sampleCollection } from './testData.test';
 
@@ -56,9 +57,9 @@ describe('reading shapefiles written by GDAL', () => {
       expect(result.problems).toEqual([]);
       expect(result.info.encoding?.used).toBe(encoding);
       expect(result.info.encoding?.source).toBe(from);
-      expect(result.info.crs).toMatchObject({ epsg, source: 'prj' });
-      const [layer] = result.layers;
-      expect(layer!.epsg).toBe(epsg);
+      const { layer, resolution } = resolveLayer(result.layers[0]!);
+      expect(resolution).toMatchObject({ source: 'prj', axisOrder: 'en' });
+      expect(layer.epsg).toBe(epsg);
       // Without a .cpg GDAL itself falls back to ISO-8859-1; tell it the truth to get a reference.
       const gdal = gdalRead(join(dir, `${base}.shp`), from === 'detected' ? { SHAPE_ENCODING: 'CP936' } : {});
       expect(layer!.features).toHaveLength(gdal.length);
@@ -136,19 +137,27 @@ describe('reading shapefiles written by GDAL', () => {
     expect(right.layers[0]!.features[5]!.properties['名称']).toBe(expected[5]!.properties['名称']);
   });
 
-  it('uses options.epsg over the .prj, and guesses from magnitudes without a .prj', () => {
-    expect(read('gk28', { epsg: 4537 }).layers[0]!.epsg).toBe(4537);
+  it('reports the .prj as evidence; the resolver decides, the planner overrides, numbers stand in', () => {
+    const gk28 = read('gk28').layers[0]!;
+    expect(gk28.epsg).toBeNull();
+    expect(gk28.evidence?.definition?.from).toBe('.prj');
+    expect(resolveLayer(gk28, { crs: 4537 }).layer.epsg).toBe(4537);
     const noPrj = readShapefile(
       loadSet(dir, 'gk28').filter((f) => !f.name.endsWith('.prj')),
       {},
     );
-    expect(noPrj.info.crs).toMatchObject({ epsg: 4516, source: 'magnitude' });
-    expect(noPrj.info.warnings.some((w) => /no \.prj/.test(w.en))).toBe(true);
+    expect(resolveLayer(noPrj.layers[0]!).resolution).toMatchObject({
+      source: 'magnitude',
+      crs: { epsg: 4516 },
+    });
     const noPrjCm = readShapefile(
       loadSet(dir, 'cm84').filter((f) => !f.name.endsWith('.prj')),
       {},
     );
-    expect(noPrjCm.info.crs).toMatchObject({ epsg: null, source: 'magnitude' });
+    const unknown = resolveLayer(noPrjCm.layers[0]!).resolution;
+    expect(unknown.crs).toBeNull();
+    expect(unknown.refusal?.en).toMatch(/no zone prefix/);
+    expect(resolveLayer(noPrjCm.layers[0]!, { gkZone: 28 }).layer.epsg).toBe(4537);
   });
 
   it('reads a zip with several sets in subfolders, matching names case-insensitively', () => {

@@ -1,12 +1,10 @@
-import { guessCrsFromCoordinates } from '../../crs/guessFromCoordinates';
-import { crsFromPrj } from '../../crs/prj';
+import type { CrsEvidence } from '../../crs/evidence';
 import type { Bilingual } from '../../domain/labels';
 import type { InputProblem } from '../formatError';
 import {
   createProperties,
   type Layer,
   type LayerFeature,
-  type LayerGeometry,
   type Progress,
   type ReadInfo,
   type ReadOptions,
@@ -27,60 +25,11 @@ export interface ShapefileReadOptions extends ReadOptions {
 /**
  * Read one or more Shapefiles (loose files or zips) into layers, one per .shp, coordinates in
  * the file's own CRS. A record whose geometry is damaged is refused on its own and listed in
- * `problems` with file, record number and reason; the other records are kept.
+ * `problems` with file, record number and reason; the other records are kept. The .prj is
+ * reported as evidence; shared/crs/resolveCrs.ts decides the system.
  */
-function* positions(geometry: LayerGeometry | null): Generator<number[]> {
-  if (!geometry) return;
-  switch (geometry.type) {
-    case 'Point':
-      yield geometry.coordinates;
-      return;
-    case 'MultiPoint':
-    case 'LineString':
-      yield* geometry.coordinates;
-      return;
-    case 'MultiLineString':
-    case 'Polygon':
-      for (const part of geometry.coordinates) yield* part;
-      return;
-    case 'MultiPolygon':
-      for (const polygon of geometry.coordinates) for (const ring of polygon) yield* ring;
-  }
-}
-
-function* layerPositions(features: readonly LayerFeature[]): Generator<number[]> {
-  for (const f of features) yield* positions(f.geometry);
-}
-
-type CrsInfo = NonNullable<ReadInfo['crs']>;
-
-function layerCrs(
-  set: ShapefileSet,
-  features: LayerFeature[],
-  options: ReadOptions,
-  warnings: Bilingual[],
-): CrsInfo {
-  if (options.epsg !== undefined) return { epsg: options.epsg, source: 'user' };
-  if (set.prj) {
-    const prj = crsFromPrj(decodeText(set.prj.bytes, 'utf-8'));
-    if (prj.warning)
-      warnings.push({ zh: `${set.name}：${prj.warning.zh}`, en: `${set.name}: ${prj.warning.en}` });
-    if (prj.epsg !== null) return { epsg: prj.epsg, source: 'prj', note: prj.note };
-  }
-  const guess = guessCrsFromCoordinates(layerPositions(features));
-  if (guess.swapped) {
-    warnings.push({
-      zh: `${set.name}：坐标看起来 X/Y 颠倒（X 为北坐标），请检查`,
-      en: `${set.name}: the coordinates look swapped (X holds the northing); please check`,
-    });
-  }
-  if (!set.prj) {
-    warnings.push({
-      zh: `${set.name}：没有 .prj，坐标系按数值大小推测：${guess.note.zh}`,
-      en: `${set.name}: no .prj; the coordinate system is guessed from the numbers: ${guess.note.en}`,
-    });
-  }
-  return { epsg: guess.epsg, source: 'magnitude', note: guess.note };
+function evidenceOf(set: ShapefileSet): CrsEvidence {
+  return set.prj ? { definition: { text: decodeText(set.prj.bytes, 'utf-8'), from: '.prj' } } : {};
 }
 
 function recordProblem(file: string, index: number, field: string, reason: Bilingual): InputProblem {
@@ -98,7 +47,6 @@ interface LayerRead {
   layer: Layer;
   problems: InputProblem[];
   encoding?: DbfContents['encoding'];
-  crs: CrsInfo;
 }
 
 function readSet(set: ShapefileSet, options: ReadOptions, warnings: Bilingual[]): LayerRead {
@@ -149,12 +97,10 @@ function readSet(set: ShapefileSet, options: ReadOptions, warnings: Bilingual[])
     }
     features.push({ geometry: shape.geometry, properties });
   }
-  const crs = layerCrs(set, features, options, warnings);
   return {
-    layer: { name: set.name, epsg: crs.epsg, fields: dbf?.fields ?? [], features },
+    layer: { name: set.name, epsg: null, evidence: evidenceOf(set), fields: dbf?.fields ?? [], features },
     problems,
     encoding: dbf?.encoding,
-    crs,
   };
 }
 
@@ -170,7 +116,6 @@ export function readShapefile(
     reads.push(readSet(sets[i]!, options, warnings));
     progress?.((i + 1) / sets.length);
   }
-  const first = reads[0]!;
   const encodings = new Set(reads.map((r) => r.encoding?.used).filter(Boolean));
   if (encodings.size > 1) {
     warnings.push({
@@ -178,7 +123,7 @@ export function readShapefile(
       en: `The layers use different encodings: ${[...encodings].join(', ')}`,
     });
   }
-  const info: ReadInfo = { format: 'shapefile', crs: first.crs, warnings };
+  const info: ReadInfo = { format: 'shapefile', warnings };
   const encoding = reads.find((r) => r.encoding)?.encoding;
   if (encoding) info.encoding = encoding;
   return { layers: reads.map((r) => r.layer), problems: reads.flatMap((r) => r.problems), info };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProperties, setProperty, type Layer, type LayerFeature, type NamedBytes } from '../layer';
 import { readZip } from '../zip/zip';
 import { readShapefile } from './readShapefile';
+import { resolveLayer } from '../../crs/placeLayer';
 import { gdalRead, maxDifference, planarArea, sampleCollection } from './testData.test';
 import { writeShapefile, writeShapefileZip } from './writeShapefile';
 
@@ -109,13 +110,14 @@ describe('shapefiles we write, read by GDAL', () => {
       projected,
       join(src, 'll.shp'),
     ]);
-    const gk = readShapefile(
+    const gkRead = readShapefile(
       ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((e) => ({
         name: `gk.${e}`,
         bytes: new Uint8Array(readFileSync(join(dir, `gk.${e}`))),
       })),
       {},
     ).layers[0]!;
+    const gk = resolveLayer(gkRead).layer;
     expect(gk.epsg).toBe(4516);
     const out = save(writeShapefile([gk], { encoding: 'gbk' }).files, 'gk-ours');
     expect(execFileSync('gdalsrsinfo', ['-e', join(out, 'gk.prj')], { encoding: 'utf8' })).toMatch(
@@ -222,7 +224,7 @@ describe('shapefiles we write, read by GDAL', () => {
     expect(readZip(zip.bytes).map((f) => f.name)).toContain('区划.shp');
     const back = readShapefile([zip], {});
     expect(back.info.encoding).toMatchObject({ used: 'gbk', source: 'cpg' });
-    const read = back.layers[0]!;
+    const read = resolveLayer(back.layers[0]!).layer;
     expect(read.epsg).toBe(4516);
     expect(read.fields.map((f) => f.type)).toEqual([
       'string',
