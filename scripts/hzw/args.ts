@@ -11,6 +11,9 @@ export interface CliOptions {
   outEncoding?: string;
   profile?: string;
   gkZone?: string;
+  axisOrder?: string;
+  datumShift?: string;
+  datumConvention?: string;
   json?: boolean;
 }
 
@@ -20,17 +23,28 @@ export class UsageError extends Error {
 
 export const USAGE = `hzw — Heritage Zone Workbench command line
 
-  hzw info <file> [--json] [--encoding <enc>] [--from-crs EPSG:n]
-  hzw convert <in> <out> [--from-crs EPSG:n] [--to-crs EPSG:n] [--encoding <enc>]
+  hzw info <file> [--json] [--encoding <enc>] [--from-crs EPSG:n|@file.prj] [--gk-zone n]
+                  [--axis-order en|ne]
+  hzw convert <in> <out> [--from-crs EPSG:n|@file.prj] [--to-crs EPSG:n] [--encoding <enc>]
                          [--out-encoding gbk|utf-8] [--profile full|generic|lswhbhx] [--gk-zone n]
+                         [--axis-order en|ne] [--datum-shift none|dx,dy,dz[,rx,ry,rz,ds]|@file]
+                         [--datum-convention position-vector|coordinate-frame]
 
 Formats by extension: .geojson .json .shp .zip .gpkg .kml .kmz .dxf .txt .csv .xlsx .hzw
-  --from-crs     source CRS when the file has none or it is wrong
+  --from-crs     source CRS when the file has none or it is wrong: an EPSG code, a PROJ string,
+                 or @file with a WKT1/WKT2/ESRI definition (a .prj)
   --to-crs       target CRS (GeoJSON and KML are always lon/lat, RFC 7946)
   --encoding     attribute encoding of the input (gbk, utf-8, big5, …); detected otherwise
   --out-encoding attribute encoding of Shapefile/DXF/table output (default utf-8; tables gbk)
   --profile      map attributes through a field profile (default: keep them as they are)
   --gk-zone      project 3° zone for eastings without the zone number
+  --axis-order   en: X = east (GIS order); ne: X = north first (survey order); default: decided
+                 from the format and the numbers
+  --datum-shift  how Xian 1980 / Beijing 1954 / New Beijing (or any other datum) becomes CGCS2000:
+                 none = "ballpark, no shift" (metres to ~100 m off), or 3 or 7 parameters
+                 (metres, arc-seconds, ppm; PROJ +towgs84 order), or @file with them; required
+                 whenever the output changes the datum
+  --datum-convention  rotation convention of the 7 parameters (default position-vector, as PROJ)
 Exit codes: 0 done, 1 input refused (reasons on stderr), 2 usage.`;
 
 const VALUE_OPTIONS: Record<string, keyof CliOptions> = {
@@ -40,6 +54,9 @@ const VALUE_OPTIONS: Record<string, keyof CliOptions> = {
   '--out-encoding': 'outEncoding',
   '--profile': 'profile',
   '--gk-zone': 'gkZone',
+  '--axis-order': 'axisOrder',
+  '--datum-shift': 'datumShift',
+  '--datum-convention': 'datumConvention',
 };
 
 export function parseArgs(argv: readonly string[]): Command {

@@ -1,11 +1,23 @@
 import { crsName } from '../../shared/crs/definitions';
-import { isLonLat, parseEpsg, roundLayer, transformLayer } from '../../shared/crs/transformLayer';
+import { crsDefOfEpsg } from '../../shared/crs/crsDef';
+import type { DatumShift } from '../../shared/crs/datumShift';
+import { crsInfoOf, resolveLayer } from '../../shared/crs/placeLayer';
+import {
+  DatumShiftRequiredError,
+  datumShiftNote,
+  isLonLat,
+  layerCrs,
+  parseEpsg,
+  roundLayer,
+  transformLayer,
+  UnknownCrsError,
+} from '../../shared/crs/transformLayer';
 import type { Bilingual } from '../../shared/domain/labels';
 import { FormatError, fileProblem } from '../../shared/formats/formatError';
-import type { Layer, NamedBytes, Progress } from '../../shared/formats/layer';
+import type { CrsInfo, Layer, NamedBytes, Progress } from '../../shared/formats/layer';
 import { documentToLayer } from '../../shared/formats/mapping/documentToLayer';
 import { layerToImport } from '../../shared/formats/mapping/layerToImport';
-import type { ProfileId, RenamedField } from '../../shared/formats/mapping/types';
+import type { ImportOptions, ProfileId, RenamedField } from '../../shared/formats/mapping/types';
 import { exportFormatForFileName, writeLayers } from '../../shared/formats/mapping/writeLayers';
 import { readFiles, type FileRead } from '../../shared/formats/registry';
 import { writeProjectFile } from '../../shared/formats/projectFile';
@@ -13,6 +25,7 @@ import type { ProjectDocument } from '../../shared/formats/projectDocument';
 import { gaussKrugerCrs } from '../../shared/crs/definitions';
 import type { CliOptions } from './args';
 import { UsageError } from './args';
+import { crsChoiceOf, datumShiftOf, placeOrRefuse } from './crsOptions';
 
 const PROFILES: readonly ProfileId[] = ['full', 'generic', 'lswhbhx'];
 
@@ -23,6 +36,11 @@ export interface InfoLayer {
   count: number;
   geometryTypes: Record<string, number>;
   fields: { name: string; type: string }[];
+  /** How the CRS was decided (shared/crs/resolveCrs.ts) and why, line by line. */
+  crsSource: string | null;
+  crsReasons: string[];
+  axisOrder?: string;
+  datum?: string;
 }
 export interface InfoReport {
   file: string;
@@ -44,26 +62,39 @@ function epsgOption(value: string | undefined, option: string): number | undefin
   return epsg;
 }
 
+/** What the readers take: the attribute encoding only (the CRS is decided after reading). */
 function readOptions(o: CliOptions) {
-  const gkZone = o.gkZone === undefined ? undefined : Number(o.gkZone);
-  if (gkZone !== undefined && !Number.isInteger(gkZone))
-    throw new UsageError(`--gk-zone: not a zone number: ${o.gkZone}`);
-  const epsg = epsgOption(o.fromCrs, '--from-crs');
+  return o.encoding ? { encoding: o.encoding } : {};
+}
+
+/** The import options of `layerToImport` from the command line (CRS choices, datum shift). */
+function importOptions(o: CliOptions): ImportOptions {
+  const choice = crsChoiceOf(o);
+  const datumShift = datumShiftOf(o);
   return {
-    ...(o.encoding ? { encoding: o.encoding } : {}),
-    ...(epsg ? { epsg } : {}),
-    ...(gkZone ? { gkZone } : {}),
+    ...(choice.crs !== undefined
+      ? typeof choice.crs === 'number'
+        ? { epsg: choice.crs }
+        : { crs: choice.crs }
+      : {}),
+    ...(choice.gkZone !== undefined ? { gkZone: choice.gkZone } : {}),
+    ...(choice.axisOrder ? { axisOrder: choice.axisOrder } : {}),
+    ...(datumShift ? { datumShift } : {}),
   };
 }
 
-function layerInfo(layer: Layer): InfoLayer {
+function layerInfo(layer: Layer, crs: CrsInfo | null): InfoLayer {
   const geometryTypes: Record<string, number> = {};
   for (const f of layer.features)
     geometryTypes[f.geometry?.type ?? 'null'] = (geometryTypes[f.geometry?.type ?? 'null'] ?? 0) + 1;
   return {
     name: layer.name,
-    epsg: layer.epsg,
-    crs: crsText(layer.epsg),
+    epsg: crs?.epsg ?? layer.epsg,
+    crs: crs?.name && crs.epsg === null ? crs.name.en : crsText(crs?.epsg ?? layer.epsg),
+    crsSource: crs?.source ?? null,
+    crsReasons: (crs?.reasons ?? []).map((r) => r.en),
+    ...(crs?.axisOrder ? { axisOrder: crs.axisOrder } : {}),
+    ...(crs?.datum ? { datum: crs.datum } : {}),
     count: layer.features.length,
     geometryTypes,
     fields: layer.fields.map((f) => ({ name: f.name, type: f.type })),
@@ -72,6 +103,7 @@ function layerInfo(layer: Layer): InfoLayer {
 
 export async function info(files: NamedBytes[], o: CliOptions, progress: Progress): Promise<InfoReport[]> {
   const reads = await readFiles(files, readOptions(o), progress);
+  const choice = crsChoiceOf(o);
   return reads.map((read) => {
     if (read.kind === 'project') {
       const { layer } = documentToLayer(read.document, { profile: 'full' });
@@ -80,20 +112,27 @@ export async function info(files: NamedBytes[], o: CliOptions, progress: Progres
         format: 'project (.hzw)',
         encoding: 'utf-8',
         crsSource: 'fixed',
-        layers: [layerInfo(layer)],
+        layers: [layerInfo(layer, null)],
         refused: 0,
         warnings: [],
       };
     }
     const i = read.result.info;
+    const warnings = [...i.warnings];
+    const layers = read.result.layers.map((layer) => {
+      const { resolution } = resolveLayer(layer, choice);
+      warnings.push(...resolution.warnings);
+      if (resolution.refusal) warnings.push(resolution.refusal);
+      return layerInfo(layer, crsInfoOf(resolution));
+    });
     return {
       file: read.fileName,
       format: i.format,
       encoding: i.encoding ? `${i.encoding.used} (${i.encoding.source})` : null,
-      crsSource: i.crs?.source ?? null,
-      layers: read.result.layers.map(layerInfo),
+      crsSource: layers[0]?.crsSource ?? null,
+      layers,
       refused: read.result.problems.length,
-      warnings: i.warnings,
+      warnings,
     };
   });
 }
@@ -126,8 +165,9 @@ export async function convert(
   const profile = o.profile as ProfileId | undefined;
   if (profile !== undefined && !PROFILES.includes(profile))
     throw new UsageError(`--profile: one of ${PROFILES.join(', ')}`);
-  const options = readOptions(o);
-  const reads = await readFiles(files, options, (f) => progress(f * 0.5));
+  const options = importOptions(o);
+  const choice = crsChoiceOf(o);
+  const reads = await readFiles(files, readOptions(o), (f) => progress(f * 0.5));
   const warnings: Bilingual[] = [];
   let layers: Layer[] = [];
   let document: ProjectDocument | null = null;
@@ -138,8 +178,7 @@ export async function convert(
     }
     refuseProblems(read);
     warnings.push(...read.result.info.warnings);
-    const fromCrs = options.epsg;
-    layers.push(...read.result.layers.map((l) => (fromCrs ? { ...l, epsg: fromCrs } : l)));
+    layers.push(...read.result.layers);
   }
   if (toProject || (profile && !document)) {
     // Through the heritage schema: every feature must be a valid zone, or nothing is written.
@@ -150,6 +189,7 @@ export async function convert(
       options,
     );
     if (imported.rejected.length) throw new FormatError(source, imported.rejected);
+    warnings.push(...imported.warnings.flat());
     const gkZone = options.gkZone ?? 28;
     document = {
       settings: { name: baseName(output), xzqdm: '', gkZone, ...(document?.settings ?? {}) },
@@ -157,6 +197,13 @@ export async function convert(
       zones: imported.document.zones,
     };
     layers = [];
+  } else {
+    const source = reads[0]?.fileName ?? files[0]?.name ?? '';
+    layers = layers.map((layer) => {
+      const placed = placeOrRefuse(layer, source, choice);
+      warnings.push(...placed.warnings);
+      return placed.layer;
+    });
   }
   if (toProject) {
     const bytes = await writeProjectFile(document!, { generator: 'hzw' }, (f) => progress(0.5 + f / 2));
@@ -164,15 +211,11 @@ export async function convert(
   }
   if (document) layers = [documentToLayer(document, { profile: profile ?? 'full' }).layer];
   const target = targetEpsg(format!, epsgOption(o.toCrs, '--to-crs'), layers);
+  const datumShift = datumShiftOf(o);
   const projected = layers.map((layer) => {
-    if (layer.epsg === null)
-      throw new FormatError(files[0]?.name ?? '', [
-        fileProblem('crs', {
-          zh: `图层 ${layer.name} 未声明坐标系：请用 --from-crs 指定`,
-          en: `Layer ${layer.name} declares no CRS: give it with --from-crs`,
-        }),
-      ]);
-    const moved = target.layerEpsg === layer.epsg ? layer : transformLayer(layer, target.layerEpsg);
+    const moved = sameSystem(layer, target.layerEpsg)
+      ? layer
+      : moveLayer(layer, target.layerEpsg, datumShift, files[0]?.name ?? '', warnings);
     // RFC 7946 GeoJSON: 7 decimals (≈ 1 cm), like GDAL's RFC7946=YES.
     return format === 'geojson' && isLonLat(target.layerEpsg) ? roundLayer(moved, 7) : moved;
   });
@@ -194,6 +237,36 @@ export async function convert(
     renamed: written.renamedFields,
     warnings: [...warnings, ...written.warnings],
   };
+}
+
+const sameSystem = (layer: Layer, epsg: number) => layer.epsg === epsg && !layer.crs;
+
+/** Reproject a layer; a change of datum needs --datum-shift, and says what it did. */
+function moveLayer(
+  layer: Layer,
+  epsg: number,
+  datumShift: DatumShift | undefined,
+  file: string,
+  warnings: Bilingual[],
+): Layer {
+  try {
+    const from = layerCrs(layer)!;
+    const to = crsDefOfEpsg(epsg);
+    if (!to) throw new UnknownCrsError(epsg);
+    const note = datumShiftNote(from, to, datumShift);
+    if (note) warnings.push(note);
+    return transformLayer(layer, to, datumShift ? { datumShift } : {});
+  } catch (error) {
+    if (error instanceof DatumShiftRequiredError)
+      throw new FormatError(file, [
+        fileProblem('crs', {
+          zh: `${error.reason.zh}（用 --datum-shift none 或 --datum-shift dx,dy,dz,rx,ry,rz,ds）`,
+          en: `${error.reason.en} (give --datum-shift none or --datum-shift dx,dy,dz,rx,ry,rz,ds)`,
+        }),
+      ]);
+    if (error instanceof UnknownCrsError) throw new FormatError(file, [fileProblem('crs', error.reason)]);
+    throw error;
+  }
 }
 
 /**
