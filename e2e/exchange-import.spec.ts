@@ -129,7 +129,8 @@ test('the import preview names every control in English too', async ({ page }) =
   const preview = page.getByRole('dialog', { name: 'Import preview' });
   await expect(preview.getByRole('combobox', { name: 'Attribute encoding' })).toHaveValue('gbk');
   await expect(preview.getByRole('combobox', { name: 'Coordinate system' })).toHaveValue('4516');
-  await expect(preview.getByRole('checkbox', { name: /Swap X\/Y/ })).not.toBeChecked();
+  await expect(preview.getByRole('combobox', { name: 'Axis order' })).toHaveValue('');
+  await expect(preview.getByRole('list', { name: 'Why this coordinate system' })).toContainText('.prj');
   await expect(preview.getByRole('textbox', { name: 'Object name for unnamed features' })).toBeVisible();
   await expect(preview.getByRole('combobox', { name: 'Zone type for untyped features' })).toBeVisible();
   await expect(preview.getByRole('button', { name: 'Import 3 zones' })).toBeVisible();
@@ -160,7 +161,7 @@ test('loose .shp/.shx/.dbf without .prj or .cpg: GBK detected, the CRS guessed f
   await expect(crs.locator('option[value=""]')).toHaveCount(0);
   await expect(preview.getByTestId('crs-source')).toContainText('按坐标数值推断');
   const warnings = preview.getByRole('alert', { name: '导入前请注意' });
-  await expect(warnings).toContainText('没有 .prj');
+  await expect(warnings).toContainText('未声明坐标系');
   await expect(warnings).toContainText('EPSG:4537');
   // The planner confirms it; the preview reads again with the choice and the warnings go.
   await crs.selectOption('4537');

@@ -3,6 +3,9 @@ import type { GeoJsonImportResult } from '../../shared/formats/geojson/readGeoJs
 import type { PickedFile } from '../../shared/ipc/contract';
 import type { Platform } from '../platform/platform';
 import { importDocument } from './commands/importCommands';
+import { rememberDatumShifts } from './commands/projectCommands';
+import type { PendingImport } from './editorState';
+import { chosenDatumShifts } from './transferCrs';
 import { currentDocument, openProjectFile } from './projectSession';
 import type { Workbench } from './workbench';
 import { PROJECT_FILE_EXTENSION } from '../../shared/formats/projectFile';
@@ -44,6 +47,17 @@ export async function acceptImport(
       en: `Imported ${n} zones from ${fileName}`,
     });
   }
+}
+
+/**
+ * Accept the import preview: remember the datum transformation chosen in it with the project (not
+ * an undo step), then import (one undo step).
+ */
+export async function acceptPending(workbench: Workbench, pending: PendingImport): Promise<void> {
+  const read = pending.read;
+  const shifts = read ? chosenDatumShifts(read.options, read.output.layers) : {};
+  if (Object.keys(shifts).length > 0) await workbench.run(rememberDatumShifts(workbench.projectId, shifts));
+  await acceptImport(workbench, pending.fileName, pending.result);
 }
 
 /**

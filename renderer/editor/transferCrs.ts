@@ -1,5 +1,9 @@
 import type { Bilingual } from '../../shared/domain/labels';
+import { DATUMS } from '../../shared/crs/datums';
+import type { DatumShift } from '../../shared/crs/datumShift';
 import { bundledEpsgCodes, crsName, gaussKrugerCrs } from '../../shared/crs/definitions';
+import { gkCodes, gkSystem, type GkSystem } from '../../shared/crs/gkFamilies';
+import type { ImportOptions, LayerSummary } from '../../shared/formats/mapping/types';
 
 export interface CrsGroup {
   label: Bilingual;
@@ -49,7 +53,46 @@ export function crsGroups(projectZone: number): CrsGroup[] {
       label: { zh: 'WGS 84 UTM', en: 'WGS 84 UTM' },
       codes: codes.filter((c) => (c > 32600 && c <= 32660) || (c > 32700 && c <= 32760)),
     },
+    ...OLD_DATUMS.map((datum) => ({
+      label: {
+        zh: `${DATUMS[datum].label.zh}（需选择基准转换）`,
+        en: `${DATUMS[datum].label.en} (needs a datum transformation)`,
+      },
+      codes: [DATUMS[datum].geographicEpsg!, ...oldDatumCodes(datum, projectZone)],
+    })),
   ];
+}
+
+const OLD_DATUMS = ['xian1980', 'beijing1954', 'new_beijing'] as const;
+
+/** A datum's Gauss-Krüger codes: 3° prefixed, 3° by meridian, then 6°, nearest the project zone first. */
+function oldDatumCodes(datum: (typeof OLD_DATUMS)[number], zone: number): number[] {
+  const systems = gkCodes(datum).map((c) => gkSystem(c)!);
+  const rank = (g: GkSystem) => (g.width === 3 ? (g.prefixed ? 0 : 1) : 2);
+  const distance = (g: GkSystem) =>
+    g.width === 3 ? Math.abs(g.zone - zone) : Math.abs(g.centralMeridian - zone * 3);
+  return systems
+    .sort((a, b) => rank(a) - rank(b) || distance(a) - distance(b) || a.epsg - b.epsg)
+    .map((g) => g.epsg);
+}
+
+/**
+ * The datum transformations the planner chose in this import preview, by datum key, to store
+ * with the project on accepting (only explicit choices; stored ones are already there).
+ */
+export function chosenDatumShifts(
+  options: ImportOptions,
+  layers: readonly LayerSummary[],
+): Record<string, DatumShift> {
+  const shift = options.datumShift;
+  if (!shift) return {};
+  const keys = new Set(
+    layers
+      .map((l) => l.info.crs)
+      .filter((c) => c?.needsDatumShift && c.datumKey)
+      .map((c) => c!.datumKey!),
+  );
+  return Object.fromEntries([...keys].map((key) => [key, shift]));
 }
 
 /** "EPSG:4516 CGCS2000 / 3-degree Gauss-Kruger zone 28" in the UI language. */

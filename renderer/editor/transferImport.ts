@@ -20,7 +20,12 @@ export async function initialImportOptions(
 ): Promise<ImportOptions> {
   const project = await workbench.store.read.project(workbench.projectId);
   const options: ImportOptions = { profile: 'auto' };
-  if (project) options.gkZone = project.settings.gkZone;
+  if (project) {
+    options.gkZone = project.settings.gkZone;
+    // Transformations chosen for earlier files on the same old datum apply again.
+    if (Object.keys(project.settings.datumShifts).length > 0)
+      options.datumShifts = project.settings.datumShifts;
+  }
   // Drawings and KML carry no object names: name the object after the file, the planner may edit it.
   const ext = extensionOf(fileSetName(files));
   if (ext === 'dxf' || ext === 'kml' || ext === 'kmz')

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { Lang } from '../../shared/domain/labels';
 import type { ZoneType } from '../../shared/domain/taxonomy';
 import type { ImportRead, PendingImport } from '../editor/editorState';
-import { acceptImport, cancelImport, rereadImport } from '../editor/transfer';
-import { CadMappingTable, CrsField, EncodingField, PreviewTable, RefusedList } from './ImportDialogParts';
+import { acceptPending, cancelImport, rereadImport } from '../editor/transfer';
+import { CadMappingTable, EncodingField, PreviewTable, RefusedList } from './ImportDialogParts';
+import { AxisOrderField, CrsField } from './ImportCrsFields';
+import { DatumShiftField } from './ImportDatumShift';
 import { ImportDialogDefaults } from './ImportDialogDefaults';
 import { JobBar } from './JobBar';
 import { NoticeBar } from './NoticeBar';
@@ -44,6 +46,11 @@ function ReadSettings({ read, lang, projectZone }: { read: ImportRead; lang: Lan
   const [layerIndex, setLayerIndex] = useState(0);
   const { output, busy, options } = read;
   const info = output.info.find((i) => i.encoding) ?? output.info[0];
+  // One CRS choice applies to the whole input: show the layer that needs one, else the first.
+  const crs =
+    output.layers
+      .map((l) => l.info.crs)
+      .find((c) => c && ((c.epsg === null && !c.name) || c.needsDatumShift)) ?? output.layers[0]?.info.crs;
   const layer = output.layers[Math.min(layerIndex, output.layers.length - 1)];
   const rows = output.preview.find((p) => p.layer === layer?.name)?.rows ?? [];
   const cadLayers = output.layers.flatMap((l) => l.cadLayers ?? []);
@@ -59,21 +66,29 @@ function ReadSettings({ read, lang, projectZone }: { read: ImportRead; lang: Lan
         />
       )}
       <CrsField
-        crs={info?.crs}
+        crs={crs}
         projectZone={projectZone}
         lang={lang}
         disabled={busy}
-        onChange={(epsg) => void rereadImport(workbench, { epsg })}
+        onChange={(choice) => void rereadImport(workbench, { epsg: choice.epsg, crs: choice.crs })}
       />
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={options.swapXY === true}
+      <AxisOrderField
+        chosen={options.axisOrder}
+        decided={crs?.axisOrder}
+        lang={lang}
+        disabled={busy}
+        onChange={(axisOrder) => void rereadImport(workbench, { axisOrder })}
+      />
+      {crs && (crs.needsDatumShift || crs.datumShift) && (
+        <DatumShiftField
+          key={crs.datumKey}
+          crs={crs}
+          shift={options.datumShift ?? (crs.datumKey ? options.datumShifts?.[crs.datumKey] : undefined)}
+          lang={lang}
           disabled={busy}
-          onChange={(e) => void rereadImport(workbench, { swapXY: e.target.checked || undefined })}
+          onChange={(datumShift) => void rereadImport(workbench, { datumShift })}
         />
-        {text('importSwapXY', lang)}
-      </label>
+      )}
       {output.refused && output.refused.length > 0 && (
         <div role="alert" className="import-warnings" aria-label={text('importNeedsChoice', lang)}>
           <strong>{text('importNeedsChoice', lang)}</strong>
@@ -173,7 +188,7 @@ export function ImportDialog() {
               type="button"
               className="primary"
               disabled={good === 0 || busy}
-              onClick={() => void acceptImport(workbench, pending.fileName, pending.result)}
+              onClick={() => void acceptPending(workbench, pending)}
             >
               {lang === 'zh' ? `导入 ${good} 个区划` : `Import ${good} zones`}
             </button>

@@ -3,11 +3,9 @@ import { ZONE_TYPES, ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain
 import type { ImportProblem, LayerSummary } from '../../shared/formats/mapping/types';
 import type { Properties, ReadInfo } from '../../shared/formats/layer';
 import { ENCODING_CANDIDATES } from '../../shared/formats/text/encoding';
-import { crsGroups, crsLabel } from '../editor/transferCrs';
 import { text } from './i18n';
 
 type Encoding = NonNullable<ReadInfo['encoding']>;
-type Crs = NonNullable<ReadInfo['crs']>;
 
 const ENCODING_SOURCE: Record<Encoding['source'], Bilingual> = {
   header: { zh: '文件头声明', en: 'declared in the file header' },
@@ -15,15 +13,6 @@ const ENCODING_SOURCE: Record<Encoding['source'], Bilingual> = {
   detected: { zh: '按内容识别', en: 'detected from the content' },
   user: { zh: '您的选择', en: 'your choice' },
   fixed: { zh: '格式规定', en: 'fixed by the format' },
-};
-
-const CRS_SOURCE: Record<Crs['source'], Bilingual> = {
-  prj: { zh: '.prj 文件声明', en: 'declared by the .prj file' },
-  magnitude: { zh: '按坐标数值推断', en: 'guessed from the coordinate values' },
-  file: { zh: '文件声明', en: 'declared in the file' },
-  user: { zh: '您的选择', en: 'your choice' },
-  fixed: { zh: '格式规定', en: 'fixed by the format' },
-  unknown: { zh: '文件未说明', en: 'the file does not say' },
 };
 
 export const ENCODING_LABELS: Record<string, string> = {
@@ -71,50 +60,6 @@ export function EncodingField({
       </select>
       <span className="hint" data-testid="encoding-source">
         {source}
-      </span>
-    </label>
-  );
-}
-
-/** The CRS used (from the file, a guess or the planner) with every bundled CRS to override it. */
-export function CrsField({
-  crs,
-  projectZone,
-  lang,
-  disabled,
-  onChange,
-}: {
-  crs: Crs | undefined;
-  projectZone: number;
-  lang: Lang;
-  disabled: boolean;
-  onChange(epsg: number | undefined): void;
-}) {
-  const epsg = crs?.epsg ?? null;
-  const source = crs ? CRS_SOURCE[crs.source][lang] : CRS_SOURCE.unknown[lang];
-  return (
-    <label className="field">
-      <span>{text('importCrs', lang)}</span>
-      <select
-        aria-label={text('importCrs', lang)}
-        value={epsg === null ? '' : String(epsg)}
-        disabled={disabled || crs?.source === 'fixed'}
-        onChange={(e) => onChange(e.target.value ? Number(e.target.value) : undefined)}
-      >
-        {epsg === null && <option value="">{lang === 'zh' ? '未知，请选择' : 'Unknown, choose one'}</option>}
-        {crsGroups(projectZone).map((group) => (
-          <optgroup key={group.label.en} label={group.label[lang]}>
-            {group.codes.map((code) => (
-              <option key={code} value={code}>
-                {crsLabel(code, lang)}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-      <span className="hint" data-testid="crs-source">
-        {source}
-        {crs?.note ? `；${crs.note[lang]}` : ''}
       </span>
     </label>
   );

@@ -1,3 +1,4 @@
+import type { DatumShift } from '../../../shared/crs/datumShift';
 import {
   ProjectSettingsSchema,
   type Project,
@@ -45,6 +46,32 @@ export function updateProjectSettings(projectId: string, patch: Partial<ProjectS
         throw commitError(`projects/${projectId}`, { zh: '项目不存在', en: 'The project does not exist' });
       const settings = mergePatch(project.settings, patch as Record<string, unknown>);
       if (sameRecord(settings, project.settings)) return [];
+      return [{ table: 'projects', key: projectId, value: { ...project, settings, updatedAt: now() } }];
+    },
+  };
+}
+
+/**
+ * Remember the datum transformations an import used, by datum, with the project — so the next file
+ * in Xian 1980 gets the same parameters. Not an undo step: undoing the import keeps the choice.
+ */
+export function rememberDatumShifts(projectId: string, shifts: Record<string, DatumShift>): Command {
+  return {
+    label: { zh: '记住基准转换参数', en: 'Remember datum transformations' },
+    undo: 'skip',
+    async build(read) {
+      const project = await read.project(projectId);
+      if (!project) return [];
+      const datumShifts = { ...project.settings.datumShifts };
+      for (const [key, shift] of Object.entries(shifts))
+        Object.defineProperty(datumShifts, key, {
+          value: shift,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      if (sameRecord(datumShifts, project.settings.datumShifts)) return [];
+      const settings = { ...project.settings, datumShifts };
       return [{ table: 'projects', key: projectId, value: { ...project, settings, updatedAt: now() } }];
     },
   };
