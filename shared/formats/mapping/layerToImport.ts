@@ -86,6 +86,17 @@ export function layerToImport(
     const layerName = source.layer.name;
     const tag = (p: InputProblem): ImportProblem => (named ? { ...p, layer: layerName } : p);
     for (const problem of source.problems) rejected.push(tag(problem)); // may be 100 000+
+    if (source.layer.attributeTable) {
+      warnings.push([
+        {
+          zh: `图层 ${layerName} 是属性表（${source.layer.features.length} 行），不是区划，未导入`,
+          en: `Layer ${layerName} is an attribute table (${source.layer.features.length} rows), not zones; not imported`,
+        },
+      ]);
+      guessedCrs.push(null);
+      profiles.push('full');
+      continue;
+    }
     const refusedIndices = new Set(source.problems.map((p) => p.index).filter((i) => i !== null));
     const converted = layerToLonLat(source.layer, fileName, options);
     warnings.push(converted.warnings);

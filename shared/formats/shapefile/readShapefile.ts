@@ -94,6 +94,17 @@ function recordProblem(file: string, index: number, field: string, reason: Bilin
   };
 }
 
+/** Per-record notes as warnings: the first ones each, the rest counted. */
+const LISTED_NOTES = 20;
+function listed(notes: Bilingual[]): Bilingual[] {
+  if (notes.length <= LISTED_NOTES) return notes;
+  const more = notes.length - LISTED_NOTES;
+  return [
+    ...notes.slice(0, LISTED_NOTES),
+    { zh: `……另有 ${more} 条记录同样处理`, en: `…and ${more} more records the same way` },
+  ];
+}
+
 interface LayerRead {
   layer: Layer;
   problems: InputProblem[];
@@ -101,9 +112,38 @@ interface LayerRead {
   crs: CrsInfo;
 }
 
+/** A .dbf without its .shp: the attribute table alone, as GDAL opens it. */
+function readTable(
+  set: ShapefileSet & { dbf: NamedBytes },
+  options: ReadOptions,
+  warnings: Bilingual[],
+): LayerRead {
+  if (set.shx || set.prj) {
+    warnings.push({
+      zh: `${set.name}：缺少 .shp，只读取了属性表（.dbf）`,
+      en: `${set.name}: the .shp is missing; only the attribute table (.dbf) was read`,
+    });
+  }
+  const dbf = readDbf(set.dbf.name, set.dbf.bytes, {
+    encoding: options.encoding,
+    cpg: set.cpg ? decodeText(set.cpg.bytes, 'utf-8') : undefined,
+    warnings,
+  });
+  const features: LayerFeature[] = [];
+  for (const record of dbf.records) if (record) features.push({ geometry: null, properties: record });
+  return {
+    layer: { name: set.name, epsg: null, fields: dbf.fields, features, attributeTable: true },
+    problems: [],
+    encoding: dbf.encoding,
+    crs: { epsg: null, source: 'unknown' },
+  };
+}
+
 function readSet(set: ShapefileSet, options: ReadOptions, warnings: Bilingual[]): LayerRead {
+  if (!set.shp) return readTable(set as ShapefileSet & { dbf: NamedBytes }, options, warnings);
   const shpName = set.shp.name;
   const shp = readShp(shpName, set.shp.bytes, set.shx?.bytes);
+  warnings.push(...shp.warnings);
   const dbfName = set.dbf?.name ?? `${set.path}.dbf`;
   const dbf = set.dbf
     ? readDbf(dbfName, set.dbf.bytes, {
@@ -126,12 +166,14 @@ function readSet(set: ShapefileSet, options: ReadOptions, warnings: Bilingual[])
   }
   const problems: InputProblem[] = [];
   const features: LayerFeature[] = [];
+  const notes: Bilingual[] = [];
   for (let i = 0; i < shp.shapes.length; i++) {
     const shape = shp.shapes[i]!;
     if ('problem' in shape) {
       problems.push(recordProblem(shpName, i, 'geometry', shape.problem));
       continue;
     }
+    if (shape.note) notes.push(recordProblem(shpName, i, 'geometry', shape.note).reason);
     let properties = createProperties();
     if (dbf) {
       if (i >= dbf.records.length) {
@@ -149,6 +191,7 @@ function readSet(set: ShapefileSet, options: ReadOptions, warnings: Bilingual[])
     }
     features.push({ geometry: shape.geometry, properties });
   }
+  warnings.push(...listed(notes));
   const crs = layerCrs(set, features, options, warnings);
   return {
     layer: { name: set.name, epsg: crs.epsg, fields: dbf?.fields ?? [], features },
