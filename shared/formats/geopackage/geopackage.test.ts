@@ -84,7 +84,7 @@ describe('GeoPackage geometry blobs', () => {
       SAMPLE_LAYER.features[0]!.geometry!,
       SAMPLE_LAYER.features[1]!.geometry!,
     ];
-    for (const shape of shapes) expect(decodeGeometry(encodeGeometry(shape, 4490))).toEqual(shape);
+    for (const shape of shapes) expect(decodeGeometry(encodeGeometry(shape, 4490)).geometry).toEqual(shape);
   });
 
   it('refuses bytes that are not a GeoPackage blob', () => {
