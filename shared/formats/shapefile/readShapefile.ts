@@ -2,6 +2,7 @@ import { guessCrsFromCoordinates } from '../../crs/guessFromCoordinates';
 import { crsFromPrj } from '../../crs/prj';
 import type { Bilingual } from '../../domain/labels';
 import type { InputProblem } from '../formatError';
+import { listNotes } from '../featureNotes';
 import {
   createProperties,
   type Layer,
@@ -94,17 +95,6 @@ function recordProblem(file: string, index: number, field: string, reason: Bilin
   };
 }
 
-/** Per-record notes as warnings: the first ones each, the rest counted. */
-const LISTED_NOTES = 20;
-function listed(notes: Bilingual[]): Bilingual[] {
-  if (notes.length <= LISTED_NOTES) return notes;
-  const more = notes.length - LISTED_NOTES;
-  return [
-    ...notes.slice(0, LISTED_NOTES),
-    { zh: `……另有 ${more} 条记录同样处理`, en: `…and ${more} more records the same way` },
-  ];
-}
-
 interface LayerRead {
   layer: Layer;
   problems: InputProblem[];
@@ -191,7 +181,7 @@ function readSet(set: ShapefileSet, options: ReadOptions, warnings: Bilingual[])
     }
     features.push({ geometry: shape.geometry, properties });
   }
-  warnings.push(...listed(notes));
+  warnings.push(...listNotes(notes));
   const crs = layerCrs(set, features, options, warnings);
   return {
     layer: { name: set.name, epsg: crs.epsg, fields: dbf?.fields ?? [], features },

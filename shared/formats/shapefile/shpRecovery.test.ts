@@ -191,7 +191,7 @@ describe('"no data" coordinates (ESRI: below −10^38)', () => {
     const files = writeShapefile([{ name: 'z', epsg: 4490, fields: [], features }], {}).files;
     const warnings = readShapefile(files, {}).info.warnings.map((w) => w.en);
     expect(warnings.filter((w) => w.includes('"no data"'))).toHaveLength(20);
-    expect(warnings).toContain('…and 10 more records the same way');
+    expect(warnings).toContain('…and 10 more the same way');
   });
 });
 
