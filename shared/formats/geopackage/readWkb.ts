@@ -17,7 +17,12 @@ export interface WkbReader {
   tolerance: number;
   /** Set when a curve was linearised. */
   linearised?: boolean;
+  /** Vertices curves have produced so far (bounded: a few bytes of arcs can ask for millions). */
+  curveVertices?: number;
 }
+
+/** Most vertices the curves of one geometry may produce; past it the feature is refused. */
+export const MAX_CURVE_VERTICES = 1_000_000;
 
 const MAX_DEPTH = 5;
 
@@ -104,8 +109,13 @@ function circularString(r: WkbReader, h: Header): Point[] {
     throw new Error(`a circular string needs an odd number (≥ 3) of points, not ${list.length}`);
   r.linearised = true;
   const out: Point[] = [list[0]!];
-  for (let i = 0; i + 2 < list.length; i += 2)
-    out.push(...arcChords(list[i]!, list[i + 1]!, list[i + 2]!, r.tolerance));
+  for (let i = 0; i + 2 < list.length; i += 2) {
+    const chords = arcChords(list[i]!, list[i + 1]!, list[i + 2]!, r.tolerance);
+    r.curveVertices = (r.curveVertices ?? 0) + chords.length;
+    if (r.curveVertices > MAX_CURVE_VERTICES)
+      throw new Error(`its curves would need more than ${MAX_CURVE_VERTICES} vertices`);
+    out.push(...chords);
+  }
   return out;
 }
 
