@@ -53,6 +53,8 @@ export interface Layer {
   evidence?: CrsEvidence;
   fields: FieldDef[];
   features: LayerFeature[];
+  /** A table without geometry (GeoPackage `attributes`, a .dbf without .shp): data, not zones. */
+  attributeTable?: boolean;
 }
 
 /** A file as bytes with its name: what pickers, drops, IPC and the CLI hand to adapters. */

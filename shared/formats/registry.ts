@@ -9,11 +9,12 @@ import type { Layer, NamedBytes, Progress, ReadOptions, ReadResult, WriteOptions
 import { PROJECT_FILE_EXTENSION, readProjectFile } from './projectFile';
 import { shapefileAdapter } from './shapefile/shapefileAdapter';
 import type { ProjectDocument } from './projectDocument';
-import { ZipError, readZip } from './zip/zip';
+import { readUnits, unknownFormat } from './registryUnits';
 
 /**
  * Every file format behind one list. Adapters may be synchronous (FormatAdapter in layer.ts) or
- * asynchronous (WebAssembly-backed GeoPackage); callers always await.
+ * asynchronous (WebAssembly-backed GeoPackage); callers always await. How an input splits into
+ * units (zips opened, side files of downloads ignored): registryUnits.ts.
  */
 export interface RegisteredAdapter {
   id: string;
@@ -47,7 +48,6 @@ export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 export const SHAPEFILE_PARTS = ['shp', 'shx', 'dbf', 'prj', 'cpg', 'qix', 'sbn', 'sbx', 'xml'] as const;
 
 const extensionOf = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
-const baseOf = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 
 export function adapterById(id: string): RegisteredAdapter | null {
   return ADAPTERS.find((a) => a.id === id) ?? null;
@@ -70,52 +70,6 @@ export type FileRead =
   | { kind: 'layers'; fileName: string; format: string; result: ReadResult }
   | { kind: 'project'; fileName: string; document: ProjectDocument };
 
-const unknownFormat = (name: string): FormatError =>
-  new FormatError(name, [
-    fileProblem('file', {
-      zh: `无法识别的文件类型 ${name}（支持 .geojson .json .shp .zip .gpkg .kml .kmz .dxf .txt .csv .xlsx .hzw）`,
-      en: `Unrecognised file type ${name} (supported: .geojson .json .shp .zip .gpkg .kml .kmz .dxf .txt .csv .xlsx .hzw)`,
-    }),
-  ]);
-
-function unzip(file: NamedBytes): NamedBytes[] {
-  try {
-    return readZip(file.bytes).map((entry) => ({
-      name: entry.name.replace(/^.*[\\/]/, ''),
-      bytes: entry.bytes,
-    }));
-  } catch (error) {
-    if (error instanceof ZipError) throw new FormatError(file.name, [fileProblem('zip', error.reason)]);
-    throw error;
-  }
-}
-
-/** Split files into readable units: shapefile parts by base name, zips opened, the rest one by one. */
-function units(files: readonly NamedBytes[], depth = 0): { format: string; files: NamedBytes[] }[] {
-  const out: { format: string; files: NamedBytes[] }[] = [];
-  const shapefiles = new Map<string, NamedBytes[]>();
-  for (const file of files) {
-    const format = formatForFileName(file.name);
-    if (format === 'zip' && depth === 0) {
-      const entries = unzip(file);
-      // A zip holding a .kml is a KMZ under another name; otherwise read what it holds.
-      if (!entries.some((e) => /\.shp$/i.test(e.name)) && entries.some((e) => /\.kml$/i.test(e.name)))
-        out.push({ format: 'kml', files: [file] });
-      else out.push(...units(entries, depth + 1));
-    } else if (format === 'shapefile') {
-      const key = baseOf(file.name).toLowerCase();
-      shapefiles.set(key, [...(shapefiles.get(key) ?? []), file]);
-    } else if (format) out.push({ format, files: [file] });
-    else if (depth === 0) throw unknownFormat(file.name);
-  }
-  for (const group of shapefiles.values()) {
-    if (!group.some((f) => /\.(shp|dbf)$/i.test(f.name))) continue; // lone .prj/.cpg: nothing to read
-    out.push({ format: 'shapefile', files: group });
-  }
-  if (depth > 0 && out.length === 0) throw unknownFormat(files.map((f) => f.name).join(', ') || 'zip');
-  return out;
-}
-
 /**
  * Read every unit of the input. Sizes are checked first; any FormatError refuses the whole input.
  */
@@ -131,7 +85,7 @@ export async function readFiles(
       fileProblem('file', { zh: `输入超过 ${mb} MB 上限`, en: `The input exceeds the ${mb} MB limit` }),
     ]);
   }
-  const list = units(files);
+  const list = readUnits(files, formatForFileName);
   const reads: FileRead[] = [];
   for (const [i, unit] of list.entries()) {
     const step: Progress = (f) => progress((i + f) / list.length);
@@ -143,12 +97,9 @@ export async function readFiles(
     }
     const adapter = adapterById(unit.format);
     if (!adapter?.read) throw unknownFormat(fileName);
-    reads.push({
-      kind: 'layers',
-      fileName,
-      format: adapter.id,
-      result: await adapter.read(unit.files, options, step),
-    });
+    const result = await adapter.read(unit.files, options, step);
+    result.info.warnings.push(...(unit.notes ?? []));
+    reads.push({ kind: 'layers', fileName, format: adapter.id, result });
   }
   progress(1);
   return reads;

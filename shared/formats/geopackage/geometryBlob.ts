@@ -1,9 +1,10 @@
 import type { Coordinates, LayerGeometry } from '../layer';
+import { readWkb, type WkbReader } from './readWkb';
 
 /**
  * GeoPackage geometry blobs (OGC 12-128r18 §2.1.3): a "GP" header with the SRS id and an
  * [minx, maxx, miny, maxy] envelope, followed by ISO WKB. We write little-endian XY; we read
- * either byte order and XY, XYZ, XYM or XYZM (Z kept, M dropped).
+ * what readWkb.ts reads (either byte order, Z/M, curves linearised).
  */
 const WKB_CODES: Record<LayerGeometry['type'], number> = {
   Point: 1,
@@ -13,7 +14,6 @@ const WKB_CODES: Record<LayerGeometry['type'], number> = {
   MultiLineString: 5,
   MultiPolygon: 6,
 };
-const WKB_TYPES = ['', 'Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon'];
 
 class Writer {
   private buffer = new ArrayBuffer(1024);
@@ -129,73 +129,31 @@ export function encodeGeometry(geometry: LayerGeometry, srsId: number): Uint8Arr
 
 const ENVELOPE_DOUBLES = [0, 4, 6, 6, 8];
 
-/** The geometry in a GeoPackage blob; null for an empty geometry. Throws on malformed bytes. */
-export function decodeGeometry(blob: Uint8Array): LayerGeometry | null {
+/** Default chord tolerance for curves: 5 cm in metres (see readWkb.ts). */
+export const CURVE_TOLERANCE_M = 0.05;
+
+export interface DecodedGeometry {
+  geometry: LayerGeometry | null;
+  /** A curve (arc) was turned into chords. */
+  linearised: boolean;
+}
+
+/**
+ * The geometry in a GeoPackage blob; null for an empty geometry. Throws on malformed bytes.
+ * `tolerance`: the largest chord deviation for curves, in the coordinates' units.
+ */
+export function decodeGeometry(blob: Uint8Array, tolerance = CURVE_TOLERANCE_M): DecodedGeometry {
   const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
   if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50) throw new Error('not a GeoPackage geometry');
   const flags = blob[3]!;
   const envelopeKind = (flags >> 1) & 0b111;
   const doubles = ENVELOPE_DOUBLES[envelopeKind];
   if (doubles === undefined) throw new Error(`invalid envelope indicator ${envelopeKind}`);
-  if (flags & 0b0010_0000) throw new Error('extended GeoPackage geometry is not supported');
-  if (flags & 0b0001_0000) return null;
-  const reader = { view, offset: 8 + doubles * 8 };
-  return readWkb(reader, 0);
-}
-
-interface WkbReader {
-  view: DataView;
-  offset: number;
-}
-
-function readWkb(r: WkbReader, depth: number): LayerGeometry {
-  if (depth > 3) throw new Error('geometry nested too deeply');
-  const little = r.view.getUint8(r.offset) === 1;
-  const raw = r.view.getUint32(r.offset + 1, little);
-  r.offset += 5;
-  // ISO codes (1000 Z, 2000 M, 3000 ZM) and the EWKB high bits both occur in the wild.
-  const iso = raw & 0x0fffffff;
-  const base = iso % 1000;
-  const hasZ = Math.floor(iso / 1000) === 1 || Math.floor(iso / 1000) === 3 || (raw & 0x80000000) !== 0;
-  const hasM = Math.floor(iso / 1000) === 2 || Math.floor(iso / 1000) === 3 || (raw & 0x40000000) !== 0;
-  const dims = 2 + (hasZ ? 1 : 0) + (hasM ? 1 : 0);
-  const u32 = () => {
-    const v = r.view.getUint32(r.offset, little);
-    r.offset += 4;
-    if (v > r.view.byteLength) throw new Error('count larger than the geometry');
-    return v;
-  };
-  const point = (): Coordinates => {
-    const c: Coordinates = [];
-    for (let d = 0; d < dims; d++) c.push(r.view.getFloat64(r.offset + d * 8, little));
-    r.offset += dims * 8;
-    return hasM ? c.slice(0, hasZ ? 3 : 2) : c;
-  };
-  const list = () => Array.from({ length: u32() }, point);
-  const parts = <T>(read: () => T) => Array.from({ length: u32() }, read);
-  const type = WKB_TYPES[base];
-  switch (type) {
-    case 'Point':
-      return { type, coordinates: point() };
-    case 'LineString':
-      return { type, coordinates: list() };
-    case 'Polygon':
-      return { type, coordinates: parts(list) };
-    case 'MultiPoint':
-      return { type, coordinates: parts(() => expect(readWkb(r, depth + 1), 'Point').coordinates) };
-    case 'MultiLineString':
-      return { type, coordinates: parts(() => expect(readWkb(r, depth + 1), 'LineString').coordinates) };
-    case 'MultiPolygon':
-      return { type, coordinates: parts(() => expect(readWkb(r, depth + 1), 'Polygon').coordinates) };
-    default:
-      throw new Error(`unsupported WKB geometry type ${raw}`);
-  }
-}
-
-function expect<T extends LayerGeometry['type']>(
-  g: LayerGeometry,
-  type: T,
-): Extract<LayerGeometry, { type: T }> {
-  if (g.type !== type) throw new Error(`expected ${type} inside a multi-geometry, found ${g.type}`);
-  return g as Extract<LayerGeometry, { type: T }>;
+  if (flags & 0b0001_0000) return { geometry: null, linearised: false };
+  let offset = 8 + doubles * 8;
+  // ExtendedGeoPackageBinary: a 4-byte extension code, then (for the extensions we know) WKB.
+  if (flags & 0b0010_0000) offset += 4;
+  const reader: WkbReader = { view, offset, tolerance };
+  const geometry = readWkb(reader);
+  return { geometry, linearised: reader.linearised === true };
 }

@@ -1,46 +1,18 @@
 import type { Bilingual } from '../../domain/labels';
 import { FormatError, fileProblem, type InputProblem } from '../formatError';
-import {
-  createProperties,
-  setProperty,
-  type FieldDef,
-  type FieldType,
-  type FieldValue,
-  type Layer,
-  type Progress,
-  type ReadOptions,
-  type ReadResult,
-} from '../layer';
-import { decodeGeometry } from './geometryBlob';
-import {
-  isTruncatedSqlite,
-  looksLikeSqlite,
-  openDatabase,
-  queryRows,
-  quoteName,
-  type Database,
-} from './sqlite';
+import type { Progress, ReadOptions, ReadResult } from '../layer';
+import { readTable, type TableInfo } from './readTable';
+import { isTruncatedSqlite, looksLikeSqlite, openDatabase, queryRows, type Database } from './sqlite';
 
-/** What a column's declared type means as a field (GeoPackage §1.1.1.1.3 data types). */
-function fieldType(declared: string): { type: FieldType; width?: number } | null {
-  const upper = declared.toUpperCase();
-  const width = /\((\d+)\)/.exec(upper)?.[1];
-  if (/^(INTEGER|INT|TINYINT|SMALLINT|MEDIUMINT|BIGINT)\b/.test(upper)) return { type: 'integer' };
-  if (/^BOOLEAN\b/.test(upper)) return { type: 'boolean' };
-  if (/^(DOUBLE|FLOAT|REAL|NUMERIC)\b/.test(upper)) return { type: 'real' };
-  if (/^DATE$/.test(upper)) return { type: 'date' };
-  if (/^(TEXT|DATETIME|VARCHAR|CHAR)\b/.test(upper) || upper === '')
-    return width ? { type: 'string', width: Number(width) } : { type: 'string' };
-  return null; // BLOB and the like: not an attribute a zone can carry
-}
-
-function value(raw: unknown, type: FieldType): FieldValue {
-  if (raw === null || raw === undefined) return null;
-  if (type === 'boolean') return Boolean(raw);
-  if (raw instanceof Uint8Array) return null;
-  return raw as FieldValue;
-}
-
+/**
+ * Read a GeoPackage's vector tables, as GDAL lists them: feature tables (registered in
+ * gpkg_contents and gpkg_geometry_columns) and attribute tables (`attributes`, or GDAL 2.0's
+ * `aspatial`), in gpkg_contents order. When nothing is registered as attributes, plain tables
+ * and views no one registered are listed too (GDAL's LIST_ALL_TABLES=AUTO). Never listed:
+ * GeoPackage and SQLite internals (gpkg_*, rtree_* shadow tables, sqlite_sequence…), GDAL's
+ * placeholder `ogr_empty_table` and feature-count cache `gpkg_ogr_contents`, Spatialite's
+ * `vgpkg_*` and metadata views. A registered table that does not exist is named in a warning.
+ */
 /** Open bytes that must be a SQLite database, with a specific message for each way they are not. */
 export async function openSqliteFile(bytes: Uint8Array, name: string): Promise<Database> {
   const refuse = (reason: Bilingual) => new FormatError(name, [fileProblem('', reason)]);
@@ -62,81 +34,38 @@ export async function openSqliteFile(bytes: Uint8Array, name: string): Promise<D
   return db;
 }
 
-function epsgOf(db: Database, srsId: number): number | null {
-  const row = queryRows(
-    db,
-    'SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys WHERE srs_id = ?',
-    [srsId],
-  )[0];
-  if (!row || srsId <= 0) return null;
-  return String(row.organization).toUpperCase() === 'EPSG' ? Number(row.organization_coordsys_id) : null;
-}
+const HIDDEN = /^(gpkg_|vgpkg_|rtree_|sqlite_)/i;
+const HIDDEN_NAMES = new Set([
+  'ogr_empty_table',
+  'st_spatial_ref_sys',
+  'spatial_ref_sys',
+  'st_geometry_columns',
+  'geometry_columns',
+]);
 
-interface TableInfo {
-  name: string;
-  geometryColumn: string | null;
-  srsId: number | null;
-}
-
-/** One GeoPackage table as a Layer; features whose geometry cannot be decoded become problems. */
-export function readTable(
-  db: Database,
-  table: TableInfo,
-  problems: InputProblem[],
-  progress: Progress,
-): Layer {
-  const columns = queryRows(db, `PRAGMA table_info(${quoteName(table.name)})`);
-  const fields: FieldDef[] = [];
-  for (const column of columns) {
-    const name = String(column.name);
-    if (Number(column.pk) > 0 || name === table.geometryColumn) continue;
-    const type = fieldType(String(column.type ?? ''));
-    if (type) fields.push({ name, ...type });
-  }
-  const selected = [...(table.geometryColumn ? [table.geometryColumn] : []), ...fields.map((f) => f.name)];
-  const rows = queryRows(
-    db,
-    `SELECT ${selected.map(quoteName).join(', ') || '1'} FROM ${quoteName(table.name)}`,
-  );
-  const layer: Layer = {
-    name: table.name,
-    epsg: table.srsId === null ? null : epsgOf(db, table.srsId),
-    fields,
-    features: [],
-  };
-  rows.forEach((row, index) => {
-    if (index % 1000 === 0) progress(index / Math.max(1, rows.length));
-    const properties = createProperties();
-    for (const f of fields) setProperty(properties, f.name, value(row[f.name], f.type));
-    const blob = table.geometryColumn ? row[table.geometryColumn] : null;
-    try {
-      const geometry = blob instanceof Uint8Array ? decodeGeometry(blob) : null;
-      layer.features.push({ geometry, properties });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      problems.push({
-        index,
-        field: `${table.name}.${table.geometryColumn}`,
-        reason: { zh: `几何数据无法解析（${message}）`, en: `Geometry cannot be decoded (${message})` },
-      });
-    }
-  });
-  return layer;
-}
-
-/** The registered tables of a GeoPackage, in the order gpkg_contents lists them. */
-export function contentsTables(db: Database, name: string, dataType: 'features' | 'attributes'): TableInfo[] {
+/** GDAL 2.0's extension for non-spatial tables, which it registered as `aspatial`. */
+function hasAspatialExtension(db: Database): boolean {
   try {
-    return queryRows(
+    return queryRows(db, "SELECT 1 FROM gpkg_extensions WHERE extension_name = 'gdal_aspatial'").length > 0;
+  } catch {
+    return false; // no gpkg_extensions table
+  }
+}
+
+/** The vector tables of a GeoPackage, in the order GDAL lists them. */
+export function listTables(db: Database, name: string, warnings: Bilingual[]): TableInfo[] {
+  let registered: { table: string; dataType: string; geometryColumn: string | null; srsId: number | null }[];
+  try {
+    registered = queryRows(
       db,
-      `SELECT c.table_name AS name, g.column_name AS geometryColumn, g.srs_id AS srsId
+      `SELECT c.table_name AS t, c.data_type AS d, g.column_name AS g, g.srs_id AS s
        FROM gpkg_contents c LEFT JOIN gpkg_geometry_columns g ON g.table_name = c.table_name
-       WHERE c.data_type = ? ORDER BY c.rowid`,
-      [dataType],
+       WHERE c.data_type IN ('features', 'attributes', 'aspatial') ORDER BY c.rowid`,
     ).map((r) => ({
-      name: String(r.name),
-      geometryColumn: r.geometryColumn === null ? null : String(r.geometryColumn),
-      srsId: r.srsId === null ? null : Number(r.srsId),
+      table: String(r.t),
+      dataType: String(r.d),
+      geometryColumn: r.g === null ? null : String(r.g),
+      srsId: r.s === null ? null : Number(r.s),
     }));
   } catch {
     throw new FormatError(name, [
@@ -146,9 +75,54 @@ export function contentsTables(db: Database, name: string, dataType: 'features' 
       }),
     ]);
   }
+  const existing = new Map(
+    queryRows(db, "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").map((r) => [
+      String(r.name).toLowerCase(),
+      String(r.name),
+    ]),
+  );
+  const columnsPerTable = new Map<string, number>();
+  for (const r of registered)
+    if (r.geometryColumn) columnsPerTable.set(r.table, (columnsPerTable.get(r.table) ?? 0) + 1);
+  const tables: TableInfo[] = [];
+  for (const r of registered) {
+    if (HIDDEN_NAMES.has(r.table.toLowerCase())) continue;
+    if (!existing.has(r.table.toLowerCase())) {
+      warnings.push({
+        zh: `表 ${r.table} 登记在 gpkg_contents 中，但并不存在`,
+        en: `The table ${r.table} is registered in gpkg_contents but does not exist`,
+      });
+      continue;
+    }
+    if (r.dataType === 'features' && !r.geometryColumn) {
+      warnings.push({
+        zh: `表 ${r.table} 登记为要素表，但 gpkg_geometry_columns 中没有它的几何列，未读取`,
+        en: `The table ${r.table} is registered as features but has no row in gpkg_geometry_columns; not read`,
+      });
+      continue;
+    }
+    const geometryColumn = r.dataType === 'features' ? r.geometryColumn : null;
+    const several = (columnsPerTable.get(r.table) ?? 0) > 1;
+    tables.push({
+      table: r.table,
+      name: several && geometryColumn ? `${r.table} (${geometryColumn})` : r.table,
+      geometryColumn,
+      srsId: geometryColumn ? r.srsId : null,
+    });
+  }
+  // GDAL's order: feature tables, then attribute tables, then the unregistered ones.
+  tables.sort((a, b) => Number(!a.geometryColumn) - Number(!b.geometryColumn));
+  if (!registered.some((r) => r.dataType === 'attributes') && !hasAspatialExtension(db)) {
+    const known = new Set(registered.map((r) => r.table.toLowerCase()));
+    for (const [lower, table] of existing) {
+      if (known.has(lower) || HIDDEN.test(table) || HIDDEN_NAMES.has(lower)) continue;
+      tables.push({ table, name: table, geometryColumn: null, srsId: null });
+    }
+  }
+  return tables;
 }
 
-/** Read every feature table of a GeoPackage as a layer in its own CRS. */
+/** Read every vector table of a GeoPackage as a layer in its own CRS. */
 export async function readGeoPackage(
   bytes: Uint8Array,
   name: string,
@@ -157,12 +131,15 @@ export async function readGeoPackage(
 ): Promise<ReadResult> {
   const db = await openSqliteFile(bytes, name);
   try {
-    const tables = contentsTables(db, name, 'features');
-    const problems: InputProblem[] = [];
-    const layers = tables.map((t, i) => readTable(db, t, problems, (f) => progress((i + f) / tables.length)));
-    const epsg = layers.find((l) => l.epsg !== null)?.epsg ?? null;
     const warnings: Bilingual[] = [];
-    if (layers.some((l) => l.epsg !== epsg))
+    const tables = listTables(db, name, warnings);
+    const problems: InputProblem[] = [];
+    const layers = tables.map((t, i) =>
+      readTable(db, t, problems, warnings, (f) => progress((i + f) / tables.length)),
+    );
+    const spatial = layers.filter((l) => !l.attributeTable);
+    const epsg = spatial.find((l) => l.epsg !== null)?.epsg ?? null;
+    if (spatial.some((l) => l.epsg !== epsg))
       warnings.push({ zh: '各图层坐标系不同', en: 'The layers use different coordinate systems' });
     progress(1);
     return {

@@ -162,7 +162,7 @@ const placemark = (name: string, coordinates: string) =>
   `<Placemark><name>${name}</name><Polygon><outerBoundaryIs><LinearRing><coordinates>${coordinates}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>`;
 
 describe('KML reading of foreign files', () => {
-  it('reports bad coordinates per placemark and keeps the good ones, with folder paths', () => {
+  it('reports bad coordinates per placemark, keeps the good ones (an open ring closed), with folder paths', () => {
     const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>调查</name>
       <Folder><name>区划</name><Folder><name>子 A</name>
       ${placemark('ok', '1,1 2,1 2,2 1,1')}
@@ -174,10 +174,26 @@ describe('KML reading of foreign files', () => {
       <Placemark><name>线</name><ExtendedData><Data name="__proto__"><value>x</value></Data><Data name="备注"><value>说明</value></Data></ExtendedData>
         <LineString><coordinates>1,1,10 2,2,20</coordinates></LineString></Placemark>
     </Document></kml>`;
-    const { layers, problems } = readKml([{ name: 'survey.kml', bytes: utf8(kml) }]);
+    const { layers, problems, info } = readKml([{ name: 'survey.kml', bytes: utf8(kml) }]);
     expect(layers[0]!.name).toBe('调查');
     const names = layers[0]!.features.map((f) => f.properties.name);
-    expect(names).toEqual(['线', 'ok']);
+    expect(names).toEqual(['线', 'ok', 'open']);
+    // GDAL reads an open ring; Google Earth draws it closed: closed here, and said so.
+    expect(layers[0]!.features[2]!.geometry).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [1, 1],
+          [2, 1],
+          [2, 2],
+          [1, 2],
+          [1, 1],
+        ],
+      ],
+    });
+    expect(info.warnings.map((w) => w.en)).toContain(
+      'placemark 5 “open”: the outer ring was not closed; closed by repeating its first point',
+    );
     const line = layers[0]!.features[0]!;
     expect(line.geometry).toEqual({
       type: 'LineString',
@@ -192,7 +208,6 @@ describe('KML reading of foreign files', () => {
     expect(problems.map((p) => [p.index, p.reason.en.replace(/^placemark “(\w+)”: /, '$1: ')])).toEqual([
       [2, 'nan: coordinate “x,1” is not numeric'],
       [3, 'range: coordinate “200,1” is out of the longitude/latitude range'],
-      [4, 'open: the outer ring is not closed (first and last points differ)'],
       [5, 'flat: the outer ring is degenerate (fewer than 3 distinct points or zero area)'],
     ]);
   });

@@ -2,8 +2,11 @@ import type { Bilingual } from '../../domain/labels';
 import type { Coordinates, LayerGeometry } from '../layer';
 
 /**
- * KML geometry elements (as fast-xml-parser objects) to layer geometry, lon/lat[/alt] on WGS84.
- * Every fault is reported with its reason instead of being repaired silently.
+ * KML geometry elements (as fast-xml-parser objects) to layer geometry, lon/lat[/alt] on WGS84:
+ * Point, LineString, LinearRing, Polygon, MultiGeometry and Google Earth's gx:Track/gx:MultiTrack.
+ * What GDAL reads is read: empty elements are left out, extra numbers after lon,lat,alt ignored,
+ * an open ring closed — each repair reported with the placemark; what cannot be read (text for a
+ * number, a coordinate off the globe, a degenerate ring) is a GeometryFault naming the reason.
  */
 export type XmlNode = Record<string, unknown>;
 export const isNode = (v: unknown): v is XmlNode => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,13 +26,23 @@ export class GeometryFault extends Error {
   }
 }
 
-function parseCoordinates(text: string): Coordinates[] {
+/** What reading one placemark's geometry repaired, left out or ignored. */
+interface Context {
+  notes: Bilingual[];
+  /** Tuples with more than three numbers (lon,lat,alt,…): the rest ignored, as GDAL does. */
+  extraValues: number;
+  /** Geometry elements without coordinates. */
+  empty: number;
+}
+
+function parseCoordinates(text: string, ctx: Context): Coordinates[] {
   const positions: Coordinates[] = [];
   for (const tuple of text.trim().split(/\s+/)) {
     if (!tuple) continue;
     const values = tuple.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
+    if (values.length > 3) ctx.extraValues++;
     const [lon, lat, alt] = values;
-    if (values.length < 2 || values.length > 3 || !values.every(Number.isFinite)) {
+    if (values.length < 2 || !values.slice(0, 3).every(Number.isFinite)) {
       throw new GeometryFault({ zh: `坐标“${tuple}”不是数字`, en: `coordinate “${tuple}” is not numeric` });
     }
     if (Math.abs(lon!) > 180 || Math.abs(lat!) > 90) {
@@ -50,15 +63,18 @@ function ringArea2(ring: Coordinates[]): number {
   return sum;
 }
 
-function readRing(boundary: unknown, which: Bilingual): Coordinates[] {
+/** A ring's positions, closed when the file left it open (as Google Earth draws it); null when empty. */
+function readRing(boundary: unknown, which: Bilingual, ctx: Context): Coordinates[] | null {
   const ring = isNode(boundary) ? listOf(boundary.LinearRing)[0] : undefined;
-  const positions = parseCoordinates(isNode(ring) ? textOf(ring.coordinates) : '');
-  const first = positions[0];
-  const last = positions[positions.length - 1];
-  if (!first || !last || first[0] !== last[0] || first[1] !== last[1]) {
-    throw new GeometryFault({
-      zh: `${which.zh}未闭合（首末点不同）`,
-      en: `${which.en} is not closed (first and last points differ)`,
+  const positions = parseCoordinates(isNode(ring) ? textOf(ring.coordinates) : '', ctx);
+  if (positions.length === 0) return null;
+  const first = positions[0]!;
+  const last = positions[positions.length - 1]!;
+  if (first[0] !== last[0] || first[1] !== last[1]) {
+    positions.push([...first]);
+    ctx.notes.push({
+      zh: `${which.zh}未闭合，已补上首点闭合`,
+      en: `${which.en} was not closed; closed by repeating its first point`,
     });
   }
   const distinct = new Set(positions.map((p) => `${p[0]},${p[1]}`)).size;
@@ -71,21 +87,30 @@ function readRing(boundary: unknown, which: Bilingual): Coordinates[] {
   return positions;
 }
 
-function readPolygon(node: XmlNode): Coordinates[][] {
-  const outer = readRing(listOf(node.outerBoundaryIs)[0], { zh: '外环', en: 'the outer ring' });
-  const holes = listOf(node.innerBoundaryIs).flatMap((b, i) =>
-    listOf(isNode(b) ? b.LinearRing : undefined).map((r) =>
-      readRing({ LinearRing: r }, { zh: `内环 ${i + 1}`, en: `inner ring ${i + 1}` }),
-    ),
-  );
+function readPolygon(node: XmlNode, ctx: Context): Coordinates[][] | null {
+  const outer = readRing(listOf(node.outerBoundaryIs)[0], { zh: '外环', en: 'the outer ring' }, ctx);
+  if (!outer) return null;
+  // Empty inner rings are left out, as GDAL does.
+  const holes: Coordinates[][] = [];
+  listOf(node.innerBoundaryIs).forEach((b, i) => {
+    for (const r of listOf(isNode(b) ? b.LinearRing : undefined)) {
+      const ring = readRing({ LinearRing: r }, { zh: `内环 ${i + 1}`, en: `inner ring ${i + 1}` }, ctx);
+      if (ring) holes.push(ring);
+    }
+  });
   return [outer, ...holes];
 }
 
-function readLine(node: XmlNode): Coordinates[] {
-  const positions = parseCoordinates(textOf(node.coordinates));
+function readLine(positions: Coordinates[]): Coordinates[] {
   if (positions.length < 2)
     throw new GeometryFault({ zh: '线少于 2 个点', en: 'line has fewer than 2 points' });
   return positions;
+}
+
+/** A gx:Track: its gx:coord elements ("lon lat alt"), as a line. */
+function readTrack(node: XmlNode, ctx: Context): Coordinates[] {
+  const tuples = listOf(node.coord).map((c) => textOf(c).trim().split(/\s+/).join(','));
+  return parseCoordinates(tuples.join(' '), ctx);
 }
 
 interface Parts {
@@ -95,21 +120,36 @@ interface Parts {
 }
 
 /** Collect every part, walking nested MultiGeometry with an explicit stack (no recursion). */
-function collect(placemark: XmlNode): Parts {
+function collect(placemark: XmlNode, ctx: Context): Parts {
   const parts: Parts = { polygons: [], lines: [], points: [] };
   const stack: XmlNode[] = [placemark];
+  const nonEmpty = <T>(value: T | null, length: number): value is T => {
+    if (value !== null && length > 0) return true;
+    ctx.empty++;
+    return false;
+  };
   while (stack.length) {
     const node = stack.pop()!;
-    for (const p of listOf(node.Polygon)) if (isNode(p)) parts.polygons.push(readPolygon(p));
-    for (const l of listOf(node.LineString)) if (isNode(l)) parts.lines.push(readLine(l));
-    for (const r of listOf(node.LinearRing)) if (isNode(r)) parts.lines.push(readLine(r));
+    for (const p of listOf(node.Polygon)) {
+      const polygon = isNode(p) ? readPolygon(p, ctx) : null;
+      if (nonEmpty(polygon, polygon?.length ?? 0)) parts.polygons.push(polygon);
+    }
+    for (const l of [...listOf(node.LineString), ...listOf(node.LinearRing)]) {
+      const positions = isNode(l) ? parseCoordinates(textOf(l.coordinates), ctx) : [];
+      if (nonEmpty(positions, positions.length)) parts.lines.push(readLine(positions));
+    }
+    for (const t of listOf(node.Track)) {
+      const positions = isNode(t) ? readTrack(t, ctx) : [];
+      if (nonEmpty(positions, positions.length)) parts.lines.push(readLine(positions));
+    }
     for (const p of listOf(node.Point)) {
-      const positions = isNode(p) ? parseCoordinates(textOf(p.coordinates)) : [];
+      const positions = isNode(p) ? parseCoordinates(textOf(p.coordinates), ctx) : [];
+      if (!nonEmpty(positions, positions.length)) continue;
       if (positions.length !== 1)
         throw new GeometryFault({ zh: '点须恰有 1 个坐标', en: 'a point needs exactly one coordinate' });
       parts.points.push(positions[0]!);
     }
-    for (const m of listOf(node.MultiGeometry)) if (isNode(m)) stack.push(m);
+    for (const m of [...listOf(node.MultiGeometry), ...listOf(node.MultiTrack)]) if (isNode(m)) stack.push(m);
   }
   return parts;
 }
@@ -118,11 +158,14 @@ export interface PlacemarkGeometry {
   geometry: LayerGeometry | null;
   /** Parts of other kinds left out of a mixed MultiGeometry (polygons win, then lines). */
   dropped: number;
+  /** What was repaired or left out, to be reported with the placemark. */
+  notes: Bilingual[];
+  /** Tuples with more than three numbers, whose extra numbers were ignored. */
+  extraValues: number;
 }
 
-/** The geometry of a Placemark, or a GeometryFault naming what is wrong. */
-export function placemarkGeometry(placemark: XmlNode): PlacemarkGeometry {
-  const { polygons, lines, points } = collect(placemark);
+function shape(parts: Parts): { geometry: LayerGeometry | null; dropped: number } {
+  const { polygons, lines, points } = parts;
   if (polygons.length) {
     return {
       geometry:
@@ -151,4 +194,21 @@ export function placemarkGeometry(placemark: XmlNode): PlacemarkGeometry {
     };
   }
   return { geometry: null, dropped: 0 };
+}
+
+/**
+ * The geometry of a Placemark, or a GeometryFault naming what is wrong. Geometry elements without
+ * coordinates are left out (GDAL reads them as empty geometries); when nothing else is left the
+ * placemark has no geometry and a note says why.
+ */
+export function placemarkGeometry(placemark: XmlNode): PlacemarkGeometry {
+  const ctx: Context = { notes: [], extraValues: 0, empty: 0 };
+  const result = shape(collect(placemark, ctx));
+  if (!result.geometry && ctx.empty > 0) {
+    ctx.notes.push({
+      zh: '几何没有坐标（为空），按无几何读取',
+      en: 'the geometry has no coordinates (empty); read without geometry',
+    });
+  }
+  return { ...result, notes: ctx.notes, extraValues: ctx.extraValues };
 }

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { Bilingual } from '../../domain/labels';
+import { listNotes } from '../featureNotes';
 import { FormatError, fileProblem, type InputProblem } from '../formatError';
 import {
   createProperties,
@@ -35,6 +36,9 @@ const ARRAY_TAGS = new Set([
   'MultiGeometry',
   'innerBoundaryIs',
   'outerBoundaryIs',
+  'Track',
+  'MultiTrack',
+  'coord',
 ]);
 
 /** Deepest element nesting accepted; KML from real tools stays far below. */
@@ -114,6 +118,14 @@ function parse(file: string, text: string): XmlNode {
   }
 }
 
+/** How a placemark is named in notes: its position in the file and its name. */
+function placemarkLabel(index: number, name: string): Bilingual {
+  return {
+    zh: `第 ${index + 1} 个地标${name ? `“${name}”` : ''}`,
+    en: `placemark ${index + 1}${name ? ` “${name}”` : ''}`,
+  };
+}
+
 export interface KmlReadLimits {
   maxBytes?: number;
 }
@@ -133,7 +145,9 @@ export function readKmlText(file: string, bytes: Uint8Array, limits: KmlReadLimi
   const features: LayerFeature[] = [];
   const problems: InputProblem[] = [];
   const warnings: Bilingual[] = [];
+  const notes: Bilingual[] = [];
   let dropped = 0;
+  let extraValues = 0;
   let index = 0;
   const rootDocument = listOf(kml.Document).find(isNode);
   const layerName = rootDocument ? textOf(rootDocument.name) : '';
@@ -166,6 +180,10 @@ export function readKmlText(file: string, bytes: Uint8Array, limits: KmlReadLimi
       try {
         const result = placemarkGeometry(placemark);
         dropped += result.dropped;
+        extraValues += result.extraValues;
+        const label = placemarkLabel(at, textOf(placemark.name));
+        for (const note of result.notes)
+          notes.push({ zh: `${label.zh}：${note.zh}`, en: `${label.en}: ${note.en}` });
         features.push({ geometry: result.geometry, properties });
       } catch (error) {
         if (!(error instanceof GeometryFault)) throw error;
@@ -185,6 +203,13 @@ export function readKmlText(file: string, bytes: Uint8Array, limits: KmlReadLimi
       const own = node === kml && child === rootDocument ? [] : [textOf(child.name) || '—'];
       stack.push({ node: child, path: [...path, ...own] });
     }
+  }
+  warnings.push(...listNotes(notes));
+  if (extraValues) {
+    warnings.push({
+      zh: `${extraValues} 个坐标多于三个数（经度,纬度,高程），多出的数已忽略（与 GDAL 相同）`,
+      en: `${extraValues} coordinates had more than three numbers (lon,lat,alt); the extra ones were ignored, as GDAL does`,
+    });
   }
   if (dropped) {
     warnings.push({

@@ -22,8 +22,8 @@ export interface LayerImport extends ImportResult {
   profiles: ProfileId[];
   /** Warnings per layer, in order (a CRS taken from the size of the numbers, …). */
   warnings: Bilingual[][];
-  /** Per layer, in order: how its CRS and axis order were decided (shared/crs/resolveCrs.ts). */
-  crs: CrsInfo[];
+  /** Per layer, in order: how its CRS and axis order were decided (shared/crs/resolveCrs.ts); null for attribute tables. */
+  crs: (CrsInfo | null)[];
 }
 
 /** Where CAD and KML adapters put a feature's layer or folder name. */
@@ -77,7 +77,7 @@ export function layerToImport(
   const zones: DocumentZone[] = [];
   const profiles: ProfileId[] = [];
   const warnings: Bilingual[][] = [];
-  const crs: CrsInfo[] = [];
+  const crs: (CrsInfo | null)[] = [];
   const named = sources.length > 1;
   let total = 0;
   const all = sources.reduce((n, s) => n + s.layer.features.length, 0);
@@ -86,6 +86,17 @@ export function layerToImport(
     const layerName = source.layer.name;
     const tag = (p: InputProblem): ImportProblem => (named ? { ...p, layer: layerName } : p);
     for (const problem of source.problems) rejected.push(tag(problem)); // may be 100 000+
+    if (source.layer.attributeTable) {
+      warnings.push([
+        {
+          zh: `图层 ${layerName} 是属性表（${source.layer.features.length} 行），不是区划，未导入`,
+          en: `Layer ${layerName} is an attribute table (${source.layer.features.length} rows), not zones; not imported`,
+        },
+      ]);
+      crs.push(null);
+      profiles.push('full');
+      continue;
+    }
     const refusedIndices = new Set(source.problems.map((p) => p.index).filter((i) => i !== null));
     const converted = layerToLonLat(source.layer, fileName, options);
     warnings.push(converted.warnings);

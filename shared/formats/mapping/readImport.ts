@@ -38,8 +38,8 @@ function summary(layer: Layer, format: string, info: LayerSummary['info']): Laye
 }
 
 /** Report the decided CRS on the layer's summary, so the dialog's picker shows it and why. */
-function setCrs(summary: LayerSummary | undefined, crs: CrsInfo): void {
-  if (!summary) return;
+function setCrs(summary: LayerSummary | undefined, crs: CrsInfo | null): void {
+  if (!summary || !crs) return;
   summary.epsg = crs.epsg;
   summary.info.crs = crs;
 }

@@ -1,5 +1,6 @@
 import type { Bilingual } from '../../domain/labels';
 import type { ReadInfo } from '../layer';
+import { codePageOfLdid, encodingOfCodePage } from '../text/codePages';
 import {
   decodeText,
   detectEncoding,
@@ -10,30 +11,17 @@ import {
 
 /**
  * Which text encoding a .dbf's strings are in. Order: the user's choice; the .cpg sidecar; the
- * header's language driver id (byte 29); detection on the bytes. The .cpg wins over byte 29 as in
- * GDAL/shapelib and QGIS (a .cpg is written deliberately, byte 29 often by default). A declaration
- * the bytes plainly contradict (UTF-8 declared, bytes not UTF-8) gives way to detection, with a
- * warning.
+ * header's language driver id (byte 29, GDAL's full table); detection on the bytes. The .cpg wins
+ * over byte 29 as in GDAL/shapelib and QGIS (a .cpg is written deliberately, byte 29 often by
+ * default). Byte 0 and 0x57 ("ANSI": the writer's system code page, GBK on a Chinese Windows,
+ * cp1252 on a Western one) declare nothing, so the bytes decide. A declaration the bytes plainly
+ * contradict (UTF-8 declared, bytes not UTF-8) gives way to detection, with a warning.
  */
 
-/** Language driver ids (dBase byte 29) → encoding, after GDAL's GetEncodingFromLDIDNumber. */
-const LDID: Record<number, TextEncodingName> = {
-  0x13: 'shift_jis',
-  0x4d: 'gbk',
-  0x4e: 'euc-kr',
-  0x4f: 'big5',
-  0x03: 'windows-1252',
-  0x58: 'windows-1252',
-  0x59: 'windows-1252',
-  0x78: 'big5',
-  0x79: 'euc-kr',
-  0x7a: 'gbk',
-  0x7b: 'shift_jis',
-};
-// 0x00 (none) and 0x57 ("ANSI": the writer's system code page, GBK on Chinese Windows) say nothing.
-
+/** The decoder a language driver id (dBase byte 29) declares, or null. */
 export function encodingFromLdid(ldid: number): TextEncodingName | null {
-  return LDID[ldid] ?? null;
+  const codePage = codePageOfLdid(ldid);
+  return codePage === null ? null : encodingOfCodePage(codePage);
 }
 
 export type EncodingChoice = NonNullable<ReadInfo['encoding']> & { used: TextEncodingName };
@@ -60,7 +48,10 @@ export function chooseEncoding(input: {
       en: `Unknown encoding “${input.user}”; detected automatically instead`,
     });
   }
-  const cpgText = input.cpg?.trim();
+  const cpgText = input.cpg
+    ?.replace(/^\uFEFF/, '')
+    .split(/[\r\n]/)[0]
+    ?.trim();
   const fromCpg = cpgText ? normaliseEncoding(cpgText) : null;
   if (cpgText && !fromCpg) {
     warnings.push({
@@ -68,10 +59,18 @@ export function chooseEncoding(input: {
       en: `${file}: the .cpg encoding “${cpgText.slice(0, 30)}” is not recognised; detected instead`,
     });
   }
+  const fromHeader = encodingFromLdid(input.ldid);
+  const headerPage = codePageOfLdid(input.ldid);
+  if (!fromCpg && headerPage !== null && !fromHeader) {
+    warnings.push({
+      zh: `${file}：文件头声明的代码页 ${headerPage} 无法解码，已自动识别`,
+      en: `${file}: the header declares code page ${headerPage}, which cannot be decoded here; detected instead`,
+    });
+  }
   const declared: [TextEncodingName, 'cpg' | 'header'] | null = fromCpg
     ? [fromCpg, 'cpg']
-    : encodingFromLdid(input.ldid)
-      ? [encodingFromLdid(input.ldid)!, 'header']
+    : fromHeader
+      ? [fromHeader, 'header']
       : null;
   const nonAscii = input.samples.some((s) => s.some((b) => b >= 0x80));
   if (declared) {

@@ -23,8 +23,9 @@ const ringProblem = (i: number, zh: string, en: string): Problem => ({
 });
 
 /**
- * One ring read straight from the .shp bytes: checks, area and box in one pass over the
- * DataView, then the positions built once in GeoJSON orientation (no copy, no reversal later).
+ * One ring read straight from the .shp bytes (coordinates already known finite): checks, area
+ * and box in one pass over the DataView, then the positions built once in GeoJSON orientation
+ * (no copy, no reversal later).
  */
 function readRing(view: DataView, at: number, start: number, end: number, index: number): RingInfo | Problem {
   const n = end - start;
@@ -42,7 +43,6 @@ function readRing(view: DataView, at: number, start: number, end: number, index:
   for (let i = 1; i < n; i++) {
     const x = view.getFloat64(base + i * 16, true);
     const y = view.getFloat64(base + i * 16 + 8, true);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return NOT_FINITE;
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
     if (y < minY) minY = y;
@@ -53,7 +53,6 @@ function readRing(view: DataView, at: number, start: number, end: number, index:
     px = dx;
     py = dy;
   }
-  if (!Number.isFinite(x0) || !Number.isFinite(y0)) return NOT_FINITE;
   if (
     view.getFloat64(base + (n - 1) * 16, true) !== x0 ||
     view.getFloat64(base + (n - 1) * 16 + 8, true) !== y0
@@ -69,35 +68,44 @@ function readRing(view: DataView, at: number, start: number, end: number, index:
   return { ring, area2, minX, minY, maxX, maxY };
 }
 
-const NOT_FINITE: Problem = {
-  problem: {
-    zh: '坐标不是有限数（NaN 或无穷大）',
-    en: 'a coordinate is not a finite number (NaN or infinity)',
-  },
-};
-
-function pointInRing(x: number, y: number, ring: Coordinates[]): boolean {
+/** 1 inside, −1 outside, 0 on the boundary (within a hair of an edge). */
+function side(x: number, y: number, ring: Coordinates[]): number {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi! > y !== yj! > y && x < ((xj! - xi!) * (y - yi!)) / (yj! - yi!) + xi!) inside = !inside;
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    const cross = (xj - xi) * (y - yi) - (yj - yi) * (x - xi);
+    const scale = Math.abs(xj - xi) + Math.abs(yj - yi);
+    if (
+      Math.abs(cross) <= 1e-12 * scale * (scale + Math.abs(x) + Math.abs(y)) &&
+      x >= Math.min(xi, xj) &&
+      x <= Math.max(xi, xj) &&
+      y >= Math.min(yi, yj) &&
+      y <= Math.max(yi, yj)
+    )
+      return 0;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
-  return inside;
+  return inside ? 1 : -1;
 }
 
+/**
+ * Whether a hole lies in a shell: a vote of a few of its vertices and edge midpoints, points on
+ * the shell's boundary abstaining — so a hole touching its shell (GDAL's polygonm_with_m) or
+ * poking out at one vertex (digitising slips) is still placed.
+ */
 function contains(outer: RingInfo, hole: RingInfo): boolean {
   if (hole.minX < outer.minX || hole.maxX > outer.maxX || hole.minY < outer.minY || hole.maxY > outer.maxY)
     return false;
-  // Vote over a few vertices so that a hole touching its shell at one vertex is still placed.
-  let inside = 0;
-  let tried = 0;
-  const step = Math.max(1, Math.floor((hole.ring.length - 1) / 3));
-  for (let i = 0; i < hole.ring.length - 1 && tried < 3; i += step, tried++) {
-    const [x, y] = hole.ring[i]!;
-    if (pointInRing(x!, y!, outer.ring)) inside++;
+  const n = hole.ring.length - 1;
+  const step = Math.max(1, Math.floor(n / 4));
+  let votes = 0;
+  for (let i = 0; i < n; i += step) {
+    const [x0, y0] = hole.ring[i] as [number, number];
+    const [x1, y1] = hole.ring[i + 1] as [number, number];
+    votes += side(x0, y0, outer.ring) + side((x0 + x1) / 2, (y0 + y1) / 2, outer.ring);
   }
-  return inside * 2 > tried;
+  return votes > 0;
 }
 
 /** A polygon record: `pointsAt` is the byte offset of its first point, `parts` the [start, end) indices. */

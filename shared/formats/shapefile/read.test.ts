@@ -178,12 +178,26 @@ describe('reading shapefiles written by GDAL', () => {
     expect(result.layers[1]!.features[3]!.properties['名称']).toBe(expected[3]!.properties['名称']);
   });
 
-  it('refuses input without a .shp with a message naming the files', () => {
+  it('refuses input without a .shp or .dbf with a message naming the files', () => {
     expect(() =>
       readShapefile(
-        loadSet(dir, 'gbk').filter((f) => !f.name.endsWith('.shp')),
+        loadSet(dir, 'gbk').filter((f) => !/\.(shp|dbf)$/.test(f.name)),
         {},
       ),
     ).toThrow(/No \.shp file found \(gbk\./);
+  });
+
+  it('reads a .dbf whose .shp is missing as its attribute table, and says the .shp is missing', () => {
+    const result = readShapefile(
+      loadSet(dir, 'gbk').filter((f) => !f.name.endsWith('.shp')),
+      {},
+    );
+    expect(result.layers[0]).toMatchObject({ attributeTable: true, epsg: null });
+    expect(result.layers[0]!.features.map((f) => f.properties['名称'])).toEqual(
+      expected.map((f) => f.properties['名称']),
+    );
+    expect(result.info.warnings.map((w) => w.en)).toContain(
+      'gbk: the .shp is missing; only the attribute table (.dbf) was read',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { CrsEvidence } from '../../crs/evidence';
 import type { Bilingual } from '../../domain/labels';
 import type { InputProblem } from '../formatError';
+import { listNotes } from '../featureNotes';
 import {
   createProperties,
   type Layer,
@@ -49,9 +50,37 @@ interface LayerRead {
   encoding?: DbfContents['encoding'];
 }
 
+/** A .dbf without its .shp: the attribute table alone, as GDAL opens it. */
+function readTable(
+  set: ShapefileSet & { dbf: NamedBytes },
+  options: ReadOptions,
+  warnings: Bilingual[],
+): LayerRead {
+  if (set.shx || set.prj) {
+    warnings.push({
+      zh: `${set.name}：缺少 .shp，只读取了属性表（.dbf）`,
+      en: `${set.name}: the .shp is missing; only the attribute table (.dbf) was read`,
+    });
+  }
+  const dbf = readDbf(set.dbf.name, set.dbf.bytes, {
+    encoding: options.encoding,
+    cpg: set.cpg ? decodeText(set.cpg.bytes, 'utf-8') : undefined,
+    warnings,
+  });
+  const features: LayerFeature[] = [];
+  for (const record of dbf.records) if (record) features.push({ geometry: null, properties: record });
+  return {
+    layer: { name: set.name, epsg: null, fields: dbf.fields, features, attributeTable: true },
+    problems: [],
+    encoding: dbf.encoding,
+  };
+}
+
 function readSet(set: ShapefileSet, options: ReadOptions, warnings: Bilingual[]): LayerRead {
+  if (!set.shp) return readTable(set as ShapefileSet & { dbf: NamedBytes }, options, warnings);
   const shpName = set.shp.name;
   const shp = readShp(shpName, set.shp.bytes, set.shx?.bytes);
+  warnings.push(...shp.warnings);
   const dbfName = set.dbf?.name ?? `${set.path}.dbf`;
   const dbf = set.dbf
     ? readDbf(dbfName, set.dbf.bytes, {
@@ -74,12 +103,14 @@ function readSet(set: ShapefileSet, options: ReadOptions, warnings: Bilingual[])
   }
   const problems: InputProblem[] = [];
   const features: LayerFeature[] = [];
+  const notes: Bilingual[] = [];
   for (let i = 0; i < shp.shapes.length; i++) {
     const shape = shp.shapes[i]!;
     if ('problem' in shape) {
       problems.push(recordProblem(shpName, i, 'geometry', shape.problem));
       continue;
     }
+    if (shape.note) notes.push(recordProblem(shpName, i, 'geometry', shape.note).reason);
     let properties = createProperties();
     if (dbf) {
       if (i >= dbf.records.length) {
@@ -97,6 +128,7 @@ function readSet(set: ShapefileSet, options: ReadOptions, warnings: Bilingual[])
     }
     features.push({ geometry: shape.geometry, properties });
   }
+  warnings.push(...listNotes(notes));
   return {
     layer: { name: set.name, epsg: null, evidence: evidenceOf(set), fields: dbf?.fields ?? [], features },
     problems,

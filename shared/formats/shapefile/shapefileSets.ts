@@ -5,14 +5,16 @@ import { looksLikeZip, readZip, ZipError, type ZipLimits, DEFAULT_ZIP_LIMITS } f
 /**
  * Group the files of one or more Shapefiles: zips are opened (any folder depth, GBK names
  * handled by readZip) and every .shp is paired with the .shx/.dbf/.prj/.cpg of the same base
- * name in the same folder, compared case-insensitively (PARCELS.SHP + parcels.dbf).
+ * name in the same folder, compared case-insensitively (PARCELS.SHP + parcels.dbf). A .dbf
+ * without a .shp is a set of its own, read as an attribute table (as GDAL opens one).
  */
 export interface ShapefileSet {
   /** Base name without folder or extension: the layer name. */
   name: string;
   /** Folder and base name, as shown in messages. */
   path: string;
-  shp: NamedBytes;
+  /** Absent for a lone .dbf (an attribute table). */
+  shp?: NamedBytes;
   shx?: NamedBytes;
   dbf?: NamedBytes;
   prj?: NamedBytes;
@@ -66,9 +68,11 @@ export function shapefileSets(
   const sets: ShapefileSet[] = [];
   for (const [, group] of byKey) {
     const shp = group['shp'];
-    if (!shp) continue;
-    const { base } = split(shp.name);
-    const set: ShapefileSet = { name: base, path: shp.name.replace(/\.shp$/i, ''), shp };
+    const main = shp ?? group['dbf'];
+    if (!main) continue;
+    const { base } = split(main.name);
+    const set: ShapefileSet = { name: base, path: main.name.replace(/\.(shp|dbf)$/i, '') };
+    if (shp) set.shp = shp;
     for (const ext of SIDECARS) if (group[ext]) set[ext] = group[ext];
     sets.push(set);
   }

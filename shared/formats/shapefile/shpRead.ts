@@ -2,24 +2,35 @@ import type { Bilingual } from '../../domain/labels';
 import { FormatError, fileProblem } from '../formatError';
 import type { Coordinates, LayerGeometry } from '../layer';
 import { assemblePolygon } from './polygonRings';
+import { locateRecords, SHAPE_TYPES } from './shpRecords';
 
 /**
  * The geometry file (.shp) of a Shapefile, per the ESRI technical description (1998): a 100-byte
  * header, then records of big-endian number/length followed by little-endian content. Z and M are
- * read past and dropped. Every offset is checked against the bytes actually present, so a
- * truncated or lying file yields per-record problems, never a read out of bounds.
+ * read past and dropped. Each record is read by its own shape type, as GDAL does (writers that mix
+ * points, lines and polygons in one file exist). Every offset is checked against the bytes
+ * actually present, so a truncated or lying file yields per-record outcomes, never a read out of
+ * bounds.
+ *
+ * Outcomes, as GDAL reads the same records: shape type 0, no parts or no points → no geometry;
+ * coordinates holding ESRI's "no data" value (below −10^38, −Infinity included) or a point of NaN
+ * → no geometry with a note (GDAL: an empty point); NaN/∞ inside a line or polygon, counts that do
+ * not fit the record, MultiPatch (3D surfaces, no zone) → refused with a reason.
  */
-export type ShapeOutcome = { geometry: LayerGeometry | null } | { problem: Bilingual };
+export type ShapeOutcome = { geometry: LayerGeometry | null; note?: Bilingual } | { problem: Bilingual };
 
 export interface ShpContents {
-  /** Shape type from the header with Z/M folded away: 0 null, 1 point, 3 line, 5 polygon, 8 multipoint. */
-  baseType: number;
+  /** Shape type in the file header (records may differ). */
+  headerType: number;
   shapes: ShapeOutcome[];
+  /** About the file as a whole (.shx disagreeing, damaged record header). */
+  warnings: Bilingual[];
 }
 
 export const MAX_SHP_BYTES = 2 ** 31 - 1;
+
+/** Shape type with Z/M folded away: 1 point, 3 line, 5 polygon, 8 multipoint, 31 multipatch. */
 const BASE_TYPE: Record<number, number> = {
-  0: 0,
   1: 1,
   3: 3,
   5: 5,
@@ -32,73 +43,83 @@ const BASE_TYPE: Record<number, number> = {
   23: 3,
   25: 5,
   28: 8,
+  31: 31,
 };
+
+/** ESRI: "any floating point number smaller than –10^38 is considered … to represent no data". */
+const NO_DATA = -1e38;
 
 const fail = (file: string, zh: string, en: string): never => {
   throw new FormatError(file, [fileProblem('shp', { zh: `${file}：${zh}`, en: `${file}: ${en}` })]);
 };
 
-/** Record offsets from the .shx index, or null when it is absent or does not fit the .shp. */
-function indexOffsets(
-  shx: Uint8Array | undefined,
-  shpLength: number,
-): { offset: number; length: number }[] | null {
-  if (!shx || shx.length < 100) return null;
-  const view = new DataView(shx.buffer, shx.byteOffset, shx.byteLength);
-  if (view.getInt32(0, false) !== 9994) return null;
-  const count = Math.floor((shx.length - 100) / 8);
-  const out: { offset: number; length: number }[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const offset = view.getInt32(100 + i * 8, false) * 2;
-    const length = view.getInt32(104 + i * 8, false) * 2;
-    if (offset < 100 || length < 0) return null;
-    out[i] = { offset, length };
+const problem = (zh: string, en: string): ShapeOutcome => ({ problem: { zh, en } });
+
+const NO_DATA_NOTE: Bilingual = {
+  zh: '坐标为“无数据”值（小于 −10³⁸），按无几何读取',
+  en: 'the coordinates hold the "no data" value (below −10^38); read without geometry',
+};
+const EMPTY_POINT_NOTE: Bilingual = {
+  zh: '点坐标为 NaN（空点），按无几何读取',
+  en: 'the point is empty (NaN coordinates); read without geometry',
+};
+const NOT_FINITE = problem(
+  '坐标不是有限数（NaN 或无穷大）',
+  'a coordinate is not a finite number (NaN or infinity)',
+);
+
+/** What the X/Y values of `count` points starting at `at` hold. */
+function scanPoints(view: DataView, at: number, count: number): 'ok' | 'noData' | 'notFinite' {
+  let notFinite = false;
+  for (let i = 0; i < count * 2; i++) {
+    const v = view.getFloat64(at + i * 8, true);
+    if (v < NO_DATA) return 'noData';
+    if (!Number.isFinite(v)) notFinite = true;
   }
-  // An index pointing past a truncated .shp is still used: those records are reported as cut off.
-  return out.length && out[0]!.offset === 100 ? out : shpLength === 100 ? [] : null;
+  return notFinite ? 'notFinite' : 'ok';
 }
 
-function readPoints(view: DataView, at: number, count: number): Coordinates[] | null {
+function readPoints(view: DataView, at: number, count: number): Coordinates[] {
   const out: Coordinates[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const x = view.getFloat64(at + i * 16, true);
-    const y = view.getFloat64(at + i * 16 + 8, true);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
-    out[i] = [x, y];
-  }
+  for (let i = 0; i < count; i++)
+    out[i] = [view.getFloat64(at + i * 16, true), view.getFloat64(at + i * 16 + 8, true)];
   return out;
 }
 
-const problem = (zh: string, en: string): ShapeOutcome => ({ problem: { zh, en } });
-
-function readShape(view: DataView, at: number, length: number, baseType: number): ShapeOutcome {
-  if (length < 4) return problem('记录内容为空', 'the record has no content');
+function readShape(view: DataView, at: number, length: number): ShapeOutcome {
   const type = view.getInt32(at, true);
   if (type === 0) return { geometry: null };
   const base = BASE_TYPE[type];
-  if (base === undefined || base !== baseType)
-    return problem(`形状类型 ${type} 与文件类型不符`, `shape type ${type} does not match the file's type`);
+  if (base === undefined) return problem(`未知的形状类型 ${type}`, `unknown shape type ${type}`);
+  if (base === 31)
+    return problem(
+      '多面体（MultiPatch，三维表面模型）不能作为平面区划读取',
+      'a MultiPatch (3D surface model) cannot be read as a 2D zone',
+    );
   if (base === 1) {
     if (length < 20) return problem('点记录长度不足', 'the point record is too short');
-    const p = readPoints(view, at + 4, 1);
-    return p
-      ? { geometry: { type: 'Point', coordinates: p[0]! } }
-      : problem('坐标不是有限数', 'a coordinate is not a finite number');
+    // ESRI writes "no data" for a null point; GDAL reads a point of NaN as an empty point.
+    const scan = scanPoints(view, at + 4, 1);
+    if (scan === 'noData') return { geometry: null, note: NO_DATA_NOTE };
+    if (scan === 'notFinite') return { geometry: null, note: EMPTY_POINT_NOTE };
+    return { geometry: { type: 'Point', coordinates: readPoints(view, at + 4, 1)[0]! } };
   }
   if (base === 8) {
     if (length < 40) return problem('多点记录长度不足', 'the multipoint record is too short');
     const n = view.getInt32(at + 36, true);
-    if (n < 1 || 40 + n * 16 > length)
+    if (n === 0) return { geometry: null };
+    if (n < 0 || 40 + n * 16 > length)
       return problem(`点数 ${n} 与记录长度不符`, `point count ${n} does not fit the record length`);
-    const p = readPoints(view, at + 40, n);
-    return p
-      ? { geometry: { type: 'MultiPoint', coordinates: p } }
-      : problem('坐标不是有限数', 'a coordinate is not a finite number');
+    const scan = scanPoints(view, at + 40, n);
+    if (scan === 'noData') return { geometry: null, note: NO_DATA_NOTE };
+    if (scan === 'notFinite') return NOT_FINITE;
+    return { geometry: { type: 'MultiPoint', coordinates: readPoints(view, at + 40, n) } };
   }
   if (length < 44) return problem('记录长度不足', 'the record is too short');
   const parts = view.getInt32(at + 36, true);
   const points = view.getInt32(at + 40, true);
-  if (parts < 1 || points < 1 || 44 + parts * 4 + points * 16 > length)
+  if (parts === 0 || points === 0) return { geometry: null }; // an empty shape, as GDAL reads it
+  if (parts < 0 || points < 0 || 44 + parts * 4 + points * 16 > length)
     return problem(
       `部分数 ${parts}、点数 ${points} 与记录长度不符`,
       `${parts} parts and ${points} points do not fit the record length`,
@@ -112,6 +133,9 @@ function readShape(view: DataView, at: number, length: number, baseType: number)
       return problem(`第 ${i + 1} 部分的起点索引无效`, `part ${i + 1} has an invalid start index`);
     ranges[i] = [start, end];
   }
+  const scan = scanPoints(view, pointsAt, points);
+  if (scan === 'noData') return { geometry: null, note: NO_DATA_NOTE };
+  if (scan === 'notFinite') return NOT_FINITE;
   if (base === 5) return assemblePolygon(view, pointsAt, ranges);
   const pieces: Coordinates[][] = [];
   for (const [start, end] of ranges) {
@@ -120,13 +144,7 @@ function readShape(view: DataView, at: number, length: number, baseType: number)
         `第 ${pieces.length + 1} 段少于 2 个点`,
         `part ${pieces.length + 1} has fewer than 2 points`,
       );
-    const piece = readPoints(view, pointsAt + start * 16, end - start);
-    if (!piece)
-      return problem(
-        '坐标不是有限数（NaN 或无穷大）',
-        'a coordinate is not a finite number (NaN or infinity)',
-      );
-    pieces.push(piece);
+    pieces.push(readPoints(view, pointsAt + start * 16, end - start));
   }
   return pieces.length === 1
     ? { geometry: { type: 'LineString', coordinates: pieces[0]! } }
@@ -141,45 +159,16 @@ export function readShp(file: string, bytes: Uint8Array, shx?: Uint8Array): ShpC
   if (view.getInt32(0, false) !== 9994 || view.getInt32(28, true) !== 1000)
     fail(file, '不是 Shapefile（文件头标识不符）', 'is not a shapefile (wrong header code)');
   const headerType = view.getInt32(32, true);
-  const baseType = BASE_TYPE[headerType];
-  if (baseType === undefined)
-    fail(
-      file,
-      `不支持的形状类型 ${headerType}（如多面体 MultiPatch）`,
-      `has unsupported shape type ${headerType} (e.g. MultiPatch)`,
-    );
-  const declaredEnd = Math.min(view.getInt32(24, false) * 2, bytes.length);
-  const end = declaredEnd >= 100 ? declaredEnd : bytes.length;
-  const shapes: ShapeOutcome[] = [];
-  const cutOff = (n: number) =>
-    problem(
-      `第 ${n} 条记录超出文件末尾（文件被截断）`,
-      `record ${n} runs past the end of the file (truncated)`,
-    );
-  const index = indexOffsets(shx, bytes.length);
-  if (index) {
-    for (let i = 0; i < index.length; i++) {
-      const { offset, length } = index[i]!;
-      if (offset + 8 + length > bytes.length) shapes.push(cutOff(i + 1));
-      else
-        shapes.push(
-          readShape(view, offset + 8, Math.min(length, view.getInt32(offset + 4, false) * 2), baseType!),
-        );
-    }
-    return { baseType: baseType!, shapes };
-  }
-  // No usable index: walk the records one after another.
-  let cut = false;
-  for (let at = 100; at + 8 <= end;) {
-    const length = view.getInt32(at + 4, false) * 2;
-    if (length < 0 || at + 8 + length > bytes.length) {
-      cut = true;
-      break;
-    }
-    shapes.push(readShape(view, at + 8, length, baseType!));
-    at += 8 + length;
-  }
-  // The header's file length says more records were there: the file was cut off.
-  if (cut || view.getInt32(24, false) * 2 > bytes.length) shapes.push(cutOff(shapes.length + 1));
-  return { baseType: baseType!, shapes };
+  if (!SHAPE_TYPES.has(headerType))
+    fail(file, `未知的形状类型 ${headerType}`, `has an unknown shape type ${headerType}`);
+  const layout = locateRecords(file, bytes, shx);
+  const shapes = layout.spans.map((span, i): ShapeOutcome => {
+    if ('cut' in span)
+      return problem(
+        `第 ${i + 1} 条记录超出文件末尾（文件被截断）`,
+        `record ${i + 1} runs past the end of the file (truncated)`,
+      );
+    return readShape(view, span.offset + 8, span.length);
+  });
+  return { headerType, shapes, warnings: layout.warnings };
 }

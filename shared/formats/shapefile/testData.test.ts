@@ -28,6 +28,16 @@ export function gdalRead(shp: string, env: Record<string, string> = {}): GdalFea
   return (JSON.parse(out) as { features: GdalFeature[] }).features;
 }
 
+/** iconv's reading (GDAL recodes with iconv) of each byte 0x80–0xFF; '' where iconv has none. */
+export function iconvUpperHalf(name: string): string[] {
+  const input = Buffer.alloc(256);
+  for (let b = 0; b < 128; b++) {
+    input[2 * b] = 0x80 + b;
+    input[2 * b + 1] = 0x0a; // a line break after each byte keeps positions when -c drops one
+  }
+  return execFileSync('iconv', ['-c', '-f', name, '-t', 'UTF-8'], { input }).toString('utf8').split('\n');
+}
+
 /** The files of one set in a folder: `<base>.*`. */
 export function loadSet(dir: string, base: string): NamedBytes[] {
   return readdirSync(dir)

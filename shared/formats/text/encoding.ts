@@ -1,10 +1,63 @@
+import { SINGLE_BYTE_TABLES, type SingleByteEncoding } from './singleByteTables';
+
 /**
- * Text encodings of the files Chinese offices exchange. Decoding uses the platform's WHATWG
- * TextDecoder (Node, workers and the page all have GBK, GB18030 and Big5). Encoding GBK has no
- * platform API, so a reverse table is built once from the decoder itself: the mapping is exactly
- * the one every reader of ours (and GDAL's iconv CP936) applies.
+ * Text encodings of the files Chinese offices (and their foreign partners) exchange. Decoding
+ * uses the platform's WHATWG TextDecoder (Node, workers and the page all have GBK, GB18030, Big5,
+ * the windows-125x and most ISO-8859 pages); the DOS/OEM pages, ISO-8859-16 and true ISO-8859-1
+ * (WHATWG reads that label as windows-1252) use tables of our own. Encoding GBK has no platform
+ * API, so a reverse table is built once from the decoder itself: the mapping is exactly the one
+ * every reader of ours (and GDAL's iconv CP936) applies. Labels: `codePages.ts`; guessing an
+ * undeclared encoding: `detectEncoding.ts`.
  */
-export type TextEncodingName = 'utf-8' | 'gbk' | 'gb18030' | 'big5' | 'windows-1252' | 'shift_jis' | 'euc-kr';
+export type TextEncodingName =
+  | 'utf-8'
+  | 'gbk'
+  | 'gb18030'
+  | 'big5'
+  | 'shift_jis'
+  | 'euc-kr'
+  | 'windows-874'
+  | 'windows-1250'
+  | 'windows-1251'
+  | 'windows-1252'
+  | 'windows-1253'
+  | 'windows-1254'
+  | 'windows-1255'
+  | 'windows-1256'
+  | 'windows-1257'
+  | 'windows-1258'
+  | 'iso-8859-1'
+  | 'iso-8859-2'
+  | 'iso-8859-3'
+  | 'iso-8859-4'
+  | 'iso-8859-5'
+  | 'iso-8859-6'
+  | 'iso-8859-7'
+  | 'iso-8859-8'
+  | 'iso-8859-10'
+  | 'iso-8859-13'
+  | 'iso-8859-14'
+  | 'iso-8859-15'
+  | 'iso-8859-16'
+  | 'koi8-r'
+  | 'koi8-u'
+  | 'ibm866'
+  | 'macintosh'
+  | 'x-mac-cyrillic'
+  | 'x-mac-ce'
+  | 'cp437'
+  | 'cp737'
+  | 'cp775'
+  | 'cp850'
+  | 'cp852'
+  | 'cp855'
+  | 'cp857'
+  | 'cp860'
+  | 'cp861'
+  | 'cp862'
+  | 'cp863'
+  | 'cp865'
+  | 'cp869';
 
 export const ENCODING_CANDIDATES: readonly TextEncodingName[] = [
   'utf-8',
@@ -14,25 +67,33 @@ export const ENCODING_CANDIDATES: readonly TextEncodingName[] = [
   'windows-1252',
 ];
 
-/** Normalise a user or file label ("CP936", "936", "GB2312", "UTF8") to a WHATWG label, or null. */
-export function normaliseEncoding(label: string): TextEncodingName | null {
-  const v = label
-    .trim()
-    .toLowerCase()
-    .replace(/^cp_?|^windows-|^ansi_/, (m) => (m === 'windows-' ? m : ''));
-  if (/^(utf-?8|65001)$/.test(v)) return 'utf-8';
-  if (/^(gbk|936|gb2312|gb_2312-80|x-gbk|chinese)$/.test(v)) return 'gbk';
-  if (/^(gb18030|54936)$/.test(v)) return 'gb18030';
-  if (/^(big5|950|big5-hkscs)$/.test(v)) return 'big5';
-  if (/^(1252|windows-1252|latin1|iso-8859-1|us-ascii|ascii)$/.test(v)) return 'windows-1252';
-  if (/^(932|shift_jis|sjis)$/.test(v)) return 'shift_jis';
-  if (/^(949|euc-kr)$/.test(v)) return 'euc-kr';
-  return null;
-}
+export { normaliseEncoding } from './codePages';
+export { detectEncoding } from './detectEncoding';
 
 const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
 
+function isSingleByte(encoding: TextEncodingName): encoding is SingleByteEncoding {
+  return Object.prototype.hasOwnProperty.call(SINGLE_BYTE_TABLES, encoding);
+}
+
+/** Bytes of a single-byte page: ASCII as is, the upper half through its table. */
+function decodeSingleByte(bytes: Uint8Array, upper: string | null): string {
+  let out = '';
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    const codes = new Array<number>(chunk.length);
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      codes[i] = b < 0x80 || upper === null ? b : upper.charCodeAt(b - 0x80);
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): string {
+  if (encoding === 'iso-8859-1') return decodeSingleByte(bytes, null); // byte = code point
+  if (isSingleByte(encoding)) return decodeSingleByte(bytes, SINGLE_BYTE_TABLES[encoding]);
   let decoder = decoders.get(encoding);
   if (!decoder) {
     decoder = new TextDecoder(encoding);
@@ -89,38 +150,4 @@ export function encodeText(text: string, encoding: 'utf-8' | 'gbk'): Uint8Array 
     }
   }
   return Uint8Array.from(out);
-}
-
-/**
- * Guess the encoding of text bytes that declare none: valid UTF-8 with non-ASCII content is
- * UTF-8 (GBK text is almost never valid UTF-8); otherwise GBK when its decoding yields mostly
- * CJK characters, else windows-1252. Pure ASCII reports 'utf-8'.
- */
-export function detectEncoding(samples: readonly Uint8Array[]): TextEncodingName {
-  let nonAscii = false;
-  let validUtf8 = true;
-  const fatal = new TextDecoder('utf-8', { fatal: true });
-  for (const s of samples) {
-    if (!nonAscii && s.some((b) => b >= 0x80)) nonAscii = true;
-    if (validUtf8) {
-      try {
-        fatal.decode(s);
-      } catch {
-        validUtf8 = false;
-      }
-    }
-  }
-  if (!nonAscii || validUtf8) return 'utf-8';
-  let cjk = 0;
-  let other = 0;
-  for (const s of samples) {
-    for (const ch of decodeText(s, 'gbk')) {
-      const cp = ch.codePointAt(0)!;
-      if (cp < 0x80) continue;
-      if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef))
-        cjk++;
-      else other++;
-    }
-  }
-  return cjk >= other * 3 ? 'gbk' : 'windows-1252';
 }
