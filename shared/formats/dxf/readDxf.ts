@@ -3,18 +3,14 @@ import { guessCrsFromCoordinates } from '../../crs/guessFromCoordinates';
 import { crsName } from '../../crs/definitions';
 import { DEFAULT_DEVIATION } from '../../geometry/densify';
 import type { InputProblem } from '../formatError';
-import {
-  createProperties,
-  setProperty,
-  type Coordinates,
-  type FieldDef,
-  type LayerFeature,
-  type ReadOptions,
-  type ReadResult,
-} from '../layer';
-import { groupDxf, numberOf, valueOf } from './dxfEntities';
-import { entityShape } from './dxfGeometry';
+import type { Coordinates, LayerFeature, ReadOptions, ReadResult } from '../layer';
+import { drawDocument } from './dxfDrawing';
+import { groupDxf } from './dxfEntities';
+import { drawingWarnings, toFeatures } from './dxfFeatures';
+import type { DrawContext } from './dxfPlacement';
 import { readDxfText } from './dxfText';
+
+export { DXF_FIELDS } from './dxfFeatures';
 
 export interface DxfReadOptions extends ReadOptions {
   /** Largest gap between an arc (bulge, CIRCLE, ARC) and its chords, drawing units; default 0.05 m. */
@@ -24,14 +20,6 @@ export interface DxfReadOptions extends ReadOptions {
   /** Swap X and Y of every coordinate (a drawing in survey X = north order). */
   swapXY?: boolean;
 }
-
-export const DXF_FIELDS: FieldDef[] = [
-  { name: 'layer', type: 'string' },
-  { name: 'handle', type: 'string' },
-  { name: 'entity', type: 'string' },
-  { name: 'color', type: 'integer' },
-  { name: 'closed', type: 'boolean' },
-];
 
 function* positionsOf(features: readonly LayerFeature[]): Generator<Coordinates> {
   for (const f of features) {
@@ -46,49 +34,32 @@ const swap = (c: Coordinates[]): Coordinates[] => c.map(([x, y]) => [y!, x!]);
 
 export function readDxfBytes(file: string, bytes: Uint8Array, options: DxfReadOptions = {}): ReadResult {
   const text = readDxfText(file, bytes, options.encoding);
-  const { entities, layerColors } = groupDxf(text.pairs);
-  const maxDeviation = options.maxDeviation ?? DEFAULT_DEVIATION;
-  const features: LayerFeature[] = [];
-  const problems: InputProblem[] = [];
-  const skipped = new Map<string, number>();
-  let lines = 0;
-  entities.forEach((entity, index) => {
-    const shape = entityShape(entity, maxDeviation);
-    if (shape.kind === 'skipped') {
-      skipped.set(entity.type, (skipped.get(entity.type) ?? 0) + 1);
-      return;
-    }
-    const layerName = valueOf(entity.pairs, 8) ?? '0';
-    if (shape.kind === 'invalid') {
-      problems.push({
-        index,
-        field: 'geometry',
-        reason: {
-          zh: `${entity.type}（图层“${layerName}”，句柄 ${valueOf(entity.pairs, 5) ?? '—'}）：${shape.reason.zh}`,
-          en: `${entity.type} (layer “${layerName}”, handle ${valueOf(entity.pairs, 5) ?? '—'}): ${shape.reason.en}`,
-        },
-      });
-      return;
-    }
-    const properties = createProperties();
-    setProperty(properties, 'layer', layerName);
-    setProperty(properties, 'handle', valueOf(entity.pairs, 5) ?? null);
-    setProperty(properties, 'entity', entity.type);
-    const color = numberOf(entity.pairs, 62, 256);
-    setProperty(
-      properties,
-      'color',
-      color === 0 || color === 256 ? (layerColors.get(layerName) ?? 7) : Math.abs(color),
-    );
-    setProperty(properties, 'closed', shape.kind === 'polygon');
-    if (shape.kind === 'line') lines++;
-    const geometry = shape.geometry;
-    if (options.swapXY && geometry.type === 'Polygon') geometry.coordinates = geometry.coordinates.map(swap);
-    if (options.swapXY && geometry.type === 'MultiPolygon')
+  const doc = groupDxf(text.pairs);
+  const ctx: DrawContext = {
+    layerColors: doc.layerColors,
+    maxDeviation: options.maxDeviation ?? DEFAULT_DEVIATION,
+    drawn: [],
+    problems: [],
+    unsupported: new Map(),
+    annotation: new Map(),
+    paperSpace: 0,
+    reportedInBlocks: new Set(),
+  };
+  drawDocument(doc.entities, ctx);
+  const { features, fields } = toFeatures(ctx.drawn);
+  for (const { geometry } of features) {
+    if (options.swapXY && geometry?.type === 'Point') geometry.coordinates = swap([geometry.coordinates])[0]!;
+    if (options.swapXY && geometry?.type === 'Polygon') geometry.coordinates = geometry.coordinates.map(swap);
+    if (options.swapXY && geometry?.type === 'MultiPolygon')
       geometry.coordinates = geometry.coordinates.map((p) => p.map(swap));
-    if (options.swapXY && geometry.type === 'LineString') geometry.coordinates = swap(geometry.coordinates);
-    features.push({ geometry, properties });
-  });
+    if (options.swapXY && geometry?.type === 'LineString') geometry.coordinates = swap(geometry.coordinates);
+  }
+  // Refused entities follow the features in the numbering, so every index names one item.
+  const problems: InputProblem[] = ctx.problems.map((p, k) => ({
+    index: features.length + k,
+    field: 'geometry',
+    reason: p.reason,
+  }));
 
   const warnings: Bilingual[] = [];
   const guess = guessCrsFromCoordinates(positionsOf(features), { gkZone: options.gkZone });
@@ -104,16 +75,7 @@ export function readDxfBytes(file: string, bytes: Uint8Array, options: DxfReadOp
       en: 'The eastings carry no zone prefix, so the Gauss-Krüger zone cannot be told: choose the zone (project settings)',
     });
   }
-  if (lines) {
-    warnings.push({
-      zh: `${lines} 个未闭合的线要素（不是区划面），仅供参考`,
-      en: `${lines} open line features (not zone polygons), shown for reference only`,
-    });
-  }
-  if (skipped.size) {
-    const list = [...skipped].map(([type, n]) => `${type} ×${n}`).join(', ');
-    warnings.push({ zh: `未读取的实体：${list}`, en: `Entities not read: ${list}` });
-  }
+  warnings.push(...drawingWarnings(ctx.drawn, ctx));
   const userEpsg = options.epsg;
   const crs = userEpsg
     ? { epsg: userEpsg, source: 'user' as const, note: crsName(userEpsg) ?? guess.note }
@@ -123,9 +85,7 @@ export function readDxfBytes(file: string, bytes: Uint8Array, options: DxfReadOp
         note: guess.note,
       };
   return {
-    layers: [
-      { name: file.replace(/\.dxf$/i, ''), epsg: null, fields: DXF_FIELDS.map((f) => ({ ...f })), features },
-    ],
+    layers: [{ name: file.replace(/\.dxf$/i, ''), epsg: null, fields, features }],
     problems,
     info: { format: 'dxf', encoding: text.encoding, crs, warnings },
   };
