@@ -1,5 +1,6 @@
 import type { Bilingual } from '../../domain/labels';
 import type { LayerGeometry } from '../layer';
+import { expandInsert } from './dxfBlocks';
 import { numberOf, valueOf, type DxfEntity } from './dxfEntities';
 import { entityShape, frameOf } from './dxfGeometry';
 import { applyAffine, compose, extrusionOf, ocsToWcs, planarScale, type Vec3 } from './dxfOcs';
@@ -20,6 +21,10 @@ const OUT_OF_RANGE: Bilingual = {
 const FLAT: Bilingual = { zh: '在平面上退化为线或点', en: 'collapses to a line or a point in plan view' };
 
 export function drawEntity(entity: DxfEntity, placement: Placement, ctx: DrawContext): void {
+  if (entity.type === 'INSERT') {
+    expandInsert(entity, placement, ctx, drawEntity);
+    return;
+  }
   const local =
     frameOf(entity) === 'ocs'
       ? compose(placement.matrix, ocsToWcs(extrusionOf(entity.pairs)))

@@ -73,6 +73,11 @@ export function drawingWarnings(drawn: readonly Drawn[], ctx: DrawContext): Bili
       zh: `未读取的标注（尺寸、引线）：${list(ctx.annotation)}`,
       en: `Annotation not read (dimensions, leaders): ${list(ctx.annotation)}`,
     });
+  if (ctx.overLimit > 1)
+    warnings.push({
+      zh: `${ctx.overLimit} 个块插入（INSERT）未展开：图形已达到块实体数上限`,
+      en: `${ctx.overLimit} INSERTs not expanded: the drawing reached its limit of block entities`,
+    });
   if (ctx.paperSpace)
     warnings.push({
       zh: `${ctx.paperSpace} 个图纸空间（布局）实体未读取：它们用图纸单位，不是平面位置`,

@@ -22,6 +22,34 @@ const TILTED: Pairs = [
 ];
 
 const drawing = dxfText({
+  blocks: [
+    {
+      name: 'SQ',
+      base: [5, 5],
+      entities: [
+        [0, 'LWPOLYLINE'],
+        [8, '0'],
+        [90, 4],
+        [70, 1],
+        ...[
+          [0, 0],
+          [10, 0],
+          [10, 10],
+          [0, 10],
+        ].flatMap(([x, y]): Pairs => [
+          [10, x!],
+          [20, y!],
+        ]),
+        [0, 'ARC'],
+        [8, '0'],
+        [10, 5],
+        [20, 5],
+        [40, 5],
+        [50, 0],
+        [51, 90],
+      ],
+    },
+  ],
   entities: [
     [0, 'CIRCLE'],
     [5, 'C1'],
@@ -56,6 +84,17 @@ const drawing = dxfText({
     [10, -(E0 + 300)],
     [20, N0 + 80],
     ...MIRRORED,
+    [0, 'INSERT'],
+    [5, 'I1'],
+    [8, 'BHFW'],
+    [2, 'SQ'],
+    [10, -(E0 + 200)],
+    [20, N0 + 200],
+    [30, 0],
+    [41, 2],
+    [42, -1.5],
+    [50, 30],
+    ...MIRRORED,
     [0, 'ARC'],
     [5, 'A2'],
     [8, 'TILT'],
@@ -88,7 +127,7 @@ describe('object coordinate systems', () => {
     expect(result.info.crs?.epsg).toBe(4516);
   });
 
-  it('mirrored circle, arc and bulged polyline, and a tilted arc, land where GDAL puts them', () => {
+  it('mirrored circle, arc, bulged polyline and insert, and a tilted arc, land where GDAL puts them', () => {
     const path = onDisk(drawing);
     const ours = readDxf([dxfFile(drawing)], { maxDeviation: 1e-4 }).layers[0]!.features;
     const gdal = readWithGdal(path);
@@ -96,7 +135,7 @@ describe('object coordinate systems', () => {
     const { pairs, unpairedGdal, unpairedOurs } = pairFeatures(gdal, ours);
     expect(unpairedGdal).toEqual([]);
     expect(unpairedOurs).toEqual([]);
-    expect(pairs).toHaveLength(4);
+    expect(pairs).toHaveLength(6);
     for (const p of pairs) {
       const what = String(p.ours.properties.handle);
       expect(p.gdalToOurs, what).toBeLessThan(1e-3);

@@ -1,6 +1,7 @@
 import type { Bilingual } from '../../domain/labels';
 import type { LayerGeometry } from '../layer';
-import { numberOf, valueOf, type DxfEntity } from './dxfEntities';
+import type { BlockSizes } from './dxfBlocks';
+import { numberOf, valueOf, type DxfBlock, type DxfEntity } from './dxfEntities';
 import { IDENTITY, type Affine } from './dxfOcs';
 
 /**
@@ -43,6 +44,8 @@ export interface Placement {
 }
 
 export interface DrawContext {
+  blocks: Map<string, DxfBlock>;
+  sizes: BlockSizes;
   layerColors: Map<string, number>;
   maxDeviation: number;
   drawn: Drawn[];
@@ -51,6 +54,10 @@ export interface DrawContext {
   unsupported: Map<string, number>;
   annotation: Map<string, number>;
   paperSpace: number;
+  /** Entities drawn through blocks so far (bounded by MAX_BLOCK_ENTITIES). */
+  expanded: number;
+  /** INSERTs not expanded because the drawing reached MAX_BLOCK_ENTITIES. */
+  overLimit: number;
   /** Problems already reported inside blocks (one report per block and reason). */
   reportedInBlocks: Set<string>;
 }

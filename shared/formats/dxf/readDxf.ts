@@ -4,6 +4,7 @@ import { crsName } from '../../crs/definitions';
 import { DEFAULT_DEVIATION } from '../../geometry/densify';
 import type { InputProblem } from '../formatError';
 import type { Coordinates, LayerFeature, ReadOptions, ReadResult } from '../layer';
+import { measureBlocks } from './dxfBlocks';
 import { drawDocument } from './dxfDrawing';
 import { groupDxf } from './dxfEntities';
 import { drawingWarnings, toFeatures } from './dxfFeatures';
@@ -36,6 +37,8 @@ export function readDxfBytes(file: string, bytes: Uint8Array, options: DxfReadOp
   const text = readDxfText(file, bytes, options.encoding);
   const doc = groupDxf(text.pairs);
   const ctx: DrawContext = {
+    blocks: doc.blocks,
+    sizes: measureBlocks(doc.blocks),
     layerColors: doc.layerColors,
     maxDeviation: options.maxDeviation ?? DEFAULT_DEVIATION,
     drawn: [],
@@ -43,6 +46,8 @@ export function readDxfBytes(file: string, bytes: Uint8Array, options: DxfReadOp
     unsupported: new Map(),
     annotation: new Map(),
     paperSpace: 0,
+    expanded: 0,
+    overLimit: 0,
     reportedInBlocks: new Set(),
   };
   drawDocument(doc.entities, ctx);
