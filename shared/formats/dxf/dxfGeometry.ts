@@ -1,8 +1,10 @@
 import { arcFromDxf, densifyArc, densifyBulge, type Point } from '../../geometry/densify';
+import { ellipseShape } from './dxfEllipse';
 import { numberOf, type DxfEntity } from './dxfEntities';
 import { hatchGeometry } from './dxfHatch';
 import { distinctCount, invalid, type EntityShape } from './dxfShape';
 import type { Vec3 } from './dxfOcs';
+import { splineShape } from './dxfSpline';
 import type { DxfPair } from './dxfText';
 
 /**
@@ -212,6 +214,10 @@ export function entityShape(entity: DxfEntity, tolerance: number): EntityShape {
       return cornersShape(pairs, [0, 1, 2, 3]);
     case 'HATCH':
       return hatchShape(pairs, tolerance);
+    case 'ELLIPSE':
+      return ellipseShape(pairs, tolerance);
+    case 'SPLINE':
+      return splineShape(pairs, tolerance);
     default:
       if (ANNOTATION.has(entity.type)) return { kind: 'skipped', why: 'annotation' };
       if (IGNORED.has(entity.type)) return { kind: 'skipped', why: 'ignored' };
