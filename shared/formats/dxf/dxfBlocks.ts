@@ -2,6 +2,7 @@ import type { Bilingual } from '../../domain/labels';
 import { numberOf, valueOf, type DxfBlock, type DxfEntity } from './dxfEntities';
 import { applyLinear, compose, extrusionOf, ocsToWcs, scaleRotate, translation, type Vec3 } from './dxfOcs';
 import { colorOf, count, layerOf, report, type DrawContext, type Placement } from './dxfPlacement';
+import { decodeSpecialCodes } from './dxfTextEntities';
 
 /**
  * INSERT (block references): the block's entities placed by base point, scale (negative =
@@ -140,7 +141,10 @@ export function expandInsert(
   const layer = layerOf(insert, placement);
   const attributes: [string, string][] = [
     ...placement.attributes,
-    ...insert.attribs.map((a): [string, string] => [valueOf(a.pairs, 2) ?? '', valueOf(a.pairs, 1) ?? '']),
+    ...insert.attribs.map((a): [string, string] => [
+      valueOf(a.pairs, 2) ?? '',
+      decodeSpecialCodes(valueOf(a.pairs, 1) ?? ''),
+    ]),
   ];
   const own: Placement = {
     ...placement,

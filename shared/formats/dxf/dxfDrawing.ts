@@ -3,8 +3,18 @@ import type { LayerGeometry } from '../layer';
 import { expandInsert } from './dxfBlocks';
 import { numberOf, valueOf, type DxfEntity } from './dxfEntities';
 import { entityShape, frameOf } from './dxfGeometry';
-import { applyAffine, compose, extrusionOf, ocsToWcs, planarScale, type Vec3 } from './dxfOcs';
+import {
+  applyAffine,
+  applyLinear,
+  compose,
+  extrusionOf,
+  ocsToWcs,
+  planarScale,
+  type Affine,
+  type Vec3,
+} from './dxfOcs';
 import { colorOf, count, layerOf, report, TOP, type DrawContext, type Placement } from './dxfPlacement';
+import type { TextLabel } from './dxfShape';
 
 /**
  * Entities to plan features in world coordinates: each entity's own frame (OCS) and the block
@@ -20,11 +30,26 @@ const OUT_OF_RANGE: Bilingual = {
 };
 const FLAT: Bilingual = { zh: '在平面上退化为线或点', en: 'collapses to a line or a point in plan view' };
 
+function labelInPlan(label: TextLabel, m: Affine): TextLabel {
+  const a = (label.rotation * Math.PI) / 180;
+  const along = applyLinear(m, [Math.cos(a), Math.sin(a), 0]);
+  const up = applyLinear(m, [-Math.sin(a), Math.cos(a), 0]);
+  const degrees = (Math.atan2(along[1], along[0]) * 180) / Math.PI;
+  return {
+    text: label.text,
+    height: label.height * Math.hypot(up[0], up[1]),
+    rotation: Math.round((((degrees % 360) + 360) % 360) * 1e9) / 1e9,
+  };
+}
+
 export function drawEntity(entity: DxfEntity, placement: Placement, ctx: DrawContext): void {
   if (entity.type === 'INSERT') {
     expandInsert(entity, placement, ctx, drawEntity);
     return;
   }
+  // Inside a block an ATTDEF is the template its INSERTs' ATTRIBs replace; only a constant one
+  // (flag 2) draws. Outside blocks CAD programs draw it as text.
+  if (entity.type === 'ATTDEF' && placement.stack.length && !(numberOf(entity.pairs, 70) & 2)) return;
   const local =
     frameOf(entity) === 'ocs'
       ? compose(placement.matrix, ocsToWcs(extrusionOf(entity.pairs)))
@@ -76,8 +101,10 @@ export function drawEntity(entity: DxfEntity, placement: Placement, ctx: DrawCon
     layer,
     handle: placement.handle ?? valueOf(entity.pairs, 5) ?? null,
     color: colorOf(entity, layer, placement, ctx),
+    ...(shape.kind === 'point' && shape.label ? { label: labelInPlan(shape.label, local) } : {}),
     ...(placement.block ? { block: placement.block } : {}),
     attributes: placement.attributes,
+    ...(entity.type === 'ATTRIB' || entity.type === 'ATTDEF' ? { tag: valueOf(entity.pairs, 2) ?? '' } : {}),
   });
 }
 

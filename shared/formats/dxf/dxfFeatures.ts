@@ -4,9 +4,10 @@ import type { DrawContext, Drawn } from './dxfPlacement';
 
 /**
  * Drawn entities to layer features with the reader's attributes: `layer`, `handle`, `entity`,
- * `color` (ACI, BYLAYER/BYBLOCK resolved), `closed`; block features add `block` and one field
- * per ATTRIB tag (named by the tag; `attrib_<tag>` where a tag would shadow one of the reader's
- * own fields).
+ * `color` (ACI, BYLAYER/BYBLOCK resolved), `closed`; labels add `text`, `text_height` and
+ * `rotation` (degrees counter-clockwise from east, as drawn in plan); block features add `block`
+ * and one field per ATTRIB tag (named by the tag; `attrib_<tag>` where a tag would shadow one of
+ * the reader's own fields); ATTRIB labels add `tag`.
  */
 export const DXF_FIELDS: FieldDef[] = [
   { name: 'layer', type: 'string' },
@@ -14,7 +15,11 @@ export const DXF_FIELDS: FieldDef[] = [
   { name: 'entity', type: 'string' },
   { name: 'color', type: 'integer' },
   { name: 'closed', type: 'boolean' },
+  { name: 'text', type: 'string' },
+  { name: 'text_height', type: 'real' },
+  { name: 'rotation', type: 'real' },
   { name: 'block', type: 'string' },
+  { name: 'tag', type: 'string' },
 ];
 
 const OWN = new Set(DXF_FIELDS.map((f) => f.name.toLowerCase()));
@@ -30,7 +35,11 @@ export function toFeatures(drawn: readonly Drawn[]): { features: LayerFeature[];
     setProperty(p, 'entity', d.entity);
     setProperty(p, 'color', d.color);
     setProperty(p, 'closed', d.kind === 'polygon');
+    setProperty(p, 'text', d.label?.text ?? null);
+    setProperty(p, 'text_height', d.label?.height ?? null);
+    setProperty(p, 'rotation', d.label?.rotation ?? null);
     setProperty(p, 'block', d.block ?? null);
+    setProperty(p, 'tag', d.tag ?? null);
     for (const [tag, value] of d.attributes) {
       if (!tag) continue;
       const name = attributeField(tag);

@@ -5,6 +5,7 @@ import { hatchGeometry } from './dxfHatch';
 import { distinctCount, invalid, type EntityShape } from './dxfShape';
 import type { Vec3 } from './dxfOcs';
 import { splineShape } from './dxfSpline';
+import { textShape } from './dxfTextEntities';
 import type { DxfPair } from './dxfText';
 
 /**
@@ -218,6 +219,11 @@ export function entityShape(entity: DxfEntity, tolerance: number): EntityShape {
       return ellipseShape(pairs, tolerance);
     case 'SPLINE':
       return splineShape(pairs, tolerance);
+    case 'TEXT':
+    case 'MTEXT':
+    case 'ATTRIB':
+    case 'ATTDEF':
+      return textShape(entity);
     default:
       if (ANNOTATION.has(entity.type)) return { kind: 'skipped', why: 'annotation' };
       if (IGNORED.has(entity.type)) return { kind: 'skipped', why: 'ignored' };

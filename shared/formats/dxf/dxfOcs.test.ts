@@ -95,6 +95,15 @@ const drawing = dxfText({
     [42, -1.5],
     [50, 30],
     ...MIRRORED,
+    [0, 'TEXT'],
+    [5, 'T1'],
+    [8, 'BHFW'],
+    [10, -E0],
+    [20, N0],
+    [40, 2.5],
+    [1, '保护范围'],
+    [50, 30],
+    ...MIRRORED,
     [0, 'ARC'],
     [5, 'A2'],
     [8, 'TILT'],
@@ -127,7 +136,7 @@ describe('object coordinate systems', () => {
     expect(result.info.crs?.epsg).toBe(4516);
   });
 
-  it('mirrored circle, arc, bulged polyline and insert, and a tilted arc, land where GDAL puts them', () => {
+  it('mirrored circle, arc, bulged polyline, insert and text, and a tilted arc, land where GDAL puts them', () => {
     const path = onDisk(drawing);
     const ours = readDxf([dxfFile(drawing)], { maxDeviation: 1e-4 }).layers[0]!.features;
     const gdal = readWithGdal(path);
@@ -135,12 +144,16 @@ describe('object coordinate systems', () => {
     const { pairs, unpairedGdal, unpairedOurs } = pairFeatures(gdal, ours);
     expect(unpairedGdal).toEqual([]);
     expect(unpairedOurs).toEqual([]);
-    expect(pairs).toHaveLength(6);
+    expect(pairs).toHaveLength(7);
     for (const p of pairs) {
       const what = String(p.ours.properties.handle);
       expect(p.gdalToOurs, what).toBeLessThan(1e-3);
       if (p.gdal.geometry!.type === 'Polygon')
         expect(Math.abs(areaOf(p.ours.geometry!) / areaOf(p.gdal.geometry!) - 1), what).toBeLessThan(1e-4);
     }
+    const text = pairs.find((p) => p.ours.properties.handle === 'T1')!;
+    expect(text.ours.geometry).toEqual({ type: 'Point', coordinates: [E0, N0] });
+    // Mirrored text reads from east to west: its baseline turns to 180° − 30°.
+    expect(text.ours.properties).toMatchObject({ text: '保护范围', text_height: 2.5, rotation: 150 });
   });
 });

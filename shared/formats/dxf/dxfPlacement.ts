@@ -3,6 +3,7 @@ import type { LayerGeometry } from '../layer';
 import type { BlockSizes } from './dxfBlocks';
 import { numberOf, valueOf, type DxfBlock, type DxfEntity } from './dxfEntities';
 import { IDENTITY, type Affine } from './dxfOcs';
+import type { TextLabel } from './dxfShape';
 
 /**
  * Entities to plan features in world coordinates, through block insertions. Inside a block, an
@@ -18,10 +19,13 @@ export interface Drawn {
   layer: string;
   handle: string | null;
   color: number;
+  label?: TextLabel;
   /** Outermost block name, for features drawn by an INSERT. */
   block?: string;
   /** ATTRIB tag → value of the INSERTs that drew the feature, outermost first. */
   attributes: [string, string][];
+  /** The tag of an ATTRIB drawn as a label. */
+  tag?: string;
 }
 
 export interface EntityProblem {

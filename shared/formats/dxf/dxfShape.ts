@@ -5,10 +5,17 @@ import type { Vec3 } from './dxfOcs';
  * What one DXF entity draws, in its own frame (its OCS for 2D entities, world coordinates for
  * the others); the reader maps it to world coordinates and through any block insertion.
  */
+export interface TextLabel {
+  text: string;
+  height: number;
+  /** Degrees counter-clockwise from the frame's x axis. */
+  rotation: number;
+}
+
 export type EntityShape =
   | { kind: 'polygon'; polygons: Vec3[][][] }
   | { kind: 'line'; points: Vec3[] }
-  | { kind: 'point'; point: Vec3 }
+  | { kind: 'point'; point: Vec3; label?: TextLabel }
   | { kind: 'skipped'; why: 'unsupported' | 'annotation' | 'ignored' }
   | { kind: 'invalid'; reason: Bilingual };
 
