@@ -58,10 +58,19 @@ export function toFeatures(drawn: readonly Drawn[]): { features: LayerFeature[];
 const list = (counts: Map<string, number>) => [...counts].map(([type, n]) => `${type} ×${n}`).join(', ');
 
 /** What the planner should know about entities that did not become zone polygons. */
-export function drawingWarnings(drawn: readonly Drawn[], ctx: DrawContext): Bilingual[] {
+export function drawingWarnings(
+  drawn: readonly Drawn[],
+  ctx: DrawContext,
+  joined: { rings: number; pieces: number },
+): Bilingual[] {
   const warnings: Bilingual[] = [];
   const lines = drawn.filter((d) => d.kind === 'line').length;
   const points = drawn.filter((d) => d.kind === 'point').length;
+  if (joined.rings)
+    warnings.push({
+      zh: `${joined.pieces} 段首尾相接的线（LINE/ARC/多段线）合成了 ${joined.rings} 个闭合面`,
+      en: `${joined.rings} closed outlines assembled from ${joined.pieces} LINE/ARC/polyline pieces whose ends meet`,
+    });
   if (lines)
     warnings.push({
       zh: `${lines} 个未闭合的线要素（不是区划面），仅供参考`,

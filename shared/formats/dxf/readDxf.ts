@@ -5,6 +5,7 @@ import { DEFAULT_DEVIATION } from '../../geometry/densify';
 import type { InputProblem } from '../formatError';
 import type { Coordinates, LayerFeature, ReadOptions, ReadResult } from '../layer';
 import { measureBlocks } from './dxfBlocks';
+import { joinChains } from './dxfChains';
 import { drawDocument } from './dxfDrawing';
 import { groupDxf } from './dxfEntities';
 import { drawingWarnings, toFeatures } from './dxfFeatures';
@@ -20,7 +21,23 @@ export interface DxfReadOptions extends ReadOptions {
   gkZone?: number;
   /** Swap X and Y of every coordinate (a drawing in survey X = north order). */
   swapXY?: boolean;
+  /** Join LINE/ARC/open-polyline pieces whose ends meet into closed outlines; default true. */
+  joinLines?: boolean;
+  /** Largest gap between joined ends, drawing units; default 1 mm in the drawing's $INSUNITS (metres when absent). */
+  joinTolerance?: number;
 }
+
+/** Metres per drawing unit for the $INSUNITS codes survey and design drawings use. */
+const UNIT_METRES: Record<number, number> = {
+  1: 0.0254,
+  2: 0.3048,
+  4: 0.001,
+  5: 0.01,
+  6: 1,
+  7: 1000,
+  10: 0.9144,
+  14: 0.1,
+};
 
 function* positionsOf(features: readonly LayerFeature[]): Generator<Coordinates> {
   for (const f of features) {
@@ -51,7 +68,12 @@ export function readDxfBytes(file: string, bytes: Uint8Array, options: DxfReadOp
     reportedInBlocks: new Set(),
   };
   drawDocument(doc.entities, ctx);
-  const { features, fields } = toFeatures(ctx.drawn);
+  const tolerance = options.joinTolerance ?? 0.001 / (UNIT_METRES[doc.insUnits ?? 6] ?? 1);
+  const joined =
+    options.joinLines === false
+      ? { drawn: ctx.drawn, rings: 0, pieces: 0 }
+      : joinChains(ctx.drawn, tolerance);
+  const { features, fields } = toFeatures(joined.drawn);
   for (const { geometry } of features) {
     if (options.swapXY && geometry?.type === 'Point') geometry.coordinates = swap([geometry.coordinates])[0]!;
     if (options.swapXY && geometry?.type === 'Polygon') geometry.coordinates = geometry.coordinates.map(swap);
@@ -80,7 +102,7 @@ export function readDxfBytes(file: string, bytes: Uint8Array, options: DxfReadOp
       en: 'The eastings carry no zone prefix, so the Gauss-Krüger zone cannot be told: choose the zone (project settings)',
     });
   }
-  warnings.push(...drawingWarnings(ctx.drawn, ctx));
+  warnings.push(...drawingWarnings(joined.drawn, ctx, joined));
   const userEpsg = options.epsg;
   const crs = userEpsg
     ? { epsg: userEpsg, source: 'user' as const, note: crsName(userEpsg) ?? guess.note }
