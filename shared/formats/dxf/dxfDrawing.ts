@@ -15,6 +15,7 @@ import {
 } from './dxfOcs';
 import { colorOf, count, layerOf, report, TOP, type DrawContext, type Placement } from './dxfPlacement';
 import type { TextLabel } from './dxfShape';
+import { zoneGroupOf } from './dxfZoneGroups';
 
 /**
  * Entities to plan features in world coordinates: each entity's own frame (OCS) and the block
@@ -94,6 +95,7 @@ export function drawEntity(entity: DxfEntity, placement: Placement, ctx: DrawCon
     return;
   }
   const layer = layerOf(entity, placement);
+  const group = placement.stack.length ? undefined : zoneGroupOf(entity.pairs);
   ctx.drawn.push({
     kind: shape.kind,
     geometry,
@@ -105,6 +107,8 @@ export function drawEntity(entity: DxfEntity, placement: Placement, ctx: DrawCon
     ...(placement.block ? { block: placement.block } : {}),
     attributes: placement.attributes,
     ...(entity.type === 'ATTRIB' || entity.type === 'ATTDEF' ? { tag: valueOf(entity.pairs, 2) ?? '' } : {}),
+    ...(shape.kind === 'polygon' && shape.sources?.length ? { sources: shape.sources } : {}),
+    ...(group === undefined ? {} : { group }),
   });
 }
 

@@ -62,8 +62,14 @@ export function drawingWarnings(
   drawn: readonly Drawn[],
   ctx: DrawContext,
   joined: { rings: number; pieces: number },
+  outlines: number,
 ): Bilingual[] {
   const warnings: Bilingual[] = [];
+  if (outlines)
+    warnings.push({
+      zh: `${outlines} 条多段线是填充（HATCH）的边界，随填充读作区划面，不单独成面`,
+      en: `${outlines} polylines are the boundaries of hatches and are read with their hatch, not as zones of their own`,
+    });
   const lines = drawn.filter((d) => d.kind === 'line').length;
   const points = drawn.filter((d) => d.kind === 'point').length;
   if (joined.rings)

@@ -158,12 +158,13 @@ function cornersShape(pairs: readonly DxfPair[], order: number[]): EntityShape {
 
 function hatchShape(pairs: readonly DxfPair[], tolerance: number): EntityShape {
   try {
-    const g = hatchGeometry(pairs, tolerance);
+    const { geometry: g, sources } = hatchGeometry(pairs, tolerance);
     const z = numberOf(pairs, 30);
     const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
     return {
       kind: 'polygon',
       polygons: polygons.map((rings) => rings.map((r) => lift(r as Point[], z))),
+      sources,
     };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);

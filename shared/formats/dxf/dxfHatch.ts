@@ -52,17 +52,24 @@ function inside(p: Point, ring: Point[]): boolean {
   return odd;
 }
 
-export function hatchGeometry(pairs: readonly DxfPair[], maxDeviation: number): LayerGeometry {
+export interface HatchRead {
+  geometry: LayerGeometry;
+  /** Handles of the entities the boundary paths were taken from (an associative hatch). */
+  sources: string[];
+}
+
+export function hatchGeometry(pairs: readonly DxfPair[], maxDeviation: number): HatchRead {
   const start = pairs.findIndex((p) => p.code === 91);
   if (start < 0) throw new Error('no boundary paths');
   const c = new Cursor(pairs, start);
   const paths = c.num(91);
   const rings: Point[][] = [];
+  const sourceHandles: string[] = [];
   for (let i = 0; i < paths; i++) {
     const flags = c.num(92);
     const ring = flags & 2 ? polylinePath(c, maxDeviation) : edgePath(c, maxDeviation);
     const sources = c.optional(97, 0);
-    for (let k = 0; k < sources; k++) c.num(330);
+    for (let k = 0; k < sources; k++) sourceHandles.push(c.text(330));
     if (ring.length >= 3) rings.push(ring);
   }
   rings.sort((a, b) => Math.abs(area2(b)) - Math.abs(area2(a)));
@@ -76,7 +83,9 @@ export function hatchGeometry(pairs: readonly DxfPair[], maxDeviation: number): 
   const close = (r: Point[]): Point[] =>
     r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1] ? r : [...r, r[0]!];
   const polygons = shells.map((s) => [close(s.shell), ...s.holes.map(close)]);
-  return polygons.length === 1
-    ? { type: 'Polygon', coordinates: polygons[0]! }
-    : { type: 'MultiPolygon', coordinates: polygons };
+  const geometry: LayerGeometry =
+    polygons.length === 1
+      ? { type: 'Polygon', coordinates: polygons[0]! }
+      : { type: 'MultiPolygon', coordinates: polygons };
+  return { geometry, sources: sourceHandles };
 }

@@ -25,6 +25,13 @@ export class Cursor {
     this.at++;
     return Number(p.value);
   }
+  text(code: number): string {
+    const p = this.pairs[this.at];
+    if (!p || p.code !== code)
+      throw new Error(`group ${code} expected at pair ${this.at}, found ${p?.code ?? 'end'}`);
+    this.at++;
+    return p.value;
+  }
   optional(code: number, fallback: number): number {
     return this.peek()?.code === code ? this.num(code) : fallback;
   }

@@ -26,6 +26,10 @@ export interface Drawn {
   attributes: [string, string][];
   /** The tag of an ATTRIB drawn as a label. */
   tag?: string;
+  /** For an associative HATCH: handles of its boundary entities. */
+  sources?: string[];
+  /** The zone number our writer gives every part of a zone (extended data HZW). */
+  group?: string;
 }
 
 export interface EntityProblem {

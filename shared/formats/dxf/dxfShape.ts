@@ -13,7 +13,7 @@ export interface TextLabel {
 }
 
 export type EntityShape =
-  | { kind: 'polygon'; polygons: Vec3[][][] }
+  | { kind: 'polygon'; polygons: Vec3[][][]; sources?: string[] }
   | { kind: 'line'; points: Vec3[] }
   | { kind: 'point'; point: Vec3; label?: TextLabel }
   | { kind: 'skipped'; why: 'unsupported' | 'annotation' | 'ignored' }

@@ -11,6 +11,7 @@ import { groupDxf } from './dxfEntities';
 import { drawingWarnings, toFeatures } from './dxfFeatures';
 import type { DrawContext } from './dxfPlacement';
 import { readDxfText } from './dxfText';
+import { groupZones } from './dxfZoneGroups';
 
 export { DXF_FIELDS } from './dxfFeatures';
 
@@ -69,10 +70,11 @@ export function readDxfBytes(file: string, bytes: Uint8Array, options: DxfReadOp
   };
   drawDocument(doc.entities, ctx);
   const tolerance = options.joinTolerance ?? 0.001 / (UNIT_METRES[doc.insUnits ?? 6] ?? 1);
+  const grouped = groupZones(ctx.drawn);
   const joined =
     options.joinLines === false
-      ? { drawn: ctx.drawn, rings: 0, pieces: 0 }
-      : joinChains(ctx.drawn, tolerance);
+      ? { drawn: grouped.drawn, rings: 0, pieces: 0 }
+      : joinChains(grouped.drawn, tolerance);
   const { features, fields } = toFeatures(joined.drawn);
   for (const { geometry } of features) {
     if (options.swapXY && geometry?.type === 'Point') geometry.coordinates = swap([geometry.coordinates])[0]!;
@@ -102,7 +104,7 @@ export function readDxfBytes(file: string, bytes: Uint8Array, options: DxfReadOp
       en: 'The eastings carry no zone prefix, so the Gauss-Krüger zone cannot be told: choose the zone (project settings)',
     });
   }
-  warnings.push(...drawingWarnings(joined.drawn, ctx, joined));
+  warnings.push(...drawingWarnings(joined.drawn, ctx, joined, grouped.outlines));
   const userEpsg = options.epsg;
   const crs = userEpsg
     ? { epsg: userEpsg, source: 'user' as const, note: crsName(userEpsg) ?? guess.note }
