@@ -15,9 +15,10 @@ import { num, openRing, pointPairs, polygonPartPairs, polylinePairs, textPairs }
  * ring as its associative boundary (dxfWriteEntities.ts), so a zone with holes comes back whole in
  * GDAL and in our reader, and CAD users still edit plain polylines. Lines are open LWPOLYLINEs,
  * points POINTs. `gbk` (default) writes R2000 (AC1015) with $DWGCODEPAGE ANSI_936, characters
- * outside GBK as \U+XXXX; `utf-8` writes R2007 (AC1021), which is UTF-8 by definition, with
- * $DWGCODEPAGE ANSI_65001 because GDAL (3.6) decodes by the code page even in AC1021+ files.
- * Coordinates are written as given (the caller projects).
+ * outside GBK as \U+XXXX; `utf-8` writes R2007 (AC1021), which is UTF-8 by definition whatever the
+ * code page (ANSI_1252 is written; AC1021+ readers ignore it). GDAL decodes by $DWGCODEPAGE even in AC1021
+ * files, so GDAL users open the UTF-8 file with DXF_ENCODING=UTF-8 (docs/formats.md). Coordinates
+ * are written as given (the caller projects).
  */
 export interface DxfWriteOptions extends WriteOptions {
   /** Label every vertex J1, J2, … (per feature, across its rings) with a TEXT on layer 界址点号. */
@@ -121,7 +122,7 @@ export function writeDxfBytes(layers: readonly Layer[], options: DxfWriteOptions
     [9, '$ACADVER'],
     [1, encoding === 'utf-8' ? 'AC1021' : 'AC1015'],
     [9, '$DWGCODEPAGE'],
-    [3, encoding === 'utf-8' ? 'ANSI_65001' : 'ANSI_936'],
+    [3, encoding === 'utf-8' ? 'ANSI_1252' : 'ANSI_936'],
     [9, '$INSBASE'],
     [10, 0],
     [20, 0],
