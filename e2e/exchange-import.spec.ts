@@ -200,13 +200,15 @@ test('a CAD drawing: CAD layers map to zone types (prefilled from their names), 
     'construction_control_zone',
   );
   await expect(mapping.getByRole('combobox', { name: 'CAD 图层 DIM' })).toHaveValue('');
+  // The title TEXT is read as a label point now: reference, refused as a zone like the open line.
   await expect(preview.getByTestId('import-summary')).toHaveText(
-    'cad-zones.dxf：共 3 个要素，2 个可导入，1 个被拒绝',
+    'cad-zones.dxf：共 4 个要素，2 个可导入，2 个被拒绝',
   );
   const refused = preview.getByRole('list', { name: '被拒绝的要素' }).getByRole('listitem');
-  await expect(refused).toHaveCount(1);
+  await expect(refused).toHaveCount(2);
   await expect(refused.first()).toContainText('要素 #2');
   await expect(refused.first()).toContainText('LineString');
+  await expect(refused.nth(1)).toContainText('Point');
   await expect(preview.getByRole('alert', { name: '导入前请注意' })).toContainText('未闭合');
 
   // The planner names the object and re-maps a layer; each change reads the drawing again.

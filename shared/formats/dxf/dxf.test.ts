@@ -286,19 +286,18 @@ describe('DXF writing', () => {
       const [out] = writeDxf([projectedLayer], { encoding });
       const result = readDxf([out!]);
       expect(result.info.encoding?.used).toBe(encoding);
+      // One zone per zone: the range with its hole, the two-part CCZ (each ring was a zone before).
       expect(dxfLayerNames(result)).toEqual([
-        { name: '保护范围', polygons: 2, lines: 0, suggested: 'protection_range' },
-        { name: '建设控制地带', polygons: 2, lines: 0, suggested: 'construction_control_zone' },
+        { name: '保护范围', polygons: 1, lines: 0, suggested: 'protection_range' },
+        { name: '建设控制地带', polygons: 1, lines: 0, suggested: 'construction_control_zone' },
         { name: '说明 _A_', polygons: 0, lines: 1, suggested: null },
       ]);
-      const areas = result.layers[0]!.features.filter((f) => f.geometry!.type === 'Polygon').map((f) =>
+      const areas = result.layers[0]!.features.filter((f) => f.geometry!.type !== 'LineString').map((f) =>
         area(f.geometry),
       );
       expect(areas.map((a) => Number(a.toFixed(4)))).toEqual([
-        120.5 * 80.25,
-        50,
-        (250 * 200) / 2,
-        Number(((50.123 * 40.456) / 2).toFixed(4)),
+        120.5 * 80.25 - 50,
+        Number(((250 * 200) / 2 + (50.123 * 40.456) / 2).toFixed(4)),
       ]);
     },
   );

@@ -1,33 +1,14 @@
-import { arcFromDxf, densifyArc, densifyBulge, type Point } from '../../geometry/densify';
+import { densifyBulge, type Point } from '../../geometry/densify';
 import type { LayerGeometry } from '../layer';
+import { Cursor, readEdge } from './dxfHatchEdges';
 import type { DxfPair } from './dxfText';
 
 /**
  * HATCH boundary paths to a polygon (GDAL and many GIS tools write filled polygons this way):
- * polyline paths with bulges, and edge paths of lines and circular arcs. Rings nest by
+ * polyline paths with bulges, and edge paths of lines, circular and elliptic arcs and splines. Rings nest by
  * containment: the largest is a shell, a ring inside a shell is its hole, a ring inside a hole
  * starts a new shell.
  */
-class Cursor {
-  constructor(
-    private readonly pairs: readonly DxfPair[],
-    public at: number,
-  ) {}
-  peek(): DxfPair | undefined {
-    return this.pairs[this.at];
-  }
-  num(code: number): number {
-    const p = this.pairs[this.at];
-    if (!p || p.code !== code)
-      throw new Error(`group ${code} expected at pair ${this.at}, found ${p?.code ?? 'end'}`);
-    this.at++;
-    return Number(p.value);
-  }
-  optional(code: number, fallback: number): number {
-    return this.peek()?.code === code ? this.num(code) : fallback;
-  }
-}
-
 function polylinePath(c: Cursor, maxDeviation: number): Point[] {
   const hasBulge = c.num(72) !== 0;
   c.num(73);
@@ -51,29 +32,9 @@ function polylinePath(c: Cursor, maxDeviation: number): Point[] {
 function edgePath(c: Cursor, maxDeviation: number): Point[] {
   const count = c.num(93);
   const ring: Point[] = [];
-  const add = (piece: Point[]) => ring.push(...(ring.length ? piece.slice(1) : piece));
   for (let i = 0; i < count; i++) {
-    const type = c.num(72);
-    if (type === 1)
-      add([
-        [c.num(10), c.num(20)],
-        [c.num(11), c.num(21)],
-      ]);
-    else if (type === 2) {
-      const center: Point = [c.num(10), c.num(20)];
-      const radius = c.num(40);
-      const start = c.num(50);
-      const end = c.num(51);
-      const ccw = c.num(73) !== 0;
-      // Clockwise edges store their angles mirrored: run clockwise from −start.
-      const ccwArc = arcFromDxf(center, radius, start, end);
-      add(
-        densifyArc(
-          ccw ? ccwArc : { center, radius, startDeg: -start, sweepDeg: -ccwArc.sweepDeg },
-          maxDeviation,
-        ),
-      );
-    } else throw new Error(`boundary edge type ${type} (ellipse or spline) is not supported`);
+    const piece = readEdge(c, maxDeviation, i === count - 1);
+    ring.push(...(ring.length ? piece.slice(1) : piece));
   }
   return ring;
 }
@@ -91,17 +52,24 @@ function inside(p: Point, ring: Point[]): boolean {
   return odd;
 }
 
-export function hatchGeometry(pairs: readonly DxfPair[], maxDeviation: number): LayerGeometry {
+export interface HatchRead {
+  geometry: LayerGeometry;
+  /** Handles of the entities the boundary paths were taken from (an associative hatch). */
+  sources: string[];
+}
+
+export function hatchGeometry(pairs: readonly DxfPair[], maxDeviation: number): HatchRead {
   const start = pairs.findIndex((p) => p.code === 91);
   if (start < 0) throw new Error('no boundary paths');
   const c = new Cursor(pairs, start);
   const paths = c.num(91);
   const rings: Point[][] = [];
+  const sourceHandles: string[] = [];
   for (let i = 0; i < paths; i++) {
     const flags = c.num(92);
     const ring = flags & 2 ? polylinePath(c, maxDeviation) : edgePath(c, maxDeviation);
     const sources = c.optional(97, 0);
-    for (let k = 0; k < sources; k++) c.num(330);
+    for (let k = 0; k < sources; k++) sourceHandles.push(c.text(330));
     if (ring.length >= 3) rings.push(ring);
   }
   rings.sort((a, b) => Math.abs(area2(b)) - Math.abs(area2(a)));
@@ -112,9 +80,12 @@ export function hatchGeometry(pairs: readonly DxfPair[], maxDeviation: number): 
     else shells.push({ shell: ring, holes: [] });
   }
   if (!shells.length) throw new Error('no closed boundary');
-  const close = (r: Point[]): Point[] => [...r, r[0]!];
+  const close = (r: Point[]): Point[] =>
+    r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1] ? r : [...r, r[0]!];
   const polygons = shells.map((s) => [close(s.shell), ...s.holes.map(close)]);
-  return polygons.length === 1
-    ? { type: 'Polygon', coordinates: polygons[0]! }
-    : { type: 'MultiPolygon', coordinates: polygons };
+  const geometry: LayerGeometry =
+    polygons.length === 1
+      ? { type: 'Polygon', coordinates: polygons[0]! }
+      : { type: 'MultiPolygon', coordinates: polygons };
+  return { geometry, sources: sourceHandles };
 }

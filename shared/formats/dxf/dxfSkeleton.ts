@@ -1,6 +1,9 @@
+import { XDATA_APP } from './dxfZoneGroups';
+
 /**
  * The fixed parts of an R2000+ DXF: handles, symbol tables, model/paper space blocks and the root
- * dictionary, so AutoCAD-class programs accept the file, not only lenient readers.
+ * dictionary, so AutoCAD-class programs accept the file, not only lenient readers. The APPID table
+ * registers HZW, the application of the zone numbers the writer puts on hatches.
  */
 export type Pair = [number, string | number];
 
@@ -110,12 +113,14 @@ export function buildSkeleton(h: HandleCounter, layers: readonly CadLayerDef[]):
     ]),
     ...table(h, 'VIEW', () => []),
     ...table(h, 'UCS', () => []),
-    ...table(h, 'APPID', (t) => [
-      record('APPID', 'AcDbRegAppTableRecord', h, t, [
-        [2, 'ACAD'],
-        [70, 0],
-      ]),
-    ]),
+    ...table(h, 'APPID', (t) =>
+      ['ACAD', XDATA_APP].map((name) =>
+        record('APPID', 'AcDbRegAppTableRecord', h, t, [
+          [2, name],
+          [70, 0],
+        ]),
+      ),
+    ),
     ...table(
       h,
       'DIMSTYLE',

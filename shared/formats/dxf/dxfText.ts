@@ -80,7 +80,8 @@ export function readDxfText(file: string, bytes: Uint8Array, encoding?: string):
       ]);
     }
     const raw = lines[i + 1]!;
-    pairs.push({ code, value: decodeUnicodeEscapes(raw.trim()) });
+    // Text content (1, 3) keeps its leading spaces; other values are trimmed of padding.
+    pairs.push({ code, value: decodeUnicodeEscapes(code === 1 || code === 3 ? raw.trimEnd() : raw.trim()) });
   }
   if (
     !pairs.some((p) => p.code === 0 && p.value === 'EOF') &&

@@ -6,15 +6,19 @@ import { getProperty, type Coordinates, type Layer, type LayerFeature, type Writ
 import { encodeText, UnencodableTextError } from '../text/encoding';
 import { nearestAci } from './aci';
 import { buildSkeleton, HandleCounter, type CadLayerDef, type Pair } from './dxfSkeleton';
+import { num, openRing, pointPairs, polygonPartPairs, polylinePairs, textPairs } from './dxfWriteEntities';
 
 /**
- * Projected layers to DXF: every polygon ring a closed LWPOLYLINE (holes too, on the same CAD
- * layer), one CAD layer per zone type named by its Chinese label (保护范围, 建设控制地带, …) in the
- * zone type's colour; features without a known `zone_type` keep their `layer` property or go to
- * layer 0. `gbk` (default) writes R2000 (AC1015) with $DWGCODEPAGE ANSI_936, what Chinese AutoCAD
- * and GDAL expect from an R2000 file, characters outside GBK as \U+XXXX; `utf-8` writes R2007
- * (AC1021), which is UTF-8 by definition, with $DWGCODEPAGE ANSI_65001 because GDAL (3.6) decodes by
- * the code page even in AC1021+ files. Coordinates are written as given (the caller projects).
+ * Projected layers to DXF, one CAD layer per zone type named by its Chinese label (保护范围,
+ * 建设控制地带, …) in the zone type's colour; features without a known `zone_type` keep their
+ * `layer` property or go to layer 0. Each polygon part is a HATCH with one closed LWPOLYLINE per
+ * ring as its associative boundary (dxfWriteEntities.ts), so a zone with holes comes back whole in
+ * GDAL and in our reader, and CAD users still edit plain polylines. Lines are open LWPOLYLINEs,
+ * points POINTs. `gbk` (default) writes R2000 (AC1015) with $DWGCODEPAGE ANSI_936, characters
+ * outside GBK as \U+XXXX; `utf-8` writes R2007 (AC1021), which is UTF-8 by definition whatever the
+ * code page (ANSI_1252 is written; AC1021+ readers ignore it). GDAL decodes by $DWGCODEPAGE even in AC1021
+ * files, so GDAL users open the UTF-8 file with DXF_ENCODING=UTF-8 (docs/formats.md). Coordinates
+ * are written as given (the caller projects).
  */
 export interface DxfWriteOptions extends WriteOptions {
   /** Label every vertex J1, J2, … (per feature, across its rings) with a TEXT on layer 界址点号. */
@@ -25,7 +29,6 @@ export interface DxfWriteOptions extends WriteOptions {
 
 export const VERTEX_LABEL_LAYER = '界址点号';
 const FORBIDDEN_LAYER_CHARACTERS = /[<>/\\":;?*|=`]/g;
-const num = (v: number) => Number(v.toFixed(6)).toString();
 
 function cadLayerOf(feature: LayerFeature): { name: string; type: ZoneType | null } {
   const type = resolveZoneType(getProperty(feature.properties, 'zone_type'));
@@ -33,32 +36,6 @@ function cadLayerOf(feature: LayerFeature): { name: string; type: ZoneType | nul
   const own = getProperty(feature.properties, 'layer');
   const name = typeof own === 'string' ? own.replace(FORBIDDEN_LAYER_CHARACTERS, '_').trim() : '';
   return { name: name || '0', type: null };
-}
-
-function polylinePairs(
-  ring: Coordinates[],
-  closed: boolean,
-  layer: string,
-  handle: string,
-  owner: string,
-): Pair[] {
-  const same = (a: Coordinates, b: Coordinates) => a[0] === b[0] && a[1] === b[1];
-  const points = closed && ring.length > 1 && same(ring[0]!, ring.at(-1)!) ? ring.slice(0, -1) : ring;
-  return [
-    [0, 'LWPOLYLINE'],
-    [5, handle],
-    [330, owner],
-    [100, 'AcDbEntity'],
-    [8, layer],
-    [100, 'AcDbPolyline'],
-    [90, points.length],
-    [70, closed ? 1 : 0],
-    [43, 0],
-    ...points.flatMap((p): Pair[] => [
-      [10, num(p[0]!)],
-      [20, num(p[1]!)],
-    ]),
-  ];
 }
 
 function encodeValue(text: string, encoding: 'gbk' | 'utf-8'): Uint8Array {
@@ -114,60 +91,38 @@ export function writeDxfBytes(layers: readonly Layer[], options: DxfWriteOptions
     extent[2] = Math.max(extent[2]!, p[0]!);
     extent[3] = Math.max(extent[3]!, p[1]!);
   };
-  for (const feature of features) {
+  features.forEach((feature, index) => {
     const g = feature.geometry;
-    if (!g) continue;
+    if (!g) return;
     const layer = cadLayerOf(feature).name;
-    const rings: { ring: Coordinates[]; closed: boolean }[] = [];
-    if (g.type === 'Polygon') g.coordinates.forEach((ring) => rings.push({ ring, closed: true }));
-    if (g.type === 'MultiPolygon') g.coordinates.flat().forEach((ring) => rings.push({ ring, closed: true }));
-    if (g.type === 'LineString') rings.push({ ring: g.coordinates, closed: false });
-    if (g.type === 'MultiLineString') g.coordinates.forEach((ring) => rings.push({ ring, closed: false }));
+    const parts = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    const lines =
+      g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
     const points = g.type === 'Point' ? [g.coordinates] : g.type === 'MultiPoint' ? g.coordinates : [];
-    let label = 0;
-    for (const { ring, closed } of rings) {
-      ring.forEach(grow);
-      entities.push(...polylinePairs(ring, closed, layer, h.take(), owner));
-      if (!options.vertexLabels) continue;
-      const open = closed && ring.length > 1 ? ring.slice(0, -1) : ring;
-      for (const p of open) {
-        entities.push(
-          [0, 'TEXT'],
-          [5, h.take()],
-          [330, owner],
-          [100, 'AcDbEntity'],
-          [8, VERTEX_LABEL_LAYER],
-          [100, 'AcDbText'],
-          [10, num(p[0]!)],
-          [20, num(p[1]!)],
-          [30, 0],
-          [40, textHeight],
-          [1, `J${++label}`],
-          [100, 'AcDbText'],
-        );
-      }
+    for (const rings of parts) {
+      rings.forEach((ring) => ring.forEach(grow));
+      entities.push(...polygonPartPairs(rings, layer, owner, index + 1, h));
+    }
+    for (const line of lines) {
+      line.forEach(grow);
+      entities.push(...polylinePairs(line, false, layer, h.take(), owner));
     }
     for (const p of points) {
       grow(p);
-      entities.push(
-        [0, 'POINT'],
-        [5, h.take()],
-        [330, owner],
-        [100, 'AcDbEntity'],
-        [8, layer],
-        [100, 'AcDbPoint'],
-        [10, num(p[0]!)],
-        [20, num(p[1]!)],
-        [30, 0],
-      );
+      entities.push(...pointPairs(p, layer, h.take(), owner));
     }
-  }
+    if (!options.vertexLabels) return;
+    let label = 0;
+    for (const ring of [...parts.flat(), ...lines])
+      for (const p of openRing(ring))
+        entities.push(...textPairs(p, `J${++label}`, textHeight, VERTEX_LABEL_LAYER, h.take(), owner));
+  });
   if (!Number.isFinite(extent[0]!)) extent.splice(0, 4, 0, 0, 0, 0);
   const header: Pair[] = [
     [9, '$ACADVER'],
     [1, encoding === 'utf-8' ? 'AC1021' : 'AC1015'],
     [9, '$DWGCODEPAGE'],
-    [3, encoding === 'utf-8' ? 'ANSI_65001' : 'ANSI_936'],
+    [3, encoding === 'utf-8' ? 'ANSI_1252' : 'ANSI_936'],
     [9, '$INSBASE'],
     [10, 0],
     [20, 0],
