@@ -13,7 +13,7 @@ import type {
 } from '../layer';
 import { encodeText } from '../text/encoding';
 import { writeZip } from '../zip/zip';
-import { writeDbf, type DbfColumn } from './dbfWrite';
+import { writeDbf, type CutText, type DbfColumn } from './dbfWrite';
 import { dbfFieldNames, type Renamed } from './fieldNames';
 import { writeShp, type ShapeKind } from './shpWrite';
 
@@ -82,6 +82,37 @@ function fieldsOf(layer: Layer): FieldDef[] {
   return fields;
 }
 
+/** Fields that name a record in messages, best first: our zone id, the database BSM. */
+const KEY_FIELDS = ['ZONE_ID', 'zone_id', 'BSM'];
+
+/** How messages name record i of a layer: its key field's value, else GDAL's feature id #i. */
+function recordLabel(layer: Layer): (record: LayerFeature, index: number) => string {
+  const key = KEY_FIELDS.find((k) => layer.fields.some((f) => f.name === k));
+  return (record, index) => {
+    const value = key ? record.properties[key] : null;
+    return value === null || value === undefined || value === '' ? `#${index}` : String(value);
+  };
+}
+
+const listed = (labels: string[], lang: 'zh' | 'en') =>
+  labels.length <= 10
+    ? labels.join(lang === 'zh' ? '、' : ', ')
+    : `${labels.slice(0, 10).join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? ` 等 ${labels.length} 条` : ` and ${labels.length - 10} more`}`;
+
+/** One warning per field whose values were cut, naming the records. */
+function cutWarnings(cut: readonly CutText[], labelOf: (record: number) => string): Bilingual[] {
+  const byColumn = new Map<string, CutText[]>();
+  for (const c of cut) byColumn.set(c.column.name, [...(byColumn.get(c.column.name) ?? []), c]);
+  return [...byColumn].map(([name, cells]) => {
+    const width = cells[0]!.column.width ?? 254;
+    const labels = cells.map((c) => labelOf(c.record));
+    return {
+      zh: `字段 ${name} 宽 ${Math.min(width, 254)} 字节，${cells.length} 个值超长被截断：${listed(labels, 'zh')}`,
+      en: `Field ${name} holds ${Math.min(width, 254)} bytes; ${cells.length} longer values were cut: ${listed(labels, 'en')}`,
+    };
+  });
+}
+
 const safeName = (name: string) => name.replace(/[\\/:*?"<>|\0]/g, '_').trim() || 'layer';
 
 function checkCoordinates(file: string, features: readonly LayerFeature[]): void {
@@ -121,7 +152,9 @@ export function writeShapefile(layers: readonly Layer[], options: WriteOptions =
       name: names.names[i]!,
       source: f.name,
       type: f.type,
+      ...(f.fixed && f.width ? { width: f.width, decimals: f.decimals ?? 0 } : {}),
     }));
+    const label = recordLabel(layer);
     const epsg = options.epsg ?? layer.epsg;
     if (epsg === null || !crsDefinition(epsg)) {
       warnings.push({
@@ -144,12 +177,12 @@ export function writeShapefile(layers: readonly Layer[], options: WriteOptions =
         columns,
         features.map((f) => f.properties),
         encoding,
-        warnings,
       );
+      warnings.push(...cutWarnings(dbf.cut, (record) => label(features[record]!, record)));
       files.push(
         { name: `${base}.shp`, bytes: shp },
         { name: `${base}.shx`, bytes: shx },
-        { name: `${base}.dbf`, bytes: dbf },
+        { name: `${base}.dbf`, bytes: dbf.bytes },
       );
       if (epsg !== null && crsDefinition(epsg))
         files.push({ name: `${base}.prj`, bytes: encodeText(prjFor(epsg), 'utf-8') });
