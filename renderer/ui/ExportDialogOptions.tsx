@@ -31,6 +31,7 @@ export const EXPORT_FORMATS: { id: ExportChoiceFormat; label: Bilingual }[] = [
 const PROFILES: { id: ProfileId; label: Bilingual }[] = [
   { id: 'generic', label: { zh: '通用字段', en: 'Generic fields' } },
   { id: 'lswhbhx', label: { zh: 'LSWHBHX 历史文化保护线', en: 'LSWHBHX heritage protection line' } },
+  { id: 'zxcqcszx', label: { zh: 'ZXCQCSZX 城市紫线', en: 'ZXCQCSZX purple line' } },
   { id: 'full', label: { zh: '完整字段（无损）', en: 'All fields (lossless)' } },
 ];
 

@@ -22,7 +22,8 @@ export const USAGE = `hzw — Heritage Zone Workbench command line
 
   hzw info <file> [--json] [--encoding <enc>] [--from-crs EPSG:n]
   hzw convert <in> <out> [--from-crs EPSG:n] [--to-crs EPSG:n] [--encoding <enc>]
-                         [--out-encoding gbk|utf-8] [--profile full|generic|lswhbhx] [--gk-zone n]
+                         [--out-encoding gbk|utf-8] [--profile full|generic|lswhbhx|zxcqcszx]
+                         [--gk-zone n]
 
 Formats by extension: .geojson .json .shp .zip .gpkg .kml .kmz .dxf .txt .csv .xlsx .hzw
   --from-crs     source CRS when the file has none or it is wrong

@@ -14,7 +14,7 @@ import { gaussKrugerCrs } from '../../shared/crs/definitions';
 import type { CliOptions } from './args';
 import { UsageError } from './args';
 
-const PROFILES: readonly ProfileId[] = ['full', 'generic', 'lswhbhx'];
+const PROFILES: readonly ProfileId[] = ['full', 'generic', 'lswhbhx', 'zxcqcszx'];
 
 export interface InfoLayer {
   name: string;

@@ -33,7 +33,8 @@ async function mjAgainstGdal(format: ExportFormatId, decimals?: number) {
   const rows = [
     ...answer.matchAll(/BZ \(String\) = (.*)\n\s+MJ \(Real\) = ([\d.]+)\n\s+a \(Real\) = ([\d.e+-]+)/g),
   ];
-  expect(rows).toHaveLength(document.zones.length);
+  // LSWHBHX holds every zone of the sample but the bodies (all single-part).
+  expect(rows).toHaveLength(document.zones.filter((z) => z.attributes.zoneType !== 'body').length);
   return rows.map((m) => ({ zone: m[1]!, mj: Number(m[2]), gdal: Number(m[3]) }));
 }
 

@@ -4,6 +4,7 @@ import { exportCoordinateTable } from '../coordinateTable/adapter';
 import { writeGeoJson } from '../geojson/writeGeoJson';
 import { writeProjectedGeoJson } from '../geojson/writeProjectedGeoJson';
 import type { ProjectDocument } from '../projectDocument';
+import { PROFILES } from '../profiles/profiles';
 import { documentToLayer } from './documentToLayer';
 import type { ExportFormatId, ProfileId, WriteExportInput, WriteExportOutput } from './types';
 import { writeLayers } from './writeLayers';
@@ -110,11 +111,15 @@ export async function writeExport(
     { profile, epsg, decimals, ...(o.lswhbhx ? { lswhbhx: o.lswhbhx } : {}) },
     (f) => progress(f * 0.5),
   );
+  // A database layer keeps its name inside the files (LSWHBHX.shp, table LSWHBHX); the archive
+  // or GeoPackage file takes the base name.
+  const database = PROFILES[profile].layerName;
   const written = await writeLayers(
     [layer],
     o.format,
     {
-      baseName,
+      baseName: database && o.format === 'shapefile' ? database : baseName,
+      zipBaseName: baseName,
       epsg,
       ...(o.encoding ? { encoding: o.encoding } : {}),
       ...(o.vertexLabels !== undefined ? { vertexLabels: o.vertexLabels } : {}),

@@ -18,6 +18,8 @@ export interface WriteLayersOptions extends WriteOptions {
   vertexLabels?: boolean;
   /** Pack several output files into one `<baseName>.zip`. */
   zip?: boolean;
+  /** Base name of that .zip when it differs from the files' (LSWHBHX.shp in 乌苏.zip). */
+  zipBaseName?: string;
 }
 
 /** File extension of each export format (the first one written). */
@@ -112,7 +114,8 @@ export async function writeLayers(
       files = dxfAdapter.write!(layers, options, progress);
       break;
   }
-  if (options.zip && files.length > 1) files = [{ name: `${base}.zip`, bytes: writeZip(files) }];
+  if (options.zip && files.length > 1)
+    files = [{ name: `${options.zipBaseName ?? base}.zip`, bytes: writeZip(files) }];
   progress(1);
   return { files, renamedFields, warnings };
 }
