@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ellipsoidalArea } from '../../geometry/area';
 import { buildWusuSample } from '../../sample/buildSample';
 import type { ExportFormatId } from './types';
-import { defaultDecimals, writeExport } from './writeExport';
+import { defaultDecimals } from './exportDefaults';
+import { writeExport } from './writeExport';
 
 /** MJ (written from the geometry as written) against GDAL's ellipsoidal area of that geometry. */
 async function mjAgainstGdal(format: ExportFormatId, decimals?: number) {

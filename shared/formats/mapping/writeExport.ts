@@ -6,8 +6,9 @@ import { writeProjectedGeoJson } from '../geojson/writeProjectedGeoJson';
 import type { ProjectDocument } from '../projectDocument';
 import { PROFILES } from '../profiles/profiles';
 import { documentToLayer } from './documentToLayer';
-import type { ExportFormatId, ProfileId, WriteExportInput, WriteExportOutput } from './types';
+import type { ExportFormatId, WriteExportInput, WriteExportOutput } from './types';
 import { writeLayers } from './writeLayers';
+import { defaultDecimals, defaultProfile } from './exportDefaults';
 
 const LON_LAT_FORMATS: readonly ExportFormatId[] = ['kml', 'kmz'];
 const PROJECTED_FORMATS: readonly ExportFormatId[] = [
@@ -17,11 +18,6 @@ const PROJECTED_FORMATS: readonly ExportFormatId[] = [
   'csv',
   'xlsx',
 ];
-
-/** Default field profile of a format: short names where names are short (DBF), full otherwise. */
-export function defaultProfile(format: ExportFormatId): ProfileId {
-  return format === 'shapefile' ? 'generic' : 'full';
-}
 
 /** The CRS an export is written in: the option, else lon/lat, else the project's prefixed GK zone. */
 export function exportEpsg(
@@ -39,19 +35,6 @@ export function exportEpsg(
   }
   if (given !== null) return given;
   return PROJECTED_FORMATS.includes(format) ? gaussKrugerEpsg(document.settings.gkZone, 3, true)! : 4490;
-}
-
-/** Formats that store coordinates as doubles (or the CRS's full width): no reason to drop precision. */
-const BINARY_FORMATS: readonly ExportFormatId[] = ['shapefile', 'geopackage'];
-
-/**
- * Default decimal places of a format's coordinates: RFC 7946 GeoJSON 7 (≈1 cm); every other
- * lon/lat output 9 (≈0.1 mm), so the area another tool computes from the file agrees with MJ even
- * for walls a few metres wide; projected metres 3 (1 mm) in text formats, 4 in binary ones.
- */
-export function defaultDecimals(format: ExportFormatId, epsg: number): number {
-  if (isLonLat(epsg)) return format === 'geojson' ? 7 : 9;
-  return BINARY_FORMATS.includes(format) ? 4 : 3;
 }
 
 function selected(

@@ -41,6 +41,7 @@ export const LSWHBHX_PROFILE: FieldProfile = {
   layerName: 'LSWHBHX',
   zoneTypes: zoneTypesOf('LSWHBHX'),
   singlePart: true,
+  ysdm: LSWHBHX_YSDM,
   fields: ({ lswhbhx }) => databaseFields(lswhbhx),
   write: (full: FullRecord, context: ProfileContext): Properties =>
     writeDatabaseFields(full, context, LSWHBHX_YSDM),

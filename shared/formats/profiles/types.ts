@@ -31,6 +31,8 @@ export interface FieldProfile {
   zoneTypes?: readonly ZoneType[];
   /** One feature per polygon part: the database QC refuses multipart features. */
   singlePart?: boolean;
+  /** 要素代码 written when the options give none (planning-database layers). */
+  ysdm?: string;
   fields(options: { lswhbhx: LswhbhxOptions }): FieldDef[];
   write(full: FullRecord, context: ProfileContext): Properties;
   read(properties: Properties): FullRecord;

@@ -23,6 +23,7 @@ export const ZXCQCSZX_PROFILE: FieldProfile = {
   layerName: 'ZXCQCSZX',
   zoneTypes: zoneTypesOf('ZXCQCSZX'),
   singlePart: true,
+  ysdm: ZXCQCSZX_YSDM,
   fields: ({ lswhbhx }) => databaseFields(lswhbhx),
   write: (full: FullRecord, context: ProfileContext): Properties =>
     writeDatabaseFields(full, context, ZXCQCSZX_YSDM),
