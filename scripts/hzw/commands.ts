@@ -13,6 +13,7 @@ import type { ProjectDocument } from '../../shared/formats/projectDocument';
 import { gaussKrugerCrs } from '../../shared/crs/definitions';
 import type { CliOptions } from './args';
 import { UsageError } from './args';
+import { exportDocument } from './exportDocument';
 
 const PROFILES: readonly ProfileId[] = ['full', 'generic', 'lswhbhx', 'zxcqcszx'];
 
@@ -103,6 +104,12 @@ function refuseProblems(read: Extract<FileRead, { kind: 'layers' }>): void {
   if (read.result.problems.length) throw new FormatError(read.fileName, read.result.problems);
 }
 
+function outEncoding(o: CliOptions): 'gbk' | 'utf-8' | undefined {
+  const encoding = o.outEncoding === 'gbk' || o.outEncoding === 'utf-8' ? o.outEncoding : undefined;
+  if (o.outEncoding && !encoding) throw new UsageError('--out-encoding: gbk or utf-8');
+  return encoding;
+}
+
 function baseName(path: string): string {
   return path.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 }
@@ -141,6 +148,9 @@ export async function convert(
     const fromCrs = options.epsg;
     layers.push(...read.result.layers.map((l) => (fromCrs ? { ...l, epsg: fromCrs } : l)));
   }
+  // Binary formats keep the source CRS when the layers go through a profile (as without one).
+  const sourceEpsg = layers[0]?.epsg ?? undefined;
+  const keepCrs = !document && (format === 'shapefile' || format === 'geopackage') ? sourceEpsg : undefined;
   if (toProject || (profile && !document)) {
     // Through the heritage schema: every feature must be a valid zone, or nothing is written.
     const source = reads[0]?.fileName ?? '';
@@ -162,7 +172,27 @@ export async function convert(
     const bytes = await writeProjectFile(document!, { generator: 'hzw' }, (f) => progress(0.5 + f / 2));
     return { files: [{ name: `${baseName(output)}.hzw`, bytes }], renamed: [], warnings };
   }
-  if (document) layers = [documentToLayer(document, { profile: profile ?? 'full' }).layer];
+  const encoding = outEncoding(o);
+  if (document) {
+    const written = await exportDocument(
+      document,
+      {
+        format: format!,
+        ...(profile ? { profile } : {}),
+        ...(o.toCrs !== undefined
+          ? { toCrs: epsgOption(o.toCrs, '--to-crs')! }
+          : keepCrs !== undefined
+            ? { toCrs: keepCrs }
+            : {}),
+        ...(encoding ? { encoding } : {}),
+        baseName: baseName(output),
+        zip: /\.zip$/i.test(output),
+        strict: o.strict === true,
+      },
+      (f) => progress(0.5 + f / 2),
+    );
+    return { ...written, warnings: [...warnings, ...written.warnings] };
+  }
   const target = targetEpsg(format!, epsgOption(o.toCrs, '--to-crs'), layers);
   const projected = layers.map((layer) => {
     if (layer.epsg === null)
@@ -176,8 +206,6 @@ export async function convert(
     // RFC 7946 GeoJSON: 7 decimals (≈ 1 cm), like GDAL's RFC7946=YES.
     return format === 'geojson' && isLonLat(target.layerEpsg) ? roundLayer(moved, 7) : moved;
   });
-  const encoding = o.outEncoding === 'gbk' || o.outEncoding === 'utf-8' ? o.outEncoding : undefined;
-  if (o.outEncoding && !encoding) throw new UsageError('--out-encoding: gbk or utf-8');
   const written = await writeLayers(
     projected,
     format!,
