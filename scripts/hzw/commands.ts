@@ -214,6 +214,8 @@ export async function convert(
       epsg: target.writerEpsg,
       ...(encoding ? { encoding } : {}),
       zip: /\.zip$/i.test(output),
+      // Attributes travel as they are: text past the .dbf's 254 bytes goes to <base>_long.csv.
+      longText: 'sidecar',
     },
     (f) => progress(0.5 + f / 2),
   );

@@ -8,6 +8,7 @@ import { kmlAdapter } from './kml/kmlAdapter';
 import type { Layer, NamedBytes, Progress, ReadOptions, ReadResult, WriteOptions } from './layer';
 import { PROJECT_FILE_EXTENSION, readProjectFile } from './projectFile';
 import { shapefileAdapter } from './shapefile/shapefileAdapter';
+import { isLongTextFile, longTextBase } from './shapefile/longText';
 import type { ProjectDocument } from './projectDocument';
 import { ZipError, readZip } from './zip/zip';
 
@@ -102,8 +103,9 @@ function units(files: readonly NamedBytes[], depth = 0): { format: string; files
       if (!entries.some((e) => /\.shp$/i.test(e.name)) && entries.some((e) => /\.kml$/i.test(e.name)))
         out.push({ format: 'kml', files: [file] });
       else out.push(...units(entries, depth + 1));
-    } else if (format === 'shapefile') {
-      const key = baseOf(file.name).toLowerCase();
+    } else if (format === 'shapefile' || isLongTextFile(file.name)) {
+      // A `<base>_long.csv` holds the whole long texts of `<base>.dbf` (shapefile/longText.ts).
+      const key = (isLongTextFile(file.name) ? longTextBase(file.name) : baseOf(file.name)).toLowerCase();
       shapefiles.set(key, [...(shapefiles.get(key) ?? []), file]);
     } else if (format) out.push({ format, files: [file] });
     else if (depth === 0) throw unknownFormat(file.name);

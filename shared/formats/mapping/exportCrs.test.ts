@@ -20,9 +20,16 @@ async function exported(format: 'shapefile' | 'geopackage', epsg: number): Promi
 
 /** zone_id → area GDAL computes with this SQL over the file (or over a PROJ reprojection of it). */
 function areas(path: string, layer: string, area: string): Map<string, number> {
-  const out = ogr(['-q', '-dialect', 'sqlite', '-sql', `SELECT zone_id, ${area} AS a FROM "${layer}"`, path]);
+  const out = ogr([
+    '-q',
+    '-dialect',
+    'sqlite',
+    '-sql',
+    `SELECT zone_id AS zid, ${area} AS a FROM "${layer}"`,
+    path,
+  ]);
   return new Map(
-    [...out.matchAll(/zone_id \(String\) = (\S+)\n\s+a \(Real\) = ([\d.e+-]+)/g)].map((m) => [
+    [...out.matchAll(/zid \(String\) = (\S+)\n\s+a \(Real\) = ([\d.e+-]+)/g)].map((m) => [
       m[1]!,
       Number(m[2]),
     ]),

@@ -89,9 +89,17 @@ export async function writeExport(
     });
     return done({ files: [file], renamedFields: [], warnings: [] });
   }
+  // "full" promises nothing lost. A Shapefile cannot hold its names (10 bytes) or long texts
+  // (254 bytes): it gets the DBF-safe generic names and a `_long.csv` for the texts instead.
+  const lossless = o.format === 'shapefile' && profile === 'full';
   const { layer, warnings } = documentToLayer(
     document,
-    { profile, epsg, decimals, ...(o.lswhbhx ? { lswhbhx: o.lswhbhx } : {}) },
+    {
+      profile: lossless ? 'generic' : profile,
+      epsg,
+      decimals,
+      ...(o.lswhbhx ? { lswhbhx: o.lswhbhx } : {}),
+    },
     (f) => progress(f * 0.5),
   );
   // A database layer keeps its name inside the files (LSWHBHX.shp, table LSWHBHX); the archive
@@ -108,6 +116,7 @@ export async function writeExport(
       ...(o.vertexLabels !== undefined ? { vertexLabels: o.vertexLabels } : {}),
       ...(o.coordinateTable ? { coordinateTable: o.coordinateTable } : {}),
       zip: o.zip ?? true,
+      longText: lossless ? 'sidecar' : 'cut',
     },
     (f) => progress(0.5 + f / 2),
   );

@@ -20,6 +20,8 @@ export interface WriteLayersOptions extends WriteOptions {
   zip?: boolean;
   /** Base name of that .zip when it differs from the files' (LSWHBHX.shp in 乌苏.zip). */
   zipBaseName?: string;
+  /** Shapefile: cut text past 254 bytes (with a warning), or keep it whole in `<base>_long.csv`. */
+  longText?: 'cut' | 'sidecar';
 }
 
 /** File extension of each export format (the first one written). */

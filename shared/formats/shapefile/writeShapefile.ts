@@ -16,6 +16,7 @@ import { writeZip } from '../zip/zip';
 import { writeDbf, type CutText, type DbfColumn } from './dbfWrite';
 import { dbfFieldNames, type Renamed } from './fieldNames';
 import { writeShp, type ShapeKind } from './shpWrite';
+import { writeLongText } from './longText';
 
 /**
  * Write layers as Shapefiles: per layer a .shp/.shx/.dbf/.cpg and a .prj when the CRS is one we
@@ -23,6 +24,15 @@ import { writeShp, type ShapeKind } from './shpWrite';
  * split into `<base>_polygon`, `<base>_line`, `<base>_point` sets (features without geometry go
  * to the first of them); a layer of one type keeps `<base>`. Nothing is reprojected.
  */
+export interface ShapefileWriteOptions extends WriteOptions {
+  /**
+   * Text longer than a .dbf field holds: 'cut' (default) cuts it with a warning naming field and
+   * records; 'sidecar' also keeps it whole in `<base>_long.csv` (longText.ts), so nothing is lost.
+   * A schema's fixed-width fields are always cut to their width, with the warning.
+   */
+  longText?: 'cut' | 'sidecar';
+}
+
 export interface ShapefileWriteResult {
   files: NamedBytes[];
   /** Fields whose names had to change to fit 10 bytes or stay unique. */
@@ -113,6 +123,14 @@ function cutWarnings(cut: readonly CutText[], labelOf: (record: number) => strin
   });
 }
 
+/** Says where the whole texts went, so the planner keeps the file with the set. */
+function keptNotice(file: string, count: number): Bilingual {
+  return {
+    zh: `${count} 个超过 254 字节的文本完整保存在 ${file}（.dbf 中为截断的开头），请与 Shapefile 一起保存`,
+    en: `${count} texts longer than 254 bytes are kept whole in ${file} (the .dbf holds their beginning); keep it with the Shapefile`,
+  };
+}
+
 const safeName = (name: string) => name.replace(/[\\/:*?"<>|\0]/g, '_').trim() || 'layer';
 
 function checkCoordinates(file: string, features: readonly LayerFeature[]): void {
@@ -133,7 +151,10 @@ function checkCoordinates(file: string, features: readonly LayerFeature[]): void
   }
 }
 
-export function writeShapefile(layers: readonly Layer[], options: WriteOptions = {}): ShapefileWriteResult {
+export function writeShapefile(
+  layers: readonly Layer[],
+  options: ShapefileWriteOptions = {},
+): ShapefileWriteResult {
   const encoding = options.encoding ?? 'utf-8';
   const files: NamedBytes[] = [];
   const renamed: Renamed[] = [];
@@ -178,12 +199,19 @@ export function writeShapefile(layers: readonly Layer[], options: WriteOptions =
         features.map((f) => f.properties),
         encoding,
       );
-      warnings.push(...cutWarnings(dbf.cut, (record) => label(features[record]!, record)));
+      const kept = options.longText === 'sidecar' ? dbf.cut.filter((c) => c.column.width === undefined) : [];
+      const cut = dbf.cut.filter((c) => !kept.includes(c));
+      warnings.push(...cutWarnings(cut, (record) => label(features[record]!, record)));
       files.push(
         { name: `${base}.shp`, bytes: shp },
         { name: `${base}.shx`, bytes: shx },
         { name: `${base}.dbf`, bytes: dbf.bytes },
       );
+      const sidecar = writeLongText(base, { fields }, features, kept);
+      if (sidecar) {
+        files.push(sidecar);
+        warnings.push(keptNotice(sidecar.name, kept.length));
+      }
       if (epsg !== null && crsDefinition(epsg))
         files.push({ name: `${base}.prj`, bytes: encodeText(prjFor(epsg), 'utf-8') });
       files.push({ name: `${base}.cpg`, bytes: encodeText(encoding === 'gbk' ? 'GBK' : 'UTF-8', 'utf-8') });
@@ -199,7 +227,7 @@ export function writeShapefile(layers: readonly Layer[], options: WriteOptions =
 }
 
 /** The same files in one `<base>.zip` (base = options.baseName, else the first layer's name). */
-export function writeShapefileZip(layers: readonly Layer[], options: WriteOptions = {}): NamedBytes {
+export function writeShapefileZip(layers: readonly Layer[], options: ShapefileWriteOptions = {}): NamedBytes {
   const { files } = writeShapefile(layers, options);
   const base = safeName(options.baseName ?? layers[0]?.name ?? 'shapefile');
   return { name: `${base}.zip`, bytes: writeZip(files) };
