@@ -1,5 +1,5 @@
 import type { Bilingual } from '../../domain/labels';
-import { ZONE_TYPE_LABELS, type ZoneType } from '../../domain/taxonomy';
+import { ZONE_TYPES, ZONE_TYPE_LABELS, type ZoneType } from '../../domain/taxonomy';
 import type { ZoneGeometry } from '../../domain/geometry';
 import { isLonLat, roundLayer, transformLayer } from '../../crs/transformLayer';
 import { ellipsoidalArea } from '../../geometry/area';
@@ -54,7 +54,9 @@ export function profileZones(
     omitted.set(z.attributes.zoneType, (omitted.get(z.attributes.zoneType) ?? 0) + 1);
     return false;
   });
-  return { zones, omitted: [...omitted].map(([zoneType, count]) => ({ zoneType, count })) };
+  // In taxonomy order, so the message reads the same whatever order the zones are stored in.
+  const inOrder = ZONE_TYPES.filter((t) => omitted.has(t));
+  return { zones, omitted: inOrder.map((zoneType) => ({ zoneType, count: omitted.get(zoneType)! })) };
 }
 
 /** "LSWHBHX 不含以下区划，已略去：本体 3 个、城市紫线 1 个". */

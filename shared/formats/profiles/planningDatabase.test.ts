@@ -116,7 +116,7 @@ describe('planning-database layers read by GDAL', () => {
     const table = rows(path, 'SELECT YSDM, QHLX, BHDXMC, XZQMC FROM ZXCQCSZX');
     expect(table).toEqual([{ YSDM: '2090020233', QHLX: '城市紫线', BHDXMC: '乌苏老街', XZQMC: '乌苏市' }]);
     expect(warnings[0]!.en).toBe(
-      'ZXCQCSZX does not hold these zones, left out: 1 body, 1 protection range, 1 construction-control zone, 1 core protection range',
+      'ZXCQCSZX does not hold these zones, left out: 1 body, 1 protection range, 1 core protection range, 1 construction-control zone',
     );
     const custom = await exported(document, {
       format: 'shapefile',
