@@ -26,8 +26,8 @@ const HINTS: Partial<Record<ExportChoice['format'], Bilingual>> = {
     en: 'Non-standard: Gauss-Krüger metres with a crs member; most web tools refuse it.',
   },
   shapefile: {
-    zh: '打包为 .zip（.shp .shx .dbf .prj .cpg），字段名不超过 10 字节，超长者改名并在提示中列出。',
-    en: 'Zipped (.shp .shx .dbf .prj .cpg); field names of at most 10 bytes, longer ones are renamed and listed.',
+    zh: '打包为 .zip（.shp .shx .dbf .prj .cpg）；字段名不超过 10 字节。“完整字段（无损）”把超过 254 字节的文本完整另存于 _long.csv，其余方案截断并在提示中列出。',
+    en: 'Zipped (.shp .shx .dbf .prj .cpg); field names of at most 10 bytes. “All fields (lossless)” keeps texts longer than 254 bytes whole in a _long.csv; the other profiles cut them and list where.',
   },
   dxf: {
     zh: '每种区划类型一个图层，闭合多段线，坐标为高斯-克吕格（X 东、Y 北）。',
