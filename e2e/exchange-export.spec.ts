@@ -44,16 +44,39 @@ async function wusu(page: Page) {
   return { zones, names: zones.map((z) => nameOf.get(z.objectId)!) };
 }
 
-/** Export through the dialog with the given selects set; returns the saved download's path. */
-async function exportVia(page: Page, selects: Record<string, string>, checks: Record<string, boolean> = {}) {
+/** The field widths docs/formats.md documents for the planning-database layers, as ogrinfo -so prints them. */
+const WIDTHS = [
+  'BSM: String (18.0)',
+  'YSDM: String (10.0)',
+  'XZQDM: String (12.0)',
+  'XZQMC: String (100.0)',
+  'MJ: Real (18.2)',
+  'BZ: String (254.0)',
+  'BHDXMC: String (254.0)',
+  'QHLX: String (40.0)',
+];
+
+type Dialog = ReturnType<Page['getByRole']>;
+
+/** Open the export dialog and set its selects and checkboxes as a planner would. */
+async function chooseExport(
+  page: Page,
+  selects: Record<string, string>,
+  checks: Record<string, boolean> = {},
+) {
   await page.getByRole('button', { name: '导出', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: '导出' });
   for (const [name, value] of Object.entries(selects))
     await dialog.getByRole('combobox', { name }).selectOption(value);
   for (const [name, on] of Object.entries(checks))
     await dialog.getByRole('checkbox', { name }).setChecked(on);
+  return dialog;
+}
+
+/** Click the dialog's export button (`导出 (n)` or `仍然导出 (n)`); returns the saved download's path. */
+async function download(page: Page, dialog: Dialog, button = /^导出 \(\d+\)$/) {
   const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: /^导出 \(\d+\)$/ }).click();
+  await dialog.getByRole('button', { name: button }).click();
   const file = await download;
   const path = join(mkdtempSync(join(tmpdir(), 'hzw-exchange-')), file.suggestedFilename());
   await file.saveAs(path);
@@ -63,24 +86,44 @@ async function exportVia(page: Page, selects: Record<string, string>, checks: Re
   return path;
 }
 
-test('export Shapefile (GBK, LSWHBHX): GDAL reads every zone with its Chinese names and the UI areas', async ({
+/** Export through the dialog with the given selects set; returns the saved download's path. */
+async function exportVia(
+  page: Page,
+  selects: Record<string, string>,
+  checks: Record<string, boolean> = {},
+  inspect: (dialog: Dialog) => Promise<unknown> = async () => {},
+) {
+  const dialog = await chooseExport(page, selects, checks);
+  await inspect(dialog);
+  return download(page, dialog);
+}
+
+test('export Shapefile (GBK, LSWHBHX): GDAL reads every protection line with its Chinese names, the documented widths and the UI areas', async ({
   page,
 }) => {
   await openWorkbench(page);
   const { zones, names } = await wusu(page);
-  const zip = await exportVia(page, { 格式: 'shapefile', 属性编码: 'gbk', 字段方案: 'lswhbhx' });
+  // LSWHBHX holds the protection lines: the bodies (本体) are left out, and the dialog says so.
+  const delivered = zones.filter((z) => z.attributes.zoneType !== 'body');
+  const deliveredNames = names.filter((_, i) => zones[i]!.attributes.zoneType !== 'body');
+  const zip = await exportVia(
+    page,
+    { 格式: 'shapefile', 属性编码: 'gbk', 字段方案: 'lswhbhx' },
+    {},
+    (dialog) =>
+      Promise.all([
+        expect(dialog.getByTestId('export-lint-summary')).toHaveText('未发现数据库质检会拒绝的问题'),
+        expect(dialog.getByTestId('export-lint-omitted')).toHaveText(
+          `LSWHBHX 不含以下区划，已略去：本体 ${zones.length - delivered.length} 个`,
+        ),
+      ]),
+  );
   expect(zip).toMatch(/\.zip$/);
 
   // GBK as declared: .cpg says so, and the .dbf bytes decode as GBK to the names. (unzip
   // patterns, not names: unzip does not decode the UTF-8 names of the entries.)
   const listing = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
-  expect(listing.map((n) => n.slice(n.lastIndexOf('.')).toLowerCase()).sort()).toEqual([
-    '.cpg',
-    '.dbf',
-    '.prj',
-    '.shp',
-    '.shx',
-  ]);
+  expect(listing.sort()).toEqual(['LSWHBHX.cpg', 'LSWHBHX.dbf', 'LSWHBHX.prj', 'LSWHBHX.shp', 'LSWHBHX.shx']);
   const cpg = execFileSync('unzip', ['-p', zip, '*.cpg'], { encoding: 'utf8' }).trim();
   expect(cpg).toMatch(/^(GBK|CP936|936)$/i);
   const dbf = execFileSync('unzip', ['-p', zip, '*.dbf']);
@@ -89,18 +132,20 @@ test('export Shapefile (GBK, LSWHBHX): GDAL reads every zone with its Chinese na
 
   const vsi = `/vsizip/${zip}`;
   const summary = ogr(['-al', '-so', vsi]);
-  expect(summary).toContain(`Feature Count: ${zones.length}`);
-  const layer = /Layer name: (.+)/.exec(summary)![1]!.trim();
-  for (const field of ['BSM', 'YSDM', 'XZQDM', 'XZQMC', 'MJ', 'BZ', 'BHDXMC', 'QHLX'])
-    expect(summary).toMatch(new RegExp(`^${field}: `, 'm'));
+  expect(summary).toContain(`Feature Count: ${delivered.length}`);
+  expect(summary).toMatch(/^Layer name: LSWHBHX$/m);
+  for (const field of WIDTHS) expect(summary).toMatch(new RegExp(`^${field.replace(/[()]/g, '\\$&')}$`, 'm'));
 
-  const sql = `SELECT BSM, YSDM, BHDXMC, QHLX, BZ, MJ, ST_Area(geometry, 1) AS gdal_area FROM "${layer}"`;
+  const sql = `SELECT BSM, YSDM, XZQDM, XZQMC, BHDXMC, QHLX, BZ, MJ, ST_Area(geometry, 1) AS gdal_area FROM LSWHBHX`;
   const table = rows(ogr(['-dialect', 'sqlite', '-sql', sql, '-q', vsi]));
-  expect(table).toHaveLength(zones.length);
-  expect(table.map((r) => r.BHDXMC).sort()).toEqual([...names].sort());
+  expect(table).toHaveLength(delivered.length);
+  expect(table.map((r) => r.BHDXMC).sort()).toEqual([...deliveredNames].sort());
   for (const row of table) {
     expect(row.YSDM).toBe('2090020227');
-    expect(row.BSM).toMatch(/^\d{6}0000\d{8}$/);
+    expect(row.BSM).toMatch(/^6542020000\d{8}$/);
+    expect(row.XZQDM).toBe('654202000000');
+    expect(row.XZQMC).toBe('乌苏市');
+    expect(row.QHLX).not.toBe('本体');
     expect(row.BZ).toBe(`${row.BHDXMC}${row.QHLX}`);
     const mj = Number(row.MJ);
     expect(Math.abs(mj - Number(row.gdal_area)) / mj, row.BZ).toBeLessThan(0.0001);
@@ -197,28 +242,52 @@ test('every export option is named in Chinese and in English, for every format; 
   }
 });
 
-test('export Shapefile in UTF-8 with all fields: the notice lists every field the 10-byte limit renamed', async ({
+test('export Shapefile with all fields (lossless): a 四至 text past 254 bytes is kept whole beside the .dbf, GDAL joins it, and import restores it', async ({
   page,
 }) => {
   await openWorkbench(page);
-  const { zones, names } = await wusu(page);
-  const zip = await exportVia(page, { 格式: 'shapefile', 属性编码: 'utf-8', 字段方案: 'full' });
-  const cpg = execFileSync('unzip', ['-p', zip, '*.cpg'], { encoding: 'utf8' }).trim();
-  expect(cpg).toMatch(/^UTF-?8$/i);
-  const dbf = execFileSync('unzip', ['-p', zip, '*.dbf']);
-  expect(new TextDecoder('utf-8').decode(dbf)).toContain(names[0]!);
+  const long = `东至乌苏河西岸${'，沿古城墙遗址外侧三十米'.repeat(30)}。`;
+  await page.getByRole('treeitem', { name: '巴音沟承化寺 保护范围' }).locator('.tree-row').click();
+  const panel = page.getByRole('region', { name: '区划属性' });
+  await panel.getByLabel('四至（原文）').fill(long);
+  await panel.getByLabel('四至（原文）').press('Tab');
+  await expect
+    .poll(async () =>
+      (await readTable<StoredZone>(page, 'zones')).some((z) => z.attributes.boundaryText === long),
+    )
+    .toBe(true);
 
+  const zip = await exportVia(page, { 格式: 'shapefile', 属性编码: 'gbk', 字段方案: 'full' });
   const notice = page.getByRole('status').filter({ hasText: '已导出' });
-  const renamed = notice.getByRole('listitem').filter({ hasText: '改名为' });
-  await expect(renamed.first()).toBeVisible();
-  // Each renamed field the notice names is the one GDAL finds in the file.
-  const summary = ogr(['-al', '-so', `/vsizip/${zip}`]);
-  expect(summary).toContain(`Feature Count: ${zones.length}`);
-  for (const text of await renamed.allTextContents()) {
-    const [, from, to] = /字段 (\S+) 改名为 ([^\s（]+)/.exec(text)!;
-    expect(from!.length).toBeGreaterThan(10);
-    expect(summary).toMatch(new RegExp(`^${to}: `, 'm'));
-  }
+  await expect(notice).toContainText('_long.csv');
+  // GDAL reads the set and its sidecar inside the zip (unzip would not decode the UTF-8 entry
+  // names), joins them on ZONE_ID and reads the whole text.
+  const vsi = `/vsizip/${zip}`;
+  const base = /^1: (.+?) \(/m.exec(ogr(['-q', vsi]))![1]!;
+  const sidecar = `${vsi}/${base}_long.csv`;
+  expect(ogr(['-so', sidecar])).toContain(`${base}_long`);
+  const sql =
+    `SELECT s.BNDRY_TEXT AS cut, l.BNDRY_TEXT AS whole FROM "${base}" s ` +
+    `JOIN '${sidecar}'."${base}_long" l ON s.ZONE_ID = l.ZONE_ID`;
+  // OGR SQL joins keep every row of the table: the one zone with a sidecar row has `whole`.
+  const joined = rows(ogr(['-q', '-sql', sql, vsi])).filter((r) => r.whole !== undefined);
+  expect(joined).toHaveLength(1);
+  expect(joined[0]!.whole).toBe(long);
+  expect(long.startsWith(joined[0]!.cut!)).toBe(true);
+  expect(joined[0]!.cut!.length).toBeLessThan(long.length);
+
+  // Importing the zip brings the whole text back (a second copy of the zone in the project).
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await (await chooser).setFiles(zip);
+  const preview = page.getByRole('dialog', { name: '导入预览' });
+  await preview.getByRole('button', { name: /^导入 \d+ 个区划$/ }).click();
+  await expect
+    .poll(
+      async () =>
+        (await readTable<StoredZone>(page, 'zones')).filter((z) => z.attributes.boundaryText === long).length,
+    )
+    .toBe(2);
 });
 
 test("export the selected object's zones as a coordinate table: J1… points, X north, Y with the zone prefix", async ({
@@ -322,4 +391,157 @@ test('export the coordinate table as XLSX: GDAL reads the points sheet, X north 
   const eastings = values.filter((v) => Math.floor(v / 1e6) === 28);
   expect(northings.length).toBeGreaterThanOrEqual(count);
   expect(eastings.length).toBeGreaterThanOrEqual(count);
+});
+
+/** A square ring near Wusu, counter-clockwise, `d` degrees wide. */
+const square = (lon: number, lat: number, d: number) => [
+  [lon, lat],
+  [lon + d, lat],
+  [lon + d, lat + d],
+  [lon, lat + d],
+  [lon, lat],
+];
+
+/** A relic unit (body, a range in two parts, a CCZ with a spike) and a historic district (core, purple line). */
+const DELIVERY = {
+  type: 'FeatureCollection',
+  features: [
+    [
+      '巴音沟承化寺',
+      'relic_unit',
+      'body',
+      { type: 'Polygon', coordinates: [square(84.672, 44.422, 0.0005)] },
+    ],
+    [
+      '巴音沟承化寺',
+      'relic_unit',
+      'protection_range',
+      {
+        type: 'MultiPolygon',
+        coordinates: [[square(84.6715, 44.4215, 0.0015)], [square(84.674, 44.424, 0.001)]],
+      },
+    ],
+    [
+      '巴音沟承化寺',
+      'relic_unit',
+      'construction_control_zone',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [84.67, 44.42],
+            [84.676, 44.42],
+            [84.676, 44.426],
+            [84.67305, 44.426],
+            [84.673, 44.429],
+            [84.67295, 44.426],
+            [84.67, 44.426],
+            [84.67, 44.42],
+          ],
+        ],
+      },
+    ],
+    [
+      '乌苏老街',
+      'historic_district',
+      'core_protection_range',
+      { type: 'Polygon', coordinates: [square(84.69, 44.42, 0.002)] },
+    ],
+    [
+      '乌苏老街',
+      'historic_district',
+      'purple_line',
+      { type: 'Polygon', coordinates: [square(84.6895, 44.4195, 0.003)] },
+    ],
+  ].map(([object_name, object_type, zone_type, geometry]) => ({
+    type: 'Feature',
+    properties: { object_name, object_type, zone_type },
+    geometry,
+  })),
+};
+
+/** Type into a field of the project settings and leave it, as a planner does. */
+async function setProjectSetting(page: Page, label: string, value: string) {
+  await page.getByRole('button', { name: '项目设置' }).click();
+  const settings = page.getByRole('dialog', { name: '项目设置' });
+  const field = settings.getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+  await expect(field).toHaveValue(value);
+  await settings.getByRole('button', { name: '关闭' }).click();
+}
+
+test('LSWHBHX delivery: the check lists the multipart zone, the spike and the missing code; exported anyway in zone 28, GDAL reads single parts, widths, codes and no purple line', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  await page.getByRole('button', { name: '新建项目' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'delivery.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(JSON.stringify(DELIVERY)),
+  });
+  await page.getByRole('dialog', { name: '导入预览' }).getByRole('button', { name: '导入 5 个区划' }).click();
+  await expect(page.getByRole('treeitem', { name: '乌苏老街', exact: true })).toBeVisible();
+  await setProjectSetting(page, '行政区名称', '乌苏市');
+
+  // The check before writing: exactly the three problems, and what LSWHBHX leaves out.
+  let dialog = await chooseExport(page, { 格式: 'shapefile', 字段方案: 'lswhbhx', 坐标系: '4516' });
+  const lint = dialog.getByRole('region', { name: '入库前检查' });
+  const findings = lint.getByRole('listitem');
+  await expect(findings).toHaveCount(3);
+  expect(await findings.evaluateAll((items) => items.map((i) => i.getAttribute('data-code')).sort())).toEqual(
+    ['code.xzqdm_missing', 'shape.multipart', 'shape.spike'],
+  );
+  await expect(lint.locator('[data-code="shape.spike"]')).toContainText('建设控制地带：第1环第5点为尖角');
+  await expect(lint.getByTestId('export-lint-omitted')).toHaveText(
+    'LSWHBHX 不含以下区划，已略去：本体 1 个、城市紫线 1 个',
+  );
+  await expect(dialog.getByRole('button', { name: '仍然导出 (5)' })).toBeEnabled();
+  await dialog.getByRole('button', { name: '取消' }).click();
+
+  // The planner fills the code; the spike stays, so the export goes ahead "anyway".
+  await setProjectSetting(page, '行政区划代码', '654202');
+  dialog = await chooseExport(page, { 格式: 'shapefile', 字段方案: 'lswhbhx', 坐标系: '4516' });
+  await expect(dialog.getByRole('region', { name: '入库前检查' }).getByRole('listitem')).toHaveCount(2);
+  const zip = await download(page, dialog, /^仍然导出 \(5\)$/);
+
+  const vsi = `/vsizip/${zip}`;
+  const summary = ogr(['-al', '-so', vsi]);
+  expect(summary).toMatch(/^Layer name: LSWHBHX$/m);
+  expect(summary).toMatch(/^Geometry: Polygon$/m);
+  expect(summary).toContain('Feature Count: 4');
+  expect(summary).toMatch(/ID\["EPSG",4516\]\]\s*Data axis/);
+  for (const field of WIDTHS) expect(summary).toMatch(new RegExp(`^${field.replace(/[()]/g, '\\$&')}$`, 'm'));
+  const sql =
+    'SELECT BSM, XZQDM, XZQMC, QHLX, ST_GeometryType(geometry) AS kind, ST_Area(geometry) AS planar FROM LSWHBHX';
+  const table = rows(ogr(['-dialect', 'sqlite', '-sql', sql, '-q', vsi]));
+  expect(table.map((r) => r.QHLX).sort()).toEqual(['保护范围', '保护范围', '建设控制地带', '核心保护范围']);
+  expect(new Set(table.map((r) => r.BSM)).size).toBe(4);
+  for (const row of table) {
+    expect(row.kind).toBe('POLYGON');
+    expect(row.XZQDM).toBe('654202000000');
+    expect(row.XZQMC).toBe('乌苏市');
+    expect(row.BSM).toMatch(/^6542020000\d{8}$/);
+  }
+  // Zone-28 metres with the prefix: GDAL's planar area is the one the attribute panel shows.
+  const { planar } = await shownAreas(page, '巴音沟承化寺 建设控制地带');
+  const ccz = Number(table.find((r) => r.QHLX === '建设控制地带')!.planar);
+  expect(Math.abs(ccz - planar) / planar).toBeLessThan(1e-6);
+
+  // The purple line goes to its own layer, ZXCQCSZX, here as a GeoPackage without the zone prefix.
+  dialog = await chooseExport(page, { 格式: 'geopackage', 字段方案: 'zxcqcszx', 坐标系: '4537' });
+  await expect(dialog.getByTestId('export-lint-summary')).toHaveText('未发现数据库质检会拒绝的问题');
+  const gpkg = await download(page, dialog);
+  const purple = ogr(['-so', gpkg, 'ZXCQCSZX']);
+  expect(purple).toContain('Feature Count: 1');
+  expect(purple).toMatch(/ID\["EPSG",4537\]\]\s*Data axis/);
+  expect(purple).toMatch(/^XZQDM: String \(12\.0\)$/m);
+  expect(rows(ogr(['-q', '-sql', 'SELECT QHLX, BHDXMC, XZQMC FROM ZXCQCSZX', gpkg]))).toEqual([
+    { QHLX: '城市紫线', BHDXMC: '乌苏老街', XZQMC: '乌苏市' },
+  ]);
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectDocument } from '../../shared/formats/projectDocument';
-import { defaultExportChoice, documentInScope, exportOptionsOf } from './transferExportOptions';
+import {
+  databaseLayerOf,
+  defaultExportChoice,
+  documentInScope,
+  exportOptionsOf,
+} from './transferExportOptions';
 
 describe('exportOptionsOf', () => {
   it('writes GeoJSON in lon/lat without a projected CRS by default', () => {
@@ -8,7 +13,7 @@ describe('exportOptionsOf', () => {
     expect(options).toEqual({ format: 'geojson', zoneTypes: null, baseName: '乌苏' });
   });
 
-  it('passes encoding, profile and zip for a Shapefile', () => {
+  it('passes encoding, profile and zip for a Shapefile; lon/lat unless another CRS is chosen', () => {
     const choice = { ...defaultExportChoice(28), format: 'shapefile' as const, profile: 'lswhbhx' as const };
     expect(exportOptionsOf(choice, 'p')).toMatchObject({
       format: 'shapefile',
@@ -19,6 +24,24 @@ describe('exportOptionsOf', () => {
     // Precision is the core's per-format default, not a dialog override.
     expect(exportOptionsOf(choice, 'p').decimals).toBeUndefined();
     expect(exportOptionsOf(choice, 'p').epsg).toBeUndefined();
+    expect(exportOptionsOf({ ...choice, epsg: 4516 }, 'p').epsg).toBe(4516);
+    expect(exportOptionsOf({ ...choice, ysdm: ' 2090020299 ' }, 'p').lswhbhx).toEqual({ ysdm: '2090020299' });
+  });
+
+  it('a GeoPackage takes the full profile unless told, and any chosen CRS', () => {
+    const choice = { ...defaultExportChoice(28), format: 'geopackage' as const };
+    expect(exportOptionsOf(choice, 'p')).toEqual({
+      format: 'geopackage',
+      zoneTypes: null,
+      baseName: 'p',
+      profile: 'full',
+    });
+    expect(exportOptionsOf({ ...choice, profile: 'zxcqcszx', epsg: 4537 }, 'p')).toMatchObject({
+      profile: 'zxcqcszx',
+      epsg: 4537,
+    });
+    expect(databaseLayerOf({ ...choice, profile: 'zxcqcszx' })).toBe('ZXCQCSZX');
+    expect(databaseLayerOf({ ...choice, format: 'kml', profile: 'lswhbhx' })).toBeNull();
   });
 
   it('uses the chosen zone and prefix style for DXF and coordinate tables', () => {

@@ -1,6 +1,8 @@
 import type { ZoneType } from '../../shared/domain/taxonomy';
 import { gaussKrugerEpsg } from '../../shared/crs/definitions';
 import type { ExportFormatId, ExportOptions, ProfileId } from '../../shared/formats/mapping/types';
+import { defaultProfile } from '../../shared/formats/mapping/exportDefaults';
+import { PROFILES } from '../../shared/formats/profiles/profiles';
 import type { ProjectDocument } from '../../shared/formats/projectDocument';
 
 /** What the export dialog offers; "coordinate table" is one choice with three layouts. */
@@ -14,7 +16,12 @@ export interface ExportChoice {
   zoneTypes: readonly ZoneType[] | null;
   scope: ExportScope;
   encoding: 'gbk' | 'utf-8';
-  profile: ProfileId;
+  /** Field profile of Shapefile and GeoPackage; null = the format's default. */
+  profile: ProfileId | null;
+  /** CRS of Shapefile and GeoPackage: CGCS2000 lon/lat (4490) or any bundled EPSG code. */
+  epsg: number;
+  /** 要素代码 of a planning-database layer; '' = the profile's. */
+  ysdm: string;
   /** 3° Gauss-Krüger zone for projected outputs (default: the project setting). */
   gkZone: number;
   /** Easting carries the zone number (28 553 915 m). */
@@ -30,7 +37,9 @@ export function defaultExportChoice(gkZone: number): ExportChoice {
     zoneTypes: null,
     scope: 'all',
     encoding: 'gbk',
-    profile: 'generic',
+    profile: null,
+    epsg: 4490,
+    ysdm: '',
     gkZone,
     zonePrefix: true,
     vertexLabels: true,
@@ -44,6 +53,21 @@ export function isProjected(format: ExportChoiceFormat): boolean {
   return format === 'geojson-projected' || format === 'dxf' || format === 'table';
 }
 
+/** Formats that hold attributes under a field profile and take any CRS (the dialog's CRS list). */
+export function hasProfileAndCrs(format: ExportChoiceFormat): format is 'shapefile' | 'geopackage' {
+  return format === 'shapefile' || format === 'geopackage';
+}
+
+/** The field profile a choice writes with. */
+export function profileOf(choice: ExportChoice): ProfileId {
+  return choice.profile ?? defaultProfile(choice.format === 'table' ? choice.tableLayout : choice.format);
+}
+
+/** The planning-database layer a choice writes (LSWHBHX, ZXCQCSZX), or null. */
+export function databaseLayerOf(choice: ExportChoice): string | null {
+  return hasProfileAndCrs(choice.format) ? (PROFILES[profileOf(choice)].layerName ?? null) : null;
+}
+
 /** The writeExport options for a dialog choice. */
 export function exportOptionsOf(choice: ExportChoice, baseName: string): ExportOptions {
   const format: ExportFormatId = choice.format === 'table' ? choice.tableLayout : choice.format;
@@ -53,9 +77,13 @@ export function exportOptionsOf(choice: ExportChoice, baseName: string): ExportO
     options.decimals = choice.decimals;
   }
   // Lon/lat formats take the core's per-format default (writeExport defaultDecimals).
+  if (hasProfileAndCrs(choice.format)) {
+    options.profile = profileOf(choice);
+    if (choice.epsg !== 4490) options.epsg = choice.epsg;
+    if (databaseLayerOf(choice) && choice.ysdm.trim()) options.lswhbhx = { ysdm: choice.ysdm.trim() };
+  }
   if (choice.format === 'shapefile') {
     options.encoding = choice.encoding;
-    options.profile = choice.profile;
     options.zip = true;
   }
   if (choice.format === 'dxf') {

@@ -15,6 +15,7 @@ import type {
   WriteExportInput,
   WriteExportOutput,
 } from '../../shared/formats/mapping/types';
+import type { ExportLint } from '../../shared/formats/mapping/exportLint';
 import type { DeriveRequest, DerivedShape } from '../../shared/derive/types';
 import type { ReasonDetail } from './jobFailure';
 
@@ -26,6 +27,8 @@ export interface JobTypes {
   readImport: { input: ReadImportInput; output: ReadImportOutput };
   /** The document in any export format and field profile → files to save (+ renamed fields). */
   writeExport: { input: WriteExportInput; output: WriteExportOutput };
+  /** What the planning-database QC would refuse in that export, before anything is written. */
+  lintExport: { input: WriteExportInput; output: ExportLint };
 }
 export interface JobTypes {
   /** Zones derived from 四至 rules (shared/derive): one list of shapes per request. */

@@ -4,6 +4,7 @@ import { deriveZones } from '../../shared/derive/deriveZones';
 import { readProjectFile, writeProjectFile } from '../../shared/formats/projectFile';
 import { readImport } from '../../shared/formats/mapping/readImport';
 import { writeExport } from '../../shared/formats/mapping/writeExport';
+import { lintExport } from '../../shared/formats/mapping/exportLint';
 import { runChecks } from '../../shared/checks/runChecks';
 import { areaStatistics } from '../../shared/analysis/areaStatistics';
 import { overlapAnalysis } from '../../shared/analysis/overlaps';
@@ -26,6 +27,7 @@ const HANDLERS: {
   exportGeoJson: (input, progress) => writeGeoJson(input.document, input.options, progress),
   readImport: (input, progress) => readImport(input, progress),
   writeExport: (input, progress) => writeExport(input, progress),
+  lintExport: (input, progress) => lintExport(input, progress),
   deriveZones: (input) => deriveZones(input.requests, { gkZone: input.gkZone }),
   readProject: (input) => readProjectFile(input.bytes, input.name),
   writeProject: (input, progress) => writeProjectFile(input.document, input.options, progress),

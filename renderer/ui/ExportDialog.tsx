@@ -2,8 +2,14 @@ import { useState } from 'react';
 import type { Bilingual } from '../../shared/domain/labels';
 import { ZONE_TYPES, ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
 import { exportFiles } from '../editor/transfer';
-import { defaultExportChoice, type ExportChoice, type ExportScope } from '../editor/transferExportOptions';
+import {
+  databaseLayerOf,
+  defaultExportChoice,
+  type ExportChoice,
+  type ExportScope,
+} from '../editor/transferExportOptions';
 import { EXPORT_FORMATS, FormatOptions } from './ExportDialogOptions';
+import { ExportLintPanel, useExportLint } from './ExportDialogLint';
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
 import { useModalDialog } from './hooks/useModalDialog';
@@ -20,8 +26,8 @@ const HINTS: Partial<Record<ExportChoice['format'], Bilingual>> = {
     en: 'Non-standard: Gauss-Krüger metres with a crs member; most web tools refuse it.',
   },
   shapefile: {
-    zh: '打包为 .zip（.shp .shx .dbf .prj .cpg），字段名不超过 10 字节，超长者改名并在提示中列出。',
-    en: 'Zipped (.shp .shx .dbf .prj .cpg); field names of at most 10 bytes, longer ones are renamed and listed.',
+    zh: '打包为 .zip（.shp .shx .dbf .prj .cpg）；字段名不超过 10 字节。“完整字段（无损）”把超过 254 字节的文本完整另存于 _long.csv，其余方案截断并在提示中列出。',
+    en: 'Zipped (.shp .shx .dbf .prj .cpg); field names of at most 10 bytes. “All fields (lossless)” keeps texts longer than 254 bytes whole in a _long.csv; the other profiles cut them and list where.',
   },
   dxf: {
     zh: '每种区划类型一个图层，闭合多段线，坐标为高斯-克吕格（X 东、Y 北）。',
@@ -32,6 +38,8 @@ const HINTS: Partial<Record<ExportChoice['format'], Bilingual>> = {
     en: 'Points J1, J2…, X = northing, Y = easting; each ring repeats its first point.',
   },
 };
+
+const EXPORT_ANYWAY: Bilingual = { zh: '仍然导出', en: 'Export anyway' };
 
 const SCOPES: { id: ExportScope; label: Bilingual }[] = [
   { id: 'all', label: { zh: '全部区划', en: 'All zones' } },
@@ -71,11 +79,14 @@ export function ExportDialog({ open, onClose, data }: { open: boolean; onClose()
         : z.objectId === selection.objectId,
   );
   const count = inScope.filter((z) => selected.has(z.attributes.zoneType)).length;
+  const all = present.every((type) => selected.has(type));
+  const final = { ...choice, zoneTypes: all ? null : [...selected] };
+  const lint = useExportLint(data, final, open);
   const start = () => {
     onClose();
-    const all = present.every((type) => selected.has(type));
-    void exportFiles(workbench, platform, { ...choice, zoneTypes: all ? null : [...selected] });
+    void exportFiles(workbench, platform, final);
   };
+  const startLabel = lint.verdict === 'confirm' ? EXPORT_ANYWAY[lang] : t('exportStart');
   const hint = HINTS[choice.format];
   return (
     <dialog ref={dialog} onClose={onClose} aria-labelledby="export-title" className="modal">
@@ -126,12 +137,18 @@ export function ExportDialog({ open, onClose, data }: { open: boolean; onClose()
             ))}
           </fieldset>
           {hint && <p className="hint">{hint[lang]}</p>}
+          {databaseLayerOf(final) && <ExportLintPanel state={lint} lang={lang} />}
           <div className="dialog-buttons">
             <button type="button" onClick={onClose}>
               {t('cancel')}
             </button>
-            <button type="button" className="primary" onClick={start} disabled={count === 0}>
-              {t('exportStart')} ({count})
+            <button
+              type="button"
+              className="primary"
+              onClick={start}
+              disabled={count === 0 || lint.running || lint.verdict === 'blocked'}
+            >
+              {startLabel} ({count})
             </button>
           </div>
         </>

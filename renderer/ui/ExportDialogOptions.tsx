@@ -3,8 +3,13 @@ import type { ProfileId } from '../../shared/formats/mapping/types';
 import { gaussKrugerEpsg } from '../../shared/crs/definitions';
 import { ZONE_RANGE } from '../../shared/crs/definitions';
 import { crsLabel } from '../editor/transferCrs';
+import { PROFILES as PROFILE_DEFINITIONS } from '../../shared/formats/profiles/profiles';
+import { ExportCrsField } from './ExportDialogCrs';
 import {
+  databaseLayerOf,
+  hasProfileAndCrs,
   isProjected,
+  profileOf,
   type ExportChoice,
   type ExportChoiceFormat,
   type TableLayout,
@@ -31,8 +36,11 @@ export const EXPORT_FORMATS: { id: ExportChoiceFormat; label: Bilingual }[] = [
 const PROFILES: { id: ProfileId; label: Bilingual }[] = [
   { id: 'generic', label: { zh: '通用字段', en: 'Generic fields' } },
   { id: 'lswhbhx', label: { zh: 'LSWHBHX 历史文化保护线', en: 'LSWHBHX heritage protection line' } },
+  { id: 'zxcqcszx', label: { zh: 'ZXCQCSZX 城市紫线', en: 'ZXCQCSZX purple line' } },
   { id: 'full', label: { zh: '完整字段（无损）', en: 'All fields (lossless)' } },
 ];
+
+const YSDM_LABEL: Bilingual = { zh: '要素代码 YSDM', en: 'Element code (YSDM)' };
 
 const TABLE_LAYOUTS: { id: TableLayout; label: Bilingual }[] = [
   { id: 'coordinate-txt', label: { zh: '文本交换格式（.txt）', en: 'Exchange text (.txt)' } },
@@ -100,6 +108,7 @@ export function FormatOptions({
     { id: 'utf-8' as const, label: 'UTF-8' },
   ];
   const epsg = gaussKrugerEpsg(choice.gkZone, 3, choice.zonePrefix);
+  const database = databaseLayerOf(choice);
   return (
     <>
       {f === 'table' && (
@@ -120,14 +129,35 @@ export function FormatOptions({
           onChange={(encoding) => onChange({ encoding })}
         />
       )}
-      {f === 'shapefile' && (
-        <Select
-          label={text('exportProfile', lang)}
-          value={choice.profile}
-          options={PROFILES}
-          lang={lang}
-          onChange={(profile) => onChange({ profile })}
-        />
+      {hasProfileAndCrs(f) && (
+        <>
+          <Select
+            label={text('exportProfile', lang)}
+            value={profileOf(choice)}
+            options={PROFILES}
+            lang={lang}
+            onChange={(profile) => onChange({ profile })}
+          />
+          <ExportCrsField
+            epsg={choice.epsg}
+            projectZone={choice.gkZone}
+            lang={lang}
+            onChange={(epsg) => onChange({ epsg })}
+          />
+        </>
+      )}
+      {database && (
+        <label className="field">
+          <span>{YSDM_LABEL[lang]}</span>
+          <input
+            aria-label={YSDM_LABEL[lang]}
+            value={choice.ysdm}
+            placeholder={PROFILE_DEFINITIONS[profileOf(choice)].ysdm ?? ''}
+            inputMode="numeric"
+            maxLength={10}
+            onChange={(e) => onChange({ ysdm: e.target.value.replace(/\D/g, '') })}
+          />
+        </label>
       )}
       {isProjected(f) && (
         <>

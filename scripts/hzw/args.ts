@@ -15,6 +15,8 @@ export interface CliOptions {
   datumShift?: string;
   datumConvention?: string;
   json?: boolean;
+  /** Refuse a planning-database export the pre-delivery check finds problems in. */
+  strict?: boolean;
 }
 
 export class UsageError extends Error {
@@ -26,14 +28,16 @@ export const USAGE = `hzw — Heritage Zone Workbench command line
   hzw info <file> [--json] [--encoding <enc>] [--from-crs EPSG:n|@file.prj] [--gk-zone n]
                   [--axis-order en|ne]
   hzw convert <in> <out> [--from-crs EPSG:n|@file.prj] [--to-crs EPSG:n] [--encoding <enc>]
-                         [--out-encoding gbk|utf-8] [--profile full|generic|lswhbhx] [--gk-zone n]
-                         [--axis-order en|ne] [--datum-shift none|dx,dy,dz[,rx,ry,rz,ds]|@file]
+                         [--out-encoding gbk|utf-8] [--profile full|generic|lswhbhx|zxcqcszx]
+                         [--gk-zone n] [--axis-order en|ne] [--strict]
+                         [--datum-shift none|dx,dy,dz[,rx,ry,rz,ds]|@file]
                          [--datum-convention position-vector|coordinate-frame]
 
 Formats by extension: .geojson .json .shp .zip .gpkg .kml .kmz .dxf .txt .csv .xlsx .hzw
   --from-crs     source CRS when the file has none or it is wrong: an EPSG code, a PROJ string,
                  or @file with a WKT1/WKT2/ESRI definition (a .prj)
-  --to-crs       target CRS (GeoJSON and KML are always lon/lat, RFC 7946)
+  --to-crs       target CRS (GeoJSON and KML are always lon/lat, RFC 7946); from a project,
+                 DXF and coordinate tables default to its prefixed 3° zone, like the app
   --encoding     attribute encoding of the input (gbk, utf-8, big5, …); detected otherwise
   --out-encoding attribute encoding of Shapefile/DXF/table output (default utf-8; tables gbk)
   --profile      map attributes through a field profile (default: keep them as they are)
@@ -45,6 +49,8 @@ Formats by extension: .geojson .json .shp .zip .gpkg .kml .kmz .dxf .txt .csv .x
                  (metres, arc-seconds, ppm; PROJ +towgs84 order), or @file with them; required
                  whenever the output changes the datum
   --datum-convention  rotation convention of the 7 parameters (default position-vector, as PROJ)
+  --strict       refuse a LSWHBHX/ZXCQCSZX export the pre-delivery check finds problems in
+                 (otherwise they are printed as warnings)
 Exit codes: 0 done, 1 input refused (reasons on stderr), 2 usage.`;
 
 const VALUE_OPTIONS: Record<string, keyof CliOptions> = {
@@ -66,6 +72,7 @@ export function parseArgs(argv: readonly string[]): Command {
     const arg = argv[i]!;
     if (arg === '-h' || arg === '--help') return { command: 'help' };
     if (arg === '--json') options.json = true;
+    else if (arg === '--strict') options.strict = true;
     else if (arg.startsWith('--')) {
       const [name, inline] = arg.split('=', 2) as [string, string | undefined];
       const key = VALUE_OPTIONS[name];

@@ -1,6 +1,7 @@
 import { crsName } from '../../shared/crs/definitions';
 import { crsDefOfEpsg } from '../../shared/crs/crsDef';
 import type { DatumShift } from '../../shared/crs/datumShift';
+import { DATUMS } from '../../shared/crs/datums';
 import { crsInfoOf, resolveLayer } from '../../shared/crs/placeLayer';
 import {
   DatumShiftRequiredError,
@@ -26,8 +27,9 @@ import { gaussKrugerCrs } from '../../shared/crs/definitions';
 import type { CliOptions } from './args';
 import { UsageError } from './args';
 import { crsChoiceOf, datumShiftOf, placeOrRefuse } from './crsOptions';
+import { exportDocument } from './exportDocument';
 
-const PROFILES: readonly ProfileId[] = ['full', 'generic', 'lswhbhx'];
+const PROFILES: readonly ProfileId[] = ['full', 'generic', 'lswhbhx', 'zxcqcszx'];
 
 export interface InfoLayer {
   name: string;
@@ -142,6 +144,12 @@ function refuseProblems(read: Extract<FileRead, { kind: 'layers' }>): void {
   if (read.result.problems.length) throw new FormatError(read.fileName, read.result.problems);
 }
 
+function outEncoding(o: CliOptions): 'gbk' | 'utf-8' | undefined {
+  const encoding = o.outEncoding === 'gbk' || o.outEncoding === 'utf-8' ? o.outEncoding : undefined;
+  if (o.outEncoding && !encoding) throw new UsageError('--out-encoding: gbk or utf-8');
+  return encoding;
+}
+
 function baseName(path: string): string {
   return path.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 }
@@ -180,6 +188,11 @@ export async function convert(
     warnings.push(...read.result.info.warnings);
     layers.push(...read.result.layers);
   }
+  // Binary formats keep the source CRS when the layers go through a profile (as without one), unless
+  // it is an old datum: the zones are CGCS2000 by then.
+  const sourceCrs = layers[0] ? resolveLayer(layers[0], choice).resolution.crs : null;
+  const sourceEpsg = sourceCrs && DATUMS[sourceCrs.datum].compatible ? (sourceCrs.epsg ?? undefined) : undefined;
+  const keepCrs = !document && (format === 'shapefile' || format === 'geopackage') ? sourceEpsg : undefined;
   if (toProject || (profile && !document)) {
     // Through the heritage schema: every feature must be a valid zone, or nothing is written.
     const source = reads[0]?.fileName ?? '';
@@ -209,7 +222,27 @@ export async function convert(
     const bytes = await writeProjectFile(document!, { generator: 'hzw' }, (f) => progress(0.5 + f / 2));
     return { files: [{ name: `${baseName(output)}.hzw`, bytes }], renamed: [], warnings };
   }
-  if (document) layers = [documentToLayer(document, { profile: profile ?? 'full' }).layer];
+  const encoding = outEncoding(o);
+  if (document) {
+    const written = await exportDocument(
+      document,
+      {
+        format: format!,
+        ...(profile ? { profile } : {}),
+        ...(o.toCrs !== undefined
+          ? { toCrs: epsgOption(o.toCrs, '--to-crs')! }
+          : keepCrs !== undefined
+            ? { toCrs: keepCrs }
+            : {}),
+        ...(encoding ? { encoding } : {}),
+        baseName: baseName(output),
+        zip: /\.zip$/i.test(output),
+        strict: o.strict === true,
+      },
+      (f) => progress(0.5 + f / 2),
+    );
+    return { ...written, warnings: [...warnings, ...written.warnings] };
+  }
   const target = targetEpsg(format!, epsgOption(o.toCrs, '--to-crs'), layers);
   const datumShift = datumShiftOf(o);
   const projected = layers.map((layer) => {
@@ -219,8 +252,6 @@ export async function convert(
     // RFC 7946 GeoJSON: 7 decimals (≈ 1 cm), like GDAL's RFC7946=YES.
     return format === 'geojson' && isLonLat(target.layerEpsg) ? roundLayer(moved, 7) : moved;
   });
-  const encoding = o.outEncoding === 'gbk' || o.outEncoding === 'utf-8' ? o.outEncoding : undefined;
-  if (o.outEncoding && !encoding) throw new UsageError('--out-encoding: gbk or utf-8');
   const written = await writeLayers(
     projected,
     format!,
@@ -229,6 +260,8 @@ export async function convert(
       epsg: target.writerEpsg,
       ...(encoding ? { encoding } : {}),
       zip: /\.zip$/i.test(output),
+      // Attributes travel as they are: text past the .dbf's 254 bytes goes to <base>_long.csv.
+      longText: 'sidecar',
     },
     (f) => progress(0.5 + f / 2),
   );

@@ -204,6 +204,8 @@ export const ProjectSettingsSchema = z.object({
     en: 'Project name',
   }),
   xzqdm: field(XzqdmSchema, { zh: '行政区划代码', en: 'Administrative code (XZQDM)' }).default(''),
+  // XZQMC of the planning-database layers (LSWHBHX, ZXCQCSZX): the county's name, e.g. 乌苏市.
+  xzqmc: field(text(100), { zh: '行政区名称', en: 'Administrative area name (XZQMC)' }).default(''),
   gkZone: field(z.number().int().min(GK_ZONES.min).max(GK_ZONES.max), {
     zh: '高斯-克吕格3°带号',
     en: 'Gauss-Krüger 3° zone',

@@ -21,6 +21,11 @@ export interface FieldDef {
   /** Characters (string) or digits (numbers) as the source declared them, when it did. */
   width?: number;
   decimals?: number;
+  /**
+   * Width and decimals are a target schema's (a planning-database layer): writers declare exactly
+   * them, whatever the values hold. Otherwise they are hints and writers size fields to the data.
+   */
+  fixed?: boolean;
 }
 
 export type Coordinates = number[];

@@ -8,6 +8,7 @@ import { kmlAdapter } from './kml/kmlAdapter';
 import type { Layer, NamedBytes, Progress, ReadOptions, ReadResult, WriteOptions } from './layer';
 import { PROJECT_FILE_EXTENSION, readProjectFile } from './projectFile';
 import { shapefileAdapter } from './shapefile/shapefileAdapter';
+import { isLongTextFile } from './shapefile/longText';
 import type { ProjectDocument } from './projectDocument';
 import { readUnits, unknownFormat } from './registryUnits';
 
@@ -62,6 +63,8 @@ export function formatForFileName(name: string): string | null {
   if (ext === PROJECT_FILE_EXTENSION) return 'project';
   if (ext === 'zip') return 'zip';
   if ((SHAPEFILE_PARTS as readonly string[]).includes(ext)) return 'shapefile';
+  // `<base>_long.csv` holds the whole long texts of `<base>.dbf` (shapefile/longText.ts).
+  if (isLongTextFile(name)) return 'shapefile';
   return ADAPTERS.find((a) => a.id !== 'shapefile' && a.extensions.includes(ext))?.id ?? null;
 }
 

@@ -23,10 +23,11 @@ export type FormatOfName = (name: string) => string | null;
 /** Most ignored files named in a note; the rest counted. */
 const NAMED = 10;
 
+/** Folder and base name; a shapefile's `<base>_long.csv` sidecar belongs to `<base>`. */
 const keyOf = (name: string) =>
   name
     .replace(/\\/g, '/')
-    .replace(/\.[^./]*$/, '')
+    .replace(/_long\.csv$|\.[^./]*$/i, '')
     .toLowerCase();
 
 export const unknownFormat = (name: string): FormatError =>

@@ -156,7 +156,13 @@ export function buildWusuSample(): ProjectDocument {
     });
   }
   return {
-    settings: { name: '乌苏市文物保护区划（示意）', xzqdm: '654202', gkZone: 28, illustrative: true },
+    settings: {
+      name: '乌苏市文物保护区划（示意）',
+      xzqdm: '654202',
+      xzqmc: '乌苏市',
+      gkZone: 28,
+      illustrative: true,
+    },
     ...b,
   };
 }
@@ -195,7 +201,13 @@ export function buildTekesSample(): ProjectDocument {
     batch: '2010年公布',
   });
   return {
-    settings: { name: '特克斯县历史文化名城（示意）', xzqdm: '654027', gkZone: 27, illustrative: true },
+    settings: {
+      name: '特克斯县历史文化名城（示意）',
+      xzqdm: '654027',
+      xzqmc: '特克斯县',
+      gkZone: 27,
+      illustrative: true,
+    },
     ...b,
   };
 }

@@ -31,6 +31,12 @@ function columnType(features: Layer['features']): { name: string; promote: boole
   return family ? { name: family[1]!.toUpperCase(), promote: true } : { name: 'GEOMETRY', promote: false };
 }
 
+/** The declared column type: TEXT(n) for a schema's fixed-width text (GDAL reads String(n)). */
+function sqlType(field: FieldDef): string {
+  if (field.type === 'string' && field.fixed && field.width) return `TEXT(${field.width})`;
+  return SQL_TYPES[field.type];
+}
+
 function promoted(g: LayerGeometry): LayerGeometry {
   if (g.type === 'Polygon') return { type: 'MultiPolygon', coordinates: [g.coordinates] };
   if (g.type === 'LineString') return { type: 'MultiLineString', coordinates: [g.coordinates] };
@@ -78,7 +84,7 @@ export function addTable(
   const columns = [
     `${quoteName(key)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL`,
     ...(options.geometry ? [`${quoteName(geomColumn)} ${type.name}`] : []),
-    ...layer.fields.map((f, i) => `${quoteName(names[i]!)} ${SQL_TYPES[f.type]}`),
+    ...layer.fields.map((f, i) => `${quoteName(names[i]!)} ${sqlType(f)}`),
   ];
   db.run(`CREATE TABLE ${table} (${columns.join(', ')})`);
   const srsId = options.geometry ? ensureSrs(db, layer.epsg) : null;

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ellipsoidalArea } from '../../geometry/area';
 import { buildWusuSample } from '../../sample/buildSample';
 import type { ExportFormatId } from './types';
-import { defaultDecimals, writeExport } from './writeExport';
+import { defaultDecimals } from './exportDefaults';
+import { writeExport } from './writeExport';
 
 /** MJ (written from the geometry as written) against GDAL's ellipsoidal area of that geometry. */
 async function mjAgainstGdal(format: ExportFormatId, decimals?: number) {
@@ -33,7 +34,8 @@ async function mjAgainstGdal(format: ExportFormatId, decimals?: number) {
   const rows = [
     ...answer.matchAll(/BZ \(String\) = (.*)\n\s+MJ \(Real\) = ([\d.]+)\n\s+a \(Real\) = ([\d.e+-]+)/g),
   ];
-  expect(rows).toHaveLength(document.zones.length);
+  // LSWHBHX holds every zone of the sample but the bodies (all single-part).
+  expect(rows).toHaveLength(document.zones.filter((z) => z.attributes.zoneType !== 'body').length);
   return rows.map((m) => ({ zone: m[1]!, mj: Number(m[2]), gdal: Number(m[3]) }));
 }
 

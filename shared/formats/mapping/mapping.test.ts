@@ -27,15 +27,19 @@ describe('field profiles through documentToLayer → layerToImport', () => {
     }
   });
 
-  it('lswhbhx writes BSM, YSDM, padded XZQDM, ellipsoidal MJ in m² and a remark import can split', () => {
-    const { layer } = documentToLayer(sample, { profile: 'lswhbhx' });
+  it('lswhbhx writes BSM, YSDM, padded XZQDM, XZQMC, ellipsoidal MJ in m² and a remark import can split', () => {
+    const { layer, omitted } = documentToLayer(sample, { profile: 'lswhbhx' });
+    const delivered = sample.zones.filter((z) => z.attributes.zoneType !== 'body');
+    expect(omitted).toEqual([{ zoneType: 'body', count: sample.zones.length - delivered.length }]);
     expect(layer.name).toBe('LSWHBHX');
+    expect(layer.features).toHaveLength(delivered.length);
     const first = layer.features[0]!.properties;
     expect(first.BSM).toBe('654202000000000001');
     expect(layer.features[1]!.properties.BSM).toBe('654202000000000002');
     expect(first.YSDM).toBe('2090020227');
     expect(first.XZQDM).toBe('654202000000');
-    expect(Math.abs((first.MJ as number) - ellipsoidalArea(sample.zones[0]!.geometry))).toBeLessThan(0.01);
+    expect(first.XZQMC).toBe('乌苏市');
+    expect(Math.abs((first.MJ as number) - ellipsoidalArea(delivered[0]!.geometry))).toBeLessThan(0.01);
     const back = layerToImport(
       [
         {
@@ -56,11 +60,11 @@ describe('field profiles through documentToLayer → layerToImport', () => {
     expect(back.profiles).toEqual(['lswhbhx']);
     expect(back.rejected).toEqual([]);
     expect(back.document.zones.map((z) => z.attributes.zoneType)).toEqual(
-      sample.zones.map((z) => z.attributes.zoneType),
+      delivered.map((z) => z.attributes.zoneType),
     );
     const names = new Map(sample.objects.map((o) => [o.id, o.attributes.name]));
     expect(back.document.objects.map((o) => o.attributes.name).sort()).toEqual(
-      [...new Set(sample.zones.map((z) => names.get(z.objectId)))].sort(),
+      [...new Set(delivered.map((z) => names.get(z.objectId)))].sort(),
     );
   });
 });

@@ -13,7 +13,7 @@ import type { ProjectDocument } from '../projectDocument';
  */
 
 /** Field profiles (shared/formats/profiles, docs/formats.md "Field profiles"). */
-export type ProfileId = 'full' | 'generic' | 'lswhbhx';
+export type ProfileId = 'full' | 'generic' | 'lswhbhx' | 'zxcqcszx';
 
 /** Export formats the registry can write (`hzw convert` picks one from the output extension). */
 export type ExportFormatId =
@@ -121,11 +121,14 @@ export interface CoordinateTableExportOptions {
   decimals?: number;
 }
 
+/** Options of the planning-database profiles (LSWHBHX and ZXCQCSZX). */
 export interface LswhbhxOptions {
-  /** 6-, 9- or 12-digit administrative code; default the project's xzqdm. */
+  /** 6-, 9- or 12-digit administrative code; default the object's, else the project's xzqdm. */
   xzqdm?: string;
-  /** 行政区名称 (XZQMC), default ''. */
+  /** 行政区名称 (XZQMC); default the project's xzqmc. */
   xzqmc?: string;
+  /** 要素代码 (YSDM); default the profile's (LSWHBHX 2090020227, ZXCQCSZX 2090020233). */
+  ysdm?: string;
   /** Unit of MJ, default 'm2' (ellipsoidal). */
   areaUnit?: 'm2' | 'hm2' | 'mu';
   /** First BSM sequence number, default 1. */
@@ -152,6 +155,7 @@ export interface ExportOptions {
   /** Base name of the output files, default the project name. */
   baseName?: string;
   coordinateTable?: CoordinateTableExportOptions;
+  /** Options of the planning-database profiles (LSWHBHX, ZXCQCSZX). */
   lswhbhx?: LswhbhxOptions;
   /** Pack formats of several files (Shapefile) into one .zip; default true. */
   zip?: boolean;

@@ -4,9 +4,11 @@ import { exportCoordinateTable } from '../coordinateTable/adapter';
 import { writeGeoJson } from '../geojson/writeGeoJson';
 import { writeProjectedGeoJson } from '../geojson/writeProjectedGeoJson';
 import type { ProjectDocument } from '../projectDocument';
+import { PROFILES } from '../profiles/profiles';
 import { documentToLayer } from './documentToLayer';
-import type { ExportFormatId, ProfileId, WriteExportInput, WriteExportOutput } from './types';
+import type { ExportFormatId, WriteExportInput, WriteExportOutput } from './types';
 import { writeLayers } from './writeLayers';
+import { defaultDecimals, defaultProfile } from './exportDefaults';
 
 const LON_LAT_FORMATS: readonly ExportFormatId[] = ['kml', 'kmz'];
 const PROJECTED_FORMATS: readonly ExportFormatId[] = [
@@ -16,11 +18,6 @@ const PROJECTED_FORMATS: readonly ExportFormatId[] = [
   'csv',
   'xlsx',
 ];
-
-/** Default field profile of a format: short names where names are short (DBF), full otherwise. */
-export function defaultProfile(format: ExportFormatId): ProfileId {
-  return format === 'shapefile' ? 'generic' : 'full';
-}
 
 /** The CRS an export is written in: the option, else lon/lat, else the project's prefixed GK zone. */
 export function exportEpsg(
@@ -38,19 +35,6 @@ export function exportEpsg(
   }
   if (given !== null) return given;
   return PROJECTED_FORMATS.includes(format) ? gaussKrugerEpsg(document.settings.gkZone, 3, true)! : 4490;
-}
-
-/** Formats that store coordinates as doubles (or the CRS's full width): no reason to drop precision. */
-const BINARY_FORMATS: readonly ExportFormatId[] = ['shapefile', 'geopackage'];
-
-/**
- * Default decimal places of a format's coordinates: RFC 7946 GeoJSON 7 (≈1 cm); every other
- * lon/lat output 9 (≈0.1 mm), so the area another tool computes from the file agrees with MJ even
- * for walls a few metres wide; projected metres 3 (1 mm) in text formats, 4 in binary ones.
- */
-export function defaultDecimals(format: ExportFormatId, epsg: number): number {
-  if (isLonLat(epsg)) return format === 'geojson' ? 7 : 9;
-  return BINARY_FORMATS.includes(format) ? 4 : 3;
 }
 
 function selected(
@@ -105,21 +89,34 @@ export async function writeExport(
     });
     return done({ files: [file], renamedFields: [], warnings: [] });
   }
+  // "full" promises nothing lost. A Shapefile cannot hold its names (10 bytes) or long texts
+  // (254 bytes): it gets the DBF-safe generic names and a `_long.csv` for the texts instead.
+  const lossless = o.format === 'shapefile' && profile === 'full';
   const { layer, warnings } = documentToLayer(
     document,
-    { profile, epsg, decimals, ...(o.lswhbhx ? { lswhbhx: o.lswhbhx } : {}) },
+    {
+      profile: lossless ? 'generic' : profile,
+      epsg,
+      decimals,
+      ...(o.lswhbhx ? { lswhbhx: o.lswhbhx } : {}),
+    },
     (f) => progress(f * 0.5),
   );
+  // A database layer keeps its name inside the files (LSWHBHX.shp, table LSWHBHX); the archive
+  // or GeoPackage file takes the base name.
+  const database = PROFILES[profile].layerName;
   const written = await writeLayers(
     [layer],
     o.format,
     {
-      baseName,
+      baseName: database && o.format === 'shapefile' ? database : baseName,
+      zipBaseName: baseName,
       epsg,
       ...(o.encoding ? { encoding: o.encoding } : {}),
       ...(o.vertexLabels !== undefined ? { vertexLabels: o.vertexLabels } : {}),
       ...(o.coordinateTable ? { coordinateTable: o.coordinateTable } : {}),
       zip: o.zip ?? true,
+      longText: lossless ? 'sidecar' : 'cut',
     },
     (f) => progress(0.5 + f / 2),
   );

@@ -18,6 +18,10 @@ export interface WriteLayersOptions extends WriteOptions {
   vertexLabels?: boolean;
   /** Pack several output files into one `<baseName>.zip`. */
   zip?: boolean;
+  /** Base name of that .zip when it differs from the files' (LSWHBHX.shp in 乌苏.zip). */
+  zipBaseName?: string;
+  /** Shapefile: cut text past 254 bytes (with a warning), or keep it whole in `<base>_long.csv`. */
+  longText?: 'cut' | 'sidecar';
 }
 
 /** File extension of each export format (the first one written). */
@@ -112,7 +116,8 @@ export async function writeLayers(
       files = dxfAdapter.write!(layers, options, progress);
       break;
   }
-  if (options.zip && files.length > 1) files = [{ name: `${base}.zip`, bytes: writeZip(files) }];
+  if (options.zip && files.length > 1)
+    files = [{ name: `${options.zipBaseName ?? base}.zip`, bytes: writeZip(files) }];
   progress(1);
   return { files, renamedFields, warnings };
 }

@@ -3,6 +3,7 @@ import type { ProfileId } from '../mapping/types';
 import { FULL_FIELDS, FULL_PROFILE } from './full';
 import { GENERIC_NAMES, GENERIC_PROFILE } from './generic';
 import { LSWHBHX_PROFILE } from './lswhbhx';
+import { ZXCQCSZX_PROFILE } from './zxcqcszx';
 import type { FieldProfile } from './types';
 
 const FULL_UPPER = new Set(FULL_FIELDS.map((f) => f.name.toUpperCase()));
@@ -11,6 +12,7 @@ export const PROFILES: Readonly<Record<ProfileId, FieldProfile>> = {
   full: FULL_PROFILE,
   generic: GENERIC_PROFILE,
   lswhbhx: LSWHBHX_PROFILE,
+  zxcqcszx: ZXCQCSZX_PROFILE,
 };
 
 /**

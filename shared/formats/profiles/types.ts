@@ -1,4 +1,5 @@
 import type { Bilingual } from '../../domain/labels';
+import type { ZoneType } from '../../domain/taxonomy';
 import type { ProjectSettingsInput } from '../../domain/schema';
 import type { FieldDef, Properties } from '../layer';
 import type { LswhbhxOptions, ProfileId } from '../mapping/types';
@@ -7,11 +8,12 @@ import type { LswhbhxOptions, ProfileId } from '../mapping/types';
 export type FullRecord = Record<string, unknown>;
 
 export interface ProfileContext {
-  /** 0-based position of the zone in the export (for sequence numbers such as BSM). */
+  /** 0-based position of the feature in the export (for sequence numbers such as BSM). */
   index: number;
   settings: ProjectSettingsInput;
-  /** Ellipsoidal area of the zone in m². */
+  /** Ellipsoidal area of the feature in m² (one part of the zone for single-part profiles). */
   areaM2: number;
+  /** Options of the planning-database profiles (LSWHBHX, ZXCQCSZX). */
   lswhbhx: LswhbhxOptions;
 }
 
@@ -23,6 +25,14 @@ export interface ProfileContext {
 export interface FieldProfile {
   id: ProfileId;
   label: Bilingual;
+  /** Name of the layer written; default the project name. */
+  layerName?: string;
+  /** Zone types the layer holds (a planning-database layer); absent: every zone. */
+  zoneTypes?: readonly ZoneType[];
+  /** One feature per polygon part: the database QC refuses multipart features. */
+  singlePart?: boolean;
+  /** 要素代码 written when the options give none (planning-database layers). */
+  ysdm?: string;
   fields(options: { lswhbhx: LswhbhxOptions }): FieldDef[];
   write(full: FullRecord, context: ProfileContext): Properties;
   read(properties: Properties): FullRecord;

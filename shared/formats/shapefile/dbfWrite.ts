@@ -1,13 +1,17 @@
-import type { Bilingual } from '../../domain/labels';
 import { FormatError, type InputProblem } from '../formatError';
 import { getProperty, type FieldType, type FieldValue, type Properties } from '../layer';
 import { encodeText, UnencodableTextError } from '../text/encoding';
 
 /**
- * Write a dBase III table: C for text (width = longest value in encoded bytes, at most 254),
- * N for numbers (integers without decimals; reals with as many decimals as the values need,
- * at least one so they read back as reals, width ≤ 24 as GDAL writes), L, D ('YYYY-MM-DD' →
- * YYYYMMDD). Byte 29 declares the encoding: 0x4D (CP936) for GBK, 0 for UTF-8 (the .cpg says so).
+ * Write a dBase III table: C for text, N for numbers, L, D ('YYYY-MM-DD' → YYYYMMDD). Byte 29
+ * declares the encoding: 0x4D (CP936) for GBK, 0 for UTF-8 (the .cpg says so).
+ *
+ * Widths follow the data (text: longest value in encoded bytes, at most 254; integers without
+ * decimals; reals with as many decimals as the values need, at least one so they read back as
+ * reals, width ≤ 24 as GDAL writes) unless a column declares its width: a planning-database
+ * schema's fields are written exactly as declared, even when every value is shorter or empty.
+ * Text longer than its field is cut at a character boundary and returned in `cut`, so the caller
+ * can keep it elsewhere or say which records lost what.
  */
 export interface DbfColumn {
   /** Name written to the file (already ≤ 10 bytes). */
@@ -15,6 +19,22 @@ export interface DbfColumn {
   /** Name in the layer's properties. */
   source: string;
   type: FieldType;
+  /** Declared width (text bytes or number digits), written exactly; absent = sized to the data. */
+  width?: number;
+  /** Declared decimals of a number column with a declared width. */
+  decimals?: number;
+}
+
+/** A text value longer than its field: what the table holds is cut; `full` is the whole text. */
+export interface CutText {
+  record: number;
+  column: DbfColumn;
+  full: string;
+}
+
+export interface DbfWriteResult {
+  bytes: Uint8Array;
+  cut: CutText[];
 }
 
 const MAX_TEXT = 254;
@@ -28,15 +48,19 @@ interface Encoded {
   cells: (Uint8Array | string | null)[];
 }
 
-/** The text's bytes, cut at a character boundary to 254 bytes when longer. */
-function textBytes(text: string, encoding: 'gbk' | 'utf-8'): { bytes: Uint8Array; truncated: boolean } {
+/** The text's bytes, cut at a character boundary to `limit` bytes when longer. */
+function textBytes(
+  text: string,
+  encoding: 'gbk' | 'utf-8',
+  limit: number,
+): { bytes: Uint8Array; truncated: boolean } {
   const bytes = encodeText(text, encoding);
-  if (bytes.length <= MAX_TEXT) return { bytes, truncated: false };
+  if (bytes.length <= limit) return { bytes, truncated: false };
   let out = '';
   let used = 0;
   for (const ch of text) {
     const n = encodeText(ch, encoding).length;
-    if (used + n > MAX_TEXT) break;
+    if (used + n > limit) break;
     out += ch;
     used += n;
   }
@@ -70,6 +94,31 @@ function formatNumbers(
   return { width: Math.max(widest(), integer ? 1 : decimals + 2), decimals, cells };
 }
 
+/** Numbers in a declared N(width, decimals); a value that cannot fit is a problem, never cut. */
+function fixedNumbers(
+  column: DbfColumn,
+  values: (number | null)[],
+  problems: InputProblem[],
+): { width: number; decimals: number; cells: (string | null)[] } {
+  const width = Math.min(column.width!, MAX_NUMBER);
+  const decimals = column.type === 'integer' ? 0 : Math.min(column.decimals ?? 0, Math.max(0, width - 2));
+  const cells = values.map((v, i) => {
+    if (v === null) return null;
+    const cell = v.toFixed(decimals);
+    if (cell.length <= width) return cell;
+    problems.push({
+      index: i,
+      field: `properties.${column.source}`,
+      reason: {
+        zh: `数值 ${cell} 超出字段 ${column.name} 的宽度 N(${width},${decimals})`,
+        en: `${cell} does not fit field ${column.name}, N(${width},${decimals})`,
+      },
+    });
+    return null;
+  });
+  return { width, decimals, cells };
+}
+
 function toNumber(v: FieldValue | undefined): number | null {
   if (v === null || v === undefined || v === '') return null;
   const n = typeof v === 'number' ? v : Number(v);
@@ -81,11 +130,16 @@ function encodeColumn(
   records: readonly Properties[],
   encoding: 'gbk' | 'utf-8',
   problems: InputProblem[],
-  warnings: Bilingual[],
+  cut: CutText[],
 ): Encoded {
   const values = records.map((r) => getProperty(r, column.source));
+  const declared = column.width !== undefined && column.width > 0 ? column.width : null;
   if (column.type === 'integer' || column.type === 'real') {
-    const { width, decimals, cells } = formatNumbers(values.map(toNumber), column.type === 'integer');
+    const numbers = values.map(toNumber);
+    const { width, decimals, cells } =
+      declared !== null
+        ? fixedNumbers(column, numbers, problems)
+        : formatNumbers(numbers, column.type === 'integer');
     return { column, width, decimals, cells };
   }
   if (column.type === 'boolean') {
@@ -103,14 +157,14 @@ function encodeColumn(
     });
     return { column, width: 8, decimals: 0, cells };
   }
-  let width = 1;
-  let truncated = 0;
+  const limit = Math.min(declared ?? MAX_TEXT, MAX_TEXT);
+  let width = declared === null ? 1 : limit;
   const cells = values.map((v, i) => {
     if (v === null || v === undefined) return null;
     const text = String(v);
     try {
-      const { bytes, truncated: cut } = textBytes(text, encoding);
-      if (cut) truncated++;
+      const { bytes, truncated } = textBytes(text, encoding, limit);
+      if (truncated) cut.push({ record: i, column, full: text });
       width = Math.max(width, bytes.length);
       return bytes;
     } catch (error) {
@@ -126,12 +180,6 @@ function encodeColumn(
       return null;
     }
   });
-  if (truncated) {
-    warnings.push({
-      zh: `字段 ${column.name} 有 ${truncated} 个值超过 254 字节，已截断`,
-      en: `${truncated} values of field ${column.name} exceed 254 bytes and were truncated`,
-    });
-  }
   return { column, width, decimals: 0, cells };
 }
 
@@ -148,10 +196,10 @@ export function writeDbf(
   columns: readonly DbfColumn[],
   records: readonly Properties[],
   encoding: 'gbk' | 'utf-8',
-  warnings: Bilingual[],
-): Uint8Array {
+): DbfWriteResult {
   const problems: InputProblem[] = [];
-  const encoded = columns.map((c) => encodeColumn(c, records, encoding, problems, warnings));
+  const cut: CutText[] = [];
+  const encoded = columns.map((c) => encodeColumn(c, records, encoding, problems, cut));
   if (problems.length) throw new FormatError(file, problems.slice(0, 50));
   const headerLength = 32 + 32 * columns.length + 1;
   const recordLength = 1 + encoded.reduce((n, e) => n + e.width, 0);
@@ -200,5 +248,5 @@ export function writeDbf(
     }
   }
   out[out.length - 1] = 0x1a;
-  return out;
+  return { bytes: out, cut };
 }

@@ -13,9 +13,10 @@ import type {
 } from '../layer';
 import { encodeText } from '../text/encoding';
 import { writeZip } from '../zip/zip';
-import { writeDbf, type DbfColumn } from './dbfWrite';
+import { writeDbf, type CutText, type DbfColumn } from './dbfWrite';
 import { dbfFieldNames, type Renamed } from './fieldNames';
 import { writeShp, type ShapeKind } from './shpWrite';
+import { writeLongText } from './longText';
 
 /**
  * Write layers as Shapefiles: per layer a .shp/.shx/.dbf/.cpg and a .prj when the CRS is one we
@@ -23,6 +24,15 @@ import { writeShp, type ShapeKind } from './shpWrite';
  * split into `<base>_polygon`, `<base>_line`, `<base>_point` sets (features without geometry go
  * to the first of them); a layer of one type keeps `<base>`. Nothing is reprojected.
  */
+export interface ShapefileWriteOptions extends WriteOptions {
+  /**
+   * Text longer than a .dbf field holds: 'cut' (default) cuts it with a warning naming field and
+   * records; 'sidecar' also keeps it whole in `<base>_long.csv` (longText.ts), so nothing is lost.
+   * A schema's fixed-width fields are always cut to their width, with the warning.
+   */
+  longText?: 'cut' | 'sidecar';
+}
+
 export interface ShapefileWriteResult {
   files: NamedBytes[];
   /** Fields whose names had to change to fit 10 bytes or stay unique. */
@@ -82,6 +92,45 @@ function fieldsOf(layer: Layer): FieldDef[] {
   return fields;
 }
 
+/** Fields that name a record in messages, best first: our zone id, the database BSM. */
+const KEY_FIELDS = ['ZONE_ID', 'zone_id', 'BSM'];
+
+/** How messages name record i of a layer: its key field's value, else GDAL's feature id #i. */
+function recordLabel(layer: Layer): (record: LayerFeature, index: number) => string {
+  const key = KEY_FIELDS.find((k) => layer.fields.some((f) => f.name === k));
+  return (record, index) => {
+    const value = key ? record.properties[key] : null;
+    return value === null || value === undefined || value === '' ? `#${index}` : String(value);
+  };
+}
+
+const listed = (labels: string[], lang: 'zh' | 'en') =>
+  labels.length <= 10
+    ? labels.join(lang === 'zh' ? '、' : ', ')
+    : `${labels.slice(0, 10).join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? ` 等 ${labels.length} 条` : ` and ${labels.length - 10} more`}`;
+
+/** One warning per field whose values were cut, naming the records. */
+function cutWarnings(cut: readonly CutText[], labelOf: (record: number) => string): Bilingual[] {
+  const byColumn = new Map<string, CutText[]>();
+  for (const c of cut) byColumn.set(c.column.name, [...(byColumn.get(c.column.name) ?? []), c]);
+  return [...byColumn].map(([name, cells]) => {
+    const width = cells[0]!.column.width ?? 254;
+    const labels = cells.map((c) => labelOf(c.record));
+    return {
+      zh: `字段 ${name} 宽 ${Math.min(width, 254)} 字节，${cells.length} 个值超长被截断：${listed(labels, 'zh')}`,
+      en: `Field ${name} holds ${Math.min(width, 254)} bytes; ${cells.length} longer values were cut: ${listed(labels, 'en')}`,
+    };
+  });
+}
+
+/** Says where the whole texts went, so the planner keeps the file with the set. */
+function keptNotice(file: string, count: number): Bilingual {
+  return {
+    zh: `${count} 个超过 254 字节的文本完整保存在 ${file}（.dbf 中为截断的开头），请与 Shapefile 一起保存`,
+    en: `${count} texts longer than 254 bytes are kept whole in ${file} (the .dbf holds their beginning); keep it with the Shapefile`,
+  };
+}
+
 const safeName = (name: string) => name.replace(/[\\/:*?"<>|\0]/g, '_').trim() || 'layer';
 
 function checkCoordinates(file: string, features: readonly LayerFeature[]): void {
@@ -102,7 +151,10 @@ function checkCoordinates(file: string, features: readonly LayerFeature[]): void
   }
 }
 
-export function writeShapefile(layers: readonly Layer[], options: WriteOptions = {}): ShapefileWriteResult {
+export function writeShapefile(
+  layers: readonly Layer[],
+  options: ShapefileWriteOptions = {},
+): ShapefileWriteResult {
   const encoding = options.encoding ?? 'utf-8';
   const files: NamedBytes[] = [];
   const renamed: Renamed[] = [];
@@ -121,7 +173,9 @@ export function writeShapefile(layers: readonly Layer[], options: WriteOptions =
       name: names.names[i]!,
       source: f.name,
       type: f.type,
+      ...(f.fixed && f.width ? { width: f.width, decimals: f.decimals ?? 0 } : {}),
     }));
+    const label = recordLabel(layer);
     const epsg = options.epsg ?? layer.epsg;
     if (epsg === null || !crsDefinition(epsg)) {
       warnings.push({
@@ -144,13 +198,20 @@ export function writeShapefile(layers: readonly Layer[], options: WriteOptions =
         columns,
         features.map((f) => f.properties),
         encoding,
-        warnings,
       );
+      const kept = options.longText === 'sidecar' ? dbf.cut.filter((c) => c.column.width === undefined) : [];
+      const cut = dbf.cut.filter((c) => !kept.includes(c));
+      warnings.push(...cutWarnings(cut, (record) => label(features[record]!, record)));
       files.push(
         { name: `${base}.shp`, bytes: shp },
         { name: `${base}.shx`, bytes: shx },
-        { name: `${base}.dbf`, bytes: dbf },
+        { name: `${base}.dbf`, bytes: dbf.bytes },
       );
+      const sidecar = writeLongText(base, { fields }, features, kept);
+      if (sidecar) {
+        files.push(sidecar);
+        warnings.push(keptNotice(sidecar.name, kept.length));
+      }
       if (epsg !== null && crsDefinition(epsg))
         files.push({ name: `${base}.prj`, bytes: encodeText(prjFor(epsg), 'utf-8') });
       files.push({ name: `${base}.cpg`, bytes: encodeText(encoding === 'gbk' ? 'GBK' : 'UTF-8', 'utf-8') });
@@ -166,7 +227,7 @@ export function writeShapefile(layers: readonly Layer[], options: WriteOptions =
 }
 
 /** The same files in one `<base>.zip` (base = options.baseName, else the first layer's name). */
-export function writeShapefileZip(layers: readonly Layer[], options: WriteOptions = {}): NamedBytes {
+export function writeShapefileZip(layers: readonly Layer[], options: ShapefileWriteOptions = {}): NamedBytes {
   const { files } = writeShapefile(layers, options);
   const base = safeName(options.baseName ?? layers[0]?.name ?? 'shapefile');
   return { name: `${base}.zip`, bytes: writeZip(files) };
