@@ -3,7 +3,14 @@ import { FormatError, type InputProblem } from '../formatError';
 import type { Layer, Properties, ReadOptions } from '../layer';
 import { readFiles, type FileRead } from '../registry';
 import { layerToImport, type SourceLayer } from './layerToImport';
-import type { ImportResult, LayerSummary, ReadImportInput, ReadImportOutput, ProfileId } from './types';
+import type {
+  ImportResult,
+  LayerMapping,
+  LayerSummary,
+  ReadImportInput,
+  ReadImportOutput,
+  ProfileId,
+} from './types';
 
 const PREVIEW_ROWS = 20;
 
@@ -51,7 +58,14 @@ function merge(results: ImportResult[]): ImportResult {
     },
     rejected: results.flatMap((r) => r.rejected),
     total: results.reduce((n, r) => n + r.total, 0),
+    ...mappedProperties(results),
   };
+}
+
+/** Properties any result took from its file; absent when one result supplies every property. */
+function mappedProperties(results: ImportResult[]): Pick<ImportResult, 'mappedProperties'> {
+  if (results.some((r) => !r.mappedProperties)) return {};
+  return { mappedProperties: [...new Set(results.flatMap((r) => r.mappedProperties!))] };
 }
 
 /**
@@ -70,6 +84,7 @@ export async function readImport(
   const preview: ReadImportOutput['preview'] = [];
   const results: ImportResult[] = [];
   const refused: InputProblem[] = [];
+  const mappings: LayerMapping[] = [];
   let profile: ProfileId | null = null;
   for (const read of reads) {
     if (read.kind === 'project') {
@@ -100,7 +115,13 @@ export async function readImport(
         summary.info.crs = crs;
       });
       profile ??= imported.profiles[0] ?? null;
-      results.push(imported);
+      mappings.push(...imported.mappings);
+      results.push({
+        document: imported.document,
+        rejected: imported.rejected,
+        total: imported.total,
+        mappedProperties: imported.mappedProperties ?? [],
+      });
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
       for (const problem of error.problems) refused.push(problem);
@@ -118,6 +139,7 @@ export async function readImport(
     preview,
     result: refused.length ? { ...empty, total: merge(results).total } : merge(results),
     profile: profile ?? 'full',
+    mappings,
     ...(refused.length ? { refused } : {}),
   };
 }
