@@ -11,6 +11,7 @@ export interface CliOptions {
   outEncoding?: string;
   profile?: string;
   gkZone?: string;
+  mapping?: string;
   json?: boolean;
 }
 
@@ -20,9 +21,10 @@ export class UsageError extends Error {
 
 export const USAGE = `hzw — Heritage Zone Workbench command line
 
-  hzw info <file> [--json] [--encoding <enc>] [--from-crs EPSG:n]
+  hzw info <file> [--json] [--encoding <enc>] [--from-crs EPSG:n] [--mapping <preset.json>|auto]
   hzw convert <in> <out> [--from-crs EPSG:n] [--to-crs EPSG:n] [--encoding <enc>]
                          [--out-encoding gbk|utf-8] [--profile full|generic|lswhbhx] [--gk-zone n]
+                         [--mapping <preset.json>|auto]
 
 Formats by extension: .geojson .json .shp .zip .gpkg .kml .kmz .dxf .txt .csv .xlsx .hzw
   --from-crs     source CRS when the file has none or it is wrong
@@ -31,6 +33,8 @@ Formats by extension: .geojson .json .shp .zip .gpkg .kml .kmz .dxf .txt .csv .x
   --out-encoding attribute encoding of Shapefile/DXF/table output (default utf-8; tables gbk)
   --profile      map attributes through a field profile (default: keep them as they are)
   --gk-zone      project 3° zone for eastings without the zone number
+  --mapping      field and value mapping preset (JSON exported from the import dialog), or auto:
+                 map attributes into the heritage schema; info shows the mapping and its result
 Exit codes: 0 done, 1 input refused (reasons on stderr), 2 usage.`;
 
 const VALUE_OPTIONS: Record<string, keyof CliOptions> = {
@@ -40,6 +44,7 @@ const VALUE_OPTIONS: Record<string, keyof CliOptions> = {
   '--out-encoding': 'outEncoding',
   '--profile': 'profile',
   '--gk-zone': 'gkZone',
+  '--mapping': 'mapping',
 };
 
 export function parseArgs(argv: readonly string[]): Command {

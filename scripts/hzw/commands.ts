@@ -13,6 +13,7 @@ import type { ProjectDocument } from '../../shared/formats/projectDocument';
 import { gaussKrugerCrs } from '../../shared/crs/definitions';
 import type { CliOptions } from './args';
 import { UsageError } from './args';
+import { mappingLines, mappingOptions, type MappingReport } from './mappingOption';
 
 const PROFILES: readonly ProfileId[] = ['full', 'generic', 'lswhbhx'];
 
@@ -32,6 +33,10 @@ export interface InfoReport {
   layers: InfoLayer[];
   refused: number;
   warnings: Bilingual[];
+  /** With --mapping: the mapping per layer and what it accepts and refuses. */
+  mapping?: MappingReport;
+  /** The same as text lines, for the plain output. */
+  mappingLines?: string[];
 }
 
 const crsText = (epsg: number | null) =>
@@ -71,7 +76,9 @@ function layerInfo(layer: Layer): InfoLayer {
 }
 
 export async function info(files: NamedBytes[], o: CliOptions, progress: Progress): Promise<InfoReport[]> {
-  const reads = await readFiles(files, readOptions(o), progress);
+  const mapping = await mappingOptions(o.mapping);
+  const options = { ...readOptions(o), ...mapping };
+  const reads = await readFiles(files, options, progress);
   return reads.map((read) => {
     if (read.kind === 'project') {
       const { layer } = documentToLayer(read.document, { profile: 'full' });
@@ -86,7 +93,7 @@ export async function info(files: NamedBytes[], o: CliOptions, progress: Progres
       };
     }
     const i = read.result.info;
-    return {
+    const report: InfoReport = {
       file: read.fileName,
       format: i.format,
       encoding: i.encoding ? `${i.encoding.used} (${i.encoding.source})` : null,
@@ -95,6 +102,24 @@ export async function info(files: NamedBytes[], o: CliOptions, progress: Progres
       refused: read.result.problems.length,
       warnings: i.warnings,
     };
+    if (!mapping) return report;
+    const single = read.result.layers.length === 1;
+    const imported = layerToImport(
+      read.result.layers.map((layer) => ({
+        layer,
+        problems: read.result.problems.filter(
+          (p) => single || (p as { layer?: string }).layer === layer.name,
+        ),
+      })),
+      read.fileName,
+      options,
+    );
+    const result = {
+      layers: imported.mappings,
+      accepted: imported.document.zones.length,
+      refused: imported.rejected,
+    };
+    return { ...report, mapping: result, mappingLines: mappingLines(result) };
   });
 }
 
@@ -126,7 +151,8 @@ export async function convert(
   const profile = o.profile as ProfileId | undefined;
   if (profile !== undefined && !PROFILES.includes(profile))
     throw new UsageError(`--profile: one of ${PROFILES.join(', ')}`);
-  const options = readOptions(o);
+  const mapping = await mappingOptions(o.mapping);
+  const options = { ...readOptions(o), ...mapping };
   const reads = await readFiles(files, options, (f) => progress(f * 0.5));
   const warnings: Bilingual[] = [];
   let layers: Layer[] = [];
@@ -141,7 +167,7 @@ export async function convert(
     const fromCrs = options.epsg;
     layers.push(...read.result.layers.map((l) => (fromCrs ? { ...l, epsg: fromCrs } : l)));
   }
-  if (toProject || (profile && !document)) {
+  if (toProject || ((profile || mapping) && !document)) {
     // Through the heritage schema: every feature must be a valid zone, or nothing is written.
     const source = reads[0]?.fileName ?? '';
     const imported = layerToImport(
