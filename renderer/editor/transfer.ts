@@ -1,8 +1,6 @@
 import type { ZoneType } from '../../shared/domain/taxonomy';
-import type { GeoJsonImportResult } from '../../shared/formats/geojson/readGeoJson';
 import type { PickedFile } from '../../shared/ipc/contract';
 import type { Platform } from '../platform/platform';
-import { importDocument } from './commands/importCommands';
 import { currentDocument, openProjectFile } from './projectSession';
 import type { Workbench } from './workbench';
 import { PROJECT_FILE_EXTENSION } from '../../shared/formats/projectFile';
@@ -17,34 +15,10 @@ import {
   suggestedCadMapping,
 } from './transferImport';
 
-export { cancelImport, rereadImport } from './transferImport';
+export { acceptImport, cancelImport, rereadImport } from './transferImport';
 export { exportFiles } from './transferExport';
 
 const GEOJSON_FILTER = { name: 'GeoJSON', extensions: ['geojson', 'json'] };
-
-/** Add an import's accepted zones to the open project as one undo step. */
-export async function acceptImport(
-  workbench: Workbench,
-  fileName: string,
-  result: GeoJsonImportResult,
-): Promise<void> {
-  workbench.state.set({ pendingImport: null });
-  if (result.document.zones.length === 0) {
-    workbench.notify('error', {
-      zh: `${fileName} 中没有可导入的区划`,
-      en: `${fileName} has no zones that can be imported`,
-    });
-    return;
-  }
-  const committed = await workbench.run(importDocument(workbench.projectId, result.document, fileName));
-  if (committed) {
-    const n = result.document.zones.length;
-    workbench.notify('info', {
-      zh: `已从 ${fileName} 导入 ${n} 个区划`,
-      en: `Imported ${n} zones from ${fileName}`,
-    });
-  }
-}
 
 /**
  * Import dropped or picked files: project files open as projects; every other data set (a

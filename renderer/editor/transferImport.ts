@@ -1,5 +1,7 @@
 import type { NamedBytes } from '../../shared/formats/layer';
-import type { ImportOptions, ReadImportOutput } from '../../shared/formats/mapping/types';
+import type { ImportOptions, ImportResult, ReadImportOutput } from '../../shared/formats/mapping/types';
+import { importDocument } from './commands/importCommands';
+import { importPlan, summaryText, type ImportSummary } from './commands/importPlan';
 import type { PendingImport } from './editorState';
 import { withJob, type JobHandle } from './transferJob';
 import type { ZoneType } from '../../shared/domain/taxonomy';
@@ -115,4 +117,40 @@ export function importDecided(workbench: Workbench): Promise<void> {
 export function cancelImport(workbench: Workbench): void {
   running.get(workbench)?.abort();
   workbench.state.set({ pendingImport: null });
+}
+
+/** What accepting the import would do to the open project now: added, updated, unchanged. */
+export async function previewImport(workbench: Workbench, result: ImportResult): Promise<ImportSummary> {
+  const plan = await importPlan(
+    workbench.store.read,
+    workbench.projectId,
+    result.document,
+    result.mappedProperties,
+  );
+  return plan.summary;
+}
+
+/**
+ * Bring an import's zones into the open project as one undo step: new zones added, zones it
+ * already holds (same zone id or BSM) updated; the notice says how many of each.
+ */
+export async function acceptImport(
+  workbench: Workbench,
+  fileName: string,
+  result: ImportResult,
+): Promise<void> {
+  workbench.state.set({ pendingImport: null });
+  if (result.document.zones.length === 0) {
+    workbench.notify('error', {
+      zh: `${fileName} 中没有可导入的区划`,
+      en: `${fileName} has no zones that can be imported`,
+    });
+    return;
+  }
+  const command = importDocument(workbench.projectId, result.document, fileName, result.mappedProperties);
+  const committed = await workbench.run(command);
+  const summary = command.summary();
+  if (!committed || !summary) return;
+  const text = summaryText(summary);
+  workbench.notify('info', { zh: `已导入 ${fileName}。${text.zh}`, en: `Imported ${fileName}. ${text.en}` });
 }
