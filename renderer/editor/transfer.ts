@@ -7,13 +7,7 @@ import { PROJECT_FILE_EXTENSION } from '../../shared/formats/projectFile';
 import { withJob } from './transferJob';
 import { groupImportFiles } from './transferFiles';
 import { importFilters } from '../../shared/ipc/fileTypes';
-import {
-  importDecided,
-  initialImportOptions,
-  pendingFrom,
-  readFileSet,
-  suggestedCadMapping,
-} from './transferImport';
+import { firstRead, importDecided, pendingFrom } from './transferImport';
 
 export { acceptImport, cancelImport, rereadImport } from './transferImport';
 export { exportFiles } from './transferExport';
@@ -37,17 +31,9 @@ export async function importFiles(workbench: Workbench, files: readonly PickedFi
     return;
   }
   for (const set of groupImportFiles(data)) {
-    let options = await initialImportOptions(workbench, set);
-    let output = await readFileSet(workbench, set, options);
-    if (!output) continue;
-    // Drawings: read again with the zone types their layer names suggest (the planner may change them).
-    const mapping = suggestedCadMapping(output);
-    if (mapping) {
-      options = { ...options, cadLayerMapping: mapping };
-      output = await readFileSet(workbench, set, options);
-      if (!output) continue;
-    }
-    workbench.state.set({ pendingImport: pendingFrom(set, options, output) });
+    const read = await firstRead(workbench, set);
+    if (!read) continue;
+    workbench.state.set({ pendingImport: pendingFrom(set, read.options, read.output) });
     await importDecided(workbench);
   }
 }

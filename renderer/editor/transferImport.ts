@@ -2,6 +2,7 @@ import type { NamedBytes } from '../../shared/formats/layer';
 import type { ImportOptions, ImportResult, ReadImportOutput } from '../../shared/formats/mapping/types';
 import { importDocument } from './commands/importCommands';
 import { importPlan, summaryText, type ImportSummary } from './commands/importPlan';
+import { fittingPreset, presetPatch } from './importPresets';
 import type { PendingImport } from './editorState';
 import { withJob, type JobHandle } from './transferJob';
 import type { ZoneType } from '../../shared/domain/taxonomy';
@@ -65,6 +66,33 @@ export function suggestedCadMapping(output: ReadImportOutput): Record<string, Zo
   return entries.length > 0 ? (Object.fromEntries(entries) as Record<string, ZoneType>) : null;
 }
 
+/**
+ * The first read of a file set: with the project's options, then — when it helps — again with
+ * the zone types its CAD layer names suggest and with the saved mapping preset made for exactly
+ * its fields. Null when cancelled or failed.
+ */
+export async function firstRead(
+  workbench: Workbench,
+  files: readonly NamedBytes[],
+): Promise<{ options: ImportOptions; output: ReadImportOutput } | null> {
+  let options = await initialImportOptions(workbench, files);
+  let output = await readFileSet(workbench, files, options);
+  if (!output) return null;
+  const mapping = suggestedCadMapping(output);
+  const preset = await fittingPreset(workbench.store, output);
+  if (!mapping && !preset) return { options, output };
+  if (mapping) options = { ...options, cadLayerMapping: mapping };
+  if (preset) options = withoutUndefined({ ...options, ...presetPatch(preset) });
+  output = await readFileSet(workbench, files, options);
+  return output ? { options, output } : null;
+}
+
+function withoutUndefined(options: ImportOptions): ImportOptions {
+  for (const key of Object.keys(options) as (keyof ImportOptions)[])
+    if (options[key] === undefined) delete options[key];
+  return options;
+}
+
 /** The import preview for a read file set. */
 export function pendingFrom(
   files: NamedBytes[],
@@ -86,9 +114,7 @@ export async function rereadImport(workbench: Workbench, patch: Partial<ImportOp
   const pending = workbench.state.get().pendingImport;
   const read = pending?.read;
   if (!pending || !read) return;
-  const options: ImportOptions = { ...read.options, ...patch };
-  for (const key of Object.keys(options) as (keyof ImportOptions)[])
-    if (options[key] === undefined) delete options[key];
+  const options = withoutUndefined({ ...read.options, ...patch });
   workbench.state.set({ pendingImport: { ...pending, read: { ...read, options, busy: true } } });
   const output = await readFileSet(workbench, read.files, options);
   const now = workbench.state.get().pendingImport;

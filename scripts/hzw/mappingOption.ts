@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { OPTION_LABELS } from '../../shared/domain/optionLabels';
 import { FormatError, fileProblem } from '../../shared/formats/formatError';
-import { parseMappingPreset, type MappingPreset } from '../../shared/formats/mapping/mappingPreset';
+import { parseMappingPreset, presetOptions } from '../../shared/formats/mapping/mappingPreset';
 import { targetField } from '../../shared/formats/mapping/targetFields';
 import type { ImportOptions, ImportProblem, LayerMapping } from '../../shared/formats/mapping/types';
 import { zoneTypeOfCode } from '../../shared/formats/mapping/valueMapping';
@@ -20,14 +20,6 @@ export async function mappingOptions(path: string | undefined): Promise<ImportOp
       parsed.problems.map((p) => fileProblem('mapping', p)),
     );
   return presetOptions(parsed.preset);
-}
-
-export function presetOptions(preset: MappingPreset): ImportOptions {
-  return {
-    mapping: preset.mapping,
-    ...(preset.defaults.zoneType ? { defaultZoneType: preset.defaults.zoneType } : {}),
-    ...(preset.defaults.objectName ? { defaultObjectName: preset.defaults.objectName } : {}),
-  };
 }
 
 /** What the mapping did, per layer, for `hzw info --mapping`. */

@@ -3,7 +3,7 @@ import type { Bilingual } from '../../domain/labels';
 import { describeIssues } from '../../domain/messages';
 import { ZONE_TYPES, type ZoneType } from '../../domain/taxonomy';
 import { targetField, TARGET_PROPERTIES } from './targetFields';
-import type { ImportMapping } from './types';
+import type { ImportMapping, ImportOptions } from './types';
 import { isValueCode } from './valueMapping';
 
 /**
@@ -130,4 +130,13 @@ export function presetFits(preset: MappingPreset, sourceFields: readonly string[
   const key = (names: readonly string[]) =>
     JSON.stringify([...new Set(names.map((n) => n.toLowerCase()))].sort());
   return preset.sourceFields.length > 0 && key(preset.sourceFields) === key(sourceFields);
+}
+
+/** The import options a preset sets: its mapping and its defaults. */
+export function presetOptions(preset: MappingPreset): ImportOptions {
+  return {
+    mapping: preset.mapping,
+    ...(preset.defaults.zoneType ? { defaultZoneType: preset.defaults.zoneType } : {}),
+    ...(preset.defaults.objectName ? { defaultObjectName: preset.defaults.objectName } : {}),
+  };
 }
