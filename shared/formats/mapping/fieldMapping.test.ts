@@ -98,9 +98,9 @@ describe('field and value mapping on import', () => {
     expect(zoneType.source).toBe('类型');
     expect(zoneType.entries).toEqual([
       { value: '保护范围', count: 2, code: 'protection_range', how: 'auto' },
+      { value: '建控地带', count: 1, code: 'construction_control_zone', how: 'auto' },
       { value: '一类建控', count: 1, code: 'construction_control_zone:1', how: 'auto' },
       { value: '外围控制带', count: 1, code: null, how: 'auto' },
-      { value: '建控地带', count: 1, code: 'construction_control_zone', how: 'auto' },
     ]);
     expect(mapping.fields.find((f) => f.property === 'rules')).toEqual({
       property: 'rules',

@@ -77,7 +77,8 @@ function valueTable(
     if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const resolve = valueResolver(set, chosen);
-  const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  // Most frequent first; ties in the order the file first uses them (the sort is stable).
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
   return {
     property,
     source,
