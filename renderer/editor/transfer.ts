@@ -1,64 +1,18 @@
 import type { ZoneType } from '../../shared/domain/taxonomy';
-import type { GeoJsonImportResult } from '../../shared/formats/geojson/readGeoJson';
 import type { PickedFile } from '../../shared/ipc/contract';
 import type { Platform } from '../platform/platform';
-import { importDocument } from './commands/importCommands';
-import { rememberDatumShifts } from './commands/projectCommands';
-import type { PendingImport } from './editorState';
-import { chosenDatumShifts } from './transferCrs';
 import { currentDocument, openProjectFile } from './projectSession';
 import type { Workbench } from './workbench';
 import { PROJECT_FILE_EXTENSION } from '../../shared/formats/projectFile';
 import { withJob } from './transferJob';
 import { groupImportFiles } from './transferFiles';
 import { importFilters } from '../../shared/ipc/fileTypes';
-import {
-  importDecided,
-  initialImportOptions,
-  pendingFrom,
-  readFileSet,
-  suggestedCadMapping,
-} from './transferImport';
+import { firstRead, importDecided, pendingFrom } from './transferImport';
 
-export { cancelImport, rereadImport } from './transferImport';
+export { acceptImport, acceptPending, cancelImport, rereadImport } from './transferImport';
 export { exportFiles } from './transferExport';
 
 const GEOJSON_FILTER = { name: 'GeoJSON', extensions: ['geojson', 'json'] };
-
-/** Add an import's accepted zones to the open project as one undo step. */
-export async function acceptImport(
-  workbench: Workbench,
-  fileName: string,
-  result: GeoJsonImportResult,
-): Promise<void> {
-  workbench.state.set({ pendingImport: null });
-  if (result.document.zones.length === 0) {
-    workbench.notify('error', {
-      zh: `${fileName} 中没有可导入的区划`,
-      en: `${fileName} has no zones that can be imported`,
-    });
-    return;
-  }
-  const committed = await workbench.run(importDocument(workbench.projectId, result.document, fileName));
-  if (committed) {
-    const n = result.document.zones.length;
-    workbench.notify('info', {
-      zh: `已从 ${fileName} 导入 ${n} 个区划`,
-      en: `Imported ${n} zones from ${fileName}`,
-    });
-  }
-}
-
-/**
- * Accept the import preview: remember the datum transformation chosen in it with the project (not
- * an undo step), then import (one undo step).
- */
-export async function acceptPending(workbench: Workbench, pending: PendingImport): Promise<void> {
-  const read = pending.read;
-  const shifts = read ? chosenDatumShifts(read.options, read.output.layers) : {};
-  if (Object.keys(shifts).length > 0) await workbench.run(rememberDatumShifts(workbench.projectId, shifts));
-  await acceptImport(workbench, pending.fileName, pending.result);
-}
 
 /**
  * Import dropped or picked files: project files open as projects; every other data set (a
@@ -77,17 +31,9 @@ export async function importFiles(workbench: Workbench, files: readonly PickedFi
     return;
   }
   for (const set of groupImportFiles(data)) {
-    let options = await initialImportOptions(workbench, set);
-    let output = await readFileSet(workbench, set, options);
-    if (!output) continue;
-    // Drawings: read again with the zone types their layer names suggest (the planner may change them).
-    const mapping = suggestedCadMapping(output);
-    if (mapping) {
-      options = { ...options, cadLayerMapping: mapping };
-      output = await readFileSet(workbench, set, options);
-      if (!output) continue;
-    }
-    workbench.state.set({ pendingImport: pendingFrom(set, options, output) });
+    const read = await firstRead(workbench, set);
+    if (!read) continue;
+    workbench.state.set({ pendingImport: pendingFrom(set, read.options, read.output) });
     await importDecided(workbench);
   }
 }

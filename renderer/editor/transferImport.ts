@@ -1,10 +1,15 @@
 import type { NamedBytes } from '../../shared/formats/layer';
-import type { ImportOptions, ReadImportOutput } from '../../shared/formats/mapping/types';
+import type { ImportOptions, ImportResult, ReadImportOutput } from '../../shared/formats/mapping/types';
+import { importDocument } from './commands/importCommands';
+import { importPlan, summaryText, type ImportSummary } from './commands/importPlan';
+import { fittingPreset, presetPatch } from './importPresets';
 import type { PendingImport } from './editorState';
 import { withJob, type JobHandle } from './transferJob';
 import type { ZoneType } from '../../shared/domain/taxonomy';
 import { baseNameOf, extensionOf, fileSetName, suggestZoneType } from './transferFiles';
 import type { Workbench } from './workbench';
+import { rememberDatumShifts } from './commands/projectCommands';
+import { chosenDatumShifts } from './transferCrs';
 
 const running = new WeakMap<Workbench, JobHandle>();
 
@@ -68,6 +73,33 @@ export function suggestedCadMapping(output: ReadImportOutput): Record<string, Zo
   return entries.length > 0 ? (Object.fromEntries(entries) as Record<string, ZoneType>) : null;
 }
 
+/**
+ * The first read of a file set: with the project's options, then — when it helps — again with
+ * the zone types its CAD layer names suggest and with the saved mapping preset made for exactly
+ * its fields. Null when cancelled or failed.
+ */
+export async function firstRead(
+  workbench: Workbench,
+  files: readonly NamedBytes[],
+): Promise<{ options: ImportOptions; output: ReadImportOutput } | null> {
+  let options = await initialImportOptions(workbench, files);
+  let output = await readFileSet(workbench, files, options);
+  if (!output) return null;
+  const mapping = suggestedCadMapping(output);
+  const preset = await fittingPreset(workbench.store, output);
+  if (!mapping && !preset) return { options, output };
+  if (mapping) options = { ...options, cadLayerMapping: mapping };
+  if (preset) options = withoutUndefined({ ...options, ...presetPatch(preset) });
+  output = await readFileSet(workbench, files, options);
+  return output ? { options, output } : null;
+}
+
+function withoutUndefined(options: ImportOptions): ImportOptions {
+  for (const key of Object.keys(options) as (keyof ImportOptions)[])
+    if (options[key] === undefined) delete options[key];
+  return options;
+}
+
 /** The import preview for a read file set. */
 export function pendingFrom(
   files: NamedBytes[],
@@ -89,9 +121,7 @@ export async function rereadImport(workbench: Workbench, patch: Partial<ImportOp
   const pending = workbench.state.get().pendingImport;
   const read = pending?.read;
   if (!pending || !read) return;
-  const options: ImportOptions = { ...read.options, ...patch };
-  for (const key of Object.keys(options) as (keyof ImportOptions)[])
-    if (options[key] === undefined) delete options[key];
+  const options = withoutUndefined({ ...read.options, ...patch });
   workbench.state.set({ pendingImport: { ...pending, read: { ...read, options, busy: true } } });
   const output = await readFileSet(workbench, read.files, options);
   const now = workbench.state.get().pendingImport;
@@ -120,4 +150,51 @@ export function importDecided(workbench: Workbench): Promise<void> {
 export function cancelImport(workbench: Workbench): void {
   running.get(workbench)?.abort();
   workbench.state.set({ pendingImport: null });
+}
+
+/** What accepting the import would do to the open project now: added, updated, unchanged. */
+export async function previewImport(workbench: Workbench, result: ImportResult): Promise<ImportSummary> {
+  const plan = await importPlan(
+    workbench.store.read,
+    workbench.projectId,
+    result.document,
+    result.mappedProperties,
+  );
+  return plan.summary;
+}
+
+/**
+ * Bring an import's zones into the open project as one undo step: new zones added, zones it
+ * already holds (same zone id or BSM) updated; the notice says how many of each.
+ */
+export async function acceptImport(
+  workbench: Workbench,
+  fileName: string,
+  result: ImportResult,
+): Promise<void> {
+  workbench.state.set({ pendingImport: null });
+  if (result.document.zones.length === 0) {
+    workbench.notify('error', {
+      zh: `${fileName} 中没有可导入的区划`,
+      en: `${fileName} has no zones that can be imported`,
+    });
+    return;
+  }
+  const command = importDocument(workbench.projectId, result.document, fileName, result.mappedProperties);
+  const committed = await workbench.run(command);
+  const summary = command.summary();
+  if (!committed || !summary) return;
+  const text = summaryText(summary);
+  workbench.notify('info', { zh: `已导入 ${fileName}。${text.zh}`, en: `Imported ${fileName}. ${text.en}` });
+}
+
+/**
+ * Accept the import preview: remember the datum transformation chosen in it with the project (not
+ * an undo step), then import (one undo step).
+ */
+export async function acceptPending(workbench: Workbench, pending: PendingImport): Promise<void> {
+  const read = pending.read;
+  const shifts = read ? chosenDatumShifts(read.options, read.output.layers) : {};
+  if (Object.keys(shifts).length > 0) await workbench.run(rememberDatumShifts(workbench.projectId, shifts));
+  await acceptImport(workbench, pending.fileName, pending.result);
 }

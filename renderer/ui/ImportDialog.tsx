@@ -7,6 +7,8 @@ import { CadMappingTable, EncodingField, PreviewTable, RefusedList } from './Imp
 import { AxisOrderField, CrsField } from './ImportCrsFields';
 import { DatumShiftField } from './ImportDatumShift';
 import { ImportDialogDefaults } from './ImportDialogDefaults';
+import { ImportDialogMapping } from './ImportDialogMapping';
+import { ImportDialogPlan } from './ImportDialogPlan';
 import { JobBar } from './JobBar';
 import { NoticeBar } from './NoticeBar';
 import { text } from './i18n';
@@ -138,6 +140,7 @@ function ReadSettings({ read, lang, projectZone }: { read: ImportRead; lang: Lan
         </label>
       )}
       {layer && <PreviewTable layer={layer} rows={rows} lang={lang} />}
+      {layer && <ImportDialogMapping read={read} layer={layer} lang={lang} />}
       {busy && <p role="status">{text('importRereading', lang)}</p>}
     </>
   );
@@ -172,6 +175,7 @@ export function ImportDialog() {
       {pending && (
         <>
           <Summary pending={pending} lang={lang} />
+          <ImportDialogPlan result={pending.result} lang={lang} />
           {pending.read && <LayerList read={pending.read} lang={lang} />}
           {pending.read && <ReadSettings read={pending.read} lang={lang} projectZone={projectZone} />}
           {pending.result.rejected.length > 0 && (

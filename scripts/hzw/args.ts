@@ -14,6 +14,7 @@ export interface CliOptions {
   axisOrder?: string;
   datumShift?: string;
   datumConvention?: string;
+  mapping?: string;
   json?: boolean;
   /** Refuse a planning-database export the pre-delivery check finds problems in. */
   strict?: boolean;
@@ -26,12 +27,13 @@ export class UsageError extends Error {
 export const USAGE = `hzw — Heritage Zone Workbench command line
 
   hzw info <file> [--json] [--encoding <enc>] [--from-crs EPSG:n|@file.prj] [--gk-zone n]
-                  [--axis-order en|ne]
+                  [--axis-order en|ne] [--mapping <preset.json>|auto]
   hzw convert <in> <out> [--from-crs EPSG:n|@file.prj] [--to-crs EPSG:n] [--encoding <enc>]
                          [--out-encoding gbk|utf-8] [--profile full|generic|lswhbhx|zxcqcszx]
                          [--gk-zone n] [--axis-order en|ne] [--strict]
                          [--datum-shift none|dx,dy,dz[,rx,ry,rz,ds]|@file]
                          [--datum-convention position-vector|coordinate-frame]
+                         [--mapping <preset.json>|auto]
 
 Formats by extension: .geojson .json .shp .zip .gpkg .kml .kmz .dxf .txt .csv .xlsx .hzw
   --from-crs     source CRS when the file has none or it is wrong: an EPSG code, a PROJ string,
@@ -51,6 +53,8 @@ Formats by extension: .geojson .json .shp .zip .gpkg .kml .kmz .dxf .txt .csv .x
   --datum-convention  rotation convention of the 7 parameters (default position-vector, as PROJ)
   --strict       refuse a LSWHBHX/ZXCQCSZX export the pre-delivery check finds problems in
                  (otherwise they are printed as warnings)
+  --mapping      field and value mapping preset (JSON exported from the import dialog), or auto:
+                 map attributes into the heritage schema; info shows the mapping and its result
 Exit codes: 0 done, 1 input refused (reasons on stderr), 2 usage.`;
 
 const VALUE_OPTIONS: Record<string, keyof CliOptions> = {
@@ -63,6 +67,7 @@ const VALUE_OPTIONS: Record<string, keyof CliOptions> = {
   '--axis-order': 'axisOrder',
   '--datum-shift': 'datumShift',
   '--datum-convention': 'datumConvention',
+  '--mapping': 'mapping',
 };
 
 export function parseArgs(argv: readonly string[]): Command {

@@ -28,6 +28,7 @@ import type { CliOptions } from './args';
 import { UsageError } from './args';
 import { crsChoiceOf, datumShiftOf, placeOrRefuse } from './crsOptions';
 import { exportDocument } from './exportDocument';
+import { mappingLines, mappingOptions, type MappingReport } from './mappingOption';
 
 const PROFILES: readonly ProfileId[] = ['full', 'generic', 'lswhbhx', 'zxcqcszx'];
 
@@ -52,6 +53,10 @@ export interface InfoReport {
   layers: InfoLayer[];
   refused: number;
   warnings: Bilingual[];
+  /** With --mapping: the mapping per layer and what it accepts and refuses. */
+  mapping?: MappingReport;
+  /** The same as text lines, for the plain output. */
+  mappingLines?: string[];
 }
 
 const crsText = (epsg: number | null) =>
@@ -104,6 +109,7 @@ function layerInfo(layer: Layer, crs: CrsInfo | null): InfoLayer {
 }
 
 export async function info(files: NamedBytes[], o: CliOptions, progress: Progress): Promise<InfoReport[]> {
+  const mapping = await mappingOptions(o.mapping);
   const reads = await readFiles(files, readOptions(o), progress);
   const choice = crsChoiceOf(o);
   return reads.map((read) => {
@@ -127,7 +133,7 @@ export async function info(files: NamedBytes[], o: CliOptions, progress: Progres
       if (resolution.refusal) warnings.push(resolution.refusal);
       return layerInfo(layer, crsInfoOf(resolution));
     });
-    return {
+    const report: InfoReport = {
       file: read.fileName,
       format: i.format,
       encoding: i.encoding ? `${i.encoding.used} (${i.encoding.source})` : null,
@@ -136,6 +142,24 @@ export async function info(files: NamedBytes[], o: CliOptions, progress: Progres
       refused: read.result.problems.length,
       warnings,
     };
+    if (!mapping) return report;
+    const single = read.result.layers.length === 1;
+    const imported = layerToImport(
+      read.result.layers.map((layer) => ({
+        layer,
+        problems: read.result.problems.filter(
+          (p) => single || (p as { layer?: string }).layer === layer.name,
+        ),
+      })),
+      read.fileName,
+      { ...importOptions(o), ...mapping },
+    );
+    const result = {
+      layers: imported.mappings,
+      accepted: imported.document.zones.length,
+      refused: imported.rejected,
+    };
+    return { ...report, mapping: result, mappingLines: mappingLines(result) };
   });
 }
 
@@ -173,7 +197,8 @@ export async function convert(
   const profile = o.profile as ProfileId | undefined;
   if (profile !== undefined && !PROFILES.includes(profile))
     throw new UsageError(`--profile: one of ${PROFILES.join(', ')}`);
-  const options = importOptions(o);
+  const mapping = await mappingOptions(o.mapping);
+  const options: ImportOptions = { ...importOptions(o), ...mapping };
   const choice = crsChoiceOf(o);
   const reads = await readFiles(files, readOptions(o), (f) => progress(f * 0.5));
   const warnings: Bilingual[] = [];
@@ -191,9 +216,10 @@ export async function convert(
   // Binary formats keep the source CRS when the layers go through a profile (as without one), unless
   // it is an old datum: the zones are CGCS2000 by then.
   const sourceCrs = layers[0] ? resolveLayer(layers[0], choice).resolution.crs : null;
-  const sourceEpsg = sourceCrs && DATUMS[sourceCrs.datum].compatible ? (sourceCrs.epsg ?? undefined) : undefined;
+  const sourceEpsg =
+    sourceCrs && DATUMS[sourceCrs.datum].compatible ? (sourceCrs.epsg ?? undefined) : undefined;
   const keepCrs = !document && (format === 'shapefile' || format === 'geopackage') ? sourceEpsg : undefined;
-  if (toProject || (profile && !document)) {
+  if (toProject || ((profile || mapping) && !document)) {
     // Through the heritage schema: every feature must be a valid zone, or nothing is written.
     const source = reads[0]?.fileName ?? '';
     const imported = layerToImport(

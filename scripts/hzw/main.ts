@@ -73,6 +73,7 @@ function printInfo(reports: InfoReport[], json: boolean): void {
       lines.push(`  Fields:   ${layer.fields.map((f) => `${f.name}:${f.type}`).join(', ')}`);
     }
     if (r.refused) lines.push(`Refused features: ${r.refused}`);
+    lines.push(...(r.mappingLines ?? []));
     for (const w of r.warnings) lines.push(`Warning:  ${w.en}`);
     process.stdout.write(`${lines.join('\n')}\n`);
   }

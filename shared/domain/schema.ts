@@ -105,6 +105,9 @@ export const ZoneAttributesSchema = z
       { zh: '派生信息', en: 'Derivation' },
       { readOnly: true },
     ).default(null),
+    /** The planning database's identifier (LSWHBHX BSM) once the zone has one; a re-import of a
+     * database layer updates the zone whose BSM it carries instead of adding a copy. */
+    bsm: field(text(50), { zh: '数据库标识码（BSM）', en: 'Database id (BSM)' }).default(''),
   })
   .superRefine((zone, ctx) => {
     const isCcz = zone.zoneType === 'construction_control_zone';

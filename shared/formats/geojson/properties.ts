@@ -48,6 +48,8 @@ export const ZONE_PROPERTIES: readonly PropertyMapping[] = [
   // How a derived zone was computed (shared/domain/derivation.ts): lets a re-imported zone be
   // regenerated from its source. Shapefile text is cut at 254 bytes; a cut record reads as null.
   p('derivation', 'attributes.derivation', 'json'),
+  // The planning database's BSM (LSWHBHX), kept so a re-imported database layer updates its zones.
+  p('bsm', 'attributes.bsm'),
 ];
 
 export const OBJECT_PROPERTIES: readonly PropertyMapping[] = [

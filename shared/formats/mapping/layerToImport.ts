@@ -1,15 +1,15 @@
 import type { Bilingual } from '../../domain/labels';
 import type { ZoneType } from '../../domain/taxonomy';
-import { resolveZoneType } from '../geojson/zoneTypeNames';
 import type { InputProblem } from '../formatError';
 import type { CrsInfo, Layer, Properties } from '../layer';
 import type { DocumentObject, DocumentZone } from '../projectDocument';
 import { caseInsensitive } from '../profiles/full';
-import { PROFILES, detectProfile } from '../profiles/profiles';
-import type { FullRecord } from '../profiles/types';
+import { detectProfile } from '../profiles/profiles';
 import { layerToLonLat } from './crsOfLayer';
+import { layerMapping, valueKey } from './fieldMapping';
+import { compileMapping, mapFeature } from './mapFeature';
 import { readZone } from './readZone';
-import type { ImportOptions, ImportProblem, ImportResult, ProfileId } from './types';
+import type { ImportOptions, ImportProblem, ImportResult, LayerMapping, ProfileId } from './types';
 
 /** A layer as an adapter returned it, with the features it refused already (by index). */
 export interface SourceLayer {
@@ -24,31 +24,22 @@ export interface LayerImport extends ImportResult {
   warnings: Bilingual[][];
   /** Per layer, in order: how its CRS and axis order were decided (shared/crs/resolveCrs.ts); null for attribute tables. */
   crs: (CrsInfo | null)[];
+  /** Per layer, in order: the field and value mapping used. */
+  mappings: LayerMapping[];
 }
 
 /** Where CAD and KML adapters put a feature's layer or folder name. */
 const CAD_LAYER_FIELDS = ['layer', 'folder'];
 
-function zoneTypeOf(
-  properties: Properties,
-  full: FullRecord,
-  layerName: string,
-  o: ImportOptions,
-): ZoneType | null {
+/** A zone type from the CAD layer or KML folder a feature lies on, when the planner mapped it. */
+function cadZoneType(properties: Properties, layerName: string, o: ImportOptions): ZoneType | null {
+  if (!o.cadLayerMapping) return null;
   const get = caseInsensitive(properties);
-  const raw = o.zoneTypeField ? get(o.zoneTypeField) : full.zone_type;
-  const key = raw === null || raw === undefined ? '' : String(raw).trim();
-  const byValue =
-    key && o.zoneTypeByValue && Object.hasOwn(o.zoneTypeByValue, key) ? o.zoneTypeByValue[key] : undefined;
-  const resolved = byValue ?? resolveZoneType(key);
-  if (resolved) return resolved;
-  if (o.cadLayerMapping) {
-    for (const name of [...CAD_LAYER_FIELDS.map((f) => get(f)), layerName]) {
-      const text = typeof name === 'string' ? name : '';
-      if (text && Object.hasOwn(o.cadLayerMapping, text)) return o.cadLayerMapping[text]!;
-    }
+  for (const name of [...CAD_LAYER_FIELDS.map((f) => get(f)), layerName]) {
+    const text = typeof name === 'string' ? name : '';
+    if (text && Object.hasOwn(o.cadLayerMapping, text)) return o.cadLayerMapping[text]!;
   }
-  return o.defaultZoneType ?? null;
+  return null;
 }
 
 /** Indices in the source file of the features a layer kept (the adapter dropped refused ones). */
@@ -61,7 +52,8 @@ function sourceIndices(count: number, refused: readonly InputProblem[]): number[
 
 /**
  * Layers of any format → zones and objects of the heritage schema. Each layer is brought to
- * lon/lat, each feature checked on its own (geometry, zone type, attributes; the same rules and
+ * lon/lat, its attributes mapped (field and value mapping: fieldMapping.ts, mapFeature.ts), each
+ * feature checked on its own (values, geometry, zone type, attributes; the same rules and
  * messages for every format); refused features are listed with layer, index and reason, the
  * others form a complete document. Objects are grouped by object_id, else by name and type.
  */
@@ -78,6 +70,8 @@ export function layerToImport(
   const profiles: ProfileId[] = [];
   const warnings: Bilingual[][] = [];
   const crs: (CrsInfo | null)[] = [];
+  const mappings: LayerMapping[] = [];
+  const mapped = new Set<string>();
   const named = sources.length > 1;
   let total = 0;
   const all = sources.reduce((n, s) => n + s.layer.features.length, 0);
@@ -95,6 +89,7 @@ export function layerToImport(
       ]);
       crs.push(null);
       profiles.push('full');
+      mappings.push(layerMapping(source.layer, 'full', options));
       continue;
     }
     const refusedIndices = new Set(source.problems.map((p) => p.index).filter((i) => i !== null));
@@ -105,23 +100,27 @@ export function layerToImport(
     const profileId =
       !options.profile || options.profile === 'auto' ? detectProfile(layer.fields) : options.profile;
     profiles.push(profileId);
-    const profile = PROFILES[profileId];
+    const mapping = layerMapping(layer, profileId, options);
+    mappings.push(mapping);
+    const compiled = compileMapping(mapping, options);
+    for (const { property } of compiled.pairs) mapped.add(property);
+    if (compiled.lswhbhx) ['object_name', 'zone_type'].forEach((p) => mapped.add(p));
     const indices = sourceIndices(layer.features.length, source.problems);
     total += layer.features.length + refusedIndices.size;
     layer.features.forEach((feature, k) => {
       if (++done % 500 === 0) progress(done / Math.max(1, all));
       const index = indices[k]!;
-      const full = profile.read(feature.properties);
-      if (options.objectNameField) {
-        const v = caseInsensitive(feature.properties)(options.objectNameField);
-        if (v !== null && v !== undefined && String(v).trim()) full.object_name = String(v).trim();
+      const { full, problems, classFromValue } = mapFeature(feature.properties, compiled);
+      if (classFromValue) mapped.add('ccz_class');
+      if (problems.length > 0) {
+        for (const p of problems) rejected.push(tag({ index, field: p.field, reason: p.reason }));
+        return;
       }
-      if (
-        (full.object_name === undefined || String(full.object_name).trim() === '') &&
-        options.defaultObjectName
-      )
+      if (valueKey(full.object_name) === '' && options.defaultObjectName)
         full.object_name = options.defaultObjectName;
-      const zoneType = zoneTypeOf(feature.properties, full, layerName, options);
+      const cad = full.zone_type ? null : cadZoneType(feature.properties, layerName, options);
+      if (cad) mapped.add('zone_type');
+      const zoneType = (full.zone_type as ZoneType | undefined) ?? cad ?? options.defaultZoneType ?? null;
       const result = readZone(feature.geometry, full, zoneType, stamp);
       if (Array.isArray(result)) {
         for (const reason of result) rejected.push(tag({ index, field: 'feature', reason }));
@@ -150,5 +149,6 @@ export function layerToImport(
   }
   progress(1);
   const document: ImportResult['document'] = { objects: [...objects.values()], zones, settings: null };
-  return { document, rejected, total, profiles, warnings, crs };
+  const mappedProperties = [...mapped];
+  return { document, rejected, total, profiles, warnings, crs, mappings, mappedProperties };
 }

@@ -4,7 +4,14 @@ import { CrsRefusal } from './crsOfLayer';
 import type { CrsInfo, Layer, Properties, ReadOptions } from '../layer';
 import { readFiles, type FileRead } from '../registry';
 import { layerToImport, type SourceLayer } from './layerToImport';
-import type { ImportResult, LayerSummary, ReadImportInput, ReadImportOutput, ProfileId } from './types';
+import type {
+  ImportResult,
+  LayerMapping,
+  LayerSummary,
+  ReadImportInput,
+  ReadImportOutput,
+  ProfileId,
+} from './types';
 
 const PREVIEW_ROWS = 20;
 
@@ -59,7 +66,14 @@ function merge(results: ImportResult[]): ImportResult {
     },
     rejected: results.flatMap((r) => r.rejected),
     total: results.reduce((n, r) => n + r.total, 0),
+    ...mappedProperties(results),
   };
+}
+
+/** Properties any result took from its file; absent when one result supplies every property. */
+function mappedProperties(results: ImportResult[]): Pick<ImportResult, 'mappedProperties'> {
+  if (results.some((r) => !r.mappedProperties)) return {};
+  return { mappedProperties: [...new Set(results.flatMap((r) => r.mappedProperties!))] };
 }
 
 /**
@@ -78,6 +92,7 @@ export async function readImport(
   const preview: ReadImportOutput['preview'] = [];
   const results: ImportResult[] = [];
   const refused: InputProblem[] = [];
+  const mappings: LayerMapping[] = [];
   let profile: ProfileId | null = null;
   for (const read of reads) {
     if (read.kind === 'project') {
@@ -102,7 +117,13 @@ export async function readImport(
       imported.warnings.forEach((w, i) => layers[first + i]?.info.warnings.push(...w));
       imported.crs.forEach((crs, i) => setCrs(layers[first + i], crs));
       profile ??= imported.profiles[0] ?? null;
-      results.push(imported);
+      mappings.push(...imported.mappings);
+      results.push({
+        document: imported.document,
+        rejected: imported.rejected,
+        total: imported.total,
+        mappedProperties: imported.mappedProperties ?? [],
+      });
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
       if (error instanceof CrsRefusal) {
@@ -124,6 +145,7 @@ export async function readImport(
     preview,
     result: refused.length ? { ...empty, total: merge(results).total } : merge(results),
     profile: profile ?? 'full',
+    mappings,
     ...(refused.length ? { refused } : {}),
   };
 }

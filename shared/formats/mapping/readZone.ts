@@ -88,11 +88,10 @@ export function readZone(
   if (Array.isArray(geometry)) return geometry;
   const zone = readProperties(full, ZONE_PROPERTIES);
   if (!zoneType) {
-    const raw = String(full.zone_type ?? '');
     return [
       {
-        zh: `属性 zone_type 缺失或无法识别（${raw}）`,
-        en: `property zone_type missing or unknown (${raw})`,
+        zh: '属性 zone_type（区划类型）缺失：请指定区划类型字段，或选择无区划类型要素的类型',
+        en: 'property zone_type (zone type) missing: map a field to the zone type or choose a type for untyped features',
       },
     ];
   }

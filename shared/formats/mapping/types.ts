@@ -40,6 +40,58 @@ export interface ImportResult {
   rejected: ImportProblem[];
   /** Features read (accepted + refused), over all layers. */
   total: number;
+  /**
+   * Properties the file supplied (mapped from a source field); a re-import updates only these on
+   * the zones and objects it matches. Absent: every property (project files).
+   */
+  mappedProperties?: string[];
+}
+
+/**
+ * Which source field fills each schema property and which code each source value stands for
+ * (docs/formats.md "Field and value mapping"). Validated by `ImportMappingSchema`.
+ */
+export interface ImportMapping {
+  /** Property of the `full` profile → source field; null: not imported. Absent: matched by name. */
+  fields?: Record<string, string | null>;
+  /** Per coded property: trimmed source value → code (`national`, `construction_control_zone:1`); null refuses it. */
+  values?: Record<string, Record<string, string | null>>;
+}
+
+/** How one schema property is filled: from which source field, and who decided. */
+export interface FieldMatch {
+  property: string;
+  source: string | null;
+  /** auto: matched by name; user: chosen (or from a preset); missing: chosen but not in this file. */
+  how: 'auto' | 'user' | 'missing' | 'none';
+}
+
+/** A distinct source value of a coded property, how often it occurs and the code it maps to. */
+export interface ValueEntry {
+  value: string;
+  count: number;
+  code: string | null;
+  how: 'auto' | 'user';
+}
+
+export interface ValueTable {
+  property: string;
+  source: string;
+  /** Most frequent first, at most MAX_VALUE_ENTRIES. */
+  entries: ValueEntry[];
+  /** Distinct values not listed. */
+  more: number;
+}
+
+/** The mapping in effect for one layer, for the import dialog and `hzw info --mapping`. */
+export interface LayerMapping {
+  layer: string;
+  profile: ProfileId;
+  sourceFields: string[];
+  /** Every schema property, in schema order. */
+  fields: FieldMatch[];
+  /** One table per mapped coded property. */
+  values: ValueTable[];
 }
 
 export interface ImportOptions {
@@ -73,6 +125,8 @@ export interface ImportOptions {
   defaultObjectName?: string;
   /** Only these layers of a multi-layer file (GPKG, DXF); default all. */
   layers?: string[];
+  /** Field and value mapping; what it leaves out is matched by name and value automatically. */
+  mapping?: ImportMapping;
 }
 
 /** One layer of an input file, for the import dialog and `hzw info`. */
@@ -105,6 +159,8 @@ export interface ReadImportOutput {
   result: ImportResult;
   /** The profile used to interpret attributes (after 'auto'). */
   profile: ProfileId;
+  /** The field and value mapping in effect, per layer (same order as `layers`). */
+  mappings?: LayerMapping[];
   /**
    * Set when the input cannot be imported with these options (e.g. no CRS and none can be told
    * from the numbers): `result` is then empty; choose options (epsg, gkZone…) and read again.

@@ -36,6 +36,7 @@ const WIDTHS: Record<string, number> = {
   protection_level: 20,
   relic_category: 2,
   xzqdm: 12,
+  bsm: 50,
   approval_date: 10,
   provenance_date: 10,
   announcement_date: 10,
@@ -59,13 +60,6 @@ export const FULL_FIELDS: readonly FieldDef[] = [
   ...[...ZONE_PROPERTIES, ...OBJECT_PROPERTIES].map((m) => fieldOf(m.property, m.kind)),
   ...DERIVED_FIELDS,
 ];
-
-/** 10-character cuts that identify one full name only (object_nam is ambiguous, so not used). */
-const CUT_COUNTS = new Map<string, number>();
-for (const f of FULL_FIELDS)
-  CUT_COUNTS.set(f.name.slice(0, 10), (CUT_COUNTS.get(f.name.slice(0, 10)) ?? 0) + 1);
-const uniqueCut = (name: string) =>
-  name.length > 10 && CUT_COUNTS.get(name.slice(0, 10)) === 1 ? name.slice(0, 10) : null;
 
 /** Copy a record's members that name fields, as plain field values. */
 export function pickFields(
@@ -99,22 +93,12 @@ export function caseInsensitive(properties: Properties): (name: string) => unkno
 }
 
 /**
- * 'full': the GeoJSON property names unchanged (GeoJSON, GeoPackage, KML). On import a field cut
- * to 10 characters by another tool (GDAL's Shapefile driver: object_nam) is recognised too.
+ * 'full': the GeoJSON property names unchanged (GeoJSON, GeoPackage, KML). Import finds these
+ * names, cut ones (GDAL's Shapefile driver: boundary_t) and others by matchFields.
  */
 export const FULL_PROFILE: FieldProfile = {
   id: 'full',
   label: { zh: '完整字段（GeoJSON 属性名）', en: 'Full (GeoJSON property names)' },
   fields: () => [...FULL_FIELDS],
   write: (full) => pickFields(full, FULL_FIELDS),
-  read(properties) {
-    const get = caseInsensitive(properties);
-    const full: FullRecord = {};
-    for (const field of FULL_FIELDS) {
-      const cut = uniqueCut(field.name);
-      const value = get(field.name) ?? (cut ? get(cut) : undefined);
-      if (value !== undefined) setProperty(full as Properties, field.name, value as Properties[string]);
-    }
-    return full;
-  },
 };

@@ -1,6 +1,5 @@
-import { setProperty, type Properties } from '../layer';
-import { FULL_FIELDS, caseInsensitive, pickFields } from './full';
-import type { FieldProfile, FullRecord } from './types';
+import { FULL_FIELDS, pickFields } from './full';
+import type { FieldProfile } from './types';
 
 /**
  * 'generic': every GeoJSON property under a DBF-safe name of at most 10 ASCII bytes, for formats
@@ -30,6 +29,7 @@ export const GENERIC_NAMES: Readonly<Record<string, string>> = {
   zone_created_at: 'Z_CREATED',
   zone_updated_at: 'Z_UPDATED',
   derivation: 'DERIVATION',
+  bsm: 'BSM',
   object_name: 'OBJ_NAME',
   object_other_names: 'OBJ_OTHER',
   object_name_local: 'OBJ_LOCAL',
@@ -70,13 +70,4 @@ export const GENERIC_PROFILE: FieldProfile = {
   label: { zh: '通用短字段名（≤10 字节）', en: 'Generic short names (≤ 10 bytes)' },
   fields: () => GENERIC_FIELDS.map((f) => ({ ...f })),
   write: (full) => pickFields(full, FULL_FIELDS, shortName),
-  read(properties) {
-    const get = caseInsensitive(properties);
-    const full: FullRecord = {};
-    for (const field of FULL_FIELDS) {
-      const value = get(shortName(field.name)) ?? get(field.name);
-      if (value !== undefined) setProperty(full as Properties, field.name, value as Properties[string]);
-    }
-    return full;
-  },
 };

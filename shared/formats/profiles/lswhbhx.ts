@@ -26,11 +26,20 @@ export function splitRemark(remark: string): { objectName: string; zoneLabel: st
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
 /**
+ * What a LSWHBHX feature's remark BZ says of its object and zone ("乌苏文庙保护范围"), for
+ * layers without BHDXMC and QHLX; import takes it where no field gives them.
+ */
+export function lswhbhxNames(properties: Properties): FullRecord {
+  const remark = splitRemark(text(caseInsensitive(properties)('BZ')));
+  return remark ? { object_name: remark.objectName, zone_type: remark.zoneLabel } : {};
+}
+
+/**
  * 'lswhbhx': the planning database layer 历史文化保护线. Only the zone types that are heritage
  * protection lines (planningDatabase.ts DATABASE_LAYER_OF), one feature per polygon part, every
  * width fixed. MJ is the ellipsoidal area in m² by default (option `lswhbhx.areaUnit`: hm2 or mu);
- * BZ is object name + zone type label, which import splits again; BHDXMC and QHLX are our extras
- * carrying the same explicitly.
+ * BZ is object name + zone type label, which import splits again (lswhbhxNames); BHDXMC and QHLX
+ * are our extras carrying the same explicitly.
  */
 export const LSWHBHX_PROFILE: FieldProfile = {
   id: 'lswhbhx',
@@ -45,16 +54,5 @@ export const LSWHBHX_PROFILE: FieldProfile = {
   fields: ({ lswhbhx }) => databaseFields(lswhbhx),
   write: (full: FullRecord, context: ProfileContext): Properties =>
     writeDatabaseFields(full, context, LSWHBHX_YSDM),
-  read(properties) {
-    const get = caseInsensitive(properties);
-    const remark = splitRemark(text(get('BZ')));
-    const full: FullRecord = {};
-    const name = text(get('BHDXMC')) || remark?.objectName || '';
-    const zone = text(get('QHLX')) || remark?.zoneLabel || '';
-    if (name) full.object_name = name;
-    if (zone) full.zone_type = zone;
-    const xzqdm = text(get('XZQDM')).trim();
-    if (xzqdm) full.xzqdm = xzqdm;
-    return full;
-  },
+  read: lswhbhxNames,
 };

@@ -18,9 +18,10 @@ export interface ProfileContext {
 }
 
 /**
- * A field profile names and fills a layer's attribute table. Every profile maps both ways:
- * `write` turns the full record of a zone into the profile's fields; `read` turns a layer's
- * attributes back into a full record (only the members it can recover).
+ * A field profile names and fills a layer's attribute table: `write` turns the full record of a
+ * zone into the profile's fields. Import finds fields by name for every profile
+ * (mapping/matchFields.ts); `read` recovers what no single field holds (LSWHBHX: the object
+ * name and zone type inside the remark BZ).
  */
 export interface FieldProfile {
   id: ProfileId;
@@ -35,5 +36,5 @@ export interface FieldProfile {
   ysdm?: string;
   fields(options: { lswhbhx: LswhbhxOptions }): FieldDef[];
   write(full: FullRecord, context: ProfileContext): Properties;
-  read(properties: Properties): FullRecord;
+  read?(properties: Properties): FullRecord;
 }

@@ -1,5 +1,5 @@
 import type { Properties } from '../layer';
-import { LSWHBHX_PROFILE } from './lswhbhx';
+import { lswhbhxNames } from './lswhbhx';
 import { databaseFields, writeDatabaseFields, zoneTypesOf } from './planningDatabase';
 import type { FieldProfile, FullRecord, ProfileContext } from './types';
 
@@ -27,5 +27,5 @@ export const ZXCQCSZX_PROFILE: FieldProfile = {
   fields: ({ lswhbhx }) => databaseFields(lswhbhx),
   write: (full: FullRecord, context: ProfileContext): Properties =>
     writeDatabaseFields(full, context, ZXCQCSZX_YSDM),
-  read: (properties) => LSWHBHX_PROFILE.read(properties),
+  read: lswhbhxNames,
 };

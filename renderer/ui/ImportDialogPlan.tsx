@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import type { Lang } from '../../shared/domain/labels';
+import type { ImportResult } from '../../shared/formats/mapping/types';
+import { summaryText, type ImportSummary } from '../editor/commands/importPlan';
+import { previewImport } from '../editor/transferImport';
+import { mappingText } from './ImportDialogMappingText';
+import { useWorkbench } from './hooks/useWorkbench';
+
+/**
+ * What accepting would do to the open project, before it is done: how many zones are added,
+ * updated (same zone id or BSM, something changed) and unchanged. Re-computed for each re-read.
+ */
+export function ImportDialogPlan({ result, lang }: { result: ImportResult; lang: Lang }) {
+  const { workbench } = useWorkbench();
+  const [summary, setSummary] = useState<{ of: ImportResult; value: ImportSummary } | null>(null);
+  useEffect(() => {
+    let live = true;
+    previewImport(workbench, result).then(
+      (value) => live && setSummary({ of: result, value }),
+      (error: unknown) => live && workbench.reportError(error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [workbench, result]);
+  if (!summary || summary.of !== result || result.document.zones.length === 0) return null;
+  return (
+    <p data-testid="import-plan">
+      {mappingText('planBefore', lang, { summary: summaryText(summary.value)[lang] })}
+    </p>
+  );
+}
