@@ -35,9 +35,9 @@ describe('circle', () => {
     }
   });
 
-  it('chooses the vertex count from the sagitta, within 32…720', () => {
+  it('chooses the vertex count from the sagitta, within 32…3600', () => {
     const sagitta = (r: number, n: number) => r * (1 - Math.cos(Math.PI / n));
-    for (const radius of [5, 100, 1000, 3000]) {
+    for (const radius of [5, 100, 1000, 3000, 10_000, 50_000, 120_000]) {
       const n = circleVertexCount(radius, 0.05);
       expect(n).toBeGreaterThanOrEqual(MIN_CIRCLE_VERTICES);
       expect(n).toBeLessThanOrEqual(MAX_CIRCLE_VERTICES);

@@ -1,15 +1,18 @@
 import type { PolygonGeometry, Position, Ring } from '../domain/geometry';
+import { MAX_SEGMENTS_PER_TURN } from './densify';
 import { cgcs2000 } from './ellipsoid';
 
 export const MIN_CIRCLE_VERTICES = 32;
-export const MAX_CIRCLE_VERTICES = 720;
+/** The same bound as every other arc (densify.ts): it binds only above about 130 km at 5 cm. */
+export const MAX_CIRCLE_VERTICES = MAX_SEGMENTS_PER_TURN;
 /** Default largest gap between the true circle and a chord, metres. */
 export const DEFAULT_SAGITTA = 0.05;
 
 /**
  * Vertices needed so that each chord's sagitta r·(1 − cos(π/n)) stays within `tolerance` metres,
- * clamped to 32…720 (the national database forbids arcs, so circles are stored densified; at the
- * 720 cap a 10 km radius deviates by about 0.1 m).
+ * clamped to 32…3600 (the national database forbids arcs, so circles are stored densified). The
+ * old cap of 720 broke the 5 cm rule above a 5 km radius, and the arc check then flagged our own
+ * derived buffers.
  */
 export function circleVertexCount(radius: number, tolerance = DEFAULT_SAGITTA): number {
   if (!(tolerance > 0)) throw new RangeError(`tolerance must be positive, got ${tolerance}`);
