@@ -3,6 +3,7 @@ import { ZONE_TYPES, ZONE_TYPE_LABELS, type ZoneType } from '../../domain/taxono
 import type { ZoneGeometry } from '../../domain/geometry';
 import { isLonLat, roundLayer, transformLayer } from '../../crs/transformLayer';
 import { ellipsoidalArea } from '../../geometry/area';
+import { piecesBsm } from './databaseBsm';
 import { orientForRfc7946 } from '../../geometry/rings';
 import { zoneProperties } from '../geojson/writeGeoJson';
 import { createProperties, type Layer, type LayerFeature, type LayerGeometry } from '../layer';
@@ -138,11 +139,33 @@ export function documentToLayer(
   const { written, lonLat } = writtenGeometries(pieces, options.epsg, options.decimals);
   progress(0.3);
   let missingXzqdm = 0;
+  const fullOf = (piece: Piece, geometry: ZoneGeometry) =>
+    zoneProperties({ ...piece.zone, geometry }, objects.get(piece.zone.objectId)) as FullRecord;
+  const bsms = profile.layerName
+    ? piecesBsm(
+        pieces,
+        (zone) =>
+          (
+            zoneXzqdm(fullOf({ zone, geometry: zone.geometry }, zone.geometry), {
+              settings: document.settings,
+              lswhbhx,
+            }) || '000000'
+          ).slice(0, 6),
+        lswhbhx.startSequence ?? 1,
+      )
+    : [];
   const features: LayerFeature[] = pieces.map((piece, index) => {
     if (index % 200 === 0) progress(0.3 + (index / Math.max(1, pieces.length)) * 0.6);
     const geometry = lonLat.features[index]!.geometry as ZoneGeometry;
-    const full = zoneProperties({ ...piece.zone, geometry }, objects.get(piece.zone.objectId)) as FullRecord;
-    const context = { index, settings: document.settings, areaM2: ellipsoidalArea(geometry), lswhbhx };
+    const full = fullOf(piece, geometry);
+    const bsm = bsms[index];
+    const context = {
+      index,
+      settings: document.settings,
+      areaM2: ellipsoidalArea(geometry),
+      lswhbhx,
+      ...(bsm ? { bsm } : {}),
+    };
     if (profile.layerName && !zoneXzqdm(full, context)) missingXzqdm++;
     return { geometry: written.features[index]!.geometry, properties: profile.write(full, context) };
   });

@@ -181,7 +181,7 @@ export function writeDatabaseFields(full: FullRecord, context: ProfileContext, y
   const name = text(full.object_name);
   const label = text(full.zone_type_label);
   const out: Properties = {};
-  setProperty(out, 'BSM', databaseBsm(xzqdm, (options.startSequence ?? 1) + context.index));
+  setProperty(out, 'BSM', context.bsm ?? databaseBsm(xzqdm, (options.startSequence ?? 1) + context.index));
   setProperty(out, 'YSDM', (options.ysdm ?? '').trim() || ysdm);
   setProperty(out, 'XZQDM', xzqdm);
   setProperty(out, 'XZQMC', databaseXzqmc(context));

@@ -15,6 +15,8 @@ export interface ProfileContext {
   areaM2: number;
   /** Options of the planning-database profiles (LSWHBHX, ZXCQCSZX). */
   lswhbhx: LswhbhxOptions;
+  /** BSM of this feature when the zone keeps one from the database (mapping/databaseBsm.ts). */
+  bsm?: string;
 }
 
 /**
