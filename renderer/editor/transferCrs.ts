@@ -24,7 +24,10 @@ function byDistanceToZone(codes: number[], zone: number, centralMeridian: number
  * 3° Gauss-Krüger with and without the zone prefix (the project's zone first), 6° zones, WGS84,
  * web Mercator, UTM.
  */
-export function crsGroups(projectZone: number): CrsGroup[] {
+export function crsGroups(
+  projectZone: number,
+  { oldDatums = true }: { oldDatums?: boolean } = {},
+): CrsGroup[] {
   const codes = bundledEpsgCodes();
   const cm = projectZone * 3;
   const gk = (width: 3 | 6, prefixed: boolean) =>
@@ -53,7 +56,7 @@ export function crsGroups(projectZone: number): CrsGroup[] {
       label: { zh: 'WGS 84 UTM', en: 'WGS 84 UTM' },
       codes: codes.filter((c) => (c > 32600 && c <= 32660) || (c > 32700 && c <= 32760)),
     },
-    ...OLD_DATUMS.map((datum) => ({
+    ...(oldDatums ? OLD_DATUMS : []).map((datum) => ({
       label: {
         zh: `${DATUMS[datum].label.zh}（需选择基准转换）`,
         en: `${DATUMS[datum].label.en} (needs a datum transformation)`,

@@ -1,6 +1,6 @@
 import type { Bilingual, Lang } from '../../shared/domain/labels';
 import { gaussKrugerCrs } from '../../shared/crs/definitions';
-import { crsGroups, crsLabel } from '../editor/transferCrs';
+import { CrsOptions } from './CrsOptions';
 
 const LABEL: Bilingual = { zh: '坐标系', en: 'Coordinate system' };
 
@@ -41,15 +41,7 @@ export function ExportCrsField({
         value={String(epsg)}
         onChange={(e) => onChange(Number(e.target.value))}
       >
-        {crsGroups(projectZone).map((group) => (
-          <optgroup key={group.label.en} label={group.label[lang]}>
-            {group.codes.map((code) => (
-              <option key={code} value={code}>
-                {crsLabel(code, lang)}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <CrsOptions projectZone={projectZone} lang={lang} oldDatums={false} />
       </select>
       <span className="hint" data-testid="export-crs-hint">
         {crsHint(epsg, lang)}

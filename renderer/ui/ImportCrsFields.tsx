@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AxisOrder } from '../../shared/crs/evidence';
 import type { Bilingual, Lang } from '../../shared/domain/labels';
 import type { CrsInfo } from '../../shared/formats/layer';
-import { crsGroups, crsLabel } from '../editor/transferCrs';
+import { CrsOptions } from './CrsOptions';
 
 /**
  * The coordinate-system controls of the import preview: the system decided (and why, line by
@@ -66,15 +66,7 @@ export function CrsField({
           {epsg === null && (
             <option value="">{custom ? `${crs.name![lang]}（${T.custom[lang]}）` : T.unknown[lang]}</option>
           )}
-          {crsGroups(projectZone).map((group) => (
-            <optgroup key={group.label.en} label={group.label[lang]}>
-              {group.codes.map((code) => (
-                <option key={code} value={code}>
-                  {crsLabel(code, lang)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <CrsOptions projectZone={projectZone} lang={lang} oldDatums={true} />
         </select>
         <span className="hint" data-testid="crs-source">
           {crs ? SOURCE[crs.source][lang] : SOURCE.unknown[lang]}
