@@ -72,15 +72,8 @@ function medianOf(sample: Iterable<readonly number[]>): Median | null {
   return { x: mid(xs), y: mid(ys) };
 }
 
-interface Decision {
-  crs: CrsDef | null;
-  axisOrder: AxisOrder;
-  source: CrsSource;
-  reasons: Bilingual[];
-  warnings: Bilingual[];
-  candidates: number[];
-  refusal?: Bilingual;
-}
+/** A resolution before its datum is looked at. */
+type Decision = Omit<CrsResolution, 'needsDatumShift'>;
 
 /** The CRS the evidence names outright (user, definition, declared code, fixed format), or null. */
 function named(evidence: CrsEvidence, choice: CrsChoice, warnings: Bilingual[]): Decision | null {
