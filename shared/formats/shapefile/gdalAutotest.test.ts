@@ -81,6 +81,22 @@ describe('shapefiles GDAL reads', () => {
     });
   });
 
+  it('water_main_dist: a date field holding MM/DD/YYYY reads as the date GDAL reads, every value as GDAL', () => {
+    const ours = readShapefile(loadSet(DIR, 'water_main_dist'), {}).layers[0]!.features;
+    const reference = gdalRead(join(DIR, 'water_main_dist.dbf'));
+    expect(ours.map((f) => f.properties)).toEqual(reference.map((f) => f.properties));
+    expect(ours[0]!.properties.installe_1).toBe('1989-04-25');
+  });
+
+  it('a date field holding text that is no date keeps the text', () => {
+    const set = loadSet(DIR, 'water_main_dist');
+    const bytes = set[0]!.bytes.slice();
+    const at = Buffer.from(bytes).indexOf('04/25/1989');
+    bytes.set(new TextEncoder().encode('13/25/1989'), at);
+    const ours = readShapefile([{ name: 'water_main_dist.dbf', bytes }], {}).layers[0]!.features;
+    expect(ours[0]!.properties.installe_1).toBe('13/25/1989');
+  });
+
   it('a .dbf alone (as GDAL opens it) is an attribute table, which the import names and skips', () => {
     const result = readShapefile(loadSet(DIR, 'chinese'), {});
     const layer = result.layers[0]!;
