@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { describeCrs } from '../../shared/crs/crsDef';
 import { DEFAULT_DEVIATION } from '../../shared/geometry/densify';
 import type { CorpusEntry } from '../fixtures/corpus/corpusTypes';
 import {
@@ -66,10 +67,20 @@ function gdalDataset(entry: CorpusEntry, path: string, copies: string[]): Datase
   return { path: /\.zip$/i.test(path) ? `/vsizip/${path}` : path, fingerprint };
 }
 
+/**
+ * GDAL's options for an entry: the manifest's, over the format's own. A DXF block reference is
+ * expanded into one feature per block entity, as we expand it (GDAL would merge them into one).
+ */
+function gdalOptions(entry: CorpusEntry, format: Format): GdalOptions {
+  const own: Record<string, string> = format === 'dxf' ? { DXF_MERGE_BLOCK_GEOMETRIES: 'FALSE' } : {};
+  return { ...entry.gdal, config: { ...own, ...entry.gdal?.config } };
+}
+
 interface LayerContext {
   format: Format;
   dataset: Dataset;
   entry: CorpusEntry;
+  gdal: GdalOptions;
   problems: { index: number | null; text: string }[];
   converted: OursConverted;
   findings: Finding[];
@@ -105,18 +116,18 @@ async function gdalLonLat(c: LayerContext, pair: LayerPair, native: GdalFeature[
   if (!srs) return null;
   if (pair.gdal.every((l) => l.srs !== null && /ID\["EPSG",4326\]\]$/.test(l.srs))) return native;
   try {
-    const options = { ...c.entry.gdal, lonLat: true };
+    const options = { ...c.gdal, lonLat: true };
     return (await Promise.all(pair.gdal.map((l) => gdalFeatures(c.dataset, l.name, options)))).flat();
   } catch (error) {
-    const epsg = pair.ours.layer.epsg;
-    if (epsg !== null)
-      note('crs', `GDAL cannot bring its CRS to lon/lat (${firstLine(error)}); ours EPSG:${epsg}`);
+    const crs = pair.ours.crs;
+    if (crs !== null)
+      note('crs', `GDAL cannot bring its CRS to lon/lat (${firstLine(error)}); ours ${describeCrs(crs).en}`);
     return null;
   }
 }
 
 async function compareLayer(c: LayerContext, pair: LayerPair): Promise<void> {
-  const o: GdalOptions = c.entry.gdal ?? {};
+  const o = c.gdal;
   const note: Note = (check, detail, field) => {
     if (detail !== null) c.findings.push({ what: `${check}:${pair.key}${field ? `/${field}` : ''}`, detail });
   };
@@ -137,14 +148,10 @@ async function compareLayer(c: LayerContext, pair: LayerPair): Promise<void> {
 
   const lonLat = await gdalLonLat(c, pair, gdal, note);
   if (lonLat === null) {
-    if (!pair.gdal[0]!.srs)
-      note('crs', await layerCrsFinding(null, pair.ours.layer.epsg, pair.ours.info.crs, gdal, []));
+    if (!pair.gdal[0]!.srs) note('crs', await layerCrsFinding(null, pair.ours, gdal, []));
     return;
   }
-  note(
-    'crs',
-    await layerCrsFinding(pair.gdal[0]!.srs, pair.ours.layer.epsg, pair.ours.info.crs, gdal, lonLat),
-  );
+  note('crs', await layerCrsFinding(pair.gdal[0]!.srs, pair.ours, gdal, lonLat));
   if (!c.converted.ok) {
     // GDAL brings the layer to lon/lat; `hzw convert` must too.
     if (!c.findings.some((f) => f.what === 'convert'))
@@ -173,25 +180,26 @@ export async function compareEntry(entry: CorpusEntry, root: string): Promise<Fi
 async function compareData(entry: CorpusEntry, path: string, dataset: Dataset): Promise<Finding[]> {
   const format = formatOf(entry.file);
   const cli = entry.hzw ?? {};
+  const options = gdalOptions(entry, format);
   const [gdal, ours, converted] = await Promise.all([
-    gdalLayers(dataset, entry.gdal ?? {}).catch((error: unknown) => new Error(firstLine(error))),
+    gdalLayers(dataset, options).catch((error: unknown) => new Error(firstLine(error))),
     readOurs(path, cli),
     convertOurs(path, cli),
   ]);
   if (gdal instanceof Error) {
     // Both refusing a file is agreement; GDAL refusing what we read is a difference.
-    if (!ours.ok || ours.refusal) return [];
+    if (!ours.ok) return [];
     const counts = ours.layers.map((l) => l.layer.features.length).join('+');
     return [{ what: 'gdal', detail: `GDAL cannot open it (${gdal.message}); ours reads ${counts} features` }];
   }
   if (!ours.ok) return [{ what: 'read', detail: ours.error }];
-  const findings: Finding[] = ours.refusal ? [{ what: 'read', detail: ours.refusal }] : [];
+  const findings: Finding[] = [];
   const problems = ours.problems.map((p) => ({
     index: p.index,
     text: `#${p.index ?? '-'} ${p.field}: ${p.reason.en}`,
   }));
   const pairs = pairLayers(format, gdal, ours.layers, findings);
-  const context = { format, dataset, entry, problems, converted, findings };
+  const context = { format, dataset, entry, gdal: options, problems, converted, findings };
   for (const pair of pairs) await compareLayer(context, pair);
   return findings;
 }

@@ -15,6 +15,10 @@ export interface GdalOptions {
   openOptions?: readonly string[];
   /** Configuration options (`--config NAME VALUE`), e.g. SHAPE_ENCODING. */
   config?: Readonly<Record<string, string>>;
+  /** The coordinate operation of the lon/lat reading (`ogr2ogr -ct`), instead of PROJ's choice. */
+  coordinateOperation?: string;
+  /** Geometries converted to this type (`ogr2ogr -nlt`), for types GeoJSON cannot hold. */
+  geometryType?: string;
 }
 
 export interface GdalField {
@@ -140,6 +144,8 @@ export async function gdalFeatures(
     '-f',
     'GeoJSON',
     ...(o.lonLat ? ['-t_srs', 'EPSG:4326'] : []),
+    ...(o.lonLat && o.coordinateOperation ? ['-ct', o.coordinateOperation] : []),
+    ...(o.geometryType ? ['-nlt', o.geometryType] : []),
     '-lco',
     'RFC7946=NO',
     '-lco',

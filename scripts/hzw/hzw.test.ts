@@ -119,7 +119,7 @@ describe('hzw convert', () => {
     writeFileSync(join(dir, 'broken.geojson'), '{"type":"Topology","objects":{}}');
     const run = hzw('convert', join(dir, 'broken.geojson'), join(dir, 'never.geojson'));
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Not a GeoJSON FeatureCollection');
+    expect(run.stderr).toContain('Not GeoJSON: the root is no FeatureCollection, Feature or geometry');
     expect(() => readFileSync(join(dir, 'never.geojson'))).toThrow();
   });
 

@@ -1,13 +1,15 @@
 import { densifyBulge, type Point } from '../../geometry/densify';
 import type { LayerGeometry } from '../layer';
 import { Cursor, readEdge } from './dxfHatchEdges';
+import { containmentHolds, insideRing, oddParityFill } from './dxfHatchFill';
 import type { DxfPair } from './dxfText';
 
 /**
  * HATCH boundary paths to a polygon (GDAL and many GIS tools write filled polygons this way):
  * polyline paths with bulges, and edge paths of lines, circular and elliptic arcs and splines. Rings nest by
  * containment: the largest is a shell, a ring inside a shell is its hole, a ring inside a hole
- * starts a new shell.
+ * starts a new shell. Rings that cross fill by the odd-parity rule CAD programs use
+ * (dxfHatchFill.ts).
  */
 function polylinePath(c: Cursor, maxDeviation: number): Point[] {
   const hasBulge = c.num(72) !== 0;
@@ -42,14 +44,20 @@ function edgePath(c: Cursor, maxDeviation: number): Point[] {
 const area2 = (r: Point[]) =>
   r.reduce((s, p, i) => s + p[0] * r[(i + 1) % r.length]![1] - r[(i + 1) % r.length]![0] * p[1], 0);
 
-function inside(p: Point, ring: Point[]): boolean {
-  let odd = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) odd = !odd;
+const close = (r: Point[]): Point[] =>
+  r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1] ? r : [...r, r[0]!];
+
+/** Rings that nest or lie apart, as shells and holes by containment. */
+function nested(rings: Point[][]): Point[][][] {
+  rings.sort((a, b) => Math.abs(area2(b)) - Math.abs(area2(a)));
+  const shells: { shell: Point[]; holes: Point[][] }[] = [];
+  for (const ring of rings) {
+    const at = ring[0]!;
+    const holeOf = shells.find((s) => insideRing(at, s.shell) && !s.holes.some((h) => insideRing(at, h)));
+    if (holeOf) holeOf.holes.push(ring);
+    else shells.push({ shell: ring, holes: [] });
   }
-  return odd;
+  return shells.map((s) => [close(s.shell), ...s.holes.map(close)]);
 }
 
 export interface HatchRead {
@@ -72,17 +80,9 @@ export function hatchGeometry(pairs: readonly DxfPair[], maxDeviation: number): 
     for (let k = 0; k < sources; k++) sourceHandles.push(c.text(330));
     if (ring.length >= 3) rings.push(ring);
   }
-  rings.sort((a, b) => Math.abs(area2(b)) - Math.abs(area2(a)));
-  const shells: { shell: Point[]; holes: Point[][] }[] = [];
-  for (const ring of rings) {
-    const holeOf = shells.find((s) => inside(ring[0]!, s.shell) && !s.holes.some((h) => inside(ring[0]!, h)));
-    if (holeOf) holeOf.holes.push(ring);
-    else shells.push({ shell: ring, holes: [] });
-  }
-  if (!shells.length) throw new Error('no closed boundary');
-  const close = (r: Point[]): Point[] =>
-    r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1] ? r : [...r, r[0]!];
-  const polygons = shells.map((s) => [close(s.shell), ...s.holes.map(close)]);
+  const byContainment = nested(rings);
+  const polygons = containmentHolds(byContainment) ? byContainment : oddParityFill(rings);
+  if (!polygons.length) throw new Error('no closed boundary');
   const geometry: LayerGeometry =
     polygons.length === 1
       ? { type: 'Polygon', coordinates: polygons[0]! }

@@ -104,7 +104,7 @@ const SPECS: Spec[] = [
     differences: [
       {
         area: 'HATCH',
-        why: 'the hatch has two outer paths side by side; GDAL 3.6 puts both in one Polygon (the second as a hole outside its shell), we make a MultiPolygon',
+        why: 'the hatch has two outer paths side by side; GDAL 3.6 puts both in one Polygon (the second as a hole outside its shell), we make a MultiPolygon, as GDAL -makevalid does (dxfHatchFill.test.ts)',
       },
     ],
   },

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../domain/labels';
 import { FormatError, fileProblem, type InputProblem } from '../formatError';
 import {
   setProperty,
@@ -14,17 +15,10 @@ import {
   type ReadResult,
 } from '../layer';
 import { parseJson } from '../safeJson';
+import { isGeometryType, readGeometry } from './geojsonGeometry';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const GEOMETRY_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-]);
 
 /** EPSG code of a legacy `crs` member (`urn:ogc:def:crs:EPSG::4516`, `EPSG:4516`, CRS84 → 4326). */
 export function epsgOfCrsName(name: string): number | null {
@@ -46,15 +40,17 @@ function plainValue(value: unknown): FieldValue {
 const typeOfValue = (v: FieldValue): FieldType | null =>
   v === null ? null : typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? 'real' : 'string';
 
-function readGeometry(value: unknown): LayerGeometry | null | 'unsupported' {
-  if (value === null || value === undefined) return null;
-  if (!isObject(value) || !GEOMETRY_TYPES.has(String(value.type)) || !Array.isArray(value.coordinates))
-    return 'unsupported';
-  // Coordinates pass unchecked: the mapping validates them and names each problem.
-  return value as unknown as LayerGeometry;
+/** The features of a root: a FeatureCollection's, a Feature, or a bare geometry as one feature (RFC 7946 §2). */
+function entriesOf(root: Json): unknown[] | null {
+  if (root.type === 'Feature') return [root];
+  if (isGeometryType(root.type)) return [{ type: 'Feature', properties: {}, geometry: root }];
+  return Array.isArray(root.features) ? root.features : null;
 }
 
-/** Parse one GeoJSON text into a Layer; entries that are not features are reported by index. */
+/**
+ * Parse one GeoJSON text into a Layer; entries that are not features, and geometries that are
+ * malformed, are reported by index (geojsonGeometry.ts).
+ */
 export function readGeoJsonLayer(
   file: NamedBytes,
   progress: (f: number) => void = () => {},
@@ -62,12 +58,18 @@ export function readGeoJsonLayer(
   const json = parseJson(file.bytes);
   if (!json.ok) throw new FormatError(file.name, [fileProblem('', json.reason)]);
   const root = json.value;
-  if (!isObject(root) || (root.type !== 'FeatureCollection' && root.type !== 'Feature')) {
+  if (
+    !isObject(root) ||
+    (root.type !== 'FeatureCollection' && root.type !== 'Feature' && !isGeometryType(root.type))
+  ) {
     throw new FormatError(file.name, [
-      fileProblem('type', { zh: '不是 GeoJSON 要素集合', en: 'Not a GeoJSON FeatureCollection or Feature' }),
+      fileProblem('type', {
+        zh: '不是 GeoJSON：根对象不是要素集合、要素或几何',
+        en: 'Not GeoJSON: the root is no FeatureCollection, Feature or geometry',
+      }),
     ]);
   }
-  const entries = root.type === 'Feature' ? [root] : Array.isArray(root.features) ? root.features : null;
+  const entries = entriesOf(root);
   if (!entries)
     throw new FormatError(file.name, [
       fileProblem('features', { zh: '缺少 features 数组', en: 'The features array is missing' }),
@@ -80,6 +82,7 @@ export function readGeoJsonLayer(
       fileProblem('crs', { zh: `无法识别坐标系 ${crsName}`, en: `Unrecognised CRS ${crsName}` }),
     ]);
   const problems: InputProblem[] = [];
+  const warnings: Bilingual[] = [];
   const features: LayerFeature[] = [];
   const types = new Map<string, FieldType | null>();
   entries.forEach((entry: unknown, index: number) => {
@@ -92,19 +95,17 @@ export function readGeoJsonLayer(
       });
       return;
     }
-    const geometry = readGeometry(entry.geometry);
-    if (geometry === 'unsupported') {
-      const type = isObject(entry.geometry) ? String(entry.geometry.type) : String(entry.geometry);
-      problems.push({
-        index,
-        field: 'geometry',
-        reason: {
-          zh: `几何类型 ${type} 不是面（Polygon/MultiPolygon）`,
-          en: `geometry type ${type} is not a Polygon or MultiPolygon`,
-        },
-      });
+    const read = readGeometry(entry.geometry);
+    if ('problem' in read) {
+      problems.push({ index, field: 'geometry', reason: read.problem });
       return;
     }
+    const { geometry, dropped } = read;
+    if (dropped)
+      warnings.push({
+        zh: `要素 ${index}：几何集合中 ${dropped} 个其他类型的部分未读取（面优先，其次线）`,
+        en: `feature ${index}: ${dropped} parts of another type in its GeometryCollection left out (polygons win, then lines)`,
+      });
     const properties: Properties = {};
     const source = isObject(entry.properties) ? entry.properties : {};
     for (const key of Object.keys(source)) {
@@ -130,7 +131,7 @@ export function readGeoJsonLayer(
       format: 'geojson',
       encoding: { used: 'utf-8', source: 'fixed', candidates: ['utf-8'] },
       crs: { epsg, source: crsName ? 'file' : 'fixed' },
-      warnings: [],
+      warnings,
     },
     root,
   };

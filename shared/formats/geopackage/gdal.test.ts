@@ -10,6 +10,7 @@ import { writeGeoJson } from '../geojson/writeGeoJson';
 import type { Layer, LayerGeometry } from '../layer';
 import { readGeoPackage } from './readGeoPackage';
 import { writeGeoPackage } from './writeGeoPackage';
+import { resolveLayer } from '../../crs/placeLayer';
 
 /** GDAL (ogrinfo, ogr2ogr) and sqlite3 judge our files; CI installs them with gdal-bin. */
 const dir = mkdtempSync(join(tmpdir(), 'hzw-gpkg-'));
@@ -117,7 +118,7 @@ describe('we read GeoPackages GDAL wrote', () => {
     expect(result.layers).toHaveLength(1);
     const [layer] = result.layers;
     expect(layer!.name).toBe('区划');
-    expect(layer!.epsg).toBe(4326);
+    expect(resolveLayer(layer!).layer.epsg).toBe(4326);
     const original = JSON.parse(new TextDecoder().decode(writeGeoJson(sample))) as {
       features: { properties: Record<string, unknown>; geometry: LayerGeometry }[];
     };
@@ -151,6 +152,6 @@ describe('GDAL understands the CRS of a projected layer', () => {
     expect(info).toMatch(/CGCS2000 \/ 3-degree Gauss-Kruger zone 28/);
     expect(info).toMatch(/PARAMETER\["False easting",28500000/);
     const back = await readGeoPackage(new Uint8Array(readFileSync(path)), 'gk.gpkg');
-    expect(back.layers[0]!.epsg).toBe(4516);
+    expect(resolveLayer(back.layers[0]!).layer.epsg).toBe(4516);
   });
 });

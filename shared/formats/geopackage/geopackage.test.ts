@@ -5,6 +5,7 @@ import { decodeGeometry, encodeGeometry } from './geometryBlob';
 import { readGeoPackage } from './readGeoPackage';
 import { writeGeoPackage } from './writeGeoPackage';
 import { openDatabase, queryRows } from './sqlite';
+import { resolveLayer } from '../../crs/placeLayer';
 
 export const SAMPLE_LAYER: Layer = {
   name: '保护范围',
@@ -117,7 +118,7 @@ describe('GeoPackage files', () => {
     expect(result.problems).toEqual([]);
     const [layer] = result.layers;
     expect(layer!.name).toBe('保护范围');
-    expect(layer!.epsg).toBe(4490);
+    expect(resolveLayer(layer!).layer.epsg).toBe(4490);
     expect(layer!.fields.map((f) => [f.name, f.type])).toEqual(
       SAMPLE_LAYER.fields.map((f) => [f.name, f.type]),
     );

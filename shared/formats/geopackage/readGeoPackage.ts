@@ -138,15 +138,11 @@ export async function readGeoPackage(
       readTable(db, t, problems, warnings, (f) => progress((i + f) / tables.length)),
     );
     const spatial = layers.filter((l) => !l.attributeTable);
-    const epsg = spatial.find((l) => l.epsg !== null)?.epsg ?? null;
-    if (spatial.some((l) => l.epsg !== epsg))
+    const declared = (l: (typeof layers)[number]) => l.evidence?.definition?.text ?? l.evidence?.epsg ?? null;
+    if (spatial.some((l) => declared(l) !== declared(spatial[0]!)))
       warnings.push({ zh: '各图层坐标系不同', en: 'The layers use different coordinate systems' });
     progress(1);
-    return {
-      layers,
-      problems,
-      info: { format: 'geopackage', crs: { epsg, source: epsg === null ? 'unknown' : 'file' }, warnings },
-    };
+    return { layers, problems, info: { format: 'geopackage', warnings } };
   } finally {
     db.close();
   }

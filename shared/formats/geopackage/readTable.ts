@@ -1,3 +1,4 @@
+import type { CrsEvidence } from '../../crs/evidence';
 import type { Bilingual } from '../../domain/labels';
 import type { InputProblem } from '../formatError';
 import {
@@ -51,22 +52,36 @@ function value(raw: unknown, type: FieldType): FieldValue {
 const METRES_PER_DEGREE = 111_320;
 
 interface SrsInfo {
-  epsg: number | null;
+  evidence: CrsEvidence;
   geographic: boolean;
 }
 
+/**
+ * What gpkg_spatial_ref_sys says about a table's SRS, as evidence for the CRS resolver: the
+ * definition (WKT) when there is one, and the code when the organisation is EPSG. srs_id -1 and 0
+ * (the undefined SRSs), a definition of "undefined" and a local engineering system (no place on
+ * the earth) say nothing.
+ */
 function srsOf(db: Database, srsId: number | null): SrsInfo {
-  if (srsId === null || srsId <= 0) return { epsg: null, geographic: srsId === 0 };
+  if (srsId === null || srsId <= 0) return { evidence: {}, geographic: srsId === 0 };
   const row = queryRows(
     db,
     'SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?',
     [srsId],
   )[0];
-  if (!row) return { epsg: null, geographic: false };
-  const epsg =
-    String(row.organization).toUpperCase() === 'EPSG' ? Number(row.organization_coordsys_id) : null;
-  const geographic = /^\s*(GEOGCS|GEOGCRS|GEODCRS|GEOGRAPHICCRS)\b/i.test(String(row.definition ?? ''));
-  return { epsg, geographic };
+  if (!row) return { evidence: {}, geographic: false };
+  const code = Number(row.organization_coordsys_id);
+  const epsg = String(row.organization).toUpperCase() === 'EPSG' && code > 0 ? code : null;
+  const text = typeof row.definition === 'string' ? row.definition.trim() : '';
+  // GDAL writes "no CRS" as a local (engineering) system: LOCAL_CS["Undefined SRS",…] (srs_id 99999).
+  const local = /^\s*(LOCAL_CS|ENGCRS|ENGINEERINGCRS)\b/i.test(text);
+  const definition = text && !local && !/^undefined$/i.test(text) ? text : null;
+  const geographic = /^\s*(GEOGCS|GEOGCRS|GEODCRS|GEOGRAPHICCRS)\b/i.test(text);
+  const evidence: CrsEvidence = {
+    ...(definition ? { definition: { text: definition, from: 'gpkg_spatial_ref_sys' } } : {}),
+    ...(epsg !== null ? { epsg } : {}),
+  };
+  return { evidence, geographic };
 }
 
 export function readTable(
@@ -91,7 +106,8 @@ export function readTable(
   );
   const srs = srsOf(db, table.srsId);
   const tolerance = srs.geographic ? CURVE_TOLERANCE_M / METRES_PER_DEGREE : CURVE_TOLERANCE_M;
-  const layer: Layer = { name: table.name, epsg: srs.epsg, fields, features: [] };
+  const layer: Layer = { name: table.name, epsg: null, fields, features: [] };
+  if (table.geometryColumn) layer.evidence = srs.evidence;
   if (!table.geometryColumn) layer.attributeTable = true;
   let linearised = 0;
   rows.forEach((row, index) => {

@@ -107,7 +107,7 @@ function readLine(positions: Coordinates[]): Coordinates[] {
   return positions;
 }
 
-/** A gx:Track: its gx:coord elements ("lon lat alt"), as a line. */
+/** A gx:Track: its gx:coord elements ("lon lat alt"), as a line (one position: a point). */
 function readTrack(node: XmlNode, ctx: Context): Coordinates[] {
   const tuples = listOf(node.coord).map((c) => textOf(c).trim().split(/\s+/).join(','));
   return parseCoordinates(tuples.join(' '), ctx);
@@ -140,7 +140,16 @@ function collect(placemark: XmlNode, ctx: Context): Parts {
     }
     for (const t of listOf(node.Track)) {
       const positions = isNode(t) ? readTrack(t, ctx) : [];
-      if (nonEmpty(positions, positions.length)) parts.lines.push(readLine(positions));
+      if (!nonEmpty(positions, positions.length)) continue;
+      if (positions.length > 1) parts.lines.push(positions);
+      else {
+        // A track of one position is where the device stood: a point, not a line.
+        parts.points.push(positions[0]!);
+        ctx.notes.push({
+          zh: '轨迹只有 1 个位置，按点读取',
+          en: 'the track has one position; read as a point',
+        });
+      }
     }
     for (const p of listOf(node.Point)) {
       const positions = isNode(p) ? parseCoordinates(textOf(p.coordinates), ctx) : [];

@@ -65,3 +65,29 @@ export function kmlText(file: string, bytes: Uint8Array, maxBytes = DEFAULT_MAX_
   if (DECLARATION.test(text)) throw refused(file);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML character and entity references (the five predefined, decimal and hexadecimal) as text. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, ref: string) => {
+    if (ref[0] !== '#') return ENTITIES[ref.toLowerCase()] ?? whole;
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/**
+ * A `<description>` as its reader sees it, from the element's raw content: escaped HTML decoded,
+ * CDATA sections taken as they stand, and XHTML written straight into the element (`<br/>`,
+ * `<i>…</i>`) kept as markup rather than lost — Google Earth shows all three as HTML.
+ */
+export function markupText(raw: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of raw.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)) {
+    out += decodeEntities(raw.slice(last, m.index)) + m[1]!;
+    last = m.index + m[0].length;
+  }
+  return (out + decodeEntities(raw.slice(last))).trim();
+}

@@ -13,7 +13,7 @@ import {
   type ReadResult,
 } from '../layer';
 import { GeometryFault, isNode, listOf, placemarkGeometry, textOf, type XmlNode } from './kmlGeometry';
-import { DEFAULT_MAX_KML_BYTES, kmlText } from './kmlText';
+import { DEFAULT_MAX_KML_BYTES, kmlText, markupText } from './kmlText';
 
 /**
  * KML 2.2 documents to one layer: every Placemark of every Document and Folder (walked with an
@@ -55,6 +55,8 @@ const parser = new XMLParser({
   htmlEntities: false,
   maxNestedTags: MAX_NESTING,
   isArray: (name) => ARRAY_TAGS.has(name),
+  // A description may hold XHTML elements: its raw content is kept and read by markupText.
+  stopNodes: ['*.description'],
 });
 
 const SCHEMA_TYPES: Record<string, FieldType> = {
@@ -159,7 +161,7 @@ export function readKmlText(file: string, bytes: Uint8Array, limits: KmlReadLimi
       if (!isNode(placemark)) continue;
       const properties = createProperties();
       setProperty(properties, 'name', textOf(placemark.name));
-      setProperty(properties, 'description', textOf(placemark.description));
+      setProperty(properties, 'description', markupText(textOf(placemark.description)));
       setProperty(properties, 'folder', path.join('/'));
       const extended = listOf(placemark.ExtendedData).find(isNode);
       for (const data of extended ? listOf(extended.Data) : []) {

@@ -6,7 +6,7 @@ import { chooseEncoding, decodeTrimmed, type EncodingChoice } from './dbfEncodin
 
 /**
  * The attribute table (.dbf, dBase III) of a Shapefile. Types C (text), N/F (numbers: integer
- * when declared without decimals), L (logical), D (date → 'YYYY-MM-DD'); other types are read as
+ * when declared without decimals), L (logical), D (date → 'YYYY-MM-DD', from YYYYMMDD or MM/DD/YYYY); other types are read as
  * text. Empty values read as null, as in GDAL. The header's record count is checked against the
  * bytes present; records past the end are not invented.
  */
@@ -64,6 +64,19 @@ function parseNumber(bytes: Uint8Array, start: number, end: number): number | nu
   return Number.isFinite(value) ? value : null;
 }
 
+/**
+ * A D value as YYYY-MM-DD: dBase's YYYYMMDD, or the MM/DD/YYYY some writers put in it (GDAL reads
+ * both). Anything else is not a date and stays text.
+ */
+function isoDate(text: string): string | null {
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+  const us = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+  if (!us) return null;
+  const [month, day] = [Number(us[1]), Number(us[2])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? `${us[3]}-${us[1]}-${us[2]}` : null;
+}
+
 function readValue(bytes: Uint8Array, at: number, field: DbfField, encoding: TextEncodingName): FieldValue {
   const start = at + field.offset;
   const end = start + field.length;
@@ -78,8 +91,7 @@ function readValue(bytes: Uint8Array, at: number, field: DbfField, encoding: Tex
     case 'date': {
       const text = decodeTrimmed(bytes, start, end, encoding);
       if (!text || /^0+$/.test(text)) return null;
-      const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-      return m ? `${m[1]}-${m[2]}-${m[3]}` : text;
+      return isoDate(text) ?? text;
     }
     default: {
       const text = decodeTrimmed(bytes, start, end, encoding);

@@ -69,6 +69,7 @@ beforeAll(() => {
   write('cp866', NAMES.cyrillic, 'CP866');
   write('koi8', NAMES.cyrillic, 'KOI8-R');
   write('sjis', NAMES.japanese, 'CP932');
+  write('eucjp', NAMES.japanese, 'EUC-JP');
   write('euckr', NAMES.korean, 'CP949');
   write('cp437', NAMES.oem437, 'CP437');
   write('cp850', NAMES.latin, 'CP850');
@@ -248,6 +249,35 @@ describe('dBase language driver ids (header byte 29)', () => {
   it('0x57 ("ANSI") is decided by the bytes, where GDAL assumes ISO-8859-1', () => {
     expect(codePageOfLdid(LDID_ANSI)).toBeNull();
     expect(readShapefile(loadSet(dir, 'gbk57'), {}).info.encoding?.source).toBe('detected');
+  });
+});
+
+describe('Japanese code pages', () => {
+  it('a .cpg "EUC-JP", as GDAL writes it, reads the text GDAL reads', () => {
+    expect(readFileSync(join(dir, 'eucjp.cpg'), 'utf8')).toMatch(/EUC-JP/i);
+    expect(names('eucjp')).toEqual(NAMES.japanese);
+    expect(names('eucjp')).toEqual(gdalRead(join(dir, 'eucjp.shp')).map((f) => f.properties['NAME']));
+  });
+
+  it('undeclared EUC-JP reads right when the planner chooses euc-jp', () => {
+    write('eucjpnone', NAMES.japanese, 'EUC-JP');
+    declare('eucjpnone', null, 0);
+    const result = readShapefile(loadSet(dir, 'eucjpnone'), { encoding: 'euc-jp' });
+    expect(result.info.encoding).toMatchObject({ used: 'euc-jp', source: 'user' });
+    expect(result.info.warnings).toEqual([]);
+    const gdal = gdalRead(join(dir, 'eucjpnone.shp'), { SHAPE_ENCODING: 'EUC-JP' });
+    expect(result.layers[0]!.features.map((f) => f.properties['NAME'])).toEqual(
+      gdal.map((f) => f.properties['NAME']),
+    );
+  });
+
+  it('the .cpg label "shiftjis" (mapshaper writes it) reads Shift-JIS as GDAL told CP932 does', () => {
+    write('sjislabel', NAMES.japanese, 'CP932');
+    declare('sjislabel', 'shiftjis', 0);
+    expect(readShapefile(loadSet(dir, 'sjislabel'), {}).info.encoding?.source).toBe('cpg');
+    const gdal = gdalRead(join(dir, 'sjislabel.shp'), { SHAPE_ENCODING: 'CP932' });
+    expect(names('sjislabel')).toEqual(gdal.map((f) => f.properties['NAME']));
+    expect(names('sjislabel')).toEqual(NAMES.japanese);
   });
 });
 

@@ -52,13 +52,24 @@ describe('shapefiles GDAL reads', () => {
       if (f.geometry) expect(JSON.stringify(f.geometry.coordinates)).not.toMatch(/null/);
   });
 
-  it('multipatch: the file opens; its 3D record is refused with the reason', () => {
-    const result = read('multipatch');
-    expect(result.layers[0]!.features).toEqual([]);
-    expect(result.problems.map((p) => [p.index, p.reason.en])).toEqual([
-      [0, 'multipatch.shp record 1: a MultiPatch (3D surface model) cannot be read as a 2D zone'],
-    ]);
-  });
+  it.each([
+    ['gdal', 'multipatch'], // triangle strips, fans, outer and inner rings
+    ['fiona', 'test_tin'], // a TIN
+  ])(
+    '%s/%s: a MultiPatch reads as the polygons GDAL makes of it (ogr2ogr -nlt MULTIPOLYGON)',
+    (folder, base) => {
+      const path = join(__dirname, 'fixtures', folder);
+      const result = readShapefile(loadSet(path, base), {});
+      expect(result.problems).toEqual([]);
+      const reference = gdalRead(join(path, `${base}.shp`), {}, ['-nlt', 'MULTIPOLYGON']);
+      const ours = result.layers[0]!.features;
+      expect(ours).toHaveLength(reference.length);
+      ours.forEach((f, i) => {
+        expect(f.geometry?.type).toBe('MultiPolygon');
+        expect(f.geometry).toEqual(flat(reference[i]!.geometry));
+      });
+    },
+  );
 
   it.each([
     ['buggymultipoint', 'point count 3 does not fit the record length'],
@@ -79,6 +90,22 @@ describe('shapefiles GDAL reads', () => {
       type: 'Point',
       coordinates: [500000, 4000000],
     });
+  });
+
+  it('water_main_dist: a date field holding MM/DD/YYYY reads as the date GDAL reads, every value as GDAL', () => {
+    const ours = readShapefile(loadSet(DIR, 'water_main_dist'), {}).layers[0]!.features;
+    const reference = gdalRead(join(DIR, 'water_main_dist.dbf'));
+    expect(ours.map((f) => f.properties)).toEqual(reference.map((f) => f.properties));
+    expect(ours[0]!.properties.installe_1).toBe('1989-04-25');
+  });
+
+  it('a date field holding text that is no date keeps the text', () => {
+    const set = loadSet(DIR, 'water_main_dist');
+    const bytes = set[0]!.bytes.slice();
+    const at = Buffer.from(bytes).indexOf('04/25/1989');
+    bytes.set(new TextEncoder().encode('13/25/1989'), at);
+    const ours = readShapefile([{ name: 'water_main_dist.dbf', bytes }], {}).layers[0]!.features;
+    expect(ours[0]!.properties.installe_1).toBe('13/25/1989');
   });
 
   it('a .dbf alone (as GDAL opens it) is an attribute table, which the import names and skips', () => {

@@ -15,7 +15,9 @@ import { locateRecords, SHAPE_TYPES } from './shpRecords';
  * Outcomes, as GDAL reads the same records: shape type 0, no parts or no points → no geometry;
  * coordinates holding ESRI's "no data" value (below −10^38, −Infinity included) or a point of NaN
  * → no geometry with a note (GDAL: an empty point); NaN/∞ inside a line or polygon, counts that do
- * not fit the record, MultiPatch (3D surfaces, no zone) → refused with a reason.
+ * not fit the record → refused with a reason. A MultiPatch (3D surfaces) reads as GDAL reads it:
+ * triangle strips and fans as triangles, rings as polygons (outer and first rings start one, the
+ * rings after them are its holes), all in plan.
  */
 export type ShapeOutcome = { geometry: LayerGeometry | null; note?: Bilingual } | { problem: Bilingual };
 
@@ -86,16 +88,45 @@ function readPoints(view: DataView, at: number, count: number): Coordinates[] {
   return out;
 }
 
+const closed = (ring: Coordinates[]): Coordinates[] => {
+  const [first, last] = [ring[0]!, ring[ring.length - 1]!];
+  return first[0] === last[0] && first[1] === last[1] ? ring : [...ring, first];
+};
+
+/** MultiPatch part types (ESRI): triangle strip, triangle fan, outer, inner, first and plain ring. */
+const STRIP = 0;
+const FAN = 1;
+const OUTER_RING = 2;
+const FIRST_RING = 4;
+const RING_TYPES = new Set([2, 3, 4, 5]);
+
+/** The parts of a MultiPatch record as polygons, in the order GDAL gives them. */
+function multiPatch(parts: Coordinates[][], types: number[]): ShapeOutcome {
+  const polygons: Coordinates[][][] = [];
+  let current: Coordinates[][] | null = null;
+  for (const [i, p] of parts.entries()) {
+    const type = types[i]!;
+    if (type === STRIP || type === FAN) {
+      current = null;
+      for (let j = 0; j + 2 < p.length; j++) {
+        const corner = type === STRIP ? p[j]! : p[0]!;
+        polygons.push([[corner, p[j + 1]!, p[j + 2]!, corner]]);
+      }
+    } else if (RING_TYPES.has(type)) {
+      if (p.length < 3)
+        return problem(`第 ${i + 1} 部分少于 3 个点`, `part ${i + 1} has fewer than 3 points`);
+      if (!current || type === OUTER_RING || type === FIRST_RING) polygons.push((current = []));
+      current.push(closed(p));
+    } else return problem(`第 ${i + 1} 部分的类型 ${type} 未知`, `part ${i + 1} has an unknown type ${type}`);
+  }
+  return { geometry: polygons.length ? { type: 'MultiPolygon', coordinates: polygons } : null };
+}
+
 function readShape(view: DataView, at: number, length: number): ShapeOutcome {
   const type = view.getInt32(at, true);
   if (type === 0) return { geometry: null };
   const base = BASE_TYPE[type];
   if (base === undefined) return problem(`未知的形状类型 ${type}`, `unknown shape type ${type}`);
-  if (base === 31)
-    return problem(
-      '多面体（MultiPatch，三维表面模型）不能作为平面区划读取',
-      'a MultiPatch (3D surface model) cannot be read as a 2D zone',
-    );
   if (base === 1) {
     if (length < 20) return problem('点记录长度不足', 'the point record is too short');
     // ESRI writes "no data" for a null point; GDAL reads a point of NaN as an empty point.
@@ -119,12 +150,14 @@ function readShape(view: DataView, at: number, length: number): ShapeOutcome {
   const parts = view.getInt32(at + 36, true);
   const points = view.getInt32(at + 40, true);
   if (parts === 0 || points === 0) return { geometry: null }; // an empty shape, as GDAL reads it
-  if (parts < 0 || points < 0 || 44 + parts * 4 + points * 16 > length)
+  // A MultiPatch stores a part type after each part's start index.
+  const indexBytes = parts * (base === 31 ? 8 : 4);
+  if (parts < 0 || points < 0 || 44 + indexBytes + points * 16 > length)
     return problem(
       `部分数 ${parts}、点数 ${points} 与记录长度不符`,
       `${parts} parts and ${points} points do not fit the record length`,
     );
-  const pointsAt = at + 44 + parts * 4;
+  const pointsAt = at + 44 + indexBytes;
   const ranges: [number, number][] = new Array(parts);
   for (let i = 0; i < parts; i++) {
     const start = view.getInt32(at + 44 + i * 4, true);
@@ -136,6 +169,11 @@ function readShape(view: DataView, at: number, length: number): ShapeOutcome {
   const scan = scanPoints(view, pointsAt, points);
   if (scan === 'noData') return { geometry: null, note: NO_DATA_NOTE };
   if (scan === 'notFinite') return NOT_FINITE;
+  if (base === 31)
+    return multiPatch(
+      ranges.map(([start, end]) => readPoints(view, pointsAt + start * 16, end - start)),
+      ranges.map((_, i) => view.getInt32(at + 44 + parts * 4 + i * 4, true)),
+    );
   if (base === 5) return assemblePolygon(view, pointsAt, ranges);
   const pieces: Coordinates[][] = [];
   for (const [start, end] of ranges) {

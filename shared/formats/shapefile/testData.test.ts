@@ -23,8 +23,8 @@ export interface GdalFeature {
 }
 
 /** GDAL's reading of a shapefile, as GeoJSON features in the file's CRS (15 significant digits). */
-export function gdalRead(shp: string, env: Record<string, string> = {}): GdalFeature[] {
-  const out = ogr2ogr(['-f', 'GeoJSON', '-lco', 'COORDINATE_PRECISION=10', '/vsistdout/', shp], env);
+export function gdalRead(shp: string, env: Record<string, string> = {}, args: string[] = []): GdalFeature[] {
+  const out = ogr2ogr(['-f', 'GeoJSON', '-lco', 'COORDINATE_PRECISION=10', ...args, '/vsistdout/', shp], env);
   return (JSON.parse(out) as { features: GdalFeature[] }).features;
 }
 

@@ -113,6 +113,10 @@ describe('text encodings', () => {
     ['KOI8-R', 'koi8-r'],
     ['Shift_JIS', 'shift_jis'],
     ['932', 'shift_jis'],
+    ['shiftjis', 'shift_jis'],
+    ['EUC-JP', 'euc-jp'],
+    ['eucjp', 'euc-jp'],
+    ['51932', 'euc-jp'],
     ['EUC-KR', 'euc-kr'],
     ['949', 'euc-kr'],
   ] as const)('the .cpg label “%s” reads as %s', (label, expected) => {

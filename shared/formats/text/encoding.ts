@@ -15,6 +15,7 @@ export type TextEncodingName =
   | 'gb18030'
   | 'big5'
   | 'shift_jis'
+  | 'euc-jp'
   | 'euc-kr'
   | 'windows-874'
   | 'windows-1250'
