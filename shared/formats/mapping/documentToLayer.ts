@@ -141,8 +141,10 @@ export function documentToLayer(
   const features: LayerFeature[] = pieces.map((piece, index) => {
     if (index % 200 === 0) progress(0.3 + (index / Math.max(1, pieces.length)) * 0.6);
     const geometry = lonLat.features[index]!.geometry as ZoneGeometry;
-    const full = zoneProperties({ ...piece.zone, geometry }, objects.get(piece.zone.objectId)) as FullRecord;
-    const context = { index, settings: document.settings, areaM2: ellipsoidalArea(geometry), lswhbhx };
+    const areaM2 = ellipsoidalArea(geometry);
+    const zone = { ...piece.zone, geometry };
+    const full = zoneProperties(zone, objects.get(piece.zone.objectId), areaM2) as FullRecord;
+    const context = { index, settings: document.settings, areaM2, lswhbhx };
     if (profile.layerName && !zoneXzqdm(full, context)) missingXzqdm++;
     return { geometry: written.features[index]!.geometry, properties: profile.write(full, context) };
   });
