@@ -89,7 +89,7 @@ describe('ZoneGeometrySchema', () => {
     expect(describeIssues(result.error!, 'zh')[1]!.message).toMatch(/4/);
   });
 
-  it('returns a copy with the third dimension dropped, never the input', () => {
+  it('returns a copy with the third dimension and other keys dropped, or the input when it is exact', () => {
     const square = [
       [84, 44, 5],
       [84.1, 44, 5],
@@ -100,5 +100,9 @@ describe('ZoneGeometrySchema', () => {
     const parsed = ZoneGeometrySchema.parse(input);
     expect(parsed).toEqual({ type: 'Polygon', coordinates: [square.map(([x, y]) => [x, y])] });
     expect(parsed.coordinates[0]).not.toBe(square);
+    // Already two-dimensional, nothing else in it: the same object comes back.
+    expect(ZoneGeometrySchema.parse(parsed)).toBe(parsed);
+    const multi = { type: 'MultiPolygon', coordinates: [parsed.coordinates] };
+    expect(ZoneGeometrySchema.parse(multi)).toBe(multi);
   });
 });

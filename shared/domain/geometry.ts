@@ -95,11 +95,44 @@ function fastZoneGeometry(value: unknown): ZoneGeometry | null {
   return { type, coordinates: polygons };
 }
 
+/** Whether a list of rings is already exactly what fastRings would return (two-number positions). */
+function isExactRings(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length < 1) return false;
+  for (const ring of value as unknown[]) {
+    if (!Array.isArray(ring) || ring.length < 4) return false;
+    for (const p of ring as unknown[]) {
+      if (!Array.isArray(p) || p.length !== 2) return false;
+      const [x, y] = p as unknown[];
+      if (typeof x !== 'number' || typeof y !== 'number') return false;
+      if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90)) return false;
+    }
+  }
+  return true;
+}
+
 /**
- * Zone geometry as zod checks it (same output, same issues), with a fast path for the usual case
+ * Whether the value is already the parse output: a plain object holding only `type` and
+ * `coordinates`, every position two numbers in range. Such a value is returned as it is.
+ */
+function isExactGeometry(value: unknown): value is ZoneGeometry {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype)
+    return false;
+  const keys = Object.keys(value);
+  if (keys.length !== 2 || !keys.includes('type') || !keys.includes('coordinates')) return false;
+  const { type, coordinates } = value as { type: unknown; coordinates: unknown };
+  if (type === 'Polygon') return isExactRings(coordinates);
+  if (type !== 'MultiPolygon' || !Array.isArray(coordinates) || coordinates.length < 1) return false;
+  return (coordinates as unknown[]).every(isExactRings);
+}
+
+/**
+ * Zone geometry as zod checks it (same issues, equal output), with a fast path for the usual case
  * of a valid geometry; only a refused geometry is walked by zod, to say exactly where and why.
+ * A value already in the output form is returned itself rather than copied, so a geometry keeps
+ * its identity from the reader to the write door (validatePolygon.ts remembers what it checked).
  */
 export const ZoneGeometrySchema = z.unknown().transform((value, payload): ZoneGeometry => {
+  if (isExactGeometry(value)) return value;
   const fast = fastZoneGeometry(value);
   if (fast) return fast;
   const detailed = DetailedZoneGeometrySchema.safeParse(value);

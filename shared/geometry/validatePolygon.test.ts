@@ -176,6 +176,25 @@ describe('polygon validation', () => {
     );
   });
 
+  it('answers again for a geometry it validated only while its coordinates are unchanged', () => {
+    const ring = square(84, 44, 0.01);
+    const geometry = poly(ring);
+    for (let i = 0; i < 2; i++) {
+      // Whatever a caller does with the answer does not change the next one.
+      const answer = validateGeometry(geometry);
+      expect(answer.errors).toEqual([]);
+      answer.errors.push({ code: 'self_intersection', polygon: 0, ring: 0 });
+    }
+    expect(validateGeometry(geometry).errors).toEqual([]);
+    // Changed in place after the check: a bow-tie now, and the change is seen.
+    [ring[2], ring[3]] = [ring[3]!, ring[2]!];
+    expect(codes(geometry)).toContain('self_intersection');
+    [ring[2], ring[3]] = [ring[3]!, ring[2]!];
+    expect(codes(geometry)).toEqual([]);
+    ring[2]![0] = Infinity;
+    expect(codes(geometry)).toEqual(['non_finite']);
+  });
+
   it('validates a 20 000-vertex ring and finds the one crossing injected into it', () => {
     const n = 20_000;
     const ring: Position[] = [];
