@@ -24,6 +24,28 @@ export class Fingerprint {
     this.word(words[1]!);
   }
 
+  /** The same as number(x) then number(y), in one step: the loop over millions of positions. */
+  pair(x: number, y: number): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    bits[0] = x;
+    h1 = Math.imul(h1 ^ words[0]!, 0x01000193);
+    h2 = Math.imul(h2 ^ words[0]!, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    h1 = Math.imul(h1 ^ words[1]!, 0x01000193);
+    h2 = Math.imul(h2 ^ words[1]!, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    bits[0] = y;
+    h1 = Math.imul(h1 ^ words[0]!, 0x01000193);
+    h2 = Math.imul(h2 ^ words[0]!, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    h1 = Math.imul(h1 ^ words[1]!, 0x01000193);
+    h2 = Math.imul(h2 ^ words[1]!, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
   text(s: string): void {
     this.word(s.length);
     for (let i = 0; i < s.length; i++) this.word(s.charCodeAt(i));
@@ -45,6 +67,10 @@ function mixCoordinates(print: Fingerprint, value: unknown): void {
     return;
   }
   print.word(value.length);
+  if (value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number') {
+    print.pair(value[0], value[1]);
+    return;
+  }
   for (const item of value) mixCoordinates(print, item);
 }
 
@@ -63,12 +89,8 @@ export function geometryFingerprint(geometry: unknown): number {
  */
 export function recordFingerprint(record: object): number {
   const print = new Fingerprint();
-  const geometry = (record as { geometry?: unknown }).geometry;
-  print.text(
-    JSON.stringify(record, function (this: unknown, key: string, value: unknown) {
-      return this === record && key === 'geometry' ? null : value;
-    }),
-  );
+  const { geometry, ...rest } = record as { geometry?: unknown };
+  print.text(JSON.stringify(rest));
   if (geometry !== undefined) print.number(geometryFingerprint(geometry));
   return print.value();
 }
