@@ -48,7 +48,7 @@ export class ImportSession {
   private mapped: ReadImportOutput | null = null;
 
   constructor(
-    private readonly files: readonly NamedBytes[],
+    private files: readonly NamedBytes[],
     private readonly store: () => Promise<Store>,
   ) {}
 
@@ -82,6 +82,10 @@ export class ImportSession {
 
   async accept(projectId: string, fileName: string): Promise<AcceptedImport> {
     const { result } = this.current();
+    // The session ends with its commit: the file bytes and parsed layers are not needed any more,
+    // and the write wants the memory (IndexedDB serialises every record in this thread).
+    this.parsed = null;
+    this.files = [];
     const command = importDocument(projectId, result.document, fileName, result.mappedProperties);
     const store = await this.store();
     const committed = await store.commit({ projectId, ...command });
