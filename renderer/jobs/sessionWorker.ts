@@ -32,8 +32,10 @@ export function serveSession<T extends SessionTypes<T>>(handlers: SessionHandler
         scope.postMessage({ id, type: 'progress', fraction });
       };
       try {
-        const handler = (handlers as Record<string, unknown>)[kind] as
-          ((input: unknown, progress: Progress) => unknown) | undefined;
+        const own = Object.hasOwn(handlers, kind);
+        const handler = own
+          ? ((handlers as Record<string, unknown>)[kind] as (input: unknown, progress: Progress) => unknown)
+          : null;
         if (!handler) throw new Error(`unknown session call ${kind}`);
         const output = await handler(input, progress);
         scope.postMessage({ id, type: 'done', output });
