@@ -83,8 +83,8 @@ function fieldsOf(layer: Layer): FieldDef[] {
   const fields = [...layer.fields];
   const known = new Set(fields.map((f) => f.name));
   for (const f of layer.features) {
-    for (const key of Object.keys(f.properties)) {
-      if (known.has(key)) continue;
+    for (const key in f.properties) {
+      if (known.has(key) || !Object.hasOwn(f.properties, key)) continue;
       known.add(key);
       fields.push({ name: key, type: inferType(layer.features.map((x) => x.properties[key])) });
     }
