@@ -69,15 +69,21 @@ export async function firstRead(
   let options = await initialImportOptions(workbench, files);
   startImportSession(workbench, files);
   let read = await sessionRead(workbench, options);
-  if (read === null || read === SUPERSEDED) return (endImportSession(workbench), null);
+  if (read === null || read === SUPERSEDED) return failedRead(workbench);
   const mapping = suggestedCadMapping(read.output);
   const preset = await fittingPreset(workbench.store, read.output);
   if (!mapping && !preset) return { options, ...read };
   if (mapping) options = { ...options, cadLayerMapping: mapping };
   if (preset) options = withoutUndefined({ ...options, ...presetPatch(preset) });
   read = await sessionRead(workbench, options);
-  if (read === null || read === SUPERSEDED) return (endImportSession(workbench), null);
+  if (read === null || read === SUPERSEDED) return failedRead(workbench);
   return { options, ...read };
+}
+
+/** A first read that was cancelled or failed (and reported) ends its session. */
+function failedRead(workbench: Workbench): null {
+  endImportSession(workbench);
+  return null;
 }
 
 function withoutUndefined(options: ImportOptions): ImportOptions {
