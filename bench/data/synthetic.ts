@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,10 @@ import { join } from 'node:path';
  */
 export interface SyntheticOptions {
   count: number;
-  vertices: number;
+  /** Vertices per ring, or [min, max]: each ring gets a seeded count in that range. */
+  vertices: number | [number, number];
+  /** Zones per protected object (consecutive zones share one); default one object per zone. */
+  zonesPerObject?: number;
   /** Cell size in degrees; polygons fill about 70 % of their cell. */
   cell: number;
   seed?: number;
@@ -44,10 +47,14 @@ export function syntheticPolygons(options: SyntheticOptions): object {
   for (let i = 0; i < options.count; i++) {
     const cx = lon0 + (i % side) * options.cell + options.cell / 2;
     const cy = lat0 + Math.floor(i / side) * options.cell + options.cell / 2;
+    const object = Math.floor(i / (options.zonesPerObject ?? 1));
     const ring: number[][] = [];
-    for (let k = 0; k < options.vertices; k++) {
+    const [min, max] =
+      typeof options.vertices === 'number' ? [options.vertices, options.vertices] : options.vertices;
+    const vertices = min === max ? min : min + Math.floor(rnd() * (max - min + 1));
+    for (let k = 0; k < vertices; k++) {
       // Counter-clockwise (RFC 7946) star-free ring: radius varies, angle increases monotonically.
-      const a = (2 * Math.PI * k) / options.vertices;
+      const a = (2 * Math.PI * k) / vertices;
       const r = options.cell * (0.25 + 0.1 * rnd());
       ring.push([+(cx + r * Math.cos(a)).toFixed(7), +(cy + r * Math.sin(a) * 0.72).toFixed(7)]);
     }
@@ -56,7 +63,7 @@ export function syntheticPolygons(options: SyntheticOptions): object {
       type: 'Feature',
       properties: Object.fromEntries(
         Object.entries({
-          object_name: `${NAMES[i % NAMES.length]}${i}`,
+          object_name: `${NAMES[object % NAMES.length]}${object}`,
           zone_type: TYPES[i % TYPES.length],
           boundary_text: `东至道路，南至农田，西至水渠，北至山脚（第${i}号）`,
           height_limit_m: 9 + (i % 4) * 3,
@@ -96,4 +103,18 @@ export function timeCommand(command: string, args: string[]): number {
   const t0 = performance.now();
   execFileSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   return performance.now() - t0;
+}
+
+/** Wall time of a command (ms) and its peak resident memory (KiB), from GNU time. */
+export function measureCommand(command: string, args: string[]): { ms: number; peakKiB: number } {
+  const t0 = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const ms = performance.now() - t0;
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
+  const peakKiB = Number(result.stderr.trim().split('\n').at(-1));
+  return { ms, peakKiB };
 }

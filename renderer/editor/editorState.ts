@@ -7,9 +7,13 @@ import type { ImportOptions, ReadImportOutput } from '../../shared/formats/mappi
 
 /** A file set read for import, kept so the preview can re-read it with other options. */
 export interface ImportRead {
+  /** The file set (its bytes were handed to the import session's worker). */
   files: NamedBytes[];
   options: ImportOptions;
+  /** What was read; `output.result.document` is empty: the zones stay in the session's worker. */
   output: ReadImportOutput;
+  /** Zones that can be imported. */
+  importable: number;
   /** A re-read with changed options is running. */
   busy: boolean;
 }

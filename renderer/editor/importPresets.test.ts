@@ -43,7 +43,8 @@ describe('mapping presets', () => {
     };
     const output = await readImport({ files: [file], options });
     expect(output.result.rejected).toEqual([]);
-    const preset = presetFromRead('乌苏', { files: [file], options, output, busy: false })!;
+    const read = { files: [file], options, output, importable: 1, busy: false };
+    const preset = presetFromRead('乌苏', read)!;
     expect(preset.sourceFields).toEqual(['名称', '类型', '说明']);
     expect(preset.mapping.fields!.rules).toBe('说明');
     expect(preset.mapping.values!.zone_type).toEqual({ 外围控制带: 'environment_coordination_zone' });

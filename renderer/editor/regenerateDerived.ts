@@ -47,7 +47,7 @@ export async function regenerate(
 }
 
 /** Zones a change set wrote (created or changed, not deleted). */
-function writtenZoneIds(changes: ChangeSet): Set<string> {
+export function writtenZoneIds(changes: ChangeSet): Set<string> {
   const ids = new Set<string>();
   for (const c of changes) if (c.table === 'zones' && c.after) ids.add(c.key);
   return ids;
@@ -59,8 +59,7 @@ function writtenZoneIds(changes: ChangeSet): Set<string> {
  * deriving runs in a worker, which cannot happen inside the source edit's transaction. Undo of
  * the source edit therefore takes two steps: the regeneration first, then the edit.
  */
-export async function autoRegenerate(workbench: Workbench, changes: ChangeSet): Promise<void> {
-  const written = writtenZoneIds(changes);
+export async function autoRegenerate(workbench: Workbench, written: ReadonlySet<string>): Promise<void> {
   if (written.size === 0) return;
   const projectId = workbench.state.get().projectId;
   const project = projectId ? await workbench.store.read.project(projectId) : undefined;

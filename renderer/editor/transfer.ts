@@ -33,7 +33,7 @@ export async function importFiles(workbench: Workbench, files: readonly PickedFi
   for (const set of groupImportFiles(data)) {
     const read = await firstRead(workbench, set);
     if (!read) continue;
-    workbench.state.set({ pendingImport: pendingFrom(set, read.options, read.output) });
+    workbench.state.set({ pendingImport: pendingFrom(set, read.options, read) });
     await importDecided(workbench);
   }
 }

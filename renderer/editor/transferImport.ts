@@ -4,19 +4,21 @@ import { importDocument } from './commands/importCommands';
 import { importPlan, summaryText, type ImportSummary } from './commands/importPlan';
 import { fittingPreset, presetPatch } from './importPresets';
 import type { PendingImport } from './editorState';
-import { withJob, type JobHandle } from './transferJob';
 import type { ZoneType } from '../../shared/domain/taxonomy';
 import { baseNameOf, extensionOf, fileSetName, suggestZoneType } from './transferFiles';
 import type { Workbench } from './workbench';
 import { rememberDatumShifts } from './commands/projectCommands';
 import { chosenDatumShifts } from './transferCrs';
-
-const running = new WeakMap<Workbench, JobHandle>();
-
-/** Copies of the bytes for the worker, so the originals stay readable for the next re-read. */
-function forWorker(files: readonly NamedBytes[]): NamedBytes[] {
-  return files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
-}
+import type { SessionRead } from './importSession';
+import {
+  endImportSession,
+  hasImportSession,
+  sessionAccept,
+  sessionPlan,
+  sessionRead,
+  startImportSession,
+  SUPERSEDED,
+} from './importSessionClient';
 
 /** Options of the first read: the project's GK zone, the profile recognised from the fields. */
 export async function initialImportOptions(
@@ -38,25 +40,6 @@ export async function initialImportOptions(
   return options;
 }
 
-/** Read a file set in the worker (job bar with progress and cancel); null when cancelled or failed. */
-export async function readFileSet(
-  workbench: Workbench,
-  files: readonly NamedBytes[],
-  options: ImportOptions,
-): Promise<ReadImportOutput | null> {
-  running.get(workbench)?.abort();
-  const name = fileSetName(files);
-  const label = { zh: `正在读取 ${name}`, en: `Reading ${name}` };
-  const output = await withJob(
-    workbench,
-    label,
-    'readImport',
-    { files: forWorker(files), options },
-    (handle) => running.set(workbench, handle),
-  );
-  return output;
-}
-
 /**
  * Zone types suggested for the CAD layers (or KML folders) of a first read, from their names;
  * null when there are none or nothing could be suggested.
@@ -74,24 +57,33 @@ export function suggestedCadMapping(output: ReadImportOutput): Record<string, Zo
 }
 
 /**
- * The first read of a file set: with the project's options, then — when it helps — again with
- * the zone types its CAD layer names suggest and with the saved mapping preset made for exactly
- * its fields. Null when cancelled or failed.
+ * The first read of a file set, in a new import session (its bytes go to the session's worker):
+ * with the project's options, then — when it helps — mapped again with the zone types its CAD
+ * layer names suggest and with the saved mapping preset made for exactly its fields (the files
+ * are not parsed again). Null when cancelled or failed; the session then ends.
  */
 export async function firstRead(
   workbench: Workbench,
   files: readonly NamedBytes[],
-): Promise<{ options: ImportOptions; output: ReadImportOutput } | null> {
+): Promise<({ options: ImportOptions } & SessionRead) | null> {
   let options = await initialImportOptions(workbench, files);
-  let output = await readFileSet(workbench, files, options);
-  if (!output) return null;
-  const mapping = suggestedCadMapping(output);
-  const preset = await fittingPreset(workbench.store, output);
-  if (!mapping && !preset) return { options, output };
+  startImportSession(workbench, files);
+  let read = await sessionRead(workbench, options);
+  if (read === null || read === SUPERSEDED) return failedRead(workbench);
+  const mapping = suggestedCadMapping(read.output);
+  const preset = await fittingPreset(workbench.store, read.output);
+  if (!mapping && !preset) return { options, ...read };
   if (mapping) options = { ...options, cadLayerMapping: mapping };
   if (preset) options = withoutUndefined({ ...options, ...presetPatch(preset) });
-  output = await readFileSet(workbench, files, options);
-  return output ? { options, output } : null;
+  read = await sessionRead(workbench, options);
+  if (read === null || read === SUPERSEDED) return failedRead(workbench);
+  return { options, ...read };
+}
+
+/** A first read that was cancelled or failed (and reported) ends its session. */
+function failedRead(workbench: Workbench): null {
+  endImportSession(workbench);
+  return null;
 }
 
 function withoutUndefined(options: ImportOptions): ImportOptions {
@@ -100,22 +92,19 @@ function withoutUndefined(options: ImportOptions): ImportOptions {
   return options;
 }
 
-/** The import preview for a read file set. */
-export function pendingFrom(
-  files: NamedBytes[],
-  options: ImportOptions,
-  output: ReadImportOutput,
-): PendingImport {
+/** The import preview for a file set read in a session; the zones stay in the session's worker. */
+export function pendingFrom(files: NamedBytes[], options: ImportOptions, read: SessionRead): PendingImport {
   return {
     fileName: fileSetName(files),
-    result: output.result,
-    read: { files, options, output, busy: false },
+    result: read.output.result,
+    read: { files, options, output: read.output, importable: read.importable, busy: false },
   };
 }
 
 /**
  * Read the previewed files again with changed options (encoding, CRS, CAD layer mapping…) and
- * update the preview; a newer change cancels an older re-read. `undefined` removes an option.
+ * update the preview; only the newest of several quick changes is read. `undefined` removes an
+ * option. Cancelling the read ends the session, and the preview with it.
  */
 export async function rereadImport(workbench: Workbench, patch: Partial<ImportOptions>): Promise<void> {
   const pending = workbench.state.get().pendingImport;
@@ -123,15 +112,17 @@ export async function rereadImport(workbench: Workbench, patch: Partial<ImportOp
   if (!pending || !read) return;
   const options = withoutUndefined({ ...read.options, ...patch });
   workbench.state.set({ pendingImport: { ...pending, read: { ...read, options, busy: true } } });
-  const output = await readFileSet(workbench, read.files, options);
+  const next = await sessionRead(workbench, options);
   const now = workbench.state.get().pendingImport;
   // The planner may have closed the preview, or asked for yet another re-read meanwhile.
-  if (!now?.read || now.read.files !== read.files || now.read.options !== options) return;
-  if (!output) {
-    workbench.state.set({ pendingImport: { ...now, read: { ...now.read, busy: false } } });
+  if (next === SUPERSEDED || !now?.read || now.read.files !== read.files || now.read.options !== options)
+    return;
+  if (!next) {
+    const alive = hasImportSession(workbench, read.files);
+    workbench.state.set({ pendingImport: alive ? { ...now, read: { ...now.read, busy: false } } : null });
     return;
   }
-  workbench.state.set({ pendingImport: pendingFrom(read.files, options, output) });
+  workbench.state.set({ pendingImport: pendingFrom(read.files, options, next) });
 }
 
 /** Resolves when the preview shown now is accepted or cancelled (it leaves the editor state). */
@@ -148,20 +139,23 @@ export function importDecided(workbench: Workbench): Promise<void> {
 }
 
 export function cancelImport(workbench: Workbench): void {
-  running.get(workbench)?.abort();
+  endImportSession(workbench);
   workbench.state.set({ pendingImport: null });
 }
 
 /** What accepting the import would do to the open project now: added, updated, unchanged. */
-export async function previewImport(workbench: Workbench, result: ImportResult): Promise<ImportSummary> {
-  const plan = await importPlan(
-    workbench.store.read,
-    workbench.projectId,
-    result.document,
-    result.mappedProperties,
-  );
+export async function previewImport(workbench: Workbench, pending: PendingImport): Promise<ImportSummary> {
+  if (pending.read && hasImportSession(workbench, pending.read.files))
+    return sessionPlan(workbench, workbench.projectId);
+  const { document, mappedProperties } = pending.result as ImportResult;
+  const plan = await importPlan(workbench.store.read, workbench.projectId, document, mappedProperties);
   return plan.summary;
 }
+
+const noZones = (fileName: string) => ({
+  zh: `${fileName} 中没有可导入的区划`,
+  en: `${fileName} has no zones that can be imported`,
+});
 
 /**
  * Bring an import's zones into the open project as one undo step: new zones added, zones it
@@ -174,10 +168,7 @@ export async function acceptImport(
 ): Promise<void> {
   workbench.state.set({ pendingImport: null });
   if (result.document.zones.length === 0) {
-    workbench.notify('error', {
-      zh: `${fileName} 中没有可导入的区划`,
-      en: `${fileName} has no zones that can be imported`,
-    });
+    workbench.notify('error', noZones(fileName));
     return;
   }
   const command = importDocument(workbench.projectId, result.document, fileName, result.mappedProperties);
@@ -190,11 +181,28 @@ export async function acceptImport(
 
 /**
  * Accept the import preview: remember the datum transformation chosen in it with the project (not
- * an undo step), then import (one undo step).
+ * an undo step), then import (one undo step) — committed in the session's worker, where the
+ * zones are; the page's live queries see the commit like another window's.
  */
 export async function acceptPending(workbench: Workbench, pending: PendingImport): Promise<void> {
   const read = pending.read;
   const shifts = read ? chosenDatumShifts(read.options, read.output.layers) : {};
   if (Object.keys(shifts).length > 0) await workbench.run(rememberDatumShifts(workbench.projectId, shifts));
-  await acceptImport(workbench, pending.fileName, pending.result);
+  if (!read || !hasImportSession(workbench, read.files))
+    return acceptImport(workbench, pending.fileName, pending.result);
+  workbench.state.set({ pendingImport: null });
+  if (read.importable === 0) {
+    endImportSession(workbench);
+    workbench.notify('error', noZones(pending.fileName));
+    return;
+  }
+  const accepted = await sessionAccept(workbench, workbench.projectId);
+  endImportSession(workbench);
+  if (!accepted) return;
+  workbench.followUp(new Set(accepted.written));
+  const text = summaryText(accepted.summary);
+  workbench.notify('info', {
+    zh: `已导入 ${pending.fileName}。${text.zh}`,
+    en: `Imported ${pending.fileName}. ${text.en}`,
+  });
 }

@@ -7,7 +7,7 @@ import type { Store } from '../storage/store';
 import type { Command } from './commands/command';
 import { deleteObject } from './commands/objectCommands';
 import { deleteZones } from './commands/zoneCommands';
-import { autoRegenerate } from './regenerateDerived';
+import { autoRegenerate, writtenZoneIds } from './regenerateDerived';
 import { createStateStore, type StateStore } from './stateStore';
 import { initialEditorState, type EditorState, type Notice, type Selection } from './editorState';
 import { VIEW_TOOLS, type ToolId } from './tools';
@@ -64,12 +64,17 @@ export class Workbench {
    * a cycle of derivations from running forever.
    */
   private afterCommit(result: CommitResult): void {
-    if (result.changes.length === 0 || this.followUpDepth >= MAX_FOLLOW_UP_DEPTH) return;
+    this.followUp(writtenZoneIds(result.changes));
+  }
+
+  /** The follow-ups of zones a commit wrote: here, or in the import session's worker. */
+  followUp(written: ReadonlySet<string>): void {
+    if (written.size === 0 || this.followUpDepth >= MAX_FOLLOW_UP_DEPTH) return;
     const depth = this.followUpDepth + 1;
     this.followUps = this.followUps.then(async () => {
       this.followUpDepth = depth;
       try {
-        await autoRegenerate(this, result.changes);
+        await autoRegenerate(this, written);
       } catch (error) {
         this.reportError(error);
       } finally {

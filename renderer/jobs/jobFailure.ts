@@ -21,7 +21,7 @@ export interface ReasonDetail {
 /** A job refused its input; `problems` are ready to show, `detail` lets callers name the item. */
 export class JobRefused extends Error {
   constructor(
-    readonly job: JobKind,
+    readonly job: string,
     readonly title: Bilingual,
     readonly detail: ReasonDetail,
   ) {
@@ -43,9 +43,26 @@ const DEFAULT_TITLE: Bilingual = {
   en: 'The operation did not complete; nothing was changed',
 };
 
+/**
+ * The problems of a refused write (storage's CommitError, thrown by a commit in a session worker):
+ * recognised by shape, since jobs sit below storage. The page rebuilds the error from them.
+ */
+export interface CommitRefusalDetail {
+  commitProblems: { subject: string; message: Bilingual }[];
+  title: Bilingual | null;
+}
+
+function commitRefusal(error: unknown): CommitRefusalDetail | undefined {
+  if (!(error instanceof Error) || error.name !== 'CommitError') return undefined;
+  const { problems, title } = error as unknown as { problems: unknown; title?: Bilingual | null };
+  if (!Array.isArray(problems)) return undefined;
+  return { commitProblems: problems as CommitRefusalDetail['commitProblems'], title: title ?? null };
+}
+
 /** Worker side: the reply for an error thrown by a job handler. */
 export function failureReply(error: unknown): Extract<JobReply, { type: 'failed' }> {
-  const detail = error instanceof FormatError ? { file: error.file, problems: error.problems } : undefined;
+  const detail =
+    error instanceof FormatError ? { file: error.file, problems: error.problems } : commitRefusal(error);
   let reason: ReasonDetail | undefined;
   if (error instanceof DeriveError)
     reason = { field: error.field, reason: error.reason, index: error.request };
@@ -59,9 +76,22 @@ export function failureReply(error: unknown): Extract<JobReply, { type: 'failed'
   };
 }
 
-/** Page side: the error to reject the job's promise with. */
-export function errorFromReply(kind: JobKind, reply: Extract<JobReply, { type: 'failed' }>): Error {
-  if (reply.reason) return new JobRefused(kind, TITLES[kind] ?? DEFAULT_TITLE, reply.reason);
+/** A refused write as it reaches the page: `detail` holds what CommitError needs. */
+export class CommitRefused extends Error {
+  constructor(
+    message: string,
+    readonly detail: CommitRefusalDetail,
+  ) {
+    super(message);
+    this.name = 'CommitRefused';
+  }
+}
+
+/** Page side: the error to reject the job's (or session call's) promise with. */
+export function errorFromReply(kind: string, reply: Extract<JobReply, { type: 'failed' }>): Error {
+  if (reply.reason) return new JobRefused(kind, TITLES[kind as JobKind] ?? DEFAULT_TITLE, reply.reason);
+  if (reply.detail && typeof reply.detail === 'object' && 'commitProblems' in reply.detail)
+    return new CommitRefused(reply.message, reply.detail as CommitRefusalDetail);
   const detail = reply.detail as { file: string; problems: InputProblem[] } | undefined;
   return detail ? new FormatError(detail.file, detail.problems) : new Error(reply.message);
 }

@@ -26,8 +26,10 @@ export class WorkbenchDb extends Dexie {
     options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
   ) {
     // Strict durability: a committed edit is flushed to disk before the commit resolves, so a power
-    // cut right after an edit does not lose it (Chrome's default since 121 is relaxed).
-    super(name, { chromeTransactionDurability: 'strict', ...options });
+    // cut right after an edit does not lose it (Chrome's default since 121 is relaxed). No query
+    // cache: Dexie's default cache hands every live query a deep copy of its result, which for a
+    // project of 50 000 zones took longer than reading them from IndexedDB (docs/benchmarks.md).
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled', ...options });
     this.version(1).stores({
       projects: 'id',
       objects: 'id, projectId',

@@ -2,6 +2,7 @@ import type { Bilingual } from '../../shared/domain/labels';
 import type { WorkbenchDb } from './database';
 import { invert, replay } from './changeSet';
 import type { ChangeSet, HistoryEntry } from './records';
+import { flipStored, storedForm } from './storedChanges';
 import { assertWritable } from './readOnly';
 import { withWriteLock } from './writeLock';
 
@@ -27,7 +28,8 @@ export async function recordHistory(
 ): Promise<void> {
   const cursor = await cursorOf(db, projectId);
   await entriesOf(db, projectId, cursor + 1, Infinity).delete();
-  const seq = await db.history.add({ projectId, label, changes, at: new Date().toISOString() });
+  const entry = { projectId, label, changes: [], stored: storedForm(changes), at: new Date().toISOString() };
+  const seq = await db.history.add(entry);
   await db.meta.put({ key: cursorKey(projectId), cursor: seq as number });
   // Trimming needs a count; doing it every 50th step keeps commits short and the log bounded.
   if ((seq as number) % 50 !== 0) return;
@@ -38,6 +40,16 @@ export async function recordHistory(
       .primaryKeys();
     await db.history.bulkDelete(stale);
   }
+}
+
+/** Undo or redo one step, in whichever form the history holds it (records.ts). */
+async function applyStep(db: WorkbenchDb, entry: HistoryEntry, direction: 'undo' | 'redo'): Promise<void> {
+  if (!entry.stored) {
+    await replay(db, direction === 'undo' ? invert(entry.changes) : entry.changes);
+    return;
+  }
+  const stored = await flipStored(db, entry.stored, direction);
+  await db.history.put({ ...entry, stored });
 }
 
 export interface HistoryState {
@@ -61,7 +73,7 @@ export function undo(db: WorkbenchDb, projectId: string): Promise<HistoryEntry |
       const cursor = await cursorOf(db, projectId);
       const entry = cursor > 0 ? await db.history.get(cursor) : undefined;
       if (!entry) return null;
-      await replay(db, invert(entry.changes));
+      await applyStep(db, entry, 'undo');
       const previous = await entriesOf(db, projectId, 0, cursor - 1).last();
       await db.meta.put({ key: cursorKey(projectId), cursor: previous?.seq ?? 0 });
       return entry;
@@ -77,7 +89,7 @@ export function redo(db: WorkbenchDb, projectId: string): Promise<HistoryEntry |
       const cursor = await cursorOf(db, projectId);
       const entry = await entriesOf(db, projectId, cursor + 1, Infinity).first();
       if (!entry) return null;
-      await replay(db, entry.changes);
+      await applyStep(db, entry, 'redo');
       await db.meta.put({ key: cursorKey(projectId), cursor: entry.seq! });
       return entry;
     }),

@@ -10,6 +10,8 @@ export interface Reader {
   objectsOfProject(projectId: string): Promise<ProtectedObject[]>;
   zonesOfProject(projectId: string): Promise<Zone[]>;
   zonesOfObject(objectId: string): Promise<Zone[]>;
+  /** Which of these ids a table holds (any project), read as keys only, in one query. */
+  existingIds(table: 'objects' | 'zones', ids: readonly string[]): Promise<Set<string>>;
 }
 
 export function createReader(db: WorkbenchDb): Reader {
@@ -21,5 +23,14 @@ export function createReader(db: WorkbenchDb): Reader {
     objectsOfProject: (projectId) => db.objects.where('projectId').equals(projectId).toArray(),
     zonesOfProject: (projectId) => db.zones.where('projectId').equals(projectId).toArray(),
     zonesOfObject: (objectId) => db.zones.where('objectId').equals(objectId).toArray(),
+    existingIds: async (table, ids) => {
+      if (ids.length === 0) return new Set<string>();
+      const keys = await db
+        .table<{ id: string }, string>(table)
+        .where(':id')
+        .anyOf([...ids])
+        .primaryKeys();
+      return new Set(keys);
+    },
   };
 }

@@ -21,11 +21,39 @@ export type ChangeSet = Change[];
 /** What a command asks for: the new value of a record, or null to delete it. */
 export type Put = { [T in TableName]: { table: T; key: string; value: TableRecords[T] | null } }[TableName];
 
+/**
+ * A record's content as an undo step keeps it while its table holds it: its fingerprint
+ * (shared/geometry/fingerprint.ts, recordFingerprint), enough to tell it has not changed since.
+ */
+export interface HeldRecord {
+  fingerprint: number;
+}
+
+/**
+ * One record's change as the history keeps it: in full what the tables no longer hold, as a
+ * fingerprint what they do. While the step is applied `before` is full (or null: created) and
+ * `after` a fingerprint (or null: deleted); undoing it swaps the two forms, redoing swaps back.
+ */
+export type StoredChange = {
+  [T in TableName]: {
+    table: T;
+    key: string;
+    before: TableRecords[T] | HeldRecord | null;
+    after: TableRecords[T] | HeldRecord | null;
+  };
+}[TableName];
+
 export interface HistoryEntry {
   seq?: number;
   projectId: string;
   label: Bilingual;
+  /** Steps recorded before `stored` existed: every change with both values in full. */
   changes: ChangeSet;
+  /**
+   * The step's changes (then `changes` is empty): an import of 50 000 zones keeps 50 000 keys
+   * and fingerprints, not a second copy of the zones the table already holds.
+   */
+  stored?: StoredChange[];
   at: string;
 }
 

@@ -19,7 +19,7 @@ import { useWorkbench } from './hooks/useWorkbench';
 
 function Summary({ pending, lang }: { pending: PendingImport; lang: Lang }) {
   const { result } = pending;
-  const good = result.document.zones.length;
+  const good = pending.read?.importable ?? result.document.zones.length;
   const bad = new Set(result.rejected.map((p) => `${(p as { layer?: string }).layer ?? ''}#${p.index}`)).size;
   return (
     <p data-testid="import-summary">
@@ -158,7 +158,7 @@ export function ImportDialog() {
   const projectZone = useEditorState((s) => s.pendingImport?.read?.options.gkZone ?? 28);
   const dialog = useModalDialog(pending !== null);
   const cancel = () => cancelImport(workbench);
-  const good = pending?.result.document.zones.length ?? 0;
+  const good = pending?.read?.importable ?? pending?.result.document.zones.length ?? 0;
   const busy = pending?.read?.busy === true;
   return (
     <dialog
@@ -175,7 +175,7 @@ export function ImportDialog() {
       {pending && (
         <>
           <Summary pending={pending} lang={lang} />
-          <ImportDialogPlan result={pending.result} lang={lang} />
+          <ImportDialogPlan pending={pending} lang={lang} />
           {pending.read && <LayerList read={pending.read} lang={lang} />}
           {pending.read && <ReadSettings read={pending.read} lang={lang} projectZone={projectZone} />}
           {pending.result.rejected.length > 0 && (

@@ -29,6 +29,8 @@ import { UsageError } from './args';
 import { crsChoiceOf, datumShiftOf, placeOrRefuse } from './crsOptions';
 import { exportDocument } from './exportDocument';
 import { mappingLines, mappingOptions, type MappingReport } from './mappingOption';
+import { convertStreamed, streamable, type PlainConversion } from './streamConvert';
+import { fileSource, inputFiles } from './inputFiles';
 
 const PROFILES: readonly ProfileId[] = ['full', 'generic', 'lswhbhx', 'zxcqcszx'];
 
@@ -299,6 +301,46 @@ export async function convert(
 }
 
 const sameSystem = (layer: Layer, epsg: number) => layer.epsg === epsg && !layer.crs;
+
+/**
+ * `hzw convert` of a file on disk: a large GeoJSON going to shapefiles in chunks, never whole in
+ * memory (streamConvert.ts); anything else read whole and converted by `convert`.
+ */
+export async function convertFile(
+  path: string,
+  output: string,
+  o: CliOptions,
+  progress: Progress,
+): Promise<ConvertResult> {
+  if (streamable(path, output, o)) {
+    const source = await fileSource(path);
+    try {
+      const plain = plainConversion(o, output, source.name);
+      const streamed = await convertStreamed(source, output, o, plain, progress);
+      if (streamed) return streamed;
+    } finally {
+      await source.close();
+    }
+  }
+  return convert(await inputFiles(path), output, o, progress);
+}
+
+/** The plain path's CRS steps, as convert takes them, for a chunked conversion. */
+export function plainConversion(o: CliOptions, output: string, source: string): PlainConversion {
+  const choice = crsChoiceOf(o);
+  const format = exportFormatForFileName(output)!;
+  const toCrs = epsgOption(o.toCrs, '--to-crs');
+  const datumShift = datumShiftOf(o);
+  const encoding = outEncoding(o);
+  return {
+    place: (layer) => placeOrRefuse(layer, source, choice),
+    target: (layer) => targetEpsg(format, toCrs, [layer]).layerEpsg,
+    move: (layer, epsg, warnings) =>
+      sameSystem(layer, epsg) ? layer : moveLayer(layer, epsg, datumShift, source, warnings),
+    ...(encoding ? { encoding } : {}),
+    baseName: baseName(output),
+  };
+}
 
 /** Reproject a layer; a change of datum needs --datum-shift, and says what it did. */
 function moveLayer(

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { MAX_IMPORT_BYTES, SHAPEFILE_PARTS } from '../../shared/formats/registry';
 import { FormatError, fileProblem } from '../../shared/formats/formatError';
@@ -33,6 +33,39 @@ export async function inputFiles(path: string): Promise<NamedBytes[]> {
     ]);
   }
   return Promise.all(
-    paths.map(async (p) => ({ name: basename(p), bytes: new Uint8Array(await readFile(p)) })),
+    paths.map(async (p) => {
+      // A view on the file buffer, not a copy of it: inputs can be hundreds of megabytes.
+      const buffer = await readFile(p);
+      return {
+        name: basename(p),
+        bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength),
+      };
+    }),
   );
+}
+
+/** Bytes read per block when a file is scanned from the disk. */
+const BLOCK = 8 * 1024 * 1024;
+
+/** A file read in ranges and blocks (streamConvert.ts), never whole; close it when done. */
+export async function fileSource(path: string) {
+  const handle = await open(path, 'r');
+  const { size } = await handle.stat();
+  const read = async (start: number, end: number) => {
+    const bytes = new Uint8Array(end - start);
+    for (let at = 0; at < bytes.length;) {
+      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, start + at);
+      if (bytesRead === 0) throw new Error(`${path} changed while it was read`);
+      at += bytesRead;
+    }
+    return bytes;
+  };
+  return {
+    name: basename(path),
+    read,
+    async *blocks() {
+      for (let at = 0; at < size; at += BLOCK) yield await read(at, Math.min(size, at + BLOCK));
+    },
+    close: () => handle.close(),
+  };
 }

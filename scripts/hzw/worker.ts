@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FormatError } from '../../shared/formats/formatError';
 import type { CliOptions } from './args';
-import { convert, info } from './commands';
+import { convertFile, info } from './commands';
 import { inputFiles } from './inputFiles';
 
 /** Messages from the worker to `hzw` (main.ts). */
@@ -30,12 +30,14 @@ const progress = (fraction: number) => {
 /** Parsing and writing run here, off the main thread; main.ts writes the result atomically. */
 async function run(): Promise<void> {
   try {
-    const files = await inputFiles(task.input);
     const result =
       task.command === 'info'
-        ? await info(files, task.options, progress)
-        : await convert(files, task.output!, task.options, progress);
-    port.postMessage({ type: 'done', result } satisfies WorkerReply);
+        ? await info(await inputFiles(task.input), task.options, progress)
+        : await convertFile(task.input, task.output!, task.options, progress);
+    // The output's bytes are handed over, not copied: a conversion's files can be large.
+    const written = task.command === 'convert' ? (result as { files: { bytes: Uint8Array }[] }).files : [];
+    const transfer = [...new Set(written.map((f) => f.bytes.buffer as ArrayBuffer))];
+    port.postMessage({ type: 'done', result } satisfies WorkerReply, transfer);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     port.postMessage({

@@ -88,6 +88,24 @@ describe('project file, version 2 (GeoPackage)', () => {
     db.close();
   });
 
+  it('keeps the saved order of records whose rows are stored out of order', async () => {
+    const sample = buildTekesSample();
+    const bytes = await writeProjectFile(sample, options);
+    // Another tool rewrote the table: the seq column still says the order, the rowids do not.
+    const count = sample.zones.length;
+    const shuffled = await edited(
+      bytes,
+      `CREATE TABLE t AS SELECT * FROM hzw_zones ORDER BY seq DESC; DELETE FROM hzw_zones;
+       INSERT INTO hzw_zones (id, seq, json) SELECT id, seq, json FROM t; DROP TABLE t;`,
+    );
+    const db = await openDatabase(shuffled);
+    const firstRow = queryRows(db, 'SELECT seq FROM hzw_zones ORDER BY rowid LIMIT 1')[0]!;
+    db.close();
+    expect(firstRow.seq).toBe(count - 1);
+    const back = await readProjectFile(shuffled, 'shuffled.hzw');
+    expect(back.zones.map((z) => z.id)).toEqual(sample.zones.map((z) => z.id));
+  });
+
   it('refuses a file from a newer version with a message naming both versions', async () => {
     const bytes = await writeProjectFile(buildTekesSample(), options);
     const future = await edited(

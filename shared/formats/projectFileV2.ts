@@ -17,7 +17,7 @@ import {
   type ProjectFileContent,
   type ReviewComment,
 } from './projectFileSchema';
-import { parseJson } from './safeJson';
+import { parseJsonText } from './safeJson';
 
 /**
  * Version 2 of the project file: an OGC GeoPackage (docs/formats.md). The `hzw_*` tables hold
@@ -114,19 +114,45 @@ function tablesOf(db: Database): Set<string> {
   );
 }
 
+/**
+ * The rows' order: by seq, then rowid. Files we write insert in seq order, and reading in rowid
+ * order then spares SQLite sorting every row's JSON (tens of megabytes) in a temporary b-tree.
+ */
+function orderOf(db: Database, table: string): string {
+  const statement = db.prepare(`SELECT seq FROM ${table} ORDER BY rowid`);
+  try {
+    let previous = -Infinity;
+    while (statement.step()) {
+      const seq = Number(statement.get()[0]);
+      if (!(seq >= previous)) return 'seq, rowid';
+      previous = seq;
+    }
+    return 'rowid';
+  } finally {
+    statement.free();
+  }
+}
+
 /** Parse every row's JSON; a row that is not JSON is a problem naming its table and id. */
 function records(db: Database, table: string, problems: InputProblem[]): unknown[] {
-  const rows = queryRows(db, `SELECT id, json FROM ${table} ORDER BY seq, rowid`);
-  return rows.map((row, index) => {
-    const parsed = parseJson(new TextEncoder().encode(String(row.json)));
-    if (parsed.ok) return parsed.value;
-    problems.push({
-      index,
-      field: `${table}.json`,
-      reason: { zh: `${row.id}：${parsed.reason.zh}`, en: `${row.id}: ${parsed.reason.en}` },
-    });
-    return null;
-  });
+  const statement = db.prepare(`SELECT id, json FROM ${table} ORDER BY ${orderOf(db, table)}`);
+  const out: unknown[] = [];
+  try {
+    while (statement.step()) {
+      const [id, json] = statement.get();
+      const parsed = parseJsonText(String(json));
+      out.push(parsed.ok ? parsed.value : null);
+      if (!parsed.ok)
+        problems.push({
+          index: out.length - 1,
+          field: `${table}.json`,
+          reason: { zh: `${id}：${parsed.reason.zh}`, en: `${id}: ${parsed.reason.en}` },
+        });
+    }
+  } finally {
+    statement.free();
+  }
+  return out;
 }
 
 export async function readProjectFileV2(bytes: Uint8Array, fileName: string): Promise<ProjectFileContent> {
@@ -165,7 +191,7 @@ export async function readProjectFileV2(bytes: Uint8Array, fileName: string): Pr
     const settingsRow = queryRows(db, "SELECT json FROM hzw_project WHERE key = 'settings'")[0];
     if (!settingsRow)
       throw damaged(fileName, 'hzw_project', { zh: '缺少项目设置', en: 'Project settings are missing' });
-    const settings = parseJson(new TextEncoder().encode(String(settingsRow.json)));
+    const settings = parseJsonText(String(settingsRow.json));
     if (!settings.ok) problems.push(fileProblem('hzw_project.settings', settings.reason));
     const content = {
       project: { settings: settings.ok ? settings.value : null },

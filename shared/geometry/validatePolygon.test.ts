@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Position, Ring, ZoneGeometry } from '../domain/geometry';
 import { circlePolygon } from './circle';
@@ -131,6 +132,67 @@ describe('polygon validation', () => {
     expect(polygonProblemMessage(problem!).en).toBe(
       'ring 1 of part 2: parts of the multipolygon overlap or share an edge',
     );
+  });
+
+  it('finds the same problems in a single ring as through the grid index (the pairwise path)', () => {
+    // A far-away second part sends the same ring through the grid index of the general path.
+    const far = square(100, 30, 0.01);
+    // Vertices on a coarse lattice, so rings touch, overlap and cross themselves exactly often.
+    const vertex = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }));
+    const lattice = fc.array(vertex, { minLength: 3, maxLength: 14 }).map((points) => {
+      const ring = points.map(([x, y]) => at(x, y));
+      return [...ring, ring[0]!];
+    });
+    // Star-shaped rings (valid) with a vertex sometimes moved across the ring or repeated.
+    const star = fc
+      .tuple(fc.integer({ min: 4, max: 240 }), fc.nat(), fc.constantFrom('keep', 'cross', 'repeat'))
+      .map(([n, k, change]) => {
+        const ring: Position[] = [];
+        for (let i = 0; i < n; i++) {
+          const angle = (2 * Math.PI * i) / n;
+          const r = 10 + 3 * Math.sin(7 * angle);
+          ring.push(at(r * Math.cos(angle), r * Math.sin(angle)));
+        }
+        const i = k % n;
+        if (change === 'cross') ring[i] = at(-ring[i]![0] + 168, -ring[i]![1] + 88);
+        if (change === 'repeat') ring.splice(i, 0, ring[i]!);
+        return [...ring, ring[0]!];
+      });
+    fc.assert(
+      fc.property(fc.oneof(lattice, lattice, lattice, star), (ring) => {
+        const alone = validateGeometry(poly(ring));
+        const beside = validateGeometry(multi([ring], [far]));
+        // The grid's layout (which the far part changes) decides the order of problems and which
+        // of two vertices at the same spot is named; the problems and their places are the same.
+        const ofRing = (list: typeof alone.errors) =>
+          list
+            .filter((p) => p.polygon === 0)
+            .map((p) => `${p.code} ${p.ring} ${p.at?.join(',')}`)
+            .sort();
+        expect(ofRing(alone.errors)).toEqual(ofRing(beside.errors));
+        expect(ofRing(alone.warnings)).toEqual(ofRing(beside.warnings));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('answers again for a geometry it validated only while its coordinates are unchanged', () => {
+    const ring = square(84, 44, 0.01);
+    const geometry = poly(ring);
+    for (let i = 0; i < 2; i++) {
+      // Whatever a caller does with the answer does not change the next one.
+      const answer = validateGeometry(geometry);
+      expect(answer.errors).toEqual([]);
+      answer.errors.push({ code: 'self_intersection', polygon: 0, ring: 0 });
+    }
+    expect(validateGeometry(geometry).errors).toEqual([]);
+    // Changed in place after the check: a bow-tie now, and the change is seen.
+    [ring[2], ring[3]] = [ring[3]!, ring[2]!];
+    expect(codes(geometry)).toContain('self_intersection');
+    [ring[2], ring[3]] = [ring[3]!, ring[2]!];
+    expect(codes(geometry)).toEqual([]);
+    ring[2]![0] = Infinity;
+    expect(codes(geometry)).toEqual(['non_finite']);
   });
 
   it('validates a 20 000-vertex ring and finds the one crossing injected into it', () => {

@@ -1,5 +1,6 @@
 import { polygonsOf, type Ring, type ZoneGeometry } from '../domain/geometry';
 import type { Bilingual } from '../domain/labels';
+import { geometryFingerprint } from './fingerprint';
 import { orient } from './segments';
 import { checkTopology, type CheckedPolygon } from './polygonTopology';
 import { ProblemLog, type PolygonProblem, type PolygonProblemCode, type Validation } from './polygonProblems';
@@ -66,6 +67,26 @@ function checkRing(ring: Ring, polygon: number, r: number, log: ProblemLog): boo
  * contacts come from a uniform grid index (segmentIndex.ts).
  */
 export function validateGeometry(geometry: ZoneGeometry): Validation {
+  const fingerprint = geometryFingerprint(geometry);
+  const known = checked.get(geometry);
+  if (known?.fingerprint === fingerprint) return copyOf(known.result);
+  const result = validateAnew(geometry);
+  checked.set(geometry, { fingerprint, result: copyOf(result) });
+  return result;
+}
+
+/**
+ * Geometries this thread has validated, with their fingerprint then. An import's reader and the
+ * write door see the same geometry object (ZoneGeometrySchema passes an exact geometry through):
+ * the door gets the reader's answer for one pass over the coordinates, and a geometry changed in
+ * between no longer matches its fingerprint and is validated again. Other threads and copies are
+ * other objects, so nothing can present a geometry as checked that was not.
+ */
+const checked = new WeakMap<object, { fingerprint: number; result: Validation }>();
+
+const copyOf = (v: Validation): Validation => ({ errors: [...v.errors], warnings: [...v.warnings] });
+
+function validateAnew(geometry: ZoneGeometry): Validation {
   const log = new ProblemLog();
   const checked: CheckedPolygon[] = [];
   const polygons = polygonsOf(geometry);

@@ -15,8 +15,19 @@ export async function documentPuts(
 ): Promise<Put[]> {
   const ids = new Map<string, string>();
   const taken = new Set<string>();
-  const claim = async (id: string, exists: (id: string) => Promise<unknown>) => {
-    const free = !taken.has(id) && !(await exists(id));
+  // Ids the store already holds, asked once per table (not once per record).
+  const existing = {
+    objects: await read.existingIds(
+      'objects',
+      document.objects.map((o) => o.id),
+    ),
+    zones: await read.existingIds(
+      'zones',
+      document.zones.map((z) => z.id),
+    ),
+  };
+  const claim = (id: string, table: 'objects' | 'zones') => {
+    const free = !taken.has(id) && !existing[table].has(id);
     const next = free ? id : newId();
     taken.add(next);
     ids.set(id, next);
@@ -25,11 +36,11 @@ export async function documentPuts(
 
   const puts: Put[] = [];
   for (const object of document.objects) {
-    const id = await claim(object.id, read.object);
+    const id = claim(object.id, 'objects');
     puts.push({ table: 'objects', key: id, value: { ...object, id, projectId } });
   }
   const zoneIds: string[] = [];
-  for (const zone of document.zones) zoneIds.push(await claim(zone.id, read.zone));
+  for (const zone of document.zones) zoneIds.push(claim(zone.id, 'zones'));
   document.zones.forEach((zone, i) => {
     const id = zoneIds[i]!;
     const supersedesId = zone.attributes.supersedesId;

@@ -79,9 +79,20 @@ export async function importPlan(
   const at = now();
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, objectsAdded: 0, objectsUpdated: 0 };
   const puts: Put[] = [];
+  // Ids any record in the store already holds, asked once per table (not once per record).
+  const existing = {
+    objects: await read.existingIds(
+      'objects',
+      document.objects.map((o) => o.id),
+    ),
+    zones: await read.existingIds(
+      'zones',
+      document.zones.map((z) => z.id),
+    ),
+  };
   const taken = new Set<string>();
-  const claim = async (id: string, exists: (id: string) => Promise<unknown>) => {
-    const next = !taken.has(id) && !(await exists(id)) ? id : newId();
+  const claim = (id: string, table: 'objects' | 'zones') => {
+    const next = !taken.has(id) && !existing[table].has(id) ? id : newId();
     taken.add(next);
     return next;
   };
@@ -102,7 +113,7 @@ export async function importPlan(
       puts.push({ table: 'objects', key: match.id, value: { ...match, attributes, updatedAt: at } });
       summary.objectsUpdated++;
     } else {
-      const id = await claim(object.id, read.object);
+      const id = claim(object.id, 'objects');
       objectIds.set(object.id, id);
       puts.push({ table: 'objects', key: id, value: { ...object, id, projectId } });
       summary.objectsAdded++;
@@ -127,7 +138,7 @@ export async function importPlan(
     const byBsm = zone.attributes.bsm ? zonesByBsm.get(zone.attributes.bsm) : undefined;
     const stored = [byId, byBsm].find((z) => z && !matched.has(z.id)) ?? null;
     if (stored) matched.add(stored.id);
-    const id = stored ? stored.id : await claim(zone.id, read.zone);
+    const id = stored ? stored.id : claim(zone.id, 'zones');
     zoneIds.set(zone.id, id);
     pending.push({ zone, id, stored });
   }

@@ -57,11 +57,12 @@ function writeProperties(
 export function zoneProperties(
   zone: DocumentZone,
   object: DocumentObject | undefined,
+  /** The zone's ellipsoidal area when the caller has it already (m²). */
+  area: number = ellipsoidalArea(zone.geometry),
 ): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   writeProperties(properties, ZONE_PROPERTIES, zone);
   if (object) writeProperties(properties, OBJECT_PROPERTIES, object);
-  const area = ellipsoidalArea(zone.geometry);
   const point = object?.attributes.representativePoint ?? null;
   Object.assign(properties, {
     zone_type_label: ZONE_TYPE_LABELS[zone.attributes.zoneType].zh,

@@ -15,72 +15,81 @@ const WKB_CODES: Record<LayerGeometry['type'], number> = {
   MultiPolygon: 6,
 };
 
-class Writer {
-  private buffer = new ArrayBuffer(1024);
-  private view = new DataView(this.buffer);
-  length = 0;
-  private ensure(n: number): void {
-    if (this.length + n <= this.buffer.byteLength) return;
-    const next = new ArrayBuffer(Math.max(this.buffer.byteLength * 2, this.length + n));
-    new Uint8Array(next).set(new Uint8Array(this.buffer, 0, this.length));
-    this.buffer = next;
-    this.view = new DataView(next);
-  }
-  u8(v: number): void {
-    this.ensure(1);
-    this.view.setUint8(this.length++, v);
-  }
-  u32(v: number): void {
-    this.ensure(4);
-    this.view.setUint32(this.length, v, true);
-    this.length += 4;
-  }
-  i32(v: number): void {
-    this.ensure(4);
-    this.view.setInt32(this.length, v, true);
-    this.length += 4;
-  }
-  f64(v: number): void {
-    this.ensure(8);
-    this.view.setFloat64(this.length, v, true);
-    this.length += 8;
-  }
-  bytes(): Uint8Array {
-    return new Uint8Array(this.buffer.slice(0, this.length));
-  }
-}
-
-function points(geometry: LayerGeometry): Coordinates[] {
+/** Every position of a geometry, visited in order without building arrays. */
+function eachPosition(geometry: LayerGeometry, visit: (x: number, y: number) => void): void {
+  const line = (list: Coordinates[]) => {
+    for (const p of list) visit(p[0] ?? NaN, p[1] ?? NaN);
+  };
   switch (geometry.type) {
     case 'Point':
-      return [geometry.coordinates];
+      return visit(geometry.coordinates[0] ?? NaN, geometry.coordinates[1] ?? NaN);
     case 'MultiPoint':
     case 'LineString':
-      return geometry.coordinates;
+      return line(geometry.coordinates);
     case 'MultiLineString':
     case 'Polygon':
-      return geometry.coordinates.flat();
+      return geometry.coordinates.forEach(line);
     case 'MultiPolygon':
-      return geometry.coordinates.flat(2);
+      return geometry.coordinates.forEach((rings) => rings.forEach(line));
   }
 }
 
+/** [minX, maxX, minY, maxY] of a geometry, or null when it has no finite position. */
 export function envelopeOf(geometry: LayerGeometry): [number, number, number, number] | null {
-  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (const [x = NaN, y = NaN] of points(geometry)) {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  eachPosition(geometry, (x, y) => {
     minX = Math.min(minX, x);
     maxX = Math.max(maxX, x);
     minY = Math.min(minY, y);
     maxY = Math.max(maxY, y);
-  }
+  });
   return minX <= maxX ? [minX, maxX, minY, maxY] : null;
+}
+
+/** Bytes of the ISO WKB (XY) of a geometry. */
+function wkbSize(g: LayerGeometry): number {
+  const points = (list: Coordinates[]) => 4 + 16 * list.length;
+  switch (g.type) {
+    case 'Point':
+      return 21;
+    case 'LineString':
+      return 5 + points(g.coordinates);
+    case 'MultiPoint':
+      return 9 + 21 * g.coordinates.length;
+    case 'Polygon':
+      return 9 + g.coordinates.reduce((n, ring) => n + points(ring), 0);
+    case 'MultiLineString':
+      return 9 + g.coordinates.reduce((n, line) => n + 5 + points(line), 0);
+    case 'MultiPolygon':
+      return 9 + g.coordinates.reduce((n, rings) => n + 9 + rings.reduce((m, r) => m + points(r), 0), 0);
+  }
+}
+
+/** Writes little-endian WKB into a buffer sized beforehand. */
+class Writer {
+  at = 0;
+  constructor(readonly view: DataView) {}
+  u8(v: number): void {
+    this.view.setUint8(this.at++, v);
+  }
+  u32(v: number): void {
+    this.view.setUint32(this.at, v, true);
+    this.at += 4;
+  }
+  f64(v: number): void {
+    this.view.setFloat64(this.at, v, true);
+    this.at += 8;
+  }
 }
 
 function writePoints(w: Writer, list: Coordinates[]): void {
   w.u32(list.length);
-  for (const [x = NaN, y = NaN] of list) {
-    w.f64(x);
-    w.f64(y);
+  for (const p of list) {
+    w.f64(p[0] ?? NaN);
+    w.f64(p[1] ?? NaN);
   }
 }
 
@@ -93,8 +102,8 @@ function writeWkb(w: Writer, g: LayerGeometry): void {
       w.f64(g.coordinates[1] ?? NaN);
       return;
     case 'LineString':
+      return writePoints(w, g.coordinates);
     case 'MultiPoint':
-      if (g.type === 'LineString') return writePoints(w, g.coordinates);
       w.u32(g.coordinates.length);
       for (const c of g.coordinates) writeWkb(w, { type: 'Point', coordinates: c });
       return;
@@ -112,19 +121,27 @@ function writeWkb(w: Writer, g: LayerGeometry): void {
   }
 }
 
-/** A standard GeoPackage blob (little-endian, XY envelope) for one geometry. */
-export function encodeGeometry(geometry: LayerGeometry, srsId: number): Uint8Array {
-  const w = new Writer();
-  const envelope = envelopeOf(geometry);
+/**
+ * A standard GeoPackage blob (little-endian, XY envelope) for one geometry, into one buffer of
+ * the exact size. `envelope` is envelopeOf(geometry) when the caller has it already.
+ */
+export function encodeGeometry(
+  geometry: LayerGeometry,
+  srsId: number,
+  envelope: [number, number, number, number] | null = envelopeOf(geometry),
+): Uint8Array {
+  const bytes = new Uint8Array(8 + (envelope ? 32 : 0) + wkbSize(geometry));
+  const w = new Writer(new DataView(bytes.buffer));
   w.u8(0x47);
   w.u8(0x50);
   w.u8(0); // version 1
   // flags: little-endian (bit 0), envelope kind 1 = XY (bits 1–3), bit 4 = empty.
   w.u8(envelope ? 0b0000_0011 : 0b0001_0001);
-  w.i32(srsId);
+  w.view.setInt32(4, srsId, true);
+  w.at = 8;
   if (envelope) for (const v of envelope) w.f64(v);
   writeWkb(w, geometry);
-  return w.bytes();
+  return bytes;
 }
 
 const ENVELOPE_DOUBLES = [0, 4, 6, 6, 8];

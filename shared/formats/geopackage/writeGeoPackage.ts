@@ -3,6 +3,7 @@ import { getProperty } from '../layer';
 import { encodeGeometry, envelopeOf } from './geometryBlob';
 import { ensureSrs, initGeoPackage } from './schema';
 import { openDatabase, quoteName, type Database, type SqlValue } from './sqlite';
+import { writeRtree, type RtreeEntry } from './writeRtree';
 
 export interface GeoPackageWriteOptions {
   /** Time stamped into gpkg_contents.last_change; now by default. */
@@ -88,28 +89,37 @@ export function addTable(
   ];
   db.run(`CREATE TABLE ${table} (${columns.join(', ')})`);
   const srsId = options.geometry ? ensureSrs(db, layer.epsg) : null;
-  const insertColumns = [...(options.geometry ? [geomColumn] : []), ...names].map(quoteName);
+  const insertColumns = [key, ...(options.geometry ? [geomColumn] : []), ...names].map(quoteName);
   const statement = db.prepare(
     `INSERT INTO ${table} (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')})`,
   );
   let extent: [number, number, number, number] | null = null;
+  const index: RtreeEntry[] = [];
   try {
-    layer.features.forEach((feature, index) => {
-      if (index % 500 === 0) progress(index / Math.max(1, layer.features.length));
+    layer.features.forEach((feature, i) => {
+      if (i % 500 === 0) progress(i / Math.max(1, layer.features.length));
       const values: SqlValue[] = layer.fields.map((f) =>
         sqlValue(getProperty(feature.properties, f.name), f.type),
       );
+      // Feature ids 1, 2, … in layer order, stated so the spatial index can name them.
+      const fid = i + 1;
       if (options.geometry) {
         const g = feature.geometry && (type.promote ? promoted(feature.geometry) : feature.geometry);
         const envelope = g && envelopeOf(g);
-        if (envelope) extent = extent ? grow(extent, envelope) : envelope;
-        values.unshift(g ? encodeGeometry(g, srsId!) : null);
+        if (envelope) {
+          extent = extent ? grow(extent, envelope) : envelope;
+          const [minX, maxX, minY, maxY] = envelope;
+          index.push({ id: fid, minX, maxX, minY, maxY });
+        }
+        values.unshift(g ? encodeGeometry(g, srsId!, envelope) : null);
       }
+      values.unshift(fid);
       statement.run(values);
     });
   } finally {
     statement.free();
   }
+  if (options.geometry) writeRtree(db, options.tableName, geomColumn, key, index);
   // `extent` is assigned inside the loop's callback, which narrowing cannot see.
   const box = extent as [number, number, number, number] | null;
   const [minX, maxX, minY, maxY] = box ?? [null, null, null, null];

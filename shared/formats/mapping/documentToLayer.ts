@@ -139,14 +139,14 @@ export function documentToLayer(
   const { written, lonLat } = writtenGeometries(pieces, options.epsg, options.decimals);
   progress(0.3);
   let missingXzqdm = 0;
-  const fullOf = (piece: Piece, geometry: ZoneGeometry) =>
-    zoneProperties({ ...piece.zone, geometry }, objects.get(piece.zone.objectId)) as FullRecord;
+  const fullOf = (piece: Piece, geometry: ZoneGeometry, areaM2?: number) =>
+    zoneProperties({ ...piece.zone, geometry }, objects.get(piece.zone.objectId), areaM2) as FullRecord;
   const bsms = profile.layerName
     ? piecesBsm(
         pieces,
         (zone) =>
           (
-            zoneXzqdm(fullOf({ zone, geometry: zone.geometry }, zone.geometry), {
+            zoneXzqdm(fullOf({ zone, geometry: zone.geometry }, zone.geometry, 0), {
               settings: document.settings,
               lswhbhx,
             }) || '000000'
@@ -157,12 +157,13 @@ export function documentToLayer(
   const features: LayerFeature[] = pieces.map((piece, index) => {
     if (index % 200 === 0) progress(0.3 + (index / Math.max(1, pieces.length)) * 0.6);
     const geometry = lonLat.features[index]!.geometry as ZoneGeometry;
-    const full = fullOf(piece, geometry);
+    const areaM2 = ellipsoidalArea(geometry);
+    const full = fullOf(piece, geometry, areaM2);
     const bsm = bsms[index];
     const context = {
       index,
       settings: document.settings,
-      areaM2: ellipsoidalArea(geometry),
+      areaM2,
       lswhbhx,
       ...(bsm ? { bsm } : {}),
     };

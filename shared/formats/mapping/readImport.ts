@@ -1,10 +1,11 @@
 import { suggestZoneTypeForCadLayer } from '../dxf/cadLayers';
 import { FormatError, type InputProblem } from '../formatError';
 import { CrsRefusal } from './crsOfLayer';
-import type { CrsInfo, Layer, Properties, ReadOptions } from '../layer';
+import type { CrsInfo, Layer, NamedBytes, Properties, ReadOptions } from '../layer';
 import { readFiles, type FileRead } from '../registry';
 import { layerToImport, type SourceLayer } from './layerToImport';
 import type {
+  ImportOptions,
   ImportResult,
   LayerMapping,
   LayerSummary,
@@ -85,9 +86,33 @@ export async function readImport(
   input: ReadImportInput,
   progress: (f: number) => void = () => {},
 ): Promise<ReadImportOutput> {
-  const o = input.options;
-  const readOptions: ReadOptions & Record<string, unknown> = { ...o };
-  const reads = await readFiles(input.files, readOptions, (f) => progress(f * 0.6));
+  const reads = await parseImport(input.files, input.options, (f) => progress(f * 0.6));
+  return mapImport(reads, input.options, (f) => progress(0.6 + f * 0.4));
+}
+
+/**
+ * The parsing half of readImport: the files as their readers return them. Of the options only
+ * the attribute encoding matters here; an import session keeps the result and maps it again when
+ * the planner changes anything else (CRS, axis order, datum shift, field and value mapping).
+ */
+export function parseImport(
+  files: readonly NamedBytes[],
+  options: ImportOptions,
+  progress: (f: number) => void = () => {},
+): Promise<FileRead[]> {
+  const readOptions: ReadOptions & Record<string, unknown> = { ...options };
+  return readFiles(files, readOptions, progress);
+}
+
+/**
+ * The mapping half of readImport: parsed files → layer summaries, preview rows and the import
+ * into the heritage schema. It leaves `reads` as it found them, so it can run again on them.
+ */
+export function mapImport(
+  reads: readonly FileRead[],
+  o: ImportOptions,
+  progress: (f: number) => void = () => {},
+): ReadImportOutput {
   const layers: LayerSummary[] = [];
   const preview: ReadImportOutput['preview'] = [];
   const results: ImportResult[] = [];
@@ -113,7 +138,7 @@ export async function readImport(
       problems: read.result.problems.filter((p) => single || (p as { layer?: string }).layer === layer.name),
     }));
     try {
-      const imported = layerToImport(sources, read.fileName, o, (f) => progress(0.6 + f * 0.4));
+      const imported = layerToImport(sources, read.fileName, o, progress);
       imported.warnings.forEach((w, i) => layers[first + i]?.info.warnings.push(...w));
       imported.crs.forEach((crs, i) => setCrs(layers[first + i], crs));
       profile ??= imported.profiles[0] ?? null;

@@ -1,6 +1,6 @@
 import { FormatError, type InputProblem } from '../formatError';
 import { getProperty, type FieldType, type FieldValue, type Properties } from '../layer';
-import { encodeText, UnencodableTextError } from '../text/encoding';
+import { encodeText, encodeTextInto, encodedLength, UnencodableTextError } from '../text/encoding';
 
 /**
  * Write a dBase III table: C for text, N for numbers, L, D ('YYYY-MM-DD' → YYYYMMDD). Byte 29
@@ -45,26 +45,21 @@ interface Encoded {
   column: DbfColumn;
   width: number;
   decimals: number;
-  cells: (Uint8Array | string | null)[];
+  /** Text to write per record (numbers already formatted), null for an empty cell. */
+  cells: (string | null)[];
 }
 
-/** The text's bytes, cut at a character boundary to `limit` bytes when longer. */
-function textBytes(
-  text: string,
-  encoding: 'gbk' | 'utf-8',
-  limit: number,
-): { bytes: Uint8Array; truncated: boolean } {
-  const bytes = encodeText(text, encoding);
-  if (bytes.length <= limit) return { bytes, truncated: false };
+/** The text cut at a character boundary to at most `limit` bytes (rare: only over-long values). */
+function cutText(text: string, encoding: 'gbk' | 'utf-8', limit: number): string {
   let out = '';
   let used = 0;
   for (const ch of text) {
-    const n = encodeText(ch, encoding).length;
+    const n = encodedLength(ch, encoding);
     if (used + n > limit) break;
     out += ch;
     used += n;
   }
-  return { bytes: encodeText(out, encoding), truncated: true };
+  return out;
 }
 
 const fractionDigits = (v: number) => {
@@ -159,14 +154,20 @@ function encodeColumn(
   }
   const limit = Math.min(declared ?? MAX_TEXT, MAX_TEXT);
   let width = declared === null ? 1 : limit;
+  // Measured here, written straight into the table by writeDbf: no bytes per cell.
   const cells = values.map((v, i) => {
     if (v === null || v === undefined) return null;
     const text = String(v);
     try {
-      const { bytes, truncated } = textBytes(text, encoding, limit);
-      if (truncated) cut.push({ record: i, column, full: text });
-      width = Math.max(width, bytes.length);
-      return bytes;
+      const length = encodedLength(text, encoding);
+      if (length <= limit) {
+        width = Math.max(width, length);
+        return text;
+      }
+      cut.push({ record: i, column, full: text });
+      const kept = cutText(text, encoding, limit);
+      width = Math.max(width, encodedLength(kept, encoding));
+      return kept;
     } catch (error) {
       if (!(error instanceof UnencodableTextError)) throw error;
       problems.push({
@@ -233,19 +234,21 @@ export function writeDbf(
   });
   out[headerLength - 1] = 0x0d;
   out.fill(0x20, headerLength, out.length - 1);
-  for (let r = 0; r < records.length; r++) {
-    let at = headerLength + r * recordLength + 1;
-    for (const e of encoded) {
+  let at = headerLength + 1;
+  for (const e of encoded) {
+    const numeric = e.column.type === 'integer' || e.column.type === 'real';
+    const text = e.column.type === 'string';
+    for (let r = 0, cellAt = at; r < records.length; r++, cellAt += recordLength) {
       const cell = e.cells[r];
-      if (cell instanceof Uint8Array) out.set(cell, at);
-      else if (cell !== null && cell !== undefined) {
-        // Numbers right-aligned, the rest left-aligned; all ASCII.
-        const start =
-          e.column.type === 'integer' || e.column.type === 'real' ? at + e.width - cell.length : at;
+      if (cell === null || cell === undefined) continue;
+      // Text in the chosen encoding (measured to fit); numbers right-aligned; all else ASCII.
+      if (text) encodeTextInto(cell, encoding, out, cellAt);
+      else {
+        const start = numeric ? cellAt + e.width - cell.length : cellAt;
         for (let k = 0; k < cell.length; k++) out[start + k] = cell.charCodeAt(k);
       }
-      at += e.width;
     }
+    at += e.width;
   }
   out[out.length - 1] = 0x1a;
   return { bytes: out, cut };

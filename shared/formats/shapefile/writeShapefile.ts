@@ -49,7 +49,7 @@ const SUFFIX: Record<ShapeKind, string> = {
   null: '',
 };
 
-function kindOf(g: LayerGeometry): ShapeKind {
+export function kindOf(g: LayerGeometry): ShapeKind {
   if (g.type === 'Polygon' || g.type === 'MultiPolygon') return 'polygon';
   if (g.type === 'LineString' || g.type === 'MultiLineString') return 'line';
   return g.type === 'MultiPoint' ? 'multipoint' : 'point';
@@ -83,8 +83,8 @@ function fieldsOf(layer: Layer): FieldDef[] {
   const fields = [...layer.fields];
   const known = new Set(fields.map((f) => f.name));
   for (const f of layer.features) {
-    for (const key of Object.keys(f.properties)) {
-      if (known.has(key)) continue;
+    for (const key in f.properties) {
+      if (known.has(key) || !Object.hasOwn(f.properties, key)) continue;
       known.add(key);
       fields.push({ name: key, type: inferType(layer.features.map((x) => x.properties[key])) });
     }
@@ -131,16 +131,16 @@ function keptNotice(file: string, count: number): Bilingual {
   };
 }
 
-const safeName = (name: string) => name.replace(/[\\/:*?"<>|\0]/g, '_').trim() || 'layer';
+export const safeName = (name: string) => name.replace(/[\\/:*?"<>|\0]/g, '_').trim() || 'layer';
 
-function checkCoordinates(file: string, features: readonly LayerFeature[]): void {
+export function checkCoordinates(file: string, features: readonly LayerFeature[], first = 0): void {
   const finite = (c: unknown): boolean =>
     Array.isArray(c) ? c.every(finite) : typeof c === 'number' && Number.isFinite(c);
   const bad = features.findIndex((f) => f.geometry && !finite(f.geometry.coordinates));
   if (bad >= 0) {
     throw new FormatError(file, [
       {
-        index: bad,
+        index: first + bad,
         field: 'geometry',
         reason: {
           zh: '坐标不是有限数，无法写入',
@@ -149,6 +149,79 @@ function checkCoordinates(file: string, features: readonly LayerFeature[]): void
       },
     ]);
   }
+}
+
+/** A layer's .dbf columns: its fields with names fitted to 10 bytes (and what was renamed). */
+export function layerColumns(
+  layer: Layer,
+  encoding: 'gbk' | 'utf-8',
+): { fields: FieldDef[]; columns: DbfColumn[]; renamed: Renamed[] } {
+  const fields = fieldsOf(layer);
+  const names = dbfFieldNames(
+    layer.name,
+    fields.map((f) => f.name),
+    encoding,
+  );
+  const columns: DbfColumn[] = fields.map((f, i) => ({
+    name: names.names[i]!,
+    source: f.name,
+    type: f.type,
+    ...(f.fixed && f.width ? { width: f.width, decimals: f.decimals ?? 0 } : {}),
+  }));
+  return { fields, columns, renamed: names.renamed };
+}
+
+/** The warning for a layer whose CRS cannot be written as a .prj, or null. */
+export function prjWarning(layer: Layer, epsg: number | null): Bilingual | null {
+  if (epsg !== null && crsDefinition(epsg)) return null;
+  return {
+    zh: `${layer.name}：坐标系${epsg === null ? '未知' : ` EPSG:${epsg} 未内置`}，未写 .prj`,
+    en: `${layer.name}: the coordinate system is ${epsg === null ? 'unknown' : `EPSG:${epsg}, not bundled`}; no .prj written`,
+  };
+}
+
+/** What one set needs besides its .shp and .shx, all decided by the layer and the options. */
+export interface SetParts {
+  layer: Layer;
+  fields: FieldDef[];
+  columns: DbfColumn[];
+  epsg: number | null;
+  encoding: 'gbk' | 'utf-8';
+  longText?: 'cut' | 'sidecar';
+}
+
+/** The files of one set in order (.shp, .shx, .dbf, long texts, .prj, .cpg) and its warnings. */
+export function setFiles(
+  base: string,
+  parts: SetParts,
+  features: readonly LayerFeature[],
+  geometry: { shp: Uint8Array; shx: Uint8Array },
+): { files: NamedBytes[]; warnings: Bilingual[] } {
+  const { columns, encoding, epsg } = parts;
+  const label = recordLabel(parts.layer);
+  const dbf = writeDbf(
+    `${base}.dbf`,
+    columns,
+    features.map((f) => f.properties),
+    encoding,
+  );
+  const kept = parts.longText === 'sidecar' ? dbf.cut.filter((c) => c.column.width === undefined) : [];
+  const cut = dbf.cut.filter((c) => !kept.includes(c));
+  const warnings = cutWarnings(cut, (record) => label(features[record]!, record));
+  const files: NamedBytes[] = [
+    { name: `${base}.shp`, bytes: geometry.shp },
+    { name: `${base}.shx`, bytes: geometry.shx },
+    { name: `${base}.dbf`, bytes: dbf.bytes },
+  ];
+  const sidecar = writeLongText(base, { fields: parts.fields }, features, kept);
+  if (sidecar) {
+    files.push(sidecar);
+    warnings.push(keptNotice(sidecar.name, kept.length));
+  }
+  if (epsg !== null && crsDefinition(epsg))
+    files.push({ name: `${base}.prj`, bytes: encodeText(prjFor(epsg), 'utf-8') });
+  files.push({ name: `${base}.cpg`, bytes: encodeText(encoding === 'gbk' ? 'GBK' : 'UTF-8', 'utf-8') });
+  return { files, warnings };
 }
 
 export function writeShapefile(
@@ -162,59 +235,25 @@ export function writeShapefile(
   const usedBases = new Set<string>();
   for (const layer of layers) {
     const layerBase = safeName(layers.length === 1 && options.baseName ? options.baseName : layer.name);
-    const fields = fieldsOf(layer);
-    const names = dbfFieldNames(
-      layer.name,
-      fields.map((f) => f.name),
-      encoding,
-    );
-    renamed.push(...names.renamed);
-    const columns: DbfColumn[] = fields.map((f, i) => ({
-      name: names.names[i]!,
-      source: f.name,
-      type: f.type,
-      ...(f.fixed && f.width ? { width: f.width, decimals: f.decimals ?? 0 } : {}),
-    }));
-    const label = recordLabel(layer);
+    const { fields, columns, renamed: names } = layerColumns(layer, encoding);
+    renamed.push(...names);
     const epsg = options.epsg ?? layer.epsg;
-    if (epsg === null || !crsDefinition(epsg)) {
-      warnings.push({
-        zh: `${layer.name}：坐标系${epsg === null ? '未知' : ` EPSG:${epsg} 未内置`}，未写 .prj`,
-        en: `${layer.name}: the coordinate system is ${epsg === null ? 'unknown' : `EPSG:${epsg}, not bundled`}; no .prj written`,
-      });
-    }
+    const noPrj = prjWarning(layer, epsg);
+    if (noPrj) warnings.push(noPrj);
+    const parts: SetParts = { layer, fields, columns, epsg, encoding, longText: options.longText ?? 'cut' };
     const groups = splitByKind(layer.features);
     for (const [kind, features] of groups) {
       let base = groups.size > 1 ? `${layerBase}_${SUFFIX[kind]}` : layerBase;
       for (let k = 2; usedBases.has(base.toLowerCase()); k++) base = `${layerBase}_${k}`;
       usedBases.add(base.toLowerCase());
       checkCoordinates(`${base}.shp`, features);
-      const { shp, shx } = writeShp(
+      const geometry = writeShp(
         kind,
         features.map((f) => f.geometry),
       );
-      const dbf = writeDbf(
-        `${base}.dbf`,
-        columns,
-        features.map((f) => f.properties),
-        encoding,
-      );
-      const kept = options.longText === 'sidecar' ? dbf.cut.filter((c) => c.column.width === undefined) : [];
-      const cut = dbf.cut.filter((c) => !kept.includes(c));
-      warnings.push(...cutWarnings(cut, (record) => label(features[record]!, record)));
-      files.push(
-        { name: `${base}.shp`, bytes: shp },
-        { name: `${base}.shx`, bytes: shx },
-        { name: `${base}.dbf`, bytes: dbf.bytes },
-      );
-      const sidecar = writeLongText(base, { fields }, features, kept);
-      if (sidecar) {
-        files.push(sidecar);
-        warnings.push(keptNotice(sidecar.name, kept.length));
-      }
-      if (epsg !== null && crsDefinition(epsg))
-        files.push({ name: `${base}.prj`, bytes: encodeText(prjFor(epsg), 'utf-8') });
-      files.push({ name: `${base}.cpg`, bytes: encodeText(encoding === 'gbk' ? 'GBK' : 'UTF-8', 'utf-8') });
+      const set = setFiles(base, parts, features, geometry);
+      files.push(...set.files);
+      warnings.push(...set.warnings);
     }
     if (groups.size > 1) {
       warnings.push({

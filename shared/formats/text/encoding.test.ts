@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codePageOfLdid, encodingOfCodePage } from './codePages';
 import {
   decodeText,
   detectEncoding,
   encodeText,
+  encodeTextInto,
+  encodedLength,
   normaliseEncoding,
   UnencodableTextError,
   type TextEncodingName,
@@ -13,6 +16,39 @@ import { iconvUpperHalf } from '../shapefile/testData.test';
 const latin1Bytes = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 
 describe('text encodings', () => {
+  it('measures and writes in place exactly the bytes encodeText returns, and refuses the same', () => {
+    // ASCII, Chinese, Latin, emoji (surrogate pairs) and lone surrogates, mixed.
+    const text = fc
+      .array(
+        fc.oneof(
+          fc.string({ maxLength: 4 }),
+          fc.constantFrom('巴音沟', '承化寺', 'é', '€', '😀', '\ud800', '\udc00', '𠀀', '·'),
+        ),
+        { maxLength: 6 },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom('utf-8' as const, 'gbk' as const), (value, encoding) => {
+        let expected: Uint8Array | UnencodableTextError;
+        try {
+          expected = encodeText(value, encoding);
+        } catch (error) {
+          expected = error as UnencodableTextError;
+        }
+        if (expected instanceof UnencodableTextError) {
+          expect(() => encodedLength(value, encoding)).toThrow(expected);
+          return;
+        }
+        expect(encodedLength(value, encoding)).toBe(expected.length);
+        const out = new Uint8Array(expected.length + 4).fill(0x20);
+        expect(encodeTextInto(value, encoding, out, 2)).toBe(expected.length);
+        expect(out.subarray(2, 2 + expected.length)).toEqual(expected);
+        expect([...out.subarray(0, 2), ...out.subarray(2 + expected.length)]).toEqual([32, 32, 32, 32]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('encodes GBK exactly as the platform decoder reads it back', () => {
     const text = '巴音沟承化寺 保护范围（一类）ABC-12';
     const bytes = encodeText(text, 'gbk');

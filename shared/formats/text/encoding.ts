@@ -136,9 +136,11 @@ export class UnencodableTextError extends Error {
   }
 }
 
+const utf8 = new TextEncoder();
+
 /** Encode text as UTF-8 or GBK; throws UnencodableTextError for a character GBK lacks. */
 export function encodeText(text: string, encoding: 'utf-8' | 'gbk'): Uint8Array {
-  if (encoding === 'utf-8') return new TextEncoder().encode(text);
+  if (encoding === 'utf-8') return utf8.encode(text);
   const table = gbkEncodeTable();
   const out: number[] = [];
   for (const ch of text) {
@@ -151,4 +153,51 @@ export function encodeText(text: string, encoding: 'utf-8' | 'gbk'): Uint8Array 
     }
   }
   return Uint8Array.from(out);
+}
+
+/** The GBK code of a character GBK has, else the error encodeText throws. */
+function gbkCode(table: Map<number, number>, text: string, i: number): number {
+  const code = table.get(text.charCodeAt(i));
+  if (code !== undefined) return code;
+  throw new UnencodableTextError(text, String.fromCodePoint(text.codePointAt(i)!), 'GBK');
+}
+
+/**
+ * How many bytes encodeText would return, without building them (writers size their fields
+ * first). GBK has no character outside the Basic Multilingual Plane, so a surrogate is refused.
+ */
+export function encodedLength(text: string, encoding: 'utf-8' | 'gbk'): number {
+  let n = 0;
+  if (encoding === 'gbk') {
+    const table = gbkEncodeTable();
+    for (let i = 0; i < text.length; i++) n += text.charCodeAt(i) < 0x80 ? 1 : (gbkCode(table, text, i), 2);
+    return n;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3; // a lone surrogate is written as U+FFFD, 3 bytes
+  }
+  return n;
+}
+
+/** Write encodeText's bytes into `out` at `at` (room made with encodedLength); returns the count. */
+export function encodeTextInto(text: string, encoding: 'utf-8' | 'gbk', out: Uint8Array, at: number): number {
+  if (encoding === 'utf-8') return utf8.encodeInto(text, out.subarray(at)).written;
+  const table = gbkEncodeTable();
+  let k = at;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) out[k++] = c;
+    else {
+      const code = gbkCode(table, text, i);
+      out[k++] = code >> 8;
+      out[k++] = code & 0xff;
+    }
+  }
+  return k - at;
 }

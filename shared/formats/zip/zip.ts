@@ -165,10 +165,10 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
   return files;
 }
 
-/** A zip archive of the files, deflated, names in UTF-8. */
-export function writeZip(files: readonly NamedBytes[]): Uint8Array {
-  const entries: Record<string, [Uint8Array, { level: 6 }]> = {};
-  for (const f of files) entries[f.name] = [f.bytes, { level: 6 }];
+/** A zip archive of the files, deflated (level 1–9, default 6), names in UTF-8. */
+export function writeZip(files: readonly NamedBytes[], level: 1 | 6 | 9 = 6): Uint8Array {
+  const entries: Record<string, [Uint8Array, { level: 1 | 6 | 9 }]> = {};
+  for (const f of files) entries[f.name] = [f.bytes, { level }];
   return zipSync(entries);
 }
 
