@@ -163,3 +163,21 @@ describe('unrecognised .prj', () => {
     ).toBeNull();
   });
 });
+
+describe('the ellipsoid names the datum only when the datum has no name', () => {
+  it('NAD83, ETRS89 and GDA94 (GRS 1980) and Pulkovo 1942 (Krassowsky 1940) are not read as Chinese datums', async () => {
+    const esri = await gdalWkt([4269, 4258, 4283, 26915, 4284, 28404]);
+    for (const [code, wkt] of esri) {
+      const crs = crsFromPrj(wkt);
+      expect(crs.datum, `EPSG:${code}`).toBe('unknown');
+      expect(crs.epsg, `EPSG:${code}`).toBeNull();
+    }
+  }, 60_000);
+
+  it('an unnamed datum on the CGCS2000 or Krassowsky ellipsoid is still recognised by it', () => {
+    const unnamed = prjFor(4490).replace('D_China_2000', 'D_unknown');
+    expect(crsFromPrj(unnamed)).toMatchObject({ epsg: 4490, datum: 'cgcs2000' });
+    const krassowsky = prjFor(4214).replace('D_Beijing_1954', 'D_Krasovsky_1940');
+    expect(crsFromPrj(krassowsky)).toMatchObject({ epsg: 4214, datum: 'beijing1954' });
+  });
+});

@@ -36,12 +36,31 @@ function datumOf(geogcs: WktNode | undefined): PrjDatum {
   if (/new_beijing/.test(names)) return 'new_beijing';
   if (/beijing_?1954|beijing_?54/.test(names)) return 'beijing1954';
   if (/wgs_?(19)?84/.test(names)) return 'wgs84';
+  // The ellipsoid identifies the datum only when the datum has no name of its own: GRS 1980 is
+  // also NAD83, ETRS89 and GDA94's, Krassowsky 1940 also Pulkovo 1942's.
+  if (!unnamedDatum(textOf(datum), textOf(spheroid))) return 'unknown';
   const [a, f] = (spheroid?.values.slice(1) ?? []) as number[];
   if (a === 6378137 && f !== undefined && Math.abs(f - 298.257222101) < 1e-6) return 'cgcs2000';
   if (a === 6378137 && f !== undefined && Math.abs(f - 298.257223563) < 1e-6) return 'wgs84';
   if (a === 6378140) return 'xian1980';
   if (a === 6378245) return 'beijing1954';
   return 'unknown';
+}
+
+/** A datum name that says nothing beyond its ellipsoid ("unknown", "D_GRS_1980", "unnamed"). */
+function unnamedDatum(datumName: string, spheroidName: string): boolean {
+  const norm = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/^d_/, '')
+      .replace(/[\s_-]/g, '');
+  const name = norm(datumName);
+  return (
+    name === '' ||
+    /^(unknown|unnamed|undefined|notspecified|none|custom)/.test(name) ||
+    name === norm(spheroidName) ||
+    /^(grs1980|grs80|iag1975|iugg1975|krassowsky1940|krasovsky1940)$/.test(name)
+  );
 }
 
 const near = (a: number | undefined, b: number, tolerance = 1e-9) =>
