@@ -46,6 +46,28 @@ describe('crsDefOfText: any definition a file carries', () => {
     ).toBe(true);
   });
 
+  it('a Lambert conformal conic WKT1 without latitude_of_origin lands where PROJ puts it (origin at 0°)', () => {
+    const full = projinfo('EPSG:2991', 'WKT1_ESRI'); // NAD83 / Oregon Lambert, origin 41.75°
+    const wkt = full.replace(/,PARAMETER\["Latitude_Of_Origin",[^\]]*\]/, '');
+    expect(wkt).not.toBe(full);
+    const [e, n] = positionTransform(4326, crsDefOfText(wkt))([-122.68, 45.52]);
+    const [re, rn] = execFileSync('cs2cs', ['-f', '%.6f', 'EPSG:4326', wkt], {
+      input: '45.52 -122.68',
+      encoding: 'utf8',
+    })
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    expect(Math.abs(e! - re!)).toBeLessThan(0.001);
+    expect(Math.abs(n! - rn!)).toBeLessThan(0.001);
+  });
+
+  it('refuses a local (engineering) system: it has no place on the earth', () => {
+    const local =
+      'LOCAL_CS["Undefined SRS",LOCAL_DATUM["unknown",32767],UNIT["unknown",0],AXIS["Easting",EAST]]';
+    expect(() => crsDefOfText(local)).toThrow(/local \(engineering\)/);
+  });
+
   it('refuses what no parser understands, naming it', () => {
     expect(() => crsDefOfText('PROJCS["Local grid",GEOGCS["?"]]')).toThrow(CrsDefinitionError);
     expect(() => crsDefOfText('hello')).toThrow(/cannot be read: hello/);
@@ -71,5 +93,18 @@ describe('coordinate table headers', () => {
     expect(r.crs?.epsg).toBe(2362);
     expect(r.axisOrder).toBe('ne');
     expect(r.needsDatumShift).toBe(true);
+  });
+});
+
+describe('numbers without a declared system', () => {
+  it('reads latitude/longitude swapped only when the swap lands in China', () => {
+    const swapped = resolveCrs({}, [[30.27, 120.15]]);
+    expect(swapped).toMatchObject({ axisOrder: 'ne', crs: { epsg: 4490 } });
+    // Small drawing units, e.g. a DXF in metres near its origin, are not latitude 79°.
+    const drawing = resolveCrs({}, [[79, 121]]);
+    expect(drawing.crs).toBeNull();
+    expect(drawing.refusal?.en).toMatch(/choose the CRS/);
+    // In the file's own order any degrees are degrees.
+    expect(resolveCrs({}, [[-122.68, 45.52]]).crs?.epsg).toBe(4490);
   });
 });

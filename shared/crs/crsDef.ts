@@ -126,6 +126,19 @@ function bundledEquivalent(
 }
 
 /**
+ * WKT1 with the defaults PROJ and GDAL apply written out where proj4 applies others: a Lambert
+ * conformal conic without latitude_of_origin has it at 0 (proj4 would take standard_parallel_1 and
+ * put the layer thousands of kilometres north).
+ */
+function withWkt1Defaults(text: string): string {
+  const projection =
+    /PROJECTION\s*\[\s*"Lambert_Conformal_Conic[^"]*"\s*(,\s*AUTHORITY\s*\[[^\]]*\]\s*)?\]/i.exec(text);
+  if (!projection || /latitude_of_origin/i.test(text)) return text;
+  const end = projection.index + projection[0].length;
+  return `${text.slice(0, end)},PARAMETER["latitude_of_origin",0]${text.slice(end)}`;
+}
+
+/**
  * A coordinate system from a definition a file carries (.prj, GeoPackage SRS, a user's PROJ string
  * or WKT): recognised as a bundled EPSG system when it is one (by meaning, prj.ts), else parsed by
  * proj4 as it stands. Throws CrsDefinitionError when neither works.
@@ -142,11 +155,17 @@ export function crsDefOfText(text: string): CrsDef {
     const def = recognised.epsg === null ? null : crsDefOfEpsg(recognised.epsg);
     if (def) return def;
   }
+  if (/^\s*(LOCAL_CS|ENGCRS|ENGINEERING_CRS)\s*\[/i.test(trimmed))
+    throw new CrsDefinitionError({
+      zh: `“${nameOf(trimmed)}”是局部（工程）坐标系，无法确定地理位置`,
+      en: `“${nameOf(trimmed)}” is a local (engineering) coordinate system with no geographic position`,
+    });
+  const definition = withWkt1Defaults(trimmed);
   let p: Proj4Projection;
   try {
-    p = new proj4.Proj(trimmed) as unknown as Proj4Projection;
+    p = new proj4.Proj(definition) as unknown as Proj4Projection;
     // Parsing alone accepts some texts it cannot transform: try one position.
-    const probe = proj4(trimmed, crsDefinition(4326)!).forward([0, 0]);
+    const probe = proj4(definition, crsDefinition(4326)!).forward([0, 0]);
     if (!probe.every((v) => typeof v === 'number')) throw new Error('no transform');
   } catch {
     throw new CrsDefinitionError({
@@ -178,7 +197,7 @@ export function crsDefOfText(text: string): CrsDef {
   const datumName = /DATUM\s*[[(]\s*"([^"]*)"/i.exec(trimmed)?.[1] ?? p.datumCode ?? 'unknown';
   return {
     epsg: null,
-    definition: trimmed,
+    definition,
     name: { zh: label, en: label },
     datum,
     datumKey: datum === 'other' ? `other:${datumName}` : datum,
