@@ -57,6 +57,9 @@ export function datumOfHeaderText(text: string | undefined): DatumId | null {
   return null;
 }
 
+const isDegrees = (lon: number, lat: number) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+const inChina = (lon: number, lat: number) => lon >= 73 && lon <= 136 && lat >= 3 && lat <= 54;
+
 function medianOf(sample: Iterable<readonly number[]>): Median | null {
   const xs: number[] = [];
   const ys: number[] = [];
@@ -158,7 +161,7 @@ function fromNumbers(
       zh: `文件头坐标系“${header.datum}”无法识别，按 CGCS2000`,
       en: `The header's datum “${header.datum}” is not recognised; taken as CGCS2000`,
     });
-  if (!header?.datum && !(Math.abs(m.x) <= 180 && Math.abs(m.y) <= 90))
+  if (!header?.datum && !isDegrees(m.x, m.y))
     reasons.push({ zh: '文件未说明坐标系，按 CGCS2000', en: 'The file names no datum; taken as CGCS2000' });
   const orders: AxisOrder[] = choice.axisOrder ? [choice.axisOrder] : [preferred, other(preferred)];
   for (const order of orders) {
@@ -170,7 +173,10 @@ function fromNumbers(
             zh: `数值只符合${ORDER_LABEL[order].zh}，已按此读取`,
             en: `The numbers only fit ${ORDER_LABEL[order].en}; read that way`,
           };
-    if (Math.abs(e) <= 180 && Math.abs(n) <= 90 && !header) {
+    // Degrees in the other order only when they then fall in China: small drawing units
+    // (79, 121) are not latitude 79°.
+    const degrees = order === preferred || choice.axisOrder ? isDegrees(e, n) : inChina(e, n);
+    if (degrees && !header) {
       const crs = crsDefOfEpsg(4490)!;
       reasons.push({
         zh: '坐标为经纬度（度），按 CGCS2000',
