@@ -1,4 +1,5 @@
 import type { LayerGeometry } from '../../shared/formats/layer';
+import { partsOf as layerParts } from '../../shared/crs/placeLayer';
 
 /**
  * Geometry distances for the corpus comparison. Two readings of one feature agree when every
@@ -34,22 +35,7 @@ function rawParts(g: LayerGeometry | null): Position[][] {
   if (!g) return [];
   const collection = g as unknown as { type: string; geometries?: LayerGeometry[] };
   if (collection.type === 'GeometryCollection') return (collection.geometries ?? []).flatMap(rawParts);
-  if (!Array.isArray(g.coordinates)) return [];
-  switch (g.type) {
-    case 'Point':
-      return [[g.coordinates]];
-    case 'MultiPoint':
-      return g.coordinates.map((p) => [p]);
-    case 'LineString':
-      return [g.coordinates];
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates;
-    case 'MultiPolygon':
-      return g.coordinates.flat();
-    default:
-      return [];
-  }
+  return Array.isArray(g.coordinates) ? (layerParts(g) as Position[][]) : [];
 }
 
 const closed = (part: Position[]) =>

@@ -23,6 +23,24 @@ export function* positionsOf(geometry: LayerGeometry | null): Generator<number[]
   }
 }
 
+/** The parts of a geometry as position lists: each point its own part, each line and ring one. */
+export function partsOf(geometry: LayerGeometry | null): number[][][] {
+  if (!geometry) return [];
+  switch (geometry.type) {
+    case 'Point':
+      return [[geometry.coordinates]];
+    case 'MultiPoint':
+      return geometry.coordinates.map((p) => [p]);
+    case 'LineString':
+      return [geometry.coordinates];
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates;
+    case 'MultiPolygon':
+      return geometry.coordinates.flat();
+  }
+}
+
 export function* layerPositions(layer: Layer): Generator<number[]> {
   for (const f of layer.features) yield* positionsOf(f.geometry);
 }

@@ -14,22 +14,9 @@ export async function documentPuts(
   document: Pick<ProjectDocument, 'objects' | 'zones'>,
 ): Promise<Put[]> {
   const ids = new Map<string, string>();
-  const taken = new Set<string>();
-  // Ids the store already holds, asked once per table (not once per record).
-  const existing = {
-    objects: await read.existingIds(
-      'objects',
-      document.objects.map((o) => o.id),
-    ),
-    zones: await read.existingIds(
-      'zones',
-      document.zones.map((z) => z.id),
-    ),
-  };
+  const claimFree = await idClaimer(read, document);
   const claim = (id: string, table: 'objects' | 'zones') => {
-    const free = !taken.has(id) && !existing[table].has(id);
-    const next = free ? id : newId();
-    taken.add(next);
+    const next = claimFree(id, table);
     ids.set(id, next);
     return next;
   };
@@ -51,4 +38,30 @@ export async function documentPuts(
     puts.push({ table: 'zones', key: id, value: { ...zone, id, projectId, objectId, attributes } });
   });
   return puts;
+}
+
+/**
+ * Hands out ids for a document's records: the record's own id while no stored record and no
+ * earlier claim holds it, else a fresh one. The store is asked once per table, not once per record.
+ */
+export async function idClaimer(
+  read: Reader,
+  document: Pick<ProjectDocument, 'objects' | 'zones'>,
+): Promise<(id: string, table: 'objects' | 'zones') => string> {
+  const existing = {
+    objects: await read.existingIds(
+      'objects',
+      document.objects.map((o) => o.id),
+    ),
+    zones: await read.existingIds(
+      'zones',
+      document.zones.map((z) => z.id),
+    ),
+  };
+  const taken = new Set<string>();
+  return (id, table) => {
+    const next = !taken.has(id) && !existing[table].has(id) ? id : newId();
+    taken.add(next);
+    return next;
+  };
 }

@@ -10,7 +10,8 @@ import type { ProjectDocument } from '../../../shared/formats/projectDocument';
 import type { Reader } from '../../storage/reader';
 import type { Put } from '../../storage/records';
 import { sameRecord } from '../../storage/sameRecord';
-import { newId, now } from './command';
+import { now } from './command';
+import { idClaimer } from './documentPuts';
 import { sameShape } from './sameShape';
 
 /** What accepting an import does to the open project's zones (and their objects). */
@@ -79,23 +80,7 @@ export async function importPlan(
   const at = now();
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, objectsAdded: 0, objectsUpdated: 0 };
   const puts: Put[] = [];
-  // Ids any record in the store already holds, asked once per table (not once per record).
-  const existing = {
-    objects: await read.existingIds(
-      'objects',
-      document.objects.map((o) => o.id),
-    ),
-    zones: await read.existingIds(
-      'zones',
-      document.zones.map((z) => z.id),
-    ),
-  };
-  const taken = new Set<string>();
-  const claim = (id: string, table: 'objects' | 'zones') => {
-    const next = !taken.has(id) && !existing[table].has(id) ? id : newId();
-    taken.add(next);
-    return next;
-  };
+  const claim = await idClaimer(read, document);
 
   const objects = await read.objectsOfProject(projectId);
   const objectsById = new Map(objects.map((o) => [o.id, o]));

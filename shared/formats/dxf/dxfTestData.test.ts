@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Coordinates, LayerFeature, LayerGeometry } from '../layer';
+import { partsOf } from '../../crs/placeLayer';
 
 /**
  * Shared helpers of the DXF tests, kept in a test file because only tests may use node:*: drawings
@@ -64,23 +65,6 @@ export function familyCounts(geometries: (LayerGeometry | null)[]): Record<Famil
   return counts;
 }
 
-/** Every segment (or single point) of a geometry, in plan. */
-function paths(g: LayerGeometry): Coordinates[][] {
-  switch (g.type) {
-    case 'Point':
-      return [[g.coordinates]];
-    case 'MultiPoint':
-      return g.coordinates.map((c) => [c]);
-    case 'LineString':
-      return [g.coordinates];
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates;
-    case 'MultiPolygon':
-      return g.coordinates.flat();
-  }
-}
-
 function toSegment(p: Coordinates, a: Coordinates, b: Coordinates): number {
   const dx = b[0]! - a[0]!;
   const dy = b[1]! - a[1]!;
@@ -91,9 +75,9 @@ function toSegment(p: Coordinates, a: Coordinates, b: Coordinates): number {
 
 /** The largest distance from a vertex of `a` to the geometry `b`. */
 export function farthest(a: LayerGeometry, b: LayerGeometry): number {
-  const target = paths(b);
+  const target = partsOf(b);
   let worst = 0;
-  for (const path of paths(a)) {
+  for (const path of partsOf(a)) {
     for (const p of path) {
       let best = Infinity;
       for (const q of target) {
@@ -125,14 +109,14 @@ export function areaOf(g: LayerGeometry): number {
 /** Total length of a geometry's lines and rings. */
 export function lengthOf(g: LayerGeometry): number {
   let total = 0;
-  for (const path of paths(g))
+  for (const path of partsOf(g))
     for (let i = 0; i + 1 < path.length; i++)
       total += Math.hypot(path[i + 1]![0]! - path[i]![0]!, path[i + 1]![1]! - path[i]![1]!);
   return total;
 }
 
 function centre(g: LayerGeometry): [number, number] {
-  const all = paths(g).flat();
+  const all = partsOf(g).flat();
   return [all.reduce((s, p) => s + p[0]!, 0) / all.length, all.reduce((s, p) => s + p[1]!, 0) / all.length];
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LayerGeometry, NamedBytes } from '../layer';
 import { signedArea2, type PlanarRing } from '../../geometry/rings';
+import { partsOf } from '../../crs/placeLayer';
 
 /**
  * Shared helpers of the Shapefile tests (GDAL as the independent reader and writer), kept in a
@@ -45,27 +46,11 @@ export function loadSet(dir: string, base: string): NamedBytes[] {
     .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
 }
 
-function rings(g: LayerGeometry | null): number[][][] {
-  if (!g) return [];
-  switch (g.type) {
-    case 'Point':
-      return [[g.coordinates]];
-    case 'MultiPoint':
-    case 'LineString':
-      return [g.coordinates];
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates;
-    case 'MultiPolygon':
-      return g.coordinates.flat();
-  }
-}
-
 /** Largest coordinate difference between two geometries, ring direction ignored; Infinity if shapes differ. */
 export function maxDifference(a: LayerGeometry | null, b: LayerGeometry | null): number {
   if (a?.type !== b?.type) return Infinity;
-  const ra = rings(a);
-  const rb = rings(b);
+  const ra = partsOf(a);
+  const rb = partsOf(b);
   if (ra.length !== rb.length) return Infinity;
   let max = 0;
   for (let i = 0; i < ra.length; i++) {
