@@ -92,6 +92,18 @@ try {
   await page.keyboard.press('Escape');
   await preview.waitFor({ state: 'hidden' });
 
+  // Field mapping: a county's own table (Chinese field names and zone-type values) matched to the schema.
+  const tableChooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await (await tableChooser).setFiles('e2e/fixtures/exchange/county-table.zip');
+  await preview.getByTestId('import-summary').getByText('4 个可导入').waitFor();
+  await preview.getByRole('combobox', { name: '区划类型 的来源字段' }).scrollIntoViewIfNeeded();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'docs/screenshot-import-mapping.png' });
+  shots.push('import-mapping');
+  await page.keyboard.press('Escape');
+  await preview.waitFor({ state: 'hidden' });
+
   // Checks panel (full check) and "what applies here" at the centre of the range.
   await page.getByRole('treeitem', { name: '巴音沟承化寺 保护范围' }).locator('.tree-row').dblclick();
   await page.waitForTimeout(800);
