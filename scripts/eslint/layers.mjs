@@ -47,8 +47,9 @@ function packageName(specifier) {
 export function importProblem(filename, specifier) {
   const from = moduleId(filename);
   if (from === null) return null;
-  const clean = specifier.replace(/[?#].*$/, '');
-  if (!clean.startsWith('.') && !clean.startsWith('/')) {
+  const fileUrl = specifier.startsWith('file:');
+  const clean = fileUrl ? fileURLToPath(specifier.replace(/[?#].*$/, '')) : specifier.replace(/[?#].*$/, '');
+  if (!clean.startsWith('.') && !path.isAbsolute(clean)) {
     const name = packageName(clean);
     const owners = LIBRARIES[name];
     if (!owners || owners.some((owner) => within(ownerId(from), owner))) return null;

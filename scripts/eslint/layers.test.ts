@@ -102,6 +102,13 @@ describe('layer rules on resolved paths', () => {
     expect(found[0]).toContain('one owner per library');
   });
 
+  it('resolves absolute paths and file: URLs as the same modules', async () => {
+    for (const specifier of [`${ROOT}renderer/map/x`, `file://${ROOT}renderer/map/x.ts`]) {
+      const found = await problems('renderer/editor/probe.ts', `import '${specifier}';`);
+      expect(found).toEqual([expect.stringContaining(EDITOR_RULE)]);
+    }
+  });
+
   it('refuses a path into node_modules and one leaving the project', async () => {
     expect(await problems('renderer/ui/probe.ts', "import Map from '../../node_modules/ol/Map.js';")).toEqual(
       [expect.stringContaining('not by a path into node_modules')],
