@@ -32,7 +32,7 @@ export interface ImportSessionTypes {
   /** What accepting would do to the project now. */
   plan: { input: { projectId: string }; output: ImportSummary };
   /** Commit the import (one undo step) through the write door, here in the worker. */
-  accept: { input: { projectId: string; fileName: string }; output: AcceptedImport };
+  accept: { input: { projectId: string; fileName: string; session: string }; output: AcceptedImport };
 }
 
 /**
@@ -80,7 +80,8 @@ export class ImportSession {
     return (await importPlan(store.read, projectId, result.document, result.mappedProperties)).summary;
   }
 
-  async accept(projectId: string, fileName: string): Promise<AcceptedImport> {
+  /** `session`: the window whose undo step the import becomes (it commits here, in the worker). */
+  async accept(projectId: string, fileName: string, session: string): Promise<AcceptedImport> {
     const { result } = this.current();
     // The session ends with its commit: the file bytes and parsed layers are not needed any more,
     // and the write wants the memory (IndexedDB serialises every record in this thread).
@@ -88,7 +89,7 @@ export class ImportSession {
     this.files = [];
     const command = importDocument(projectId, result.document, fileName, result.mappedProperties);
     const store = await this.store();
-    const committed = await store.commit({ projectId, ...command });
+    const committed = await store.commit({ projectId, ...command, session });
     return {
       summary: command.summary()!,
       written: [...writtenZoneIds(committed.changes)],
