@@ -64,3 +64,33 @@ test('a vertex drag released after another tab moved the zone is refused; undo l
   await other.keyboard.press('Control+z');
   await expect.poll(async () => (await drawn(other))[0]!.geometry).toEqual(original!.geometry);
 });
+
+test('each tab undoes its own steps; a tab opened after one closed takes over its undo history', async ({
+  page,
+  context,
+}) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '撤销归属');
+  await drawZone(page, [
+    [450, 300],
+    [600, 300],
+    [600, 420],
+    [450, 420],
+  ]);
+  await expect(page.getByRole('button', { name: '撤销' })).toBeEnabled();
+
+  // A second tab made no step of its own: nothing to undo there while the first tab is open.
+  const second = await context.newPage();
+  await openWorkbench(second);
+  await expect(second.getByRole('treeitem', { name: '撤销归属 保护范围' })).toBeVisible();
+  await expect(second.getByRole('button', { name: '撤销' })).toBeDisabled();
+
+  // The first tab closes; the next tab opened continues its history and can undo the drawing.
+  await page.close();
+  const third = await context.newPage();
+  await openWorkbench(third);
+  await expect(third.getByRole('button', { name: '撤销' })).toBeEnabled();
+  await third.getByRole('button', { name: '撤销' }).click();
+  await expect.poll(async () => (await drawn(third)).length).toBe(0);
+  await expect(second.getByRole('button', { name: '撤销' })).toBeDisabled();
+});
