@@ -6,6 +6,8 @@ import type { Store } from '../storage/store';
 import { importDocument } from './commands/importCommands';
 import { importPlan, type ImportSummary } from './commands/importPlan';
 import { writtenZoneIds } from './regenerateDerived';
+import type { RecordVersion } from '../storage/records';
+import { versionOf } from '../storage/recordVersion';
 
 /**
  * What the import preview shows of a read: everything but the imported zones and objects
@@ -21,6 +23,8 @@ export interface AcceptedImport {
   summary: ImportSummary;
   /** Zones the commit wrote, for the follow-ups (regenerating derived zones). */
   written: string[];
+  /** The versions of the existing records it replaced, for the page's view (windowView.ts). */
+  versions: RecordVersion[];
 }
 
 /** The calls of the import session worker (importSessionWorker.ts). */
@@ -93,6 +97,10 @@ export class ImportSession {
     return {
       summary: command.summary()!,
       written: [...writtenZoneIds(committed.changes)],
+      // New records are not in any window's view yet; only replaced ones need their new version.
+      versions: committed.changes
+        .filter((c) => c.before !== null)
+        .map((c) => ({ table: c.table, key: c.key, fingerprint: versionOf(c.after) })),
     };
   }
 }
