@@ -27,6 +27,14 @@ export class ViewSnapshot {
   }
 }
 
+/** Versions of shown records, each computed once: a shown record is never mutated (a new read replaces it). */
+const versions = new WeakMap<object, number>();
+function shownVersion(record: object): number {
+  let version = versions.get(record);
+  if (version === undefined) versions.set(record, (version = versionOf(record)!));
+  return version;
+}
+
 /** How many of its own recent writes a window remembers (its view lags them by a live query). */
 const OWN_WRITES_KEPT = 20_000;
 
@@ -71,7 +79,7 @@ export class WindowView {
       const shown = from.record(table, key);
       if (shown === undefined) return undefined;
       const id = `${table}/${key}`;
-      return this.own.has(id) ? [versionOf(shown), this.own.get(id)!] : [versionOf(shown)];
+      return this.own.has(id) ? [shownVersion(shown), this.own.get(id)!] : [shownVersion(shown)];
     };
   }
 }
