@@ -40,12 +40,12 @@ async function orphans(db: WorkbenchDb, locks: LockManager): Promise<string[]> {
   return sessions.filter((s) => !held.has(LOCK_PREFIX + s));
 }
 
-export async function claimWindowSession(db: WorkbenchDb): Promise<string> {
+export async function claimWindowSession(db: WorkbenchDb, reloadWaitMs = RELOAD_WAIT_MS): Promise<string> {
   const locks = globalThis.navigator?.locks;
   if (!locks) return crypto.randomUUID();
   const id = await locks.request('hzw:session-claim', async () => {
     const own = storedId();
-    if (own && (await hold(locks, own, { signal: AbortSignal.timeout(RELOAD_WAIT_MS) }))) return own;
+    if (own && (await hold(locks, own, { signal: AbortSignal.timeout(reloadWaitMs) }))) return own;
     for (const orphan of await orphans(db, locks)) {
       if (await hold(locks, orphan, { ifAvailable: true })) return orphan;
     }
