@@ -24,7 +24,7 @@ export function initialLanguage(): Lang {
 export async function startWorkbench(
   lang: Lang,
 ): Promise<{ workbench: Workbench; persistent: Promise<boolean> }> {
-  const store = await openStore();
+  const store = await openStore({ session: 'window' });
   const persistent = requestPersistentStorage().catch(() => false);
   const workbench = new Workbench(store, lang);
   // Two windows starting at once must not both create the samples.

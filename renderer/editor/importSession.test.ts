@@ -112,7 +112,7 @@ describe('an import session', () => {
     await session.read({ gkZone: 28 });
     await session.read(options);
     const planned = await session.plan(ours.projectId);
-    const accepted = await session.accept(ours.projectId, 'gbk-zones.zip');
+    const accepted = await session.accept(ours.projectId, 'gbk-zones.zip', ours.store.session);
     expect(accepted.summary).toEqual(planned);
     expect(accepted.written).toHaveLength(planned.added);
 

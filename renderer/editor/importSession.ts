@@ -6,6 +6,8 @@ import type { Store } from '../storage/store';
 import { importDocument } from './commands/importCommands';
 import { importPlan, type ImportSummary } from './commands/importPlan';
 import { writtenZoneIds } from './regenerateDerived';
+import type { RecordVersion } from '../storage/records';
+import { versionOf } from '../storage/recordVersion';
 
 /**
  * What the import preview shows of a read: everything but the imported zones and objects
@@ -21,6 +23,8 @@ export interface AcceptedImport {
   summary: ImportSummary;
   /** Zones the commit wrote, for the follow-ups (regenerating derived zones). */
   written: string[];
+  /** The versions of the existing records it replaced, for the page's view (windowView.ts). */
+  versions: RecordVersion[];
 }
 
 /** The calls of the import session worker (importSessionWorker.ts). */
@@ -32,7 +36,7 @@ export interface ImportSessionTypes {
   /** What accepting would do to the project now. */
   plan: { input: { projectId: string }; output: ImportSummary };
   /** Commit the import (one undo step) through the write door, here in the worker. */
-  accept: { input: { projectId: string; fileName: string }; output: AcceptedImport };
+  accept: { input: { projectId: string; fileName: string; session: string }; output: AcceptedImport };
 }
 
 /**
@@ -80,7 +84,8 @@ export class ImportSession {
     return (await importPlan(store.read, projectId, result.document, result.mappedProperties)).summary;
   }
 
-  async accept(projectId: string, fileName: string): Promise<AcceptedImport> {
+  /** `session`: the window whose undo step the import becomes (it commits here, in the worker). */
+  async accept(projectId: string, fileName: string, session: string): Promise<AcceptedImport> {
     const { result } = this.current();
     // The session ends with its commit: the file bytes and parsed layers are not needed any more,
     // and the write wants the memory (IndexedDB serialises every record in this thread).
@@ -88,10 +93,14 @@ export class ImportSession {
     this.files = [];
     const command = importDocument(projectId, result.document, fileName, result.mappedProperties);
     const store = await this.store();
-    const committed = await store.commit({ projectId, ...command });
+    const committed = await store.commit({ projectId, ...command, session });
     return {
       summary: command.summary()!,
       written: [...writtenZoneIds(committed.changes)],
+      // New records are not in any window's view yet; only replaced ones need their new version.
+      versions: committed.changes
+        .filter((c) => c.before !== null)
+        .map((c) => ({ table: c.table, key: c.key, fingerprint: versionOf(c.after) })),
     };
   }
 }

@@ -81,5 +81,7 @@ export function sessionAccept(workbench: Workbench, projectId: string): Promise<
   if (!current) return Promise.resolve(null);
   const fileName = fileSetName(current.files);
   const label = { zh: `正在导入 ${fileName}`, en: `Importing ${fileName}` };
-  return withWork(workbench, label, (o) => current.session.call('accept', { projectId, fileName }, o));
+  return withWork(workbench, label, (o) =>
+    current.session.call('accept', { projectId, fileName, session: workbench.store.session }, o),
+  );
 }

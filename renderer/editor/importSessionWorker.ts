@@ -23,7 +23,7 @@ serveSession<ImportSessionTypes>(
     },
     read: (options, progress) => current().read(options, progress),
     plan: ({ projectId }) => current().plan(projectId),
-    accept: ({ projectId, fileName }) => current().accept(projectId, fileName),
+    accept: ({ projectId, fileName, session }) => current().accept(projectId, fileName, session),
   },
   self as unknown as Parameters<typeof serveSession>[1],
 );

@@ -199,6 +199,7 @@ export async function acceptPending(workbench: Workbench, pending: PendingImport
   const accepted = await sessionAccept(workbench, workbench.projectId);
   endImportSession(workbench);
   if (!accepted) return;
+  workbench.view.wrote(accepted.versions);
   workbench.followUp(new Set(accepted.written));
   const text = summaryText(accepted.summary);
   workbench.notify('info', {

@@ -8,7 +8,7 @@ import { createZone, updateZoneAttributes } from './commands/zoneCommands';
 import { squareAround } from '../testing/memoryStore';
 
 describe('two windows on one project', () => {
-  it('see each other’s commits through live queries and keep one consistent history', async () => {
+  it('see each other’s commits through live queries and each undo their own steps', async () => {
     const indexedDB = new IDBFactory();
     const a = await openStore({ name: 'shared', indexedDB, IDBKeyRange });
     const b = await openStore({ name: 'shared', indexedDB, IDBKeyRange });
@@ -44,11 +44,14 @@ describe('two windows on one project', () => {
     expect(final?.attributes.boundaryText).toBe('from B');
     expect(seenByB.at(-1)).toEqual(['from A']);
 
-    await b.undo(project.id);
-    await b.undo(project.id);
+    // Each window undoes its own step only: B's undo takes back B's text and leaves A's.
+    expect((await b.undo(project.id))?.label.en).toBe('Edit zone attributes');
+    expect(await b.undo(project.id)).toBeNull();
     const undone = await a.read.zone(zone.id);
-    expect(undone?.attributes.rules).toBe('');
+    expect(undone?.attributes.rules).toBe('from A');
     expect(undone?.attributes.boundaryText).toBe('');
+    await a.undo(project.id);
+    expect((await b.read.zone(zone.id))?.attributes.rules).toBe('');
     a.close();
     b.close();
   });

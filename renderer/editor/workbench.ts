@@ -11,6 +11,7 @@ import { autoRegenerate, writtenZoneIds } from './regenerateDerived';
 import { createStateStore, type StateStore } from './stateStore';
 import { initialEditorState, type EditorState, type Notice, type Selection } from './editorState';
 import { VIEW_TOOLS, type ToolId } from './tools';
+import { WindowView, type ViewSnapshot } from './windowView';
 import type { Lang } from '../../shared/domain/labels';
 
 /** Name of the performance measure from a gesture's end to its commit being durable in IndexedDB. */
@@ -41,10 +42,21 @@ export class Workbench {
     return id;
   }
 
-  /** Run a command; refusals become an error notice and resolve to null (nothing was written). */
-  async run(command: Command): Promise<CommitResult | null> {
+  /** What this window shows and wrote: the basis its edits are checked against (windowView.ts). */
+  readonly view = new WindowView();
+  /** The view as the running gesture started from it. */
+  private gestureFrom: ViewSnapshot | null = null;
+
+  /**
+   * Run a command; refusals become an error notice and resolve to null (nothing was written).
+   * The write door compares the records it changes with the view as the edit started (`from`:
+   * a gesture's start, else now) and refuses it if another window changed them in between.
+   */
+  async run(command: Command, from?: ViewSnapshot): Promise<CommitResult | null> {
     try {
-      const result = await this.store.commit({ projectId: this.projectId, ...command });
+      const basis = this.view.basis(from);
+      const result = await this.store.commit({ projectId: this.projectId, ...command, basis });
+      this.view.committed(result.changes);
       this.afterCommit(result);
       return result;
     } catch (error) {
@@ -93,8 +105,9 @@ export class Workbench {
    * `endedAt` is the performance.now() of the gesture's end event.
    */
   async commitGesture(command: Command, endedAt: number): Promise<CommitResult | null> {
+    const from = this.gestureFrom ?? undefined;
     this.endGesture();
-    const result = await this.run(command);
+    const result = await this.run(command, from);
     if (result && result.changes.length > 0) {
       performance.measure(GESTURE_COMMIT_MEASURE, { start: endedAt, end: performance.now() });
     }
@@ -102,10 +115,12 @@ export class Workbench {
   }
 
   beginGesture(name: string): void {
+    this.gestureFrom = this.view.snapshot();
     this.state.set({ gesture: name });
   }
 
   endGesture(): void {
+    this.gestureFrom = null;
     this.state.set({ gesture: null });
   }
 
@@ -113,7 +128,8 @@ export class Workbench {
     if (this.state.get().gesture) return;
     await this.settled();
     try {
-      await this.store.undo(this.projectId);
+      const step = await this.store.undo(this.projectId);
+      if (step) this.view.wrote(step.written);
     } catch (error) {
       this.reportError(error);
     }
@@ -123,7 +139,8 @@ export class Workbench {
     if (this.state.get().gesture) return;
     await this.settled();
     try {
-      await this.store.redo(this.projectId);
+      const step = await this.store.redo(this.projectId);
+      if (step) this.view.wrote(step.written);
     } catch (error) {
       this.reportError(error);
     }

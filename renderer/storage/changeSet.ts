@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { WorkbenchDb } from './database';
-import { commitError } from './commitError';
+import { changedSince } from './recordVersion';
 import type { Change, ChangeSet, Put, TableName } from './records';
 import { sameRecord } from './sameRecord';
 
@@ -69,19 +69,27 @@ export async function writeValues(
  * a get and a put awaited one after the other per record. Returns the change set actually applied
  * (puts that change nothing are dropped). A later put of the same record folds into the earlier
  * change, so one change set holds one change per record, in the order records were first put.
+ * `check` sees the change set before it is written and may refuse it by throwing.
  */
-export async function applyPuts(db: WorkbenchDb, puts: readonly Put[]): Promise<ChangeSet> {
+export async function applyPuts(
+  db: WorkbenchDb,
+  puts: readonly Put[],
+  check: (changes: ChangeSet) => void = () => {},
+): Promise<ChangeSet> {
   const last = new Map<string, Put>();
   for (const put of puts) last.set(`${put.table}/${put.key}`, put);
   const records = [...last.values()];
   const before = await currentValues(db, records);
-  await writeValues(db, records);
-  return records
+  const changes = records
     .map((put) => {
       const id = `${put.table}/${put.key}`;
       return { table: put.table, key: put.key, before: before.get(id), after: put.value } as Change;
     })
     .filter((c) => !sameRecord(c.before, c.after));
+  // Checked on the values read here, before anything is written.
+  check(changes);
+  await writeValues(db, records);
+  return changes;
 }
 
 /**
@@ -92,10 +100,7 @@ export async function replay(db: WorkbenchDb, changes: ChangeSet): Promise<void>
   const current = await currentValues(db, changes);
   for (const change of changes) {
     if (!sameRecord(current.get(`${change.table}/${change.key}`), change.before)) {
-      throw commitError(`${change.table}/${change.key}`, {
-        zh: '该对象已在别处被修改，此步无法撤销或重做',
-        en: 'This record was changed elsewhere since; the step cannot be undone or redone',
-      });
+      throw changedSince(`${change.table}/${change.key}`);
     }
   }
   await writeValues(

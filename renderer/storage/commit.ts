@@ -2,6 +2,7 @@ import type { Bilingual } from '../../shared/domain/labels';
 import type { WorkbenchDb } from './database';
 import { applyPuts } from './changeSet';
 import { recordHistory } from './history';
+import { assertBasis, type Basis } from './recordVersion';
 import { createReader, type Reader } from './reader';
 import { assertWritable, markReadOnly } from './readOnly';
 import type { ChangeSet, Put } from './records';
@@ -10,8 +11,10 @@ import { withWriteLock } from './writeLock';
 
 /**
  * The one write door. A command builds its puts from what it reads inside the transaction; the
- * puts are validated, written, and (for undoable commands) recorded as one history entry — all in
- * one IndexedDB transaction, so an edit is either wholly stored or not at all.
+ * puts are validated, compared with the versions the edit started from (another window's change
+ * in between refuses the edit), written, and (for undoable commands) recorded as one history
+ * entry of the window session — all in one IndexedDB transaction under the cross-window write
+ * lock, so an edit is either wholly stored or not at all.
  */
 export interface CommitRequest {
   projectId: string;
@@ -21,6 +24,10 @@ export interface CommitRequest {
   build(read: Reader): Promise<Put[]> | Put[];
   /** Store the project as a read-only review copy, in the same transaction (opening for review). */
   readOnly?: boolean;
+  /** The versions of the records the edit started from (recordVersion.ts); absent: not compared. */
+  basis?: Basis;
+  /** The window session whose undo step this is (the store's own when absent). */
+  session?: string;
 }
 
 export interface CommitResult {
@@ -29,15 +36,16 @@ export interface CommitResult {
 
 const WRITE_TABLES = ['projects', 'objects', 'zones', 'history', 'meta'] as const;
 
-export function commit(db: WorkbenchDb, request: CommitRequest): Promise<CommitResult> {
+export function commit(db: WorkbenchDb, request: CommitRequest & { session: string }): Promise<CommitResult> {
   return withWriteLock(() =>
     db.transaction('rw', [...WRITE_TABLES], async () => {
       // A review copy refuses every change; the commit that creates one marks it below.
       await assertWritable(db, request.projectId);
       const puts = validatePuts(await request.build(createReader(db)));
-      const changes = await applyPuts(db, puts);
+      const changes = await applyPuts(db, puts, (found) => assertBasis(found, request.basis));
       if (changes.length > 0 && request.undo === 'record') {
-        await recordHistory(db, request.projectId, request.label, changes);
+        const scope = { projectId: request.projectId, session: request.session };
+        await recordHistory(db, scope, request.label, changes);
       }
       if (request.readOnly) await markReadOnly(db, request.projectId);
       return { changes };

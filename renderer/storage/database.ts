@@ -2,15 +2,15 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { HistoryEntry, MetaRecord } from './records';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
-import { upgradeToVersion2 } from './migrations';
+import { upgradeToVersion2, upgradeToVersion4 } from './migrations';
 
 export const DATABASE_NAME = 'heritage-zone-workbench';
 
 /**
  * The single Dexie database. Zones and objects carry their projectId; history entries are the
- * undo log; `meta` holds undo cursors and session preferences. Only schema versions that carry an
+ * undo log (per window session); `meta` holds undo cursors and session preferences. Only schema versions that carry an
  * upgrade are kept (version 1 is the layout version 2 upgrades from), plus version 3, which adds the
- * empty `referenceLayers` table.
+ * empty `referenceLayers` table; version 4 gives every undo step its window session.
  */
 export class WorkbenchDb extends Dexie {
   projects!: EntityTable<Project, 'id'>;
@@ -45,5 +45,8 @@ export class WorkbenchDb extends Dexie {
       .upgrade(upgradeToVersion2);
     // Version 3 only adds an empty table: nothing to upgrade.
     this.version(3).stores({ referenceLayers: 'id, projectId' });
+    this.version(4)
+      .stores({ history: '++seq, projectId, [projectId+seq], [projectId+session+seq]' })
+      .upgrade(upgradeToVersion4);
   }
 }

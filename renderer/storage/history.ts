@@ -1,7 +1,8 @@
 import type { Bilingual } from '../../shared/domain/labels';
 import type { WorkbenchDb } from './database';
 import { invert, replay } from './changeSet';
-import type { ChangeSet, HistoryEntry } from './records';
+import type { ChangeSet, HeldRecord, HistoryEntry, RecordVersion } from './records';
+import { versionOf } from './recordVersion';
 import { flipStored, storedForm } from './storedChanges';
 import { assertWritable } from './readOnly';
 import { withWriteLock } from './writeLock';
@@ -9,47 +10,86 @@ import { withWriteLock } from './writeLock';
 /** How many undo steps a project keeps (at least); older ones are dropped. */
 export const HISTORY_LIMIT = 500;
 
-const cursorKey = (projectId: string) => `history:${projectId}`;
-
-async function cursorOf(db: WorkbenchDb, projectId: string): Promise<number> {
-  return (await db.meta.get(cursorKey(projectId)))?.cursor ?? 0;
+/** Where one window session's undo history of one project stands. */
+export interface HistoryScope {
+  projectId: string;
+  session: string;
 }
 
-function entriesOf(db: WorkbenchDb, projectId: string, from: number, to: number) {
-  return db.history.where('[projectId+seq]').between([projectId, from], [projectId, to], true, true);
+const cursorKey = ({ projectId, session }: HistoryScope) => `history:${projectId}:${session}`;
+
+async function cursorOf(db: WorkbenchDb, scope: HistoryScope): Promise<number> {
+  return (await db.meta.get(cursorKey(scope)))?.cursor ?? 0;
+}
+
+/** The session's own steps of the project with seq in [from, to]; other windows' steps interleave. */
+function entriesOf(db: WorkbenchDb, { projectId, session }: HistoryScope, from: number, to: number) {
+  return db.history
+    .where('[projectId+session+seq]')
+    .between([projectId, session, from], [projectId, session, to], true, true);
+}
+
+function projectEntries(db: WorkbenchDb, projectId: string) {
+  return db.history.where('[projectId+seq]').between([projectId, 0], [projectId, Infinity], true, true);
 }
 
 /** Append an undo step after the cursor, dropping the redo branch and the oldest steps past the limit. */
 export async function recordHistory(
   db: WorkbenchDb,
-  projectId: string,
+  scope: HistoryScope,
   label: Bilingual,
   changes: ChangeSet,
 ): Promise<void> {
-  const cursor = await cursorOf(db, projectId);
-  await entriesOf(db, projectId, cursor + 1, Infinity).delete();
-  const entry = { projectId, label, changes: [], stored: storedForm(changes), at: new Date().toISOString() };
+  const cursor = await cursorOf(db, scope);
+  await entriesOf(db, scope, cursor + 1, Infinity).delete();
+  const entry = {
+    projectId: scope.projectId,
+    session: scope.session,
+    label,
+    changes: [],
+    stored: storedForm(changes),
+    at: new Date().toISOString(),
+  };
   const seq = await db.history.add(entry);
-  await db.meta.put({ key: cursorKey(projectId), cursor: seq as number });
+  await db.meta.put({ key: cursorKey(scope), cursor: seq as number });
   // Trimming needs a count; doing it every 50th step keeps commits short and the log bounded.
+  // The limit is per project: the oldest steps go, whichever window made them.
   if ((seq as number) % 50 !== 0) return;
-  const count = await entriesOf(db, projectId, 0, Infinity).count();
+  const count = await projectEntries(db, scope.projectId).count();
   if (count > HISTORY_LIMIT) {
-    const stale = await entriesOf(db, projectId, 0, Infinity)
+    const stale = await projectEntries(db, scope.projectId)
       .limit(count - HISTORY_LIMIT)
       .primaryKeys();
     await db.history.bulkDelete(stale);
   }
 }
 
-/** Undo or redo one step, in whichever form the history holds it (records.ts). */
-async function applyStep(db: WorkbenchDb, entry: HistoryEntry, direction: 'undo' | 'redo'): Promise<void> {
+/**
+ * Undo or redo one step, in whichever form the history holds it (records.ts). Resolves to the
+ * versions of the records it wrote, so the window can tell its own writes from another window's.
+ */
+async function applyStep(
+  db: WorkbenchDb,
+  entry: HistoryEntry,
+  direction: 'undo' | 'redo',
+): Promise<RecordVersion[]> {
   if (!entry.stored) {
-    await replay(db, direction === 'undo' ? invert(entry.changes) : entry.changes);
-    return;
+    const changes = direction === 'undo' ? invert(entry.changes) : entry.changes;
+    await replay(db, changes);
+    return changes.map((c) => ({ table: c.table, key: c.key, fingerprint: versionOf(c.after) }));
   }
   const stored = await flipStored(db, entry.stored, direction);
   await db.history.put({ ...entry, stored });
+  return stored.map((c) => {
+    const now = direction === 'undo' ? c.before : c.after;
+    return { table: c.table, key: c.key, fingerprint: now === null ? null : (now as HeldRecord).fingerprint };
+  });
+}
+
+/** A step undone or redone: its label and the versions of the records it wrote. */
+export interface StepResult {
+  label: Bilingual;
+  written: RecordVersion[];
 }
 
 export interface HistoryState {
@@ -58,40 +98,43 @@ export interface HistoryState {
 }
 
 /** Labels of the next undo and redo steps (null when there is none). */
-export async function historyState(db: WorkbenchDb, projectId: string): Promise<HistoryState> {
-  const cursor = await cursorOf(db, projectId);
+export async function historyState(db: WorkbenchDb, scope: HistoryScope): Promise<HistoryState> {
+  const cursor = await cursorOf(db, scope);
   const undo = cursor > 0 ? await db.history.get(cursor) : undefined;
-  const redo = await entriesOf(db, projectId, cursor + 1, Infinity).first();
+  const redo = await entriesOf(db, scope, cursor + 1, Infinity).first();
   return { undo: undo?.label ?? null, redo: redo?.label ?? null };
 }
 
-/** Undo the step at the cursor. Resolves to the step undone, or null when there is none. */
-export function undo(db: WorkbenchDb, projectId: string): Promise<HistoryEntry | null> {
+/**
+ * Undo the session's step at its cursor (never another window's). Resolves to the step undone, or
+ * null when there is none; refuses when another window has changed one of its records since.
+ */
+export function undo(db: WorkbenchDb, scope: HistoryScope): Promise<StepResult | null> {
   return withWriteLock(() =>
     db.transaction('rw', [db.projects, db.objects, db.zones, db.history, db.meta], async () => {
-      await assertWritable(db, projectId);
-      const cursor = await cursorOf(db, projectId);
+      await assertWritable(db, scope.projectId);
+      const cursor = await cursorOf(db, scope);
       const entry = cursor > 0 ? await db.history.get(cursor) : undefined;
       if (!entry) return null;
-      await applyStep(db, entry, 'undo');
-      const previous = await entriesOf(db, projectId, 0, cursor - 1).last();
-      await db.meta.put({ key: cursorKey(projectId), cursor: previous?.seq ?? 0 });
-      return entry;
+      const written = await applyStep(db, entry, 'undo');
+      const previous = await entriesOf(db, scope, 0, cursor - 1).last();
+      await db.meta.put({ key: cursorKey(scope), cursor: previous?.seq ?? 0 });
+      return { label: entry.label, written };
     }),
   );
 }
 
-/** Redo the step after the cursor. Resolves to the step redone, or null when there is none. */
-export function redo(db: WorkbenchDb, projectId: string): Promise<HistoryEntry | null> {
+/** Redo the session's step after its cursor. Resolves to the step redone, or null when there is none. */
+export function redo(db: WorkbenchDb, scope: HistoryScope): Promise<StepResult | null> {
   return withWriteLock(() =>
     db.transaction('rw', [db.projects, db.objects, db.zones, db.history, db.meta], async () => {
-      await assertWritable(db, projectId);
-      const cursor = await cursorOf(db, projectId);
-      const entry = await entriesOf(db, projectId, cursor + 1, Infinity).first();
+      await assertWritable(db, scope.projectId);
+      const cursor = await cursorOf(db, scope);
+      const entry = await entriesOf(db, scope, cursor + 1, Infinity).first();
       if (!entry) return null;
-      await applyStep(db, entry, 'redo');
-      await db.meta.put({ key: cursorKey(projectId), cursor: entry.seq! });
-      return entry;
+      const written = await applyStep(db, entry, 'redo');
+      await db.meta.put({ key: cursorKey(scope), cursor: entry.seq! });
+      return { label: entry.label, written };
     }),
   );
 }

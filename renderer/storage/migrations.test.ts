@@ -3,6 +3,8 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchDb } from './database';
+import { LEGACY_SESSION } from './migrations';
+import { openStore } from './store';
 
 const square = {
   type: 'Polygon',
@@ -65,7 +67,7 @@ describe('schema migrations', () => {
     const db = new WorkbenchDb('hzw-migration', { indexedDB, IDBKeyRange });
     await db.open();
     // Version 3 adds the empty reference-layer table on top of the version-2 upgrade.
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.referenceLayers.count()).toBe(0);
     const z1 = await db.zones.get('z1');
     expect(z1?.attributes.rules).toBe('不得建设');
@@ -79,5 +81,42 @@ describe('schema migrations', () => {
     ).toBe(1);
     expect(await db.history.where('[projectId+seq]').between(['p', 0], ['p', Infinity]).count()).toBe(1);
     db.close();
+  });
+
+  it('upgrades a version-3 history to the legacy window session, which can still undo and redo', async () => {
+    const indexedDB = new IDBFactory();
+    const v3 = new Dexie('hzw-v3', { indexedDB, IDBKeyRange });
+    v3.version(3).stores({
+      projects: 'id',
+      objects: 'id, projectId',
+      zones: 'id, projectId, objectId, [projectId+attributes.zoneType]',
+      history: '++seq, projectId, [projectId+seq]',
+      meta: 'key',
+      referenceLayers: 'id, projectId',
+    });
+    const project = { id: 'p', settings: { name: '乌苏', gkZone: 28 }, createdAt: at, updatedAt: at };
+    const renamed = { ...project, settings: { ...project.settings, name: '乌苏古城' } };
+    await v3.table('projects').put(renamed);
+    const label = { zh: '改名', en: 'Rename' };
+    const change = { table: 'projects', key: 'p', before: project, after: renamed };
+    const seq = await v3.table('history').add({ projectId: 'p', label, changes: [change], at });
+    await v3.table('meta').bulkPut([
+      { key: 'history:p', cursor: seq },
+      { key: 'pref:lastProject', value: 'p' },
+    ]);
+    v3.close();
+
+    const options = { name: 'hzw-v3', indexedDB, IDBKeyRange };
+    const legacy = await openStore({ ...options, session: LEGACY_SESSION });
+    const other = await openStore({ ...options, session: 'another-window' });
+    expect(await other.read.history('p')).toEqual({ undo: null, redo: null });
+    expect(await legacy.read.history('p')).toEqual({ undo: label, redo: null });
+    expect(await legacy.readPreference('lastProject')).toBe('p');
+    await legacy.undo('p');
+    expect((await other.read.project('p'))?.settings.name).toBe('乌苏');
+    await legacy.redo('p');
+    expect((await other.read.project('p'))?.settings.name).toBe('乌苏古城');
+    legacy.close();
+    other.close();
   });
 });

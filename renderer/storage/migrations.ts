@@ -19,3 +19,27 @@ export async function upgradeToVersion2(tx: Transaction): Promise<void> {
       });
   }
 }
+
+/** The window session of undo steps stored before steps had one (a new window may adopt it). */
+export const LEGACY_SESSION = 'legacy';
+
+/**
+ * Version 4 made undo per window session: every stored step gets the legacy session and each
+ * project's one undo cursor (`history:<projectId>`) becomes that session's cursor, so the first
+ * window opened after the upgrade adopts the old history (windowSession.ts) and can undo it.
+ */
+export async function upgradeToVersion4(tx: Transaction): Promise<void> {
+  await tx
+    .table('history')
+    .toCollection()
+    .modify((entry: { session?: string }) => {
+      entry.session ??= LEGACY_SESSION;
+    });
+  const meta = tx.table<{ key: string; cursor?: number }, string>('meta');
+  const cursors = await meta.where('key').startsWith('history:').toArray();
+  for (const old of cursors) {
+    if (old.key.split(':').length !== 2) continue;
+    await meta.delete(old.key);
+    await meta.put({ ...old, key: `${old.key}:${LEGACY_SESSION}` });
+  }
+}

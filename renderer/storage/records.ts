@@ -46,6 +46,11 @@ export type StoredChange = {
 export interface HistoryEntry {
   seq?: number;
   projectId: string;
+  /**
+   * The window session that made the step (windowSession.ts): each window undoes and redoes its
+   * own steps only. Steps stored before sessions existed belong to LEGACY_SESSION.
+   */
+  session: string;
   label: Bilingual;
   /** Steps recorded before `stored` existed: every change with both values in full. */
   changes: ChangeSet;
@@ -58,8 +63,20 @@ export interface HistoryEntry {
 }
 
 /**
- * Small records in the `meta` table: per-project undo cursors (`history:<projectId>`, the seq of the
- * last applied history entry, 0 = nothing to undo) and session preferences (`pref:<name>`), kept in
+ * A record's version as the write door compares it: its fingerprint, or null when absent. An edit
+ * carries the versions of the records it started from; another window's change in between makes
+ * the door refuse it instead of writing over that change.
+ */
+export interface RecordVersion {
+  table: TableName;
+  key: string;
+  fingerprint: number | null;
+}
+
+/**
+ * Small records in the `meta` table: undo cursors per project and window session
+ * (`history:<projectId>:<session>`, the seq of the session's last applied history entry, 0 = nothing
+ * to undo) and session preferences (`pref:<name>`), kept in
  * IndexedDB because it is durable where localStorage may lose its last writes in a crash.
  */
 export interface MetaRecord {

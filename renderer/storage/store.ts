@@ -1,15 +1,16 @@
 import { liveQuery } from 'dexie';
 import { WorkbenchDb, DATABASE_NAME } from './database';
 import { commit, type CommitRequest, type CommitResult } from './commit';
-import { historyState, redo, undo, type HistoryState } from './history';
+import { historyState, redo, undo, type HistoryState, type StepResult } from './history';
 import { createReader, type Reader } from './reader';
 import { isReadOnly } from './readOnly';
-import type { HistoryEntry } from './records';
+import { claimWindowSession } from './windowSession';
 import type { Project } from '../../shared/domain/schema';
 
 /** Reads available to live queries and one-off reads. */
 export interface Queries extends Reader {
   projects(): Promise<Project[]>;
+  /** This window session's next undo and redo steps in the project. */
   history(projectId: string): Promise<HistoryState>;
   /** Whether the project is a read-only review copy (see readOnly.ts). */
   readOnly(projectId: string): Promise<boolean>;
@@ -23,9 +24,12 @@ export interface Queries extends Reader {
  * they read. Nothing outside renderer/storage sees Dexie.
  */
 export interface Store {
+  /** The window session whose undo steps this store records, undoes and redoes (windowSession.ts). */
+  readonly session: string;
   commit(request: CommitRequest): Promise<CommitResult>;
-  undo(projectId: string): Promise<HistoryEntry | null>;
-  redo(projectId: string): Promise<HistoryEntry | null>;
+  /** Undo this session's last step; another window's steps are never undone from here. */
+  undo(projectId: string): Promise<StepResult | null>;
+  redo(projectId: string): Promise<StepResult | null>;
   read: Queries;
   /** A session preference (e.g. the last project shown); not part of any document or undo step. */
   readPreference(name: string): Promise<string | null>;
@@ -42,23 +46,30 @@ export interface StoreOptions {
   name?: string;
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
+  /**
+   * The window session: an id, or 'window' to claim the tab's own (windowSession.ts). Absent: a
+   * session of this store alone (tests, workers that pass the window's session per commit).
+   */
+  session?: string;
 }
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const { name = DATABASE_NAME, ...idb } = options;
+  const { name = DATABASE_NAME, session: wanted, ...idb } = options;
   const db = new WorkbenchDb(name, idb);
   await db.open();
+  const session = wanted === 'window' ? await claimWindowSession(db) : (wanted ?? crypto.randomUUID());
   const read: Queries = {
     ...createReader(db),
     projects: () => db.projects.toArray(),
-    history: (projectId) => historyState(db, projectId),
+    history: (projectId) => historyState(db, { projectId, session }),
     readOnly: (projectId) => isReadOnly(db, projectId),
     editCount: (projectId) => db.history.where('projectId').equals(projectId).count(),
   };
   return {
-    commit: (request) => commit(db, request),
-    undo: (projectId) => undo(db, projectId),
-    redo: (projectId) => redo(db, projectId),
+    session,
+    commit: (request) => commit(db, { ...request, session: request.session ?? session }),
+    undo: (projectId) => undo(db, { projectId, session }),
+    redo: (projectId) => redo(db, { projectId, session }),
     async readPreference(name) {
       return (await db.meta.get(`pref:${name}`))?.value ?? null;
     },

@@ -1,7 +1,7 @@
 import { recordFingerprint } from '../../shared/geometry/fingerprint';
 import type { WorkbenchDb } from './database';
 import { currentValues, writeValues } from './changeSet';
-import { commitError } from './commitError';
+import { changedSince } from './recordVersion';
 import type { ChangeSet, HeldRecord, StoredChange, TableName } from './records';
 import { sameRecord } from './sameRecord';
 
@@ -52,10 +52,7 @@ export async function flipStored(
     const now = current.get(`${step.table}/${step.key}`) ?? null;
     const [expected, target] = direction === 'undo' ? [step.after, step.before] : [step.before, step.after];
     if (!matches(now, expected) || isHeld(target)) {
-      throw commitError(`${step.table}/${step.key}`, {
-        zh: '该对象已在别处被修改，此步无法撤销或重做',
-        en: 'This record was changed elsewhere since; the step cannot be undone or redone',
-      });
+      throw changedSince(`${step.table}/${step.key}`);
     }
     writes.push({ table: step.table, key: step.key, value: target });
   }

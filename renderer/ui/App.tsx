@@ -39,6 +39,8 @@ export function App({ persistent }: { persistent: boolean | null }) {
   const { lang, t } = useLang();
   const projectId = useEditorState((s) => s.projectId);
   const data = useProjectData(projectId);
+  // What the window shows is what its edits start from (the write door compares, editor/windowView.ts).
+  useEffect(() => workbench.view.show(data ?? null), [workbench, data]);
   const map = useRef<PlanMap | null>(null);
   const [dialog, setDialog] = useState<DialogName>(null);
   const [pointer, setPointer] = useState<Position | null>(null);

@@ -166,11 +166,12 @@ describe('an import committed in bulk', () => {
     await raw.zones.put(edited);
     const seq = await raw.history.add({
       projectId,
+      session: store.session,
       label: { zh: '旧步骤', en: 'Old step' },
       changes: [{ table: 'zones', key: zone.id, before: zone, after: edited }],
       at: '2026-11-01T00:00:00.000Z',
     });
-    await raw.meta.put({ key: `history:${projectId}`, cursor: seq as number });
+    await raw.meta.put({ key: `history:${projectId}:${store.session}`, cursor: seq as number });
 
     await store.undo(projectId);
     expect(await raw.zones.get(zone.id)).toEqual(zone);
