@@ -82,8 +82,8 @@ export const LAYERS = [
   },
   {
     files: 'renderer/testing',
-    may: ['renderer/testing', 'renderer/storage', 'shared'],
-    why: 'renderer/testing builds test fixtures on the store: it imports storage and shared/.',
+    may: ['renderer/testing', 'renderer/editor', 'renderer/storage', 'shared'],
+    why: "renderer/testing builds test fixtures on the store: it imports the editor's commands, storage and shared/.",
   },
   {
     files: 'scripts',
