@@ -1,9 +1,10 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { writeFileAtomic } from '../../electron/main/atomicWrite';
 import { USAGE, parseArgs, type Command } from './args';
 import type { ConvertResult, InfoReport } from './commands';
+import { outputPaths } from './outputPaths';
 import type { WorkerReply, WorkerTask } from './worker';
 
 const EXIT = { ok: 0, refused: 1, usage: 2, cancelled: 130 } as const;
@@ -80,12 +81,12 @@ function printInfo(reports: InfoReport[], json: boolean): void {
 }
 
 async function writeOutput(result: ConvertResult, output: string): Promise<void> {
-  const folder = dirname(resolve(output));
-  const single = result.files.length === 1;
-  for (const file of result.files) {
-    const path = single ? resolve(output) : join(folder, file.name);
-    await writeFileAtomic(path, file.bytes, { keepBackup: false });
-  }
+  const paths = outputPaths(
+    result.files.map((f) => f.name),
+    output,
+  );
+  for (const [i, file] of result.files.entries())
+    await writeFileAtomic(paths[i]!, file.bytes, { keepBackup: false });
   for (const r of result.renamed)
     process.stderr.write(`hzw: field renamed in ${r.layer}: ${r.from} → ${r.to}\n`);
   for (const w of result.warnings) process.stderr.write(`hzw: warning: ${w.en}\n`);
