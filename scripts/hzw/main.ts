@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { writeFileAtomic } from '../../electron/main/atomicWrite';
+import { writeFilesAtomic } from '../../electron/main/atomicWrite';
 import { USAGE, parseArgs, type Command } from './args';
 import type { ConvertResult, InfoReport } from './commands';
 import { outputPaths } from './outputPaths';
@@ -86,8 +86,11 @@ async function writeOutput(result: ConvertResult, output: string): Promise<void>
     result.files.map((f) => f.name),
     output,
   );
-  for (const [i, file] of result.files.entries())
-    await writeFileAtomic(paths[i]!, file.bytes, { keepBackup: false });
+  // A shapefile set is replaced as one (electron/main/atomicWrite.ts): old set or new, never mixed.
+  await writeFilesAtomic(
+    result.files.map((file, i) => ({ path: paths[i]!, bytes: file.bytes })),
+    { keepBackup: false },
+  );
   printLines(process.stderr, [
     ...result.renamed.map((r) => `hzw: field renamed in ${r.layer}: ${r.from} → ${r.to}`),
     ...result.warnings.map((w) => `hzw: warning: ${w.en}`),
