@@ -30,7 +30,7 @@ beforeAll(() => {
 function expectRefused(input: string, output: string, indices: number[], ...options: string[]): void {
   const run = hzw('convert', join(dir, input), join(dir, output), ...options);
   expect(run.status).toBe(1);
-  for (const i of indices) expect(run.stderr).toMatch(new RegExp(`#${i} geometry: .*finite`));
+  for (const i of indices) expect(run.stderr).toMatch(new RegExp(`#${i} geometry: .*(finite|not numeric)`));
   expect(run.stderr).not.toMatch(/#0 /);
   expect(existsSync(join(dir, output))).toBe(false);
 }
@@ -50,6 +50,26 @@ describe('hzw convert writes finite coordinates or refuses the feature', () => {
     ).toMatch(/POINT \(inf 4000000(\.0)?\)/);
     expectRefused('inf.gpkg', 'from-gpkg.geojson', [1]);
     expectRefused('inf.gpkg', 'from-gpkg.shp', [1]);
+  });
+
+  it('KML and DXF coordinates written as hexadecimal or empty text are refused, not read as numbers', () => {
+    const placemark = (c: string) => `<Placemark><Point><coordinates>${c}</coordinates></Point></Placemark>`;
+    const kml = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${[
+      '84.7,44.4',
+      '0x54,44.4',
+      ',44.4',
+    ]
+      .map(placemark)
+      .join('')}</Document></kml>`;
+    writeFileSync(join(dir, 'in.kml'), kml);
+    expectRefused('in.kml', 'from-kml.geojson', [1, 2]);
+    const lw = (x: string) =>
+      `0\nLWPOLYLINE\n8\nL\n90\n3\n70\n1\n10\n${x}\n20\n4000000\n10\n500100\n20\n4000000\n10\n500100\n20\n4000100\n`;
+    writeFileSync(
+      join(dir, 'lw.dxf'),
+      `0\nSECTION\n2\nENTITIES\n${lw('500000')}${lw('0x7A120')}0\nENDSEC\n0\nEOF\n`,
+    );
+    expectRefused('lw.dxf', 'from-dxf.geojson', [1], '--from-crs', 'EPSG:4516');
   });
 
   it('the sound feature alone converts, and GDAL reads its number back', () => {

@@ -14,6 +14,16 @@ export function isFinitePosition(v: unknown): v is number[] {
   return Array.isArray(v) && v.length >= 2 && v.every((n) => typeof n === 'number' && Number.isFinite(n));
 }
 
+/**
+ * A coordinate written as text (KML, DXF, coordinate tables): a plain decimal number, else NaN
+ * (which the check above refuses). JavaScript's Number() would also take `0x10`, `0b1`, `Infinity`
+ * and an empty string (0).
+ */
+export function decimalNumber(text: string | undefined): number {
+  const t = text?.trim() ?? '';
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t) ? Number(t) : NaN;
+}
+
 /** The first position of a geometry that is not finite numbers, by its place (from 1), or null. */
 export function coordinateFault(geometry: LayerGeometry): Bilingual | null {
   const stack: { value: unknown; path: number[] }[] = [{ value: geometry.coordinates, path: [] }];
