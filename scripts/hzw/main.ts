@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { writeFilesAtomic } from '../../electron/main/atomicWrite';
 import { USAGE, parseArgs, type Command } from './args';
 import type { ConvertResult, InfoReport } from './commands';
-import { outputPaths } from './outputPaths';
+import { outputPaths, refuseLinksOutside } from './outputPaths';
 import { printLines, terminalJson } from './terminal';
 import type { WorkerReply, WorkerTask } from './worker';
 
@@ -86,6 +86,7 @@ async function writeOutput(result: ConvertResult, output: string): Promise<void>
     result.files.map((f) => f.name),
     output,
   );
+  await refuseLinksOutside(paths);
   // A shapefile set is replaced as one (electron/main/atomicWrite.ts): old set or new, never mixed.
   await writeFilesAtomic(
     result.files.map((file, i) => ({ path: paths[i]!, bytes: file.bytes })),

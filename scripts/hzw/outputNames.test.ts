@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -130,6 +131,26 @@ beforeAll(() => {
     });
   expect(hzw('--help').status).toBe(0);
 }, 180_000);
+
+describe('hzw convert will not follow a link a layer name picks', () => {
+  it('refuses when an output named from data is a symbolic link out of the folder, writing nothing', () => {
+    const out = mkdtempSync(join(root, 'links-'));
+    const outside = join(root, 'outside.txt');
+    writeFileSync(outside, 'precious');
+    symlinkSync(outside, join(out, 'r_evil.geojson'));
+    const input = join(root, 'in', 'evil.zip');
+    const files = ['evil', 'fine'].map((name, i) => ({
+      name: `${name}.geojson`,
+      bytes: new TextEncoder().encode(collection(name, i)),
+    }));
+    writeFileSync(input, writeZip(files));
+    const run = hzw('convert', input, join(out, 'r.geojson'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/r_evil\.geojson.*symbolic link out of the output folder.*符号链接/);
+    expect(readFileSync(outside, 'utf8')).toBe('precious');
+    expect(readdirSync(out)).toEqual(['r_evil.geojson']);
+  });
+});
 
 describe('hzw convert names output files from layer names inside the output folder only', () => {
   it('GeoJSON: one file per hostile layer name, each readable by GDAL', () => {

@@ -1,3 +1,4 @@
+import { lstat, readlink, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Bilingual } from '../../shared/domain/labels';
 
@@ -30,4 +31,24 @@ export function outputPaths(names: readonly string[], output: string): string[] 
       });
     return path;
   });
+}
+
+/**
+ * Several outputs named from data: none may be an existing symbolic link that leads out of the
+ * output folder (the writer writes through links, as a user who linked a file expects; a name
+ * chosen by the data must not pick such a link). A single output is the user's own name.
+ */
+export async function refuseLinksOutside(paths: readonly string[]): Promise<void> {
+  if (paths.length < 2) return;
+  const folder = await realpath(dirname(paths[0]!));
+  for (const path of paths) {
+    const link = await lstat(path).catch(() => null);
+    if (!link?.isSymbolicLink()) continue;
+    const end = await realpath(path).catch(async () => resolve(dirname(path), await readlink(path)));
+    if (dirname(end) !== folder)
+      throw new OutputPathError({
+        zh: `输出文件“${basename(path)}”是指向输出文件夹之外（${end}）的符号链接，未写入任何文件`,
+        en: `the output file “${basename(path)}” is a symbolic link out of the output folder (to ${end}); nothing was written`,
+      });
+  }
 }
