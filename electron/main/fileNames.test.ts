@@ -10,6 +10,11 @@ describe('safeFileName', () => {
     expect(safeFileName('..')).toBe('untitled');
     expect(safeFileName(' .hidden ')).toBe('hidden');
     expect(safeFileName('tab\there\u0000.hzw')).toBe('tabhere.hzw');
+    expect(safeFileName('CON.hzw')).toBe('_CON.hzw');
+    expect(safeFileName('plan\u202egpj.hzw')).toBe('plangpj.hzw');
+    expect(new TextEncoder().encode(safeFileName(`${'乌苏'.repeat(100)}.hzw`)).length).toBeLessThanOrEqual(
+      180,
+    );
   });
 });
 
