@@ -12,9 +12,8 @@ describe('safeFileName', () => {
     expect(safeFileName('tab\there\u0000.hzw')).toBe('tabhere.hzw');
     expect(safeFileName('CON.hzw')).toBe('_CON.hzw');
     expect(safeFileName('plan\u202egpj.hzw')).toBe('plangpj.hzw');
-    expect(new TextEncoder().encode(safeFileName(`${'乌苏'.repeat(100)}.hzw`)).length).toBeLessThanOrEqual(
-      180,
-    );
+    const long = safeFileName(`${'乌苏'.repeat(100)}.hzw`);
+    expect(long.endsWith('.hzw') && new TextEncoder().encode(long).length <= 180).toBe(true);
   });
 });
 

@@ -38,6 +38,9 @@ describe('safeFileName', () => {
     expect(cutToBytes('a😀b', 4)).toBe('a');
     expect(cutToBytes('a😀b', 5)).toBe('a😀');
     expect(safeFileName(`${'x'.repeat(179)}. `)).toBe('x'.repeat(179));
+    const project = safeFileName(`${long}.hzw`);
+    expect(project.endsWith('.hzw')).toBe(true);
+    expect(bytes(project)).toBeLessThanOrEqual(180);
   });
 });
 

@@ -8,7 +8,8 @@
  * dropped (so `..` is empty, nothing is hidden, Windows keeps the name as written); a Windows
  * device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9, CONIN$, CONOUT$, with or without an extension)
  * gets a leading `_`; the name is cut to `maxBytes` of UTF-8 at a character boundary (60 Chinese
- * characters at the default 180); an empty result is the fallback.
+ * characters at the default 180), in its stem when it has a short extension; an empty result is
+ * the fallback.
  */
 
 /** Room for the longest suffix a writer adds (`_polygon_12_long.csv`) within 255 bytes. */
@@ -21,11 +22,20 @@ const EDGES = /^[.\s]+|[.\s]+$/g;
 
 export function safeFileName(name: string, fallback = 'layer', maxBytes = MAX_NAME_BYTES): string {
   let safe = name.replace(CONTROLS, '').replace(WINDOWS_FORBIDDEN, '_').replace(EDGES, '');
-  safe = cutToBytes(safe, maxBytes).replace(EDGES, '');
+  safe = cutKeepingExtension(safe, maxBytes).replace(EDGES, '');
   // Windows ignores everything from the first dot and trailing spaces when it looks for devices.
   const stem = safe.split('.')[0]!.trimEnd();
   if (DEVICE.test(stem)) safe = cutToBytes(`_${safe}`, maxBytes);
   return safe || fallback;
+}
+
+/** Cut a long name in its stem, so `….hzw` keeps its extension (up to 16 bytes of it). */
+function cutKeepingExtension(name: string, maxBytes: number): string {
+  const extension = /\.[^.]{1,15}$/.exec(name)?.[0] ?? '';
+  if (!extension || name.length === extension.length) return cutToBytes(name, maxBytes);
+  const room = maxBytes - new TextEncoder().encode(extension).length;
+  const stem = name.slice(0, -extension.length);
+  return cutToBytes(stem, room) === stem ? name : `${cutToBytes(stem, room)}${extension}`;
 }
 
 /** The longest prefix of `text` that takes at most `maxBytes` in UTF-8, whole characters only. */
