@@ -20,6 +20,7 @@ const sources = [
   'scripts/hzw',
   'shared',
   'electron/main/atomicWrite.ts',
+  'electron/main/atomicSet.ts',
   'electron/main/saveError.ts',
   'vite.cli.config.ts',
   'package-lock.json',

@@ -64,6 +64,10 @@ function faultyFs(failAt = -1, options: { code?: string; crash?: boolean } = {})
     rename: async (from, to) => (step(), nodeFs.rename(from, to)),
     unlink: async (path) => (step(), nodeFs.unlink(path)),
     readdir: async (path) => (step(), nodeFs.readdir(path)),
+    readFile: async (path) => (step(), nodeFs.readFile(path)),
+    stat: async (path) => (step(), nodeFs.stat(path)),
+    chmod: async (path, mode) => (step(), nodeFs.chmod(path, mode)),
+    realpath: async (path) => (step(), nodeFs.realpath(path)),
   };
   return { fs, calls: () => calls };
 }
@@ -141,8 +145,9 @@ describe('writeFileAtomic', () => {
 
   it('reports a full disk plainly and leaves the target untouched', async () => {
     await writeFile(target, OLD);
-    // Step 0 lists the folder, 1 opens the temporary file, 2 writes it.
-    const error = await writeFileAtomic(target, bytes(NEW), { fs: faultyFs(2, { code: 'ENOSPC' }).fs }).catch(
+    // Step 0 resolves the target, 1 and 2 list the folder (journals, stale temporary files),
+    // 3 opens the temporary file, 4 writes it.
+    const error = await writeFileAtomic(target, bytes(NEW), { fs: faultyFs(4, { code: 'ENOSPC' }).fs }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(FileSaveError);

@@ -1,20 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import {
+  isStaleTemp,
+  replaySets,
+  tempName,
+  writeJournal,
+  type AtomicFs,
+  type WritableFile,
+} from './atomicSet';
 import { errorCode, saveError } from './saveError';
 
-/** The file-system calls a write makes; tests substitute one that fails at a chosen step. */
-export interface WritableFile {
-  writeFile(data: Uint8Array): Promise<void>;
-  sync(): Promise<void>;
-  close(): Promise<void>;
-}
-export interface AtomicFs {
-  open(path: string, flags: string): Promise<WritableFile>;
-  copyFile(from: string, to: string): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  unlink(path: string): Promise<void>;
-  readdir(path: string): Promise<string[]>;
+export { isStaleTemp, type AtomicFs, type WritableFile };
+
+/** Finish the set writes a crash interrupted in `folder` (atomicSet.ts); how many there were. */
+export function finishInterruptedSets(folder: string, fs: AtomicFs = nodeFs): Promise<number> {
+  return replaySets(fs, folder);
 }
 
 export interface AtomicWriteOptions {
@@ -32,22 +32,43 @@ const RETRIED = new Set(['EBUSY', 'EPERM', 'EACCES']);
 const NO_FOLDER_SYNC = new Set(['EISDIR', 'EPERM', 'EACCES', 'EINVAL', 'ENOTSUP', 'EBADF']);
 const queues = new Map<string, Promise<void>>();
 
+/** One file of a set: where it goes and what it holds. */
+export interface SetMember {
+  path: string;
+  bytes: Uint8Array;
+}
+
 /**
  * Replace `target` with `bytes` so that at every instant the target holds either its complete
- * old or its complete new content: write a temporary file in the same folder, flush it, keep the
- * old file as `<name>.bak`, rename the temporary file over the target, flush the folder. On any
- * failure before the rename the temporary file is removed and the target is untouched. Writes to
- * one path run one at a time.
+ * old or its complete new content (writeFilesAtomic with one member).
  */
 export function writeFileAtomic(
   target: string,
   bytes: Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
-  const key = resolve(target);
+  return writeFilesAtomic([{ path: target, bytes }], options);
+}
+
+/**
+ * Replace a set of files in one folder (a shapefile's members) as one: each is written to a
+ * temporary file in the same folder and flushed, keeps the mode of the file it replaces and, when
+ * the target is a symbolic link, replaces the file the link points to (the link stays). The old
+ * content of each is kept as `<name>.bak` unless `keepBackup` is false. One file is renamed into
+ * place; several are renamed after a journal says the new set is complete (atomicSet.ts), so a
+ * crash between the renames is finished by the next write or read of the folder. On any failure
+ * before the renames the temporary files are removed and every target is untouched. Writes into
+ * one folder run one at a time.
+ */
+export function writeFilesAtomic(
+  members: readonly SetMember[],
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  if (!members.length) return Promise.resolve();
+  const key = dirname(resolve(members[0]!.path));
   const run = (queues.get(key) ?? Promise.resolve())
     .catch(() => undefined)
-    .then(() => writeNow(key, bytes, options));
+    .then(() => writeNow(members, options));
   queues.set(key, run);
   run
     .finally(() => {
@@ -57,37 +78,106 @@ export function writeFileAtomic(
   return run;
 }
 
-async function writeNow(target: string, bytes: Uint8Array, options: AtomicWriteOptions): Promise<void> {
+interface Planned {
+  target: string;
+  temp: string;
+  bytes: Uint8Array;
+}
+
+/** The file a write really replaces: the end of a symbolic link, in its real folder. */
+async function realTarget(fs: AtomicFs, path: string): Promise<string> {
+  const absolute = resolve(path);
+  try {
+    return await fs.realpath(absolute);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+    return join(await fs.realpath(dirname(absolute)).catch(() => dirname(absolute)), basename(absolute));
+  }
+}
+
+async function writeNow(members: readonly SetMember[], options: AtomicWriteOptions): Promise<void> {
   const fs: AtomicFs = options.fs ?? nodeFs;
   const retry = { delays: options.renameDelays ?? RENAME_DELAYS, sleep: options.sleep ?? sleep };
-  const folder = dirname(target);
-  const name = basename(target);
-  await removeStaleTemps(fs, folder, name);
-  const temp = join(folder, tempName(name, 'hzw-tmp'));
+  const first = basename(members[0]!.path);
+  const planned: Planned[] = [];
+  const folders = new Set<string>();
   try {
-    await writeFlushed(fs, temp, bytes);
+    for (const member of members) {
+      const target = await realTarget(fs, member.path);
+      const folder = dirname(target);
+      if (!folders.has(folder)) {
+        folders.add(folder);
+        await replaySets(fs, folder);
+      }
+      await removeStaleTemps(fs, folder, basename(target));
+      const temp = join(folder, tempName(basename(target), 'hzw-tmp'));
+      planned.push({ target, temp, bytes: member.bytes });
+      await writeFlushed(fs, temp, member.bytes);
+      await keepMode(fs, target, temp);
+    }
     if (options.keepBackup !== false)
-      await backUp(fs, target, join(folder, tempName(name, 'hzw-baktmp')), retry);
-    await renameWithRetry(fs, temp, target, retry);
+      for (const { target } of planned)
+        await backUp(fs, target, join(dirname(target), tempName(basename(target), 'hzw-baktmp')), retry);
   } catch (error) {
-    await fs.unlink(temp).catch(() => undefined);
-    throw saveError(error, name, 'unchanged');
+    for (const { temp } of planned) await fs.unlink(temp).catch(() => undefined);
+    throw saveError(error, first, 'unchanged');
+  }
+  if (planned.length === 1) {
+    const { temp, target } = planned[0]!;
+    try {
+      await renameWithRetry(fs, temp, target, retry);
+    } catch (error) {
+      await fs.unlink(temp).catch(() => undefined);
+      throw saveError(error, first, 'unchanged');
+    }
+  } else await renameSet(fs, planned, retry, first);
+  try {
+    for (const folder of folders) await syncFolder(fs, folder);
+  } catch (error) {
+    throw saveError(error, first, 'written');
+  }
+}
+
+/** Several members: journal first, then the renames, then the journal goes. */
+async function renameSet(
+  fs: AtomicFs,
+  planned: readonly Planned[],
+  retry: Retry,
+  first: string,
+): Promise<void> {
+  const folder = dirname(planned[0]!.target);
+  if (planned.some((p) => dirname(p.target) !== folder)) {
+    for (const { temp } of planned) await fs.unlink(temp).catch(() => undefined);
+    throw saveError(new Error('the files of a set must lie in one folder'), first, 'unchanged');
+  }
+  let journal: string;
+  try {
+    const renames = planned.map((p) => [basename(p.temp), basename(p.target)] as [string, string]);
+    journal = await writeJournal(fs, folder, renames, () => syncFolder(fs, folder));
+  } catch (error) {
+    for (const { temp } of planned) await fs.unlink(temp).catch(() => undefined);
+    throw saveError(error, first, 'unchanged');
   }
   try {
+    for (const { temp, target } of planned) await renameWithRetry(fs, temp, target, retry);
     await syncFolder(fs, folder);
+    await fs.unlink(journal);
   } catch (error) {
-    throw saveError(error, name, 'written');
+    // The journal stays: the next write or read of this folder finishes the set.
+    throw saveError(error, first, 'pending');
   }
 }
 
-function tempName(name: string, suffix: string): string {
-  return `.${name}.${randomBytes(6).toString('hex')}.${suffix}`;
-}
-
-/** Temporary files a crashed earlier save of this same target left behind. */
-export function isStaleTemp(entry: string, name: string): boolean {
-  if (!entry.startsWith(`.${name}.`)) return false;
-  return /^[0-9a-f]{12}\.(hzw-tmp|hzw-baktmp)$/.test(entry.slice(name.length + 2));
+/** A replaced file keeps its permissions (a 0600 file stays 0600); a new one gets the default. */
+async function keepMode(fs: AtomicFs, target: string, temp: string): Promise<void> {
+  let mode: number;
+  try {
+    mode = (await fs.stat(target)).mode & 0o7777;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return;
+    throw error;
+  }
+  await fs.chmod(temp, mode);
 }
 
 async function removeStaleTemps(fs: AtomicFs, folder: string, name: string): Promise<void> {

@@ -34,6 +34,10 @@ function failingFs(failAt: number) {
     rename: async (from, to) => (step(), nodeFs.rename(from, to)),
     unlink: async (path) => (step(), nodeFs.unlink(path)),
     readdir: async (path) => (step(), nodeFs.readdir(path)),
+    readFile: async (path) => (step(), nodeFs.readFile(path)),
+    stat: async (path) => (step(), nodeFs.stat(path)),
+    chmod: async (path, mode) => (step(), nodeFs.chmod(path, mode)),
+    realpath: async (path) => (step(), nodeFs.realpath(path)),
   };
   return { fs, calls: () => calls };
 }

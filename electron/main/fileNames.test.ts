@@ -10,6 +10,10 @@ describe('safeFileName', () => {
     expect(safeFileName('..')).toBe('untitled');
     expect(safeFileName(' .hidden ')).toBe('hidden');
     expect(safeFileName('tab\there\u0000.hzw')).toBe('tabhere.hzw');
+    expect(safeFileName('CON.hzw')).toBe('_CON.hzw');
+    expect(safeFileName('plan\u202egpj.hzw')).toBe('plangpj.hzw');
+    const long = safeFileName(`${'乌苏'.repeat(100)}.hzw`);
+    expect(long.endsWith('.hzw') && new TextEncoder().encode(long).length <= 180).toBe(true);
   });
 });
 

@@ -1,18 +1,14 @@
 import { basename, extname } from 'node:path';
+import { safeFileName as safeName } from '../../shared/formats/safeFileName';
 import type { FileFilter } from '../../shared/ipc/contract';
 
 /**
- * A suggested file name from the renderer, reduced to a plain name: no folders, no characters
- * Windows refuses, no leading dots or trailing spaces. The renderer suggests; only the dialog
- * (the user) decides the folder.
+ * A suggested file name from the renderer, reduced to its last component and then to a plain
+ * name by the one rule for names from data (shared/formats/safeFileName.ts). The renderer
+ * suggests; only the dialog (the user) decides the folder.
  */
 export function safeFileName(suggested: string, fallback = 'untitled'): string {
-  const name = basename(suggested.replace(/\\/g, '/'))
-    .replace(/[<>:"/\\|?*]/g, '_')
-    .replace(/\p{Cc}/gu, '')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 200);
-  return name || fallback;
+  return safeName(basename(suggested.replace(/\\/g, '/')), fallback);
 }
 
 /**

@@ -18,11 +18,23 @@ export function errorCode(error: unknown): string | undefined {
 /**
  * Word a failed save. `unchanged`: the failure came before the rename, so the target still
  * holds its previous content. `written`: the new content is in place but the folder could not
- * be flushed, so a power cut might still undo the rename.
+ * be flushed, so a power cut might still undo the rename. `pending`: a set's renames stopped
+ * half-way after its journal was written (atomicSet.ts).
  */
-export function saveError(error: unknown, name: string, target: 'unchanged' | 'written'): FileSaveError {
+export function saveError(
+  error: unknown,
+  name: string,
+  target: 'unchanged' | 'written' | 'pending',
+): FileSaveError {
   const code = errorCode(error);
   const detail = code ?? (error instanceof Error ? error.message : String(error));
+  if (target === 'pending') {
+    return new FileSaveError(
+      `“${name}”所在的文件组未能全部替换（${detail}）；新文件已完整写入，下次写入或读取该文件夹时会补完。/ The set of "${name}" could not all be replaced (${detail}); the new files are complete on disk and the next write or read of the folder finishes the set.`,
+      code,
+      error,
+    );
+  }
   if (target === 'written') {
     return new FileSaveError(
       `“${name}”已写入，但未能确认已写入磁盘（${detail}）。/ "${name}" was written but could not be flushed to disk (${detail}).`,

@@ -14,6 +14,7 @@ import {
   UnknownCrsError,
 } from '../../shared/crs/transformLayer';
 import type { Bilingual } from '../../shared/domain/labels';
+import { coordinateProblems } from '../../shared/formats/finiteCoordinates';
 import { FormatError, fileProblem } from '../../shared/formats/formatError';
 import type { CrsInfo, Layer, NamedBytes, Progress } from '../../shared/formats/layer';
 import { documentToLayer } from '../../shared/formats/mapping/documentToLayer';
@@ -280,6 +281,9 @@ export async function convert(
     // RFC 7946 GeoJSON: 7 decimals (≈ 1 cm), like GDAL's RFC7946=YES.
     return format === 'geojson' && isLonLat(target.layerEpsg) ? roundLayer(moved, 7) : moved;
   });
+  // A reprojection can leave the plane (a latitude of 90° in a Gauss-Krüger zone): refuse, never write null.
+  const outside = coordinateProblems(projected);
+  if (outside.length) throw new FormatError(files[0]?.name ?? '', outside);
   const written = await writeLayers(
     projected,
     format!,

@@ -1,5 +1,6 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { finishInterruptedSets } from '../../electron/main/atomicWrite';
 import { MAX_IMPORT_BYTES, SHAPEFILE_PARTS } from '../../shared/formats/registry';
 import { FormatError, fileProblem } from '../../shared/formats/formatError';
 import type { NamedBytes } from '../../shared/formats/layer';
@@ -14,6 +15,8 @@ export async function inputFiles(path: string): Promise<NamedBytes[]> {
   if ((SHAPEFILE_PARTS as readonly string[]).includes(ext)) {
     const base = basename(path, extname(path)).toLowerCase();
     const folder = dirname(path);
+    // A set whose write was cut short between its renames is finished before it is read.
+    await finishInterruptedSets(folder);
     paths = (await readdir(folder))
       .filter((name) => {
         const e = extname(name).slice(1).toLowerCase();

@@ -1,9 +1,11 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { writeFileAtomic } from '../../electron/main/atomicWrite';
+import { writeFilesAtomic } from '../../electron/main/atomicWrite';
 import { USAGE, parseArgs, type Command } from './args';
 import type { ConvertResult, InfoReport } from './commands';
+import { outputPaths, refuseLinksOutside } from './outputPaths';
+import { printLines, terminalJson } from './terminal';
 import type { WorkerReply, WorkerTask } from './worker';
 
 const EXIT = { ok: 0, refused: 1, usage: 2, cancelled: 130 } as const;
@@ -32,7 +34,7 @@ function runWorker(task: WorkerTask): Promise<WorkerReply & { type: 'done' | 'fa
     // Nothing is written before the worker finishes, so stopping it leaves no partial output.
     void worker.terminate();
     show(null);
-    process.stderr.write('hzw: cancelled, nothing written\n');
+    printLines(process.stderr, ['hzw: cancelled, nothing written']);
     process.exit(EXIT.cancelled);
   };
   process.once('SIGINT', cancel);
@@ -55,7 +57,7 @@ function runWorker(task: WorkerTask): Promise<WorkerReply & { type: 'done' | 'fa
 
 function printInfo(reports: InfoReport[], json: boolean): void {
   if (json) {
-    process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+    process.stdout.write(`${terminalJson(reports)}\n`);
     return;
   }
   for (const r of reports) {
@@ -75,20 +77,25 @@ function printInfo(reports: InfoReport[], json: boolean): void {
     if (r.refused) lines.push(`Refused features: ${r.refused}`);
     lines.push(...(r.mappingLines ?? []));
     for (const w of r.warnings) lines.push(`Warning:  ${w.en}`);
-    process.stdout.write(`${lines.join('\n')}\n`);
+    printLines(process.stdout, lines);
   }
 }
 
 async function writeOutput(result: ConvertResult, output: string): Promise<void> {
-  const folder = dirname(resolve(output));
-  const single = result.files.length === 1;
-  for (const file of result.files) {
-    const path = single ? resolve(output) : join(folder, file.name);
-    await writeFileAtomic(path, file.bytes, { keepBackup: false });
-  }
-  for (const r of result.renamed)
-    process.stderr.write(`hzw: field renamed in ${r.layer}: ${r.from} → ${r.to}\n`);
-  for (const w of result.warnings) process.stderr.write(`hzw: warning: ${w.en}\n`);
+  const paths = outputPaths(
+    result.files.map((f) => f.name),
+    output,
+  );
+  await refuseLinksOutside(paths);
+  // A shapefile set is replaced as one (electron/main/atomicWrite.ts): old set or new, never mixed.
+  await writeFilesAtomic(
+    result.files.map((file, i) => ({ path: paths[i]!, bytes: file.bytes })),
+    { keepBackup: false },
+  );
+  printLines(process.stderr, [
+    ...result.renamed.map((r) => `hzw: field renamed in ${r.layer}: ${r.from} → ${r.to}`),
+    ...result.warnings.map((w) => `hzw: warning: ${w.en}`),
+  ]);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -96,11 +103,11 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     command = parseArgs(argv);
   } catch (error) {
-    process.stderr.write(`hzw: ${(error as Error).message}\n\n${USAGE}\n`);
+    printLines(process.stderr, [`hzw: ${(error as Error).message}`, '', ...USAGE.split('\n')]);
     return EXIT.usage;
   }
   if (command.command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    printLines(process.stdout, USAGE.split('\n'));
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
   }
   const task: WorkerTask =
@@ -110,16 +117,18 @@ async function main(argv: readonly string[]): Promise<number> {
   const reply = await runWorker(task);
   if (reply.type === 'failed') {
     if (reply.name === 'UsageError') {
-      process.stderr.write(`hzw: ${reply.message}\n\n${USAGE}\n`);
+      printLines(process.stderr, [`hzw: ${reply.message}`, '', ...USAGE.split('\n')]);
       return EXIT.usage;
     }
     if (reply.problems) {
-      process.stderr.write(`hzw: refused ${reply.file ?? command.input}:\n`);
-      for (const p of reply.problems)
-        process.stderr.write(
-          `  ${p.index === null ? '' : `#${p.index} `}${p.field ? `${p.field}: ` : ''}${p.reason.en} / ${p.reason.zh}\n`,
-        );
-    } else process.stderr.write(`hzw: ${reply.message}\n`);
+      printLines(process.stderr, [
+        `hzw: refused ${reply.file ?? command.input}:`,
+        ...reply.problems.map(
+          (p) =>
+            `  ${p.index === null ? '' : `#${p.index} `}${p.field ? `${p.field}: ` : ''}${p.reason.en} / ${p.reason.zh}`,
+        ),
+      ]);
+    } else printLines(process.stderr, [`hzw: ${reply.message}`]);
     return EXIT.refused;
   }
   if (command.command === 'info') printInfo(reply.result as InfoReport[], command.options.json ?? false);
@@ -127,7 +136,7 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
       await writeOutput(reply.result as ConvertResult, command.output);
     } catch (error) {
-      process.stderr.write(`hzw: ${(error as Error).message}\n`);
+      printLines(process.stderr, [`hzw: ${(error as Error).message}`]);
       return EXIT.refused;
     }
   }

@@ -1,4 +1,5 @@
 import type { Bilingual } from '../../shared/domain/labels';
+import { coordinateProblems } from '../../shared/formats/finiteCoordinates';
 import { FormatError, type InputProblem } from '../../shared/formats/formatError';
 import type { Layer, Progress } from '../../shared/formats/layer';
 import { exportFormatForFileName } from '../../shared/formats/mapping/writeLayers';
@@ -93,7 +94,14 @@ export async function convertStreamed(
       addOnce(warnings, seen, placed.warnings);
       epsg ??= plain.target(placed.layer);
       const moved: Bilingual[] = [];
-      sink.add(plain.move(placed.layer, epsg, moved));
+      const layer = plain.move(placed.layer, epsg, moved);
+      const outside = coordinateProblems([layer]);
+      if (outside.length)
+        throw new FormatError(
+          source.name,
+          outside.map((p) => ({ ...p, index: p.index === null ? null : p.index + from })),
+        );
+      sink.add(layer);
       addOnce(warnings, seen, moved);
       progress((0.9 * to) / Math.max(1, count));
     }

@@ -1,6 +1,7 @@
 import type { Bilingual } from '../domain/labels';
 import { coordinateTableAdapter } from './coordinateTable/adapter';
 import { dxfAdapter } from './dxf/dxfAdapter';
+import { refuseNonFinite } from './finiteCoordinates';
 import { FormatError, fileProblem } from './formatError';
 import { geojsonAdapter } from './geojson/geojsonLayer';
 import { geopackageAdapter } from './geopackage/adapter';
@@ -100,7 +101,7 @@ export async function readFiles(
     }
     const adapter = adapterById(unit.format);
     if (!adapter?.read) throw unknownFormat(fileName);
-    const result = await adapter.read(unit.files, options, step);
+    const result = refuseNonFinite(await adapter.read(unit.files, options, step));
     result.info.warnings.push(...(unit.notes ?? []));
     reads.push({ kind: 'layers', fileName, format: adapter.id, result });
   }

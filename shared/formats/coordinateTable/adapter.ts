@@ -10,6 +10,7 @@ import {
   type ReadOptions,
   type WriteOptions,
 } from '../layer';
+import { safeFileName, uniqueName } from '../safeFileName';
 import type { CoordinateTableEntry, CoordinateTableOptions, ParcelSource } from './parcels';
 import { readCoordinateTable } from './readCoordinateTable';
 import { writeCoordinateCsv, writeCoordinateXlsx } from './tabular';
@@ -109,6 +110,7 @@ export const coordinateTableAdapter: FormatAdapter<ReadOptions, CoordinateTableW
     const crs = options.epsg !== undefined ? gaussKrugerCrs(options.epsg) : null;
     if (!crs || crs.width !== 3)
       throw new RangeError('Coordinate tables need a CGCS2000 3° Gauss-Krüger EPSG code');
+    const used = new Set<string>();
     const files = layers.map((layer) => {
       if (layer.epsg !== 4490 && layer.epsg !== 4326)
         throw new RangeError(`Layer ${layer.name} is not in lon/lat`);
@@ -122,10 +124,8 @@ export const coordinateTableAdapter: FormatAdapter<ReadOptions, CoordinateTableW
         ...(table.numbering ? { numbering: table.numbering } : {}),
         encoding: options.encoding ?? 'gbk',
       });
-      return {
-        name: `${layers.length === 1 && options.baseName ? options.baseName : layer.name}.txt`,
-        bytes,
-      };
+      const stem = layers.length === 1 && options.baseName ? options.baseName : layer.name;
+      return { name: `${uniqueName(safeFileName(stem), used)}.txt`, bytes };
     });
     progress(1);
     return files;

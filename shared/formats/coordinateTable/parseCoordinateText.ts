@@ -1,4 +1,5 @@
 import type { Bilingual } from '../../domain/labels';
+import { decimalNumber } from '../finiteCoordinates';
 import { FormatError, fileProblem, type InputProblem } from '../formatError';
 
 /** One point line as read: the first two numbers in file order (normally X north, Y east). */
@@ -41,9 +42,8 @@ function normaliseLine(line: string): string {
 }
 
 function parseNumber(text: string | undefined): number | null {
-  if (text === undefined) return null;
-  const t = text.trim();
-  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t) ? Number(t) : null;
+  const n = decimalNumber(text);
+  return Number.isNaN(n) ? null : n;
 }
 
 const at = (line: number, zh: string, en: string): Bilingual => ({

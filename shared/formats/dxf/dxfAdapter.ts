@@ -1,3 +1,4 @@
+import { safeFileName } from '../safeFileName';
 import { FormatError, fileProblem } from '../formatError';
 import type { FormatAdapter, Layer, NamedBytes, ReadResult } from '../layer';
 import { readDxfBytes, type DxfReadOptions } from './readDxf';
@@ -21,7 +22,7 @@ export function readDxf(files: readonly NamedBytes[], options: DxfReadOptions = 
 }
 
 export function writeDxf(layers: readonly Layer[], options: DxfWriteOptions = {}): NamedBytes[] {
-  const base = options.baseName ?? layers[0]?.name ?? 'zones';
+  const base = safeFileName(options.baseName ?? layers[0]?.name ?? 'zones', 'zones');
   return [{ name: `${base}.dxf`, bytes: writeDxfBytes(layers, options) }];
 }
 

@@ -1,4 +1,5 @@
 import { arcFromDxf, densifyArc, densifyBulge, type Point } from '../../geometry/densify';
+import { decimalNumber } from '../finiteCoordinates';
 import { ellipseShape } from './dxfEllipse';
 import { numberOf, type DxfEntity } from './dxfEntities';
 import { hatchGeometry } from './dxfHatch';
@@ -58,9 +59,9 @@ function lwVertices(pairs: readonly DxfPair[]): Vertex[] {
   const vertices: Vertex[] = [];
   let x: number | null = null;
   for (const { code, value } of pairs) {
-    if (code === 10) x = Number(value);
+    if (code === 10) x = decimalNumber(value);
     else if (code === 20 && x !== null) {
-      vertices.push({ point: [x, Number(value)], bulge: 0, z: 0 });
+      vertices.push({ point: [x, decimalNumber(value)], bulge: 0, z: 0 });
       x = null;
     } else if (code === 42 && vertices.length) vertices.at(-1)!.bulge = Number(value);
   }

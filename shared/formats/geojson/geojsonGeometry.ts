@@ -1,4 +1,5 @@
 import type { Bilingual } from '../../domain/labels';
+import { isFinitePosition } from '../finiteCoordinates';
 import type { Coordinates, LayerGeometry } from '../layer';
 
 /**
@@ -42,8 +43,7 @@ function list(v: unknown, path: number[]): unknown[] {
 }
 
 function position(v: unknown, path: number[]): Coordinates {
-  if (Array.isArray(v) && v.length >= 2 && v.every((n) => typeof n === 'number' && Number.isFinite(n)))
-    return (v as number[]).slice(0, 3);
+  if (isFinitePosition(v)) return v.slice(0, 3);
   throw new Fault({
     zh: `coordinates${at(path)}：${shown(v)} 不是由有限数字组成的坐标 [x, y]`,
     en: `coordinates${at(path)}: ${shown(v)} is not a position [x, y] of finite numbers`,

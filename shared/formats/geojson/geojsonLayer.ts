@@ -14,6 +14,7 @@ import {
   type Properties,
   type ReadResult,
 } from '../layer';
+import { safeFileName, uniqueName } from '../safeFileName';
 import { parseJson } from '../safeJson';
 import { isGeometryType, readGeometry } from './geojsonGeometry';
 
@@ -186,9 +187,10 @@ export const geojsonAdapter: FormatAdapter = {
   },
   write(layers, options) {
     const base = options.baseName ?? layers[0]?.name ?? 'export';
-    return layers.map((layer) => ({
-      name: layers.length === 1 ? `${base}.geojson` : `${base}_${layer.name}.geojson`,
-      bytes: writeGeoJsonLayer(layer),
-    }));
+    const used = new Set<string>();
+    return layers.map((layer) => {
+      const stem = safeFileName(layers.length === 1 ? base : `${base}_${layer.name}`, 'export');
+      return { name: `${uniqueName(stem, used)}.geojson`, bytes: writeGeoJsonLayer(layer) };
+    });
   },
 };

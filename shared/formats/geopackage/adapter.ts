@@ -1,3 +1,4 @@
+import { safeFileName } from '../safeFileName';
 import type { Bilingual } from '../../domain/labels';
 import type { Layer, NamedBytes, Progress, ReadOptions, ReadResult, WriteOptions } from '../layer';
 import { readGeoPackage } from './readGeoPackage';
@@ -29,6 +30,8 @@ export const geopackageAdapter: AsyncFormatAdapter = {
   },
   async write(layers, options, progress) {
     const bytes = await writeGeoPackage(layers, {}, progress);
-    return [{ name: `${options.baseName ?? layers[0]?.name ?? 'export'}.gpkg`, bytes }];
+    return [
+      { name: `${safeFileName(options.baseName ?? layers[0]?.name ?? 'export', 'export')}.gpkg`, bytes },
+    ];
   },
 };

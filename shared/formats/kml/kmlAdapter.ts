@@ -1,3 +1,4 @@
+import { safeFileName } from '../safeFileName';
 import { FormatError, fileProblem } from '../formatError';
 import type { FormatAdapter, Layer, NamedBytes, ReadOptions, ReadResult, WriteOptions } from '../layer';
 import { DEFAULT_ZIP_LIMITS, ZipError, looksLikeZip, readZip, writeZip } from '../zip/zip';
@@ -51,7 +52,7 @@ export function readKml(files: readonly NamedBytes[], options: KmlReadOptions = 
 }
 
 export function writeKml(layers: readonly Layer[], options: KmlWriteOptions = {}): NamedBytes[] {
-  const base = options.baseName ?? layers[0]?.name ?? 'zones';
+  const base = safeFileName(options.baseName ?? layers[0]?.name ?? 'zones', 'zones');
   const bytes = new TextEncoder().encode(writeKmlText(layers, options.documentName ?? base));
   if (!options.kmz) return [{ name: `${base}.kml`, bytes }];
   return [{ name: `${base}.kmz`, bytes: writeZip([{ name: 'doc.kml', bytes }]) }];

@@ -1,4 +1,5 @@
 import type { Bilingual } from '../../domain/labels';
+import { decimalNumber } from '../finiteCoordinates';
 import type { Coordinates, LayerGeometry } from '../layer';
 
 /**
@@ -39,7 +40,7 @@ function parseCoordinates(text: string, ctx: Context): Coordinates[] {
   const positions: Coordinates[] = [];
   for (const tuple of text.trim().split(/\s+/)) {
     if (!tuple) continue;
-    const values = tuple.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
+    const values = tuple.split(',').map(decimalNumber);
     if (values.length > 3) ctx.extraValues++;
     const [lon, lat, alt] = values;
     if (values.length < 2 || !values.slice(0, 3).every(Number.isFinite)) {

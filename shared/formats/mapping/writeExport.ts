@@ -1,3 +1,4 @@
+import { safeFileName } from '../safeFileName';
 import { gaussKrugerCrs, gaussKrugerEpsg } from '../../crs/definitions';
 import { isLonLat, parseEpsg } from '../../crs/transformLayer';
 import { exportCoordinateTable } from '../coordinateTable/adapter';
@@ -59,7 +60,7 @@ export async function writeExport(
   const document = selected(input.document, o.zoneTypes);
   const epsg = exportEpsg(o.format, o.epsg, document);
   const profile = o.profile ?? defaultProfile(o.format);
-  const baseName = o.baseName ?? document.settings.name;
+  const baseName = safeFileName(o.baseName ?? document.settings.name, 'export');
   const lonLat = isLonLat(epsg);
   const decimals = o.decimals ?? defaultDecimals(o.format, epsg);
   const done = (output: WriteExportOutput) => (progress(1), output);

@@ -1,3 +1,4 @@
+import { safeFileName } from '../safeFileName';
 import type { Bilingual } from '../../domain/labels';
 import { isLonLat } from '../../crs/transformLayer';
 import { coordinateTableAdapter, layerParcelSources } from '../coordinateTable/adapter';
@@ -74,7 +75,7 @@ export async function writeLayers(
   options: WriteLayersOptions,
   progress: Progress = () => {},
 ): Promise<WriteExportOutput> {
-  const base = options.baseName ?? layers[0]?.name ?? 'export';
+  const base = safeFileName(options.baseName ?? layers[0]?.name ?? 'export', 'export');
   let files: NamedBytes[];
   let renamedFields: RenamedField[] = [];
   let warnings: Bilingual[] = [];
@@ -118,7 +119,12 @@ export async function writeLayers(
   }
   // Level 1: a shapefile set deflates to within 4 % of level 6's size in 70 % of the time.
   if (options.zip && files.length > 1)
-    files = [{ name: `${options.zipBaseName ?? base}.zip`, bytes: writeZip(files, 1) }];
+    files = [
+      {
+        name: `${options.zipBaseName ? safeFileName(options.zipBaseName, base) : base}.zip`,
+        bytes: writeZip(files, 1),
+      },
+    ];
   progress(1);
   return { files, renamedFields, warnings };
 }

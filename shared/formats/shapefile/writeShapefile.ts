@@ -13,6 +13,7 @@ import type {
 } from '../layer';
 import { encodeText } from '../text/encoding';
 import { writeZip } from '../zip/zip';
+import { safeFileName } from '../safeFileName';
 import { writeDbf, type CutText, type DbfColumn } from './dbfWrite';
 import { dbfFieldNames, type Renamed } from './fieldNames';
 import { writeShp, type ShapeKind } from './shpWrite';
@@ -131,8 +132,6 @@ function keptNotice(file: string, count: number): Bilingual {
   };
 }
 
-export const safeName = (name: string) => name.replace(/[\\/:*?"<>|\0]/g, '_').trim() || 'layer';
-
 export function checkCoordinates(file: string, features: readonly LayerFeature[], first = 0): void {
   const finite = (c: unknown): boolean =>
     Array.isArray(c) ? c.every(finite) : typeof c === 'number' && Number.isFinite(c);
@@ -234,7 +233,7 @@ export function writeShapefile(
   const warnings: Bilingual[] = [];
   const usedBases = new Set<string>();
   for (const layer of layers) {
-    const layerBase = safeName(layers.length === 1 && options.baseName ? options.baseName : layer.name);
+    const layerBase = safeFileName(layers.length === 1 && options.baseName ? options.baseName : layer.name);
     const { fields, columns, renamed: names } = layerColumns(layer, encoding);
     renamed.push(...names);
     const epsg = options.epsg ?? layer.epsg;
@@ -268,6 +267,6 @@ export function writeShapefile(
 /** The same files in one `<base>.zip` (base = options.baseName, else the first layer's name). */
 export function writeShapefileZip(layers: readonly Layer[], options: ShapefileWriteOptions = {}): NamedBytes {
   const { files } = writeShapefile(layers, options);
-  const base = safeName(options.baseName ?? layers[0]?.name ?? 'shapefile');
+  const base = safeFileName(options.baseName ?? layers[0]?.name ?? 'shapefile');
   return { name: `${base}.zip`, bytes: writeZip(files) };
 }

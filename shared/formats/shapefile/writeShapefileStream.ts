@@ -1,12 +1,12 @@
 import type { Bilingual } from '../../domain/labels';
 import type { FieldDef, FieldType, Layer, LayerFeature } from '../layer';
+import { safeFileName } from '../safeFileName';
 import { ShpWriter, type ShapeKind } from './shpWrite';
 import {
   checkCoordinates,
   kindOf,
   layerColumns,
   prjWarning,
-  safeName,
   setFiles,
   type ShapefileWriteOptions,
   type ShapefileWriteResult,
@@ -41,7 +41,7 @@ export class ShapefileStream {
   }
 
   private get base(): string {
-    return safeName(this.options.baseName ?? this.first?.name ?? 'layer');
+    return safeFileName(this.options.baseName ?? this.first?.name ?? 'layer');
   }
 
   /** Add the next batch of the layer (same layer: its name and CRS are the first batch's). */
