@@ -1,11 +1,13 @@
 import type { ProjectDocument } from '../../shared/formats/projectDocument';
-import { PROJECT_FILE_EXTENSION, type ProjectFileContent } from '../../shared/formats/projectFile';
+import { PROJECT_FILE_EXTENSION } from '../../shared/formats/projectFile';
 import type { OpenedFile } from '../../shared/ipc/contract';
 import type { Platform } from '../platform/platform';
+import type { Store } from '../storage/store';
 import { createProject } from './commands/projectCommands';
 import type { Workbench } from './workbench';
 import type { OpenFile } from './editorState';
 import { withJob } from './transferJob';
+import { opensForReview, rememberSaved } from './fileTrust';
 
 export const GENERATOR = 'Heritage Zone Workbench 0.1.0';
 const FILTERS = [{ name: '文物保护区划项目 Heritage zone project', extensions: [PROJECT_FILE_EXTENSION] }];
@@ -59,31 +61,28 @@ export async function newProject(workbench: Workbench): Promise<void> {
 }
 
 /**
- * This installation's random id, written into every file it saves. A file saved here opens as a
- * normal project; a file from anyone else opens as a read-only review copy.
+ * This installation's random id, written into every file it saves as `saved_by`: provenance
+ * only. Whether a file opens editable is decided by fileTrust.ts from the bytes, never by this.
  */
-export async function installationId(workbench: Workbench): Promise<string> {
-  const stored = await workbench.store.readPreference('installation');
+export async function installationId(store: Store): Promise<string> {
+  const stored = await store.readPreference('installation');
   if (stored) return stored;
   const id = crypto.randomUUID();
-  await workbench.store.writePreference('installation', id);
+  await store.writePreference('installation', id);
   return id;
 }
 
-/** Whether an opened file should be shown read-only: it was saved by another installation. */
-export async function opensForReview(workbench: Workbench, content: ProjectFileContent): Promise<boolean> {
-  return content.saved.installation !== (await installationId(workbench));
-}
-
 /**
- * Open a project file as a new project (parsed in a worker). Files from elsewhere become
- * read-only review copies. A damaged or newer file changes nothing in the store.
+ * Open a project file as a new project (parsed in a worker). Every file this installation did not
+ * save byte for byte becomes a read-only review copy (fileTrust.ts). A damaged or newer file
+ * changes nothing in the store.
  */
 export async function openProjectFile(workbench: Workbench, file: OpenedFile): Promise<void> {
+  // Decided on the bytes as received, before anything else sees them.
+  const review = await opensForReview(workbench.store, file.bytes);
   const label = { zh: `正在打开 ${file.name}`, en: `Opening ${file.name}` };
   const content = await withJob(workbench, label, 'readProject', { name: file.name, bytes: file.bytes });
   if (!content) return;
-  const review = await opensForReview(workbench, content);
   const id = await createAndShowProject(workbench, content, { handle: file.handle, name: file.name }, review);
   if (id && review) {
     workbench.notify('info', {
@@ -136,7 +135,7 @@ export async function saveProjectFile(
     const file = workbench.state.get().file;
     const options = {
       generator: GENERATOR,
-      installation: await installationId(workbench),
+      installation: await installationId(workbench.store),
       editCount: await workbench.store.read.editCount(workbench.projectId),
     };
     const label = { zh: '正在保存项目文件', en: 'Saving the project file' };
@@ -150,6 +149,7 @@ export async function saveProjectFile(
       filters: FILTERS,
     });
     if (!saved) return;
+    await rememberSaved(workbench.store, bytes);
     workbench.state.set({ file: { handle: saved.handle, name: saved.name } });
     workbench.notify('info', { zh: `已保存 ${saved.name}`, en: `Saved ${saved.name}` });
   } catch (error) {

@@ -66,4 +66,6 @@ export interface MetaRecord {
   key: string;
   cursor?: number;
   value?: string;
+  /** `savedFiles`: hashes of the project files this installation saved (savedFiles.ts). */
+  hashes?: string[];
 }

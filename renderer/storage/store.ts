@@ -4,6 +4,7 @@ import { commit, type CommitRequest, type CommitResult } from './commit';
 import { historyState, redo, undo, type HistoryState } from './history';
 import { createReader, type Reader } from './reader';
 import { isReadOnly } from './readOnly';
+import { rememberSavedFile, wasSavedHere } from './savedFiles';
 import type { HistoryEntry } from './records';
 import type { Project } from '../../shared/domain/schema';
 
@@ -30,6 +31,10 @@ export interface Store {
   /** A session preference (e.g. the last project shown); not part of any document or undo step. */
   readPreference(name: string): Promise<string | null>;
   writePreference(name: string, value: string): Promise<void>;
+  /** Record that this installation saved a project file with this SHA-256 (savedFiles.ts). */
+  rememberSavedFile(hash: string): Promise<void>;
+  /** Whether this installation recorded saving a project file with this SHA-256. */
+  wasSavedHere(hash: string): Promise<boolean>;
   observe<T>(
     query: (q: Queries) => Promise<T>,
     onValue: (value: T) => void,
@@ -65,6 +70,8 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     async writePreference(name, value) {
       await db.meta.put({ key: `pref:${name}`, value });
     },
+    rememberSavedFile: (hash) => rememberSavedFile(db, hash),
+    wasSavedHere: (hash) => wasSavedHere(db, hash),
     read,
     observe(query, onValue, onError) {
       const subscription = liveQuery(() => query(read)).subscribe({ next: onValue, error: onError });
