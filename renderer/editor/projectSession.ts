@@ -3,6 +3,7 @@ import { PROJECT_FILE_EXTENSION } from '../../shared/formats/projectFile';
 import type { OpenedFile } from '../../shared/ipc/contract';
 import type { Platform } from '../platform/platform';
 import type { Store } from '../storage/store';
+import type { FileExtras } from '../storage/fileExtras';
 import { createProject } from './commands/projectCommands';
 import type { Workbench } from './workbench';
 import type { OpenFile } from './editorState';
@@ -41,8 +42,9 @@ export async function createAndShowProject(
   document: ProjectDocument,
   file: OpenFile | null = null,
   readOnly = false,
+  extras?: FileExtras,
 ): Promise<string | null> {
-  const command = createProject(document);
+  const command = createProject(document, undefined, extras);
   try {
     await workbench.store.commit({ projectId: command.id, ...command, readOnly });
   } catch (error) {
@@ -83,7 +85,9 @@ export async function openProjectFile(workbench: Workbench, file: OpenedFile): P
   const label = { zh: `正在打开 ${file.name}`, en: `Opening ${file.name}` };
   const content = await withJob(workbench, label, 'readProject', { name: file.name, bytes: file.bytes });
   if (!content) return;
-  const id = await createAndShowProject(workbench, content, { handle: file.handle, name: file.name }, review);
+  const { comments, carried } = content;
+  const opened = { handle: file.handle, name: file.name };
+  const id = await createAndShowProject(workbench, content, opened, review, { comments, carried });
   if (id && review) {
     workbench.notify('info', {
       zh: `${file.name} 以审阅模式（只读）打开`,
@@ -98,9 +102,12 @@ export async function openProjectFile(workbench: Workbench, file: OpenedFile): P
  */
 export async function makeWorkingCopy(workbench: Workbench): Promise<void> {
   const document = await currentDocument(workbench);
+  // The received comments and whatever else the file carried go with the copy.
+  const extras = (await workbench.store.read.fileExtras(workbench.projectId)) ?? undefined;
   const suffix = workbench.state.get().lang === 'zh' ? '（工作副本）' : ' (working copy)';
   const name = `${document.settings.name}${suffix}`.slice(0, 200);
-  const id = await createAndShowProject(workbench, { ...document, settings: { ...document.settings, name } });
+  const copy = { ...document, settings: { ...document.settings, name } };
+  const id = await createAndShowProject(workbench, copy, null, false, extras);
   if (id)
     workbench.notify('info', {
       zh: `已制作工作副本“${name}”，可以编辑`,
@@ -133,10 +140,13 @@ export async function saveProjectFile(
   try {
     const document = await currentDocument(workbench);
     const file = workbench.state.get().file;
+    const extras = await workbench.store.read.fileExtras(workbench.projectId);
     const options = {
       generator: GENERATOR,
       installation: await installationId(workbench.store),
       editCount: await workbench.store.read.editCount(workbench.projectId),
+      comments: extras?.comments ?? [],
+      carried: extras?.carried,
     };
     const label = { zh: '正在保存项目文件', en: 'Saving the project file' };
     const bytes = await withJob(workbench, label, 'writeProject', { document, options });

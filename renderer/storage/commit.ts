@@ -4,6 +4,7 @@ import { applyPuts } from './changeSet';
 import { recordHistory } from './history';
 import { createReader, type Reader } from './reader';
 import { assertWritable, markReadOnly } from './readOnly';
+import { writeFileExtras, type FileExtras } from './fileExtras';
 import type { ChangeSet, Put } from './records';
 import { validatePuts } from './validateRecord';
 import { withWriteLock } from './writeLock';
@@ -21,6 +22,11 @@ export interface CommitRequest {
   build(read: Reader): Promise<Put[]> | Put[];
   /** Store the project as a read-only review copy, in the same transaction (opening for review). */
   readOnly?: boolean;
+  /**
+   * What the project's file carried besides the document, kept with it (opening a file, a working
+   * copy). Asked for after `build`, so it can follow the ids build gave the records.
+   */
+  extras?: () => FileExtras;
 }
 
 export interface CommitResult {
@@ -40,6 +46,7 @@ export function commit(db: WorkbenchDb, request: CommitRequest): Promise<CommitR
         await recordHistory(db, request.projectId, request.label, changes);
       }
       if (request.readOnly) await markReadOnly(db, request.projectId);
+      if (request.extras) await writeFileExtras(db, request.projectId, request.extras());
       return { changes };
     }),
   );

@@ -1,3 +1,4 @@
+import type { FileExtras } from './fileExtras';
 import type { Bilingual } from '../../shared/domain/labels';
 import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema';
 
@@ -68,4 +69,6 @@ export interface MetaRecord {
   value?: string;
   /** `savedFiles`: hashes of the project files this installation saved (savedFiles.ts). */
   hashes?: string[];
+  /** `fileExtras:<projectId>`: what the project's file carried besides the document (fileExtras.ts). */
+  extras?: FileExtras;
 }

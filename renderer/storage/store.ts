@@ -4,6 +4,7 @@ import { commit, type CommitRequest, type CommitResult } from './commit';
 import { historyState, redo, undo, type HistoryState } from './history';
 import { createReader, type Reader } from './reader';
 import { isReadOnly } from './readOnly';
+import { readFileExtras, type FileExtras } from './fileExtras';
 import { rememberSavedFile, wasSavedHere } from './savedFiles';
 import type { HistoryEntry } from './records';
 import type { Project } from '../../shared/domain/schema';
@@ -16,6 +17,8 @@ export interface Queries extends Reader {
   readOnly(projectId: string): Promise<boolean>;
   /** Undo-log entries kept for the project (the edit count a saved file records). */
   editCount(projectId: string): Promise<number>;
+  /** What the project's file carried besides the document (see fileExtras.ts); null if none. */
+  fileExtras(projectId: string): Promise<FileExtras | null>;
 }
 
 /**
@@ -59,6 +62,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     history: (projectId) => historyState(db, projectId),
     readOnly: (projectId) => isReadOnly(db, projectId),
     editCount: (projectId) => db.history.where('projectId').equals(projectId).count(),
+    fileExtras: (projectId) => readFileExtras(db, projectId),
   };
   return {
     commit: (request) => commit(db, request),

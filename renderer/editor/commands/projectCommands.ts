@@ -5,7 +5,9 @@ import {
   type ProjectSettingsInput,
 } from '../../../shared/domain/schema';
 import type { ProjectDocument } from '../../../shared/formats/projectDocument';
+import type { ReviewComment } from '../../../shared/formats/projectFile';
 import { commitError } from '../../storage/commitError';
+import type { FileExtras } from '../../storage/fileExtras';
 import { sameRecord } from '../../storage/sameRecord';
 import { documentPuts } from './documentPuts';
 import { mergePatch } from './mergePatch';
@@ -14,12 +16,20 @@ import { newId, now, type Command } from './command';
 /**
  * Create a project with its content in one transaction (a new project, an opened file, the
  * sample). Not an undo step: history belongs to a project and nothing precedes its creation.
+ * What its file carried besides the document (`extras`) is kept with it, comments following the
+ * ids their objects and zones get in the store.
  */
-export function createProject(document: ProjectDocument, projectId = newId()): Command & { id: string } {
+export function createProject(
+  document: ProjectDocument,
+  projectId = newId(),
+  extras?: FileExtras,
+): Command & { id: string; extras?: () => FileExtras } {
+  const ids = new Map<string, string>();
   return {
     id: projectId,
     label: { zh: '新建项目', en: 'New project' },
     undo: 'skip',
+    ...(extras && { extras: () => ({ ...extras, comments: retargetComments(extras.comments, ids) }) }),
     async build(read) {
       const at = now();
       const project: Project = {
@@ -30,10 +40,20 @@ export function createProject(document: ProjectDocument, projectId = newId()): C
       };
       return [
         { table: 'projects', key: projectId, value: project },
-        ...(await documentPuts(read, projectId, document)),
+        ...(await documentPuts(read, projectId, document, ids)),
       ];
     },
   };
+}
+
+function retargetComments(comments: ReviewComment[], ids: Map<string, string>): ReviewComment[] {
+  const follow = <T extends { id: string | null }>(target: T): T =>
+    target.id !== null && ids.has(target.id) ? { ...target, id: ids.get(target.id)! } : target;
+  return comments.map((c) => ({
+    ...c,
+    target: follow(c.target),
+    ...(c.detachedFrom && { detachedFrom: follow(c.detachedFrom) }),
+  }));
 }
 
 export function updateProjectSettings(projectId: string, patch: Partial<ProjectSettingsInput>): Command {
