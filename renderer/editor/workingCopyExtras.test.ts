@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTekesSample } from '../../shared/sample/buildSample';
-import { openDatabase } from '../../shared/formats/geopackage/sqlite';
+import { openDatabase, queryRows } from '../../shared/formats/geopackage/sqlite';
 import { readProjectFile, writeProjectFile, type ReviewComment } from '../../shared/formats/projectFile';
 import { openMemoryStore } from '../testing/memoryStore';
 import type { Store } from '../storage/store';
@@ -27,13 +27,15 @@ async function receivedFile() {
   ];
   const db = await openDatabase(await writeProjectFile(sample, { generator: 'other', comments }));
   db.run("CREATE TABLE review_log (note TEXT); INSERT INTO review_log VALUES ('第一轮')");
+  db.run('ALTER TABLE hzw_zones ADD COLUMN reviewer_flag TEXT');
+  db.run("UPDATE hzw_zones SET reviewer_flag = '复核' WHERE id = ?", [sample.zones[0]!.id]);
   const bytes = db.export();
   db.close();
   return readProjectFile(bytes, 'received.hzw');
 }
 
 describe('a working copy of a received file', () => {
-  it('keeps its comments on the same zones and objects, and what the file carried', async () => {
+  it('keeps its comments and added columns on the same zones and objects, and what the file carried', async () => {
     store = await openMemoryStore('working-copy-extras');
     const workbench = new Workbench(store, 'zh');
     const content = await receivedFile();
@@ -58,10 +60,18 @@ describe('a working copy of a received file', () => {
     expect(zoneOf(copy.zones, onZone)?.attributes).toEqual(content.zones[0]!.attributes);
     expect(objectOf(copy.objects, onObject)?.attributes).toEqual(content.objects[0]!.attributes);
 
-    const saved = await readProjectFile(
-      await writeProjectFile(copy, { generator: 'test', comments: extras.comments, carried: extras.carried }),
-      'saved.hzw',
-    );
+    const bytes = await writeProjectFile(copy, {
+      generator: 'test',
+      comments: extras.comments,
+      carried: extras.carried,
+    });
+    const saved = await readProjectFile(bytes, 'saved.hzw');
+    // The column a reviewer added to the zones table stays on the same zone.
+    const db = await openDatabase(bytes);
+    expect(queryRows(db, 'SELECT id, reviewer_flag FROM hzw_zones WHERE reviewer_flag IS NOT NULL')).toEqual([
+      { id: onZone, reviewer_flag: '复核' },
+    ]);
+    db.close();
     expect(saved.comments.map((c) => [c.text, c.target])).toEqual([
       ['意见 c1', { kind: 'zone', id: onZone }],
       ['意见 c2', { kind: 'object', id: onObject }],

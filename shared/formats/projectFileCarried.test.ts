@@ -139,7 +139,16 @@ describe('a project file keeps what we do not understand', () => {
           columns: ['a'],
           rows: [[{ integer: '1' }]],
         },
+        // Rows SQLite refuses: the table is left out whole, the project is saved all the same.
+        {
+          name: 'strict',
+          sql: 'CREATE TABLE strict (x NOT NULL)',
+          indexes: [],
+          columns: ['x'],
+          rows: [[null]],
+        },
       ],
+      columns: [{ table: 'hzw_zones', column: 'JSON', type: 'TEXT', values: [] }],
     };
     const bytes = await writeProjectFile(buildTekesSample(), { ...options, carried: hostile });
     const back = await readProjectFile(bytes, 'back.hzw');

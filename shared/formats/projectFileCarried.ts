@@ -219,27 +219,44 @@ export function writeCarried(db: Database, carried: CarriedContent): void {
   const before = existing();
   for (const table of carried.tables) {
     if (before.has(table.name.toLowerCase())) continue;
-    if (!runOne(db, table.sql, /^\s*CREATE\s+TABLE\b/i)) continue;
-    insertRows(db, 'INSERT', table.name, table.columns, table.rows);
-    for (const index of table.indexes) runOne(db, index, /^\s*CREATE\s+(UNIQUE\s+)?INDEX\b/i);
+    guarded(db, () => {
+      if (!runOne(db, table.sql, /^\s*CREATE\s+TABLE\b/i)) return;
+      insertRows(db, 'INSERT', table.name, table.columns, table.rows);
+      for (const index of table.indexes) runOne(db, index, /^\s*CREATE\s+(UNIQUE\s+)?INDEX\b/i);
+    });
   }
   const now = existing();
   for (const rows of carried.registrations)
-    if (now.has(rows.table)) insertRows(db, 'INSERT OR IGNORE', rows.table, rows.columns, rows.rows);
+    if (now.has(rows.table))
+      guarded(db, () => insertRows(db, 'INSERT OR IGNORE', rows.table, rows.columns, rows.rows));
   for (const column of carried.columns) {
     const own = OWN_RECORD_TABLES[column.table];
-    if (!own || own.columns.includes(column.column)) continue;
+    if (!own || own.columns.includes(column.column.toLowerCase())) continue;
     const type = /^[A-Za-z ()0-9,]*$/.test(column.type) ? column.type : '';
-    db.run(`ALTER TABLE ${column.table} ADD COLUMN ${quoteName(column.column)} ${type}`);
-    for (const [key, cell] of column.values) {
-      const [expr, value] = bound(cell);
-      db.run(`UPDATE ${column.table} SET ${quoteName(column.column)} = ${expr} WHERE ${own.key} = ?`, [
-        value,
-        key,
-      ]);
-    }
+    guarded(db, () => {
+      db.run(`ALTER TABLE ${column.table} ADD COLUMN ${quoteName(column.column)} ${type}`);
+      for (const [key, cell] of column.values) {
+        const [expr, value] = bound(cell);
+        const set = `UPDATE ${column.table} SET ${quoteName(column.column)} = ${expr} WHERE ${own.key} = ?`;
+        db.run(set, [value, key]);
+      }
+    });
   }
   for (const [key, value] of carried.meta)
     if (!OWN_META_KEYS.has(key))
       db.run('INSERT OR IGNORE INTO hzw_meta (key, value) VALUES (?, ?)', [key, value]);
+}
+
+/**
+ * Carried content comes from files: what SQLite refuses of it (a statement naming another table,
+ * a clash with ours) is left out whole, and the project is saved all the same.
+ */
+function guarded(db: Database, write: () => void): void {
+  db.run('SAVEPOINT carried');
+  try {
+    write();
+  } catch {
+    db.run('ROLLBACK TO carried');
+  }
+  db.run('RELEASE carried');
 }

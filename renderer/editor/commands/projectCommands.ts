@@ -5,9 +5,9 @@ import {
   type ProjectSettingsInput,
 } from '../../../shared/domain/schema';
 import type { ProjectDocument } from '../../../shared/formats/projectDocument';
-import type { ReviewComment } from '../../../shared/formats/projectFile';
 import { commitError } from '../../storage/commitError';
 import type { FileExtras } from '../../storage/fileExtras';
+import type { CarriedColumn } from '../../../shared/formats/projectFileCarried';
 import { sameRecord } from '../../storage/sameRecord';
 import { documentPuts } from './documentPuts';
 import { mergePatch } from './mergePatch';
@@ -29,7 +29,7 @@ export function createProject(
     id: projectId,
     label: { zh: '新建项目', en: 'New project' },
     undo: 'skip',
-    ...(extras && { extras: () => ({ ...extras, comments: retargetComments(extras.comments, ids) }) }),
+    ...(extras && { extras: () => followIds(extras, ids) }),
     async build(read) {
       const at = now();
       const project: Project = {
@@ -46,14 +46,20 @@ export function createProject(
   };
 }
 
-function retargetComments(comments: ReviewComment[], ids: Map<string, string>): ReviewComment[] {
+/** Comments, and columns added to the zone and object tables, follow their records' new ids. */
+function followIds(extras: FileExtras, ids: Map<string, string>): FileExtras {
   const follow = <T extends { id: string | null }>(target: T): T =>
     target.id !== null && ids.has(target.id) ? { ...target, id: ids.get(target.id)! } : target;
-  return comments.map((c) => ({
+  const comments = extras.comments.map((c) => ({
     ...c,
     target: follow(c.target),
     ...(c.detachedFrom && { detachedFrom: follow(c.detachedFrom) }),
   }));
+  const columns = extras.carried.columns.map((column): CarriedColumn => {
+    if (column.table !== 'hzw_zones' && column.table !== 'hzw_objects') return column;
+    return { ...column, values: column.values.map(([key, cell]) => [ids.get(key) ?? key, cell]) };
+  });
+  return { comments, carried: { ...extras.carried, columns } };
 }
 
 export function updateProjectSettings(projectId: string, patch: Partial<ProjectSettingsInput>): Command {
