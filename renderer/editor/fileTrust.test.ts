@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildTekesSample } from '../../shared/sample/buildSample';
 import { readProjectFile, writeProjectFile } from '../../shared/formats/projectFile';
 import { openMemoryStore } from '../testing/memoryStore';
@@ -47,6 +47,19 @@ describe('which opened project files are trusted', () => {
     expect(await opensForReview(other, bytes)).toBe(false);
     expect(await opensForReview(store, bytes)).toBe(true);
     other.close();
+  });
+
+  it('where the page cannot hash (not a secure context), every file is a review copy', async () => {
+    store = await openMemoryStore('trust-insecure');
+    const bytes = await fileClaiming(await installationId(store));
+    await rememberSaved(store, bytes);
+    vi.stubGlobal('crypto', { randomUUID: () => 'x' });
+    try {
+      expect(await opensForReview(store, bytes)).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(await opensForReview(store, bytes)).toBe(false);
   });
 
   it('hashes with SHA-256', async () => {

@@ -12,12 +12,15 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Whether a file with these bytes opens as a read-only review copy. */
+/** Web Crypto exists only in secure contexts (our app:// origin, https, localhost). */
+const canHash = () => globalThis.crypto?.subtle !== undefined;
+
+/** Whether a file with these bytes opens as a read-only review copy (always, if we cannot hash). */
 export async function opensForReview(store: Store, bytes: Uint8Array): Promise<boolean> {
-  return !(await store.wasSavedHere(await sha256Hex(bytes)));
+  return !canHash() || !(await store.wasSavedHere(await sha256Hex(bytes)));
 }
 
 /** Record that this installation wrote these bytes as a project file (after the write succeeded). */
 export async function rememberSaved(store: Store, bytes: Uint8Array): Promise<void> {
-  await store.rememberSavedFile(await sha256Hex(bytes));
+  if (canHash()) await store.rememberSavedFile(await sha256Hex(bytes));
 }
