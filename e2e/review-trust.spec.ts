@@ -97,6 +97,8 @@ test('comments and a reviewer’s table in a received file survive a working cop
   await openFile(reviewer, received);
   const banner = reviewer.getByRole('region', { name: '审阅模式：只读' });
   await expect(banner).toBeVisible();
+  // Kept as received: the saved review copy is still someone else's file.
+  const keptReview = await saveProject(reviewer);
   await reviewer.getByRole('button', { name: '制作工作副本' }).click();
   await expect(banner).toBeHidden();
   const saved = await saveProject(reviewer);
@@ -137,6 +139,10 @@ test('comments and a reviewer’s table in a received file survive a working cop
     (m) => m.key === `fileExtras:${reopened.id}`,
   );
   expect(extras?.extras?.comments.map((c) => c.text)).toEqual(comments.map((c) => c.text));
+
+  await openFile(reviewer, keptReview);
+  await expect(banner).toBeVisible();
+  expect(json<{ json: string }>(keptReview, 'SELECT json FROM hzw_comments')).toHaveLength(2);
   expect(errors, 'reviewer page errors or CSP violations').toEqual([]);
   await reviewer.context().close();
 });

@@ -139,7 +139,7 @@ export async function saveProjectFile(
 ): Promise<void> {
   try {
     const document = await currentDocument(workbench);
-    const file = workbench.state.get().file;
+    const { file, readOnly: review } = workbench.state.get();
     const extras = await workbench.store.read.fileExtras(workbench.projectId);
     const options = {
       generator: GENERATOR,
@@ -153,13 +153,14 @@ export async function saveProjectFile(
     if (!bytes) return;
     const saved = await platform.saveProject({
       // A review copy never writes over the file it was opened from.
-      handle: saveAs || workbench.state.get().readOnly ? null : (file?.handle ?? null),
+      handle: saveAs || review ? null : (file?.handle ?? null),
       suggestedName: file?.name ?? `${document.settings.name}.${PROJECT_FILE_EXTENSION}`,
       bytes,
       filters: FILTERS,
     });
     if (!saved) return;
-    await rememberSaved(workbench.store, bytes);
+    // A saved review copy stays someone else's file: it opens as a review copy again.
+    if (!review) await rememberSaved(workbench.store, bytes);
     workbench.state.set({ file: { handle: saved.handle, name: saved.name } });
     workbench.notify('info', { zh: `已保存 ${saved.name}`, en: `Saved ${saved.name}` });
   } catch (error) {
