@@ -157,4 +157,22 @@ describe('a project file keeps what we do not understand', () => {
       ['evil', 1, [[{ integer: '1' }]]],
     ]);
   });
+
+  it('a file with odd GeoPackage tables still opens and carries its own table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hzw-odd-'));
+    const path = join(dir, 'odd.hzw');
+    writeFileSync(path, await writeProjectFile(buildTekesSample(), options));
+    execFileSync('sqlite3', [
+      path,
+      `DROP TABLE gpkg_geometry_columns; DROP TABLE gpkg_extensions;
+       CREATE TABLE gpkg_extensions (table_name TEXT);
+       INSERT INTO gpkg_extensions VALUES ('notes');
+       CREATE TABLE notes (a TEXT); INSERT INTO notes VALUES ('保留');`,
+    ]);
+    const opened = await readProjectFile(readFileSync(path), 'odd.hzw');
+    expect(opened.carried.tables.map((t) => [t.name, t.rows])).toEqual([['notes', [['保留']]]]);
+    const saved = join(dir, 'saved.hzw');
+    writeFileSync(saved, await writeProjectFile(opened, { ...options, carried: opened.carried }));
+    expect(sh(`sqlite3 "${saved}" "SELECT a FROM notes"`).trim()).toBe('保留');
+  });
 });

@@ -5,9 +5,9 @@ import { quoteName, type Database } from './geopackage/sqlite';
  * that a reviewer's or a newer version's additions are not lost: whole tables we do not write
  * (with their rows and indexes, and their GeoPackage registration), columns added to our `hzw_*`
  * tables, and `hzw_meta` keys we do not know. Values keep their SQLite storage class exactly
- * (integers as decimal text, so 64-bit ids survive JavaScript numbers). Not carried: triggers and
- * spatial indexes (virtual tables), which readers such as GDAL rebuild; edits to the flat `zones`
- * and `objects` tables, which are a view of the `hzw_*` records. See docs/formats.md.
+ * (integers as decimal text, so 64-bit ids survive JavaScript numbers). Not carried: views,
+ * triggers and spatial indexes (virtual tables), which readers such as GDAL rebuild; edits to the
+ * flat `zones` and `objects` tables, which are a view of the `hzw_*` records. See docs/formats.md.
  */
 export type CarriedCell = null | string | Uint8Array | { integer: string } | { real: number };
 
@@ -114,6 +114,18 @@ function rowsOf(db: Database, table: string, columns: string[], where = '', para
   return select(db, `SELECT ${cellsSql(columns)} FROM ${quoteName(table)} ${where}`, params).map(toCells);
 }
 
+/**
+ * A read of carried content that SQLite refuses (a registry table lacking a standard column): that
+ * part is not carried, and the file still opens.
+ */
+function readable<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
+
 /** Read everything of a project file that is not ours (see the module comment). */
 export function readCarried(db: Database): CarriedContent {
   const schema = select(db, 'SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL');
@@ -141,15 +153,22 @@ export function readCarried(db: Database): CarriedContent {
       const columns = columnsOf(db, table).map((c) => c.name);
       // A carried table's spatial index is not carried, so neither is its registration.
       const notRtree = table === 'gpkg_extensions' ? " AND extension_name <> 'gpkg_rtree_index'" : '';
-      const rows = rowsOf(db, table, columns, `WHERE table_name IN (${marks})${notRtree}`, names);
-      if (rows.length) registrations.push({ table, columns, rows });
+      const rows = readable(() =>
+        rowsOf(db, table, columns, `WHERE table_name IN (${marks})${notRtree}`, names),
+      );
+      if (rows?.length) registrations.push({ table, columns, rows });
     }
-    const columns = columnsOf(db, 'gpkg_spatial_ref_sys').map((c) => c.name);
-    const srs = `WHERE srs_id IN (SELECT srs_id FROM gpkg_contents WHERE table_name IN (${marks}) UNION SELECT srs_id FROM gpkg_geometry_columns WHERE table_name IN (${marks}))`;
-    const rows = present.has('gpkg_spatial_ref_sys')
-      ? rowsOf(db, 'gpkg_spatial_ref_sys', columns, srs, [...names, ...names])
-      : [];
-    if (rows.length) registrations.unshift({ table: 'gpkg_spatial_ref_sys', columns, rows });
+    // The spatial reference systems those rows name (ours are written anyway; INSERT OR IGNORE).
+    const users = ['gpkg_contents', 'gpkg_geometry_columns'].filter((t) => present.has(t));
+    if (present.has('gpkg_spatial_ref_sys') && users.length > 0) {
+      const columns = columnsOf(db, 'gpkg_spatial_ref_sys').map((c) => c.name);
+      const used = users.map((t) => `SELECT srs_id FROM ${t} WHERE table_name IN (${marks})`).join(' UNION ');
+      const params = users.flatMap(() => names);
+      const rows = readable(() =>
+        rowsOf(db, 'gpkg_spatial_ref_sys', columns, `WHERE srs_id IN (${used})`, params),
+      );
+      if (rows?.length) registrations.unshift({ table: 'gpkg_spatial_ref_sys', columns, rows });
+    }
   }
   const columns: CarriedColumn[] = [];
   for (const [table, own] of Object.entries(OWN_RECORD_TABLES)) {
