@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { readTable } from './fixtures/indexedDb';
+import { openFile, reviewerPage, saveProject } from './fixtures/projectFiles';
 
 /** Everything stored, read straight from IndexedDB: review mode must leave it exactly as it is. */
 async function stored(page: Page) {
@@ -15,47 +16,6 @@ async function stored(page: Page) {
     readTable(page, 'history'),
   ]);
   return { projects, objects, zones, history };
-}
-
-/** A planner's save: Ctrl+S in web mode downloads the project file. */
-async function saveProject(page: Page): Promise<string> {
-  const download = page.waitForEvent('download');
-  await page.getByTestId('map').focus();
-  await page.keyboard.press('Control+s');
-  const file = join(mkdtempSync(join(tmpdir(), 'hzw-review-')), (await download).suggestedFilename());
-  await (await download).saveAs(file);
-  return file;
-}
-
-async function openFile(page: Page, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '打开项目' }).click();
-  await (await chooser).setFiles(file);
-}
-
-/** A reviewer is someone else: another browser profile with its own store (and installation id). */
-async function reviewerPage(
-  browser: Browser,
-  baseURL: string | undefined,
-): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    baseURL,
-    locale: 'zh-CN',
-    viewport: { width: 1400, height: 900 },
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on(
-    'console',
-    (m) =>
-      m.type() === 'error' && /Content.Security.Policy|Refused to/i.test(m.text()) && errors.push(m.text()),
-  );
-  await context.route(/.*/, (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
-  );
-  await openWorkbench(page);
-  return { page, errors };
 }
 
 test('a file from someone else opens read-only until the reviewer makes a working copy', async ({

@@ -1,11 +1,14 @@
 import type { ProjectDocument } from '../../shared/formats/projectDocument';
-import { PROJECT_FILE_EXTENSION, type ProjectFileContent } from '../../shared/formats/projectFile';
+import { PROJECT_FILE_EXTENSION } from '../../shared/formats/projectFile';
 import type { OpenedFile } from '../../shared/ipc/contract';
 import type { Platform } from '../platform/platform';
+import type { Store } from '../storage/store';
+import type { FileExtras } from '../storage/fileExtras';
 import { createProject } from './commands/projectCommands';
 import type { Workbench } from './workbench';
 import type { OpenFile } from './editorState';
 import { withJob } from './transferJob';
+import { opensForReview, rememberSaved } from './fileTrust';
 
 export const GENERATOR = 'Heritage Zone Workbench 0.1.0';
 const FILTERS = [{ name: '文物保护区划项目 Heritage zone project', extensions: [PROJECT_FILE_EXTENSION] }];
@@ -39,8 +42,9 @@ export async function createAndShowProject(
   document: ProjectDocument,
   file: OpenFile | null = null,
   readOnly = false,
+  extras?: FileExtras,
 ): Promise<string | null> {
-  const command = createProject(document);
+  const command = createProject(document, undefined, extras);
   try {
     await workbench.store.commit({ projectId: command.id, ...command, readOnly });
   } catch (error) {
@@ -59,32 +63,31 @@ export async function newProject(workbench: Workbench): Promise<void> {
 }
 
 /**
- * This installation's random id, written into every file it saves. A file saved here opens as a
- * normal project; a file from anyone else opens as a read-only review copy.
+ * This installation's random id, written into every file it saves as `saved_by`: provenance
+ * only. Whether a file opens editable is decided by fileTrust.ts from the bytes, never by this.
  */
-export async function installationId(workbench: Workbench): Promise<string> {
-  const stored = await workbench.store.readPreference('installation');
+export async function installationId(store: Store): Promise<string> {
+  const stored = await store.readPreference('installation');
   if (stored) return stored;
   const id = crypto.randomUUID();
-  await workbench.store.writePreference('installation', id);
+  await store.writePreference('installation', id);
   return id;
 }
 
-/** Whether an opened file should be shown read-only: it was saved by another installation. */
-export async function opensForReview(workbench: Workbench, content: ProjectFileContent): Promise<boolean> {
-  return content.saved.installation !== (await installationId(workbench));
-}
-
 /**
- * Open a project file as a new project (parsed in a worker). Files from elsewhere become
- * read-only review copies. A damaged or newer file changes nothing in the store.
+ * Open a project file as a new project (parsed in a worker). Every file this installation did not
+ * save byte for byte becomes a read-only review copy (fileTrust.ts). A damaged or newer file
+ * changes nothing in the store.
  */
 export async function openProjectFile(workbench: Workbench, file: OpenedFile): Promise<void> {
+  // Decided on the bytes as received, before anything else sees them.
+  const review = await opensForReview(workbench.store, file.bytes);
   const label = { zh: `正在打开 ${file.name}`, en: `Opening ${file.name}` };
   const content = await withJob(workbench, label, 'readProject', { name: file.name, bytes: file.bytes });
   if (!content) return;
-  const review = await opensForReview(workbench, content);
-  const id = await createAndShowProject(workbench, content, { handle: file.handle, name: file.name }, review);
+  const { comments, carried } = content;
+  const opened = { handle: file.handle, name: file.name };
+  const id = await createAndShowProject(workbench, content, opened, review, { comments, carried });
   if (id && review) {
     workbench.notify('info', {
       zh: `${file.name} 以审阅模式（只读）打开`,
@@ -99,9 +102,12 @@ export async function openProjectFile(workbench: Workbench, file: OpenedFile): P
  */
 export async function makeWorkingCopy(workbench: Workbench): Promise<void> {
   const document = await currentDocument(workbench);
+  // The received comments and whatever else the file carried go with the copy.
+  const extras = (await workbench.store.read.fileExtras(workbench.projectId)) ?? undefined;
   const suffix = workbench.state.get().lang === 'zh' ? '（工作副本）' : ' (working copy)';
   const name = `${document.settings.name}${suffix}`.slice(0, 200);
-  const id = await createAndShowProject(workbench, { ...document, settings: { ...document.settings, name } });
+  const copy = { ...document, settings: { ...document.settings, name } };
+  const id = await createAndShowProject(workbench, copy, null, false, extras);
   if (id)
     workbench.notify('info', {
       zh: `已制作工作副本“${name}”，可以编辑`,
@@ -133,23 +139,28 @@ export async function saveProjectFile(
 ): Promise<void> {
   try {
     const document = await currentDocument(workbench);
-    const file = workbench.state.get().file;
+    const { file, readOnly: review } = workbench.state.get();
+    const extras = await workbench.store.read.fileExtras(workbench.projectId);
     const options = {
       generator: GENERATOR,
-      installation: await installationId(workbench),
+      installation: await installationId(workbench.store),
       editCount: await workbench.store.read.editCount(workbench.projectId),
+      comments: extras?.comments ?? [],
+      carried: extras?.carried,
     };
     const label = { zh: '正在保存项目文件', en: 'Saving the project file' };
     const bytes = await withJob(workbench, label, 'writeProject', { document, options });
     if (!bytes) return;
     const saved = await platform.saveProject({
       // A review copy never writes over the file it was opened from.
-      handle: saveAs || workbench.state.get().readOnly ? null : (file?.handle ?? null),
+      handle: saveAs || review ? null : (file?.handle ?? null),
       suggestedName: file?.name ?? `${document.settings.name}.${PROJECT_FILE_EXTENSION}`,
       bytes,
       filters: FILTERS,
     });
     if (!saved) return;
+    // A saved review copy stays someone else's file: it opens as a review copy again.
+    if (!review) await rememberSaved(workbench.store, bytes);
     workbench.state.set({ file: { handle: saved.handle, name: saved.name } });
     workbench.notify('info', { zh: `已保存 ${saved.name}`, en: `Saved ${saved.name}` });
   } catch (error) {

@@ -5,6 +5,7 @@ import { recordHistory } from './history';
 import { assertBasis, type Basis } from './recordVersion';
 import { createReader, type Reader } from './reader';
 import { assertWritable, markReadOnly } from './readOnly';
+import { writeFileExtras, type FileExtras } from './fileExtras';
 import type { ChangeSet, Put } from './records';
 import { validatePuts } from './validateRecord';
 import { withWriteLock } from './writeLock';
@@ -28,6 +29,11 @@ export interface CommitRequest {
   basis?: Basis;
   /** The window session whose undo step this is (the store's own when absent). */
   session?: string;
+  /**
+   * What the project's file carried besides the document, kept with it (opening a file, a working
+   * copy). Asked for after `build`, so it can follow the ids build gave the records.
+   */
+  extras?: () => FileExtras;
 }
 
 export interface CommitResult {
@@ -48,6 +54,7 @@ export function commit(db: WorkbenchDb, request: CommitRequest & { session: stri
         await recordHistory(db, scope, request.label, changes);
       }
       if (request.readOnly) await markReadOnly(db, request.projectId);
+      if (request.extras) await writeFileExtras(db, request.projectId, request.extras());
       return { changes };
     }),
   );

@@ -1,3 +1,4 @@
+import type { FileExtras } from './fileExtras';
 import type { Bilingual } from '../../shared/domain/labels';
 import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema';
 
@@ -83,4 +84,8 @@ export interface MetaRecord {
   key: string;
   cursor?: number;
   value?: string;
+  /** `savedFiles`: hashes of the project files this installation saved (savedFiles.ts). */
+  hashes?: string[];
+  /** `fileExtras:<projectId>`: what the project's file carried besides the document (fileExtras.ts). */
+  extras?: FileExtras;
 }

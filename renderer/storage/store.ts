@@ -5,6 +5,8 @@ import { historyState, redo, undo, type HistoryState, type StepResult } from './
 import { createReader, type Reader } from './reader';
 import { isReadOnly } from './readOnly';
 import { claimWindowSession } from './windowSession';
+import { readFileExtras, type FileExtras } from './fileExtras';
+import { rememberSavedFile, wasSavedHere } from './savedFiles';
 import type { Project } from '../../shared/domain/schema';
 
 /** Reads available to live queries and one-off reads. */
@@ -16,6 +18,8 @@ export interface Queries extends Reader {
   readOnly(projectId: string): Promise<boolean>;
   /** Undo-log entries kept for the project (the edit count a saved file records). */
   editCount(projectId: string): Promise<number>;
+  /** What the project's file carried besides the document (see fileExtras.ts); null if none. */
+  fileExtras(projectId: string): Promise<FileExtras | null>;
 }
 
 /**
@@ -34,6 +38,10 @@ export interface Store {
   /** A session preference (e.g. the last project shown); not part of any document or undo step. */
   readPreference(name: string): Promise<string | null>;
   writePreference(name: string, value: string): Promise<void>;
+  /** Record that this installation saved a project file with this SHA-256 (savedFiles.ts). */
+  rememberSavedFile(hash: string): Promise<void>;
+  /** Whether this installation recorded saving a project file with this SHA-256. */
+  wasSavedHere(hash: string): Promise<boolean>;
   observe<T>(
     query: (q: Queries) => Promise<T>,
     onValue: (value: T) => void,
@@ -64,6 +72,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     history: (projectId) => historyState(db, { projectId, session }),
     readOnly: (projectId) => isReadOnly(db, projectId),
     editCount: (projectId) => db.history.where('projectId').equals(projectId).count(),
+    fileExtras: (projectId) => readFileExtras(db, projectId),
   };
   return {
     session,
@@ -76,6 +85,8 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     async writePreference(name, value) {
       await db.meta.put({ key: `pref:${name}`, value });
     },
+    rememberSavedFile: (hash) => rememberSavedFile(db, hash),
+    wasSavedHere: (hash) => wasSavedHere(db, hash),
     read,
     observe(query, onValue, onError) {
       const subscription = liveQuery(() => query(read)).subscribe({ next: onValue, error: onError });

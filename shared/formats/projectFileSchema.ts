@@ -5,6 +5,7 @@ import { ZoneGeometrySchema } from '../domain/geometry';
 import { polygonProblemMessage, validateGeometry } from '../geometry/validatePolygon';
 import { FormatError, fileProblem, type InputProblem } from './formatError';
 import type { ProjectDocument } from './projectDocument';
+import { NOTHING_CARRIED, type CarriedContent } from './projectFileCarried';
 
 /**
  * What every version of the project file holds, checked the same way whatever the container
@@ -30,14 +31,20 @@ export const ZoneRecordSchema = z.object({
   createdAt: timestamp,
   updatedAt: timestamp,
 });
-/** A reviewer's remark on the project, an object or a zone (target id null for the project). */
-export const ReviewCommentSchema = z.object({
+const CommentTargetSchema = z.object({ kind: z.enum(['project', 'object', 'zone']), id: id.nullable() });
+/**
+ * A reviewer's remark on the project, an object or a zone (target id null for the project). Loose:
+ * fields a newer version adds are kept and written back. `detachedFrom` is where a comment pointed
+ * before its object or zone was deleted (it then points at the project).
+ */
+export const ReviewCommentSchema = z.looseObject({
   id,
-  target: z.object({ kind: z.enum(['project', 'object', 'zone']), id: id.nullable() }),
+  target: CommentTargetSchema,
   author: z.string().max(200),
   text: z.string().min(1).max(10_000),
   createdAt: timestamp,
   resolved: z.boolean().default(false),
+  detachedFrom: CommentTargetSchema.optional(),
 });
 export type ReviewComment = z.output<typeof ReviewCommentSchema>;
 
@@ -59,10 +66,33 @@ export interface SavedInfo {
   installation: string | null;
 }
 
-/** A project file as read: the document plus the review comments and save metadata it carries. */
+/**
+ * A project file as read: the document plus the review comments and save metadata it carries, and
+ * what it holds that this version does not understand (written back on save).
+ */
 export interface ProjectFileContent extends ProjectDocument {
   comments: ReviewComment[];
   saved: SavedInfo;
+  carried: CarriedContent;
+}
+
+/**
+ * Comments as they can be written with this document: one whose object or zone no longer exists
+ * moves to the project and remembers where it was, so the remark is kept and the file stays valid.
+ */
+export function anchorComments(
+  document: ProjectDocument,
+  comments: readonly ReviewComment[],
+): ReviewComment[] {
+  const ids = {
+    object: new Set(document.objects.map((o) => o.id)),
+    zone: new Set(document.zones.map((z) => z.id)),
+  };
+  return comments.map((c) => {
+    const { kind, id: target } = c.target;
+    if (kind === 'project' || ids[kind].has(target ?? '')) return c;
+    return { ...c, target: { kind: 'project', id: null }, detachedFrom: c.target };
+  });
 }
 
 export function notProjectFile(fileName: string): FormatError {
@@ -103,6 +133,7 @@ export function checkContent(fileName: string, raw: unknown, saved: SavedInfo): 
     zones: content.zones,
     comments: content.comments,
     saved,
+    carried: NOTHING_CARRIED,
   };
 }
 

@@ -8,8 +8,10 @@ import { addTable } from './geopackage/writeGeoPackage';
 import type { Progress } from './layer';
 import type { ProjectDocument } from './projectDocument';
 import { objectsLayer, zonesLayer } from './projectFileLayers';
+import { NOTHING_CARRIED, readCarried, writeCarried, type CarriedContent } from './projectFileCarried';
 import {
   PROJECT_FILE_FORMAT,
+  anchorComments,
   PROJECT_FILE_VERSION,
   checkContent,
   newerVersion,
@@ -31,8 +33,10 @@ export interface ProjectFileWriteOptions {
   comments?: readonly ReviewComment[];
   /** Undo steps the project had when saved, for the history metadata. */
   editCount?: number | null;
-  /** Random id of the saving installation: files from another one open as review copies. */
+  /** Random id of the saving installation: provenance only, never a reason to trust a file. */
   installation?: string;
+  /** What the file this project came from held that we do not understand (written back). */
+  carried?: CarriedContent;
 }
 
 const HZW_DDL = `
@@ -93,9 +97,10 @@ export async function writeProjectFileV2(
     ]);
     insertRecords(db, 'hzw_objects', document.objects);
     insertRecords(db, 'hzw_zones', document.zones);
-    insertRecords(db, 'hzw_comments', options.comments ?? []);
+    insertRecords(db, 'hzw_comments', anchorComments(document, options.comments ?? []));
     for (const [zoneType, symbol] of Object.entries(DEFAULT_SYMBOLS))
       db.run('INSERT INTO hzw_styles (key, json) VALUES (?, ?)', [zoneType, JSON.stringify(symbol)]);
+    writeCarried(db, options.carried ?? NOTHING_CARRIED);
     db.run('COMMIT');
     progress(1);
     return db.export();
@@ -201,13 +206,14 @@ export async function readProjectFileV2(bytes: Uint8Array, fileName: string): Pr
     };
     if (problems.length) throw new FormatError(fileName, problems.slice(0, 50));
     const editCount = meta.get('edit_count');
-    return checkContent(fileName, content, {
+    const checked = checkContent(fileName, content, {
       version,
       savedAt: meta.get('saved_at') ?? null,
       generator: meta.get('generator') ?? null,
       editCount: editCount ? Number(editCount) : null,
       installation: meta.get('saved_by') || null,
     });
+    return { ...checked, carried: readCarried(db) };
   } finally {
     db.close();
   }

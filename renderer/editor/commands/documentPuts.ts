@@ -6,14 +6,15 @@ import { newId } from './command';
 /**
  * Puts that insert a document's objects and zones into a project. Ids are kept where they are
  * free, so a file opened or imported once keeps its identities; an id already used in the store
- * (the same file opened twice) gets a fresh one, and references to it follow.
+ * (the same file opened twice) gets a fresh one, and references to it follow (`ids` receives
+ * every record's old id → new id, for references held outside the document).
  */
 export async function documentPuts(
   read: Reader,
   projectId: string,
   document: Pick<ProjectDocument, 'objects' | 'zones'>,
+  ids = new Map<string, string>(),
 ): Promise<Put[]> {
-  const ids = new Map<string, string>();
   const claimFree = await idClaimer(read, document);
   const claim = (id: string, table: 'objects' | 'zones') => {
     const next = claimFree(id, table);
