@@ -1,7 +1,7 @@
 // Release packaging (electron-builder): `npm run package` (scripts/package.mjs). Windows NSIS
 // installer first; macOS dmg and Linux AppImage are declared for builds on those systems.
-// Only the built app (out/main, out/preload, out/renderer) and the production dependencies
-// ship, inside an asar archive; the fuses are flipped in the afterPack hook.
+// Only the built app (out/main, out/preload, out/renderer, all bundled) ships, inside an asar
+// archive; the fuses are flipped in the afterPack hook. `npm run package:check` verifies both.
 import afterPack from './scripts/afterPack.mjs';
 
 /** @type {import('electron-builder').Configuration} */
@@ -15,6 +15,8 @@ export default {
     'out/main/**',
     'out/preload/**',
     'out/renderer/**',
+    // Main is bundled (zod included) and so is the renderer: no library is loaded from disk.
+    '!node_modules/**',
     '!**/*.map',
     '!**/*.test.*',
     '!**/*.{ts,tsx,mts,cts}',

@@ -370,6 +370,13 @@ export const MUTATIONS = [
   ),
   m('fuses flipped after packing', 'electron-builder.config.mjs', '  afterPack,\n', '', PACKAGING, true),
   m('asar on', 'electron-builder.config.mjs', 'asar: true,', 'asar: false,', PACKAGING),
+  m(
+    'no libraries shipped from node_modules',
+    'electron-builder.config.mjs',
+    "'!node_modules/**',",
+    '',
+    PACKAGING,
+  ),
   m('no source maps shipped', 'electron-builder.config.mjs', "'!**/*.map',", '', PACKAGING),
   m('no tests shipped', 'electron-builder.config.mjs', "'!**/*.test.*',", '', PACKAGING),
   m('no e2e shipped', 'electron-builder.config.mjs', "'!**/e2e/**',", '', PACKAGING),
