@@ -52,6 +52,7 @@ export const MUTATIONS = [
     ENTRY,
     true,
   ),
+  m('every renderer sandboxed', 'electron/main/index.ts', 'app.enableSandbox();\n', '', ENTRY),
   m(
     'single-instance lock',
     'electron/main/index.ts',
@@ -136,6 +137,13 @@ export const MUTATIONS = [
     'electron/main/workbenchMain.ts',
     'devTools: dev,',
     'devTools: true,',
+    WIRING,
+  ),
+  m(
+    "DevTools' own contents let through only in development",
+    'electron/main/workbenchMain.ts',
+    'allowUnchecked: dev,',
+    'allowUnchecked: true,',
     WIRING,
   ),
   m(

@@ -24,6 +24,7 @@ export const recorded = {
   packaged: true,
   switches: {} as Record<string, string>,
   singleInstance: true,
+  sandboxForced: false,
   lockRequests: 0,
   quits: 0,
   schemes: [] as { scheme: string; privileges?: Record<string, boolean> }[][],
@@ -114,6 +115,9 @@ export const app = Object.assign(new EventEmitter(), {
     if (name === 'userData') recorded.userData = path;
   },
   getPath: (name: string) => (name === 'userData' ? recorded.userData : tmpdir()),
+  enableSandbox() {
+    recorded.sandboxForced = true;
+  },
   requestSingleInstanceLock() {
     recorded.lockRequests++;
     return recorded.singleInstance;

@@ -19,6 +19,7 @@ async function start(options: { lock: boolean; userDataDir?: string; env?: strin
   recorded.schemes.length = 0;
   recorded.lockRequests = 0;
   recorded.quits = 0;
+  recorded.sandboxForced = false;
   recorded.userData = '/profiles/default';
   recorded.singleInstance = options.lock;
   recorded.switches = options.userDataDir ? { 'user-data-dir': options.userDataDir } : {};
@@ -38,6 +39,11 @@ describe('the main entry', () => {
     expect(privileges.bypassCSP).toBeUndefined();
     expect(privileges.corsEnabled).toBeUndefined();
     expect(privileges.allowServiceWorkers).toBeUndefined();
+  });
+
+  it('sandboxes every renderer process', async () => {
+    await start({ lock: true });
+    expect(recorded.sandboxForced).toBe(true);
   });
 
   it('takes the single-instance lock and starts the workbench on app:// when a packaged build holds it', async () => {
