@@ -36,6 +36,7 @@ export const recorded = {
   windows: [] as FakeWindow[],
   dialogAnswers: { open: [] as string[], save: '', messageBox: 0 },
   messageBoxes: [] as unknown[],
+  saveDialogs: [] as unknown[],
   openedExternally: [] as string[],
 };
 
@@ -160,7 +161,10 @@ export const dialog = {
   },
   showErrorBox: () => undefined,
   showOpenDialog: async () => ({ canceled: false, filePaths: recorded.dialogAnswers.open }),
-  showSaveDialog: async () => ({ canceled: false, filePath: recorded.dialogAnswers.save }),
+  showSaveDialog: async (...args: unknown[]) => {
+    recorded.saveDialogs.push(args.at(-1));
+    return { canceled: false, filePath: recorded.dialogAnswers.save };
+  },
 };
 
 export const shell = {
