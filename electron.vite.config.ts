@@ -8,6 +8,8 @@ import { rendererConfig } from './vite.web.config.ts';
 export default defineConfig({
   main: {
     build: {
+      // Bundle main's few libraries (zod) so the package ships no node_modules at all.
+      externalizeDeps: false,
       outDir: 'out/main',
       lib: { entry: resolve(import.meta.dirname, 'electron/main/index.ts') },
     },

@@ -9,7 +9,7 @@ export interface ContentsPolicy {
   preload: string;
   /**
    * Development only: DevTools' own webContents are not app pages (no app preferences, or a
-   * type other than the page types) and are let through.
+   * type other than the page types) and are let through, and pages may have DevTools.
    */
   allowUnchecked: boolean;
   text(): DialogText;
@@ -53,7 +53,7 @@ async function offerExternal(url: string, policy: ContentsPolicy): Promise<void>
  */
 export function guardContents(contents: WebContents, policy: ContentsPolicy): void {
   const prefs = lastPreferences(contents);
-  const problems = preferenceViolations(prefs, policy.preload);
+  const problems = preferenceViolations(prefs, policy.preload, policy.allowUnchecked);
   if (problems.length && policy.allowUnchecked && (prefs === null || !PAGE_TYPES.has(contents.getType())))
     return;
   if (problems.length) {

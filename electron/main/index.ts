@@ -10,6 +10,8 @@ import { runWorkbench } from './workbenchMain';
 const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
 if (userDataDir) app.setPath('userData', resolve(userDataDir));
 
+// Every renderer sandboxed, whatever its preferences say (webPreferences.ts also asks for it).
+app.enableSandbox();
 registerAppScheme();
 
 // One instance per profile: a second one could not open the IndexedDB the first holds. A second

@@ -51,11 +51,20 @@ describe('web preferences', () => {
 
   it('are sandboxed and isolated, and pass their own check', () => {
     const prefs = secureWebPreferences(PRELOAD, false);
-    expect(prefs).toMatchObject({
+    expect(prefs).toEqual({
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: false,
+      preload: PRELOAD,
     });
     expect(preferenceViolations(prefs, PRELOAD)).toEqual([]);
   });
@@ -67,7 +76,7 @@ describe('web preferences', () => {
       nodeIntegration: true,
       webSecurity: false,
     };
-    expect(preferenceViolations(weak, PRELOAD)).toEqual([
+    expect(preferenceViolations(weak, PRELOAD, true)).toEqual([
       'sandbox is not enabled',
       'nodeIntegration is enabled',
       'webSecurity is disabled',
@@ -75,7 +84,34 @@ describe('web preferences', () => {
     expect(
       preferenceViolations({ ...secureWebPreferences(PRELOAD, false), preload: '/tmp/evil.js' }, PRELOAD),
     ).toEqual(['unexpected preload /tmp/evil.js']);
-    expect(preferenceViolations({ contextIsolation: true }, PRELOAD)).toEqual(['sandbox is not enabled']);
+    expect(preferenceViolations({ contextIsolation: true, devTools: false }, PRELOAD)).toEqual([
+      'sandbox is not enabled',
+    ]);
     expect(preferenceViolations(null, PRELOAD)).toEqual(['no web preferences']);
+  });
+
+  // One weakening at a time: each runtime check must catch its own setting on its own.
+  it.each([
+    ['sandbox', false, 'sandbox is not enabled'],
+    ['contextIsolation', false, 'contextIsolation is not enabled'],
+    ['nodeIntegration', true, 'nodeIntegration is enabled'],
+    ['nodeIntegrationInWorker', true, 'nodeIntegrationInWorker is enabled'],
+    ['nodeIntegrationInSubFrames', true, 'nodeIntegrationInSubFrames is enabled'],
+    ['webSecurity', false, 'webSecurity is disabled'],
+    ['allowRunningInsecureContent', true, 'allowRunningInsecureContent is enabled'],
+    ['webviewTag', true, 'webviewTag is enabled'],
+    ['experimentalFeatures', true, 'experimentalFeatures is enabled'],
+    ['devTools', true, 'DevTools are enabled in a packaged build'],
+  ])('refuse %s = %s alone', (key, value, problem) => {
+    const prefs = { ...secureWebPreferences(PRELOAD, false), [key]: value };
+    expect(preferenceViolations(prefs, PRELOAD)).toEqual([problem]);
+  });
+
+  it('allow DevTools in development only', () => {
+    const prefs = secureWebPreferences(PRELOAD, true);
+    expect(preferenceViolations(prefs, PRELOAD, true)).toEqual([]);
+    expect(preferenceViolations({ ...prefs, devTools: undefined }, PRELOAD)).toEqual([
+      'DevTools are enabled in a packaged build',
+    ]);
   });
 });

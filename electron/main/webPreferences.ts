@@ -37,9 +37,14 @@ export function secureWebPreferences(preload: string, devTools: boolean): Checke
 /**
  * What is wrong with a webContents' effective preferences; empty when they match the policy.
  * Checked at runtime for every webContents, so a window created by any path (a future window,
- * a library, a regression) cannot run with weaker settings unnoticed.
+ * a library, a regression) cannot run with weaker settings unnoticed. DevTools are allowed only
+ * in unpackaged (development) builds.
  */
-export function preferenceViolations(prefs: CheckedPreferences | null, preload: string): string[] {
+export function preferenceViolations(
+  prefs: CheckedPreferences | null,
+  preload: string,
+  devToolsAllowed = false,
+): string[] {
   if (!prefs) return ['no web preferences'];
   const problems: string[] = [];
   if (prefs.sandbox !== true) problems.push('sandbox is not enabled');
@@ -51,6 +56,7 @@ export function preferenceViolations(prefs: CheckedPreferences | null, preload: 
   if (prefs.allowRunningInsecureContent === true) problems.push('allowRunningInsecureContent is enabled');
   if (prefs.webviewTag === true) problems.push('webviewTag is enabled');
   if (prefs.experimentalFeatures === true) problems.push('experimentalFeatures is enabled');
+  if (!devToolsAllowed && prefs.devTools !== false) problems.push('DevTools are enabled in a packaged build');
   if (prefs.preload !== undefined && prefs.preload !== '' && prefs.preload !== preload) {
     problems.push(`unexpected preload ${prefs.preload}`);
   }

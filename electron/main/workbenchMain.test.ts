@@ -9,86 +9,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
  * (protocol requests, IPC calls) and the OS (argv, a second launch) and checks what reaches
  * the window. What only a real Electron can show is in e2e/electron/desktop.spec.ts.
  */
-const fake = await vi.hoisted(async () => {
-  const { EventEmitter: Emitter } = await import('node:events');
-  const state = {
-    userData: '',
-    handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
-    protocolHandler: null as ((request: Request) => Promise<Response>) | null,
-    menus: [] as { label?: string }[][],
-    windows: [] as FakeWindow[],
-    dialogAnswer: { open: [] as string[], save: '' },
-  };
-  class FakeContents extends Emitter {
-    id = 41;
-    sent: [string, unknown][] = [];
-    mainFrame = { frameTreeNodeId: 1, parent: null, detached: false, url: 'app://workbench/index.html' };
-    send(channel: string, payload: unknown) {
-      this.sent.push([channel, payload]);
-    }
-    isDestroyed = () => false;
-    setWindowOpenHandler() {}
-    getType = () => 'window';
-    getLastWebPreferences: () => unknown = () => null;
-  }
-  class FakeWindow extends Emitter {
-    webContents = new FakeContents();
-    title = '';
-    loaded = '';
-    constructor(readonly options: { webPreferences: unknown }) {
-      super();
-      this.webContents.getLastWebPreferences = () => options.webPreferences;
-      state.windows.push(this);
-      app.emit('web-contents-created', {}, this.webContents);
-    }
-    static fromWebContents = () => state.windows[0] ?? null;
-    loadURL(url: string) {
-      this.loaded = url;
-      return Promise.resolve();
-    }
-    setTitle(title: string) {
-      this.title = title;
-    }
-    isMinimized = () => false;
-    restore() {}
-    show() {}
-    focus() {}
-  }
-  const app = Object.assign(new Emitter(), {
-    isPackaged: true,
-    name: 'Heritage Zone Workbench',
-    whenReady: () => Promise.resolve(),
-    getPath: (name: string) => (name === 'userData' ? state.userData : tmpdir()),
-    quit: () => undefined,
-    exit: () => undefined,
-  });
-  return { state, app, FakeWindow };
-});
-
-vi.mock('electron', () => ({
-  app: fake.app,
-  BrowserWindow: fake.FakeWindow,
-  Menu: {
-    buildFromTemplate: (template: { label?: string }[]) => template,
-    setApplicationMenu: (menu: { label?: string }[]) => fake.state.menus.push(menu),
-  },
-  ipcMain: { handle: (channel: string, listener: never) => fake.state.handlers.set(channel, listener) },
-  protocol: { handle: (_scheme: string, handler: never) => (fake.state.protocolHandler = handler) },
-  session: {
-    defaultSession: {
-      setPermissionRequestHandler: () => undefined,
-      setPermissionCheckHandler: () => undefined,
-    },
-  },
-  dialog: {
-    showMessageBox: vi.fn(async () => ({ response: 0 })),
-    showErrorBox: vi.fn(),
-    // The user's answers to the native file dialogs, set per test.
-    showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: fake.state.dialogAnswer.open })),
-    showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: fake.state.dialogAnswer.save })),
-  },
-  shell: { openExternal: vi.fn() },
-}));
+vi.mock('electron', () => import('./fakeElectron'));
+const fake = await import('./fakeElectron');
+const recorded = fake.recorded;
+const protocolHandler = () => recorded.protocolHandlers.get('app')!;
 
 const { runWorkbench } = await import('./workbenchMain');
 
@@ -99,22 +23,22 @@ const argv = process.argv;
 beforeAll(async () => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   folder = await mkdtemp(join(tmpdir(), 'hzw-main-'));
-  fake.state.userData = join(folder, 'profile');
+  recorded.userData = join(folder, 'profile');
   await writeFile(join(folder, 'index.html'), '<!doctype html>');
   project = join(folder, 'first.hzw');
   await writeFile(project, '{"project":"first"}');
   process.argv = ['/opt/hzw/hzw', project];
   runWorkbench({ paths: { renderer: folder, preload: '/app/out/preload/index.cjs' }, devUrl: null });
-  await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
+  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
 });
 afterAll(async () => {
   process.argv = argv;
   await rm(folder, { recursive: true, force: true });
 });
 
-const window = () => fake.state.windows[0]!;
+const window = () => recorded.windows[0]!;
 const call = (channel: string, payload?: unknown) =>
-  fake.state.handlers.get(channel)!(
+  recorded.ipcHandlers.get(channel)!(
     { sender: window().webContents, senderFrame: window().webContents.mainFrame },
     payload,
   );
@@ -134,7 +58,7 @@ describe('the workbench main process', () => {
   });
 
   it('serves the renderer build with the CSP', async () => {
-    const response = await fake.state.protocolHandler!(new Request('app://workbench/index.html'));
+    const response = await protocolHandler()(new Request('app://workbench/index.html'));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
@@ -168,7 +92,13 @@ describe('the workbench main process', () => {
     };
     await call('window:setState', state);
     expect(window().title).toBe('Plan — HZW');
-    expect(fake.state.menus.at(-1)!.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Tools', 'Help']);
+    expect((recorded.menus.at(-1) as { label?: string }[]).map((m) => m.label)).toEqual([
+      'File',
+      'Edit',
+      'View',
+      'Tools',
+      'Help',
+    ]);
     await expect(call('window:setState', { ...state, lang: 'fr' })).rejects.toThrow(
       /window:setState: invalid request/,
     );
@@ -178,7 +108,7 @@ describe('the workbench main process', () => {
     expect(await call('tiles:setOrigins', ['https://tiles.example.org'])).toEqual([
       'https://tiles.example.org',
     ]);
-    const response = await fake.state.protocolHandler!(new Request('app://workbench/index.html'));
+    const response = await protocolHandler()(new Request('app://workbench/index.html'));
     expect(response.headers.get('content-security-policy')).toContain(
       "img-src 'self' data: blob: https://tiles.example.org",
     );
@@ -186,7 +116,7 @@ describe('the workbench main process', () => {
   });
 
   it('refuses calls from anything but the window’s top frame on our origin', async () => {
-    const listener = fake.state.handlers.get('recent:list')!;
+    const listener = recorded.ipcHandlers.get('recent:list')!;
     const frame = { ...window().webContents.mainFrame, url: 'https://example.org/' };
     await expect(listener({ sender: window().webContents, senderFrame: frame })).rejects.toThrow(
       /not app:\/\/workbench/,
@@ -205,7 +135,7 @@ interface BuiltItem {
 }
 function menuItem(id: string): BuiltItem {
   const all = (items: BuiltItem[]): BuiltItem[] => items.flatMap((i) => [i, ...all(i.submenu ?? [])]);
-  const found = all(fake.state.menus.at(-1) as BuiltItem[]).find((i) => i.id === id);
+  const found = all(recorded.menus.at(-1) as BuiltItem[]).find((i) => i.id === id);
   if (!found) throw new Error(`no menu item ${id}`);
   return found;
 }
@@ -240,7 +170,7 @@ describe('the workbench main process: exchange and review', () => {
     const content = new Uint8Array(20 * 1024 * 1024 + 123).map((_, i) => (i * 7) % 251);
     await writeFile(big, content);
     await writeFile(join(folder, 'farmland.dbf'), 'dbf');
-    fake.state.dialogAnswer.open = [big, join(folder, 'farmland.dbf')];
+    recorded.dialogAnswers.open = [big, join(folder, 'farmland.dbf')];
     const filters = [{ name: '所有支持的文件', extensions: ['shp', 'dbf', 'zip'] }];
     const refs = (await call('file:pick', { title: '导入', filters, multiple: true })) as {
       name: string;
@@ -276,7 +206,6 @@ describe('the workbench main process: exchange and review', () => {
 
   it('exports with the format’s extension and filter, atomically, keeping the previous file', async () => {
     const { readFile } = await import('node:fs/promises');
-    const { dialog } = await import('electron');
     const request = (text: string) => ({
       handle: null,
       suggestedName: '奎屯 保护区划.kmz',
@@ -284,9 +213,9 @@ describe('the workbench main process: exchange and review', () => {
       filters: [],
     });
     // A name typed without extension gets the format's (Linux dialogs add none).
-    fake.state.dialogAnswer.save = join(folder, 'fresh');
+    recorded.dialogAnswers.save = join(folder, 'fresh');
     expect(await call('file:export', request('PK fresh'))).toEqual({ handle: null, name: 'fresh.kmz' });
-    const options = vi.mocked(dialog.showSaveDialog).mock.lastCall!.at(-1) as {
+    const options = recorded.saveDialogs.at(-1) as {
       filters: unknown;
       defaultPath: string;
     };
@@ -296,7 +225,7 @@ describe('the workbench main process: exchange and review', () => {
 
     const target = join(folder, 'zones.kmz');
     await writeFile(target, 'old export');
-    fake.state.dialogAnswer.save = target;
+    recorded.dialogAnswers.save = target;
     expect(await call('file:export', request('PK new export'))).toEqual({ handle: null, name: 'zones.kmz' });
     expect(await readFile(target, 'utf8')).toBe('PK new export');
     expect(await readFile(`${target}.bak`, 'utf8')).toBe('old export');
@@ -305,8 +234,8 @@ describe('the workbench main process: exchange and review', () => {
   it('serves workers and WebAssembly under the one policy, which allows compiling wasm only', async () => {
     await writeFile(join(folder, 'jobWorker.js'), 'self.onmessage = () => {};');
     await writeFile(join(folder, 'sql-wasm.wasm'), new Uint8Array([0, 97, 115, 109]));
-    const worker = await fake.state.protocolHandler!(new Request('app://workbench/jobWorker.js'));
-    const wasm = await fake.state.protocolHandler!(new Request('app://workbench/sql-wasm.wasm'));
+    const worker = await protocolHandler()(new Request('app://workbench/jobWorker.js'));
+    const wasm = await protocolHandler()(new Request('app://workbench/sql-wasm.wasm'));
     expect(worker.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(wasm.headers.get('content-type')).toBe('application/wasm');
     const { contentSecurityPolicy } = await import('../../shared/security/csp');

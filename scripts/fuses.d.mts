@@ -1,0 +1,3 @@
+import type { FuseV1Config } from '@electron/fuses';
+
+export const RELEASE_FUSES: FuseV1Config;
