@@ -87,8 +87,8 @@ export const LAYERS = [
   },
   {
     files: 'scripts',
-    may: ['scripts', 'shared', 'electron/main/atomicWrite'],
-    why: 'scripts (the hzw CLI, build tools) import shared/ and electron/main/atomicWrite.ts, never the renderer.',
+    may: ['scripts', 'shared', 'electron/main/atomicWrite', 'electron-builder.config'],
+    why: 'scripts (the hzw CLI, build tools) import shared/, electron/main/atomicWrite.ts and the packaging configuration, never the renderer.',
   },
   {
     files: 'e2e',
