@@ -1,3 +1,5 @@
+import { buildBoxIndex } from '../../geometry/spatialIndex';
+import type { FileBudget } from '../budgets';
 import type { Coordinates, LayerGeometry } from '../layer';
 import type { ShapeOutcome } from './shpRead';
 
@@ -5,7 +7,9 @@ import type { ShapeOutcome } from './shpRead';
  * Shapefile polygons are a flat list of rings: outer rings clockwise, holes counter-clockwise, in
  * any order. This turns them into a GeoJSON Polygon or MultiPolygon (outer rings counter-clockwise,
  * holes clockwise, each hole after the smallest outer ring that contains it). A hole inside no
- * outer ring becomes an outer ring of its own, as GDAL does.
+ * outer ring becomes an outer ring of its own, as GDAL does. Each hole is tested only against the
+ * shells whose box holds its box (an R-tree), smallest first; the tests spend from the file's
+ * ring budget, so rings that all share one extent are refused instead of taking minutes.
  */
 interface RingInfo {
   ring: Coordinates[];
@@ -94,11 +98,12 @@ function side(x: number, y: number, ring: Coordinates[]): number {
  * the shell's boundary abstaining — so a hole touching its shell (GDAL's polygonm_with_m) or
  * poking out at one vertex (digitising slips) is still placed.
  */
-function contains(outer: RingInfo, hole: RingInfo): boolean {
+function contains(outer: RingInfo, hole: RingInfo, budget: FileBudget): boolean {
   if (hole.minX < outer.minX || hole.maxX > outer.maxX || hole.minY < outer.minY || hole.maxY > outer.maxY)
     return false;
   const n = hole.ring.length - 1;
   const step = Math.max(1, Math.floor(n / 4));
+  budget.spend('ringTests', 2 * Math.ceil(n / step) * outer.ring.length);
   let votes = 0;
   for (let i = 0; i < n; i += step) {
     const [x0, y0] = hole.ring[i] as [number, number];
@@ -113,6 +118,7 @@ export function assemblePolygon(
   view: DataView,
   pointsAt: number,
   parts: readonly [number, number][],
+  budget: FileBudget,
 ): ShapeOutcome {
   const rings: RingInfo[] = [];
   for (let i = 0; i < parts.length; i++) {
@@ -133,13 +139,16 @@ export function assemblePolygon(
     [outers, holes] = [holes, []];
   }
   const polygons: Coordinates[][][] = outers.map((o) => [o.ring]);
+  const boxes = new Float64Array(outers.length * 4);
+  outers.forEach((o, k) => boxes.set([o.minX, o.minY, o.maxX, o.maxY], k * 4));
+  const index = holes.length ? buildBoxIndex(boxes) : null;
   for (const hole of holes) {
-    let best = -1;
-    for (let k = 0; k < outers.length; k++) {
-      if (!contains(outers[k]!, hole)) continue;
-      if (best < 0 || -outers[k]!.area2 < -outers[best]!.area2) best = k;
-    }
-    if (best >= 0) polygons[best]!.push(hole.ring);
+    // Shells whose box meets the hole's, smallest first: the first that holds it is the one.
+    const candidates = index!
+      .search([hole.minX, hole.minY, hole.maxX, hole.maxY])
+      .sort((a, b) => outers[b]!.area2 - outers[a]!.area2 || a - b);
+    const best = candidates.find((k) => contains(outers[k]!, hole, budget));
+    if (best !== undefined) polygons[best]!.push(hole.ring);
     else polygons.push([hole.ring.reverse()]); // a hole in no shell becomes a shell, as in GDAL
   }
   const geometry: LayerGeometry =

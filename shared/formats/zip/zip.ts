@@ -60,13 +60,18 @@ function entryName(raw: Uint8Array, utf8Flag: boolean): string {
   }
 }
 
+/**
+ * Inflate one entry into a buffer of its declared size (so an honest 900 MB entry costs 900 MB,
+ * not the chunks plus their copy); a lying entry grows the buffer, within the caps.
+ */
 function inflateCapped(
   data: Uint8Array,
   budget: { left: number },
   name: string,
   maxRatio = Infinity,
+  declaredSize = 0,
 ): Uint8Array {
-  const parts: Uint8Array[] = [];
+  let out = new Uint8Array(Math.min(Math.max(0, budget.left), declaredSize));
   let size = 0;
   let consumed = 0;
   const inflater = new Inflate((chunk) => {
@@ -84,20 +89,19 @@ function inflateCapped(
         en: `${name} inflates more than ${maxRatio}:1 (a zip bomb?); stopped`,
       });
     }
-    parts.push(chunk);
+    if (size > out.length) {
+      const grown = new Uint8Array(Math.max(size, Math.min(out.length * 2, size + budget.left), 64 * 1024));
+      grown.set(out.subarray(0, size - chunk.length));
+      out = grown;
+    }
+    out.set(chunk, size - chunk.length);
   });
   for (let i = 0; i < data.length; i += CHUNK) {
     consumed = Math.min(data.length, i + CHUNK);
     inflater.push(data.subarray(i, Math.min(data.length, i + CHUNK)), i + CHUNK >= data.length);
   }
   if (data.length === 0) inflater.push(new Uint8Array(0), true);
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+  return size === out.length ? out : out.slice(0, size);
 }
 
 interface Entry {
@@ -194,7 +198,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
   checkLayout(entries, limits);
   const budget = { left: limits.maxTotalBytes };
   const files: NamedBytes[] = [];
-  for (const { name, method, crc, dataStart, end } of entries) {
+  for (const { name, method, crc, dataStart, end, declaredSize } of entries) {
     const data = bytes.subarray(dataStart, end);
     let content: Uint8Array;
     if (method === 0) {
@@ -203,7 +207,13 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       content = data.slice();
     } else if (method === 8) {
       try {
-        content = inflateCapped(data, budget, name, limits.maxRatio);
+        content = inflateCapped(
+          data,
+          budget,
+          name,
+          limits.maxRatio,
+          declaredSize === 0xffffffff ? 0 : declaredSize,
+        );
       } catch (error) {
         if (error instanceof ZipError) throw error;
         return damagedZip(`${name} (${error instanceof Error ? error.message : String(error)})`);
