@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { FormatError } from '../../shared/formats/formatError';
 import type { NamedBytes } from '../../shared/formats/layer';
 import { readImport } from '../../shared/formats/mapping/readImport';
 import { readProjectFile } from '../../shared/formats/projectFile';
+import { readShp } from '../../shared/formats/shapefile/shpRead';
 import {
   curvesDxf,
   dbf,
@@ -16,6 +17,7 @@ import {
   overlappingZip,
   pointsShp,
   ringsSharingOneBox,
+  shellWithHoles,
   shxAllOneRecord,
 } from './hostileInputs';
 
@@ -182,5 +184,31 @@ describe('reader budgets against hostile files', () => {
     const read = await readImport({ files: [{ name: 'endless.gpkg', bytes: gpkg }], options: {} });
     const warnings = read.layers.flatMap((l) => l.info.warnings.map((w) => w.zh)).join();
     expect(warnings).toMatch(/forever 是视图或虚拟表/);
+  }, 90_000);
+
+  it('a 100 000-vertex shell with 2 000 holes is assembled within the ring budget, as GDAL assembles it', async () => {
+    const { shp, dbf: table } = shellWithHoles(100_000, 2000);
+    const started = performance.now();
+    const shape = readShp('big.shp', shp).shapes[0]!;
+    expect(performance.now() - started).toBeLessThan(15_000);
+    if (!('geometry' in shape) || !shape.geometry) throw new Error('no geometry read');
+    const ours = shape.geometry;
+    writeFileSync(join(dir, 'big.shp'), shp);
+    writeFileSync(join(dir, 'big.dbf'), table);
+    const gdal = JSON.parse(
+      execFileSync(
+        'ogr2ogr',
+        ['--config', 'SHAPE_RESTORE_SHX', 'YES', '-f', 'GeoJSON', '/vsistdout/', join(dir, 'big.shp')],
+        {
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      ),
+    ) as { features: { geometry: { type: string; coordinates: unknown[] } }[] };
+    const theirs = gdal.features[0]!.geometry;
+    expect(ours.type).toBe(theirs.type);
+    expect(theirs.type).toBe('Polygon');
+    expect((ours.coordinates as unknown[]).length).toBe(theirs.coordinates.length);
+    expect(theirs.coordinates.length).toBe(2001);
   }, 90_000);
 });

@@ -259,6 +259,34 @@ export function ringsSharingOneBox(pairs: number): Uint8Array {
   return zipOf([entry('rings.shp', shp), entry('rings.dbf', dbf(1))]);
 }
 
+/**
+ * Not hostile, large: one clockwise shell of `vertices` vertices (a 10 km circle) holding `holes`
+ * counter-clockwise 10 m squares on a grid, as loose .shp and .dbf bytes.
+ */
+export function shellWithHoles(vertices: number, holes: number): { shp: Uint8Array; dbf: Uint8Array } {
+  const shell = Array.from({ length: vertices }, (_, i) => {
+    const a = (-2 * Math.PI * i) / (vertices - 1);
+    return [500000 + 10000 * Math.cos(a), 4400000 + 10000 * Math.sin(a)];
+  });
+  shell[vertices - 1] = shell[0]!;
+  const side = Math.ceil(Math.sqrt(holes));
+  const squares = Array.from({ length: holes }, (_, i) => {
+    const [x, y] = [495000 + (i % side) * (10000 / side), 4395000 + Math.floor(i / side) * (10000 / side)];
+    return [
+      [x, y],
+      [x + 10, y],
+      [x + 10, y + 10],
+      [x, y + 10],
+      [x, y],
+    ];
+  });
+  const record = polygonRecord(1, [shell, ...squares]);
+  return {
+    shp: new Uint8Array(Buffer.concat([shapeHeader(5, 100 + record.length), record])),
+    dbf: dbf(1),
+  };
+}
+
 /** A zip whose `names` entries all point at one deflated kernel of `kernelBytes` zeros. */
 export function overlappingZip(names: number, kernelBytes: number): Uint8Array {
   const zeros = new Uint8Array(kernelBytes);
