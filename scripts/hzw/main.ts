@@ -6,7 +6,7 @@ import { USAGE, parseArgs, type Command } from './args';
 import type { ConvertResult, InfoReport } from './commands';
 import { BUDGETS } from '../../shared/formats/budgets';
 import type { WorkerReply, WorkerTask } from './worker';
-import { WORKER_LIMITS, stopOf, stoppedReply } from './workerLimits';
+import { WORKER_LIMITS, stopOf, stoppedReply, watchRss } from './workerLimits';
 
 const EXIT = { ok: 0, refused: 1, usage: 2, cancelled: 130 } as const;
 
@@ -44,6 +44,7 @@ function runWorker(task: WorkerTask): Promise<WorkerReply & { type: 'done' | 'fa
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
+      stopWatching();
       show(null);
       process.off('SIGINT', cancel);
       void worker.terminate();
@@ -53,6 +54,7 @@ function runWorker(task: WorkerTask): Promise<WorkerReply & { type: 'done' | 'fa
       () => settle(stoppedReply(task.input, 'deadline')),
       BUDGETS.cliWorkerDeadlineMs,
     );
+    const stopWatching = watchRss(() => settle(stoppedReply(task.input, 'memory')));
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'progress') show(reply.fraction);
       else settle(reply);

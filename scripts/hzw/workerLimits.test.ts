@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
-import { stopOf, stoppedReply } from './workerLimits';
+import { describe, expect, it, vi } from 'vitest';
+import { RSS_POLL_MS, stopOf, stoppedReply, watchRss } from './workerLimits';
 
 /** What a worker's 'error' event carries when it runs out of its heap. */
 function outOfMemory(): Promise<unknown> {
@@ -16,8 +16,8 @@ describe('the hzw worker limits', () => {
     expect(stop).toBe('memory');
     const reply = stoppedReply('big.dxf', stop, detail);
     expect(reply.file).toBe('big.dxf');
-    expect(reply.problems![0]!.reason.en).toMatch(/more than 1024 MB of memory .*nothing written/);
-    expect(reply.problems![0]!.reason.zh).toMatch(/超过 1024 MB 内存.*未写出任何文件/);
+    expect(reply.problems![0]!.reason.en).toMatch(/more than 1792 MB of memory .*nothing written/);
+    expect(reply.problems![0]!.reason.zh).toMatch(/超过 1792 MB 内存.*未写出任何文件/);
   }, 30_000);
 
   it('a deadline and a crash say so, naming what stopped them', () => {
@@ -25,5 +25,20 @@ describe('the hzw worker limits', () => {
     const crash = stoppedReply('a.shp', 'crash', 'exit code 3').problems![0]!.reason;
     expect(crash.en).toMatch(/stopped unexpectedly \(exit code 3\)/);
     expect(crash.zh).toMatch(/处理意外中止（exit code 3）/);
+  });
+
+  it('the resident-memory watch fires once, only past the budget', () => {
+    vi.useFakeTimers();
+    try {
+      const readings = [100, 900, 1500, 2000];
+      const onOver = vi.fn();
+      watchRss(onOver, () => readings.shift() ?? 0, 1000);
+      vi.advanceTimersByTime(RSS_POLL_MS * 2);
+      expect(onOver).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(RSS_POLL_MS * 3);
+      expect(onOver).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -13,10 +13,12 @@ export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: BUDGETS.c
 
 export type WorkerStop = 'memory' | 'deadline' | 'crash';
 
+const MEMORY_MB = Math.round(BUDGETS.cliMemoryBytes / 1024 ** 2);
+
 const REASONS: Record<WorkerStop, (detail: string) => Bilingual> = {
   memory: () => ({
-    zh: `处理该文件需要超过 ${BUDGETS.cliWorkerHeapMb} MB 内存，已停止（文件可能被构造为耗尽内存）；未写出任何文件`,
-    en: `processing needs more than ${BUDGETS.cliWorkerHeapMb} MB of memory and was stopped (the file may be built to exhaust it); nothing written`,
+    zh: `处理该文件需要超过 ${MEMORY_MB} MB 内存，已停止（文件可能被构造为耗尽内存）；未写出任何文件`,
+    en: `processing needs more than ${MEMORY_MB} MB of memory and was stopped (the file may be built to exhaust it); nothing written`,
   }),
   deadline: () => ({
     zh: `处理超过 ${BUDGETS.cliWorkerDeadlineMs / 60_000} 分钟的时限，已停止；未写出任何文件`,
@@ -27,6 +29,27 @@ const REASONS: Record<WorkerStop, (detail: string) => Bilingual> = {
     en: `processing stopped unexpectedly (${detail}); nothing written`,
   }),
 };
+
+export const RSS_POLL_MS = 200;
+
+/**
+ * Call `onOver` once when the process's resident memory passes the budget. The main thread stays
+ * free while the worker parses, so it can look; terminating the worker interrupts even a
+ * synchronous loop. Returns the function that stops watching.
+ */
+export function watchRss(
+  onOver: () => void,
+  rss: () => number = () => process.memoryUsage.rss(),
+  limit: number = BUDGETS.cliMemoryBytes,
+): () => void {
+  const timer = setInterval(() => {
+    if (rss() <= limit) return;
+    clearInterval(timer);
+    onOver();
+  }, RSS_POLL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 /** Why the worker died, from its 'error' event or exit code. */
 export function stopOf(error: unknown): { stop: WorkerStop; detail: string } {

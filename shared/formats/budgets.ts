@@ -18,8 +18,14 @@ export const BUDGETS = {
   ringTestsPerFile: 50_000_000,
   /** Bytes SQLite may allocate while a GeoPackage or project file is read (PRAGMA hard_heap_limit). */
   sqliteHeapBytes: 512 * 1024 * 1024,
+  /**
+   * Memory (resident set) of the `hzw` process at which its worker is stopped, polled from the
+   * main thread: it counts buffers and SQLite's wasm memory too, and stops a worker cleanly
+   * before V8 reaches the heap limit below (which can end the whole process instead).
+   */
+  cliMemoryBytes: 1.75 * 1024 ** 3,
   /** Heap of the `hzw` command line's worker (node:worker_threads resourceLimits), MB. */
-  cliWorkerHeapMb: 1024,
+  cliWorkerHeapMb: 2048,
   /** Longest a `hzw` command's worker may run before it is stopped, ms. */
   cliWorkerDeadlineMs: 10 * 60 * 1000,
   /** Bytes the web-mode job worker's page may use before the job is stopped (where measurable). */
