@@ -11,7 +11,9 @@ import { readShp } from '../../shared/formats/shapefile/shpRead';
 import {
   curvesDxf,
   dbf,
+  endlessContentsGeoPackage,
   endlessViewGeoPackage,
+  endlessViewProject,
   generatedColumnProject,
   manyPoints,
   overlappingZip,
@@ -211,4 +213,20 @@ describe('reader budgets against hostile files', () => {
     expect((ours.coordinates as unknown[]).length).toBe(theirs.coordinates.length);
     expect(theirs.coordinates.length).toBe(2001);
   }, 90_000);
+
+  it('a GeoPackage whose own contents table is an endless view, and a project file whose zones are one, are refused', async () => {
+    const gpkg = await endlessContentsGeoPackage();
+    const error = await refusedInProcess([{ name: 'contents.gpkg', bytes: gpkg }]);
+    expect(error.problems[0]!.field).toBe('gpkg_contents');
+    expect(error.problems[0]!.reason.en).toMatch(/gpkg_contents is not a table of stored rows/);
+    const hzw = await endlessViewProject();
+    const refused = await readProjectFile(hzw, 'view.hzw').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(FormatError);
+    expect((refused as FormatError).problems.map((p) => p.reason.en)).toContain(
+      'The project file lacks table hzw_zones',
+    );
+  }, 30_000);
 });

@@ -358,3 +358,36 @@ export async function endlessViewGeoPackage(): Promise<Uint8Array> {
        WHERE table_name = '${table}';`;
   });
 }
+
+/** SQL dropping every trigger (the R-tree's would need the rtree module sql.js lacks). */
+const dropTriggers = (db: Database): string =>
+  (db.exec("SELECT name FROM sqlite_master WHERE type = 'trigger'")[0]?.values ?? [])
+    .map(([name]) => `DROP TRIGGER "${String(name).replaceAll('"', '""')}";`)
+    .join('\n');
+
+const ENDLESS = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)';
+
+/** A GeoPackage whose gpkg_contents is an endless view that lists its table over and over. */
+export async function endlessContentsGeoPackage(): Promise<Uint8Array> {
+  const out = await writeExport({
+    document: buildWusuSample(),
+    options: { format: 'geopackage', baseName: 'zones' },
+  });
+  return altered(
+    out.files[0]!.bytes,
+    (db) => `${dropTriggers(db)}
+     ALTER TABLE gpkg_contents RENAME TO contents_old;
+     CREATE VIEW gpkg_contents AS ${ENDLESS} SELECT c.* FROM n, contents_old c;`,
+  );
+}
+
+/** A project file whose hzw_zones is an endless view instead of its table. */
+export async function endlessViewProject(): Promise<Uint8Array> {
+  const bytes = await writeProjectFile(buildWusuSample(), { generator: 'hostile' });
+  return altered(
+    bytes,
+    (db) => `${dropTriggers(db)}
+     DROP TABLE hzw_zones;
+     CREATE VIEW hzw_zones AS ${ENDLESS} SELECT 'z' || i AS id, i AS seq, '{}' AS json FROM n;`,
+  );
+}
