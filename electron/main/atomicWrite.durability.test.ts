@@ -51,6 +51,20 @@ function powerCutFs(initial: Record<string, string>) {
       entries.delete(name(path));
     },
     readdir: async () => [...entries.keys()],
+    async readFile(path) {
+      const inode = entries.get(name(path));
+      if (!inode || inode.data === null) throw missing(path);
+      return new TextEncoder().encode(inode.data);
+    },
+    async stat(path) {
+      if (path !== FOLDER && !entries.has(name(path))) throw missing(path);
+      return { mode: 0o644 };
+    },
+    chmod: async () => undefined,
+    async realpath(path) {
+      if (path !== FOLDER && !entries.has(name(path))) throw missing(path);
+      return path;
+    },
   };
   /** What the disk shows after the power comes back. */
   const afterPowerCut = () =>

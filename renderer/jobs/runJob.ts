@@ -1,5 +1,7 @@
+import { FormatError, fileProblem } from '../../shared/formats/formatError';
 import { errorFromReply } from './jobFailure';
 import type { JobKind, JobReply, JobTypes } from './jobTypes';
+import { MEMORY_STOP, watchMemory } from './memoryGuard';
 
 export class JobCancelled extends Error {
   constructor() {
@@ -13,9 +15,17 @@ export interface JobOptions {
   signal?: AbortSignal;
 }
 
+/** A job stopped by the memory guard, as the refusal of its input (file named when there is one). */
+export function memoryStop(kind: string, input: unknown): FormatError {
+  const given = (input ?? {}) as { name?: unknown; files?: { name?: unknown }[] };
+  const named = typeof given.name === 'string' ? given.name : given.files?.[0]?.name;
+  return new FormatError(typeof named === 'string' ? named : kind, [fileProblem('', MEMORY_STOP)]);
+}
+
 /**
  * Run a job in a fresh Web Worker so parsing and writing never block the page. Cancelling
- * terminates the worker: nothing it produced reaches the store.
+ * terminates the worker: nothing it produced reaches the store. A job whose memory passes the
+ * budget (memoryGuard.ts) is terminated the same way and refused.
  */
 export function runJob<K extends JobKind>(
   kind: K,
@@ -27,7 +37,12 @@ export function runJob<K extends JobKind>(
       type: 'module',
       name: `hzw-${kind}`,
     });
+    const stopWatching = watchMemory(() => {
+      finish();
+      reject(memoryStop(kind, input));
+    });
     const finish = () => {
+      stopWatching();
       worker.terminate();
       options.signal?.removeEventListener('abort', abort);
     };

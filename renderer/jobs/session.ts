@@ -1,5 +1,6 @@
 import { errorFromReply } from './jobFailure';
-import { JobCancelled, type JobOptions } from './runJob';
+import { watchMemory } from './memoryGuard';
+import { JobCancelled, memoryStop, type JobOptions } from './runJob';
 import type { SessionCall, SessionReply, SessionTypes } from './sessionTypes';
 
 /**
@@ -28,9 +29,12 @@ export function openSession<T extends SessionTypes<T>>(worker: Worker): WorkerSe
   const pending = new Map<number, Pending>();
   let next = 1;
   let ended = false;
+  let lastCall: { kind: string; input: unknown } = { kind: 'session', input: null };
+  const stopWatching = watchMemory(() => end(memoryStop(lastCall.kind, lastCall.input)));
   const end = (reason: unknown = new JobCancelled()) => {
     if (ended) return;
     ended = true;
+    stopWatching();
     worker.terminate();
     for (const call of pending.values()) call.reject(reason);
     pending.clear();
@@ -54,6 +58,7 @@ export function openSession<T extends SessionTypes<T>>(worker: Worker): WorkerSe
       return new Promise((resolve, reject) => {
         if (ended || options.signal?.aborted) return reject(new JobCancelled());
         const id = next++;
+        lastCall = { kind, input };
         const abort = () => end();
         options.signal?.addEventListener('abort', abort, { once: true });
         const settle =

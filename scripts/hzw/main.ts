@@ -6,7 +6,9 @@ import { USAGE, parseArgs, type Command } from './args';
 import type { ConvertResult, InfoReport } from './commands';
 import { outputPaths, refuseLinksOutside } from './outputPaths';
 import { printLines, terminalJson } from './terminal';
+import { BUDGETS } from '../../shared/formats/budgets';
 import type { WorkerReply, WorkerTask } from './worker';
+import { WORKER_LIMITS, stopOf, stoppedReply, watchRss } from './workerLimits';
 
 const EXIT = { ok: 0, refused: 1, usage: 2, cancelled: 130 } as const;
 
@@ -28,7 +30,7 @@ function progressLine(label: string): (fraction: number | null) => void {
 
 function runWorker(task: WorkerTask): Promise<WorkerReply & { type: 'done' | 'failed' }> {
   const script = join(dirname(fileURLToPath(import.meta.url)), 'worker.mjs');
-  const worker = new Worker(script, { workerData: task });
+  const worker = new Worker(script, { workerData: task, resourceLimits: WORKER_LIMITS });
   const show = progressLine(task.command === 'info' ? 'hzw: reading' : 'hzw: converting');
   const cancel = () => {
     // Nothing is written before the worker finishes, so stopping it leaves no partial output.
@@ -38,20 +40,33 @@ function runWorker(task: WorkerTask): Promise<WorkerReply & { type: 'done' | 'fa
     process.exit(EXIT.cancelled);
   };
   process.once('SIGINT', cancel);
-  return new Promise((done, fail) => {
+  return new Promise((done) => {
+    let settled = false;
+    const settle = (reply: WorkerReply & { type: 'done' | 'failed' }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      stopWatching();
+      show(null);
+      process.off('SIGINT', cancel);
+      void worker.terminate();
+      done(reply);
+    };
+    const deadline = setTimeout(
+      () => settle(stoppedReply(task.input, 'deadline')),
+      BUDGETS.cliWorkerDeadlineMs,
+    );
+    const stopWatching = watchRss(() => settle(stoppedReply(task.input, 'memory')));
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'progress') show(reply.fraction);
-      else {
-        show(null);
-        process.off('SIGINT', cancel);
-        void worker.terminate();
-        done(reply);
-      }
+      else settle(reply);
     });
+    // Out of memory or a crash ends in a refusal naming the file, never in a stack trace.
     worker.on('error', (error) => {
-      process.off('SIGINT', cancel);
-      fail(error);
+      const { stop, detail } = stopOf(error);
+      settle(stoppedReply(task.input, stop, detail));
     });
+    worker.on('exit', (code) => settle(stoppedReply(task.input, 'crash', `exit code ${code}`)));
   });
 }
 

@@ -1,9 +1,9 @@
 import type { Bilingual } from '../domain/labels';
 import { DEFAULT_SYMBOLS } from '../domain/symbology';
 import { FormatError, fileProblem, type InputProblem } from './formatError';
-import { openSqliteFile } from './geopackage/readGeoPackage';
+import { openSqliteFile, sqliteHeapRefusal } from './geopackage/openSqliteFile';
 import { initGeoPackage } from './geopackage/schema';
-import { openDatabase, queryRows, type Database } from './geopackage/sqlite';
+import { isOutOfMemory, openDatabase, queryRows, storedTables, type Database } from './geopackage/sqlite';
 import { addTable } from './geopackage/writeGeoPackage';
 import type { Progress } from './layer';
 import type { ProjectDocument } from './projectDocument';
@@ -113,9 +113,13 @@ function damaged(fileName: string, field: string, reason: Bilingual): FormatErro
   return new FormatError(fileName, [fileProblem(field, reason)]);
 }
 
+/** The tables of stored rows (a view or virtual table named like ours does not count as one). */
 function tablesOf(db: Database): Set<string> {
+  const stored = storedTables(db);
   return new Set(
-    queryRows(db, "SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => String(r.name)),
+    queryRows(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
+      .map((r) => String(r.name))
+      .filter((name) => stored.has(name.toLowerCase())),
   );
 }
 
@@ -214,6 +218,9 @@ export async function readProjectFileV2(bytes: Uint8Array, fileName: string): Pr
       installation: meta.get('saved_by') || null,
     });
     return { ...checked, carried: readCarried(db) };
+  } catch (error) {
+    if (isOutOfMemory(error)) throw sqliteHeapRefusal(fileName);
+    throw error;
   } finally {
     db.close();
   }

@@ -2,7 +2,10 @@
  * Arcs turned into vertices, in a planar projected frame (metres, x east, y north): DXF ARC and
  * bulge segments on import, buffers' round corners. The national database forbids arcs, so every
  * curve is stored as chords whose distance from the true arc (the sagitta) stays within a tolerance.
+ * While a file is read, every chord spends from its curve-vertex budget (shared/formats/budgets.ts).
  */
+import { spendActive } from '../formats/budgets';
+
 export type Point = [number, number];
 
 /** A circular arc: from `startDeg` (counter-clockwise from +x) turning `sweepDeg` (negative = clockwise). */
@@ -33,7 +36,9 @@ export function arcSegmentCount(radius: number, sweepDeg: number, maxDeviation =
   if (!(radius > 0) || turns === 0) return 1;
   const widest = 2 * Math.acos(1 - Math.min(1, maxDeviation / radius));
   const needed = Math.ceil((Math.abs(sweepDeg) * RAD) / widest);
-  return Math.max(1, Math.min(needed, Math.ceil(MAX_SEGMENTS_PER_TURN * turns)));
+  const count = Math.max(1, Math.min(needed, Math.ceil(MAX_SEGMENTS_PER_TURN * turns)));
+  spendActive('curveVertices', count);
+  return count;
 }
 
 /** The arc's vertices from start to end, both included. */

@@ -43,6 +43,17 @@ function labelInPlan(label: TextLabel, m: Affine): TextLabel {
   };
 }
 
+/** Whether a ring has at least three distinct points (looked for without building a set). */
+function threeDistinct(ring: readonly number[][]): boolean {
+  const seen: number[][] = [];
+  for (const p of ring) {
+    if (seen.some((q) => q[0] === p[0] && q[1] === p[1])) continue;
+    seen.push(p);
+    if (seen.length === 3) return true;
+  }
+  return false;
+}
+
 export function drawEntity(entity: DxfEntity, placement: Placement, ctx: DrawContext): void {
   if (entity.type === 'INSERT') {
     expandInsert(entity, placement, ctx, drawEntity);
@@ -81,7 +92,7 @@ export function drawEntity(entity: DxfEntity, placement: Placement, ctx: DrawCon
   else if (shape.kind === 'line') geometry = { type: 'LineString', coordinates: shape.points.map(plan) };
   else {
     const polygons = shape.polygons.map((rings) => rings.map((ring) => ring.map(plan)));
-    if (polygons.some((rings) => rings.some((r) => new Set(r.map((p) => `${p[0]},${p[1]}`)).size < 3))) {
+    if (polygons.some((rings) => rings.some((r) => !threeDistinct(r)))) {
       report(ctx, entity, placement, FLAT);
       return;
     }

@@ -1,5 +1,6 @@
 import { arcFromDxf, densifyArc, densifyBulge, type Point } from '../../geometry/densify';
 import { decimalNumber } from '../finiteCoordinates';
+import { BudgetError } from '../budgets';
 import { ellipseShape } from './dxfEllipse';
 import { numberOf, type DxfEntity } from './dxfEntities';
 import { hatchGeometry } from './dxfHatch';
@@ -168,6 +169,7 @@ function hatchShape(pairs: readonly DxfPair[], tolerance: number): EntityShape {
       sources,
     };
   } catch (error) {
+    if (error instanceof BudgetError) throw error;
     const text = error instanceof Error ? error.message : String(error);
     return invalid(`填充边界无法读取：${text}`, `hatch boundary unreadable: ${text}`);
   }

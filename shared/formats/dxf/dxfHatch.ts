@@ -1,3 +1,4 @@
+import { spendActive } from '../budgets';
 import { densifyBulge, type Point } from '../../geometry/densify';
 import type { LayerGeometry } from '../layer';
 import { Cursor, readEdge } from './dxfHatchEdges';
@@ -53,6 +54,11 @@ function nested(rings: Point[][]): Point[][][] {
   const shells: { shell: Point[]; holes: Point[][] }[] = [];
   for (const ring of rings) {
     const at = ring[0]!;
+    // Each shell and hole looked at costs one pass over its edges, from the file's ring budget.
+    spendActive(
+      'ringTests',
+      shells.reduce((sum, s) => sum + s.shell.length + s.holes.length, 0),
+    );
     const holeOf = shells.find((s) => insideRing(at, s.shell) && !s.holes.some((h) => insideRing(at, h)));
     if (holeOf) holeOf.holes.push(ring);
     else shells.push({ shell: ring, holes: [] });

@@ -1,3 +1,4 @@
+import { spendActive } from '../budgets';
 import type { Vec3 } from './dxfOcs';
 import { clampedUniformKnots, evaluate, interpolate, type Nurbs } from './dxfNurbs';
 import { invalid, type EntityShape } from './dxfShape';
@@ -105,6 +106,7 @@ export function sampleCurve(curve: Nurbs, tolerance: number): Vec3[] {
     const values = probes.map((u) => evaluate(curve, u));
     const worst = Math.max(...values.map((v) => offChord(v, p0, p1)));
     if (depth >= MAX_DEPTH || points.length >= MAX_POINTS || (worst <= tolerance && depth > 0)) {
+      spendActive('curveVertices', 1);
       points.push(p1);
       return;
     }

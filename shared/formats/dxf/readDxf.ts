@@ -1,5 +1,6 @@
 import type { Bilingual } from '../../domain/labels';
 import { DEFAULT_DEVIATION } from '../../geometry/densify';
+import { withFileBudget } from '../budgets';
 import type { InputProblem } from '../formatError';
 import type { ReadOptions, ReadResult } from '../layer';
 import { measureBlocks } from './dxfBlocks';
@@ -35,6 +36,10 @@ const UNIT_METRES: Record<number, number> = {
 };
 
 export function readDxfBytes(file: string, bytes: Uint8Array, options: DxfReadOptions = {}): ReadResult {
+  return withFileBudget(file, () => readDrawing(file, bytes, options));
+}
+
+function readDrawing(file: string, bytes: Uint8Array, options: DxfReadOptions): ReadResult {
   const text = readDxfText(file, bytes, options.encoding);
   const doc = groupDxf(text.pairs);
   const ctx: DrawContext = {

@@ -2,38 +2,21 @@ import type { Bilingual } from '../../domain/labels';
 import { FormatError, fileProblem, type InputProblem } from '../formatError';
 import type { Progress, ReadOptions, ReadResult } from '../layer';
 import { readTable, type TableInfo } from './readTable';
-import { isTruncatedSqlite, looksLikeSqlite, openDatabase, queryRows, type Database } from './sqlite';
+import { withFileBudget } from '../budgets';
+import { openSqliteFile, requireStored, sqliteHeapRefusal } from './openSqliteFile';
+import { isOutOfMemory, queryRows, storedTables, type Database } from './sqlite';
 
 /**
  * Read a GeoPackage's vector tables, as GDAL lists them: feature tables (registered in
  * gpkg_contents and gpkg_geometry_columns) and attribute tables (`attributes`, or GDAL 2.0's
  * `aspatial`), in gpkg_contents order. When nothing is registered as attributes, plain tables
- * and views no one registered are listed too (GDAL's LIST_ALL_TABLES=AUTO). Never listed:
+ * no one registered are listed too (GDAL's LIST_ALL_TABLES=AUTO). Unlike GDAL, views and virtual
+ * tables are never read (named in a warning when registered): a view is a query run on every
+ * read, and one can be written never to end (see openSqliteFile.ts). Never listed:
  * GeoPackage and SQLite internals (gpkg_*, rtree_* shadow tables, sqlite_sequence…), GDAL's
  * placeholder `ogr_empty_table` and feature-count cache `gpkg_ogr_contents`, Spatialite's
  * `vgpkg_*` and metadata views. A registered table that does not exist is named in a warning.
  */
-/** Open bytes that must be a SQLite database, with a specific message for each way they are not. */
-export async function openSqliteFile(bytes: Uint8Array, name: string): Promise<Database> {
-  const refuse = (reason: Bilingual) => new FormatError(name, [fileProblem('', reason)]);
-  if (!looksLikeSqlite(bytes))
-    throw refuse({ zh: '不是 SQLite / GeoPackage 文件', en: 'Not a SQLite / GeoPackage file' });
-  if (isTruncatedSqlite(bytes))
-    throw refuse({
-      zh: '文件不完整（被截断），请重新复制或下载',
-      en: 'The file is truncated; copy or download it again',
-    });
-  const db = await openDatabase(bytes);
-  try {
-    const check = queryRows(db, 'PRAGMA quick_check');
-    if (check.length !== 1 || Object.values(check[0]!)[0] !== 'ok') throw new Error('quick_check failed');
-  } catch {
-    db.close();
-    throw refuse({ zh: '数据库文件已损坏', en: 'The database file is damaged' });
-  }
-  return db;
-}
-
 const HIDDEN = /^(gpkg_|vgpkg_|rtree_|sqlite_)/i;
 const HIDDEN_NAMES = new Set([
   'ogr_empty_table',
@@ -54,6 +37,13 @@ function hasAspatialExtension(db: Database): boolean {
 
 /** The vector tables of a GeoPackage, in the order GDAL lists them. */
 export function listTables(db: Database, name: string, warnings: Bilingual[]): TableInfo[] {
+  requireStored(db, name, [
+    'gpkg_contents',
+    'gpkg_geometry_columns',
+    'gpkg_spatial_ref_sys',
+    'gpkg_extensions',
+  ]);
+  const stored = storedTables(db);
   let registered: { table: string; dataType: string; geometryColumn: string | null; srsId: number | null }[];
   try {
     registered = queryRows(
@@ -94,6 +84,13 @@ export function listTables(db: Database, name: string, warnings: Bilingual[]): T
       });
       continue;
     }
+    if (!stored.has(r.table.toLowerCase())) {
+      warnings.push({
+        zh: `${r.table} 是视图或虚拟表（每次读取都要执行查询），未读取；只读取存储数据的表`,
+        en: `${r.table} is a view or virtual table (a query run on every read); not read, only tables of stored rows are`,
+      });
+      continue;
+    }
     if (r.dataType === 'features' && !r.geometryColumn) {
       warnings.push({
         zh: `表 ${r.table} 登记为要素表，但 gpkg_geometry_columns 中没有它的几何列，未读取`,
@@ -115,7 +112,7 @@ export function listTables(db: Database, name: string, warnings: Bilingual[]): T
   if (!registered.some((r) => r.dataType === 'attributes') && !hasAspatialExtension(db)) {
     const known = new Set(registered.map((r) => r.table.toLowerCase()));
     for (const [lower, table] of existing) {
-      if (known.has(lower) || HIDDEN.test(table) || HIDDEN_NAMES.has(lower)) continue;
+      if (known.has(lower) || HIDDEN.test(table) || HIDDEN_NAMES.has(lower) || !stored.has(lower)) continue;
       tables.push({ table, name: table, geometryColumn: null, srsId: null });
     }
   }
@@ -131,18 +128,24 @@ export async function readGeoPackage(
 ): Promise<ReadResult> {
   const db = await openSqliteFile(bytes, name);
   try {
-    const warnings: Bilingual[] = [];
-    const tables = listTables(db, name, warnings);
-    const problems: InputProblem[] = [];
-    const layers = tables.map((t, i) =>
-      readTable(db, t, problems, warnings, (f) => progress((i + f) / tables.length)),
-    );
-    const spatial = layers.filter((l) => !l.attributeTable);
-    const declared = (l: (typeof layers)[number]) => l.evidence?.definition?.text ?? l.evidence?.epsg ?? null;
-    if (spatial.some((l) => declared(l) !== declared(spatial[0]!)))
-      warnings.push({ zh: '各图层坐标系不同', en: 'The layers use different coordinate systems' });
-    progress(1);
-    return { layers, problems, info: { format: 'geopackage', warnings } };
+    return withFileBudget(name, (budget) => {
+      const warnings: Bilingual[] = [];
+      const tables = listTables(db, name, warnings);
+      const problems: InputProblem[] = [];
+      const layers = tables.map((t, i) =>
+        readTable(db, t, problems, warnings, (f) => progress((i + f) / tables.length), budget),
+      );
+      const spatial = layers.filter((l) => !l.attributeTable);
+      const declared = (l: (typeof layers)[number]) =>
+        l.evidence?.definition?.text ?? l.evidence?.epsg ?? null;
+      if (spatial.some((l) => declared(l) !== declared(spatial[0]!)))
+        warnings.push({ zh: '各图层坐标系不同', en: 'The layers use different coordinate systems' });
+      progress(1);
+      return { layers, problems, info: { format: 'geopackage', warnings } };
+    });
+  } catch (error) {
+    if (isOutOfMemory(error)) throw sqliteHeapRefusal(name);
+    throw error;
   } finally {
     db.close();
   }

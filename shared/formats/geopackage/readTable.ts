@@ -1,4 +1,5 @@
 import type { CrsEvidence } from '../../crs/evidence';
+import { BudgetError, type FileBudget } from '../budgets';
 import type { Bilingual } from '../../domain/labels';
 import type { InputProblem } from '../formatError';
 import {
@@ -90,7 +91,11 @@ export function readTable(
   problems: InputProblem[],
   warnings: Bilingual[],
   progress: Progress,
+  budget: FileBudget,
 ): Layer {
+  // Counting a stored table's rows walks its b-tree and builds nothing.
+  const count = queryRows(db, `SELECT count(*) AS n FROM ${quoteName(table.table)}`)[0]?.n;
+  budget.spend('records', Number(count));
   const columns = queryRows(db, `PRAGMA table_info(${quoteName(table.table)})`);
   const fields: FieldDef[] = [];
   for (const column of columns) {
@@ -120,6 +125,7 @@ export function readTable(
       if (decoded?.linearised) linearised++;
       layer.features.push({ geometry: decoded?.geometry ?? null, properties });
     } catch (error) {
+      if (error instanceof BudgetError) throw error;
       const message = error instanceof Error ? error.message : String(error);
       problems.push({
         index,

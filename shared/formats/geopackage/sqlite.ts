@@ -35,6 +35,40 @@ export function queryRows(db: Database, sql: string, params: SqlValue[] = []): R
   }
 }
 
+/**
+ * Bound what reading a file may make SQLite allocate (shared/formats/budgets.ts): a CHECK
+ * constraint or generated column computing huge values then fails with SQLITE_NOMEM in
+ * milliseconds instead of taking gigabytes.
+ */
+export function limitHeap(db: Database, bytes: number): void {
+  db.exec(`PRAGMA hard_heap_limit = ${Math.floor(bytes)}`);
+}
+
+export const isOutOfMemory = (error: unknown): boolean =>
+  (error as { code?: unknown } | null)?.code === 'SQLITE_NOMEM';
+
+/**
+ * Lower-case names of the tables whose rows are stored in the file: not views (a query run on
+ * every read, which may never end) and not virtual tables (a module computes their rows).
+ */
+export function storedTables(db: Database, lowerCase = true): Set<string> {
+  return new Set(
+    queryRows(db, "SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+      .filter((r) => !/^\s*CREATE\s+VIRTUAL\b/i.test(String(r.sql ?? '')))
+      .map((r) => (lowerCase ? String(r.name).toLowerCase() : String(r.name))),
+  );
+}
+
+/** Columns computed on every read (VIRTUAL generated columns, table_xinfo hidden = 2). */
+export function computedColumns(db: Database): { table: string; column: string }[] {
+  const out: { table: string; column: string }[] = [];
+  for (const table of storedTables(db, false)) {
+    for (const c of queryRows(db, `PRAGMA table_xinfo(${quoteName(table)})`))
+      if (Number(c.hidden) === 2) out.push({ table, column: String(c.name) });
+  }
+  return out;
+}
+
 /** Quote an identifier (table or column name) for SQL: names come from files and users. */
 export function quoteName(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;

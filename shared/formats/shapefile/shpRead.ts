@@ -1,4 +1,5 @@
 import type { Bilingual } from '../../domain/labels';
+import { withFileBudget, type FileBudget } from '../budgets';
 import { FormatError, fileProblem } from '../formatError';
 import type { Coordinates, LayerGeometry } from '../layer';
 import { assemblePolygon } from './polygonRings';
@@ -122,7 +123,7 @@ function multiPatch(parts: Coordinates[][], types: number[]): ShapeOutcome {
   return { geometry: polygons.length ? { type: 'MultiPolygon', coordinates: polygons } : null };
 }
 
-function readShape(view: DataView, at: number, length: number): ShapeOutcome {
+function readShape(view: DataView, at: number, length: number, budget: FileBudget): ShapeOutcome {
   const type = view.getInt32(at, true);
   if (type === 0) return { geometry: null };
   const base = BASE_TYPE[type];
@@ -174,7 +175,7 @@ function readShape(view: DataView, at: number, length: number): ShapeOutcome {
       ranges.map(([start, end]) => readPoints(view, pointsAt + start * 16, end - start)),
       ranges.map((_, i) => view.getInt32(at + 44 + parts * 4 + i * 4, true)),
     );
-  if (base === 5) return assemblePolygon(view, pointsAt, ranges);
+  if (base === 5) return assemblePolygon(view, pointsAt, ranges, budget);
   const pieces: Coordinates[][] = [];
   for (const [start, end] of ranges) {
     if (end - start < 2)
@@ -199,14 +200,16 @@ export function readShp(file: string, bytes: Uint8Array, shx?: Uint8Array): ShpC
   const headerType = view.getInt32(32, true);
   if (!SHAPE_TYPES.has(headerType))
     fail(file, `未知的形状类型 ${headerType}`, `has an unknown shape type ${headerType}`);
-  const layout = locateRecords(file, bytes, shx);
-  const shapes = layout.spans.map((span, i): ShapeOutcome => {
-    if ('cut' in span)
-      return problem(
-        `第 ${i + 1} 条记录超出文件末尾（文件被截断）`,
-        `record ${i + 1} runs past the end of the file (truncated)`,
-      );
-    return readShape(view, span.offset + 8, span.length);
+  return withFileBudget(file, (budget) => {
+    const layout = locateRecords(file, bytes, shx, budget);
+    const shapes = layout.spans.map((span, i): ShapeOutcome => {
+      if ('cut' in span)
+        return problem(
+          `第 ${i + 1} 条记录超出文件末尾（文件被截断）`,
+          `record ${i + 1} runs past the end of the file (truncated)`,
+        );
+      return readShape(view, span.offset + 8, span.length, budget);
+    });
+    return { headerType, shapes, warnings: layout.warnings };
   });
-  return { headerType, shapes, warnings: layout.warnings };
 }

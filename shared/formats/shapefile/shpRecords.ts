@@ -1,4 +1,5 @@
 import type { Bilingual } from '../../domain/labels';
+import type { FileBudget } from '../budgets';
 
 /**
  * Where the records of a .shp are. The .shp is self-describing: each record header carries its
@@ -8,7 +9,9 @@ import type { Bilingual } from '../../domain/labels';
  * by the index, including the common non-conformant .shx whose lengths count the 8-byte record
  * header too. A missing, short or disagreeing .shx therefore costs nothing; it is named in a
  * warning. Nothing is allocated from a count a header claims: spans are pushed as they are found
- * within the bytes.
+ * within the bytes, each one spending from the file's record budget, and an index whose records
+ * together claim more bytes than the .shp holds (entries pointing at one record again and again)
+ * is not used.
  */
 export type RecordSpan = { offset: number; length: number } | { cut: true };
 
@@ -35,10 +38,11 @@ function recordLength(view: DataView, at: number): number | null {
   return SHAPE_TYPES.has(view.getInt32(at + 8, true)) ? length : null;
 }
 
-function walk(view: DataView, declaredEnd: number): Walk {
+function walk(view: DataView, declaredEnd: number, budget: FileBudget): Walk {
   const spans: Walk['spans'] = [];
   let at = 100;
   for (;;) {
+    budget.spend('records', 1);
     if (at >= view.byteLength) return { spans, stop: 'end', at };
     const length = recordLength(view, at);
     // Past the header's file length, zero padding or junk ends the data quietly.
@@ -55,12 +59,14 @@ function walk(view: DataView, declaredEnd: number): Walk {
  * header too (non-conformant writers), else from the index when the header's record number
  * confirms the entry (the header's length is then the damaged one) — as GDAL reads by the index.
  */
-function indexSpans(view: DataView, shx: Uint8Array | undefined): RecordSpan[] | null {
+function indexSpans(view: DataView, shx: Uint8Array | undefined, budget: FileBudget): RecordSpan[] | null {
   if (!shx || shx.length < 100) return null;
   const index = new DataView(shx.buffer, shx.byteOffset, shx.byteLength);
   if (index.getInt32(0, false) !== 9994) return null;
   const spans: RecordSpan[] = [];
+  let claimed = 100;
   for (let at = 100; at + 8 <= shx.length; at += 8) {
+    budget.check('records', spans.length + 1);
     const offset = index.getInt32(at, false) * 2;
     const indexed = index.getInt32(at + 4, false) * 2;
     if (offset < 100 || indexed < 4) return null;
@@ -73,16 +79,24 @@ function indexSpans(view: DataView, shx: Uint8Array | undefined): RecordSpan[] |
     const agrees = header === indexed || header + 8 === indexed;
     if (!agrees && view.getInt32(offset, false) !== spans.length + 1) return null;
     const length = agrees ? header : indexed;
+    // Records are read from the .shp's own bytes: together they cannot need more than it holds.
+    claimed += 8 + length;
+    if (claimed > view.byteLength) return null;
     spans.push(offset + 8 + length > view.byteLength ? { cut: true } : { offset, length });
   }
   return spans;
 }
 
-export function locateRecords(file: string, bytes: Uint8Array, shx: Uint8Array | undefined): RecordLayout {
+export function locateRecords(
+  file: string,
+  bytes: Uint8Array,
+  shx: Uint8Array | undefined,
+  budget: FileBudget,
+): RecordLayout {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const declared = view.getInt32(24, false) * 2;
   const declaredEnd = declared >= 100 ? declared : bytes.length;
-  const walked = walk(view, declaredEnd);
+  const walked = walk(view, declaredEnd, budget);
   const warnings: Bilingual[] = [];
   const shxCount = shx && shx.length >= 100 ? Math.floor((shx.length - 100) / 8) : null;
   if (walked.stop === 'end') {
@@ -94,7 +108,7 @@ export function locateRecords(file: string, bytes: Uint8Array, shx: Uint8Array |
     }
     return { spans: walked.spans, warnings };
   }
-  const indexed = indexSpans(view, shx);
+  const indexed = indexSpans(view, shx, budget);
   if (indexed && indexed.length >= walked.spans.length) return { spans: indexed, warnings };
   const spans: RecordSpan[] = [...walked.spans, { cut: true }];
   if (walked.stop === 'junk') {

@@ -61,4 +61,34 @@ describe('zip archives', () => {
     expect(() => readZip(broken)).toThrow(ZipError);
     expect(() => readZip(text('not a zip at all, just some text here'))).toThrow(/zip/);
   });
+
+  it('refuses entries that share bytes before inflating any of them', () => {
+    // One stored kernel named three times: each central record points at the same local header.
+    const one = writeZip([{ name: 'k.dbf', bytes: new Uint8Array(4096).fill(65) }]);
+    const view = new DataView(one.buffer, one.byteOffset, one.byteLength);
+    const end = one.length - 22;
+    const central = view.getUint32(end + 16, true);
+    const record = one.slice(central, end);
+    const renamed = (c: string) => {
+      const r = record.slice();
+      r[46] = c.charCodeAt(0); // first letter of the name
+      return r;
+    };
+    const directory = Buffer.concat([record, renamed('a'), renamed('b')]);
+    const eocd = Buffer.from(one.slice(end));
+    eocd.writeUInt16LE(3, 8);
+    eocd.writeUInt16LE(3, 10);
+    eocd.writeUInt32LE(directory.length, 12);
+    const bomb = new Uint8Array(Buffer.concat([one.subarray(0, central), directory, eocd]));
+    expect(() => readZip(bomb)).toThrow(
+      /a\.dbf shares its bytes with k\.dbf \(overlapping entries, a zip bomb\?\); nothing inflated/,
+    );
+  });
+
+  it('refuses an archive whose declared sizes exceed the cap before inflating', () => {
+    const big = zipSync({ 'a.bin': [new Uint8Array(4 * 1024 * 1024), { level: 1 }] });
+    expect(() => readZip(big, { maxTotalBytes: 1024 * 1024, maxEntries: 10 })).toThrow(
+      /declares 4194304 bytes inflated, past the size limit of 1048576; nothing inflated/,
+    );
+  });
 });

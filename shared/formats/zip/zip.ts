@@ -60,13 +60,18 @@ function entryName(raw: Uint8Array, utf8Flag: boolean): string {
   }
 }
 
+/**
+ * Inflate one entry into a buffer of its declared size (so an honest 900 MB entry costs 900 MB,
+ * not the chunks plus their copy); a lying entry grows the buffer, within the caps.
+ */
 function inflateCapped(
   data: Uint8Array,
   budget: { left: number },
   name: string,
   maxRatio = Infinity,
+  declaredSize = 0,
 ): Uint8Array {
-  const parts: Uint8Array[] = [];
+  let out = new Uint8Array(Math.min(Math.max(0, budget.left), declaredSize));
   let size = 0;
   let consumed = 0;
   const inflater = new Inflate((chunk) => {
@@ -84,27 +89,38 @@ function inflateCapped(
         en: `${name} inflates more than ${maxRatio}:1 (a zip bomb?); stopped`,
       });
     }
-    parts.push(chunk);
+    if (size > out.length) {
+      const grown = new Uint8Array(Math.max(size, Math.min(out.length * 2, size + budget.left), 64 * 1024));
+      grown.set(out.subarray(0, size - chunk.length));
+      out = grown;
+    }
+    out.set(chunk, size - chunk.length);
   });
   for (let i = 0; i < data.length; i += CHUNK) {
     consumed = Math.min(data.length, i + CHUNK);
     inflater.push(data.subarray(i, Math.min(data.length, i + CHUNK)), i + CHUNK >= data.length);
   }
   if (data.length === 0) inflater.push(new Uint8Array(0), true);
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+  return size === out.length ? out : out.slice(0, size);
 }
 
-/** Every file entry of a zip archive (folders skipped), or a ZipError saying what is wrong. */
-export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): NamedBytes[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < 22)
-    throw new ZipError({ zh: '文件太短，不是 zip', en: 'Too short to be a zip archive' });
+interface Entry {
+  name: string;
+  method: number;
+  crc: number;
+  /** Where the entry's local header starts and its compressed data ends. */
+  start: number;
+  dataStart: number;
+  end: number;
+  declaredSize: number;
+}
+
+function damagedZip(what: string): never {
+  throw new ZipError({ zh: `zip 文件已损坏：${what}`, en: `The zip archive is damaged: ${what}` });
+}
+
+/** The file entries the central directory lists, each checked to lie within the bytes. */
+function listEntries(bytes: Uint8Array, view: DataView, limits: ZipLimits): Entry[] {
   const end = findEndOfCentralDirectory(view);
   const count = view.getUint16(end + 10, true);
   if (count > limits.maxEntries) {
@@ -114,18 +130,15 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     });
   }
   let pointer = view.getUint32(end + 16, true);
-  const budget = { left: limits.maxTotalBytes };
-  const files: NamedBytes[] = [];
-  const damaged = (what: string): never => {
-    throw new ZipError({ zh: `zip 文件已损坏：${what}`, en: `The zip archive is damaged: ${what}` });
-  };
+  const entries: Entry[] = [];
   for (let i = 0; i < count; i++) {
     if (pointer + 46 > bytes.byteLength || view.getUint32(pointer, true) !== CENTRAL)
-      damaged('central directory');
+      damagedZip('central directory');
     const flags = view.getUint16(pointer + 8, true);
     const method = view.getUint16(pointer + 10, true);
     const crc = view.getUint32(pointer + 16, true);
     const compressedSize = view.getUint32(pointer + 20, true);
+    const declaredSize = view.getUint32(pointer + 24, true);
     const nameLength = view.getUint16(pointer + 28, true);
     const extraLength = view.getUint16(pointer + 30, true);
     const commentLength = view.getUint16(pointer + 32, true);
@@ -136,11 +149,57 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     if (flags & 0x1) {
       throw new ZipError({ zh: `${name} 已加密，无法读取`, en: `${name} is encrypted and cannot be read` });
     }
-    if (localOffset + 30 > bytes.byteLength || view.getUint32(localOffset, true) !== LOCAL) damaged(name);
+    if (localOffset + 30 > bytes.byteLength || view.getUint32(localOffset, true) !== LOCAL) damagedZip(name);
     const dataStart =
       localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
-    if (dataStart + compressedSize > bytes.byteLength) damaged(`${name} is truncated`);
-    const data = bytes.subarray(dataStart, dataStart + compressedSize);
+    if (dataStart + compressedSize > bytes.byteLength) damagedZip(`${name} is truncated`);
+    entries.push({
+      name,
+      method,
+      crc,
+      start: localOffset,
+      dataStart,
+      end: dataStart + compressedSize,
+      declaredSize,
+    });
+  }
+  return entries;
+}
+
+/**
+ * Refuse, before inflating anything, an archive whose entries share bytes (the overlapping-entry
+ * bomb: many names for one compressed kernel) or whose declared sizes already exceed the cap.
+ */
+function checkLayout(entries: readonly Entry[], limits: ZipLimits): void {
+  const byOffset = [...entries].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < byOffset.length; i++) {
+    const [before, after] = [byOffset[i - 1]!, byOffset[i]!];
+    if (after.start < before.end)
+      throw new ZipError({
+        zh: `${after.name} 与 ${before.name} 在压缩包中共用数据（重叠条目，疑似 zip 炸弹），未解压`,
+        en: `${after.name} shares its bytes with ${before.name} (overlapping entries, a zip bomb?); nothing inflated`,
+      });
+  }
+  // Zip64 entries declare 0xFFFFFFFF here; their real size is counted as they inflate.
+  const declared = entries.reduce((sum, e) => sum + (e.declaredSize === 0xffffffff ? 0 : e.declaredSize), 0);
+  if (declared > limits.maxTotalBytes)
+    throw new ZipError({
+      zh: `压缩包声明的解压大小（${declared} 字节）超过大小上限 ${limits.maxTotalBytes} 字节，未解压`,
+      en: `The archive declares ${declared} bytes inflated, past the size limit of ${limits.maxTotalBytes}; nothing inflated`,
+    });
+}
+
+/** Every file entry of a zip archive (folders skipped), or a ZipError saying what is wrong. */
+export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): NamedBytes[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < 22)
+    throw new ZipError({ zh: '文件太短，不是 zip', en: 'Too short to be a zip archive' });
+  const entries = listEntries(bytes, view, limits);
+  checkLayout(entries, limits);
+  const budget = { left: limits.maxTotalBytes };
+  const files: NamedBytes[] = [];
+  for (const { name, method, crc, dataStart, end, declaredSize } of entries) {
+    const data = bytes.subarray(dataStart, end);
     let content: Uint8Array;
     if (method === 0) {
       budget.left -= data.length;
@@ -148,10 +207,16 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       content = data.slice();
     } else if (method === 8) {
       try {
-        content = inflateCapped(data, budget, name, limits.maxRatio);
+        content = inflateCapped(
+          data,
+          budget,
+          name,
+          limits.maxRatio,
+          declaredSize === 0xffffffff ? 0 : declaredSize,
+        );
       } catch (error) {
         if (error instanceof ZipError) throw error;
-        return damaged(`${name} (${error instanceof Error ? error.message : String(error)})`);
+        return damagedZip(`${name} (${error instanceof Error ? error.message : String(error)})`);
       }
     } else {
       throw new ZipError({
@@ -159,7 +224,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
         en: `${name} uses unsupported compression method ${method}`,
       });
     }
-    if (crc32(content) !== crc) damaged(`${name} fails its checksum`);
+    if (crc32(content) !== crc) damagedZip(`${name} fails its checksum`);
     files.push({ name, bytes: content });
   }
   return files;
