@@ -345,7 +345,7 @@ export const MUTATIONS = [
   m(
     'previous version kept as .bak',
     'electron/main/atomicWrite.ts',
-    "await backUp(fs, target, join(folder, tempName(name, 'hzw-baktmp')), retry);",
+    "await backUp(fs, target, join(dirname(target), tempName(basename(target), 'hzw-baktmp')), retry);",
     'void 0;',
     ATOMIC,
   ),
