@@ -1,12 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import * as nodeFs from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmod, lstat, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Layer } from '../../shared/formats/layer';
 import { writeShapefile } from '../../shared/formats/shapefile/writeShapefile';
-import { finishInterruptedSets, writeFileAtomic, writeFilesAtomic, type AtomicFs } from './atomicWrite';
+import { finishInterruptedSets, writeFileAtomic, writeFilesAtomic } from './atomicWrite';
+import { steppedFs } from './steppedFs';
 
 let folder: string;
 beforeEach(async () => {
@@ -50,28 +51,7 @@ function crashingFs(crashAt = Infinity) {
   const step = () => {
     if (calls++ >= crashAt) throw Object.assign(new Error('killed'), { code: 'EKILLED' });
   };
-  const fs: AtomicFs = {
-    async open(path, flags) {
-      step();
-      const handle = await nodeFs.open(path, flags);
-      return {
-        writeFile: async (data) => (step(), handle.writeFile(data)),
-        sync: async () => (step(), handle.sync()),
-        close: async () => {
-          await handle.close();
-          step();
-        },
-      };
-    },
-    copyFile: async (from, to) => (step(), nodeFs.copyFile(from, to)),
-    rename: async (from, to) => (step(), nodeFs.rename(from, to)),
-    unlink: async (path) => (step(), nodeFs.unlink(path)),
-    readdir: async (path) => (step(), nodeFs.readdir(path)),
-    readFile: async (path) => (step(), nodeFs.readFile(path)),
-    stat: async (path) => (step(), nodeFs.stat(path)),
-    chmod: async (path, mode) => (step(), nodeFs.chmod(path, mode)),
-    realpath: async (path) => (step(), nodeFs.realpath(path)),
-  };
+  const fs = steppedFs(step);
   return { fs, calls: () => calls };
 }
 

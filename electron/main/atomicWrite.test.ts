@@ -3,8 +3,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStaleTemp, writeFileAtomic, type AtomicFs, type WritableFile } from './atomicWrite';
+import { isStaleTemp, writeFileAtomic, type AtomicFs } from './atomicWrite';
 import { FileSaveError } from './saveError';
+import { steppedFs } from './steppedFs';
 
 const OLD = 'old content '.repeat(1000);
 const NEW = 'new content, longer than the old one '.repeat(1000);
@@ -36,39 +37,16 @@ function faultyFs(failAt = -1, options: { code?: string; crash?: boolean } = {})
     const index = calls++;
     if (index === failAt || (options.crash && failAt >= 0 && index > failAt)) throw failure(code);
   };
-  const fs: AtomicFs = {
-    async open(path, flags) {
+  const fs = steppedFs(step, async (handle, data) => {
+    const index = calls;
+    try {
       step();
-      const handle = await nodeFs.open(path, flags);
-      const file: WritableFile = {
-        async writeFile(data) {
-          const index = calls;
-          try {
-            step();
-          } catch (error) {
-            if (index === failAt) await handle.writeFile(data.subarray(0, data.length >> 1));
-            throw error;
-          }
-          await handle.writeFile(data);
-        },
-        sync: async () => (step(), handle.sync()),
-        async close() {
-          // The real descriptor is released either way; only the reported outcome is injected.
-          await handle.close();
-          step();
-        },
-      };
-      return file;
-    },
-    copyFile: async (from, to) => (step(), nodeFs.copyFile(from, to)),
-    rename: async (from, to) => (step(), nodeFs.rename(from, to)),
-    unlink: async (path) => (step(), nodeFs.unlink(path)),
-    readdir: async (path) => (step(), nodeFs.readdir(path)),
-    readFile: async (path) => (step(), nodeFs.readFile(path)),
-    stat: async (path) => (step(), nodeFs.stat(path)),
-    chmod: async (path, mode) => (step(), nodeFs.chmod(path, mode)),
-    realpath: async (path) => (step(), nodeFs.realpath(path)),
-  };
+    } catch (error) {
+      if (index === failAt) await handle.writeFile(data.subarray(0, data.length >> 1));
+      throw error;
+    }
+    await handle.writeFile(data);
+  });
   return { fs, calls: () => calls };
 }
 

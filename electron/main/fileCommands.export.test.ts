@@ -1,12 +1,12 @@
-import * as nodeFs from 'node:fs/promises';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic, type AtomicFs } from './atomicWrite';
+import { writeFileAtomic } from './atomicWrite';
 import { createFileCommands } from './fileCommands';
 import { FileHandles } from './fileHandles';
 import { PickedFiles } from './pickedFiles';
+import { steppedFs } from './steppedFs';
 
 let folder: string;
 beforeEach(async () => {
@@ -20,25 +20,7 @@ function failingFs(failAt: number) {
   const step = () => {
     if (calls++ === failAt) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
   };
-  const fs: AtomicFs = {
-    async open(path, flags) {
-      step();
-      const handle = await nodeFs.open(path, flags);
-      return {
-        writeFile: async (data) => (step(), handle.writeFile(data)),
-        sync: async () => (step(), handle.sync()),
-        close: async () => (step(), handle.close()),
-      };
-    },
-    copyFile: async (from, to) => (step(), nodeFs.copyFile(from, to)),
-    rename: async (from, to) => (step(), nodeFs.rename(from, to)),
-    unlink: async (path) => (step(), nodeFs.unlink(path)),
-    readdir: async (path) => (step(), nodeFs.readdir(path)),
-    readFile: async (path) => (step(), nodeFs.readFile(path)),
-    stat: async (path) => (step(), nodeFs.stat(path)),
-    chmod: async (path, mode) => (step(), nodeFs.chmod(path, mode)),
-    realpath: async (path) => (step(), nodeFs.realpath(path)),
-  };
+  const fs = steppedFs(step);
   return { fs, calls: () => calls };
 }
 
