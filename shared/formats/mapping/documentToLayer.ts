@@ -144,6 +144,7 @@ export function documentToLayer(
   const bsms = profile.layerName
     ? piecesBsm(
         pieces,
+        // The county code does not depend on the area: 0 spares a geodesic area per zone here.
         (zone) =>
           (
             zoneXzqdm(fullOf({ zone, geometry: zone.geometry }, zone.geometry, 0), {
