@@ -5,7 +5,8 @@ import type { InputProblem } from '../../shared/formats/formatError';
 import type { Layer, LayerGeometry } from '../../shared/formats/layer';
 import { readFiles } from '../../shared/formats/registry';
 import type { CliOptions } from './args';
-import { convert, info, type InfoLayer } from './commands';
+import { convert } from './commands';
+import { info, type InfoLayer } from './info';
 import { crsChoiceOf } from './crsOptions';
 import { inputFiles } from './inputFiles';
 

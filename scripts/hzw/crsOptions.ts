@@ -5,6 +5,7 @@ import type { CrsChoice } from '../../shared/crs/resolveCrs';
 import { parseEpsg } from '../../shared/crs/transformLayer';
 import { FormatError, fileProblem } from '../../shared/formats/formatError';
 import type { CrsInfo, Layer } from '../../shared/formats/layer';
+import type { ImportOptions } from '../../shared/formats/mapping/types';
 import type { Bilingual } from '../../shared/domain/labels';
 import { UsageError, type CliOptions } from './args';
 
@@ -81,4 +82,25 @@ export function placeOrRefuse(
     ]);
   }
   return { layer: placed, crs: crsInfoOf(resolution), warnings: resolution.warnings };
+}
+
+/** What the readers take: the attribute encoding only (the CRS is decided after reading). */
+export function readOptions(o: CliOptions) {
+  return o.encoding ? { encoding: o.encoding } : {};
+}
+
+/** The import options of `layerToImport` from the command line (CRS choices, datum shift). */
+export function importOptions(o: CliOptions): ImportOptions {
+  const choice = crsChoiceOf(o);
+  const datumShift = datumShiftOf(o);
+  return {
+    ...(choice.crs !== undefined
+      ? typeof choice.crs === 'number'
+        ? { epsg: choice.crs }
+        : { crs: choice.crs }
+      : {}),
+    ...(choice.gkZone !== undefined ? { gkZone: choice.gkZone } : {}),
+    ...(choice.axisOrder ? { axisOrder: choice.axisOrder } : {}),
+    ...(datumShift ? { datumShift } : {}),
+  };
 }

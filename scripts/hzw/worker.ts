@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FormatError } from '../../shared/formats/formatError';
 import type { CliOptions } from './args';
-import { convertFile, info } from './commands';
+import { convertFile } from './commands';
+import { info } from './info';
 import { inputFiles } from './inputFiles';
 
 /** Messages from the worker to `hzw` (main.ts). */
