@@ -3,6 +3,7 @@ import { openDatabase, type Database } from '../../shared/formats/geopackage/sql
 import { writeExport } from '../../shared/formats/mapping/writeExport';
 import { writeProjectFile } from '../../shared/formats/projectFile';
 import { crc32 } from '../../shared/formats/zip/crc32';
+import { rawZip, type RawZipEntry } from '../../shared/formats/zip/rawZip';
 import { buildWusuSample } from '../../shared/sample/buildSample';
 
 /**
@@ -51,64 +52,8 @@ function repeatedCrc(crc: number, length: number, copies: number): number {
   return total;
 }
 
-export interface ZipEntry {
-  name: string;
-  /** Raw deflate stream of the content. */
-  deflated: Uint8Array;
-  size: number;
-  crc: number;
-  /** Offset of another entry's local header to point at instead of writing one (overlap). */
-  sharesWith?: string;
-}
-
-/** A zip archive of pre-deflated entries; an entry may point at another's bytes. */
-export function zipOf(entries: ZipEntry[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  const offsets = new Map<string, number>();
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const header = (signature: number, size: number) => {
-      const b = Buffer.alloc(size);
-      b.writeUInt32LE(signature, 0);
-      return b;
-    };
-    const local = header(0x04034b50, 30);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.deflated.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const at = e.sharesWith === undefined ? offset : offsets.get(e.sharesWith)!;
-    if (e.sharesWith === undefined) {
-      offsets.set(e.name, offset);
-      locals.push(local, name, Buffer.from(e.deflated));
-      offset += 30 + name.length + e.deflated.length;
-    }
-    const central = header(0x02014b50, 46);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.crc, 16);
-    central.writeUInt32LE(e.deflated.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(at, 42);
-    centrals.push(central, name);
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
-
 /** An honest entry of small content. */
-export function entry(name: string, bytes: Uint8Array): ZipEntry {
+export function entry(name: string, bytes: Uint8Array): RawZipEntry {
   return { name, deflated: deflateRawSync(bytes), size: bytes.length, crc: crc32(bytes) };
 }
 
@@ -116,7 +61,7 @@ export function entry(name: string, bytes: Uint8Array): ZipEntry {
  * An entry of `copies` repetitions of `block`, deflated once: each copy ends with a full flush
  * (byte-aligned, dictionary reset), so the copies chain into one valid stream.
  */
-export function repeatedEntry(name: string, block: Uint8Array, copies: number): ZipEntry {
+export function repeatedEntry(name: string, block: Uint8Array, copies: number): RawZipEntry {
   const piece = deflateRawSync(block, { level: 1, finishFlush: constants.Z_FULL_FLUSH });
   const crc = repeatedCrc(crc32(block), block.length, copies);
   const deflated = Buffer.concat([...Array.from({ length: copies }, () => piece), Buffer.from([3, 0])]);
@@ -202,7 +147,7 @@ export function shxAllOneRecord(points: number, entries: number): Uint8Array {
   index.writeInt32BE((record.length - 8) / 2, 4);
   const shxBody = Buffer.concat(Array.from({ length: entries }, () => index));
   const shx = Buffer.concat([shapeHeader(5, 100 + shxBody.length), shxBody]);
-  return zipOf([entry('one.shp', shp), entry('one.shx', shx), entry('one.dbf', dbf(1))]);
+  return rawZip([entry('one.shp', shp), entry('one.shx', shx), entry('one.dbf', dbf(1))]);
 }
 
 /**
@@ -237,7 +182,7 @@ export function manyPoints(records: number): Uint8Array {
   const body = repeatedEntry('points.shp', block, copies);
   // The header is its own flushed piece ahead of the body's stream.
   const head = deflateRawSync(header, { finishFlush: constants.Z_FULL_FLUSH });
-  return zipOf([
+  return rawZip([
     {
       name: 'points.shp',
       deflated: new Uint8Array(Buffer.concat([head, body.deflated])),
@@ -256,7 +201,7 @@ export function ringsSharingOneBox(pairs: number): Uint8Array {
   ];
   const record = polygonRecord(1, rings);
   const shp = Buffer.concat([shapeHeader(5, 100 + record.length), record]);
-  return zipOf([entry('rings.shp', shp), entry('rings.dbf', dbf(1))]);
+  return rawZip([entry('rings.shp', shp), entry('rings.dbf', dbf(1))]);
 }
 
 /**
@@ -291,7 +236,7 @@ export function shellWithHoles(vertices: number, holes: number): { shp: Uint8Arr
 export function overlappingZip(names: number, kernelBytes: number): Uint8Array {
   const zeros = new Uint8Array(kernelBytes);
   const kernel = { ...entry('k0.dbf', zeros) };
-  return zipOf([
+  return rawZip([
     kernel,
     ...Array.from({ length: names - 1 }, (_, i) => ({
       ...kernel,

@@ -9,6 +9,7 @@ import { writeExport } from './mapping/writeExport';
 import { writeProjectFile } from './projectFile';
 import { writeShapefile } from './shapefile/writeShapefile';
 import { crc32 } from './zip/crc32';
+import { rawZip } from './zip/rawZip';
 import { writeZip } from './zip/zip';
 
 /**
@@ -77,45 +78,17 @@ function zerosDeflated(bytes: number): Uint8Array {
   );
 }
 
-/** A zip with one deflated entry whose headers declare a tiny size (a zip bomb lies). */
+/** A zip whose headers declare a tiny size for every entry (a zip bomb lies). */
 function lyingZip(entries: { name: string; data: Uint8Array; deflated: boolean }[]): Uint8Array {
   // An honest entry carries its CRC; the bomb never gets far enough for its CRC to matter.
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const data = e.deflated ? e.data : deflateRawSync(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    const crc = e.deflated ? 0 : crc32(e.data);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(100, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(100, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, Buffer.from(data));
-    centrals.push(central, name);
-    offset += 30 + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+  return rawZip(
+    entries.map((e) => ({
+      name: e.name,
+      deflated: e.deflated ? e.data : new Uint8Array(deflateRawSync(e.data)),
+      size: 100,
+      crc: e.deflated ? 0 : crc32(e.data),
+    })),
+  );
 }
 
 const LAUGHS = `<?xml version="1.0"?>
