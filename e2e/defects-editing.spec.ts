@@ -1,0 +1,51 @@
+import type { Page } from '@playwright/test';
+import { expect, openWorkbench, test } from './fixtures/test';
+import { readTable, type StoredZone } from './fixtures/indexedDb';
+import { type Pixel } from './fixtures/mapInput';
+import { drawZone, newProjectWithObject } from './fixtures/workflow';
+
+/** Defects found in use (issue 11, item 10), each as a planner meets it. */
+
+const WEST: Pixel[] = [
+  [400, 300],
+  [550, 300],
+  [550, 450],
+  [400, 450],
+];
+const EAST: Pixel[] = [
+  [500, 350],
+  [650, 350],
+  [650, 500],
+  [500, 500],
+];
+
+const tree = (page: Page) => page.getByRole('tree', { name: '保护对象' });
+const ops = (page: Page) => page.getByRole('group', { name: '几何操作' });
+
+async function myZones(page: Page): Promise<StoredZone[]> {
+  return (await readTable<StoredZone>(page, 'zones')).filter((z) => !z.id.startsWith('sample-'));
+}
+
+test('after a merge the toolbar offers what one selected zone allows', async ({ page }) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '城墙');
+  await drawZone(page, WEST);
+  await drawZone(page, EAST);
+  await expect.poll(async () => (await myZones(page)).length).toBe(2);
+  const [a, b] = await myZones(page);
+  await tree(page).locator(`[data-zone-id="${a!.id}"] .tree-row`).click();
+  await tree(page)
+    .locator(`[data-zone-id="${b!.id}"] .tree-row`)
+    .click({ modifiers: ['Control'] });
+  await expect(ops(page).getByRole('button', { name: '合并' })).toBeEnabled();
+  await expect(ops(page).getByRole('button', { name: '派生区划' })).toBeDisabled();
+
+  await ops(page).getByRole('button', { name: '合并' }).click();
+  await expect.poll(async () => (await myZones(page)).length).toBe(1);
+  // One zone left, and selected: merge, cut out and clip need two; derive and split need one.
+  await expect(ops(page).getByRole('button', { name: '合并' })).toBeDisabled();
+  await expect(ops(page).getByRole('button', { name: '裁除' })).toBeDisabled();
+  await expect(ops(page).getByRole('button', { name: '裁剪' })).toBeDisabled();
+  await expect(ops(page).getByRole('button', { name: '派生区划' })).toBeEnabled();
+  await expect(ops(page).getByRole('button', { name: '分割' })).toBeEnabled();
+});
