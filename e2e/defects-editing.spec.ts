@@ -49,3 +49,30 @@ test('after a merge the toolbar offers what one selected zone allows', async ({ 
   await expect(ops(page).getByRole('button', { name: '派生区划' })).toBeEnabled();
   await expect(ops(page).getByRole('button', { name: '分割' })).toBeEnabled();
 });
+
+test('a zone derived without typed boundary text gets the generated 四至 and is not flagged', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const checks = page.getByRole('region', { name: '检查结果' }).first();
+  await tree(page).getByRole('treeitem', { name: '巴音沟承化寺 保护范围' }).locator('.tree-row').click();
+  await ops(page).getByRole('button', { name: '派生区划' }).click();
+  const dialog = page.getByRole('dialog', { name: '派生区划' });
+  await dialog.getByLabel('派生方法').selectOption({ label: '整体外扩' });
+  await dialog.getByLabel('外扩距离（米）').fill('30');
+  await expect(dialog.getByLabel('四至原文')).toHaveValue('');
+  const draft = (await dialog.getByLabel('生成的四至草稿').locator('output').textContent())!;
+  expect(draft).toContain('向外扩30米');
+  await dialog.getByRole('button', { name: '生成' }).click();
+  await expect(dialog).toBeHidden();
+
+  const derived = async () =>
+    (await readTable<StoredZone>(page, 'zones')).find((z) => z.attributes.derivation !== null);
+  await expect.poll(async () => (await derived()) !== undefined).toBe(true);
+  expect((await derived())!.attributes.boundaryText).toBe(draft);
+  const panel = page.getByRole('region', { name: '区划属性' });
+  await expect(panel.getByLabel('四至（原文）')).toHaveValue(draft);
+  await checks.getByRole('button', { name: '全面检查' }).click();
+  await expect(checks.getByRole('progressbar')).toBeHidden();
+  await expect(checks.locator('li[data-code="attribute.missing"]')).toHaveCount(0);
+});
