@@ -76,3 +76,42 @@ test('a zone derived without typed boundary text gets the generated 四至 and i
   await expect(checks.getByRole('progressbar')).toBeHidden();
   await expect(checks.locator('li[data-code="attribute.missing"]')).toHaveCount(0);
 });
+
+test('Escape cancels a drawing first; then it clears the zone, then the object selection', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '古塔');
+  await drawZone(page, WEST);
+  const [zone] = await myZones(page);
+  const row = tree(page).locator(`[data-zone-id="${zone!.id}"]`);
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  const map = page.getByTestId('map');
+
+  // A drawing half done: Escape abandons it and keeps the selection.
+  await page.mouse.click(...(await onMap(page, [700, 300])));
+  await page.mouse.click(...(await onMap(page, [750, 300])));
+  await map.focus();
+  await page.keyboard.press('Escape');
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await page.waitForTimeout(200);
+  expect(await myZones(page)).toHaveLength(1);
+
+  // No gesture: Escape clears the zone selection (the object stays the context) …
+  await page.keyboard.press('Escape');
+  await expect(row).toHaveAttribute('aria-selected', 'false');
+  const object = tree(page).getByRole('treeitem', { name: '古塔', exact: true });
+  await expect(object).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: '区划属性' })).toBeHidden();
+  // … and once more, the object too.
+  await page.keyboard.press('Escape');
+  await expect(object).toHaveAttribute('aria-selected', 'false');
+  await expect(page.getByRole('region', { name: '属性', exact: true })).toContainText(
+    '选择一个区划或保护对象',
+  );
+});
+
+async function onMap(page: Page, [x, y]: Pixel): Promise<[number, number]> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  return [box.x + x, box.y + y];
+}
