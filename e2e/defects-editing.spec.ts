@@ -115,3 +115,49 @@ async function onMap(page: Page, [x, y]: Pixel): Promise<[number, number]> {
   const box = (await page.getByTestId('map').boundingBox())!;
   return [box.x + x, box.y + y];
 }
+
+async function newObject(page: Page, name: string) {
+  await page.getByRole('button', { name: '新建保护对象' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建保护对象' });
+  await dialog.getByLabel('名称').fill(name);
+  await dialog.getByRole('button', { name: '创建' }).click();
+  return dialog;
+}
+
+test('a duplicate object name is warned about, created only on "create anyway", and warned on rename', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '关帝庙');
+  const objects = () => readTable<{ projectId: string; attributes: { name: string } }>(page, 'objects');
+  const projectId = (await objects()).find((o) => o.attributes.name === '关帝庙')!.projectId;
+  const inProject = async () => (await objects()).filter((o) => o.projectId === projectId);
+
+  // Same name, written with a full-width space around it: warned, nothing created yet.
+  const dialog = await newObject(page, ' 关帝庙　');
+  await expect(dialog.getByRole('alert')).toContainText('已有同名保护对象“关帝庙”');
+  await page.waitForTimeout(200);
+  expect(await inProject()).toHaveLength(1);
+  // Changing the name drops the warning; the same name again asks again.
+  await dialog.getByLabel('名称').fill('关帝庙东');
+  await expect(dialog.getByRole('alert')).toBeHidden();
+  await dialog.getByLabel('名称').fill('关帝庙');
+  await dialog.getByRole('button', { name: '创建' }).click();
+  await expect(dialog.getByRole('alert')).toBeVisible();
+  await dialog.getByRole('button', { name: '仍然创建' }).click();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(async () => (await inProject()).map((o) => o.attributes.name))
+    .toEqual(['关帝庙', '关帝庙']);
+
+  // A third object renamed to the same name: stored (not blocked), with a warning.
+  await newObject(page, '娘娘庙');
+  await expect(page.getByRole('dialog', { name: '新建保护对象' })).toBeHidden();
+  const name = page.getByRole('region', { name: '保护对象属性' }).getByLabel('名称', { exact: true });
+  await name.fill('关帝庙');
+  await name.press('Enter');
+  await expect
+    .poll(async () => (await inProject()).filter((o) => o.attributes.name === '关帝庙').length)
+    .toBe(3);
+  await expect(page.getByRole('status').filter({ hasText: '另有同名保护对象' })).toBeVisible();
+});
