@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
-import { type Pixel } from './fixtures/mapInput';
+import { clickMap, type Pixel } from './fixtures/mapInput';
 import { drawZone, newProjectWithObject } from './fixtures/workflow';
 
 /** Defects found in use (issue 11, item 10), each as a planner meets it. */
@@ -160,4 +160,54 @@ test('a duplicate object name is warned about, created only on "create anyway", 
     .poll(async () => (await inProject()).filter((o) => o.attributes.name === '关帝庙').length)
     .toBe(3);
   await expect(page.getByRole('status').filter({ hasText: '另有同名保护对象' })).toBeVisible();
+});
+
+interface Derived extends StoredZone {
+  attributes: StoredZone['attributes'] & { derivation: { sourceZoneId: string } | null };
+}
+
+test('after split then merge, a derived zone keeps its source and shows "source changed"', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const range = tree(page).getByRole('treeitem', { name: '巴音沟承化寺 保护范围' }).locator('.tree-row');
+  await range.click();
+  await range.dblclick(); // zoom to it: the range fills the middle of the map
+  await ops(page).getByRole('button', { name: '派生区划' }).click();
+  const dialog = page.getByRole('dialog', { name: '派生区划' });
+  await dialog.getByLabel('外扩距离（米）').fill('30');
+  await dialog.getByRole('button', { name: '生成' }).click();
+  await expect(dialog).toBeHidden();
+  const zones = () => readTable<Derived>(page, 'zones');
+  await expect.poll(async () => (await zones()).some((z) => z.attributes.derivation)).toBe(true);
+  const derived = (await zones()).find((z) => z.attributes.derivation)!;
+  const sourceId = derived.attributes.derivation!.sourceZoneId;
+  const derivedRow = tree(page).locator(`[data-zone-id="${derived.id}"]`);
+  await expect(derivedRow.getByText('源区划已修改')).toBeHidden();
+
+  // Split the range by a line right across the map, a little below its centre.
+  await tree(page).locator(`[data-zone-id="${sourceId}"] .tree-row`).click();
+  await ops(page).getByRole('button', { name: '分割' }).click();
+  const before = new Set((await zones()).map((z) => z.id));
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const y = box.height / 2 + 20;
+  for (const x of [20, box.width / 2, box.width - 20, box.width - 20]) await clickMap(page, [x, y]);
+  await expect.poll(async () => (await zones()).length).toBe(before.size + 1);
+  const piece = (await zones()).find((z) => !before.has(z.id))!;
+  await expect(derivedRow.getByText('源区划已修改')).toBeVisible();
+
+  // Merge with the split-off piece selected first.
+  await page.getByRole('button', { name: '选择', exact: true }).click();
+  await tree(page).locator(`[data-zone-id="${piece.id}"] .tree-row`).click();
+  await tree(page)
+    .locator(`[data-zone-id="${sourceId}"] .tree-row`)
+    .click({ modifiers: ['Control'] });
+  await ops(page).getByRole('button', { name: '合并' }).click();
+  await expect.poll(async () => (await zones()).length).toBe(before.size);
+  const ids = new Set((await zones()).map((z) => z.id));
+  expect(ids.has(sourceId)).toBe(true);
+  expect(ids.has(piece.id)).toBe(false);
+  const after = (await zones()).find((z) => z.id === derived.id)!;
+  expect(after.attributes.derivation!.sourceZoneId).toBe(sourceId);
+  await expect(derivedRow.getByText('源区划已修改')).toBeVisible();
 });
