@@ -211,3 +211,30 @@ test('after split then merge, a derived zone keeps its source and shows "source 
   expect(after.attributes.derivation!.sourceZoneId).toBe(sourceId);
   await expect(derivedRow.getByText('源区划已修改')).toBeVisible();
 });
+
+test('a range kilometres away from its CCZ is reported without the "grow the CCZ" fix', async ({ page }) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '烽燧');
+  const checks = page.getByRole('region', { name: '检查结果' }).first();
+  const type = page.getByRole('combobox', { name: '新区划类型' });
+  // At a new project's scale the map is about a hundred kilometres across: the range lands ~19 km east.
+  await type.selectOption({ label: '建设控制地带' });
+  await drawZone(page, [
+    [350, 250],
+    [550, 250],
+    [550, 450],
+    [350, 450],
+  ]);
+  await type.selectOption({ label: '保护范围' });
+  await drawZone(page, [
+    [700, 300],
+    [760, 300],
+    [760, 360],
+    [700, 360],
+  ]);
+  const finding = checks.locator('li[data-code="nesting.outside"]');
+  await expect(finding).toHaveCount(1);
+  await expect(finding).toContainText('保护范围超出建设控制地带');
+  await expect(finding).toContainText('不提供自动扩大外层区划');
+  await expect(finding.getByRole('button', { name: '扩大建设控制地带以包含保护范围' })).toHaveCount(0);
+});
