@@ -41,6 +41,12 @@ test('the sample has no findings; a range dragged outside its CCZ is found, fixe
   await expect(checks(page).getByRole('status')).toHaveText('未发现问题');
 
   await newProjectWithObject(page, '城墙');
+  // Zoom in to a planner's scale (the CCZ about 1 km across): the range will stick out ~200 m,
+  // within the reach of the grow fix (tens of kilometres would be refused, checks unit tests).
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole('button', { name: '放大', exact: true }).click();
+    await page.waitForTimeout(250);
+  }
   await drawTyped(page, '建设控制地带', CCZ);
   await drawTyped(page, '保护范围', RANGE);
   // Drawn zones lack boundary text (reported), but the range lies inside its CCZ.

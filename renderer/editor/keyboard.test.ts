@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyAction, type KeyLike } from './keyboard';
+import { escapeSelection, keyAction, type KeyLike } from './keyboard';
 import { ALL_TOOL_IDS, TOOL_KEYS } from './tools';
 import readme from '../../README.md?raw';
 
@@ -34,6 +34,17 @@ describe('keyboard map', () => {
     // The zone line tools, whose buttons sit in the geometry-operations group.
     expect(keyAction(key('s'))).toEqual({ kind: 'tool', tool: 'split' });
     expect(keyAction(key('b'))).toEqual({ kind: 'tool', tool: 'reshape' });
+  });
+});
+
+describe('Esc and the selection', () => {
+  it('clears the zones first, keeping their object, then the object, then nothing is left', () => {
+    const zones = { zoneIds: ['a', 'b'], objectId: 'o' };
+    const object = escapeSelection(zones);
+    expect(object).toEqual({ zoneIds: [], objectId: 'o' });
+    const none = escapeSelection(object!);
+    expect(none).toEqual({ zoneIds: [], objectId: null });
+    expect(escapeSelection(none!)).toBeNull();
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Selection } from './editorState';
 import { ALL_TOOL_IDS, TOOL_KEYS, type ToolId } from './tools';
 
 export type KeyAction =
@@ -41,4 +42,15 @@ export function keyAction(event: KeyLike): KeyAction | null {
   if (event.shiftKey) return null;
   const tool = ALL_TOOL_IDS.find((id) => TOOL_KEYS[id] === key);
   return tool ? { kind: 'tool', tool } : null;
+}
+
+/**
+ * What Esc does to the selection when no gesture is running (a running one is cancelled first and
+ * the selection kept): it drops the selected zones, keeping their object as the context; pressed
+ * again, it drops the object too. Null when nothing is selected.
+ */
+export function escapeSelection(selection: Selection): Selection | null {
+  if (selection.zoneIds.length > 0) return { zoneIds: [], objectId: selection.objectId };
+  if (selection.objectId !== null) return { zoneIds: [], objectId: null };
+  return null;
 }

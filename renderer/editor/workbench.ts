@@ -8,6 +8,7 @@ import type { Command } from './commands/command';
 import { deleteObject } from './commands/objectCommands';
 import { deleteZones } from './commands/zoneCommands';
 import { autoRegenerate, writtenZoneIds } from './regenerateDerived';
+import { pruneSelection, removedKeys } from './selection';
 import { createStateStore, type StateStore } from './stateStore';
 import { initialEditorState, type EditorState, type Notice, type Selection } from './editorState';
 import { VIEW_TOOLS, type ToolId } from './tools';
@@ -76,6 +77,7 @@ export class Workbench {
    * a cycle of derivations from running forever.
    */
   private afterCommit(result: CommitResult): void {
+    this.dropRemoved(result.changes);
     this.followUp(writtenZoneIds(result.changes));
   }
 
@@ -129,7 +131,10 @@ export class Workbench {
     await this.settled();
     try {
       const step = await this.store.undo(this.projectId);
-      if (step) this.view.wrote(step.written);
+      if (step) {
+        this.view.wrote(step.written);
+        this.dropRemoved(step.written);
+      }
     } catch (error) {
       this.reportError(error);
     }
@@ -140,7 +145,10 @@ export class Workbench {
     await this.settled();
     try {
       const step = await this.store.redo(this.projectId);
-      if (step) this.view.wrote(step.written);
+      if (step) {
+        this.view.wrote(step.written);
+        this.dropRemoved(step.written);
+      }
     } catch (error) {
       this.reportError(error);
     }
@@ -162,6 +170,12 @@ export class Workbench {
     // A review copy is read-only: editing tools stay off (the store refuses writes as well).
     if (this.state.get().readOnly && !VIEW_TOOLS.includes(tool)) return;
     this.state.set({ tool });
+  }
+
+  /** Records a commit or an undo/redo step removed leave the selection (selection.ts). */
+  private dropRemoved(written: Parameters<typeof removedKeys>[0]): void {
+    const pruned = pruneSelection(this.state.get().selection, removedKeys(written));
+    if (pruned) this.select(pruned);
   }
 
   select(selection: Selection): void {

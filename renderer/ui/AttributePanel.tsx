@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { ObjectAttributesSchema, ZoneAttributesSchema } from '../../shared/domain/schema';
 import { OBJECT_TYPE_LABELS, ZONE_TYPE_LABELS } from '../../shared/domain/taxonomy';
-import { updateObjectAttributes } from '../editor/commands/objectCommands';
 import { updateZoneAttributes } from '../editor/commands/zoneCommands';
 import { formatArea } from '../../shared/domain/units';
 import { ellipsoidalArea } from '../../shared/geometry/area';
@@ -12,6 +11,7 @@ import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
 import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
+import { commitObjectEdit } from './objectRename';
 
 const NOT_CCZ = new Set(['cczClass', 'sameAsRange']);
 // The derivation record is shown by its own read-only section (DerivationInfo), not the form.
@@ -94,7 +94,7 @@ export function AttributePanel({ data }: { data: ProjectData }) {
         value={object.attributes}
         lang={lang}
         hidden={object.attributes.objectType === 'relic_unit' ? undefined : NOT_RELIC}
-        onCommit={(patch) => void workbench.run(updateObjectAttributes(object.id, patch))}
+        onCommit={(patch) => void commitObjectEdit(workbench, object.id, patch)}
         readOnly={readOnly}
       />
     </section>

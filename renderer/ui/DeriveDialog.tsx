@@ -189,6 +189,11 @@ export function DeriveDialog({ data }: { data: ProjectData }) {
               aria-label={t('deriveVerbatim')}
               value={verbatim}
               onChange={(e) => setVerbatim(e.target.value)}
+              placeholder={
+                lang === 'zh'
+                  ? '留空则写入下方生成的四至草稿'
+                  : 'Leave empty to store the generated draft below'
+              }
               rows={3}
             />
           </label>

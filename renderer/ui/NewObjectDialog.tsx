@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import type { Bilingual } from '../../shared/domain/labels';
+import { duplicateNameWarning, sameNamedObjects } from '../../shared/domain/objectNames';
 import {
   OBJECT_TYPES,
   OBJECT_TYPE_LABELS,
@@ -17,7 +19,10 @@ import { useLang } from './hooks/useLang';
 import { useModalDialog } from './hooks/useModalDialog';
 import { useWorkbench } from './hooks/useWorkbench';
 
-/** Create a protected object; it becomes the selection, so the next zone drawn belongs to it. */
+/**
+ * Create a protected object; it becomes the selection, so the next zone drawn belongs to it. A name
+ * the project already has is warned about first (objectNames.ts); "Create anyway" goes ahead.
+ */
 export function NewObjectDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { workbench } = useWorkbench();
   const { lang, t } = useLang();
@@ -27,12 +32,21 @@ export function NewObjectDialog({ open, onClose }: { open: boolean; onClose(): v
   const [level, setLevel] = useState<ProtectionLevel | ''>('county');
   const [category, setCategory] = useState<RelicCategory | ''>('');
   const [error, setError] = useState<string | null>(null);
+  // Shown after a submit whose name the project already has; the next submit creates anyway.
+  const [duplicate, setDuplicate] = useState<Bilingual | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) {
       setError(lang === 'zh' ? '名称不能为空' : 'A name is required');
       return;
+    }
+    if (!duplicate) {
+      const others = sameNamedObjects(await workbench.store.read.objectsOfProject(workbench.projectId), name);
+      if (others.length > 0) {
+        setDuplicate(duplicateNameWarning(name.trim(), others, 'create'));
+        return;
+      }
     }
     const isRelic = objectType === 'relic_unit';
     const command = createObject(workbench.projectId, {
@@ -47,6 +61,7 @@ export function NewObjectDialog({ open, onClose }: { open: boolean; onClose(): v
     if (family) workbench.state.set({ drawZoneType: ZONE_FAMILIES[family][family === 'place' ? 0 : 1]! });
     setName('');
     setError(null);
+    setDuplicate(null);
     onClose();
   };
 
@@ -58,13 +73,21 @@ export function NewObjectDialog({ open, onClose }: { open: boolean; onClose(): v
         <input
           id="new-object-name"
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value);
+            setDuplicate(null);
+          }}
           aria-invalid={error ? true : undefined}
           autoFocus
         />
         {error && (
           <div className="field-error" role="alert">
             {error}
+          </div>
+        )}
+        {duplicate && (
+          <div className="field-warning" role="alert">
+            {duplicate[lang]}
           </div>
         )}
         <label htmlFor="new-object-type">{lang === 'zh' ? '对象类型' : 'Object type'}</label>
@@ -113,7 +136,9 @@ export function NewObjectDialog({ open, onClose }: { open: boolean; onClose(): v
           <button type="button" onClick={onClose}>
             {t('cancel')}
           </button>
-          <button type="submit">{t('create')}</button>
+          <button type="submit">
+            {duplicate ? (lang === 'zh' ? '仍然创建' : 'Create anyway') : t('create')}
+          </button>
         </div>
       </form>
     </dialog>

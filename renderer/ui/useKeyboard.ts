@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import { keyAction } from '../editor/keyboard';
+import { escapeSelection, keyAction } from '../editor/keyboard';
 import type { PlanMap } from '../map/createPlanMap';
 import type { AppActions } from './appActions';
 import { useWorkbench } from './hooks/useWorkbench';
@@ -16,12 +16,23 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Workbench keys: the active map tool sees Esc, Backspace and Delete first (cancel a gesture,
- * drop the last vertex, remove a hovered vertex); otherwise they act on the selection and history.
+ * drop the last vertex, remove a hovered vertex); otherwise they act on the selection and history
+ * (Esc with no gesture running clears the selection).
  * Keys typed into form fields and dialogs are left alone.
  */
 export function useKeyboard(map: RefObject<PlanMap | null>, actions: AppActions): void {
   const { workbench, platform } = useWorkbench();
   useEffect(() => {
+    // Esc: the running gesture first (the tool cancels it); with none, the tool still drops what it
+    // shows (a measurement, a query pin) and the selection is cleared one level (keyboard.ts).
+    const cancel = () => {
+      const running = workbench.state.get().gesture !== null;
+      const handled = map.current?.handleKey({ kind: 'cancel' }) ?? false;
+      if (running) return;
+      if (!handled) workbench.setTool('select');
+      const next = escapeSelection(workbench.state.get().selection);
+      if (next) workbench.select(next);
+    };
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target)) return;
       const action = keyAction(event);
@@ -29,6 +40,7 @@ export function useKeyboard(map: RefObject<PlanMap | null>, actions: AppActions)
       // On the desktop the native menu owns the file shortcuts (its accelerators fire first).
       if ((action.kind === 'save' || action.kind === 'open') && platform.kind === 'desktop') return;
       event.preventDefault();
+      if (action.kind === 'cancel') return cancel();
       if (map.current?.handleKey(action)) return;
       switch (action.kind) {
         case 'undo':
@@ -39,9 +51,6 @@ export function useKeyboard(map: RefObject<PlanMap | null>, actions: AppActions)
           return actions.deleteSelection();
         case 'tool':
           return workbench.setTool(action.tool);
-        case 'cancel':
-          workbench.setTool('select');
-          return workbench.select({ zoneIds: [], objectId: workbench.state.get().selection.objectId });
         case 'removeLastVertex':
           return;
         case 'save':

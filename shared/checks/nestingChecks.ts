@@ -3,6 +3,7 @@ import { ZONE_FAMILIES, familyOf } from '../domain/taxonomy';
 import { containedIn, overlapOf } from './containment';
 import type { CheckOptions } from './findings';
 import { inForceByType, toLonLat, type PlanarZone } from './planarZones';
+import { growOuterReachM, tooFarToGrow } from './quickFixes';
 import { zoneName, type Emit } from './shapeChecks';
 
 const PARTS: readonly ZoneType[] = ['key_protection_area', 'general_protection_area'];
@@ -33,8 +34,12 @@ export function nestingChecks(
     for (const inner of byType.get(levels[i]!)!) {
       const result = containedIn(inner, outers, tol);
       if (result.ok) continue;
-      const outer = outers.length === 1 ? outers[0]! : outers[0]!;
+      const outer = outers[0]!;
       const [a, b] = [zoneName(inner), zoneName(outer)];
+      // One outer zone: growing it is offered when the inner one sticks out within reach (quickFixes.ts).
+      const reach = growOuterReachM(outer.box);
+      const canGrow = outers.length === 1 && result.distanceM <= reach;
+      const why = outers.length === 1 && !canGrow ? tooFarToGrow(reach) : { zh: '', en: '' };
       emit({
         key: `${inner.zone.id}>${outers.map((o) => o.zone.id).join('+')}`,
         severity: 'error',
@@ -42,12 +47,12 @@ export function nestingChecks(
         zoneIds: [inner.zone.id, ...outers.map((o) => o.zone.id)],
         objectId,
         message: {
-          zh: `${a.zh}超出${b.zh}（超出 ${fmt(result.areaM2)} m²，最远 ${result.distanceM.toFixed(2)} m）`,
-          en: `${a.en} extends outside the ${b.en.toLowerCase()} (${fmt(result.areaM2)} m² outside, up to ${result.distanceM.toFixed(2)} m)`,
+          zh: `${a.zh}超出${b.zh}（超出 ${fmt(result.areaM2)} m²，最远 ${result.distanceM.toFixed(2)} m）${why.zh}`,
+          en: `${a.en} extends outside the ${b.en.toLowerCase()} (${fmt(result.areaM2)} m² outside, up to ${result.distanceM.toFixed(2)} m)${why.en}`,
         },
         location: toLonLat(result.farthest, options.gkZone),
         areaM2: result.areaM2,
-        ...(outers.length === 1
+        ...(canGrow
           ? { fix: { kind: 'growOuter', zoneId: outer.zone.id, innerZoneIds: [inner.zone.id] } as const }
           : {}),
       });

@@ -20,6 +20,29 @@ export function fixLabel(fix: QuickFix, outerIsCcz: boolean): Bilingual {
   return FIX_LABELS[fix.kind];
 }
 
+/**
+ * How far the quick fix "grow the outer zone" may push an outer zone's boundary out to cover an
+ * inner one: half the outer zone's longer extent, and never more than 500 m. Beyond that the inner
+ * zone is most likely misplaced or belongs to another object, and joining it would make a
+ * far-flung multi-part zone, so the fix is not offered and the finding says why.
+ */
+export const GROW_OUTER_REACH = { ofOuterExtent: 0.5, maxM: 500 } as const;
+
+/** The reach for an outer zone whose Gauss-Krüger bounding box is `box` ([minX, minY, maxX, maxY], m). */
+export function growOuterReachM(box: readonly [number, number, number, number]): number {
+  const extent = Math.max(box[2] - box[0], box[3] - box[1]);
+  return Math.min(GROW_OUTER_REACH.ofOuterExtent * extent, GROW_OUTER_REACH.maxM);
+}
+
+/** Appended to a nesting finding whose inner zone lies beyond that reach. */
+export function tooFarToGrow(reachM: number): Bilingual {
+  const m = Math.round(reachM);
+  return {
+    zh: `；超出较远（自动扩大上限 ${m} m），不提供自动扩大外层区划，请核对该区划的位置或所属保护对象`,
+    en: `; too far to grow the outer zone automatically (limit ${m} m): check where this zone lies and which object it belongs to`,
+  };
+}
+
 function withoutVertex(ring: Ring, vertex: number): Ring {
   const open = ring.slice(0, -1);
   open.splice(vertex, 1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTekesSample, buildWusuSample } from '../sample/buildSample';
 import { applyQuickFix } from './quickFixes';
 import { mergeReport, runChecks, type CheckDocument } from './runChecks';
-import { FixtureBuilder, defectFixture } from './fixtures/checkFixture';
+import { FixtureBuilder, defectFixture, rect } from './fixtures/checkFixture';
 
 const summary = (doc: CheckDocument) =>
   runChecks(doc)
@@ -140,6 +140,30 @@ describe('heritage checker', () => {
       expect(after).not.toContain(code);
       expect(after).toHaveLength(findings.length - 1);
     }
+  });
+
+  it('offers to grow the outer zone only within its reach: not for a range 41 km away', () => {
+    const b = new FixtureBuilder();
+    // A 100 m CCZ (reach 50 m): one range sticking out 40 m, one 60 m, one 41 km east.
+    const cases: [string, ReturnType<typeof rect>][] = [
+      ['near', rect(20, 20, 140, 80)],
+      ['beyond', rect(20, 20, 160, 80)],
+      ['far', rect(41_000, 0, 41_100, 100)],
+    ];
+    cases.forEach(([id, range], cell) => {
+      b.object(id);
+      b.polygon(id, `${id}-ccz`, rect(0, 0, 100, 100), cell, { zoneType: 'construction_control_zone' });
+      b.polygon(id, `${id}-range`, range, cell, { zoneType: 'protection_range' });
+    });
+    const nesting = runChecks(b.document()).findings.filter((f) => f.code === 'nesting.outside');
+    const of = (id: string) => nesting.find((f) => f.objectId === id)!;
+    expect(of('near').fix).toEqual({ kind: 'growOuter', zoneId: 'near-ccz', innerZoneIds: ['near-range'] });
+    for (const id of ['beyond', 'far']) {
+      expect(of(id).fix).toBeUndefined();
+      expect(of(id).message.zh).toContain('不提供自动扩大外层区划');
+      expect(of(id).message.en).toContain('too far to grow the outer zone automatically (limit 50 m)');
+    }
+    expect(of('far').message.en).toMatch(/up to 41\d{3}\.\d\d m/);
   });
 
   it('re-checks only the edited object and merges the result', () => {

@@ -16,7 +16,7 @@ export interface CreateDerivedInput {
   request: DeriveRequest;
   /** The shapes computed (in the worker) for `request`. */
   shapes: DerivedShape[];
-  /** The verbatim 四至 text as the planner typed it (may be empty). */
+  /** The verbatim 四至 text as the planner typed it; empty: each zone gets its generated draft. */
   boundaryText: string;
 }
 
@@ -60,7 +60,8 @@ export function createDerivedZones(input: CreateDerivedInput): Command & { ids: 
             zoneType: input.zoneType,
             cczClass: isCcz ? shape.cczClass : null,
             sameAsRange: isCcz && shape.sameAsRange,
-            boundaryText: input.boundaryText,
+            // The 四至 field is never left empty: what was typed, else the draft the dialog showed.
+            boundaryText: input.boundaryText.trim() ? input.boundaryText : shape.draft.zh,
             status: 'provisional_derived',
             provenance: { method: 'derived_from_text', date: at.slice(0, 10) },
             derivation: derivationRecord(input.request, shape, at),

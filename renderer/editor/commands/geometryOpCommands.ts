@@ -63,21 +63,50 @@ export function splitZoneCommand(zoneId: string, line: readonly Position[]): Com
   });
 }
 
-/** Merge the selected zones into the first one; the others are removed. */
+/**
+ * Which merged zone keeps its id and attributes: the first (in selection order) that a derived
+ * zone names as its source, so the derivation keeps pointing at the merged shape (and shows
+ * "source changed"); else the first selected.
+ */
+function lineageKeeper(zones: readonly Zone[], derived: readonly Zone[]): Zone {
+  const sources = new Set(derived.map((z) => z.attributes.derivation?.sourceZoneId));
+  return zones.find((z) => sources.has(z.id)) ?? zones[0]!;
+}
+
+/**
+ * Merge the selected zones into one; the others are removed. Derived zones whose source was one
+ * of the removed zones now name the kept one (their recorded source hash no longer matches, so
+ * they show as stale), all in the same undo step.
+ */
 export function mergeZonesCommand(zoneIds: readonly string[]): Command {
   return op({ zh: `合并${zoneIds.length}个区划`, en: `Merge ${zoneIds.length} zones` }, async (read, at) => {
     const zones = await zonesOrFail(read, zoneIds);
-    const first = zones[0]!;
-    const gkZone = await gkZoneOf(read, first);
-    const geometry = attempt(first, () =>
+    const merged = new Set(zoneIds);
+    const derived = (await read.zonesOfProject(zones[0]!.projectId)).filter(
+      (z) => !merged.has(z.id) && merged.has(z.attributes.derivation?.sourceZoneId ?? ''),
+    );
+    const keep = lineageKeeper(zones, derived);
+    const gkZone = await gkZoneOf(read, keep);
+    const geometry = attempt(keep, () =>
       unionZones(
         zones.map((z) => z.geometry),
         { gkZone },
       ),
     );
+    const repointed = derived
+      .filter((z) => z.attributes.derivation!.sourceZoneId !== keep.id)
+      .map((z): Put => {
+        const derivation = { ...z.attributes.derivation!, sourceZoneId: keep.id };
+        return {
+          table: 'zones',
+          key: z.id,
+          value: { ...z, attributes: { ...z.attributes, derivation }, updatedAt: at },
+        };
+      });
     return [
-      put(first, geometry, at),
-      ...zones.slice(1).map((z): Put => ({ table: 'zones', key: z.id, value: null })),
+      put(keep, geometry, at),
+      ...zones.filter((z) => z.id !== keep.id).map((z): Put => ({ table: 'zones', key: z.id, value: null })),
+      ...repointed,
     ];
   });
 }
