@@ -142,3 +142,37 @@ test('an edit that would make the boundary cross itself is refused, naming the p
   expect((await typedZones(page))[0]!.geometry).toEqual(before.geometry);
   expect((await readTable(page, 'history')).length).toBe(history);
 });
+
+test('go to a typed coordinate: the map centres there', async ({ page }) => {
+  await openWorkbench(page);
+  await page.getByRole('combobox', { name: '当前项目' }).selectOption({ label: WUSU });
+  await page.getByRole('button', { name: '定位到坐标' }).click();
+  const dialog = page.getByRole('dialog', { name: '定位到坐标' });
+  await dialog.getByLabel('X（北）, Y（东）').fill('4921045.5, 28554060.25');
+  await dialog.getByRole('button', { name: '定位' }).click();
+  await expect(dialog).toBeHidden();
+  // The pointer over the map's centre reads the typed position back (within a pixel or two).
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+  const text = (await page.getByTestId('pointer-coordinates').textContent()) ?? '';
+  const gk = /X ([\d\s.,]+) Y ([\d\s.,]+)/.exec(text.replace(/\u00a0|\u202f/g, ' '));
+  expect(gk, text).not.toBeNull();
+  const [x, y] = [gk![1]!, gk![2]!].map((v) => Number(v.replace(/[\s,]/g, '')));
+  expect(Math.abs(x! - 4_921_045.5)).toBeLessThan(3);
+  expect(Math.abs(y! - 28_554_060.25)).toBeLessThan(3);
+});
+
+test('the vertex table speaks English after the switch, lon/lat as an option', async ({ page }) => {
+  await typeZone(page);
+  await page.getByRole('button', { name: '切换到英文' }).click();
+  await page.getByRole('button', { name: 'Vertex coordinates' }).click();
+  const table = page.getByRole('region', { name: /^Vertex coordinates/ });
+  await expect(table.getByRole('table', { name: 'outer ring' })).toBeVisible();
+  await expect(table.getByLabel('J1 X (north)')).toHaveValue('4921090.250');
+  await table.getByLabel('Coordinates as').selectOption({ label: 'Longitude/latitude (CGCS2000)' });
+  const [lon, lat] = cs2cs([SQUARE[0]])[0]!;
+  await expect(table.getByLabel('J1 Longitude')).toHaveValue(lon.toFixed(8));
+  await expect(table.getByLabel('J1 Latitude')).toHaveValue(lat.toFixed(8));
+  await expect(table.getByRole('button', { name: 'Insert a vertex after J1' })).toBeEnabled();
+  await expect(table.getByRole('button', { name: 'Delete vertex J4' })).toBeEnabled();
+});

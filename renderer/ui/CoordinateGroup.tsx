@@ -18,6 +18,7 @@ export function CoordinateGroup() {
         type="button"
         aria-pressed={tableOpen}
         disabled={noProject}
+        aria-label={label('界址点坐标表', 'Vertex coordinates')}
         title={label('界址点坐标表', 'Vertex coordinates')}
         onClick={() => setCoordinateUi({ tableOpen: !tableOpen })}
       >
@@ -26,6 +27,7 @@ export function CoordinateGroup() {
       <button
         type="button"
         disabled={noProject || readOnly}
+        aria-label={label('按坐标新建区划', 'New zone from coordinates')}
         title={label('按坐标新建区划', 'New zone from coordinates')}
         onClick={() => setCoordinateUi({ dialog: 'create' })}
       >
@@ -34,6 +36,7 @@ export function CoordinateGroup() {
       <button
         type="button"
         disabled={noProject}
+        aria-label={label('定位到坐标', 'Go to coordinate')}
         title={label('定位到坐标', 'Go to coordinate')}
         onClick={() => setCoordinateUi({ dialog: 'jump' })}
       >
