@@ -176,3 +176,20 @@ test('the vertex table speaks English after the switch, lon/lat as an option', a
   await expect(table.getByRole('button', { name: 'Insert a vertex after J1' })).toBeEnabled();
   await expect(table.getByRole('button', { name: 'Delete vertex J4' })).toBeEnabled();
 });
+
+test('a typed bow-tie is refused in the new-zone dialog, naming a point; nothing is stored', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  await page.getByRole('combobox', { name: '当前项目' }).selectOption({ label: WUSU });
+  const before = await readTable(page, 'zones');
+  await page.getByRole('button', { name: '按坐标新建区划' }).click();
+  const dialog = page.getByRole('dialog', { name: '按坐标新建区划' });
+  const [nw, ne, se, sw] = SQUARE;
+  const rows = [nw, se, ne, sw].map(([x, y]) => `${x},${y}`).join('\n');
+  await dialog.getByLabel(/^界址点/).fill(rows);
+  await dialog.getByRole('button', { name: '创建' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('边界无效，未保存');
+  await expect(dialog.getByRole('alert')).toContainText(/外环 J\d 附近自相交/);
+  expect(await readTable(page, 'zones')).toEqual(before);
+});

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type RefObject } from 'react';
 import { ZONE_TYPES, ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
 import { createZoneFromCoordinates } from '../editor/commands/vertexCommands';
+import type { Notice } from '../editor/editorState';
 import type { PlanMap } from '../map/createPlanMap';
 import { CoordinateModeSelect } from './CoordinateModeSelect';
 import { TypedPreview } from './TypedPreview';
@@ -27,6 +28,8 @@ export function CoordinateEntryDialog({ data, map }: { data: ProjectData; map: R
   const [objectId, setObjectId] = useState<string>('');
   const [zoneType, setZoneType] = useState<ZoneType | ''>('');
   const [text, setText] = useState('');
+  // A refusal is shown in the dialog as well: the notice bar lies behind the modal.
+  const [refusal, setRefusal] = useState<Notice | null>(null);
   const gkZone = data.project.settings.gkZone;
   const owner = objectId || selectedObject || data.objects[0]?.id || '';
   const type = zoneType || drawZoneType;
@@ -43,7 +46,11 @@ export function CoordinateEntryDialog({ data, map }: { data: ProjectData; map: R
       attributes: { zoneType: type },
       rings: typed.rings,
     });
-    if (!(await workbench.run(command))) return;
+    if (!(await workbench.run(command))) {
+      setRefusal(workbench.state.get().notice);
+      return;
+    }
+    setRefusal(null);
     workbench.select({ zoneIds: [command.id], objectId: owner });
     setText('');
     close();
@@ -77,8 +84,19 @@ export function CoordinateEntryDialog({ data, map }: { data: ProjectData; map: R
             ? '界址点（每行一点：点号可选、圈号可选，X 北在前；可从表格粘贴）'
             : 'Points (one a line: name and ring number optional, X north first; paste from a spreadsheet)'}
         </label>
-        <textarea id={`${id}-rows`} rows={8} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          id={`${id}-rows`}
+          rows={8}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setRefusal(null);
+          }}
+        />
         {typed && <TypedPreview typed={typed} lang={lang} />}
+        {refusal && (
+          <TypedPreview typed={{ problems: [refusal.text, ...(refusal.details ?? [])] }} lang={lang} />
+        )}
         <div className="dialog-buttons">
           <button type="button" onClick={close}>
             {t('cancel')}

@@ -140,6 +140,23 @@ describe('vertex table commands', () => {
     });
   });
 
+  it('refuses a typed bow-tie as a new zone, naming a point, and stores nothing', async () => {
+    const { store, projectId, objectId } = await zoneStore();
+    const zones = await store.read.zonesOfProject(projectId);
+    const bowTie: Position[] = [OUTER[0]!, OUTER[2]!, OUTER[1]!, OUTER[3]!];
+    const command = createZoneFromCoordinates({
+      projectId,
+      objectId,
+      attributes: { zoneType: 'construction_control_zone' },
+      rings: [bowTie],
+    });
+    const error = (await store.commit({ projectId, ...command }).catch((e: unknown) => e)) as CommitError;
+    expect(error).toBeInstanceOf(CommitError);
+    expect(error.title?.zh).toBe('按坐标新建建设控制地带：边界无效，未保存');
+    expect(error.problems[0]!.message.en).toMatch(/^self-intersection near J\d \(outer ring\)$/);
+    expect(await store.read.zonesOfProject(projectId)).toEqual(zones);
+  });
+
   it('adds a hole by replacing the ring one past the last', () => {
     const g: ZoneGeometry = { type: 'Polygon', coordinates: [[...OUTER, OUTER[0]!]] };
     const next = applyVertexEdit(g, { kind: 'replace', at: { part: 0, ring: 1 }, positions: HOLE });

@@ -28,7 +28,7 @@ function refuseInvalid(geometry: ZoneGeometry, title: Bilingual): void {
       return {
         subject: '',
         message: point
-          ? { zh: `${ring.zh}${point} 附近${text.zh}`, en: `${text.en} near ${point} (${ring.en})` }
+          ? { zh: `${ring.zh} ${point} 附近${text.zh}`, en: `${text.en} near ${point} (${ring.en})` }
           : { zh: `${ring.zh}：${text.zh}`, en: `${ring.en}: ${text.en}` },
       };
     }),
