@@ -123,7 +123,25 @@ test('paste 5 rows from a spreadsheet (TSV with a header) to replace the outer r
   await table.getByRole('button', { name: '应用粘贴' }).click();
   await expect.poll(async () => outerRing((await typedZones(page))[0]!).length).toBe(6);
   expectWithinMm(outerRing((await typedZones(page))[0]!).slice(0, -1), cs2cs(pentagon));
-  await expect(table.getByLabel('J5 Y（东）')).toHaveValue('28553980.000');
+  // Renumbered as the coordinate-table export numbers them: clockwise from the north-west vertex.
+  await expect(table.getByLabel('J1 X（北）')).toHaveValue('4921060.000');
+  await expect(table.getByLabel('J1 Y（东）')).toHaveValue('28553980.000');
+  await expect(table.getByLabel('J2 Y（东）')).toHaveValue('28554050.000');
+
+  // Insert after J1 (on the closing edge back to the first pasted point), then delete it again.
+  // The new midpoint is nearer the north-west corner than the old J1, so, as in the export, the
+  // table now starts at it: it is the new J1.
+  const pasted = (await typedZones(page))[0]!.geometry;
+  await table.getByRole('button', { name: '在 J1 后插入界址点' }).click();
+  await expect(table.getByLabel('J6 X（北）')).toBeVisible();
+  const x1 = Number(await table.getByLabel('J1 X（北）').inputValue());
+  const y1 = Number(await table.getByLabel('J1 Y（东）').inputValue());
+  expect(Math.abs(x1 - 4_921_090)).toBeLessThan(0.01);
+  expect(Math.abs(y1 - 28_554_015)).toBeLessThan(0.01);
+  await expect(table.getByLabel('J2 Y（东）')).toHaveValue('28554050.000');
+  await table.getByRole('button', { name: '删除界址点 J1' }).click();
+  await expect(table.getByLabel('J6 X（北）')).toBeHidden();
+  await expect.poll(async () => (await typedZones(page))[0]!.geometry).toEqual(pasted);
 });
 
 test('an edit that would make the boundary cross itself is refused, naming the point', async ({ page }) => {

@@ -45,6 +45,7 @@ export function CoordinateEntryDialog({ data, map }: { data: ProjectData; map: R
       objectId: owner,
       attributes: { zoneType: type },
       rings: typed.rings,
+      gkZone,
     });
     if (!(await workbench.run(command))) {
       setRefusal(workbench.state.get().notice);

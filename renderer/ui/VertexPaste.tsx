@@ -1,7 +1,13 @@
 import { useId, useState } from 'react';
 import { polygonsOf, type Position, type ZoneGeometry } from '../../shared/domain/geometry';
 import type { Lang } from '../../shared/domain/labels';
-import { firstPointNumber, openRing, ringLabel, type VertexEdit } from '../editor/commands/vertexEdits';
+import {
+  firstPointNumber,
+  insertAfterRow,
+  openRing,
+  ringLabel,
+  type VertexEdit,
+} from '../editor/commands/vertexEdits';
 import { TypedPreview } from './TypedPreview';
 import { readTyped, say, type CoordinateMode } from './coordinateUi';
 
@@ -44,11 +50,12 @@ function targets(geometry: ZoneGeometry, lang: Lang): { value: string; label: st
   return out;
 }
 
-function editOf(target: string, positions: Position[]): VertexEdit {
-  const [kind, part, ring, index] = target.split(':');
+/** `insert:part:ring:row` inserts after a table row; `replace:part:ring` replaces (or adds) a ring. */
+function editOf(target: string, positions: Position[], geometry: ZoneGeometry, gkZone: number): VertexEdit {
+  const [kind, part, ring, row] = target.split(':');
   const at = { part: Number(part), ring: Number(ring) };
   return kind === 'insert'
-    ? { kind: 'insert', at: { ...at, index: Number(index) }, positions }
+    ? insertAfterRow(geometry, at, Number(row), positions, gkZone)
     : { kind: 'replace', at, positions };
 }
 
@@ -69,7 +76,7 @@ export function VertexPaste({ geometry, mode, gkZone, lang, readOnly, onEdit }: 
 
   const apply = async () => {
     if (!typed || !('rings' in typed)) return;
-    if (await onEdit(editOf(target, typed.rings[0]!))) setText('');
+    if (await onEdit(editOf(target, typed.rings[0]!, geometry, gkZone))) setText('');
   };
 
   return (

@@ -2,7 +2,14 @@ import type { KeyboardEvent, FocusEvent } from 'react';
 import type { Position, ZoneGeometry } from '../../shared/domain/geometry';
 import type { Lang } from '../../shared/domain/labels';
 import { polygonsOf } from '../../shared/domain/geometry';
-import { firstPointNumber, openRing, ringLabel, type VertexEdit } from '../editor/commands/vertexEdits';
+import {
+  firstPointNumber,
+  insertAfterRow,
+  openRing,
+  ringLabel,
+  tableOrder,
+  type VertexEdit,
+} from '../editor/commands/vertexEdits';
 import { columnLabels, displayPair, readTyped, say, type CoordinateMode } from './coordinateUi';
 
 interface Props {
@@ -24,7 +31,10 @@ interface Props {
  */
 export function VertexRingTable(props: Props) {
   const { geometry, part, ring, mode, gkZone, lang, readOnly } = props;
-  const vertices = openRing(polygonsOf(geometry)[part]![ring]!);
+  const stored = openRing(polygonsOf(geometry)[part]![ring]!);
+  // Rows in the coordinate table's order and names; edits address the stored vertex.
+  const order = tableOrder(geometry, { part, ring }, gkZone);
+  const vertices = order.map((i) => stored[i]!);
   const first = firstPointNumber(geometry, { part, ring });
   const [colA, colB] = columnLabels(mode);
   const title = say(ringLabel(geometry, { part, ring }), lang);
@@ -38,7 +48,7 @@ export function VertexRingTable(props: Props) {
       props.onRefused(typed.problems);
       return;
     }
-    props.onEdit({ kind: 'move', at: { part, ring, index }, position: typed.rings[0]![0]! });
+    props.onEdit({ kind: 'move', at: { part, ring, index: order[index]! }, position: typed.rings[0]![0]! });
   };
   const onKey = (event: KeyboardEvent<HTMLInputElement>, index: number) => {
     if (event.key === 'Enter') {
@@ -102,7 +112,7 @@ export function VertexRingTable(props: Props) {
                     lang === 'zh' ? `在 ${name} 后插入（边的中点）` : `Insert after ${name} (edge midpoint)`
                   }
                   onClick={() =>
-                    props.onEdit({ kind: 'insert', at: { part, ring, index }, positions: [midpoint(index)] })
+                    props.onEdit(insertAfterRow(geometry, { part, ring }, index, [midpoint(index)], gkZone))
                   }
                 >
                   +
@@ -112,7 +122,9 @@ export function VertexRingTable(props: Props) {
                   disabled={readOnly}
                   aria-label={lang === 'zh' ? `删除界址点 ${name}` : `Delete vertex ${name}`}
                   title={lang === 'zh' ? `删除 ${name}` : `Delete ${name}`}
-                  onClick={() => props.onEdit({ kind: 'remove', at: { part, ring }, indices: [index] })}
+                  onClick={() =>
+                    props.onEdit({ kind: 'remove', at: { part, ring }, indices: [order[index]!] })
+                  }
                 >
                   −
                 </button>

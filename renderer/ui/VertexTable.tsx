@@ -33,7 +33,7 @@ export function VertexTable({ data, map }: { data: ProjectData; map: RefObject<P
   useEffect(() => () => map.current?.markPoint(null), [map, zoneId]);
 
   const run = async (edit: VertexEdit) =>
-    zone ? (await workbench.run(editZoneVertices(zone.id, edit, zone.geometry))) !== null : false;
+    zone ? (await workbench.run(editZoneVertices(zone.id, edit, zone.geometry, gkZone))) !== null : false;
   const refused = (problems: Bilingual[]) =>
     workbench.notify(
       'error',

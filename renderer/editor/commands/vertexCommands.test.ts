@@ -6,7 +6,7 @@ import { openMemoryStore } from '../../testing/memoryStore';
 import { createObject } from './objectCommands';
 import { createProject } from './projectCommands';
 import { createZoneFromCoordinates, editZoneVertices } from './vertexCommands';
-import { applyVertexEdit, pointName } from './vertexEdits';
+import { applyVertexEdit, insertAfterRow, pointName } from './vertexEdits';
 
 // A 100 m-ish square near Wusu, counter-clockwise, with a hole.
 const OUTER: Position[] = [
@@ -32,6 +32,7 @@ async function zoneStore(): Promise<{ store: Store; projectId: string; objectId:
     objectId: object.id,
     attributes: { zoneType: 'protection_range' },
     rings: [OUTER, HOLE],
+    gkZone: 28,
   });
   await store.commit({ projectId: project.id, ...zone });
   return { store, projectId: project.id, objectId: object.id, zoneId: zone.id };
@@ -56,11 +57,12 @@ describe('vertex table commands', () => {
       at: { part: 0, ring: 0, index: 0 },
       position: [84.6795, 44.4298] as Position,
     };
-    await store.commit({ projectId, ...editZoneVertices(zoneId, edit, before) });
+    await store.commit({ projectId, ...editZoneVertices(zoneId, edit, before, 28) });
     const ring = ringOf((await store.read.zone(zoneId))?.geometry)!;
     expect(ring[0]).toEqual([84.6795, 44.4298]);
     expect(ring.at(-1)).toEqual([84.6795, 44.4298]);
-    expect((await store.read.history(projectId)).undo?.en).toBe('Edit vertex J1');
+    // Stored counter-clockwise from the south-west; the table runs clockwise from the north-west.
+    expect((await store.read.history(projectId)).undo?.en).toBe('Edit vertex J4');
     await store.undo(projectId);
     expect((await store.read.zone(zoneId))?.geometry).toEqual(before);
   });
@@ -68,23 +70,21 @@ describe('vertex table commands', () => {
   it('inserts after a row, deletes rows and replaces a ring; points are numbered through the rings', async () => {
     const { store, projectId, zoneId } = await zoneStore();
     const g0 = (await store.read.zone(zoneId))!.geometry;
-    expect(pointName(g0, { part: 0, ring: 1, index: 0 })).toBe('J5');
-    const mid: Position = [84.681, 44.4298];
-    await store.commit({
-      projectId,
-      ...editZoneVertices(
-        zoneId,
-        { kind: 'insert', at: { part: 0, ring: 0, index: 0 }, positions: [mid] },
-        g0,
-      ),
-    });
+    // The hole's north-west vertex (stored second) is J5: numbering runs on through the rings.
+    expect(pointName(g0, { part: 0, ring: 1, index: 1 }, 28)).toBe('J5');
+    // After table row J1 (the north-west corner), i.e. on the north edge towards J2.
+    const mid: Position = [84.681, 44.432];
+    const insert = insertAfterRow(g0, { part: 0, ring: 0 }, 0, [mid], 28);
+    await store.commit({ projectId, ...editZoneVertices(zoneId, insert, g0, 28) });
     const g1 = (await store.read.zone(zoneId))!.geometry;
-    expect(ringOf(g1)).toEqual([OUTER[0], mid, ...OUTER.slice(1), OUTER[0]]);
+    expect(ringOf(g1)).toEqual([...OUTER.slice(0, 3), mid, OUTER[3], OUTER[0]]);
     expect((await store.read.history(projectId)).undo?.en).toBe('Insert 1 vertex(es) after J1');
+    expect(pointName(g1, { part: 0, ring: 0, index: 3 }, 28)).toBe('J2');
     await store.commit({
       projectId,
-      ...editZoneVertices(zoneId, { kind: 'remove', at: { part: 0, ring: 0 }, indices: [1] }, g1),
+      ...editZoneVertices(zoneId, { kind: 'remove', at: { part: 0, ring: 0 }, indices: [3] }, g1, 28),
     });
+    expect((await store.read.history(projectId)).undo?.en).toBe('Delete vertex J2');
     expect((await store.read.zone(zoneId))?.geometry).toEqual(g0);
     const square: Position[] = [
       [84.679, 44.429],
@@ -95,7 +95,7 @@ describe('vertex table commands', () => {
     ];
     await store.commit({
       projectId,
-      ...editZoneVertices(zoneId, { kind: 'replace', at: { part: 0, ring: 0 }, positions: square }, g0),
+      ...editZoneVertices(zoneId, { kind: 'replace', at: { part: 0, ring: 0 }, positions: square }, g0, 28),
     });
     expect(ringOf((await store.read.zone(zoneId))?.geometry)).toEqual([...square, square[0]]);
     expect(ringOf((await store.read.zone(zoneId))?.geometry, 1)).toEqual([...HOLE, HOLE[0]]);
@@ -105,17 +105,17 @@ describe('vertex table commands', () => {
     const { store, projectId, zoneId } = await zoneStore();
     const before = await store.read.zone(zoneId);
     const history = await store.read.history(projectId);
-    // J2 dragged across the opposite side: the outer ring becomes a bow-tie.
+    // J3 (the south-east corner, stored second) dragged across the west side: a bow-tie.
     const edit = {
       kind: 'move' as const,
       at: { part: 0, ring: 0, index: 1 },
       position: [84.678, 44.431] as Position,
     };
-    const attempt = store.commit({ projectId, ...editZoneVertices(zoneId, edit, before!.geometry) });
+    const attempt = store.commit({ projectId, ...editZoneVertices(zoneId, edit, before!.geometry, 28) });
     await expect(attempt).rejects.toBeInstanceOf(CommitError);
     const error = (await attempt.catch((e: unknown) => e)) as CommitError;
-    expect(error.title?.en).toBe('Edit vertex J2: the boundary would be invalid; not saved');
-    expect(error.title?.zh).toBe('修改界址点 J2：边界将无效，未保存');
+    expect(error.title?.en).toBe('Edit vertex J3: the boundary would be invalid; not saved');
+    expect(error.title?.zh).toBe('修改界址点 J3：边界将无效，未保存');
     expect(error.problems.map((p) => p.message.en)).toContainEqual(
       expect.stringMatching(/^self-intersection near J\d \(outer ring\)$/),
     );
@@ -126,7 +126,12 @@ describe('vertex table commands', () => {
   it('refuses deleting down to two points and a hole moved outside its shell', async () => {
     const { store, projectId, zoneId } = await zoneStore();
     const g = (await store.read.zone(zoneId))!.geometry;
-    const remove = editZoneVertices(zoneId, { kind: 'remove', at: { part: 0, ring: 1 }, indices: [0] }, g);
+    const remove = editZoneVertices(
+      zoneId,
+      { kind: 'remove', at: { part: 0, ring: 1 }, indices: [0] },
+      g,
+      28,
+    );
     await expect(store.commit({ projectId, ...remove })).rejects.toMatchObject({
       problems: [{ message: { en: 'hole 1: fewer than 4 positions (3 corners and the closing one)' } }],
     });
@@ -135,7 +140,7 @@ describe('vertex table commands', () => {
       at: { part: 0, ring: 1 },
       positions: HOLE.map(([x, y]): Position => [x + 0.01, y]),
     };
-    await expect(store.commit({ projectId, ...editZoneVertices(zoneId, out, g) })).rejects.toMatchObject({
+    await expect(store.commit({ projectId, ...editZoneVertices(zoneId, out, g, 28) })).rejects.toMatchObject({
       problems: [{ message: { en: 'hole 1: a hole lies outside its shell' } }],
     });
   });
@@ -149,6 +154,7 @@ describe('vertex table commands', () => {
       objectId,
       attributes: { zoneType: 'construction_control_zone' },
       rings: [bowTie],
+      gkZone: 28,
     });
     const error = (await store.commit({ projectId, ...command }).catch((e: unknown) => e)) as CommitError;
     expect(error).toBeInstanceOf(CommitError);

@@ -5,7 +5,14 @@ import { ZONE_TYPE_LABELS } from '../../../shared/domain/taxonomy';
 import { POLYGON_PROBLEM_TEXT, validateGeometry } from '../../../shared/geometry/validatePolygon';
 import { CommitError, commitError } from '../../storage/commitError';
 import { now, type Command } from './command';
-import { applyVertexEdit, geometryOfRings, pointName, ringLabel, type VertexEdit } from './vertexEdits';
+import {
+  applyVertexEdit,
+  geometryOfRings,
+  insertedAfter,
+  pointName,
+  ringLabel,
+  type VertexEdit,
+} from './vertexEdits';
 import { createZone } from './zoneCommands';
 
 /**
@@ -14,7 +21,13 @@ import { createZone } from './zoneCommands';
  * door reuses for the same object) so a refusal can name the table's point (J3) rather than the
  * stored vertex index.
  */
-function refuseInvalid(geometry: ZoneGeometry, title: Bilingual): void {
+function refuseInvalid(
+  geometry: ZoneGeometry,
+  title: Bilingual,
+  gkZone: number,
+  // A moved vertex keeps its index: name points as the table showed them before the edit.
+  namedBy: ZoneGeometry = geometry,
+): void {
   const { errors } = validateGeometry(geometry);
   if (errors.length === 0) return;
   throw new CommitError(
@@ -24,7 +37,7 @@ function refuseInvalid(geometry: ZoneGeometry, title: Bilingual): void {
       const point =
         e.vertex === undefined
           ? null
-          : pointName(geometry, { part: e.polygon, ring: e.ring, index: e.vertex });
+          : pointName(namedBy, { part: e.polygon, ring: e.ring, index: e.vertex }, gkZone);
       return {
         subject: '',
         message: point
@@ -37,21 +50,21 @@ function refuseInvalid(geometry: ZoneGeometry, title: Bilingual): void {
 }
 
 /** What an edit does, in the history and in a refusal: "修改 J3" / "Edit J3". */
-export function describeVertexEdit(geometry: ZoneGeometry, edit: VertexEdit): Bilingual {
+export function describeVertexEdit(geometry: ZoneGeometry, edit: VertexEdit, gkZone: number): Bilingual {
   switch (edit.kind) {
     case 'move': {
-      const p = pointName(geometry, edit.at);
+      const p = pointName(geometry, edit.at, gkZone);
       return { zh: `修改界址点 ${p}`, en: `Edit vertex ${p}` };
     }
     case 'insert': {
       const n = edit.positions.length;
-      if (edit.at.index < 0)
-        return { zh: `在首点前插入 ${n} 个界址点`, en: `Insert ${n} vertex(es) before the first` };
-      const p = pointName(geometry, edit.at);
+      const p = insertedAfter(geometry, edit, gkZone);
       return { zh: `在 ${p} 后插入 ${n} 个界址点`, en: `Insert ${n} vertex(es) after ${p}` };
     }
     case 'remove': {
-      const names = edit.indices.map((index) => pointName(geometry, { ...edit.at, index })).join(', ');
+      const names = edit.indices
+        .map((index) => pointName(geometry, { ...edit.at, index }, gkZone))
+        .join(', ');
       return { zh: `删除界址点 ${names}`, en: `Delete vertex ${names}` };
     }
     case 'replace': {
@@ -65,8 +78,13 @@ export function describeVertexEdit(geometry: ZoneGeometry, edit: VertexEdit): Bi
 }
 
 /** One vertex-table edit of a stored zone; the label names the point as the table shows it. */
-export function editZoneVertices(zoneId: string, edit: VertexEdit, shown: ZoneGeometry): Command {
-  const label = describeVertexEdit(shown, edit);
+export function editZoneVertices(
+  zoneId: string,
+  edit: VertexEdit,
+  shown: ZoneGeometry,
+  gkZone: number,
+): Command {
+  const label = describeVertexEdit(shown, edit, gkZone);
   return {
     label,
     undo: 'record',
@@ -84,10 +102,15 @@ export function editZoneVertices(zoneId: string, edit: VertexEdit, shown: ZoneGe
           en: 'That vertex no longer exists (the boundary was changed)',
         });
       }
-      refuseInvalid(geometry, {
-        zh: `${label.zh}：边界将无效，未保存`,
-        en: `${label.en}: the boundary would be invalid; not saved`,
-      });
+      refuseInvalid(
+        geometry,
+        {
+          zh: `${label.zh}：边界将无效，未保存`,
+          en: `${label.en}: the boundary would be invalid; not saved`,
+        },
+        gkZone,
+        edit.kind === 'move' ? zone.geometry : geometry,
+      );
       return [{ table: 'zones', key: zoneId, value: { ...zone, geometry, updatedAt: now() } }];
     },
   };
@@ -99,6 +122,8 @@ export function createZoneFromCoordinates(input: {
   objectId: string;
   attributes: ZoneAttributesInput;
   rings: readonly (readonly Position[])[];
+  /** The project's zone, for point names in a refusal. */
+  gkZone: number;
 }): Command & { id: string } {
   const geometry = geometryOfRings(input.rings);
   const base = createZone({ ...input, geometry });
@@ -108,10 +133,11 @@ export function createZoneFromCoordinates(input: {
     ...base,
     label,
     async build(read) {
-      refuseInvalid(geometry, {
-        zh: `${label.zh}：边界无效，未保存`,
-        en: `${label.en}: invalid boundary; not saved`,
-      });
+      refuseInvalid(
+        geometry,
+        { zh: `${label.zh}：边界无效，未保存`, en: `${label.en}: invalid boundary; not saved` },
+        input.gkZone,
+      );
       return base.build(read);
     },
   };

@@ -1,12 +1,15 @@
 import { polygonsOf, type Position, type Ring, type ZoneGeometry } from '../../../shared/domain/geometry';
 import type { Bilingual } from '../../../shared/domain/labels';
+import { toSurveyXY } from '../../../shared/crs/gaussKruger';
+import { surveyOrder } from '../../../shared/formats/coordinateTable/parcels';
 
 /**
  * The 界址点 view of a zone geometry and the edits the vertex table makes to it. Rows show each
- * vertex once (a stored ring repeats its first position at the end); points are named J1… through
- * the rings of a part (outer ring first, then holes), each part of a multi-part zone from J1, as
- * the coordinate-table export numbers them by default. Rows keep the stored order, so row k of a
- * ring is vertex k of that ring in the write door's messages.
+ * vertex once (a stored ring repeats its first position at the end), in the coordinate-table
+ * export's order and with its names (shared/formats/coordinateTable/parcels.ts `surveyOrder`):
+ * outer rings clockwise from the north-west vertex, holes counter-clockwise, J1… through the rings
+ * of a part, each part of a multi-part zone from J1. Edits address stored vertex indices; the
+ * helpers here translate a table row to them.
  */
 export interface RingAddress {
   /** 0-based part of a MultiPolygon (0 for a Polygon). */
@@ -47,11 +50,58 @@ export function firstPointNumber(geometry: ZoneGeometry, at: RingAddress): numbe
   return rings.slice(0, at.ring).reduce((n, r) => n + openRing(r).length, 0);
 }
 
-/** "J5": the point name of a vertex (its stored index; the closing repeat names the first point). */
-export function pointName(geometry: ZoneGeometry, at: VertexAddress): string {
-  const ring = polygonsOf(geometry)[at.part]?.[at.ring] ?? [];
-  const n = Math.max(openRing(ring).length, 1);
-  return `J${firstPointNumber(geometry, at) + (at.index % n) + 1}`;
+function ringVertices(geometry: ZoneGeometry, at: RingAddress): Position[] {
+  return openRing(polygonsOf(geometry)[at.part]?.[at.ring] ?? []);
+}
+
+/** The stored vertex index shown on each table row (row d shows vertex `order[d]`). */
+export function tableOrder(geometry: ZoneGeometry, at: RingAddress, gkZone: number): number[] {
+  const vertices = ringVertices(geometry, at);
+  if (vertices.length < 3) return vertices.map((_, i) => i);
+  const xy = vertices.map((p): [number, number] => {
+    const { x, y } = toSurveyXY(p, gkZone, { prefixed: false });
+    return [x, y];
+  });
+  return surveyOrder(xy, at.ring === 0);
+}
+
+/** Whether the table runs against the stored order. */
+function reversed(order: readonly number[]): boolean {
+  return order.length > 2 && order[1] !== (order[0]! + 1) % order.length;
+}
+
+/** "J5": the table's name of a stored vertex (the closing repeat names the first point). */
+export function pointName(geometry: ZoneGeometry, at: VertexAddress, gkZone: number): string {
+  const order = tableOrder(geometry, at, gkZone);
+  const n = Math.max(order.length, 1);
+  return `J${firstPointNumber(geometry, at) + Math.max(order.indexOf(at.index % n), 0) + 1}`;
+}
+
+/** The edit that inserts `positions` (in table order) after table row `row`. */
+export function insertAfterRow(
+  geometry: ZoneGeometry,
+  at: RingAddress,
+  row: number,
+  positions: readonly Position[],
+  gkZone: number,
+): VertexEdit {
+  const order = tableOrder(geometry, at, gkZone);
+  const stored = order[row]!;
+  return reversed(order)
+    ? { kind: 'insert', at: { ...at, index: stored - 1 }, positions: [...positions].reverse() }
+    : { kind: 'insert', at: { ...at, index: stored }, positions };
+}
+
+/** The table row an insert follows, named: the inverse of `insertAfterRow`. */
+export function insertedAfter(
+  geometry: ZoneGeometry,
+  edit: Extract<VertexEdit, { kind: 'insert' }>,
+  gkZone: number,
+): string {
+  const order = tableOrder(geometry, edit.at, gkZone);
+  const n = Math.max(order.length, 1);
+  const stored = reversed(order) ? (edit.at.index + 1) % n : (edit.at.index + n) % n;
+  return pointName(geometry, { ...edit.at, index: stored }, gkZone);
 }
 
 /** "外环" / "outer ring", "内环 2" / "hole 2", with the part when the zone has several. */

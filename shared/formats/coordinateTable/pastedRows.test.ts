@@ -92,8 +92,11 @@ describe('placing pasted rows', () => {
       expect(Math.abs(p[0] - reference[i]![0]!)).toBeLessThan(MM_DEGREES);
       expect(Math.abs(p[1] - reference[i]![1]!)).toBeLessThan(MM_DEGREES);
     });
-    // The project says 27; the prefix says 28 and wins, with a warning.
-    expect(placed.warnings.some((w) => w.en.includes('zone 28'))).toBe(true);
+    // The project says 27; the prefix says 28 and wins, with a warning. Nothing speaks of "the file".
+    expect(placed.reasons.map((r) => r.en)).toEqual(['The easting carries zone prefix 28 (3° zone)']);
+    expect(placed.warnings.map((w) => w.en)).toEqual([
+      "The coordinates are in zone 28, not the project's zone 27; converted from zone 28",
+    ]);
   });
 
   it('plain Y in the project zone equals cs2cs with EPSG:4537; Y first is swapped back', () => {

@@ -60,11 +60,14 @@ export function placePastedRows(points: readonly RawPoint[], options: PlaceOptio
       },
     };
   }
-  const warnings = resolution.warnings.filter((w) => !/declares no CRS/.test(w.en));
+  // The resolver's lines about "the file" (declares no CRS, names no datum) are about files:
+  // typed rows never declare a system, and the workbench stores CGCS2000 only.
+  const aboutFiles = (line: Bilingual) => /\bfile\b/.test(line.en);
+  const warnings = resolution.warnings.filter((w) => !aboutFiles(w));
   if (gk && gk.zone !== options.gkZone)
     warnings.push({
       zh: `坐标带号为 ${gk.zone}，与项目带号 ${options.gkZone} 不同；已按 ${gk.zone} 带换算`,
       en: `The coordinates are in zone ${gk.zone}, not the project's zone ${options.gkZone}; converted from zone ${gk.zone}`,
     });
-  return { positions, reasons: resolution.reasons, warnings };
+  return { positions, reasons: resolution.reasons.filter((r) => !aboutFiles(r)), warnings };
 }
