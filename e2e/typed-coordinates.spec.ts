@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
+import { mapColours } from './fixtures/mapPixels';
 
 /**
  * Typed coordinates (界址点坐标表): a zone typed as survey coordinates in Gauss-Krüger zone 28
@@ -178,6 +179,16 @@ test('go to a typed coordinate: the map centres there', async ({ page }) => {
   const [x, y] = [gk![1]!, gk![2]!].map((v) => Number(v.replace(/[\s,]/g, '')));
   expect(Math.abs(x! - 4_921_045.5)).toBeLessThan(3);
   expect(Math.abs(y! - 28_554_060.25)).toBeLessThan(3);
+  // …and a marker ring (magenta, radius 7 px) is drawn around it.
+  const [cx, cy] = [box.width / 2, box.height / 2];
+  const ring = await mapColours(page, [
+    [cx + 7, cy],
+    [cx - 7, cy],
+    [cx, cy + 7],
+    [cx, cy - 7],
+  ]);
+  const magenta = ring.filter(([r, g, b]) => r > 150 && g < 90 && b > 70);
+  expect(magenta.length, JSON.stringify(ring)).toBeGreaterThanOrEqual(3);
 });
 
 test('the vertex table speaks English after the switch, lon/lat as an option', async ({ page }) => {
