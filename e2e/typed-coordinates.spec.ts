@@ -222,3 +222,37 @@ test('a typed bow-tie is refused in the new-zone dialog, naming a point; nothing
   await expect(dialog.getByRole('alert')).toContainText(/外环 J\d 附近自相交/);
   expect(await readTable(page, 'zones')).toEqual(before);
 });
+
+test('rows pasted onto a table row go in after it, as one undo step', async ({ page }) => {
+  const before = await typeZone(page);
+  await page.getByRole('button', { name: '界址点坐标表' }).click();
+  const table = page.getByRole('region', { name: /^界址点坐标表/ });
+  const cell = table.getByLabel('J2 X（北）');
+  await cell.focus();
+  // What a spreadsheet puts on the clipboard for two selected rows (X, Y).
+  await cell.evaluate((element) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '4921060\t28554140\r\n4921030\t28554140\r\n');
+    element.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  });
+  await expect(table.getByLabel('J6 X（北）')).toBeVisible();
+  await expect(table.getByLabel('J3 X（北）')).toHaveValue('4921060.000');
+  await expect(table.getByLabel('J3 Y（东）')).toHaveValue('28554140.000');
+  await expect(table.getByLabel('J4 X（北）')).toHaveValue('4921030.000');
+  const ring = outerRing((await typedZones(page))[0]!);
+  expectWithinMm(
+    ring.slice(2, 4),
+    cs2cs([
+      [4_921_060, 28_554_140],
+      [4_921_030, 28_554_140],
+    ]),
+  );
+  await expect(page.getByRole('button', { name: '撤销' })).toHaveAttribute(
+    'title',
+    /在 J2 后插入 2 个界址点/,
+  );
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expect.poll(async () => (await typedZones(page))[0]!.geometry).toEqual(before.geometry);
+});

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, FocusEvent } from 'react';
+import type { ClipboardEvent, KeyboardEvent, FocusEvent } from 'react';
 import type { Position, ZoneGeometry } from '../../shared/domain/geometry';
 import type { Lang } from '../../shared/domain/labels';
 import { polygonsOf } from '../../shared/domain/geometry';
@@ -66,6 +66,20 @@ export function VertexRingTable(props: Props) {
     if (event.relatedTarget instanceof Node && row.contains(event.relatedTarget)) return;
     commit(row, index);
   };
+  // Spreadsheet rows pasted onto a row: several lines go in after it, one tab-separated line
+  // replaces it; a single value pastes into the cell as usual.
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>, index: number) => {
+    const text = event.clipboardData.getData('text/plain').trim();
+    const lines = text.split(/\r\n|\r|\n/).length;
+    if (lines === 1 && !text.includes('\t')) return;
+    event.preventDefault();
+    const typed = readTyped(text, mode, gkZone);
+    if ('problems' in typed) return props.onRefused(typed.problems);
+    const rows = typed.rings.flat();
+    if (lines === 1)
+      props.onEdit({ kind: 'move', at: { part, ring, index: order[index]! }, position: rows[0]! });
+    else props.onEdit(insertAfterRow(geometry, { part, ring }, index, rows, gkZone));
+  };
   const midpoint = (i: number): Position => {
     const p = vertices[i]!;
     const q = vertices[(i + 1) % vertices.length]!;
@@ -100,6 +114,7 @@ export function VertexRingTable(props: Props) {
                     aria-label={`${name} ${say(k === 0 ? colA : colB, lang)}`}
                     onKeyDown={(e) => onKey(e, index)}
                     onBlur={(e) => onBlur(e, index)}
+                    onPaste={(e) => onPaste(e, index)}
                   />
                 </td>
               ))}
