@@ -1,6 +1,8 @@
 import 'ol/ol.css';
 import Collection from 'ol/Collection';
+import Feature from 'ol/Feature';
 import OlMap from 'ol/Map';
+import Point from 'ol/geom/Point';
 import View from 'ol/View';
 import { ScaleLine, Zoom, Attribution } from 'ol/control';
 import { defaults as defaultInteractions } from 'ol/interaction/defaults';
@@ -43,6 +45,8 @@ export interface PlanMap {
   highlightReference(layerId: string | null, features: readonly number[]): void;
   /** Centre on a lon/lat point at street scale (zoom to a finding). */
   zoomToPoint(position: Position): void;
+  /** Mark one lon/lat point (a typed coordinate, the vertex-table row in focus); null clears. */
+  markPoint(position: Position | null): void;
   destroy(): void;
 }
 
@@ -52,6 +56,14 @@ export interface PlanMapOptions {
   onPointer(position: Position | null): void;
   onReady(): void;
 }
+
+const markStyle = new Style({
+  image: new Circle({
+    radius: 7,
+    fill: new Fill({ color: '#ffffffaa' }),
+    stroke: new Stroke({ color: '#d4007a', width: 3 }),
+  }),
+});
 
 const sketchStyle = new Style({
   fill: new Fill({ color: '#00a2ff22' }),
@@ -88,6 +100,8 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
   const sketch = new VectorSource();
   map.addLayer(new VectorLayer({ source: sketch, style: sketchStyle, zIndex: 1000 }));
   const selected = new Collection<ZoneFeature>();
+  const mark = new VectorSource();
+  map.addLayer(new VectorLayer({ source: mark, style: markStyle, zIndex: 1001 }));
 
   const ctx: ToolContext = {
     map,
@@ -166,6 +180,10 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       const view = map.getView();
       view.setCenter(toMapCoordinate(position));
       view.setZoom(Math.max(view.getZoom() ?? 17, 17));
+    },
+    markPoint(position) {
+      mark.clear();
+      if (position) mark.addFeature(new Feature(new Point(toMapCoordinate(position))));
     },
     destroy() {
       tool.dispose();

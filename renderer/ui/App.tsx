@@ -10,6 +10,7 @@ import { DeriveDialog } from './DeriveDialog';
 import { MENU_ACTIONS } from './appActions';
 import { AttributePanel } from './AttributePanel';
 import { ChecksPanelDock } from './ChecksPanelDock';
+import { CoordinateHost } from './CoordinateHost';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { JobBar } from './JobBar';
@@ -123,6 +124,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
         <MapView data={data} onMap={onMap} onPointer={setPointer} />
         <div className="side-column">
           {data ? <AttributePanel data={data} /> : <div className="panel attributes" />}
+          {data && <CoordinateHost data={data} map={map} />}
           {data && <ChecksPanelDock data={data} map={map} />}
         </div>
       </main>

@@ -10,6 +10,7 @@ import type { UiKey } from './i18n';
 import { Icon, type IconName } from './Icon';
 import { AreaStatisticsButton } from './AreaStatisticsButton';
 import { GeometryOpsGroup } from './GeometryOpsGroup';
+import { CoordinateGroup } from './CoordinateGroup';
 
 const TOOL_ICONS: Record<ToolbarToolId, IconName> = {
   select: 'select',
@@ -149,6 +150,7 @@ export function Toolbar({
         </label>
       </Group>
       <GeometryOpsGroup />
+      <CoordinateGroup />
       {/* Reading the project, so offered in a review copy too; the Tools menu has the same three. */}
       <Group label={t('analysisGroup')}>
         <AreaStatisticsButton />

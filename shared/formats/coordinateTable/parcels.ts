@@ -104,10 +104,22 @@ function tableRing(
   while (points.length > 1 && points[0]![0] === points.at(-1)![0] && points[0]![1] === points.at(-1)![1])
     points.pop();
   if (points.length < 3) throw new RangeError('A ring has fewer than 3 distinct points after rounding');
-  const clockwise = gisSignedArea(points) < 0;
-  if (clockwise !== outer) points.reverse();
-  const start = northWestIndex(points);
-  return [...points.slice(start), ...points.slice(0, start)];
+  return surveyOrder(points, outer).map((i) => points[i]!);
+}
+
+/**
+ * The order a ring's points are written and numbered in (indices into `ring`, open, survey X/Y):
+ * outer rings clockwise and holes counter-clockwise seen with north up, starting at the vertex
+ * nearest the north-west corner. The coordinate-table export and the vertex table both number
+ * J1… by it, so a point has the same name in both.
+ */
+export function surveyOrder(ring: readonly XY[], outer: boolean): number[] {
+  const indices = ring.map((_, i) => i);
+  const clockwise = gisSignedArea(ring) < 0;
+  if (clockwise !== outer) indices.reverse();
+  const ordered = indices.map((i) => ring[i]!);
+  const start = northWestIndex(ordered);
+  return [...indices.slice(start), ...indices.slice(0, start)];
 }
 
 export function withDefaults(options: CoordinateTableOptions): Required<CoordinateTableOptions> {

@@ -33,7 +33,7 @@ export interface ParsedText {
 const COORDINATE_SECTION = '地块坐标';
 
 /** Local variants: full-width commas, equals signs, colons and digits become their ASCII forms. */
-function normaliseLine(line: string): string {
+export function normaliseLine(line: string): string {
   return line
     .replace(/[，、]/g, ',')
     .replace(/＝/g, '=')
@@ -65,23 +65,56 @@ function parcelHeader(fields: string[], line: number): RawParcel {
   };
 }
 
-/** `J1,1,X,Y` (the standard), `J1,X,Y` (no ring number: ring 1), extra trailing fields ignored. */
-function pointLine(fields: string[], line: number, parcel: RawParcel): void {
+/** A point line's fields by role, as written (not yet numbers). */
+export interface PointFields {
+  name: string;
+  ringText: string;
+  aText: string;
+  bText: string;
+}
+
+/**
+ * The one reading of a point line's fields, shared by the file reader and pasted rows:
+ * `J1,1,X,Y` (the standard), `J1,X,Y` (no ring number: ring 1), extra trailing fields ignored.
+ * With `unnamed` (pasted rows), a line of just two fields is `X,Y`. Null when too few fields.
+ */
+export function pointFieldsOf(fields: readonly string[], unnamed = false): PointFields | null {
+  if (unnamed && fields.length === 2)
+    return { name: '', ringText: '1', aText: fields[0]!, bText: fields[1]! };
+  if (fields.length < 3) return null;
   const [name = '', ...rest] = fields;
-  const [ringText, aText, bText] = rest.length >= 3 ? rest : ['1', ...rest];
+  const [ringText = '', aText = '', bText = ''] = rest.length >= 3 ? rest : ['1', ...rest];
+  return { name: name.trim(), ringText, aText, bText };
+}
+
+/** A point from its fields, or the reason it is not one (the same wording for files and pastes). */
+export function pointOf(
+  fields: readonly string[],
+  line: number,
+  unnamed = false,
+): { point: RawPoint } | { problem: Bilingual } {
+  const roles = pointFieldsOf(fields, unnamed);
+  if (!roles)
+    return { problem: at(line, `字段不足（${fields.length} 个）`, `too few fields (${fields.length})`) };
+  const { name, ringText, aText, bText } = roles;
   const ring = parseNumber(ringText);
   const a = parseNumber(aText);
   const b = parseNumber(bText);
-  if (fields.length < 3) {
-    parcel.problems.push(at(line, `字段不足（${fields.length} 个）`, `too few fields (${fields.length})`));
-  } else if (ring === null || !Number.isInteger(ring) || ring < 1) {
-    parcel.problems.push(
-      at(line, `圈号“${ringText}”不是正整数`, `ring number “${ringText}” is not a positive integer`),
-    );
-  } else if (a === null || b === null) {
+  if (ring === null || !Number.isInteger(ring) || ring < 1)
+    return {
+      problem: at(line, `圈号“${ringText}”不是正整数`, `ring number “${ringText}” is not a positive integer`),
+    };
+  if (a === null || b === null) {
     const bad = a === null ? aText : bText;
-    parcel.problems.push(at(line, `坐标“${bad}”不是数字`, `coordinate “${bad}” is not a number`));
-  } else parcel.points.push({ line, name: name.trim(), ring, a, b });
+    return { problem: at(line, `坐标“${bad}”不是数字`, `coordinate “${bad}” is not a number`) };
+  }
+  return { point: { line, name, ring, a, b } };
+}
+
+function pointLine(fields: string[], line: number, parcel: RawParcel): void {
+  const read = pointOf(fields, line);
+  if ('point' in read) parcel.points.push(read.point);
+  else parcel.problems.push(read.problem);
 }
 
 /**
