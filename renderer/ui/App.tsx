@@ -13,6 +13,7 @@ import { ChecksPanelDock } from './ChecksPanelDock';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { JobBar } from './JobBar';
+import { KeptSketchBar } from './KeptSketchBar';
 import { MapView } from './MapView';
 import { NewObjectDialog } from './NewObjectDialog';
 import { NoticeBar } from './NoticeBar';
@@ -110,6 +111,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
       )}
       <NoticeBar />
       <JobBar />
+      {data && <KeptSketchBar data={data} />}
       <main className="workspace">
         {data ? (
           <ObjectTree
