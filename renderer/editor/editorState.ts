@@ -6,6 +6,7 @@ import type { NamedBytes } from '../../shared/formats/layer';
 import type { ImportOptions, ReadImportOutput } from '../../shared/formats/mapping/types';
 import type { ZoneGeometry } from '../../shared/domain/geometry';
 import type { PolygonProblem } from '../../shared/geometry/polygonProblems';
+import { DEFAULT_SNAP_SETTINGS, type SnapSettings } from './snapSettings';
 
 /** A file set read for import, kept so the preview can re-read it with other options. */
 export interface ImportRead {
@@ -78,6 +79,8 @@ export interface EditorState {
   /** Radius typed for the circle tool, in metres; null = drag to set it. */
   circleRadius: number | null;
   snapping: boolean;
+  /** Tolerance and targets of snapping (a stored preference, snapSettings.ts). */
+  snapSettings: SnapSettings;
   keptSketch: KeptSketch | null;
   selection: Selection;
   /** Name of the gesture in progress (a drag, a drawing); undo and redo wait for it to end. */
@@ -98,6 +101,7 @@ export function initialEditorState(lang: Lang): EditorState {
     drawZoneType: 'protection_range',
     circleRadius: null,
     snapping: true,
+    snapSettings: DEFAULT_SNAP_SETTINGS,
     keptSketch: null,
     selection: { zoneIds: [], objectId: null },
     gesture: null,

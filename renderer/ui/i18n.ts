@@ -19,6 +19,18 @@ export const UI = {
   zoneTypeForDrawing: { zh: '新区划类型', en: 'Type of new zone' },
   circleRadius: { zh: '圆半径（米）', en: 'Circle radius (m)' },
   snapping: { zh: '捕捉', en: 'Snapping' },
+  snapSettings: { zh: '捕捉设置', en: 'Snapping settings' },
+  snapTolerance: { zh: '捕捉容差（像素）', en: 'Snapping tolerance (pixels)' },
+  snapTargets: { zh: '捕捉到', en: 'Snap to' },
+  snapVertices: { zh: '节点', en: 'Vertices' },
+  snapEdges: { zh: '边线', en: 'Edges' },
+  snapIntersections: { zh: '边线交点', en: 'Intersections of edges' },
+  snapOtherObjects: { zh: '其他保护对象的区划', en: 'Zones of other objects' },
+  snapReferenceLayers: { zh: '参考图层', en: 'Reference layers' },
+  snapSuspendHint: {
+    zh: '按住 Alt 键（macOS 为 Option）时暂停捕捉',
+    en: 'Hold Alt (Option on macOS) to suspend snapping',
+  },
   keptSketch: { zh: '未保存的草图', en: 'Unsaved sketch' },
   keptSketchInvalid: {
     zh: '边界无效（红叉为问题位置），拖动节点修正',

@@ -9,6 +9,7 @@ import { geodesicDistance } from '../../../shared/geometry/length';
 import { toLonLatPosition, toMapGeometry, toZoneGeometry } from '../geometryConvert';
 import { drawingTool } from './drawingTool';
 import { keptSketchLayer } from './keptSketchLayer';
+import { drawClick } from './snapping';
 import type { MapTool, ToolContext } from './toolContext';
 
 export type ZoneShape = 'polygon' | 'rectangle' | 'circle';
@@ -43,6 +44,7 @@ export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool 
     geometryFunction:
       shape === 'rectangle' ? createBox() : shape === 'circle' && !typedRadius ? geodesicCircle : undefined,
     stopClick: true,
+    condition: drawClick,
   });
 
   const target = () => workbench.state.get().selection.objectId;
