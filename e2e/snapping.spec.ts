@@ -86,3 +86,55 @@ test('snapping follows its tolerance, stores the existing vertex exactly, and Al
     '15',
   );
 });
+
+test('intersections of two objects’ zones are snap targets on request; other objects’ zones can be left out', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '甲');
+  await drawZone(page, [
+    [400, 300],
+    [500, 300],
+    [500, 400],
+    [400, 400],
+  ]);
+  await newProjectObject(page, '乙');
+  await drawZone(page, [
+    [450, 350],
+    [550, 350],
+    [550, 450],
+    [450, 450],
+  ]);
+  const map = page.getByTestId('map');
+  const settings = async (change: (popover: ReturnType<Page['getByRole']>) => Promise<void>) => {
+    await page.getByRole('button', { name: '捕捉设置' }).click();
+    const popover = page.getByRole('dialog', { name: '捕捉设置' });
+    await change(popover);
+    await page.keyboard.press('Escape');
+  };
+  await page.getByRole('button', { name: '绘制多边形' }).click();
+
+  // The edges of the two squares cross at (500, 350): an edge snap until intersections are on.
+  await hover(page, [497, 353]);
+  await expect(map).toHaveAttribute('data-snap', 'edge');
+  await settings((p) => p.getByLabel('边线交点').check());
+  await hover(page, [497, 352]);
+  await expect(map).toHaveAttribute('data-snap', 'intersection');
+
+  // Drawing for 乙 with other objects' zones off: 甲's corner no longer attracts, 乙's own does.
+  await hover(page, [404, 304]);
+  await expect(map).toHaveAttribute('data-snap', 'vertex');
+  await settings((p) => p.getByLabel('其他保护对象的区划').uncheck());
+  await hover(page, [404, 305]);
+  await expect(map).not.toHaveAttribute('data-snap', /.*/);
+  await hover(page, [554, 454]);
+  await expect(map).toHaveAttribute('data-snap', 'vertex');
+});
+
+async function newProjectObject(page: Page, name: string) {
+  await page.getByRole('button', { name: '新建保护对象' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建保护对象' });
+  await dialog.getByLabel('名称').fill(name);
+  await dialog.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByRole('treeitem', { name, exact: true })).toBeVisible();
+}
