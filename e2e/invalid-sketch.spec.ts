@@ -71,13 +71,18 @@ test('a bow-tie stays as a sketch marked where it crosses, is fixed by a vertex 
   expect(ring[1]![1]).toBeGreaterThan(ring[0]![1]);
 });
 
-test('Esc discards an invalid sketch and nothing is stored', async ({ page }) => {
+test('a sketch waits while another tool is used; Esc discards it and nothing is stored', async ({ page }) => {
   await openWorkbench(page);
   await newProjectWithObject(page, '测试对象');
   await page.getByRole('button', { name: '绘制多边形' }).click();
   await drawPolygon(page, bowTie);
   const bar = page.getByRole('region', { name: '未保存的草图' });
   await expect(bar).toBeVisible();
+  // Another tool leaves the sketch waiting off the map; the bar brings it back.
+  await page.getByRole('button', { name: '选择', exact: true }).click();
+  await expect(page.getByTestId('map')).not.toHaveAttribute('data-sketch-problems', /.*/);
+  await bar.getByRole('button', { name: '显示并编辑草图' }).click();
+  await expect(page.getByTestId('map')).toHaveAttribute('data-sketch-problems', /^[1-9]/);
   await page.getByTestId('map').focus();
   await page.keyboard.press('Escape');
   await expect(bar).toBeHidden();

@@ -37,6 +37,7 @@ export const UI = {
     en: 'Invalid boundary (red crosses mark the problems): drag vertices to fix it',
   },
   keptSketchValid: { zh: '边界有效，尚未保存', en: 'Valid boundary, not saved yet' },
+  showSketch: { zh: '显示并编辑草图', en: 'Show and edit the sketch' },
   saveSketch: { zh: '保存草图', en: 'Save sketch' },
   discardSketch: { zh: '放弃草图', en: 'Discard sketch' },
   assignSketch: { zh: '指定所属保护对象', en: 'Assign to a protected object' },
