@@ -3,6 +3,7 @@ import { expect, openWorkbench, test } from './fixtures/test';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
 import { clickMap, type Pixel } from './fixtures/mapInput';
 import { drawZone, newProjectWithObject } from './fixtures/workflow';
+import { referenceTilesDrawn } from './fixtures/mapPixels';
 
 const drawn = async (page: Page) =>
   (await readTable<StoredZone>(page, 'zones')).filter((z) => !z.id.startsWith('sample-'));
@@ -138,3 +139,49 @@ async function newProjectObject(page: Page, name: string) {
   await dialog.getByRole('button', { name: '创建' }).click();
   await expect(page.getByRole('treeitem', { name, exact: true })).toBeVisible();
 }
+
+/** The lon/lat the status bar shows for a map pixel. */
+async function lonLatAt(page: Page, [x, y]: Pixel): Promise<[number, number]> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + x, box.y + y, { steps: 2 });
+  await page.waitForTimeout(200);
+  const text = await page.getByTestId('pointer-coordinates').textContent();
+  const [, lon, lat] = /经度 ([\d.]+)° 纬度 ([\d.]+)°/.exec(text ?? '')!;
+  return [Number(lon), Number(lat)];
+}
+
+test('reference layers are a snap target that can be switched off', async ({ page }) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '烽燧');
+  const [a, b] = [await lonLatAt(page, [500, 300]), await lonLatAt(page, [640, 420])];
+  const square = [a, [b[0], a[1]], b, [a[0], b[1]], a];
+  const references = page.getByRole('region', { name: '参考图层（三条控制线）' });
+  const chooser = page.waitForEvent('filechooser');
+  await references.getByRole('button', { name: '添加参考图层…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'red-line.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square] } }],
+      }),
+    ),
+  });
+  await expect(references.getByText('red-line')).toBeVisible();
+  await page.getByRole('button', { name: '关闭提示' }).click();
+  await expect(page.getByRole('button', { name: '关闭提示' })).toHaveCount(0);
+  await referenceTilesDrawn(page);
+
+  const map = page.getByTestId('map');
+  await page.getByRole('button', { name: '绘制多边形' }).click();
+  await hover(page, [506, 306]);
+  await expect(map).toHaveAttribute('data-snap', 'vertex');
+  await page.getByRole('button', { name: '捕捉设置' }).click();
+  await page.getByRole('dialog', { name: '捕捉设置' }).getByLabel('参考图层').uncheck();
+  await page.keyboard.press('Escape');
+  await hover(page, [506, 307]);
+  await expect(map).not.toHaveAttribute('data-snap', /.*/);
+});
