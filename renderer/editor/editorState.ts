@@ -4,6 +4,9 @@ import type { ToolId } from './tools';
 import type { GeoJsonImportResult } from '../../shared/formats/geojson/readGeoJson';
 import type { NamedBytes } from '../../shared/formats/layer';
 import type { ImportOptions, ReadImportOutput } from '../../shared/formats/mapping/types';
+import type { ZoneGeometry } from '../../shared/domain/geometry';
+import type { PolygonProblem } from '../../shared/geometry/polygonProblems';
+import { DEFAULT_SNAP_SETTINGS, type SnapSettings } from './snapSettings';
 
 /** A file set read for import, kept so the preview can re-read it with other options. */
 export interface ImportRead {
@@ -48,6 +51,20 @@ export interface Job {
   cancel(): void;
 }
 
+/**
+ * A drawn outline not (yet) stored: it has no object to belong to, or it is not a valid polygon.
+ * It stays on the map for the planner to fix, assign or discard; nothing reaches the store
+ * until it is valid and has an owner.
+ */
+export interface KeptSketch {
+  /** Lon/lat, as it would be stored. */
+  geometry: ZoneGeometry;
+  /** What makes it invalid (validateGeometry's errors); empty when it can be saved. */
+  problems: PolygonProblem[];
+  /** The dialog asking which object it belongs to is open. */
+  assigning: boolean;
+}
+
 /** The project file the open project was last opened from or saved to. */
 export interface OpenFile {
   handle: string | null;
@@ -62,6 +79,9 @@ export interface EditorState {
   /** Radius typed for the circle tool, in metres; null = drag to set it. */
   circleRadius: number | null;
   snapping: boolean;
+  /** Tolerance and targets of snapping (a stored preference, snapSettings.ts). */
+  snapSettings: SnapSettings;
+  keptSketch: KeptSketch | null;
   selection: Selection;
   /** Name of the gesture in progress (a drag, a drawing); undo and redo wait for it to end. */
   gesture: string | null;
@@ -81,6 +101,8 @@ export function initialEditorState(lang: Lang): EditorState {
     drawZoneType: 'protection_range',
     circleRadius: null,
     snapping: true,
+    snapSettings: DEFAULT_SNAP_SETTINGS,
+    keptSketch: null,
     selection: { zoneIds: [], objectId: null },
     gesture: null,
     lang,

@@ -26,6 +26,8 @@ export function showProject(
     selection: { zoneIds: [], objectId: null },
     tool: 'select',
     gesture: null,
+    // A sketch belongs to the project it was drawn in.
+    keptSketch: null,
     readOnly: readOnly ?? false,
   });
   if (readOnly !== undefined) return;

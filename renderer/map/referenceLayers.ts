@@ -9,6 +9,7 @@ import VectorSource from 'ol/source/Vector';
 import { createXYZ } from 'ol/tilegrid';
 import type { ReferenceKind, ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 import type { Box, BoxIndex } from '../../shared/geometry/spatialIndex';
+import { MAX_SNAP_TOLERANCE } from '../editor/snapSettings';
 import type { TileStyle } from './referenceTiles/drawTile';
 import { featureVertices, toMercator } from './referenceTiles/packedMercator';
 import { TileClient } from './referenceTiles/tileClient';
@@ -95,7 +96,7 @@ export class ReferenceLayers {
     });
     map.on('pointermove', (event) => {
       if (event.dragging && this.snapSource.getFeatures().length > 0) return;
-      const tolerance = 16 * (map.getView().getResolution() ?? 1);
+      const tolerance = MAX_SNAP_TOLERANCE * (map.getView().getResolution() ?? 1);
       const [x, y] = event.coordinate as [number, number];
       this.fillSnap([x - tolerance, y - tolerance, x + tolerance, y + tolerance]);
     });

@@ -14,6 +14,7 @@ import { CoordinateHost } from './CoordinateHost';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { JobBar } from './JobBar';
+import { KeptSketchBar } from './KeptSketchBar';
 import { MapView } from './MapView';
 import { NewObjectDialog } from './NewObjectDialog';
 import { NoticeBar } from './NoticeBar';
@@ -111,6 +112,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
       )}
       <NoticeBar />
       <JobBar />
+      {data && <KeptSketchBar data={data} />}
       <main className="workspace">
         {data ? (
           <ObjectTree

@@ -11,6 +11,7 @@ import { Icon, type IconName } from './Icon';
 import { AreaStatisticsButton } from './AreaStatisticsButton';
 import { GeometryOpsGroup } from './GeometryOpsGroup';
 import { CoordinateGroup } from './CoordinateGroup';
+import { SnappingSettings } from './SnappingSettings';
 
 const TOOL_ICONS: Record<ToolbarToolId, IconName> = {
   select: 'select',
@@ -47,7 +48,6 @@ export function Toolbar({
   const gesture = useEditorState((s) => s.gesture);
   const zoneType = useEditorState((s) => s.drawZoneType);
   const radius = useEditorState((s) => s.circleRadius);
-  const snapping = useEditorState((s) => s.snapping);
   const hasSelection = useEditorState((s) => s.selection.zoneIds.length > 0 || s.selection.objectId !== null);
   // A review copy offers only what changes nothing (ReviewBanner explains; the store refuses writes).
   const readOnly = useEditorState((s) => s.readOnly);
@@ -139,15 +139,7 @@ export function Toolbar({
           }}
           onKeyDown={(e) => e.key === 'Enter' && workbench.setTool('drawCircle')}
         />
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={snapping}
-            onChange={(e) => workbench.state.set({ snapping: e.target.checked })}
-            aria-label={t('snapping')}
-          />
-          <span aria-hidden="true">{t('snapping')}</span>
-        </label>
+        <SnappingSettings />
       </Group>
       <GeometryOpsGroup />
       <CoordinateGroup />

@@ -2,10 +2,14 @@ import Draw, { createBox, type GeometryFunction } from 'ol/interaction/Draw';
 import Polygon from 'ol/geom/Polygon';
 import type { Geometry } from 'ol/geom';
 import { createZone } from '../../editor/commands/zoneCommands';
+import { discardKeptSketch, keepSketch } from '../../editor/keptSketch';
+import { validateGeometry } from '../../../shared/geometry/validatePolygon';
 import { circlePolygon } from '../../../shared/geometry/circle';
 import { geodesicDistance } from '../../../shared/geometry/length';
 import { toLonLatPosition, toMapGeometry, toZoneGeometry } from '../geometryConvert';
 import { drawingTool } from './drawingTool';
+import { keptSketchLayer } from './keptSketchLayer';
+import { drawClick } from './snapping';
 import type { MapTool, ToolContext } from './toolContext';
 
 export type ZoneShape = 'polygon' | 'rectangle' | 'circle';
@@ -27,7 +31,9 @@ const geodesicCircle: GeometryFunction = (coordinates, geometry) => {
 /**
  * Draw a new zone of the chosen type for the selected object: polygon by clicks (finish on the
  * first vertex or by double-click; Backspace removes the last vertex), rectangle by two corners,
- * circle by centre and radius (dragged, or typed in metres: then one click places it).
+ * circle by centre and radius (dragged, or typed in metres: then one click places it). With no
+ * object selected, or when the outline is not a valid polygon, the outline is kept as a sketch
+ * (editor/keptSketch.ts) to assign, fix or discard; one sketch at a time.
  */
 export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool {
   const { workbench } = ctx;
@@ -38,14 +44,15 @@ export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool 
     geometryFunction:
       shape === 'rectangle' ? createBox() : shape === 'circle' && !typedRadius ? geodesicCircle : undefined,
     stopClick: true,
+    condition: drawClick,
   });
 
   const target = () => workbench.state.get().selection.objectId;
-  const hasTarget = () => {
-    if (target()) return true;
-    workbench.notify('error', {
-      zh: '请先在左侧选择或新建一个保护对象，再绘制它的区划',
-      en: 'Choose or create a protected object on the left first, then draw its zones',
+  const noKeptSketch = () => {
+    if (!workbench.state.get().keptSketch) return true;
+    workbench.notify('info', {
+      zh: '请先保存或放弃保留的草图（Esc），再画下一个',
+      en: 'Save or discard the kept sketch (Esc) before drawing the next one',
     });
     return false;
   };
@@ -62,8 +69,13 @@ export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool 
     // The drawn sketch is not the truth: the stored zone comes back through the live query.
     queueMicrotask(() => ctx.sketch.clear());
     const zoneGeometry = geometry ? toZoneGeometry(geometry) : null;
-    if (!objectId || !zoneGeometry) {
+    if (!zoneGeometry) {
       workbench.endGesture();
+      return;
+    }
+    if (!objectId || validateGeometry(zoneGeometry).errors.length > 0) {
+      workbench.endGesture();
+      keepSketch(workbench, zoneGeometry);
       return;
     }
     const { drawZoneType } = workbench.state.get();
@@ -78,5 +90,6 @@ export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool 
     });
   });
 
-  return drawingTool(ctx, draw, hasTarget);
+  const kept = keptSketchLayer(ctx);
+  return drawingTool(ctx, draw, noKeptSketch, { ...kept, onCancel: () => discardKeptSketch(workbench) });
 }

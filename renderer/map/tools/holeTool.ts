@@ -4,6 +4,7 @@ import { setZoneGeometries } from '../../editor/commands/zoneCommands';
 import { addHoleToGeometry, holeProblemMessage } from '../../../shared/geometry/holes';
 import { toZoneGeometry } from '../geometryConvert';
 import { drawingTool } from './drawingTool';
+import { drawClick } from './snapping';
 import type { MapTool, ToolContext } from './toolContext';
 import type { ZoneFeature } from '../zoneLayers';
 
@@ -13,7 +14,7 @@ import type { ZoneFeature } from '../zoneLayers';
  */
 export function createHoleTool(ctx: ToolContext): MapTool {
   const { workbench } = ctx;
-  const draw = new Draw({ source: ctx.sketch, type: 'Polygon', stopClick: true });
+  const draw = new Draw({ source: ctx.sketch, type: 'Polygon', stopClick: true, condition: drawClick });
 
   const zoneFor = (first: number[]): ZoneFeature | undefined => {
     const selected = ctx.selected.getArray().find((f) => f.getGeometry()?.intersectsCoordinate(first));

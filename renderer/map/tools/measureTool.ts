@@ -8,7 +8,7 @@ import { formatArea, formatLength } from '../../../shared/domain/units';
 import { ellipsoidalArea } from '../../../shared/geometry/area';
 import { geodesicLength } from '../../../shared/geometry/length';
 import { toLonLatPosition, toZoneGeometry } from '../geometryConvert';
-import { addSnapping } from './snapping';
+import { addSnapping, drawClick } from './snapping';
 import type { MapTool, ToolContext } from './toolContext';
 
 /**
@@ -26,6 +26,7 @@ export function createMeasureTool(ctx: ToolContext, kind: 'length' | 'area'): Ma
     source: ctx.sketch,
     type: kind === 'length' ? 'LineString' : 'Polygon',
     stopClick: true,
+    condition: drawClick,
   });
   let changeKey: EventsKey | null = null;
 

@@ -1,18 +1,122 @@
-import type Interaction from 'ol/interaction/Interaction';
+import Collection from 'ol/Collection';
+import type Feature from 'ol/Feature';
+import type MapBrowserEvent from 'ol/MapBrowserEvent';
+import { altKeyOnly, noModifierKeys } from 'ol/events/condition';
+import type { EventsKey } from 'ol/events';
+import Interaction from 'ol/interaction/Interaction';
 import Snap from 'ol/interaction/Snap';
+import type { SnapEvent } from 'ol/events/SnapEvent';
+import { unByKey } from 'ol/Observable';
+import type { SnapSettings } from '../../editor/snapSettings';
+import { OBJECT_PROPERTY } from '../zoneLayers';
+import { SnapIndicator, snapKind } from './snapIndicator';
 import type { ToolContext } from './toolContext';
 
 /**
- * Snap to vertices and edges of every zone. Snap interactions must be added after the
- * interactions they serve, so tools call this last; the returned function removes them.
+ * Holding Alt (Option on macOS) suspends snapping while it is held, as in iD, Google Slides and
+ * Figma (ArcGIS uses the space bar, which would press the focused toolbar button here).
+ */
+export const suspendsSnapping = (event: MapBrowserEvent): boolean =>
+  (event.originalEvent as PointerEvent | KeyboardEvent).altKey === true;
+
+/** Draw's click condition: a plain click adds a vertex, and so does Alt+click (unsnapped). */
+export const drawClick = (event: MapBrowserEvent): boolean => noModifierKeys(event) || altKeyOnly(event);
+
+/** Which objects' zones are snap targets when zones of other objects are switched off. */
+function ownObjects(ctx: ToolContext): Set<string> {
+  const own = new Set<string>();
+  const objectId = ctx.workbench.state.get().selection.objectId;
+  if (objectId) own.add(objectId);
+  for (const feature of ctx.selected.getArray()) own.add(String(feature.get(OBJECT_PROPERTY)));
+  return own;
+}
+
+/** Zone features the settings make targets, kept in step with the zone layers while in use. */
+function zoneTargets(ctx: ToolContext, settings: SnapSettings) {
+  const own = settings.targets.otherObjects ? null : ownObjects(ctx);
+  const wanted = (f: Feature) => own === null || own.has(String(f.get(OBJECT_PROPERTY)));
+  const features = new Collection<Feature>([], { unique: true });
+  const keys: EventsKey[] = [];
+  for (const source of ctx.zones.sources) {
+    features.extend(source.getFeatures().filter(wanted));
+    keys.push(
+      source.on('addfeature', (e) => e.feature && wanted(e.feature) && features.push(e.feature)),
+      source.on('removefeature', (e) => e.feature && features.remove(e.feature)),
+    );
+  }
+  return { features, dispose: () => unByKey(keys) };
+}
+
+/**
+ * Snapping as the settings say: tolerance in pixels, vertices / edges / intersections of zone
+ * edges, zones of other objects, reference layers (their features near the pointer, built on
+ * demand by referenceLayers.ts). Snap interactions must come after the interactions they serve,
+ * so tools call this last. A change of the settings rebuilds the snaps in place. Returns the
+ * function that removes everything.
  */
 export function addSnapping(ctx: ToolContext): () => void {
-  if (!ctx.workbench.state.get().snapping) return () => {};
-  const snaps: Interaction[] = ctx
-    .snapSources()
-    .map((source) => new Snap({ source, vertex: true, edge: true, pixelTolerance: 12 }));
-  for (const snap of snaps) ctx.map.addInteraction(snap);
+  const { map, workbench } = ctx;
+  const indicator = new SnapIndicator(map);
+  let parts: { interactions: Interaction[]; dispose(): void } | null = null;
+
+  const build = () => {
+    const { snapping, snapSettings: settings } = workbench.state.get();
+    if (!snapping) return null;
+    const { targets, tolerancePx } = settings;
+    const options = {
+      vertex: targets.vertices,
+      edge: targets.edges,
+      intersection: targets.intersections,
+      pixelTolerance: tolerancePx,
+    };
+    if (!options.vertex && !options.edge && !options.intersection) return null;
+    const zones = zoneTargets(ctx, settings);
+    const snaps = [new Snap({ features: zones.features, ...options })];
+    const referenceSources = ctx.snapSources().filter((s) => !ctx.zones.sources.includes(s as never));
+    if (targets.referenceLayers) {
+      for (const source of referenceSources) snaps.push(new Snap({ source, ...options }));
+    }
+    for (const snap of snaps) {
+      snap.on('snap', (e: SnapEvent) => indicator.show(e.vertex, snapKind(e)));
+      snap.on('unsnap', () => indicator.hide());
+    }
+    // Runs before the snaps (added after them): Alt held switches them off for this event.
+    const gate = new Interaction({
+      handleEvent(event) {
+        const suspended = suspendsSnapping(event);
+        for (const snap of snaps) snap.setActive(!suspended);
+        if (suspended) indicator.hide();
+        return true;
+      },
+    });
+    const interactions: Interaction[] = [...snaps, gate];
+    for (const interaction of interactions) map.addInteraction(interaction);
+    return {
+      interactions,
+      dispose() {
+        for (const interaction of interactions) map.removeInteraction(interaction);
+        zones.dispose();
+        indicator.hide();
+      },
+    };
+  };
+
+  parts = build();
+  let last = workbench.state.get();
+  const unsubscribe = workbench.state.subscribe(() => {
+    const now = workbench.state.get();
+    const changed =
+      now.snapping !== last.snapping ||
+      now.snapSettings !== last.snapSettings ||
+      (!now.snapSettings.targets.otherObjects && now.selection !== last.selection);
+    last = now;
+    if (!changed) return;
+    parts?.dispose();
+    parts = build();
+  });
   return () => {
-    for (const snap of snaps) ctx.map.removeInteraction(snap);
+    unsubscribe();
+    parts?.dispose();
+    indicator.dispose();
   };
 }

@@ -5,6 +5,7 @@ import type { Bilingual } from '../../../shared/domain/labels';
 import type { Command } from '../../editor/commands/command';
 import { toLonLatPosition } from '../geometryConvert';
 import { drawingTool } from './drawingTool';
+import { drawClick } from './snapping';
 import type { MapTool, ToolContext } from './toolContext';
 
 export interface ZoneLineToolOptions {
@@ -38,7 +39,7 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function createZoneLineTool(ctx: ToolContext, options: ZoneLineToolOptions): MapTool {
   const { workbench } = ctx;
-  const draw = new Draw({ source: ctx.sketch, type: 'LineString', stopClick: true });
+  const draw = new Draw({ source: ctx.sketch, type: 'LineString', stopClick: true, condition: drawClick });
 
   const target = (): string | null => {
     const ids = workbench.state.get().selection.zoneIds;
