@@ -7,7 +7,7 @@ import type { Store } from '../storage/store';
 import type { Command } from './commands/command';
 import { deleteObject } from './commands/objectCommands';
 import { deleteZones } from './commands/zoneCommands';
-import { autoRegenerate, writtenZoneIds } from './regenerateDerived';
+import { autoRegeneration, writtenZoneIds } from './regenerateDerived';
 import { createStateStore, type StateStore } from './stateStore';
 import { initialEditorState, type EditorState, type Notice, type Selection } from './editorState';
 import { VIEW_TOOLS, type ToolId } from './tools';
@@ -86,7 +86,9 @@ export class Workbench {
     this.followUps = this.followUps.then(async () => {
       this.followUpDepth = depth;
       try {
-        await autoRegenerate(this, written);
+        const projectId = this.state.get().projectId;
+        const command = projectId ? await autoRegeneration(this.store.read, projectId, written) : null;
+        if (command) await this.run(command);
       } catch (error) {
         this.reportError(error);
       } finally {
