@@ -52,10 +52,11 @@ export class Workbench {
    * The write door compares the records it changes with the view as the edit started (`from`:
    * a gesture's start, else now) and refuses it if another window changed them in between.
    */
-  async run(command: Command, from?: ViewSnapshot): Promise<CommitResult | null> {
+  async run(command: Command, from?: ViewSnapshot, amend?: number): Promise<CommitResult | null> {
     try {
       const basis = this.view.basis(from);
-      const result = await this.store.commit({ projectId: this.projectId, ...command, basis });
+      const request = { projectId: this.projectId, ...command, basis };
+      const result = await this.store.commit(amend === undefined ? request : { ...request, amend });
       this.view.committed(result.changes);
       this.afterCommit(result);
       return result;
@@ -70,17 +71,21 @@ export class Workbench {
   private followUpDepth = 0;
 
   /**
-   * Work a commit sets off, as commits of their own (own undo steps): derived zones whose source
-   * the commit changed are regenerated when the project asks for it (regenerateDerived.ts). A
-   * regeneration may in turn change the source of further derived zones; the depth bound stops
-   * a cycle of derivations from running forever.
+   * Work a commit sets off: derived zones whose source the commit changed are regenerated when
+   * the project asks for it (regenerateDerived.ts), as commits that amend the commit's undo step
+   * (commit.ts, `amend`) — one gesture, one undo step. A regeneration may in turn change the
+   * source of further derived zones; the depth bound stops a cycle of derivations from running
+   * forever.
    */
   private afterCommit(result: CommitResult): void {
-    this.followUp(writtenZoneIds(result.changes));
+    this.followUp(writtenZoneIds(result.changes), result.step);
   }
 
-  /** The follow-ups of zones a commit wrote: here, or in the import session's worker. */
-  followUp(written: ReadonlySet<string>): void {
+  /**
+   * The follow-ups of zones a commit wrote: here, or in the import session's worker. `step`: the
+   * undo step they join (absent: each follow-up is a step of its own).
+   */
+  followUp(written: ReadonlySet<string>, step?: number): void {
     if (written.size === 0 || this.followUpDepth >= MAX_FOLLOW_UP_DEPTH) return;
     const depth = this.followUpDepth + 1;
     this.followUps = this.followUps.then(async () => {
@@ -88,7 +93,7 @@ export class Workbench {
       try {
         const projectId = this.state.get().projectId;
         const command = projectId ? await autoRegeneration(this.store.read, projectId, written) : null;
-        if (command) await this.run(command);
+        if (command) await this.run(command, undefined, step);
       } catch (error) {
         this.reportError(error);
       } finally {

@@ -1,7 +1,7 @@
 import type { Bilingual } from '../../shared/domain/labels';
 import type { WorkbenchDb } from './database';
 import { applyPuts } from './changeSet';
-import { recordHistory } from './history';
+import { amendHistory, recordHistory } from './history';
 import { assertBasis, type Basis } from './recordVersion';
 import { createReader, type Reader } from './reader';
 import { assertWritable, markReadOnly } from './readOnly';
@@ -34,10 +34,19 @@ export interface CommitRequest {
    * copy). Asked for after `build`, so it can follow the ids build gave the records.
    */
   extras?: () => FileExtras;
+  /**
+   * Amend mode: the undo step (`CommitResult.step`) this commit follows up, e.g. the derived
+   * zones a source edit regenerated. The changes join that step — one gesture, one undo step —
+   * when it is still the session's last and no other step came after it; else they are a step of
+   * their own. Only with undo 'record'.
+   */
+  amend?: number;
 }
 
 export interface CommitResult {
   changes: ChangeSet;
+  /** The undo step (history entry) that holds the changes; absent when none was recorded. */
+  step?: number;
 }
 
 const WRITE_TABLES = ['projects', 'objects', 'zones', 'history', 'meta'] as const;
@@ -49,13 +58,16 @@ export function commit(db: WorkbenchDb, request: CommitRequest & { session: stri
       await assertWritable(db, request.projectId);
       const puts = validatePuts(await request.build(createReader(db)));
       const changes = await applyPuts(db, puts, (found) => assertBasis(found, request.basis));
+      let step: number | undefined;
       if (changes.length > 0 && request.undo === 'record') {
         const scope = { projectId: request.projectId, session: request.session };
-        await recordHistory(db, scope, request.label, changes);
+        const amended =
+          request.amend !== undefined && (await amendHistory(db, scope, request.amend, changes));
+        step = amended ? request.amend : await recordHistory(db, scope, request.label, changes);
       }
       if (request.readOnly) await markReadOnly(db, request.projectId);
       if (request.extras) await writeFileExtras(db, request.projectId, request.extras());
-      return { changes };
+      return step === undefined ? { changes } : { changes, step };
     }),
   );
 }
