@@ -1,6 +1,7 @@
 import type { Bilingual } from '../../shared/domain/labels';
 import { FormatError } from '../../shared/formats/formatError';
 import { CommitError } from '../storage/commitError';
+import { UPGRADED_ELSEWHERE } from '../storage/connection';
 import { JobRefused } from '../jobs/jobFailure';
 import type { CommitResult } from '../storage/commit';
 import type { Store } from '../storage/store';
@@ -34,6 +35,13 @@ export class Workbench {
     lang: Lang,
   ) {
     this.state = createStateStore(initialEditorState(lang));
+    // Another window upgraded the database: offer a reload. The editor state (a gesture, a
+    // selection) and whatever a form holds stay as they are until the planner reloads.
+    const prompt = () => {
+      if (store.connection.state() !== 'open') this.state.set({ reloadPrompt: UPGRADED_ELSEWHERE });
+    };
+    store.connection.subscribe(prompt);
+    prompt();
   }
 
   get projectId(): string {

@@ -5,7 +5,9 @@ import type { ChangeSet, HeldRecord, HistoryEntry, RecordVersion, StoredChange }
 import { versionOf } from './recordVersion';
 import { flipStored, storedForm } from './storedChanges';
 import { assertWritable } from './readOnly';
-import { withWriteLock } from './writeLock';
+import { writeTransaction } from './connection';
+
+const STEP_TABLES = ['projects', 'objects', 'zones', 'history', 'meta'] as const;
 
 /** How many undo steps a project keeps (at least); older ones are dropped. */
 export const HISTORY_LIMIT = 500;
@@ -143,31 +145,27 @@ export async function historyState(db: WorkbenchDb, scope: HistoryScope): Promis
  * null when there is none; refuses when another window has changed one of its records since.
  */
 export function undo(db: WorkbenchDb, scope: HistoryScope): Promise<StepResult | null> {
-  return withWriteLock(() =>
-    db.transaction('rw', [db.projects, db.objects, db.zones, db.history, db.meta], async () => {
-      await assertWritable(db, scope.projectId);
-      const cursor = await cursorOf(db, scope);
-      const entry = cursor > 0 ? await db.history.get(cursor) : undefined;
-      if (!entry) return null;
-      const written = await applyStep(db, entry, 'undo');
-      const previous = await entriesOf(db, scope, 0, cursor - 1).last();
-      await db.meta.put({ key: cursorKey(scope), cursor: previous?.seq ?? 0 });
-      return { label: entry.label, written };
-    }),
-  );
+  return writeTransaction(db, STEP_TABLES, async () => {
+    await assertWritable(db, scope.projectId);
+    const cursor = await cursorOf(db, scope);
+    const entry = cursor > 0 ? await db.history.get(cursor) : undefined;
+    if (!entry) return null;
+    const written = await applyStep(db, entry, 'undo');
+    const previous = await entriesOf(db, scope, 0, cursor - 1).last();
+    await db.meta.put({ key: cursorKey(scope), cursor: previous?.seq ?? 0 });
+    return { label: entry.label, written };
+  });
 }
 
 /** Redo the session's step after its cursor. Resolves to the step redone, or null when there is none. */
 export function redo(db: WorkbenchDb, scope: HistoryScope): Promise<StepResult | null> {
-  return withWriteLock(() =>
-    db.transaction('rw', [db.projects, db.objects, db.zones, db.history, db.meta], async () => {
-      await assertWritable(db, scope.projectId);
-      const cursor = await cursorOf(db, scope);
-      const entry = await entriesOf(db, scope, cursor + 1, Infinity).first();
-      if (!entry) return null;
-      const written = await applyStep(db, entry, 'redo');
-      await db.meta.put({ key: cursorKey(scope), cursor: entry.seq! });
-      return { label: entry.label, written };
-    }),
-  );
+  return writeTransaction(db, STEP_TABLES, async () => {
+    await assertWritable(db, scope.projectId);
+    const cursor = await cursorOf(db, scope);
+    const entry = await entriesOf(db, scope, cursor + 1, Infinity).first();
+    if (!entry) return null;
+    const written = await applyStep(db, entry, 'redo');
+    await db.meta.put({ key: cursorKey(scope), cursor: entry.seq! });
+    return { label: entry.label, written };
+  });
 }
