@@ -28,6 +28,8 @@ export default tseslint.config(
     plugins: { hzw: layers },
     rules: {
       'hzw/layers': 'error',
+      // Editor and storage modules form no import cycle (types included).
+      'hzw/no-cycle': ['error', { folders: ['renderer/editor', 'renderer/storage'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [

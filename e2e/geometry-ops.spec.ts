@@ -172,14 +172,16 @@ test('with auto-regenerate on, moving the source range regenerates its derived z
   await expect(row).toBeVisible();
   await expect(row.getByText('源区划已修改')).toBeHidden();
 
-  // Its own undo step: the first undo takes the regeneration back (stale again), the second the move.
-  await page.getByTestId('map').focus();
-  await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await derived()).geometry).toEqual(before.geometry);
-  await expect(row.getByText('源区划已修改')).toBeVisible();
+  // One gesture, one undo step: the regeneration joined the move, so one undo takes both back.
   const source = async () => (await readTable<StoredZone>(page, 'zones')).find((z) => z.id === sourceId)!;
   const moved = (await source()).geometry;
+  await page.getByTestId('map').focus();
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await source()).geometry).not.toEqual(moved);
+  await expect.poll(async () => (await derived()).geometry).toEqual(before.geometry);
+  // Redo brings both back: the derived zone is current again, not stale.
+  await page.keyboard.press('Control+y');
+  await expect.poll(async () => (await source()).geometry).toEqual(moved);
+  await expect.poll(async () => (await derived()).geometry).toEqual(after.geometry);
   await expect(row.getByText('源区划已修改')).toBeHidden();
 });

@@ -1,4 +1,4 @@
-import type { Lang } from '../shared/domain/labels';
+import type { Bilingual, Lang } from '../shared/domain/labels';
 import { buildTekesSample, buildWusuSample } from '../shared/sample/buildSample';
 import { createAndShowProject, showProject } from './editor/projectSession';
 import { Workbench } from './editor/workbench';
@@ -20,11 +20,13 @@ export function initialLanguage(): Lang {
 /**
  * Open the store and the project to show: the last one used, else the first stored, else — on
  * a first start — the illustrative samples (Wusu opens; Tekes is in the project list).
+ * `onBlocked`: opening upgrades the database and waits for older windows to close.
  */
 export async function startWorkbench(
   lang: Lang,
+  onBlocked?: (message: Bilingual) => void,
 ): Promise<{ workbench: Workbench; persistent: Promise<boolean> }> {
-  const store = await openStore({ session: 'window' });
+  const store = await openStore({ session: 'window', onBlocked });
   const persistent = requestPersistentStorage().catch(() => false);
   const workbench = new Workbench(store, lang);
   // Two windows starting at once must not both create the samples.

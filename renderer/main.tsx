@@ -13,7 +13,16 @@ const root = createRoot(document.getElementById('root')!);
 const lang = initialLanguage();
 rememberLanguage(lang);
 
-startWorkbench(lang)
+// Our upgrade of the database waits while an older version's window holds it: say what to do.
+const waiting = (message: { zh: string; en: string }) =>
+  root.render(
+    <div className="fatal" role="status">
+      <p>{message.zh}</p>
+      <p>{message.en}</p>
+    </div>,
+  );
+
+startWorkbench(lang, waiting)
   .then(({ workbench, persistent }) => {
     root.render(
       <StrictMode>

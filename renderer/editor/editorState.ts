@@ -91,6 +91,11 @@ export interface EditorState {
   pendingImport: PendingImport | null;
   /** The open project is a read-only review copy (stored flag, see renderer/storage/readOnly.ts). */
   readOnly: boolean;
+  /**
+   * Set when this window's database connection closed because a newer version upgraded the
+   * database in another window: the reason, shown with a Reload button. Nothing is reset.
+   */
+  reloadPrompt: Bilingual | null;
 }
 
 export function initialEditorState(lang: Lang): EditorState {
@@ -110,5 +115,6 @@ export function initialEditorState(lang: Lang): EditorState {
     job: null,
     pendingImport: null,
     readOnly: false,
+    reloadPrompt: null,
   };
 }

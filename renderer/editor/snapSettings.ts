@@ -1,5 +1,3 @@
-import type { Workbench } from './workbench';
-
 /**
  * What the drawing and editing tools snap to. Each target is a switch in the snapping settings;
  * `renderer/map/tools/snapping.ts` holds a Record over this union, so a new target (the planned
@@ -32,7 +30,8 @@ export const DEFAULT_SNAP_SETTINGS: SnapSettings = {
   targets: { vertices: true, edges: true, intersections: false, otherObjects: true, referenceLayers: true },
 };
 
-const PREFERENCE = 'snapSettings';
+/** The preference that keeps the snapping switch and settings (snapPreference.ts). */
+export const SNAP_PREFERENCE = 'snapSettings';
 
 /** A stored preference back to settings; anything missing or malformed takes the default. */
 export function parseSnapSettings(text: string | null): { settings: SnapSettings; enabled: boolean } {
@@ -63,30 +62,4 @@ export function parseSnapSettings(text: string | null): { settings: SnapSettings
 
 export function clampTolerance(px: number): number {
   return Math.min(MAX_SNAP_TOLERANCE, Math.max(MIN_SNAP_TOLERANCE, Math.round(px)));
-}
-
-/**
- * Read the stored snapping preference into the editor state, then store every later change
- * (switch, tolerance, targets). Returns the function that stops storing.
- */
-export function keepSnapSettings(workbench: Workbench): () => void {
-  let loaded = false;
-  let last = '';
-  void workbench.store.readPreference(PREFERENCE).then(
-    (text) => {
-      const { settings, enabled } = parseSnapSettings(text);
-      last = text ?? '';
-      workbench.state.set({ snapSettings: settings, snapping: enabled });
-      loaded = true;
-    },
-    () => (loaded = true),
-  );
-  return workbench.state.subscribe(() => {
-    if (!loaded) return;
-    const { snapSettings, snapping } = workbench.state.get();
-    const text = JSON.stringify({ enabled: snapping, ...snapSettings });
-    if (text === last) return;
-    last = text;
-    workbench.store.writePreference(PREFERENCE, text).catch((error: unknown) => workbench.reportError(error));
-  });
 }

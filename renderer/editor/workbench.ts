@@ -1,13 +1,14 @@
 import type { Bilingual } from '../../shared/domain/labels';
 import { FormatError } from '../../shared/formats/formatError';
 import { CommitError } from '../storage/commitError';
+import { UPGRADED_ELSEWHERE } from '../storage/connection';
 import { JobRefused } from '../jobs/jobFailure';
 import type { CommitResult } from '../storage/commit';
 import type { Store } from '../storage/store';
 import type { Command } from './commands/command';
 import { deleteObject } from './commands/objectCommands';
 import { deleteZones } from './commands/zoneCommands';
-import { autoRegenerate, writtenZoneIds } from './regenerateDerived';
+import { autoRegeneration, writtenZoneIds } from './regenerateDerived';
 import { pruneSelection, removedKeys } from './selection';
 import { createStateStore, type StateStore } from './stateStore';
 import { initialEditorState, type EditorState, type Notice, type Selection } from './editorState';
@@ -35,6 +36,13 @@ export class Workbench {
     lang: Lang,
   ) {
     this.state = createStateStore(initialEditorState(lang));
+    // Another window upgraded the database: offer a reload. The editor state (a gesture, a
+    // selection) and whatever a form holds stay as they are until the planner reloads.
+    const prompt = () => {
+      if (store.connection.state() !== 'open') this.state.set({ reloadPrompt: UPGRADED_ELSEWHERE });
+    };
+    store.connection.subscribe(prompt);
+    prompt();
   }
 
   get projectId(): string {
@@ -53,10 +61,11 @@ export class Workbench {
    * The write door compares the records it changes with the view as the edit started (`from`:
    * a gesture's start, else now) and refuses it if another window changed them in between.
    */
-  async run(command: Command, from?: ViewSnapshot): Promise<CommitResult | null> {
+  async run(command: Command, from?: ViewSnapshot, amend?: number): Promise<CommitResult | null> {
     try {
       const basis = this.view.basis(from);
-      const result = await this.store.commit({ projectId: this.projectId, ...command, basis });
+      const request = { projectId: this.projectId, ...command, basis };
+      const result = await this.store.commit(amend === undefined ? request : { ...request, amend });
       this.view.committed(result.changes);
       this.afterCommit(result);
       return result;
@@ -71,24 +80,30 @@ export class Workbench {
   private followUpDepth = 0;
 
   /**
-   * Work a commit sets off, as commits of their own (own undo steps): derived zones whose source
-   * the commit changed are regenerated when the project asks for it (regenerateDerived.ts). A
-   * regeneration may in turn change the source of further derived zones; the depth bound stops
-   * a cycle of derivations from running forever.
+   * Work a commit sets off: derived zones whose source the commit changed are regenerated when
+   * the project asks for it (regenerateDerived.ts), as commits that amend the commit's undo step
+   * (commit.ts, `amend`) — one gesture, one undo step. A regeneration may in turn change the
+   * source of further derived zones; the depth bound stops a cycle of derivations from running
+   * forever.
    */
   private afterCommit(result: CommitResult): void {
     this.dropRemoved(result.changes);
-    this.followUp(writtenZoneIds(result.changes));
+    this.followUp(writtenZoneIds(result.changes), result.step);
   }
 
-  /** The follow-ups of zones a commit wrote: here, or in the import session's worker. */
-  followUp(written: ReadonlySet<string>): void {
+  /**
+   * The follow-ups of zones a commit wrote: here, or in the import session's worker. `step`: the
+   * undo step they join (absent: each follow-up is a step of its own).
+   */
+  followUp(written: ReadonlySet<string>, step?: number): void {
     if (written.size === 0 || this.followUpDepth >= MAX_FOLLOW_UP_DEPTH) return;
     const depth = this.followUpDepth + 1;
     this.followUps = this.followUps.then(async () => {
       this.followUpDepth = depth;
       try {
-        await autoRegenerate(this, written);
+        const projectId = this.state.get().projectId;
+        const command = projectId ? await autoRegeneration(this.store.read, projectId, written) : null;
+        if (command) await this.run(command, undefined, step);
       } catch (error) {
         this.reportError(error);
       } finally {

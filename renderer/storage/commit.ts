@@ -1,21 +1,25 @@
 import type { Bilingual } from '../../shared/domain/labels';
 import type { WorkbenchDb } from './database';
 import { applyPuts } from './changeSet';
-import { recordHistory } from './history';
+import { amendHistory, recordHistory } from './history';
 import { assertBasis, type Basis } from './recordVersion';
 import { createReader, type Reader } from './reader';
 import { assertWritable, markReadOnly } from './readOnly';
 import { writeFileExtras, type FileExtras } from './fileExtras';
 import type { ChangeSet, Put } from './records';
 import { validatePuts } from './validateRecord';
-import { withWriteLock } from './writeLock';
+import { writeTransaction } from './connection';
+import { applyOutside, OUTSIDE_TABLES, type OutsideHistoryRequest } from './outsideHistory';
 
 /**
- * The one write door. A command builds its puts from what it reads inside the transaction; the
+ * The one write door: the only code that writes the database's tables (with undo and redo,
+ * history.ts, which run through the same `writeTransaction`). A command builds its puts from what it reads inside the transaction; the
  * puts are validated, compared with the versions the edit started from (another window's change
  * in between refuses the edit), written, and (for undoable commands) recorded as one history
  * entry of the window session — all in one IndexedDB transaction under the cross-window write
- * lock, so an edit is either wholly stored or not at all.
+ * lock, so an edit is either wholly stored or not at all. What is stored outside the undo history
+ * (preferences, saved-file hashes, reference layers: outsideHistory.ts) comes through here too,
+ * as a change set with no history entry.
  */
 export interface CommitRequest {
   projectId: string;
@@ -34,28 +38,47 @@ export interface CommitRequest {
    * copy). Asked for after `build`, so it can follow the ids build gave the records.
    */
   extras?: () => FileExtras;
+  /**
+   * Amend mode: the undo step (`CommitResult.step`) this commit follows up, e.g. the derived
+   * zones a source edit regenerated. The changes join that step — one gesture, one undo step —
+   * when it is still the session's last and no other step came after it; else they are a step of
+   * their own. Only with undo 'record'.
+   */
+  amend?: number;
 }
 
 export interface CommitResult {
   changes: ChangeSet;
+  /** The undo step (history entry) that holds the changes; absent when none was recorded. */
+  step?: number;
 }
 
 const WRITE_TABLES = ['projects', 'objects', 'zones', 'history', 'meta'] as const;
 
-export function commit(db: WorkbenchDb, request: CommitRequest & { session: string }): Promise<CommitResult> {
-  return withWriteLock(() =>
-    db.transaction('rw', [...WRITE_TABLES], async () => {
-      // A review copy refuses every change; the commit that creates one marks it below.
-      await assertWritable(db, request.projectId);
-      const puts = validatePuts(await request.build(createReader(db)));
-      const changes = await applyPuts(db, puts, (found) => assertBasis(found, request.basis));
-      if (changes.length > 0 && request.undo === 'record') {
-        const scope = { projectId: request.projectId, session: request.session };
-        await recordHistory(db, scope, request.label, changes);
-      }
-      if (request.readOnly) await markReadOnly(db, request.projectId);
-      if (request.extras) await writeFileExtras(db, request.projectId, request.extras());
-      return { changes };
-    }),
-  );
+export function commit(
+  db: WorkbenchDb,
+  request: (CommitRequest & { session: string }) | OutsideHistoryRequest,
+): Promise<CommitResult> {
+  if ('outsideHistory' in request) {
+    const writes = request.outsideHistory;
+    return writeTransaction(db, OUTSIDE_TABLES, async () => {
+      await applyOutside(db, writes);
+      return { changes: [] };
+    });
+  }
+  return writeTransaction(db, WRITE_TABLES, async () => {
+    // A review copy refuses every change; the commit that creates one marks it below.
+    await assertWritable(db, request.projectId);
+    const puts = validatePuts(await request.build(createReader(db)));
+    const changes = await applyPuts(db, puts, (found) => assertBasis(found, request.basis));
+    let step: number | undefined;
+    if (changes.length > 0 && request.undo === 'record') {
+      const scope = { projectId: request.projectId, session: request.session };
+      const amended = request.amend !== undefined && (await amendHistory(db, scope, request.amend, changes));
+      step = amended ? request.amend : await recordHistory(db, scope, request.label, changes);
+    }
+    if (request.readOnly) await markReadOnly(db, request.projectId);
+    if (request.extras) await writeFileExtras(db, request.projectId, request.extras());
+    return step === undefined ? { changes } : { changes, step };
+  });
 }

@@ -3,6 +3,15 @@ import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema'
 import type { HistoryEntry, MetaRecord } from './records';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 import { upgradeToVersion2, upgradeToVersion4 } from './migrations';
+import { isDoorTransaction } from './writeDoorMark';
+
+/** Why a write outside the write door is refused (a programming error, never a planner's). */
+export class OutsideWriteDoor extends Error {
+  constructor(table: string) {
+    super(`${table} was written outside the write door (renderer/storage/commit.ts)`);
+    this.name = 'OutsideWriteDoor';
+  }
+}
 
 export const DATABASE_NAME = 'heritage-zone-workbench';
 
@@ -48,5 +57,23 @@ export class WorkbenchDb extends Dexie {
     this.version(4)
       .stores({ history: '++seq, projectId, [projectId+seq], [projectId+session+seq]' })
       .upgrade(upgradeToVersion4);
+    // One write door: a table write in a transaction the door did not open is refused.
+    this.use({
+      stack: 'dbcore',
+      name: 'writeDoor',
+      create: (down) => ({
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (request) =>
+              isDoorTransaction(request.trans)
+                ? table.mutate(request)
+                : Promise.reject(new OutsideWriteDoor(name)),
+          };
+        },
+      }),
+    });
   }
 }

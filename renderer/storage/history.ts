@@ -1,11 +1,13 @@
 import type { Bilingual } from '../../shared/domain/labels';
 import type { WorkbenchDb } from './database';
 import { invert, replay } from './changeSet';
-import type { ChangeSet, HeldRecord, HistoryEntry, RecordVersion } from './records';
+import type { ChangeSet, HeldRecord, HistoryEntry, RecordVersion, StoredChange } from './records';
 import { versionOf } from './recordVersion';
 import { flipStored, storedForm } from './storedChanges';
 import { assertWritable } from './readOnly';
-import { withWriteLock } from './writeLock';
+import { writeTransaction } from './connection';
+
+const STEP_TABLES = ['projects', 'objects', 'zones', 'history', 'meta'] as const;
 
 /** How many undo steps a project keeps (at least); older ones are dropped. */
 export const HISTORY_LIMIT = 500;
@@ -39,7 +41,7 @@ export async function recordHistory(
   scope: HistoryScope,
   label: Bilingual,
   changes: ChangeSet,
-): Promise<void> {
+): Promise<number> {
   const cursor = await cursorOf(db, scope);
   await entriesOf(db, scope, cursor + 1, Infinity).delete();
   const entry = {
@@ -54,7 +56,7 @@ export async function recordHistory(
   await db.meta.put({ key: cursorKey(scope), cursor: seq as number });
   // Trimming needs a count; doing it every 50th step keeps commits short and the log bounded.
   // The limit is per project: the oldest steps go, whichever window made them.
-  if ((seq as number) % 50 !== 0) return;
+  if ((seq as number) % 50 !== 0) return seq as number;
   const count = await projectEntries(db, scope.projectId).count();
   if (count > HISTORY_LIMIT) {
     const stale = await projectEntries(db, scope.projectId)
@@ -62,6 +64,39 @@ export async function recordHistory(
       .primaryKeys();
     await db.history.bulkDelete(stale);
   }
+  return seq as number;
+}
+
+/**
+ * Append `changes` to the session's step `seq` (a follow-up of that step, e.g. the derived zones
+ * its source edit regenerated), so undo takes both back together. Only while that step is the
+ * session's last applied one and no step of the project (from any window) came after it; otherwise
+ * false, and the caller records a step of its own. A record already in the step keeps the step's
+ * `before` and takes the new `after`.
+ */
+export async function amendHistory(
+  db: WorkbenchDb,
+  scope: HistoryScope,
+  seq: number,
+  changes: ChangeSet,
+): Promise<boolean> {
+  const entry = await db.history.get(seq);
+  if (!entry?.stored || entry.projectId !== scope.projectId || entry.session !== scope.session) return false;
+  if ((await cursorOf(db, scope)) !== seq) return false;
+  const later = await db.history
+    .where('[projectId+seq]')
+    .between([scope.projectId, seq], [scope.projectId, Infinity], false, true)
+    .count();
+  if (later > 0) return false;
+  const stored = entry.stored.slice();
+  const at = new Map(stored.map((c, i) => [`${c.table}/${c.key}`, i]));
+  for (const change of storedForm(changes)) {
+    const i = at.get(`${change.table}/${change.key}`);
+    if (i === undefined) stored.push(change);
+    else stored[i] = { ...stored[i]!, after: change.after } as StoredChange;
+  }
+  await db.history.put({ ...entry, stored });
+  return true;
 }
 
 /**
@@ -110,31 +145,27 @@ export async function historyState(db: WorkbenchDb, scope: HistoryScope): Promis
  * null when there is none; refuses when another window has changed one of its records since.
  */
 export function undo(db: WorkbenchDb, scope: HistoryScope): Promise<StepResult | null> {
-  return withWriteLock(() =>
-    db.transaction('rw', [db.projects, db.objects, db.zones, db.history, db.meta], async () => {
-      await assertWritable(db, scope.projectId);
-      const cursor = await cursorOf(db, scope);
-      const entry = cursor > 0 ? await db.history.get(cursor) : undefined;
-      if (!entry) return null;
-      const written = await applyStep(db, entry, 'undo');
-      const previous = await entriesOf(db, scope, 0, cursor - 1).last();
-      await db.meta.put({ key: cursorKey(scope), cursor: previous?.seq ?? 0 });
-      return { label: entry.label, written };
-    }),
-  );
+  return writeTransaction(db, STEP_TABLES, async () => {
+    await assertWritable(db, scope.projectId);
+    const cursor = await cursorOf(db, scope);
+    const entry = cursor > 0 ? await db.history.get(cursor) : undefined;
+    if (!entry) return null;
+    const written = await applyStep(db, entry, 'undo');
+    const previous = await entriesOf(db, scope, 0, cursor - 1).last();
+    await db.meta.put({ key: cursorKey(scope), cursor: previous?.seq ?? 0 });
+    return { label: entry.label, written };
+  });
 }
 
 /** Redo the session's step after its cursor. Resolves to the step redone, or null when there is none. */
 export function redo(db: WorkbenchDb, scope: HistoryScope): Promise<StepResult | null> {
-  return withWriteLock(() =>
-    db.transaction('rw', [db.projects, db.objects, db.zones, db.history, db.meta], async () => {
-      await assertWritable(db, scope.projectId);
-      const cursor = await cursorOf(db, scope);
-      const entry = await entriesOf(db, scope, cursor + 1, Infinity).first();
-      if (!entry) return null;
-      const written = await applyStep(db, entry, 'redo');
-      await db.meta.put({ key: cursorKey(scope), cursor: entry.seq! });
-      return { label: entry.label, written };
-    }),
-  );
+  return writeTransaction(db, STEP_TABLES, async () => {
+    await assertWritable(db, scope.projectId);
+    const cursor = await cursorOf(db, scope);
+    const entry = await entriesOf(db, scope, cursor + 1, Infinity).first();
+    if (!entry) return null;
+    const written = await applyStep(db, entry, 'redo');
+    await db.meta.put({ key: cursorKey(scope), cursor: entry.seq! });
+    return { label: entry.label, written };
+  });
 }

@@ -1,6 +1,7 @@
-import type { FileExtras } from './fileExtras';
 import type { Bilingual } from '../../shared/domain/labels';
 import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema';
+import type { CarriedContent } from '../../shared/formats/projectFileCarried';
+import type { ReviewComment } from '../../shared/formats/projectFile';
 
 /** The tables a change set may touch, and the record each holds. */
 export interface TableRecords {
@@ -72,6 +73,16 @@ export interface RecordVersion {
   table: TableName;
   key: string;
   fingerprint: number | null;
+}
+
+/**
+ * What a project file brought besides the document: its review comments and what this version
+ * does not understand (shared/formats/projectFileCarried.ts). Kept with the project in `meta`
+ * (fileExtras.ts), outside the undo history, and written back into every file it is saved as.
+ */
+export interface FileExtras {
+  comments: ReviewComment[];
+  carried: CarriedContent;
 }
 
 /**

@@ -2,7 +2,11 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { packReferenceLayer } from '../../shared/analysis/overlapsReferenceLayer';
 import { overlapFixture } from '../../shared/analysis/fixtures/overlapFixture';
-import { referenceLayerStore } from './referenceLayerStore';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openStore } from './store';
+
+const referenceLayerStore = async (name: string) =>
+  (await openStore({ name, indexedDB: new IDBFactory(), IDBKeyRange })).referenceLayers;
 
 /** A packed parcel grid of `side` × `side` cells as layer `id` of project `projectId`. */
 const packed = (id: string, projectId: string, side: number) =>
@@ -19,7 +23,7 @@ const packed = (id: string, projectId: string, side: number) =>
 describe('reference layer store', () => {
   it('keeps packed layers per project across reopening, with visibility, and removes them', async () => {
     const layer = packed('farm', 'p1', 4);
-    const store = referenceLayerStore('ref-test');
+    const store = await referenceLayerStore('ref-test');
     await store.add(layer);
     const [stored] = await store.list('p1');
     expect(stored!.featureCount).toBe(17);
@@ -34,7 +38,7 @@ describe('reference layer store', () => {
 
   it('tells observers when a layer is hidden, shown and removed, and forgets it on removal', async () => {
     const layer = packed('red', 'p3', 3);
-    const store = referenceLayerStore('ref-observe');
+    const store = await referenceLayerStore('ref-observe');
     await store.add(layer);
     const seen: string[] = [];
     const stop = store.observe(

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
-import { DATABASE_NAME, WorkbenchDb } from './database';
+import type { WorkbenchDb } from './database';
+import { VISIBLE_PREFIX, type OutsideWrite } from './outsideHistory';
 
 /**
  * Reference layers (生态保护红线, 永久基本农田, 城镇开发边界, …) are project data but not zones: they
@@ -10,6 +11,8 @@ import { DATABASE_NAME, WorkbenchDb } from './database';
  * Showing or hiding a layer is a view preference kept in `meta` (`referenceVisible:<id>`), not a
  * rewrite of the layer record: a farmland layer's record is tens of megabytes, and toggling it
  * must not rewrite and re-read all of them. The visibility stored with the layer is its default.
+ *
+ * Reads use the store's connection; every write goes through its write door (outsideHistory.ts).
  */
 export interface ReferenceLayerStore {
   list(projectId: string): Promise<ReferenceLayerData[]>;
@@ -23,27 +26,21 @@ export interface ReferenceLayerStore {
   setVisible(id: string, visible: boolean): Promise<void>;
 }
 
-const stores = new Map<string, ReferenceLayerStore>();
-const VISIBLE = 'referenceVisible:';
-
-export function referenceLayerStore(
-  name = DATABASE_NAME,
-  idb: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+export function createReferenceLayerStore(
+  db: WorkbenchDb,
+  write: (writes: OutsideWrite[]) => Promise<unknown>,
 ): ReferenceLayerStore {
-  const existing = stores.get(name);
-  if (existing) return existing;
-  const db = new WorkbenchDb(name, idb);
   const layersOf = async (projectId: string) => {
     const layers = await db.referenceLayers.where('projectId').equals(projectId).toArray();
     return layers.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   };
   const visibility = async () => {
-    const records = await db.meta.where('key').startsWith(VISIBLE).toArray();
-    return new Map(records.map((r) => [r.key.slice(VISIBLE.length), r.value === 'true']));
+    const records = await db.meta.where('key').startsWith(VISIBLE_PREFIX).toArray();
+    return new Map(records.map((r) => [r.key.slice(VISIBLE_PREFIX.length), r.value === 'true']));
   };
   const withVisibility = (layers: ReferenceLayerData[], visible: Map<string, boolean>) =>
     layers.map((l) => (visible.has(l.id) ? { ...l, visible: visible.get(l.id)! } : l));
-  const store: ReferenceLayerStore = {
+  return {
     list: async (projectId) => withVisibility(await layersOf(projectId), await visibility()),
     observe(projectId, onValue, onError) {
       // Two queries, so a visibility change re-reads only the small meta records.
@@ -65,19 +62,8 @@ export function referenceLayerStore(
         b.unsubscribe();
       };
     },
-    async add(layer) {
-      await db.referenceLayers.put(layer);
-    },
-    async remove(id) {
-      await db.transaction('rw', db.referenceLayers, db.meta, async () => {
-        await db.referenceLayers.delete(id);
-        await db.meta.delete(VISIBLE + id);
-      });
-    },
-    async setVisible(id, visible) {
-      await db.meta.put({ key: VISIBLE + id, value: String(visible) });
-    },
+    add: async (layer) => void (await write([{ kind: 'addReferenceLayer', layer }])),
+    remove: async (id) => void (await write([{ kind: 'removeReferenceLayer', id }])),
+    setVisible: async (id, visible) => void (await write([{ kind: 'referenceVisible', id, visible }])),
   };
-  stores.set(name, store);
-  return store;
 }

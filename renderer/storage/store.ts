@@ -6,7 +6,11 @@ import { createReader, type Reader } from './reader';
 import { isReadOnly } from './readOnly';
 import { claimWindowSession } from './windowSession';
 import { readFileExtras, type FileExtras } from './fileExtras';
-import { rememberSavedFile, wasSavedHere } from './savedFiles';
+import { wasSavedHere } from './savedFiles';
+import { preferenceKey, type OutsideHistoryRequest, type OutsideWrite } from './outsideHistory';
+import { createReferenceLayerStore, type ReferenceLayerStore } from './referenceLayerStore';
+import { UPGRADE_BLOCKED, watchConnection, type Connection } from './connection';
+import type { Bilingual } from '../../shared/domain/labels';
 import type { Project } from '../../shared/domain/schema';
 
 /** Reads available to live queries and one-off reads. */
@@ -30,7 +34,8 @@ export interface Queries extends Reader {
 export interface Store {
   /** The window session whose undo steps this store records, undoes and redoes (windowSession.ts). */
   readonly session: string;
-  commit(request: CommitRequest): Promise<CommitResult>;
+  /** The write door: an edit (CommitRequest), or writes kept outside the undo history. */
+  commit(request: CommitRequest | OutsideHistoryRequest): Promise<CommitResult>;
   /** Undo this session's last step; another window's steps are never undone from here. */
   undo(projectId: string): Promise<StepResult | null>;
   redo(projectId: string): Promise<StepResult | null>;
@@ -42,6 +47,10 @@ export interface Store {
   rememberSavedFile(hash: string): Promise<void>;
   /** Whether this installation recorded saving a project file with this SHA-256. */
   wasSavedHere(hash: string): Promise<boolean>;
+  /** The project's reference layers, on this store's connection, written through its door. */
+  referenceLayers: ReferenceLayerStore;
+  /** Whether the connection is open, or closed because a newer version upgraded the database. */
+  connection: Connection;
   observe<T>(
     query: (q: Queries) => Promise<T>,
     onValue: (value: T) => void,
@@ -59,11 +68,14 @@ export interface StoreOptions {
    * session of this store alone (tests, workers that pass the window's session per commit).
    */
   session?: string;
+  /** Called, with what to tell the planner, while opening waits for older windows to let go. */
+  onBlocked?: (message: Bilingual) => void;
 }
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const { name = DATABASE_NAME, session: wanted, ...idb } = options;
+  const { name = DATABASE_NAME, session: wanted, onBlocked, ...idb } = options;
   const db = new WorkbenchDb(name, idb);
+  const connection = watchConnection(db, () => onBlocked?.(UPGRADE_BLOCKED));
   await db.open();
   const session = wanted === 'window' ? await claimWindowSession(db) : (wanted ?? crypto.randomUUID());
   const read: Queries = {
@@ -74,19 +86,21 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     editCount: (projectId) => db.history.where('projectId').equals(projectId).count(),
     fileExtras: (projectId) => readFileExtras(db, projectId),
   };
+  const outside = async (...writes: OutsideWrite[]) => void (await commit(db, { outsideHistory: writes }));
   return {
     session,
-    commit: (request) => commit(db, { ...request, session: request.session ?? session }),
+    commit: (request) =>
+      commit(db, 'outsideHistory' in request ? request : { ...request, session: request.session ?? session }),
     undo: (projectId) => undo(db, { projectId, session }),
     redo: (projectId) => redo(db, { projectId, session }),
     async readPreference(name) {
-      return (await db.meta.get(`pref:${name}`))?.value ?? null;
+      return (await db.meta.get(preferenceKey(name)))?.value ?? null;
     },
-    async writePreference(name, value) {
-      await db.meta.put({ key: `pref:${name}`, value });
-    },
-    rememberSavedFile: (hash) => rememberSavedFile(db, hash),
+    writePreference: (name, value) => outside({ kind: 'preference', name, value }),
+    rememberSavedFile: (hash) => outside({ kind: 'savedFile', hash }),
     wasSavedHere: (hash) => wasSavedHere(db, hash),
+    referenceLayers: createReferenceLayerStore(db, (writes) => outside(...writes)),
+    connection,
     read,
     observe(query, onValue, onError) {
       const subscription = liveQuery(() => query(read)).subscribe({ next: onValue, error: onError });

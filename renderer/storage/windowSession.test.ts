@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { writeTransaction } from './connection';
 import { WorkbenchDb } from './database';
 import { claimWindowSession } from './windowSession';
 
@@ -68,13 +69,8 @@ describe('window sessions', () => {
     await db.open();
     const browser = new Browser();
     const first = await open(db, browser, 1);
-    await db.history.add({
-      projectId: 'p',
-      session: first.session,
-      label: { zh: '', en: '' },
-      changes: [],
-      at: '',
-    });
+    const step = { projectId: 'p', session: first.session, label: { zh: '', en: '' }, changes: [], at: '' };
+    await writeTransaction(db, ['history'], () => db.history.add(step));
 
     // A reload: the old page lets go, the new one finds the id in the tab's sessionStorage.
     browser.close(1);

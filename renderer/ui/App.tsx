@@ -21,6 +21,7 @@ import { NoticeBar } from './NoticeBar';
 import { ObjectTree } from './ObjectTree';
 import { ProjectPicker } from './ProjectPicker';
 import { ProjectSettingsDialog } from './ProjectSettingsDialog';
+import { ReloadBanner } from './ReloadBanner';
 import { ReviewBanner } from './ReviewBanner';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -104,6 +105,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
         <ProjectPicker />
       </header>
       <Toolbar actions={actions} history={history} />
+      <ReloadBanner />
       <ReviewBanner />
       {data?.project.settings.illustrative && (
         <div className="banner illustrative" role="note">

@@ -1,9 +1,9 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 import type { PlanMap } from '../map/createPlanMap';
-import { referenceLayerStore } from '../storage/referenceLayerStore';
 import { ChecksPanel } from './ChecksPanel';
 import type { ProjectData } from './hooks/useProjectData';
+import { useWorkbench } from './hooks/useWorkbench';
 import { PointQueryPanel } from './PointQueryPanel';
 import { ReferenceLayersPanel } from './ReferenceLayersPanel';
 
@@ -14,9 +14,10 @@ import { ReferenceLayersPanel } from './ReferenceLayersPanel';
 export function ChecksPanelDock({ data, map }: { data: ProjectData; map: RefObject<PlanMap | null> }) {
   const [layers, setLayers] = useState<ReferenceLayerData[]>([]);
   const projectId = data.project.id;
+  const references = useWorkbench().workbench.store.referenceLayers;
   useEffect(
-    () => referenceLayerStore().observe(projectId, setLayers, (error) => console.error(error)),
-    [projectId],
+    () => references.observe(projectId, setLayers, (error) => console.error(error)),
+    [references, projectId],
   );
   useEffect(() => map.current?.setReferenceLayers(layers), [layers, map]);
   return (

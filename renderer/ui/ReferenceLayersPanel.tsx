@@ -11,7 +11,6 @@ import { ZONE_TYPE_LABELS } from '../../shared/domain/taxonomy';
 import { importFilters, type NamedFilter } from '../../shared/ipc/fileTypes';
 import { runJob } from '../jobs/runJob';
 import type { PlanMap } from '../map/createPlanMap';
-import { referenceLayerStore } from '../storage/referenceLayerStore';
 import { usePanelRequest } from './analysisRequests';
 import { useLang } from './hooks/useLang';
 import type { ProjectData } from './hooks/useProjectData';
@@ -52,7 +51,7 @@ export function ReferenceLayersPanel({ data, layers, map }: Props) {
       setToggled((m) => new Map([...m].filter(([id]) => id !== layer.id)));
     });
   };
-  const store = referenceLayerStore();
+  const store = workbench.store.referenceLayers;
   // The Tools menu's 参考图层… brings this panel into view with the focus on it.
   const section = useRef<HTMLElement>(null);
   const show = useCallback(() => {

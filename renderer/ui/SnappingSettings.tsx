@@ -4,9 +4,9 @@ import {
   MIN_SNAP_TOLERANCE,
   SNAP_TARGETS,
   clampTolerance,
-  keepSnapSettings,
   type SnapTarget,
 } from '../editor/snapSettings';
+import { keepSnapSettings } from '../editor/snapPreference';
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
 import { useWorkbench } from './hooks/useWorkbench';

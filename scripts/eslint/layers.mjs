@@ -3,6 +3,7 @@
 // `../map` and meet the same layer rule. The rules themselves are data in layerTable.mjs.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import noCycle from './cycles.mjs';
 import { GUARDED, LAYERS, LIBRARIES, RENDERER_TEST_EXTRAS, TEST_EXTRAS } from './layerTable.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -126,4 +127,4 @@ const layers = {
   },
 };
 
-export default { meta: { name: 'hzw-layers' }, rules: { layers } };
+export default { meta: { name: 'hzw-layers' }, rules: { layers, 'no-cycle': noCycle } };

@@ -3,6 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { DocumentZone } from '../../../shared/formats/projectDocument';
 import { CommitError } from '../../storage/commitError';
+import { writeTransaction } from '../../storage/connection';
 import { WorkbenchDb } from '../../storage/database';
 import type { Put } from '../../storage/records';
 import { openStore, type Store } from '../../storage/store';
@@ -151,7 +152,11 @@ describe('an import committed in bulk', () => {
       ...importDocument(projectId, importedDocument(objectId, zones), 'b.geojson'),
     });
     const zone = (await raw.zones.get('imported-7'))!;
-    await raw.zones.put({ ...zone, attributes: { ...zone.attributes, rules: '另一窗口的修改' } });
+    // The other window writes through its own door.
+    const rules = '另一窗口的修改';
+    await writeTransaction(raw, ['zones'], () =>
+      raw.zones.put({ ...zone, attributes: { ...zone.attributes, rules } }),
+    );
     const changed = await tables(raw);
 
     await expect(store.undo(projectId)).rejects.toBeInstanceOf(CommitError);
@@ -163,15 +168,18 @@ describe('an import committed in bulk', () => {
     const { projectId, zones } = await startingProject(store);
     const zone = zones[0]!;
     const edited = { ...zone, attributes: { ...zone.attributes, rules: '旧格式的一步' } };
-    await raw.zones.put(edited);
-    const seq = await raw.history.add({
-      projectId,
-      session: store.session,
-      label: { zh: '旧步骤', en: 'Old step' },
-      changes: [{ table: 'zones', key: zone.id, before: zone, after: edited }],
-      at: '2026-11-01T00:00:00.000Z',
+    // What an earlier version stored (through its door).
+    await writeTransaction(raw, ['zones', 'history', 'meta'], async () => {
+      await raw.zones.put(edited);
+      const seq = await raw.history.add({
+        projectId,
+        session: store.session,
+        label: { zh: '旧步骤', en: 'Old step' },
+        changes: [{ table: 'zones', key: zone.id, before: zone, after: edited }],
+        at: '2026-11-01T00:00:00.000Z',
+      });
+      await raw.meta.put({ key: `history:${projectId}:${store.session}`, cursor: seq as number });
     });
-    await raw.meta.put({ key: `history:${projectId}:${store.session}`, cursor: seq as number });
 
     await store.undo(projectId);
     expect(await raw.zones.get(zone.id)).toEqual(zone);

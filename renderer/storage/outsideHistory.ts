@@ -1,0 +1,84 @@
+import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
+import { commitError } from './commitError';
+import type { WorkbenchDb } from './database';
+import { SAVED_FILES_KEY, SAVED_FILES_LIMIT, savedFilesWith } from './savedFiles';
+
+/**
+ * What is stored but is no undo step: session preferences, the hashes of files this installation
+ * saved, and reference layers (added and removed whole, shown or hidden). These go through the
+ * same write door as edits (commit.ts) — same connection, write lock and transaction — as a
+ * change set that leaves no history entry.
+ */
+export type OutsideWrite =
+  | { kind: 'preference'; name: string; value: string }
+  | { kind: 'savedFile'; hash: string; limit?: number }
+  | { kind: 'addReferenceLayer'; layer: ReferenceLayerData }
+  | { kind: 'removeReferenceLayer'; id: string }
+  | { kind: 'referenceVisible'; id: string; visible: boolean };
+
+/** A commit request of writes outside the undo history. */
+export interface OutsideHistoryRequest {
+  outsideHistory: OutsideWrite[];
+}
+
+export const OUTSIDE_TABLES = ['meta', 'referenceLayers'] as const;
+export const preferenceKey = (name: string) => `pref:${name}`;
+/** Showing a layer is a view preference, not a rewrite of its (tens of MB) record. */
+export const VISIBLE_PREFIX = 'referenceVisible:';
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+/** Refuse what the tables must never hold (the same door validates edits' records). */
+function validate(write: OutsideWrite): void {
+  const refuse = (en: string, zh: string) => {
+    throw commitError(write.kind, { zh, en });
+  };
+  switch (write.kind) {
+    case 'preference':
+      if (!isText(write.name) || typeof write.value !== 'string')
+        refuse('A preference needs a name and a text value', '偏好设置需要名称和文本值');
+      return;
+    case 'savedFile':
+      if (!isText(write.hash)) refuse('A saved file needs its hash', '已保存文件需要其哈希值');
+      return;
+    case 'addReferenceLayer': {
+      const { layer } = write;
+      if (!isText(layer?.id) || !isText(layer.projectId) || !(layer.lonLat instanceof Float64Array))
+        refuse(
+          'A reference layer needs an id, a project and its coordinates',
+          '参考图层需要编号、项目和坐标',
+        );
+      return;
+    }
+    case 'removeReferenceLayer':
+    case 'referenceVisible':
+      if (!isText(write.id)) refuse('Which reference layer is missing', '缺少参考图层编号');
+  }
+}
+
+/** Apply the writes inside the caller's transaction (commit.ts), in order. */
+export async function applyOutside(db: WorkbenchDb, writes: readonly OutsideWrite[]): Promise<void> {
+  writes.forEach(validate);
+  for (const write of writes) {
+    switch (write.kind) {
+      case 'preference':
+        await db.meta.put({ key: preferenceKey(write.name), value: write.value });
+        break;
+      case 'savedFile': {
+        const hashes = (await db.meta.get(SAVED_FILES_KEY))?.hashes ?? [];
+        const next = savedFilesWith(hashes, write.hash, write.limit ?? SAVED_FILES_LIMIT);
+        await db.meta.put({ key: SAVED_FILES_KEY, hashes: next });
+        break;
+      }
+      case 'addReferenceLayer':
+        await db.referenceLayers.put(write.layer);
+        break;
+      case 'removeReferenceLayer':
+        await db.referenceLayers.delete(write.id);
+        await db.meta.delete(VISIBLE_PREFIX + write.id);
+        break;
+      case 'referenceVisible':
+        await db.meta.put({ key: VISIBLE_PREFIX + write.id, value: String(write.visible) });
+    }
+  }
+}
