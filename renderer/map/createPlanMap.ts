@@ -22,6 +22,7 @@ import { ObjectMarkers } from './objectMarkers';
 import { registerProjections } from './projections';
 import { ZoneLayers, type ZoneFeature } from './zoneLayers';
 import { ReferenceLayers } from './referenceLayers';
+import { addQueryPin } from './queryPin';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 
 export interface PlanMap {
@@ -85,6 +86,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
   const zones = new ZoneLayers(map);
   const markers = new ObjectMarkers(map);
   const references = new ReferenceLayers(map);
+  const removePin = addQueryPin(map);
   const sketch = new VectorSource();
   map.addLayer(new VectorLayer({ source: sketch, style: sketchStyle, zIndex: 1000 }));
   const selected = new Collection<ZoneFeature>();
@@ -170,6 +172,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
     destroy() {
       tool.dispose();
       references.dispose();
+      removePin();
       map.setTarget(undefined);
     },
   };
