@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { clickMap } from './fixtures/mapInput';
 import { mapColours } from './fixtures/mapPixels';
@@ -59,4 +60,58 @@ test('project settings and derivation parameters read as labels and local time, 
   await expect(derivation).toContainText('转角');
   await expect(derivation).not.toContainText('{');
   await expect(derivation).not.toContainText(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+});
+
+test('the attribute panel starts at the top for a new selection', async ({ page }) => {
+  await openWorkbench(page);
+  const tree = page.getByRole('tree', { name: '保护对象' });
+  const rows = tree.locator('[data-zone-id] .tree-row');
+  await rows.nth(0).click();
+  const panel = page.getByRole('region', { name: '区划属性' });
+  await expect(panel).toBeVisible();
+  const scrollable = await panel.evaluate((el) => el.scrollHeight - el.clientHeight);
+  expect(scrollable).toBeGreaterThan(100);
+  await panel.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  expect(await panel.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+
+  await rows.nth(1).click();
+  await expect(panel.locator('h2')).toBeVisible();
+  expect(await page.getByRole('region', { name: '区划属性' }).evaluate((el) => el.scrollTop)).toBe(0);
+});
+
+test('the map controls’ tooltips follow the UI language', async ({ page }) => {
+  await openWorkbench(page);
+  const map = page.getByTestId('map');
+  await expect(map.locator('.ol-zoom-in')).toHaveAttribute('title', '放大');
+  await expect(map.locator('.ol-zoom-out')).toHaveAttribute('title', '缩小');
+  await expect(map.locator('.ol-attribution button')).toHaveAttribute('title', '数据来源');
+  await page.getByRole('button', { name: '切换到英文' }).click();
+  await expect(map.locator('.ol-zoom-in')).toHaveAttribute('title', 'Zoom in');
+  await expect(map.locator('.ol-attribution button')).toHaveAttribute('title', 'Attributions');
+});
+
+async function importFile(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await (await chooser).setFiles(file);
+}
+
+test('a disabled primary button looks disabled', async ({ page }) => {
+  await openWorkbench(page);
+  // Nothing in this file can be imported: the import button is disabled.
+  await importFile(page, 'e2e/fixtures/broken-values.geojson');
+  const review = page.getByRole('dialog', { name: '导入预览' });
+  const disabled = review.getByRole('button', { name: '导入 0 个区划' });
+  await expect(disabled).toBeDisabled();
+  const enabled = review.getByRole('button', { name: '取消' });
+  const style = (el: Element) => {
+    const s = getComputedStyle(el);
+    return { background: s.backgroundColor, color: s.color, cursor: s.cursor };
+  };
+  const look = await disabled.evaluate(style);
+  // The accent (#00739e) marks an available primary action; a disabled one must not wear it.
+  expect(look.background).not.toBe('rgb(0, 115, 158)');
+  expect(look.color).not.toBe('rgb(255, 255, 255)');
+  expect(look.cursor).toBe('not-allowed');
+  expect(await enabled.evaluate(style)).not.toEqual(look);
 });

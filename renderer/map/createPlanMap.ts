@@ -23,6 +23,7 @@ import { registerProjections } from './projections';
 import { ZoneLayers, type ZoneFeature } from './zoneLayers';
 import { ReferenceLayers } from './referenceLayers';
 import { addQueryPin } from './queryPin';
+import { labelMapControls } from './controlLabels';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 
 export interface PlanMap {
@@ -87,6 +88,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
   const markers = new ObjectMarkers(map);
   const references = new ReferenceLayers(map);
   const removePin = addQueryPin(map);
+  const unlabelControls = labelMapControls(map, workbench);
   const sketch = new VectorSource();
   map.addLayer(new VectorLayer({ source: sketch, style: sketchStyle, zIndex: 1000 }));
   const selected = new Collection<ZoneFeature>();
@@ -173,6 +175,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       tool.dispose();
       references.dispose();
       removePin();
+      unlabelControls();
       map.setTarget(undefined);
     },
   };
