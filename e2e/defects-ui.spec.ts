@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { clickMap } from './fixtures/mapInput';
 import { mapColours } from './fixtures/mapPixels';
+import { openFile } from './fixtures/projectFiles';
 
 /** Defects found in use (issue 11, item 10): each as the planner meets it. */
 
@@ -90,11 +94,67 @@ test('the map controls’ tooltips follow the UI language', async ({ page }) => 
   await expect(map.locator('.ol-attribution button')).toHaveAttribute('title', 'Attributions');
 });
 
+/** A version 1 project file whose 12 zones each have a vertex off the globe: 12 problems. */
+function brokenProjectFile(): string {
+  const t = '2026-03-02T06:00:00.000Z';
+  const square = (i: number) => [
+    [
+      [84.6 + i * 0.01, 44.4],
+      [184.6, 44.4],
+      [84.605 + i * 0.01, 44.405],
+      [84.6 + i * 0.01, 44.4],
+    ],
+  ];
+  const file = {
+    format: 'heritage-zone-workbench-project',
+    version: 1,
+    savedAt: t,
+    generator: 'test',
+    project: { settings: { name: '十二处错误', gkZone: 28 } },
+    objects: [
+      { id: 'o1', attributes: { name: '错值寺', objectType: 'relic_unit' }, createdAt: t, updatedAt: t },
+    ],
+    zones: Array.from({ length: 12 }, (_, i) => ({
+      id: `z${i}`,
+      objectId: 'o1',
+      attributes: { zoneType: 'protection_range' },
+      geometry: { type: 'Polygon', coordinates: square(i) },
+      createdAt: t,
+      updatedAt: t,
+    })),
+  };
+  const path = join(mkdtempSync(join(tmpdir(), 'hzw-notice-')), 'twelve.hzw');
+  writeFileSync(path, JSON.stringify(file));
+  return path;
+}
+
 async function importFile(page: Page, file: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '导入', exact: true }).click();
   await (await chooser).setFiles(file);
 }
+
+test('a notice with many problems shows their count and first lines, the rest on demand; a later dialog does not repeat it', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  await openFile(page, brokenProjectFile());
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('无法读取 twelve.hzw');
+  await expect(alert).toContainText('共 12 处问题');
+  await expect(alert.locator('li:visible')).toHaveCount(3);
+  const height = (await alert.boundingBox())!.height;
+  expect(height).toBeLessThan(900 * 0.25);
+  await alert.getByText('展开其余 9 处').click();
+  await expect(alert.locator('li:visible')).toHaveCount(12);
+
+  // The import that follows has its own dialog: the project file's notice stays out of it.
+  await importFile(page, 'e2e/fixtures/three-good-two-bad.geojson');
+  const review = page.getByRole('dialog', { name: '导入预览' });
+  await expect(review).toContainText('共 5 个要素');
+  await expect(review).not.toContainText('twelve.hzw');
+  await expect(review.getByRole('alert')).toHaveCount(0);
+});
 
 test('a disabled primary button looks disabled', async ({ page }) => {
   await openWorkbench(page);

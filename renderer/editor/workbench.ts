@@ -172,6 +172,11 @@ export class Workbench {
     this.state.set({ notice: { id: ++noticeSeq, kind, text, ...(details ? { details } : {}) } });
   }
 
+  /** The last notice raised so far: a dialog opened now shows only notices after this mark. */
+  noticeMark(): number {
+    return noticeSeq;
+  }
+
   dismissNotice(): void {
     this.state.set({ notice: null });
   }
