@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
+import { readTable } from './fixtures/indexedDb';
 import { clickMap } from './fixtures/mapInput';
 import { mapColours } from './fixtures/mapPixels';
-import { openFile } from './fixtures/projectFiles';
+import { openFile, reviewerPage, saveProject } from './fixtures/projectFiles';
 
 /** Defects found in use (issue 11, item 10): each as the planner meets it. */
 
@@ -154,6 +155,64 @@ test('a notice with many problems shows their count and first lines, the rest on
   await expect(review).toContainText('共 5 个要素');
   await expect(review).not.toContainText('twelve.hzw');
   await expect(review.getByRole('alert')).toHaveCount(0);
+});
+
+test('opening a project file twice: the review copy is marked and the two are told apart; rename and delete with undo', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  await openWorkbench(page);
+  const file = await saveProject(page);
+  const reviewer = await reviewerPage(browser, baseURL);
+  const other = reviewer.page;
+  await openFile(other, file);
+  await expect(other.getByText('以审阅模式（只读）打开')).toBeVisible();
+  await openFile(other, file);
+  await expect.poll(async () => (await readTable(other, 'projects')).length).toBe(4);
+  const picker = other.getByRole('combobox', { name: '当前项目' });
+  const labels = await picker.locator('option').allTextContents();
+  // The reviewer's own sample has the same name: three projects, three different labels.
+  const same = labels.filter((l) => l.startsWith('乌苏市文物保护区划（示意）'));
+  expect(same).toHaveLength(3);
+  expect(new Set(same).size).toBe(3);
+  const copies = same.filter((l) => l.includes('审阅副本'));
+  expect(copies).toHaveLength(2);
+  for (const label of copies) expect(label).toMatch(/（审阅副本，.+ 打开）$/);
+  await expect(other.locator('.project-picker-group .badge')).toHaveText('审阅副本');
+  // A review copy cannot be renamed (read-only), but it can be deleted.
+  await expect(other.getByRole('button', { name: '重命名项目' })).toBeDisabled();
+  const reviewId = await picker.inputValue();
+
+  await other.getByRole('button', { name: '删除项目' }).click();
+  const confirm = other.getByRole('dialog', { name: '删除项目' });
+  await expect(confirm).toContainText('将删除项目“乌苏市文物保护区划（示意）”（审阅副本）及其');
+  await confirm.getByRole('button', { name: '删除' }).click();
+  await expect(other.locator('.notice')).toContainText('已删除项目“乌苏市文物保护区划（示意）”');
+  await expect(picker.locator(`option[value="${reviewId}"]`)).toHaveCount(0);
+  expect(await picker.inputValue()).not.toBe(reviewId);
+  // Its records are kept until the trash is emptied: "undo delete" brings it back, opened.
+  expect((await readTable<{ projectId: string }>(other, 'zones')).some((z) => z.projectId === reviewId)).toBe(
+    true,
+  );
+  await other.getByRole('button', { name: '撤销删除' }).click();
+  await expect(picker).toHaveValue(reviewId);
+  await expect(other.locator('.project-picker-group .badge')).toHaveText('审阅副本');
+
+  // Rename a working project: the new name is listed, one undo step restores the old one.
+  await picker.selectOption({ label: labels.find((l) => !l.startsWith('乌苏市'))! });
+  const before = await picker.locator('option:checked').textContent();
+  await other.getByRole('button', { name: '重命名项目' }).click();
+  const rename = other.getByRole('dialog', { name: '重命名项目' });
+  await rename.getByLabel('新名称').fill('改名后的项目');
+  await rename.getByRole('button', { name: '重命名' }).click();
+  await expect(rename).toBeHidden();
+  await expect(picker.locator('option:checked')).toHaveText('改名后的项目');
+  await other.getByRole('button', { name: '撤销' }).click();
+  await expect(picker.locator('option:checked')).toHaveText(before!);
+  expect(reviewer.errors).toEqual([]);
+  await other.context().close();
 });
 
 test('a disabled primary button looks disabled', async ({ page }) => {

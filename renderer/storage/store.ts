@@ -8,9 +8,11 @@ import { claimWindowSession } from './windowSession';
 import { readFileExtras, type FileExtras } from './fileExtras';
 import { rememberSavedFile, wasSavedHere } from './savedFiles';
 import type { Project } from '../../shared/domain/schema';
+import { emptyTrash, restoreProject, trashProject, trashedProjects } from './projectTrash';
 
 /** Reads available to live queries and one-off reads. */
 export interface Queries extends Reader {
+  /** The stored projects, without those in the trash (projectTrash.ts). */
   projects(): Promise<Project[]>;
   /** This window session's next undo and redo steps in the project. */
   history(projectId: string): Promise<HistoryState>;
@@ -40,6 +42,10 @@ export interface Store {
   writePreference(name: string, value: string): Promise<void>;
   /** Record that this installation saved a project file with this SHA-256 (savedFiles.ts). */
   rememberSavedFile(hash: string): Promise<void>;
+  /** Delete a project, undo-safe: it goes to the trash, kept for the session (projectTrash.ts). */
+  trashProject(projectId: string): Promise<void>;
+  /** Take a project back out of the trash ("undo delete"). */
+  restoreProject(projectId: string): Promise<void>;
   /** Whether this installation recorded saving a project file with this SHA-256. */
   wasSavedHere(hash: string): Promise<boolean>;
   observe<T>(
@@ -66,9 +72,14 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const db = new WorkbenchDb(name, idb);
   await db.open();
   const session = wanted === 'window' ? await claimWindowSession(db) : (wanted ?? crypto.randomUUID());
+  // Projects deleted in an earlier session, long enough ago, are now deleted for good.
+  await emptyTrash(db);
   const read: Queries = {
     ...createReader(db),
-    projects: () => db.projects.toArray(),
+    async projects() {
+      const [projects, trashed] = await Promise.all([db.projects.toArray(), trashedProjects(db)]);
+      return trashed.size ? projects.filter((p) => !trashed.has(p.id)) : projects;
+    },
     history: (projectId) => historyState(db, { projectId, session }),
     readOnly: (projectId) => isReadOnly(db, projectId),
     editCount: (projectId) => db.history.where('projectId').equals(projectId).count(),
@@ -86,6 +97,8 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       await db.meta.put({ key: `pref:${name}`, value });
     },
     rememberSavedFile: (hash) => rememberSavedFile(db, hash),
+    trashProject: (projectId) => trashProject(db, projectId),
+    restoreProject: (projectId) => restoreProject(db, projectId),
     wasSavedHere: (hash) => wasSavedHere(db, hash),
     read,
     observe(query, onValue, onError) {

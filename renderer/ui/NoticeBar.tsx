@@ -37,6 +37,18 @@ export function NoticeBar({ since = 0 }: { since?: number }) {
           </details>
         )}
       </div>
+      {notice.action && (
+        <button
+          type="button"
+          className="notice-action"
+          onClick={() => {
+            workbench.dismissNotice();
+            notice.action!.run();
+          }}
+        >
+          {notice.action.label[lang]}
+        </button>
+      )}
       <button type="button" aria-label={t('dismiss')} onClick={() => workbench.dismissNotice()}>
         ×
       </button>
