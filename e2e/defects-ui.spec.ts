@@ -144,6 +144,8 @@ test('a notice with many problems shows their count and first lines, the rest on
   await expect(alert).toContainText('无法读取 twelve.hzw');
   await expect(alert).toContainText('共 12 处问题');
   await expect(alert.locator('li:visible')).toHaveCount(3);
+  await expect(alert).toContainText('边界外环第 2 个顶点的经度：经度超出 −180…180');
+  await expect(alert).not.toContainText('coordinates.');
   const height = (await alert.boundingBox())!.height;
   expect(height).toBeLessThan(900 * 0.25);
   await alert.getByText('展开其余 9 处').click();
@@ -155,6 +157,20 @@ test('a notice with many problems shows their count and first lines, the rest on
   await expect(review).toContainText('共 5 个要素');
   await expect(review).not.toContainText('twelve.hzw');
   await expect(review.getByRole('alert')).toHaveCount(0);
+});
+
+test('a broken GeoJSON is refused in planner wording', async ({ page }) => {
+  await openWorkbench(page);
+  await importFile(page, 'e2e/fixtures/broken-values.geojson');
+  const review = page.getByRole('dialog', { name: '导入预览' });
+  const reasons = review.getByRole('list', { name: '被拒绝的要素' }).getByRole('listitem');
+  await expect(reasons).toHaveCount(2);
+  await expect(reasons.nth(0)).toContainText('要素 #0：');
+  await expect(reasons.nth(0)).toContainText('边界外环第 2 个顶点的经度：经度超出 −180…180');
+  await expect(reasons.nth(1)).toContainText('要素 #1：');
+  await expect(reasons.nth(1)).toContainText('属性 height_limit_m：值 "六米" 不是数字，请改为数字或留空');
+  for (const leak of ['coordinates.', '无效输入', '实际接收', 'undefined', 'feature'])
+    await expect(review.getByRole('list', { name: '被拒绝的要素' })).not.toContainText(leak);
 });
 
 test('opening a project file twice: the review copy is marked and the two are told apart; rename and delete with undo', async ({

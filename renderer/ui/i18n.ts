@@ -176,3 +176,16 @@ export type UiKey = keyof typeof UI;
 export function text(key: UiKey, lang: Lang): string {
   return UI[key][lang];
 }
+
+/** Punctuation that joins UI text: full-width in Chinese, ASCII (with its spaces) in English. */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
+export function inParens(text: string, lang: Lang): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
+export function listSeparator(lang: Lang): string {
+  return lang === 'zh' ? '；' : '; ';
+}
