@@ -1,18 +1,16 @@
 // `npm start`: build and launch the desktop app. Where the Electron binary cannot be installed
 // (no download possible), say so plainly and serve the same workbench in the browser.
-import { execSync, spawn, spawnSync } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { electronBinary } from './electronBinary.mjs';
+import { installElectron } from './launchSteps.mjs';
 
 let binary = electronBinary();
 if (!binary) {
   console.log('Installing the Electron binary…');
-  const install = spawnSync(process.execPath, ['node_modules/electron/install.js'], {
-    stdio: 'inherit',
-    timeout: 180_000,
-  });
+  const failure = installElectron();
   binary = electronBinary();
   if (!binary) {
-    const why = install.error ? install.error.message : `the installer exited with ${install.status}`;
+    const why = failure ?? 'the installer left no binary';
     console.log(`\nThe Electron binary could not be installed on this machine (${why}).`);
     console.log('Serving the same workbench in the browser instead (web mode).\n');
     await import('./web.mjs');

@@ -42,6 +42,13 @@ export interface Notice {
   text: Bilingual;
   /** Specific problems (feature index, field, reason) listed under the text. */
   details?: Bilingual[];
+  /** One follow-up the notice offers, e.g. "undo delete". */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  label: Bilingual;
+  run(): void;
 }
 
 export interface Job {

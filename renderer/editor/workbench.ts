@@ -11,7 +11,13 @@ import { deleteZones } from './commands/zoneCommands';
 import { autoRegeneration, writtenZoneIds } from './regenerateDerived';
 import { pruneSelection, removedKeys } from './selection';
 import { createStateStore, type StateStore } from './stateStore';
-import { initialEditorState, type EditorState, type Notice, type Selection } from './editorState';
+import {
+  initialEditorState,
+  type EditorState,
+  type Notice,
+  type NoticeAction,
+  type Selection,
+} from './editorState';
 import { VIEW_TOOLS, type ToolId } from './tools';
 import { WindowView, type ViewSnapshot } from './windowView';
 import type { Lang } from '../../shared/domain/labels';
@@ -197,8 +203,15 @@ export class Workbench {
     this.state.set({ selection });
   }
 
-  notify(kind: Notice['kind'], text: Bilingual, details?: Bilingual[]): void {
-    this.state.set({ notice: { id: ++noticeSeq, kind, text, ...(details ? { details } : {}) } });
+  notify(kind: Notice['kind'], text: Bilingual, details?: Bilingual[], action?: NoticeAction): void {
+    this.state.set({
+      notice: { id: ++noticeSeq, kind, text, ...(details ? { details } : {}), ...(action ? { action } : {}) },
+    });
+  }
+
+  /** The last notice raised so far: a dialog opened now shows only notices after this mark. */
+  noticeMark(): number {
+    return noticeSeq;
   }
 
   dismissNotice(): void {

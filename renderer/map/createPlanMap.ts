@@ -24,6 +24,8 @@ import { ObjectMarkers } from './objectMarkers';
 import { registerProjections } from './projections';
 import { ZoneLayers, type ZoneFeature } from './zoneLayers';
 import { ReferenceLayers } from './referenceLayers';
+import { addQueryPin } from './queryPin';
+import { labelMapControls } from './controlLabels';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 
 export interface PlanMap {
@@ -97,6 +99,8 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
   const zones = new ZoneLayers(map);
   const markers = new ObjectMarkers(map);
   const references = new ReferenceLayers(map);
+  const removePin = addQueryPin(map);
+  const unlabelControls = labelMapControls(map, workbench);
   const sketch = new VectorSource();
   map.addLayer(new VectorLayer({ source: sketch, style: sketchStyle, zIndex: 1000 }));
   const selected = new Collection<ZoneFeature>();
@@ -188,6 +192,8 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
     destroy() {
       tool.dispose();
       references.dispose();
+      removePin();
+      unlabelControls();
       map.setTarget(undefined);
     },
   };

@@ -1,6 +1,7 @@
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 import { commitError } from './commitError';
 import type { WorkbenchDb } from './database';
+import { trashKey } from './projectTrash';
 import { SAVED_FILES_KEY, SAVED_FILES_LIMIT, savedFilesWith } from './savedFiles';
 
 /**
@@ -14,7 +15,9 @@ export type OutsideWrite =
   | { kind: 'savedFile'; hash: string; limit?: number }
   | { kind: 'addReferenceLayer'; layer: ReferenceLayerData }
   | { kind: 'removeReferenceLayer'; id: string }
-  | { kind: 'referenceVisible'; id: string; visible: boolean };
+  | { kind: 'referenceVisible'; id: string; visible: boolean }
+  | { kind: 'trashProject'; projectId: string; at: string }
+  | { kind: 'restoreProject'; projectId: string };
 
 /** A commit request of writes outside the undo history. */
 export interface OutsideHistoryRequest {
@@ -53,6 +56,10 @@ function validate(write: OutsideWrite): void {
     case 'removeReferenceLayer':
     case 'referenceVisible':
       if (!isText(write.id)) refuse('Which reference layer is missing', '缺少参考图层编号');
+      return;
+    case 'trashProject':
+    case 'restoreProject':
+      if (!isText(write.projectId)) refuse('Which project is missing', '缺少项目编号');
   }
 }
 
@@ -79,6 +86,12 @@ export async function applyOutside(db: WorkbenchDb, writes: readonly OutsideWrit
         break;
       case 'referenceVisible':
         await db.meta.put({ key: VISIBLE_PREFIX + write.id, value: String(write.visible) });
+        break;
+      case 'trashProject':
+        await db.meta.put({ key: trashKey(write.projectId), value: write.at });
+        break;
+      case 'restoreProject':
+        await db.meta.delete(trashKey(write.projectId));
     }
   }
 }

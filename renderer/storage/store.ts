@@ -12,9 +12,11 @@ import { createReferenceLayerStore, type ReferenceLayerStore } from './reference
 import { UPGRADE_BLOCKED, watchConnection, type Connection } from './connection';
 import type { Bilingual } from '../../shared/domain/labels';
 import type { Project } from '../../shared/domain/schema';
+import { emptyTrash, trashedProjects } from './projectTrash';
 
 /** Reads available to live queries and one-off reads. */
 export interface Queries extends Reader {
+  /** The stored projects, without those in the trash (projectTrash.ts). */
   projects(): Promise<Project[]>;
   /** This window session's next undo and redo steps in the project. */
   history(projectId: string): Promise<HistoryState>;
@@ -45,6 +47,10 @@ export interface Store {
   writePreference(name: string, value: string): Promise<void>;
   /** Record that this installation saved a project file with this SHA-256 (savedFiles.ts). */
   rememberSavedFile(hash: string): Promise<void>;
+  /** Delete a project, undo-safe: it goes to the trash, kept for the session (projectTrash.ts). */
+  trashProject(projectId: string): Promise<void>;
+  /** Take a project back out of the trash ("undo delete"). */
+  restoreProject(projectId: string): Promise<void>;
   /** Whether this installation recorded saving a project file with this SHA-256. */
   wasSavedHere(hash: string): Promise<boolean>;
   /** The project's reference layers, on this store's connection, written through its door. */
@@ -78,9 +84,14 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const connection = watchConnection(db, () => onBlocked?.(UPGRADE_BLOCKED));
   await db.open();
   const session = wanted === 'window' ? await claimWindowSession(db) : (wanted ?? crypto.randomUUID());
+  // Projects deleted in an earlier session, long enough ago, are now deleted for good.
+  await emptyTrash(db);
   const read: Queries = {
     ...createReader(db),
-    projects: () => db.projects.toArray(),
+    async projects() {
+      const [projects, trashed] = await Promise.all([db.projects.toArray(), trashedProjects(db)]);
+      return trashed.size ? projects.filter((p) => !trashed.has(p.id)) : projects;
+    },
     history: (projectId) => historyState(db, { projectId, session }),
     readOnly: (projectId) => isReadOnly(db, projectId),
     editCount: (projectId) => db.history.where('projectId').equals(projectId).count(),
@@ -98,6 +109,8 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     },
     writePreference: (name, value) => outside({ kind: 'preference', name, value }),
     rememberSavedFile: (hash) => outside({ kind: 'savedFile', hash }),
+    trashProject: (projectId) => outside({ kind: 'trashProject', projectId, at: new Date().toISOString() }),
+    restoreProject: (projectId) => outside({ kind: 'restoreProject', projectId }),
     wasSavedHere: (hash) => wasSavedHere(db, hash),
     referenceLayers: createReferenceLayerStore(db, (writes) => outside(...writes)),
     connection,

@@ -44,7 +44,8 @@ export function AttributePanel({ data }: { data: ProjectData }) {
   }
   if (zone) {
     return (
-      <section className="panel attributes" aria-label={t('zoneAttributes')}>
+      // Keyed by the selection: a new selection starts at the top, not at the old scroll position.
+      <section key={`zone:${zone.id}`} className="panel attributes" aria-label={t('zoneAttributes')}>
         <h2>
           {t('zoneAttributes')}: {object.attributes.name} · {ZONE_TYPE_LABELS[zone.attributes.zoneType][lang]}
         </h2>
@@ -66,7 +67,7 @@ export function AttributePanel({ data }: { data: ProjectData }) {
     );
   }
   return (
-    <section className="panel attributes" aria-label={t('objectAttributes')}>
+    <section key={`object:${object.id}`} className="panel attributes" aria-label={t('objectAttributes')}>
       <h2>
         {t('objectAttributes')}: {object.attributes.name} ·{' '}
         {OBJECT_TYPE_LABELS[object.attributes.objectType][lang]}

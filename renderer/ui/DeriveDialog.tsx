@@ -15,6 +15,7 @@ import { useLang } from './hooks/useLang';
 import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
 import { Modal } from './Modal';
+import { listSeparator } from './i18n';
 
 const SIDES_4 = ['n', 'e', 's', 'w'] as const;
 const SIDES_8 = ['ne', 'se', 'sw', 'nw'] as const;
@@ -51,7 +52,7 @@ export function DeriveDialog({ data }: { data: ProjectData }) {
   const draft = request
     ? (request.spec.method === 'rings' ? request.spec.rings : [null])
         .map((_, i) => draftText(request.source, request.spec, i, sourceName)[lang])
-        .join('；')
+        .join(listSeparator(lang))
     : '';
 
   const create = async () => {

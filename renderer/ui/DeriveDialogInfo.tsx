@@ -3,6 +3,7 @@ import { derivationState } from '../../shared/derive/record';
 import { regenerate } from '../editor/regenerateDerived';
 import { setDeriveDialogOpen } from './DeriveDialogState';
 import { METHOD_LABELS } from './DeriveDialogForm';
+import { derivationParamLines, localTime } from './derivationParams';
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
 import type { ProjectData } from './hooks/useProjectData';
@@ -43,12 +44,19 @@ export function DerivationInfo({ zone, data }: { zone: Zone; data: ProjectData }
           <dd>{method?.[lang] ?? d.method}</dd>
           <dt>{lang === 'zh' ? '参数' : 'Parameters'}</dt>
           <dd>
-            <code>{JSON.stringify(d.params)}</code>
+            <dl className="derivation-params">
+              {derivationParamLines(d.params, lang).map((line) => (
+                <div key={line.label}>
+                  <dt>{line.label}</dt>
+                  <dd>{line.value}</dd>
+                </div>
+              ))}
+            </dl>
           </dd>
           <dt>{t('deriveDraft')}</dt>
           <dd>{d.draft || '—'}</dd>
           <dt>{lang === 'zh' ? '派生时间' : 'Derived at'}</dt>
-          <dd>{d.derivedAt}</dd>
+          <dd>{localTime(d.derivedAt, lang)}</dd>
         </dl>
       )}
       {state === 'stale' && (

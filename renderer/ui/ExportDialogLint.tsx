@@ -8,6 +8,7 @@ import { databaseLayerOf, profileOf, type ExportChoice } from '../editor/transfe
 import { useEditorState } from './hooks/useEditorState';
 import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
+import { inParens } from './i18n';
 
 const TEXT = {
   title: { zh: '入库前检查', en: 'Pre-delivery check' },
@@ -75,7 +76,7 @@ export function useExportLint(data: ProjectData, choice: ExportChoice, open: boo
 /** The findings, what the layer leaves out, and whether the export may go ahead. */
 export function ExportLintPanel({ state, lang }: { state: ExportLintState; lang: Lang }) {
   const { lint, running, verdict } = state;
-  const title = lint?.layer ? `${TEXT.title[lang]}（${lint.layer}）` : TEXT.title[lang];
+  const title = lint?.layer ? `${TEXT.title[lang]}${inParens(lint.layer, lang)}` : TEXT.title[lang];
   return (
     <section className="export-lint" aria-label={TEXT.title[lang]} aria-busy={running}>
       <h3>{title}</h3>

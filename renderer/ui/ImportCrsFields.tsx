@@ -3,6 +3,7 @@ import type { AxisOrder } from '../../shared/crs/evidence';
 import type { Bilingual, Lang } from '../../shared/domain/labels';
 import type { CrsInfo } from '../../shared/formats/layer';
 import { CrsOptions } from './CrsOptions';
+import { colon, inParens } from './i18n';
 
 /**
  * The coordinate-system controls of the import preview: the system decided (and why, line by
@@ -64,7 +65,9 @@ export function CrsField({
           onChange={(e) => onChange(e.target.value ? { epsg: Number(e.target.value) } : {})}
         >
           {epsg === null && (
-            <option value="">{custom ? `${crs.name![lang]}（${T.custom[lang]}）` : T.unknown[lang]}</option>
+            <option value="">
+              {custom ? `${crs.name![lang]}${inParens(T.custom[lang], lang)}` : T.unknown[lang]}
+            </option>
           )}
           <CrsOptions projectZone={projectZone} lang={lang} oldDatums={true} />
         </select>
@@ -114,7 +117,9 @@ export function AxisOrderField({
   disabled: boolean;
   onChange(order: AxisOrder | undefined): void;
 }) {
-  const autoLabel = decided ? `${T.auto[lang]}：${AXIS_ORDER_LABEL[decided][lang]}` : T.auto[lang];
+  const autoLabel = decided
+    ? `${T.auto[lang]}${colon(lang)}${AXIS_ORDER_LABEL[decided][lang]}`
+    : T.auto[lang];
   return (
     <label className="field">
       <span>{T.axisOrder[lang]}</span>

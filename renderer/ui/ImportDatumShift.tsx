@@ -3,6 +3,7 @@ import { DATUMS } from '../../shared/crs/datums';
 import { DatumShiftParseError, parseDatumShift, type DatumShift } from '../../shared/crs/datumShift';
 import type { Bilingual, Lang } from '../../shared/domain/labels';
 import type { CrsInfo } from '../../shared/formats/layer';
+import { colon } from './i18n';
 
 /**
  * How an old datum (Xian 1980, Beijing 1954, New Beijing, or any other) becomes CGCS2000: never
@@ -95,7 +96,9 @@ export function DatumShiftField({
       </legend>
       {crs.datumShift && (
         <p className="hint" data-testid="datum-shift-in-use">
-          {T.inUse[lang]}：{crs.datumShift[lang]}
+          {T.inUse[lang]}
+          {colon(lang)}
+          {crs.datumShift[lang]}
         </p>
       )}
       <label className="check">

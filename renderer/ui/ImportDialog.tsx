@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Lang } from '../../shared/domain/labels';
 import type { ZoneType } from '../../shared/domain/taxonomy';
 import type { ImportRead, PendingImport } from '../editor/editorState';
@@ -156,7 +156,10 @@ export function ImportDialog() {
   const { lang, t } = useLang();
   const pending = useEditorState((s) => s.pendingImport);
   const projectZone = useEditorState((s) => s.pendingImport?.read?.options.gkZone ?? 28);
-  const dialog = useModalDialog(pending !== null);
+  const isOpen = pending !== null;
+  const dialog = useModalDialog(isOpen);
+  // Notices from before this import (another file, an earlier gesture) stay out of its dialog.
+  const since = useMemo(() => (isOpen ? workbench.noticeMark() : 0), [isOpen, workbench]);
   const cancel = () => cancelImport(workbench);
   const good = pending?.read?.importable ?? pending?.result.document.zones.length ?? 0;
   const busy = pending?.read?.busy === true;
@@ -183,7 +186,7 @@ export function ImportDialog() {
           )}
           {/* The page's job and notice bars sit behind the modal: repeat them here. */}
           <JobBar />
-          <NoticeBar />
+          <NoticeBar since={since} />
           <div className="dialog-buttons">
             <button type="button" onClick={cancel}>
               {t('cancel')}

@@ -3,7 +3,7 @@ import { ZONE_TYPES, ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain
 import type { ImportProblem, LayerSummary } from '../../shared/formats/mapping/types';
 import type { Properties, ReadInfo } from '../../shared/formats/layer';
 import { ENCODING_CANDIDATES } from '../../shared/formats/text/encoding';
-import { text } from './i18n';
+import { text, inParens } from './i18n';
 
 type Encoding = NonNullable<ReadInfo['encoding']>;
 
@@ -40,7 +40,8 @@ export function EncodingField({
   if (encoding.source === 'fixed')
     return (
       <p>
-        {text('importEncoding', lang)}: {ENCODING_LABELS[encoding.used] ?? encoding.used}（{source}）
+        {text('importEncoding', lang)}: {ENCODING_LABELS[encoding.used] ?? encoding.used}
+        {inParens(source, lang)}
       </p>
     );
   return (
@@ -158,6 +159,9 @@ export function CadMappingTable({
 }
 
 /** Every refused feature: layer, index, field and reason. */
+/** Fields of a refusal named in words rather than by their key. */
+const FIELD_WORDS: Partial<Record<string, Bilingual>> = { geometry: { zh: '几何', en: 'geometry' } };
+
 export function RefusedList({ problems, lang }: { problems: readonly ImportProblem[]; lang: Lang }) {
   return (
     <ul className="rejections" aria-label={text('importRefused', lang)}>
@@ -169,7 +173,10 @@ export function RefusedList({ problems, lang }: { problems: readonly ImportProbl
             : lang === 'zh'
               ? `要素 #${problem.index}`
               : `Feature #${problem.index}`}
-          {problem.field ? (lang === 'zh' ? `（${problem.field}）` : ` (${problem.field})`) : ''}
+          {/* "feature" names the whole feature: the number above says that already. */}
+          {problem.field && problem.field !== 'feature'
+            ? inParens(FIELD_WORDS[problem.field]?.[lang] ?? problem.field, lang)
+            : ''}
           {lang === 'zh' ? '：' : ': '}
           {problem.reason[lang]}
         </li>

@@ -4,6 +4,7 @@ import { targetField } from '../../shared/formats/mapping/targetFields';
 import type { ImportOptions, LayerMapping, ValueTable } from '../../shared/formats/mapping/types';
 import { valueChoices } from '../../shared/formats/mapping/valueMapping';
 import { mappingText } from './ImportDialogMappingText';
+import { colon, inParens } from './i18n';
 
 function ValueRows({
   table,
@@ -27,11 +28,13 @@ function ValueRows({
       <thead>
         <tr>
           <th scope="col">
-            {mappingText('sourceValue', lang)}（{table.source}）
+            {mappingText('sourceValue', lang)}
+            {inParens(table.source, lang)}
           </th>
           <th scope="col">{mappingText('count', lang)}</th>
           <th scope="col">
-            {mappingText('mapsTo', lang)}（{label}）
+            {mappingText('mapsTo', lang)}
+            {inParens(label, lang)}
           </th>
         </tr>
       </thead>
@@ -44,7 +47,7 @@ function ValueRows({
               <td>{entry.count}</td>
               <td>
                 <select
-                  aria-label={`${label}：${entry.value}`}
+                  aria-label={`${label}${colon(lang)}${entry.value}`}
                   value={code ?? ''}
                   disabled={disabled}
                   onChange={(e) => onChange(table.property, entry.value, e.target.value || null)}

@@ -1,11 +1,18 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 import { pointQuery } from '../../shared/analysis/pointQuery';
 import { ZONE_TYPE_LABELS } from '../../shared/domain/taxonomy';
 import { pointQueryState } from '../map/tools/pointQueryTool';
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
+import { useWorkbench } from './hooks/useWorkbench';
 import type { ProjectData } from './hooks/useProjectData';
+import type { Workbench } from '../editor/workbench';
+
+function closePointQuery(workbench: Workbench): void {
+  pointQueryState.set((s) => ({ point: null, seq: s.seq + 1 }));
+  if (workbench.state.get().tool === 'whatHere') workbench.setTool('select');
+}
 
 /** "What applies here": every zone covering the clicked point and the strictest height limit. */
 export function PointQueryPanel({
@@ -15,16 +22,37 @@ export function PointQueryPanel({
   data: ProjectData;
   layers: readonly ReferenceLayerData[];
 }) {
+  const { workbench } = useWorkbench();
   const { lang, t } = useLang();
   const tool = useEditorState((s) => s.tool);
   const { point } = useSyncExternalStore(pointQueryState.subscribe, pointQueryState.get);
   const result = useMemo(() => (point ? pointQuery(point, data, layers) : null), [point, data, layers]);
-  if (tool !== 'whatHere' && !result) return null;
+  const open = tool === 'whatHere' || result !== null;
+  // Closing clears the query (and its pin on the map) and leaves the query tool.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') closePointQuery(workbench);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, workbench]);
+  if (!open) return null;
   const metres = result?.strictestHeightM;
   const storeys = result?.strictestStoreys;
   return (
     <section className="panel point-query" aria-label={t('pointQuery')}>
-      <h2>{t('pointQuery')}</h2>
+      <div className="panel-heading">
+        <h2>{t('pointQuery')}</h2>
+        <button
+          type="button"
+          className="close"
+          aria-label={t('close')}
+          onClick={() => closePointQuery(workbench)}
+        >
+          ×
+        </button>
+      </div>
       {!result ? (
         <p className="muted">{t('pointQueryHint')}</p>
       ) : (

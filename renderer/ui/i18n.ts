@@ -188,9 +188,31 @@ export const UI = {
   strictestHeight: { zh: '最严限高', en: 'Strictest height limit' },
   noZonesHere: { zh: '此处没有区划', en: 'No zone covers this point' },
   referencesHere: { zh: '此处的参考图层', en: 'Reference layers here' },
+  currentProject: { zh: '当前项目', en: 'Current project' },
+  renameProject: { zh: '重命名项目', en: 'Rename project' },
+  deleteProject: { zh: '删除项目', en: 'Delete project' },
+  newProjectName: { zh: '新名称', en: 'New name' },
+  rename: { zh: '重命名', en: 'Rename' },
+  reviewCopyCannotRename: {
+    zh: '审阅副本是只读的，不能重命名；可先“制作工作副本”',
+    en: 'A review copy is read-only and cannot be renamed; make a working copy first',
+  },
 } satisfies Record<string, Bilingual>;
 export type UiKey = keyof typeof UI;
 
 export function text(key: UiKey, lang: Lang): string {
   return UI[key][lang];
+}
+
+/** Punctuation that joins UI text: full-width in Chinese, ASCII (with its spaces) in English. */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
+export function inParens(text: string, lang: Lang): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
+export function listSeparator(lang: Lang): string {
+  return lang === 'zh' ? '；' : '; ';
 }

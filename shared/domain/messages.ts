@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Bilingual, Lang } from './labels';
+import { boundaryPlace, issueWording } from './issueWording';
 
 /**
  * Messages for the rules our schema and validators add, by code. Parameters are filled in from
@@ -39,6 +40,8 @@ export interface FieldProblem {
   /** Dotted path of the field, e.g. `approval.date`; empty for the whole record. */
   path: string;
   message: string;
+  /** The place in a planner's words when the path is inside a boundary ("ring 1, vertex 3"). */
+  place?: string;
 }
 
 const locales: Record<Lang, () => { localeError: z.core.$ZodErrorMap }> = {
@@ -46,15 +49,26 @@ const locales: Record<Lang, () => { localeError: z.core.$ZodErrorMap }> = {
   en: z.locales.en,
 };
 
-/** Turn a zod error into field problems worded in the UI language. */
+/**
+ * Turn a zod error into field problems worded in the UI language: our rules by code, then the
+ * planner's wording (issueWording.ts), zod's locale only for what neither covers.
+ */
 export function describeIssues(error: z.ZodError, lang: Lang): FieldProblem[] {
   const localeError = locales[lang]().localeError;
   return error.issues.map((issue) => {
     const code = (issue as { params?: { code?: string } }).params?.code;
+    const plain = issueWording(issue);
     const text =
       code && code in MESSAGES
         ? message(code as MessageCode, lang)
-        : String(localeError(issue as unknown as Parameters<typeof localeError>[0]) ?? issue.message);
-    return { path: issue.path.join('.'), message: typeof text === 'string' ? text : issue.message };
+        : plain
+          ? plain[lang]
+          : String(localeError(issue as unknown as Parameters<typeof localeError>[0]) ?? issue.message);
+    const place = boundaryPlace(issue.path)?.[lang];
+    return {
+      path: issue.path.join('.'),
+      message: typeof text === 'string' ? text : issue.message,
+      ...(place && { place }),
+    };
   });
 }

@@ -121,7 +121,15 @@ export function checkContent(fileName: string, raw: unknown, saved: SavedInfo): 
     const en = describeIssues(parsed.error, 'en');
     throw new FormatError(
       fileName,
-      zh.slice(0, 50).map((p, i) => fileProblem(p.path, { zh: p.message, en: en[i]?.message ?? p.message })),
+      zh.slice(0, 50).map((p, i) => {
+        // A vertex is named in words ("ring 1, vertex 3"), the record by its path up to the geometry.
+        const field = p.place ? p.path.replace(/\.coordinates(\.\d+)*$/, '') : p.path;
+        const enMessage = en[i]?.message ?? p.message;
+        return fileProblem(field, {
+          zh: p.place ? `${p.place}：${p.message}` : p.message,
+          en: en[i]?.place ? `${en[i]!.place}: ${enMessage}` : enMessage,
+        });
+      }),
     );
   }
   const content = parsed.data;

@@ -14,6 +14,7 @@ interface Props {
 }
 
 const EMPTY = { zh: '（无）', en: '(none)' };
+const YES_NO = { true: { zh: '是', en: 'Yes' }, false: { zh: '否', en: 'No' } };
 
 /** One field: keeps the typed text as a draft until it is committed and valid. */
 export function FieldControl({ id, field, value, lang, validate, onCommit, readOnly = false }: Props) {
@@ -53,7 +54,15 @@ export function FieldControl({ id, field, value, lang, validate, onCommit, readO
   let control;
   switch (field.kind) {
     case 'readonly':
-      control = <output id={id}>{Array.isArray(value) ? value.join(', ') : initial || '—'}</output>;
+      control = (
+        <output id={id}>
+          {typeof value === 'boolean'
+            ? YES_NO[`${value}`][lang]
+            : Array.isArray(value)
+              ? value.join(', ')
+              : initial || '—'}
+        </output>
+      );
       break;
     case 'checkbox':
       control = (

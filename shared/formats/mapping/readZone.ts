@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZoneGeometrySchema, type ZoneGeometry } from '../../domain/geometry';
 import type { Bilingual } from '../../domain/labels';
 import { describeIssues } from '../../domain/messages';
+import { typeName } from '../../domain/issueWording';
 import { ObjectAttributesSchema, ZoneAttributesSchema } from '../../domain/schema';
 import type { ZoneType } from '../../domain/taxonomy';
 import { polygonProblemMessage, validateGeometry } from '../../geometry/validatePolygon';
@@ -32,14 +33,33 @@ function readProperties(source: FullRecord, mappings: readonly PropertyMapping[]
   return record;
 }
 
-function issuesOf(error: z.ZodError, prefix: string, mappings: readonly PropertyMapping[]): Bilingual[] {
+function issuesOf(
+  error: z.ZodError,
+  prefix: string,
+  mappings: readonly PropertyMapping[],
+  source: FullRecord,
+): Bilingual[] {
   const zh = describeIssues(error, 'zh');
   const en = describeIssues(error, 'en');
-  const propertyOf = (path: string) => mappings.find((m) => m.path === `${prefix}${path}`)?.property ?? path;
-  return zh.map((p, i) => ({
-    zh: `属性 ${propertyOf(p.path)}：${p.message}`,
-    en: `property ${propertyOf(p.path)}: ${en[i]?.message ?? p.message}`,
-  }));
+  const mappingOf = (path: string) => mappings.find((m) => m.path === `${prefix}${path}`);
+  return zh.map((p, i) => {
+    const property = mappingOf(p.path)?.property ?? p.path;
+    const raw = source[property];
+    const issue = error.issues[i]!;
+    // The file held a value of the wrong kind: quote it instead of saying it is missing.
+    if (issue.code === 'invalid_type' && raw !== undefined && raw !== null && raw !== '') {
+      const shown = JSON.stringify(raw).slice(0, 60);
+      const type = typeName(issue.expected);
+      return {
+        zh: `属性 ${property}：值 ${shown} 不是${type.zh}，请改为${type.zh}或留空`,
+        en: `property ${property}: the value ${shown} is not ${type.en}; enter ${type.en} or leave it empty`,
+      };
+    }
+    return {
+      zh: `属性 ${property}：${p.message}`,
+      en: `property ${property}: ${en[i]?.message ?? p.message}`,
+    };
+  });
 }
 
 /** A lon/lat geometry checked like the GIS databases will, or the reasons it is refused. */
@@ -57,8 +77,8 @@ export function readZoneGeometry(value: LayerGeometry | null): ZoneGeometry | Bi
     }
     const en = describeIssues(parsed.error, 'en');
     return describeIssues(parsed.error, 'zh').map((p, i) => ({
-      zh: `几何 ${p.path}：${p.message}`,
-      en: `geometry ${p.path}: ${en[i]?.message ?? p.message}`,
+      zh: `${p.place ?? `几何 ${p.path}`}：${p.message}`,
+      en: `${en[i]?.place ?? `geometry ${p.path}`}: ${en[i]?.message ?? p.message}`,
     }));
   }
   const problems = validateGeometry(parsed.data).errors;
@@ -98,12 +118,13 @@ export function readZone(
   setPath(zone, 'attributes.zoneType', zoneType);
   const object = readProperties(full, OBJECT_PROPERTIES);
   const attributes = ZoneAttributesSchema.safeParse(zone.attributes ?? {});
-  if (!attributes.success) return issuesOf(attributes.error, 'attributes.', ZONE_PROPERTIES);
+  if (!attributes.success) return issuesOf(attributes.error, 'attributes.', ZONE_PROPERTIES, full);
   const objectAttributes = ObjectAttributesSchema.safeParse({
     objectType: 'relic_unit',
     ...(object.attributes as Json),
   });
-  if (!objectAttributes.success) return issuesOf(objectAttributes.error, 'attributes.', OBJECT_PROPERTIES);
+  if (!objectAttributes.success)
+    return issuesOf(objectAttributes.error, 'attributes.', OBJECT_PROPERTIES, full);
   return {
     zone: { ...zone, attributes: attributes.data, ...timestamps(zone, stamp) },
     object: { id: zone.objectId, attributes: objectAttributes.data, ...timestamps(object, stamp) },
