@@ -247,3 +247,28 @@ test('3 000 zones: the table and the object tree keep only the rows in view in t
   expect(await tree.locator('.tree-row').count()).toBeLessThan(100);
   expect(await page.locator('*').count()).toBeLessThan(5000);
 });
+
+test('every control of the table is named in Chinese, and in English after the switch', async ({ page }) => {
+  await openWorkbench(page);
+  await openTable(page);
+  const names = () =>
+    table(page)
+      .locator('button, select, input, [role="grid"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+  const zh = await names();
+  expect(zh.length).toBeGreaterThan(25);
+  for (const name of zh) expect(name).toMatch(/[\u4e00-\u9fff]/);
+  await page.getByRole('button', { name: '切换到英文' }).click();
+  await expect(page.getByRole('region', { name: 'Attribute table' })).toBeVisible();
+  const en = await page
+    .getByRole('region', { name: 'Attribute table' })
+    .locator('button, select, input, [role="grid"]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+  expect(en).toHaveLength(zh.length);
+  for (const name of en) {
+    expect(name).not.toBe('');
+    expect(name).not.toMatch(/[\u4e00-\u9fff]/);
+  }
+  await page.getByRole('button', { name: 'Close the attribute table' }).click();
+  await expect(page.getByRole('region', { name: 'Attribute table' })).toHaveCount(0);
+});

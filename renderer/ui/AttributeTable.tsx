@@ -1,4 +1,6 @@
-import { useCallback, useMemo, useState, type RefObject } from 'react';
+import { memo, useCallback, useMemo, useState, type RefObject } from 'react';
+import type { Zone } from '../../shared/domain/schema';
+import { ZONE_TYPES } from '../../shared/domain/taxonomy';
 import { tableCsv, tableTsv, tableXlsx } from '../../shared/formats/tableExport';
 import { editRows, type RowsEdit } from '../editor/commands/tableCommands';
 import type { PlanMap } from '../map/createPlanMap';
@@ -21,10 +23,36 @@ import './attributeTable.css';
 const CSV_FILTER = { name: 'CSV', extensions: ['csv'] };
 const XLSX_FILTER = { name: 'Excel', extensions: ['xlsx'] };
 
-/** The attribute table dock under the map, mounted once; it reads and checks only while open. */
-export function AttributeTableDock({ data, map }: { data: ProjectData; map: RefObject<PlanMap | null> }) {
-  return useAttributeTableOpen() ? <AttributeTable data={data} map={map} /> : null;
+/**
+ * Zones in the object tree's order (objects by name, then innermost zone first, then sub-area
+ * number): the unsorted table reads like the tree. Objects are ranked once, zones compared by number.
+ */
+function inTreeOrder(data: ProjectData) {
+  const byName = [...data.objects].sort((a, b) =>
+    a.attributes.name.localeCompare(b.attributes.name, 'zh-CN'),
+  );
+  const objectRank = new Map(byName.map((o, i) => [o.id, i]));
+  const rank = (z: Zone) =>
+    (objectRank.get(z.objectId) ?? byName.length) * 1e6 +
+    ZONE_TYPES.indexOf(z.attributes.zoneType) * 1000 +
+    (z.attributes.subZoneNo ?? 0);
+  return data.zones
+    .map((zone) => ({ zone, key: rank(zone) }))
+    .sort((a, b) => a.key - b.key)
+    .map((r) => r.zone);
 }
+
+/** The attribute table dock under the map, mounted once; it reads and checks only while open. */
+export const AttributeTableDock = memo(function AttributeTableDock({
+  data,
+  map,
+}: {
+  data: ProjectData;
+  map: RefObject<PlanMap | null>;
+}) {
+  // Memoised: the app re-rendering for other reasons (a pointer move) leaves the table alone.
+  return useAttributeTableOpen() ? <AttributeTable data={data} map={map} /> : null;
+});
 
 /**
  * 属性表: every zone of the project with its object's fields, as QGIS's attribute table — filter,
@@ -46,7 +74,7 @@ function AttributeTable({ data, map }: { data: ProjectData; map: RefObject<PlanM
     const counts = new Map<string, number>();
     for (const f of findings ?? []) for (const id of f.zoneIds) counts.set(id, (counts.get(id) ?? 0) + 1);
     const objects = new Map(data.objects.map((o) => [o.id, o]));
-    return data.zones.map((zone) => ({
+    return inTreeOrder(data).map((zone) => ({
       zone,
       object: objects.get(zone.objectId),
       findings: findings ? (counts.get(zone.id) ?? 0) : null,

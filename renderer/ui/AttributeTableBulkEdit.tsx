@@ -58,7 +58,12 @@ export function AttributeTableBulkEdit({
           onChange={(e) => setText(e.target.value)}
         />
       )}
-      <button type="button" disabled={disabled || selected === 0} onClick={() => onApply(column, text)}>
+      <button
+        type="button"
+        aria-label={applyText(selected, lang)}
+        disabled={disabled || selected === 0}
+        onClick={() => onApply(column, text)}
+      >
         {applyText(selected, lang)}
       </button>
     </div>
