@@ -57,7 +57,7 @@ describe('editRows', () => {
     expect((await store.read.history(projectId)).undo).toEqual(historyBefore);
   });
 
-  it('reads many objects through the project and edits only the ones asked for', async () => {
+  it('edits only the objects asked for among many', async () => {
     const store = await openMemoryStore('rows-many');
     const { projectId, objectIds } = await project(store, 70);
     const picked = objectIds.slice(0, 66);

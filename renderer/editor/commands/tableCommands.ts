@@ -13,9 +13,6 @@ export interface RowsEdit {
   objects?: ReadonlyMap<string, Partial<ObjectAttributesInput>>;
 }
 
-/** Past this many objects, one indexed read of the project beats one read per object. */
-const READ_PROJECT_OBJECTS_FROM = 64;
-
 /**
  * Edit attributes of many zones and objects at once — a cell, or a column for every selected row
  * — as ONE change set: one undo step, validated as a whole by the write door (one invalid record
@@ -39,19 +36,10 @@ export function editRows(edit: RowsEdit, label: { zh: string; en: string }): Com
         puts.push({ table: 'zones', key: id, value: { ...zone, attributes, updatedAt: at } });
       }
       const objectPatches = edit.objects ?? new Map();
-      const objectIds = [...objectPatches.keys()];
-      const objects =
-        objectIds.length >= READ_PROJECT_OBJECTS_FROM && zones[0]
-          ? new Map((await read.objectsOfProject(zones[0].projectId)).map((o) => [o.id, o]))
-          : new Map(
-              (await Promise.all(objectIds.map((id) => read.object(id)))).flatMap((o) =>
-                o ? [[o.id, o]] : [],
-              ),
-            );
-      for (const [id, patch] of objectPatches) {
-        let object = objects.get(id);
-        // A project read misses an object of another project: fall back to reading it by id.
-        if (!object && objectIds.length >= READ_PROJECT_OBJECTS_FROM) object = await read.object(id);
+      // Read together: the reads queue in the one commit transaction instead of one after another.
+      const objects = await Promise.all([...objectPatches.keys()].map((id) => read.object(id)));
+      for (const [i, [id, patch]] of [...objectPatches].entries()) {
+        const object = objects[i];
         if (!object)
           throw commitError(`objects/${id}`, { zh: '保护对象已不存在', en: 'The object no longer exists' });
         const attributes = mergePatch(object.attributes, patch as Record<string, unknown>);
