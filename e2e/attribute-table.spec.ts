@@ -79,7 +79,9 @@ async function colIndexOf(page: Page, label: string): Promise<number> {
 
 test('set the protection level of 20 selected rows at once, undo it in one step; sort, filter, export CSV', async ({
   page,
+  context,
 }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openWorkbench(page);
   await importZones(page, zonesFile(24, 1, '表格测试对象'), 24);
   const projects = await readTable<{ id: string; settings: { name: string } }>(page, 'projects');
@@ -216,6 +218,13 @@ test('set the protection level of 20 selected rows at once, undo it in one step;
   expect(reference).toHaveLength(exported.length);
   exported.forEach((a, i) => expect(Math.abs(a - reference[i]!) / reference[i]!).toBeLessThan(0.001));
   for (const line of lines.slice(1)) expect(line.startsWith('古尔图镇克孜加尔村,')).toBe(true);
+
+  // Copy puts the same rows on the clipboard, tab-separated for pasting into a spreadsheet.
+  await table(page).getByRole('button', { name: '复制表格（制表符分隔）' }).click();
+  const copied = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\r\n');
+  expect(copied).toHaveLength(lines.length);
+  expect(copied[0]!.split('\t')).toEqual(header);
+  expect(copied.slice(1).map((l) => Number(l.split('\t')[areaAt]))).toEqual(exported);
 });
 
 test('3 000 zones: the table and the object tree keep only the rows in view in the DOM', async ({ page }) => {
