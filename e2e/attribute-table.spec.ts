@@ -70,6 +70,13 @@ async function columnTexts(page: Page, colIndex: number): Promise<string[]> {
   return bodyRows(page).locator(`[role="gridcell"][aria-colindex="${colIndex}"]`).allTextContents();
 }
 
+/** The length the map's scale bar stands for, in metres. */
+async function scaleMetres(page: Page): Promise<number> {
+  const text = (await page.locator('.ol-scale-line-inner').textContent()) ?? '';
+  const m = /([\d.]+)\s*(km|m)/.exec(text);
+  return m ? Number(m[1]) * (m[2] === 'km' ? 1000 : 1) : NaN;
+}
+
 async function colIndexOf(page: Page, label: string): Promise<number> {
   const header = grid(page)
     .getByRole('columnheader')
@@ -101,6 +108,21 @@ test('set the protection level of 20 selected rows at once, undo it in one step;
   for (let i = 0; i < 19; i++) await page.keyboard.press('Shift+ArrowDown');
   await expect(table(page).getByRole('status')).toContainText('已选 20 行');
   const historyBefore = (await readTable(page, 'history')).length;
+
+  // Zoom to the 20 selected rows, then (double-click on a read-only cell) to one: the scale bar shrinks.
+  const sampleScale = await scaleMetres(page);
+  await table(page).getByRole('button', { name: '缩放至选中行' }).click();
+  await expect.poll(() => scaleMetres(page)).toBeLessThan(sampleScale);
+  const twentyScale = await scaleMetres(page);
+  const areaCell = bodyRows(page)
+    .first()
+    .locator(`[aria-colindex="${await colIndexOf(page, '椭球面积（m²）')}"]`);
+  await areaCell.dblclick();
+  await expect.poll(() => scaleMetres(page)).toBeLessThan(twentyScale);
+  await expect(table(page).getByRole('status')).toContainText('已选 1 行');
+  await bodyRows(page).first().locator(`[aria-colindex="${nameCol}"]`).click();
+  for (let i = 0; i < 19; i++) await page.keyboard.press('Shift+ArrowDown');
+  await expect(table(page).getByRole('status')).toContainText('已选 20 行');
 
   const bulk = table(page).getByRole('group', { name: '批量修改选中行' });
   await bulk.getByRole('combobox', { name: '要修改的列' }).selectOption({ label: '保护级别' });
