@@ -58,6 +58,8 @@ export interface JobTypes {
     input: { document: ProjectDocument; options: { gkZone: number; grouping: AreaGrouping } };
     output: AreaStatistics;
   };
+  /** The attribute table's area column: one ellipsoidal area per zone, in input order. */
+  zoneAreas: { input: { zones: Pick<DocumentZone, 'geometry'>[] }; output: number[] };
 }
 export type JobKind = keyof JobTypes;
 

@@ -7,6 +7,7 @@ import { writeExport } from '../../shared/formats/mapping/writeExport';
 import { lintExport } from '../../shared/formats/mapping/exportLint';
 import { runChecks } from '../../shared/checks/runChecks';
 import { areaStatistics } from '../../shared/analysis/areaStatistics';
+import { zoneAreas } from '../../shared/analysis/zoneAreas';
 import { overlapAnalysis } from '../../shared/analysis/overlaps';
 import { readReferenceLayer } from '../../shared/analysis/overlapsReadReference';
 import type { JobKind, JobReply, JobRequest, JobTypes } from './jobTypes';
@@ -23,6 +24,7 @@ const HANDLERS: {
   readReferenceLayer: (input, progress) => readReferenceLayer(input, progress),
   overlapAnalysis: (input) => overlapAnalysis(input.zones, input.layer, { gkZone: input.gkZone }),
   areaStatistics: (input) => areaStatistics(input.document, input.options),
+  zoneAreas: (input, progress) => zoneAreas(input.zones, progress),
   importGeoJson: (input, progress) => readGeoJson(input.bytes, input.name, progress),
   exportGeoJson: (input, progress) => writeGeoJson(input.document, input.options, progress),
   readImport: (input, progress) => readImport(input, progress),

@@ -9,6 +9,7 @@ import { AreaStatisticsHost } from './AreaStatisticsButton';
 import { DeriveDialog } from './DeriveDialog';
 import { MENU_ACTIONS } from './appActions';
 import { AttributePanel } from './AttributePanel';
+import { AttributeTableDock } from './AttributeTable';
 import { ChecksPanelDock } from './ChecksPanelDock';
 import { CoordinateHost } from './CoordinateHost';
 import { ExportDialog } from './ExportDialog';
@@ -132,6 +133,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
           {data && <ChecksPanelDock data={data} map={map} />}
         </div>
       </main>
+      {data && <AttributeTableDock data={data} map={map} />}
       <StatusBar
         pointer={pointer}
         gkZone={data?.project.settings.gkZone ?? 28}

@@ -26,6 +26,7 @@ const PATHS = {
   settings:
     'M12 8a4 4 0 1 0 0.01 0 M12 2v3 M12 19v3 M2 12h3 M19 12h3 M5 5l2 2 M17 17l2 2 M5 19l2-2 M17 7l2-2',
   areaStatistics: 'M4 20V11 M10 20V5 M16 20v-6 M3 20h18',
+  attributeTable: 'M3 5h18v14H3z M3 10h18 M3 15h18 M9 5v14',
   whatHere: 'M12 2a7 7 0 0 0-7 7c0 5 7 13 7 13s7-8 7-13a7 7 0 0 0-7-7z M12 6v4 M12 12v1',
   checks: 'M4 12l4 4 8-9 M14 17h6 M14 21h6',
   severityError: 'M12 3a9 9 0 1 0 0.01 0 M8 8l8 8 M16 8l-8 8',

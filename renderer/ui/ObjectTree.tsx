@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Lang } from '../../shared/domain/labels';
 import type { ProtectedObject, Zone } from '../../shared/domain/schema';
 import { OBJECT_TYPE_LABELS, ZONE_TYPES, ZONE_TYPE_LABELS } from '../../shared/domain/taxonomy';
@@ -7,6 +7,20 @@ import { useLang } from './hooks/useLang';
 import type { ProjectData } from './hooks/useProjectData';
 import { StaleMark } from './DeriveDialogInfo';
 import { useWorkbench } from './hooks/useWorkbench';
+import { useVirtualRows } from './useVirtualRows';
+import './virtualRows.css';
+
+/** Height of one tree row, px (virtualRows.css). */
+const ROW_PX = 24;
+
+interface Group {
+  object: ProtectedObject;
+  zones: Zone[];
+}
+
+/** One line of the tree: an object, or one of its zones; `row` is the line's index in the list. */
+type Line =
+  { kind: 'object'; group: Group; row: number } | { kind: 'zone'; group: Group; zone: Zone; row: number };
 
 function matches(object: ProtectedObject, zones: Zone[], query: string, lang: Lang): boolean {
   if (!query) return true;
@@ -48,6 +62,47 @@ export function ObjectTree({
       .sort((x, y) => x.object.attributes.name.localeCompare(y.object.attributes.name, 'zh-CN'));
   }, [data, query, lang]);
 
+  // The tree as lines, so only the lines in view are rendered (10 000 zones stay a few dozen rows).
+  const lines = useMemo(() => {
+    const out: Line[] = [];
+    for (const group of groups) {
+      out.push({ kind: 'object', group, row: out.length });
+      if (collapsed.has(group.object.id)) continue;
+      for (const zone of group.zones) out.push({ kind: 'zone', group, zone, row: out.length });
+    }
+    return out;
+  }, [groups, collapsed]);
+  const { start, end, attach, onScroll, totalHeight, top, scrollToIndex } = useVirtualRows(
+    lines.length,
+    ROW_PX,
+  );
+
+  // A zone selected on the map scrolls into view here.
+  const firstSelected = selection.zoneIds[0] ?? null;
+  useEffect(() => {
+    if (!firstSelected) return;
+    const line = lines.findIndex((l) => l.kind === 'zone' && l.zone.id === firstSelected);
+    if (line >= 0) scrollToIndex(line);
+    // Only a new selection scrolls; an edit that reorders lines does not move the view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [firstSelected, scrollToIndex]);
+
+  // The groups with a line in view; an object line is kept while any of its zones is in view.
+  const shown = useMemo(() => {
+    const out: { group: Group; objectRow: number; zones: { zone: Zone; row: number }[] }[] = [];
+    for (const line of lines.slice(start, end)) {
+      let last = out[out.length - 1];
+      if (!last || last.group !== line.group) {
+        const objectRow =
+          line.kind === 'object' ? line.row : line.row - 1 - line.group.zones.indexOf(line.zone);
+        last = { group: line.group, objectRow, zones: [] };
+        out.push(last);
+      }
+      if (line.kind === 'zone') last.zones.push({ zone: line.zone, row: line.row });
+    }
+    return out;
+  }, [lines, start, end]);
+
   const toggle = (id: string) =>
     setCollapsed((prev) => {
       const next = new Set(prev);
@@ -65,7 +120,7 @@ export function ObjectTree({
   };
 
   return (
-    <section className="panel tree" aria-label={t('objects')}>
+    <section className="panel tree virtual" aria-label={t('objects')}>
       <div className="panel-head">
         <h2>{t('objects')}</h2>
         <button
@@ -86,85 +141,90 @@ export function ObjectTree({
         onChange={(e) => setQuery(e.target.value)}
       />
       {groups.length === 0 && <p className="hint">{t('noObjects')}</p>}
-      <ul role="tree" aria-label={t('objects')} onKeyDown={onKey}>
-        {groups.map(({ object, zones }) => {
-          const open = !collapsed.has(object.id);
-          const objectSelected = selection.objectId === object.id && selection.zoneIds.length === 0;
-          return (
-            <li
-              key={object.id}
-              role="treeitem"
-              aria-expanded={zones.length ? open : undefined}
-              aria-selected={objectSelected}
-              aria-label={object.attributes.name}
-            >
-              <div
-                className={`tree-row object${objectSelected ? ' selected' : ''}`}
-                tabIndex={0}
-                onClick={() => workbench.select({ zoneIds: [], objectId: object.id })}
-                onDoubleClick={() => onZoomTo(zones.map((z) => z.id))}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') workbench.select({ zoneIds: [], objectId: object.id });
-                  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') toggle(object.id);
-                }}
+      <div className="virtual-scroll" ref={attach} onScroll={onScroll}>
+        <ul role="tree" aria-label={t('objects')} onKeyDown={onKey} style={{ height: totalHeight }}>
+          {shown.map(({ group: { object, zones }, objectRow, zones: zonesInView }) => {
+            const open = !collapsed.has(object.id);
+            const objectSelected = selection.objectId === object.id && selection.zoneIds.length === 0;
+            return (
+              <li
+                key={object.id}
+                role="treeitem"
+                // The object's item spans its open group, so it has a box even when its own line
+                // is scrolled away; its zones in view sit below the lines scrolled past.
+                style={{ top: top(objectRow), height: (open ? zones.length + 1 : 1) * ROW_PX }}
+                aria-expanded={zones.length ? open : undefined}
+                aria-selected={objectSelected}
+                aria-label={object.attributes.name}
               >
-                {zones.length > 0 && (
-                  <span
-                    className="twisty"
-                    aria-hidden="true"
-                    onClick={(e) => (e.stopPropagation(), toggle(object.id))}
-                  >
-                    {open ? '▾' : '▸'}
-                  </span>
-                )}
-                <span className="name">{object.attributes.name}</span>
-                <span className="meta">{OBJECT_TYPE_LABELS[object.attributes.objectType][lang]}</span>
-              </div>
-              {open && zones.length > 0 && (
-                <ul role="group">
-                  {zones.map((zone) => {
-                    const selected = selection.zoneIds.includes(zone.id);
-                    const name = `${ZONE_TYPE_LABELS[zone.attributes.zoneType][lang]}${zone.attributes.subZoneNo ? ` ${zone.attributes.subZoneNo}` : ''}`;
-                    const pick = () => workbench.select({ zoneIds: [zone.id], objectId: object.id });
-                    // Ctrl/Shift-click adds or removes a zone, for operations on several zones.
-                    const toggle = () =>
-                      workbench.select({
-                        zoneIds: selected
-                          ? selection.zoneIds.filter((id) => id !== zone.id)
-                          : [...selection.zoneIds, zone.id],
-                        objectId: object.id,
-                      });
-                    return (
-                      <li
-                        key={zone.id}
-                        role="treeitem"
-                        aria-selected={selected}
-                        aria-label={`${object.attributes.name} ${name}`}
-                        data-zone-id={zone.id}
-                      >
-                        <div
-                          className={`tree-row zone${selected ? ' selected' : ''}`}
-                          tabIndex={0}
-                          onClick={(e) => (e.ctrlKey || e.metaKey || e.shiftKey ? toggle() : pick())}
-                          onDoubleClick={() => onZoomTo([zone.id])}
-                          onKeyDown={(e) => e.key === 'Enter' && pick()}
+                <div
+                  className={`tree-row object${objectSelected ? ' selected' : ''}`}
+                  tabIndex={0}
+                  onClick={() => workbench.select({ zoneIds: [], objectId: object.id })}
+                  onDoubleClick={() => onZoomTo(zones.map((z) => z.id))}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') workbench.select({ zoneIds: [], objectId: object.id });
+                    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') toggle(object.id);
+                  }}
+                >
+                  {zones.length > 0 && (
+                    <span
+                      className="twisty"
+                      aria-hidden="true"
+                      onClick={(e) => (e.stopPropagation(), toggle(object.id))}
+                    >
+                      {open ? '▾' : '▸'}
+                    </span>
+                  )}
+                  <span className="name">{object.attributes.name}</span>
+                  <span className="meta">{OBJECT_TYPE_LABELS[object.attributes.objectType][lang]}</span>
+                </div>
+                {open && zonesInView.length > 0 && (
+                  <ul role="group" style={{ paddingTop: top(zonesInView[0]!.row - objectRow - 1) }}>
+                    {zonesInView.map(({ zone }) => {
+                      const selected = selection.zoneIds.includes(zone.id);
+                      const name = `${ZONE_TYPE_LABELS[zone.attributes.zoneType][lang]}${zone.attributes.subZoneNo ? ` ${zone.attributes.subZoneNo}` : ''}`;
+                      const pick = () => workbench.select({ zoneIds: [zone.id], objectId: object.id });
+                      // Ctrl/Shift-click adds or removes a zone, for operations on several zones.
+                      const toggle = () =>
+                        workbench.select({
+                          zoneIds: selected
+                            ? selection.zoneIds.filter((id) => id !== zone.id)
+                            : [...selection.zoneIds, zone.id],
+                          objectId: object.id,
+                        });
+                      return (
+                        <li
+                          key={zone.id}
+                          role="treeitem"
+                          aria-selected={selected}
+                          aria-label={`${object.attributes.name} ${name}`}
+                          data-zone-id={zone.id}
                         >
-                          <span className={`swatch ${zone.attributes.zoneType}`} aria-hidden="true" />
-                          {name}
-                          {zone.attributes.status === 'provisional_derived' && (
-                            <span className="badge">{lang === 'zh' ? '推算' : 'derived'}</span>
-                          )}
-                          <StaleMark zone={zone} zones={data.zones} />
-                        </div>
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+                          <div
+                            className={`tree-row zone${selected ? ' selected' : ''}`}
+                            tabIndex={0}
+                            onClick={(e) => (e.ctrlKey || e.metaKey || e.shiftKey ? toggle() : pick())}
+                            onDoubleClick={() => onZoomTo([zone.id])}
+                            onKeyDown={(e) => e.key === 'Enter' && pick()}
+                          >
+                            <span className={`swatch ${zone.attributes.zoneType}`} aria-hidden="true" />
+                            {name}
+                            {zone.attributes.status === 'provisional_derived' && (
+                              <span className="badge">{lang === 'zh' ? '推算' : 'derived'}</span>
+                            )}
+                            <StaleMark zone={zone} zones={data.zones} />
+                          </div>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </section>
   );
 }

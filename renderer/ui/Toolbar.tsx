@@ -9,6 +9,7 @@ import { useWorkbench } from './hooks/useWorkbench';
 import type { UiKey } from './i18n';
 import { Icon, type IconName } from './Icon';
 import { AreaStatisticsButton } from './AreaStatisticsButton';
+import { AttributeTableButton } from './AttributeTableButton';
 import { GeometryOpsGroup } from './GeometryOpsGroup';
 import { CoordinateGroup } from './CoordinateGroup';
 import { SnappingSettings } from './SnappingSettings';
@@ -146,6 +147,7 @@ export function Toolbar({
       {/* Reading the project, so offered in a review copy too; the Tools menu has the same three. */}
       <Group label={t('analysisGroup')}>
         <AreaStatisticsButton />
+        <AttributeTableButton />
         {button('runFullCheck', actions.runFullCheck, 'checks', noProject)}
         {button('referenceLayers', actions.referenceLayers, 'layers', noProject)}
       </Group>
