@@ -1,5 +1,6 @@
 import { useCallback, useState, type RefObject } from 'react';
 import type { Finding, FindingSeverity } from '../../shared/checks/findings';
+import type { Bilingual } from '../../shared/domain/labels';
 import { applyQuickFix, fixLabel } from '../../shared/checks/quickFixes';
 import { setZoneGeometries } from '../editor/commands/zoneCommands';
 import type { PlanMap } from '../map/createPlanMap';
@@ -11,6 +12,9 @@ import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
 import type { UiKey } from './i18n';
 import { Icon, type IconName } from './Icon';
+
+/** Findings listed at first, and added per "show more": a county's thousands stay out of the DOM. */
+const FINDINGS_PAGE = 100;
 
 const SEVERITY: Record<FindingSeverity, { key: UiKey; icon: IconName }> = {
   error: { key: 'severityError', icon: 'severityError' },
@@ -32,6 +36,7 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
   usePanelRequest('runFullCheck', runFull);
   // A quick fix edits geometry: not in a read-only review copy (finding and zooming still work).
   const readOnly = useEditorState((s) => s.readOnly);
+  const [shown, setShown] = useState(FINDINGS_PAGE);
 
   const show = (finding: Finding) => {
     workbench.select({ zoneIds: finding.zoneIds, objectId: finding.objectId ?? null });
@@ -69,7 +74,7 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
         </p>
       ) : (
         <ul className="findings" aria-label={t('checksPanel')}>
-          {findings.map((finding) => (
+          {findings.slice(0, shown).map((finding) => (
             <li key={finding.id} className={`finding ${finding.severity}`} data-code={finding.code}>
               <button
                 type="button"
@@ -96,6 +101,11 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
           ))}
         </ul>
       )}
+      {findings && findings.length > shown && (
+        <button type="button" className="findings-more" onClick={() => setShown(shown + FINDINGS_PAGE)}>
+          {moreLabel(Math.min(FINDINGS_PAGE, findings.length - shown), findings.length)[lang]}
+        </button>
+      )}
     </section>
   );
 }
@@ -103,4 +113,8 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
 function isCcz(finding: Finding, data: ProjectData): boolean {
   const target = finding.fix?.zoneId;
   return data.zones.find((z) => z.id === target)?.attributes.zoneType === 'construction_control_zone';
+}
+
+function moreLabel(next: number, total: number): Bilingual {
+  return { zh: `再显示 ${next} 条（共 ${total} 条）`, en: `Show ${next} more (${total} in all)` };
 }
