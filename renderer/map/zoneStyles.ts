@@ -80,11 +80,12 @@ function labelStyle(text: string, symbol: ZoneSymbol, inside: boolean): Style {
 
 /** A style function per zone type: symbol, optional hatch, selection highlight and label. */
 export function zoneStyleFunction(zoneType: ZoneType, symbol: ZoneSymbol = DEFAULT_SYMBOLS[zoneType]) {
-  const base = baseStyles(symbol);
+  // Built on the first draw: the hatch pattern is a canvas, made once per zone type and reused.
+  let base: Style[] | null = null;
   const inside = zoneType === 'body';
   const labels = new Map<string, Style>();
   return (feature: FeatureLike, resolution: number): Style[] => {
-    const styles = [...base];
+    const styles = [...(base ??= baseStyles(symbol))];
     if (feature.get(SELECTED_PROPERTY)) styles.push(selectedStroke, vertexStyle);
     const text = feature.get(LABEL_PROPERTY) as string | undefined;
     // Labels only where a zone is large enough on screen to carry one (≈ below 20 m/pixel).
