@@ -32,6 +32,8 @@ function baseStyles(symbol: ZoneSymbol): Style[] {
   return styles;
 }
 
+const vertexCache = new WeakMap<Polygon | MultiPolygon, { revision: number; points: MultiPoint }>();
+
 const selectedStroke = new Style({ stroke: new Stroke({ color: '#00a2ff', width: 4 }), zIndex: 100 });
 const vertexStyle = new Style({
   image: new Circle({
@@ -42,11 +44,12 @@ const vertexStyle = new Style({
   geometry: (feature) => {
     const geometry = feature.getGeometry() as Polygon | MultiPolygon | undefined;
     if (!geometry) return undefined;
-    const rings =
-      geometry.getType() === 'Polygon'
-        ? [(geometry as Polygon).getCoordinates()]
-        : (geometry as MultiPolygon).getCoordinates();
-    return new MultiPoint(rings.flat(2));
+    // A 6 000-vertex zone is redrawn every frame while selected: build its vertices once per change.
+    const cached = vertexCache.get(geometry);
+    if (cached && cached.revision === geometry.getRevision()) return cached.points;
+    const points = new MultiPoint(geometry.getFlatCoordinates(), geometry.getLayout());
+    vertexCache.set(geometry, { revision: geometry.getRevision(), points });
+    return points;
   },
   zIndex: 101,
 });

@@ -1,4 +1,4 @@
-import { useCallback, useState, type RefObject } from 'react';
+import { useCallback, useMemo, useState, type RefObject } from 'react';
 import type { Finding, FindingSeverity } from '../../shared/checks/findings';
 import { applyQuickFix, fixLabel } from '../../shared/checks/quickFixes';
 import { setZoneGeometries } from '../editor/commands/zoneCommands';
@@ -32,6 +32,15 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
   usePanelRequest('runFullCheck', runFull);
   // A quick fix edits geometry: not in a read-only review copy (finding and zooming still work).
   const readOnly = useEditorState((s) => s.readOnly);
+  // Which zones are construction-control zones, indexed once per data (not findings × zones).
+  const ccz = useMemo(
+    () =>
+      new Set(
+        data.zones.filter((z) => z.attributes.zoneType === 'construction_control_zone').map((z) => z.id),
+      ),
+    [data.zones],
+  );
+  const isCcz = (finding: Finding) => finding.fix !== undefined && ccz.has(finding.fix.zoneId);
 
   const show = (finding: Finding) => {
     workbench.select({ zoneIds: finding.zoneIds, objectId: finding.objectId ?? null });
@@ -42,7 +51,7 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
     const byId = new Map(data.zones.map((z) => [z.id, z.geometry]));
     try {
       const geometries = applyQuickFix(finding.fix, (id) => byId.get(id));
-      await workbench.run(setZoneGeometries(geometries, fixLabel(finding.fix, isCcz(finding, data))));
+      await workbench.run(setZoneGeometries(geometries, fixLabel(finding.fix, isCcz(finding))));
     } catch (error) {
       workbench.reportError(error);
     }
@@ -89,7 +98,7 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
                   onClick={() => void fix(finding)}
                   disabled={readOnly}
                 >
-                  {fixLabel(finding.fix, isCcz(finding, data))[lang]}
+                  {fixLabel(finding.fix, isCcz(finding))[lang]}
                 </button>
               )}
             </li>
@@ -98,9 +107,4 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
       )}
     </section>
   );
-}
-
-function isCcz(finding: Finding, data: ProjectData): boolean {
-  const target = finding.fix?.zoneId;
-  return data.zones.find((z) => z.id === target)?.attributes.zoneType === 'construction_control_zone';
 }
