@@ -29,7 +29,7 @@ interface Scenario {
   options: SyntheticOptions | null;
 }
 
-const SCENARIOS: Scenario[] = [
+const ALL_SCENARIOS: Scenario[] = [
   { name: 'empty project', options: null },
   {
     name: `${COUNT.toLocaleString('en')} zones`,
@@ -280,23 +280,28 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
       result.drag = await measure(page, cdp, async () => {
         await page.mouse.down();
         let moves = 0;
-        // Straight out along the ray from the centre: the ring stays simple, so the edit commits.
-        for (let i = 1; i <= 10; i++, moves++) await page.mouse.move(box.x + vx! + i * 3, box.y + vy!);
+        for (let i = 1; i <= 10; i++, moves++)
+          await page.mouse.move(box.x + vx! + i * 4, box.y + vy! + i * 2);
         return moves;
       });
       if (process.env.BENCH_DEBUG) await page.screenshot({ path: 'test-results/county-drag.png' });
       // Edit → map: from the release until the map has patched the committed zone.
       const t0 = await taskSeconds(cdp);
       await page.mouse.up();
-      await page.waitForFunction(
-        (n) => performance.getEntriesByName('hzw:map-patch').length > n,
-        patchesBefore,
-        { timeout: 60_000, polling: 20 },
-      );
-      result.editMain = ((await taskSeconds(cdp)) - t0) * 1000;
-      result.mapPatch = await page.evaluate(
-        () => performance.getEntriesByName('hzw:map-patch').at(-1)!.duration,
-      );
+      const patched = await page
+        .waitForFunction((n) => performance.getEntriesByName('hzw:map-patch').length > n, patchesBefore, {
+          timeout: 30_000,
+          polling: 20,
+        })
+        .then(() => true)
+        .catch(() => false);
+      // No patch: the write door refused the dragged ring (the table shows "—"); the run goes on.
+      if (patched) {
+        result.editMain = ((await taskSeconds(cdp)) - t0) * 1000;
+        result.mapPatch = await page.evaluate(
+          () => performance.getEntriesByName('hzw:map-patch').at(-1)!.duration,
+        );
+      }
     }
     result.heapMB = await heapMB(cdp);
     result.load = loadavg()[0]!;
@@ -308,6 +313,11 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
 
 const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : fmt(v));
 const perMove = (g: Gesture | undefined, key: keyof Gesture) => (g ? ms(g[key]) : '—');
+
+/** BENCH_COUNTY_SCENARIOS=0,2 runs only those (by index); the recorded run uses all. */
+const SCENARIOS = process.env.BENCH_COUNTY_SCENARIOS
+  ? process.env.BENCH_COUNTY_SCENARIOS.split(',').map((i) => ALL_SCENARIOS[Number(i)]!)
+  : ALL_SCENARIOS;
 
 test('county scale: open, pan, hover and edit with 10 000 zones', async ({ baseURL }) => {
   test.setTimeout(3_600_000);
@@ -336,16 +346,16 @@ function report(results: Result[]): string {
     `| reload → object tree lists rows | | ${cols((r) => ms(r.listed))} |`,
     `| longest main-thread task while opening | | ${cols((r) => ms(r.openLongest))} |`,
     `| pan: frame interval, median | ≤ 16 ms | ${cols((r) => perMove(r.pan, 'frameMedian'))} |`,
-    `| pan: main-thread time per pointer move | | ${cols((r) => perMove(r.pan, 'mainPerMove'))} |`,
+    `| pan: renderer CPU time per pointer move (CDP TaskDuration) | | ${cols((r) => perMove(r.pan, 'mainPerMove'))} |`,
     `| pan: longest task | ≤ 50 ms | ${cols((r) => perMove(r.pan, 'longest'))} |`,
     `| hover: frame interval, median | ≤ 16 ms | ${cols((r) => perMove(r.hover, 'frameMedian'))} |`,
-    `| hover: main-thread time per pointer move | | ${cols((r) => perMove(r.hover, 'mainPerMove'))} |`,
+    `| hover: renderer CPU time per pointer move (CDP TaskDuration) | | ${cols((r) => perMove(r.hover, 'mainPerMove'))} |`,
     `| hover: longest task | ≤ 50 ms | ${cols((r) => perMove(r.hover, 'longest'))} |`,
-    `| vertex drag on a ${LARGE}-vertex zone: main-thread time per pointer move | ≤ 8 ms | ${cols((r) => perMove(r.drag, 'mainPerMove'))} |`,
+    `| vertex drag on a ${LARGE}-vertex zone: renderer CPU time per pointer move (CDP TaskDuration) | ≤ 8 ms | ${cols((r) => perMove(r.drag, 'mainPerMove'))} |`,
     `| vertex drag: frame interval, median | ≤ 16 ms | ${cols((r) => perMove(r.drag, 'frameMedian'))} |`,
     `| vertex drag: longest task | ≤ 50 ms | ${cols((r) => perMove(r.drag, 'longest'))} |`,
     `| edit → map: the map's patch of the committed zone (main thread) | ≤ 16 ms | ${cols((r) => ms(r.mapPatch))} |`,
-    `| edit → map: all main-thread work from release to patched (commit on the page, read-back, patch) | | ${cols((r) => ms(r.editMain))} |`,
+    `| edit → map: renderer CPU time from release to patched (commit on the page, read-back, patch) | | ${cols((r) => ms(r.editMain))} |`,
     `| React renders of panels per pointer move (pan / hover / drag) | 0 | ${cols((r) => [r.pan, r.hover, r.drag].map((g) => (g ? g.rendersPerMove.toFixed(2) : '—')).join(' / '))} |`,
     `| status-bar renders per pointer move (pan / hover) | | ${cols((r) => [r.pan, r.hover].map((g) => (g ? g.statusBarPerMove.toFixed(2) : '—')).join(' / '))} |`,
     `| machine load (1-minute load average at the end; the machine has 2 cores) | | ${cols((r) => r.load.toFixed(1))} |`,
