@@ -20,6 +20,18 @@ export interface SyntheticOptions {
   origin?: [number, number];
   /** DBF-sized property names (the generic field profile) instead of the GeoJSON ones. */
   shortNames?: boolean;
+  /** The first `count` rings get `vertices` points each (a few surveyed boundaries among simple ones). */
+  large?: { count: number; vertices: number };
+}
+
+/** Where polygon `i` is centred (lon, lat), so a bench can find it on the map. */
+export function syntheticCentre(options: SyntheticOptions, i: number): [number, number] {
+  const [lon0, lat0] = options.origin ?? [84.5, 44.3];
+  const side = Math.ceil(Math.sqrt(options.count));
+  return [
+    lon0 + (i % side) * options.cell + options.cell / 2,
+    lat0 + Math.floor(i / side) * options.cell + options.cell / 2,
+  ];
 }
 
 function random(seed: number): () => number {
@@ -51,7 +63,8 @@ export function syntheticPolygons(options: SyntheticOptions): object {
     const ring: number[][] = [];
     const [min, max] =
       typeof options.vertices === 'number' ? [options.vertices, options.vertices] : options.vertices;
-    const vertices = min === max ? min : min + Math.floor(rnd() * (max - min + 1));
+    const drawn = min === max ? min : min + Math.floor(rnd() * (max - min + 1));
+    const vertices = options.large && i < options.large.count ? options.large.vertices : drawn;
     for (let k = 0; k < vertices; k++) {
       // Counter-clockwise (RFC 7946) star-free ring: radius varies, angle increases monotonically.
       const a = (2 * Math.PI * k) / vertices;

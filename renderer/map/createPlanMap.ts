@@ -12,10 +12,10 @@ import { createEmpty, extend, isEmpty } from 'ol/extent';
 import { Fill, Stroke, Style, Circle } from 'ol/style';
 import type { Lang } from '../../shared/domain/labels';
 import type { Position } from '../../shared/domain/geometry';
-import type { ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { KeyAction } from '../editor/keyboard';
 import type { ToolId } from '../editor/tools';
 import type { Workbench } from '../editor/workbench';
+import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
 import { createBasemap, type Basemap, type BasemapSettings } from './basemap';
 import { toLonLatPosition, toMapCoordinate } from './geometryConvert';
 import { createTool } from './toolFactory';
@@ -29,7 +29,12 @@ import { labelMapControls } from './controlLabels';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 
 export interface PlanMap {
-  setData(zones: readonly Zone[], objects: readonly ProtectedObject[], lang: Lang): void;
+  /**
+   * Follow this project's mirror (null: none open): the map draws its zones once, fits the view to
+   * them, and from then on patches features by key as commits arrive. React passes nothing else.
+   */
+  setProject(mirror: ProjectMirror | null): void;
+  setLang(lang: Lang): void;
   setSelection(zoneIds: readonly string[]): void;
   setTool(tool: ToolId): void;
   /** Offer a key press to the active tool first; true when the tool used it. */
@@ -49,6 +54,8 @@ export interface PlanMap {
   zoomToPoint(position: Position): void;
   /** Mark one lon/lat point (a typed coordinate, the vertex-table row in focus); null clears. */
   markPoint(position: Position | null): void;
+  /** Where a lon/lat point is on the map element, in CSS pixels (null before the first render). */
+  pixelOf(position: Position): [number, number] | null;
   destroy(): void;
 }
 
@@ -137,11 +144,52 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
     if (!isEmpty(extent)) map.getView().fit(extent, { padding: [60, 80, 60, 80], maxZoom: 18, duration: 0 });
   };
 
-  return {
-    setData(list, objects, lang) {
-      zones.sync(list, new Map(objects.map((o) => [o.id, o])), lang);
-      markers.sync(objects, zones);
-      applySelection();
+  let mirror: ProjectMirror | null = null;
+  let lang: Lang = 'zh';
+  let fitted = false;
+  let markersLater: ReturnType<typeof setTimeout> | null = null;
+  const syncMarkers = () => {
+    if (markersLater) clearTimeout(markersLater);
+    markersLater = null;
+    if (!mirror) return;
+    const current = mirror;
+    markers.sync(
+      current.ids('objects').map((id) => current.object(id)!),
+      zones,
+    );
+  };
+  const patched = (change: MirrorChange) => {
+    const project = mirror?.project();
+    if (change.project && project)
+      basemap.configure({
+        url: project.settings.onlineBasemapUrl,
+        enabled: project.settings.onlineBasemapEnabled,
+      });
+    // Markers follow the objects and where their zones lie; a vertex edit moves them so little
+    // that they catch up when the editing pauses instead of on every commit.
+    if (change.listChanged || change.objects.size) syncMarkers();
+    else if (change.zones.size && !markersLater) markersLater = setTimeout(syncMarkers, 1000);
+    applySelection();
+    // For tests and benches: how many zones the map holds, without asking React.
+    options.target.dataset.zones = String(zones.count);
+    if (!fitted && mirror?.isLoaded) {
+      fitted = true;
+      api.zoomToData();
+      map.once('rendercomplete', () => performance.mark('hzw:project-drawn'));
+    }
+  };
+
+  const api: PlanMap = {
+    setProject(next) {
+      if (next === mirror) return;
+      mirror = next;
+      fitted = false;
+      zones.attach(next, lang, patched);
+      if (!next) markers.sync([], zones);
+    },
+    setLang(next) {
+      lang = next;
+      zones.setLang(next);
     },
     setSelection(ids) {
       selectedIds = ids;
@@ -189,7 +237,13 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       mark.clear();
       if (position) mark.addFeature(new Feature(new Point(toMapCoordinate(position))));
     },
+    pixelOf(position) {
+      const pixel = map.getPixelFromCoordinate(toMapCoordinate(position));
+      return pixel ? [pixel[0]!, pixel[1]!] : null;
+    },
     destroy() {
+      if (markersLater) clearTimeout(markersLater);
+      zones.attach(null, lang, () => {});
       tool.dispose();
       references.dispose();
       removePin();
@@ -197,4 +251,5 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       map.setTarget(undefined);
     },
   };
+  return api;
 }

@@ -8,6 +8,7 @@ import { DEFAULT_SYMBOLS } from '../../shared/domain/symbology';
 import { ZONE_TYPE_LABELS, ZONE_TYPES, type ZoneType } from '../../shared/domain/taxonomy';
 import type { Lang } from '../../shared/domain/labels';
 import type { ProtectedObject, Zone } from '../../shared/domain/schema';
+import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
 import { toMapGeometry } from './geometryConvert';
 import { LABEL_PROPERTY, SELECTED_PROPERTY, zoneStyleFunction } from './zoneStyles';
 
@@ -19,9 +20,9 @@ export const UPDATED_PROPERTY = 'updatedAt';
 export const OBJECT_PROPERTY = 'objectId';
 
 /**
- * One vector layer per zone type, fed from the store's live query. The map never edits these
- * features as a second truth: tools report finished gestures to the editor, the store commits,
- * and the live query brings the new state back here.
+ * One vector layer per zone type, fed from the project mirror (editor/projectMirror.ts) by key.
+ * The map never edits these features as a second truth: tools report finished gestures to the
+ * editor, the store commits, and the mirror's patch brings the new state back here.
  */
 export class ZoneLayers {
   readonly layers: Record<ZoneType, VectorLayer<VectorSource<ZoneFeature>>>;
@@ -29,8 +30,9 @@ export class ZoneLayers {
   private selected = new Set<string>();
   /** Zones being edited by a gesture keep the tool's geometry until the gesture ends. */
   private frozen = new Set<string>();
-  private last: { zones: readonly Zone[]; objects: ReadonlyMap<string, ProtectedObject>; lang: Lang } | null =
-    null;
+  private mirror: ProjectMirror | null = null;
+  private detach: (() => void) | null = null;
+  private lang: Lang = 'zh';
 
   constructor(map: OlMap) {
     this.layers = Object.fromEntries(
@@ -60,39 +62,117 @@ export class ZoneLayers {
     return Object.values(this.layers).includes(layer as VectorLayer<VectorSource<ZoneFeature>>);
   }
 
-  /** Bring the map in line with the stored zones: add, replace and remove features by id. */
-  sync(zones: readonly Zone[], objects: ReadonlyMap<string, ProtectedObject>, lang: Lang): void {
-    this.last = { zones, objects, lang };
-    const seen = new Set<string>();
-    for (const zone of zones) {
-      seen.add(zone.id);
-      const label = labelOf(zone, objects.get(zone.objectId), lang);
-      const existing = this.byId.get(zone.id);
-      const sameType = existing?.get(ZONE_TYPE_PROPERTY) === zone.attributes.zoneType;
-      if (existing && sameType) {
-        if (existing.get(UPDATED_PROPERTY) !== zone.updatedAt && !this.frozen.has(zone.id)) {
-          existing.setGeometry(toMapGeometry(zone.geometry));
-          existing.set(UPDATED_PROPERTY, zone.updatedAt, true);
-        }
-        if (existing.get(LABEL_PROPERTY) !== label) existing.set(LABEL_PROPERTY, label);
-        if (existing.get(OBJECT_PROPERTY) !== zone.objectId)
-          existing.set(OBJECT_PROPERTY, zone.objectId, true);
-        continue;
-      }
-      if (existing) this.remove(zone.id);
-      const feature: ZoneFeature = new Feature({ geometry: toMapGeometry(zone.geometry) });
-      feature.setId(zone.id);
-      feature.setProperties({
+  /**
+   * Follow a project mirror: draw all its zones once, then add, replace and remove features by
+   * key as the mirror reports patches. `onPatched` runs after each patch (markers, selection).
+   */
+  attach(mirror: ProjectMirror | null, lang: Lang, onPatched: (change: MirrorChange) => void): void {
+    this.detach?.();
+    this.detach = null;
+    this.mirror = mirror;
+    this.lang = lang;
+    this.clear();
+    if (!mirror) return;
+    const patched = (change: MirrorChange) => {
+      const start = performance.now();
+      if (change.objects.size > 0 || change.project) this.relabel(change.objects);
+      for (const id of change.zones) this.put(id);
+      onPatched(change);
+      performance.measure('hzw:map-patch', { start, end: performance.now() });
+    };
+    this.detach = mirror.subscribe(patched);
+    if (mirror.isLoaded) {
+      this.addAll(mirror);
+      onPatched({ project: true, objects: new Set(), zones: new Set(), listChanged: true });
+    }
+  }
+
+  setLang(lang: Lang): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.relabel(null);
+  }
+
+  get count(): number {
+    return this.byId.size;
+  }
+
+  /** Ids of the zones the map shows. */
+  ids(): IterableIterator<string> {
+    return this.byId.keys();
+  }
+
+  private clear(): void {
+    for (const layer of Object.values(this.layers)) layer.getSource()!.clear(true);
+    this.byId.clear();
+  }
+
+  /** The first drawing of a project: one batch per layer (a source indexes a batch at once). */
+  private addAll(mirror: ProjectMirror): void {
+    this.clear();
+    const batches = new Map<ZoneType, ZoneFeature[]>();
+    for (const id of mirror.ids('zones')) {
+      const feature = this.create(mirror.zone(id)!);
+      const type = feature.get(ZONE_TYPE_PROPERTY) as ZoneType;
+      let batch = batches.get(type);
+      if (!batch) batches.set(type, (batch = []));
+      batch.push(feature);
+    }
+    for (const [type, features] of batches) this.layers[type].getSource()!.addFeatures(features);
+  }
+
+  private create(zone: Zone): ZoneFeature {
+    const feature: ZoneFeature = new Feature({ geometry: toMapGeometry(zone.geometry) });
+    feature.setId(zone.id);
+    feature.setProperties(
+      {
         [ZONE_TYPE_PROPERTY]: zone.attributes.zoneType,
         [UPDATED_PROPERTY]: zone.updatedAt,
         [OBJECT_PROPERTY]: zone.objectId,
-        [LABEL_PROPERTY]: label,
+        [LABEL_PROPERTY]: this.labelOf(zone),
         [SELECTED_PROPERTY]: this.selected.has(zone.id),
-      });
-      this.byId.set(zone.id, feature);
-      this.layers[zone.attributes.zoneType].getSource()!.addFeature(feature);
+      },
+      true,
+    );
+    this.byId.set(zone.id, feature);
+    return feature;
+  }
+
+  /** Bring one feature in line with the mirror's zone: add, replace, update or remove it. */
+  private put(id: string): void {
+    const zone = this.mirror?.zone(id);
+    const existing = this.byId.get(id);
+    if (!zone) {
+      this.remove(id);
+      return;
     }
-    for (const id of [...this.byId.keys()]) if (!seen.has(id)) this.remove(id);
+    if (existing && existing.get(ZONE_TYPE_PROPERTY) === zone.attributes.zoneType) {
+      if (existing.get(UPDATED_PROPERTY) !== zone.updatedAt && !this.frozen.has(id)) {
+        existing.setGeometry(toMapGeometry(zone.geometry));
+        existing.set(UPDATED_PROPERTY, zone.updatedAt, true);
+      }
+      const label = this.labelOf(zone);
+      if (existing.get(LABEL_PROPERTY) !== label) existing.set(LABEL_PROPERTY, label);
+      if (existing.get(OBJECT_PROPERTY) !== zone.objectId) existing.set(OBJECT_PROPERTY, zone.objectId, true);
+      return;
+    }
+    if (existing) this.remove(id);
+    this.layers[zone.attributes.zoneType].getSource()!.addFeature(this.create(zone));
+  }
+
+  /** Labels carry the object's name: re-label the zones of these objects (null: all zones). */
+  private relabel(objects: ReadonlySet<string> | null): void {
+    for (const [id, feature] of this.byId) {
+      if (objects && !objects.has(feature.get(OBJECT_PROPERTY) as string)) continue;
+      const zone = this.mirror?.zone(id);
+      if (!zone) continue;
+      const label = this.labelOf(zone);
+      if (feature.get(LABEL_PROPERTY) !== label) feature.set(LABEL_PROPERTY, label);
+    }
+  }
+
+  private labelOf(zone: Zone): string {
+    return labelOf(zone, this.mirror?.object(zone.objectId), this.lang);
   }
 
   setSelected(ids: readonly string[]): void {
@@ -114,8 +194,9 @@ export class ZoneLayers {
    */
   unfreeze(revert: boolean): void {
     if (revert) for (const id of this.frozen) this.byId.get(id)?.unset(UPDATED_PROPERTY, true);
+    const ended = [...this.frozen];
     this.frozen.clear();
-    if (this.last) this.sync(this.last.zones, this.last.objects, this.last.lang);
+    for (const id of ended) this.put(id);
   }
 
   private remove(id: string): void {

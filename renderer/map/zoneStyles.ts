@@ -32,6 +32,8 @@ function baseStyles(symbol: ZoneSymbol): Style[] {
   return styles;
 }
 
+const vertexCache = new WeakMap<Polygon | MultiPolygon, { revision: number; points: MultiPoint }>();
+
 const selectedStroke = new Style({ stroke: new Stroke({ color: '#00a2ff', width: 4 }), zIndex: 100 });
 const vertexStyle = new Style({
   image: new Circle({
@@ -42,11 +44,12 @@ const vertexStyle = new Style({
   geometry: (feature) => {
     const geometry = feature.getGeometry() as Polygon | MultiPolygon | undefined;
     if (!geometry) return undefined;
-    const rings =
-      geometry.getType() === 'Polygon'
-        ? [(geometry as Polygon).getCoordinates()]
-        : (geometry as MultiPolygon).getCoordinates();
-    return new MultiPoint(rings.flat(2));
+    // A 6 000-vertex zone is redrawn every frame while selected: build its vertices once per change.
+    const cached = vertexCache.get(geometry);
+    if (cached && cached.revision === geometry.getRevision()) return cached.points;
+    const points = new MultiPoint(geometry.getFlatCoordinates(), geometry.getLayout());
+    vertexCache.set(geometry, { revision: geometry.getRevision(), points });
+    return points;
   },
   zIndex: 101,
 });
@@ -80,11 +83,12 @@ function labelStyle(text: string, symbol: ZoneSymbol, inside: boolean): Style {
 
 /** A style function per zone type: symbol, optional hatch, selection highlight and label. */
 export function zoneStyleFunction(zoneType: ZoneType, symbol: ZoneSymbol = DEFAULT_SYMBOLS[zoneType]) {
-  const base = baseStyles(symbol);
+  // Built on the first draw: the hatch pattern is a canvas, made once per zone type and reused.
+  let base: Style[] | null = null;
   const inside = zoneType === 'body';
   const labels = new Map<string, Style>();
   return (feature: FeatureLike, resolution: number): Style[] => {
-    const styles = [...base];
+    const styles = [...(base ??= baseStyles(symbol))];
     if (feature.get(SELECTED_PROPERTY)) styles.push(selectedStroke, vertexStyle);
     const text = feature.get(LABEL_PROPERTY) as string | undefined;
     // Labels only where a zone is large enough on screen to carry one (≈ below 20 m/pixel).

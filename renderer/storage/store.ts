@@ -13,6 +13,8 @@ import { UPGRADE_BLOCKED, watchConnection, type Connection } from './connection'
 import type { Bilingual } from '../../shared/domain/labels';
 import type { Project } from '../../shared/domain/schema';
 import { emptyTrash, trashedProjects } from './projectTrash';
+import type { TableName, TableRecords } from './records';
+import { watchMutations, type Mutated } from './mutations';
 
 /** Reads available to live queries and one-off reads. */
 export interface Queries extends Reader {
@@ -26,6 +28,8 @@ export interface Queries extends Reader {
   editCount(projectId: string): Promise<number>;
   /** What the project's file carried besides the document (see fileExtras.ts); null if none. */
   fileExtras(projectId: string): Promise<FileExtras | null>;
+  /** These records of one table in one bulk read, in key order (undefined: not stored). */
+  records<T extends TableName>(table: T, keys: readonly string[]): Promise<(TableRecords[T] | undefined)[]>;
 }
 
 /**
@@ -62,6 +66,11 @@ export interface Store {
     onValue: (value: T) => void,
     onError: (error: unknown) => void,
   ): () => void;
+  /**
+   * Called after each committed transaction (this window, a worker or another window) with the
+   * keys it changed per document table (mutations.ts): a mirror re-reads only those.
+   */
+  changes(listener: (mutated: Mutated) => void): () => void;
   close(): void;
 }
 
@@ -96,6 +105,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     readOnly: (projectId) => isReadOnly(db, projectId),
     editCount: (projectId) => db.history.where('projectId').equals(projectId).count(),
     fileExtras: (projectId) => readFileExtras(db, projectId),
+    records: (table, keys) => db.table(table).bulkGet([...keys]),
   };
   const outside = async (...writes: OutsideWrite[]) => void (await commit(db, { outsideHistory: writes }));
   return {
@@ -119,6 +129,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       const subscription = liveQuery(() => query(read)).subscribe({ next: onValue, error: onError });
       return () => subscription.unsubscribe();
     },
+    changes: (listener) => watchMutations(db.name, listener),
     close: () => db.close(),
   };
 }

@@ -33,6 +33,9 @@ export function AttributePanel({ data }: { data: ProjectData }) {
     [data.zones, object?.id],
   );
   const gkZone = data.project.settings.gkZone;
+  // One array per geometry: the area table's geodesic areas are recomputed only when it changes.
+  const geometry = zone?.geometry;
+  const geometries = useMemo(() => (geometry ? [geometry] : []), [geometry]);
 
   if (!object) {
     return (
@@ -49,7 +52,7 @@ export function AttributePanel({ data }: { data: ProjectData }) {
         <h2>
           {t('zoneAttributes')}: {object.attributes.name} · {ZONE_TYPE_LABELS[zone.attributes.zoneType][lang]}
         </h2>
-        <AreaTable geometries={[zone.geometry]} gkZone={gkZone} />
+        <AreaTable geometries={geometries} gkZone={gkZone} />
         <DerivationInfo zone={zone} data={data} />
         <SchemaForm
           key={zone.id}

@@ -1,4 +1,4 @@
-import { useCallback, useState, type RefObject } from 'react';
+import { useCallback, useMemo, useState, type RefObject } from 'react';
 import type { Finding, FindingSeverity } from '../../shared/checks/findings';
 import type { Bilingual } from '../../shared/domain/labels';
 import { applyQuickFix, fixLabel } from '../../shared/checks/quickFixes';
@@ -37,6 +37,15 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
   // A quick fix edits geometry: not in a read-only review copy (finding and zooming still work).
   const readOnly = useEditorState((s) => s.readOnly);
   const [shown, setShown] = useState(FINDINGS_PAGE);
+  // Which zones are construction-control zones, indexed once per data (not findings × zones).
+  const ccz = useMemo(
+    () =>
+      new Set(
+        data.zones.filter((z) => z.attributes.zoneType === 'construction_control_zone').map((z) => z.id),
+      ),
+    [data.zones],
+  );
+  const isCcz = (finding: Finding) => finding.fix !== undefined && ccz.has(finding.fix.zoneId);
 
   const show = (finding: Finding) => {
     workbench.select({ zoneIds: finding.zoneIds, objectId: finding.objectId ?? null });
@@ -47,7 +56,7 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
     const byId = new Map(data.zones.map((z) => [z.id, z.geometry]));
     try {
       const geometries = applyQuickFix(finding.fix, (id) => byId.get(id));
-      await workbench.run(setZoneGeometries(geometries, fixLabel(finding.fix, isCcz(finding, data))));
+      await workbench.run(setZoneGeometries(geometries, fixLabel(finding.fix, isCcz(finding))));
     } catch (error) {
       workbench.reportError(error);
     }
@@ -94,7 +103,7 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
                   onClick={() => void fix(finding)}
                   disabled={readOnly}
                 >
-                  {fixLabel(finding.fix, isCcz(finding, data))[lang]}
+                  {fixLabel(finding.fix, isCcz(finding))[lang]}
                 </button>
               )}
             </li>
@@ -109,12 +118,6 @@ export function ChecksPanel({ data, map }: { data: ProjectData; map: RefObject<P
     </section>
   );
 }
-
-function isCcz(finding: Finding, data: ProjectData): boolean {
-  const target = finding.fix?.zoneId;
-  return data.zones.find((z) => z.id === target)?.attributes.zoneType === 'construction_control_zone';
-}
-
 function moreLabel(next: number, total: number): Bilingual {
   return { zh: `再显示 ${next} 条（共 ${total} 条）`, en: `Show ${next} more (${total} in all)` };
 }

@@ -2,23 +2,29 @@ import { useEffect, useRef } from 'react';
 import type { Position } from '../../shared/domain/geometry';
 import { createPlanMap, type PlanMap } from '../map/createPlanMap';
 import { useEditorState } from './hooks/useEditorState';
-import type { ProjectData } from './hooks/useProjectData';
 import { useLang } from './hooks/useLang';
+import { useProjectMirror } from './hooks/useMirror';
+import { useRenderCount } from './hooks/useRenderCount';
 import { useWorkbench } from './hooks/useWorkbench';
 
 interface Props {
-  data: ProjectData | null | undefined;
+  projectId: string | null;
   onMap(map: PlanMap | null): void;
+  /** Called on every pointer move over the map: a small store, never React state of the app. */
   onPointer(position: Position | null): void;
 }
 
-/** Owns the OpenLayers map's lifetime and feeds it the store's data and the editor's state. */
-export function MapView({ data, onMap, onPointer }: Props) {
+/**
+ * Owns the OpenLayers map's lifetime. React hands it the open project's id (the map follows the
+ * project's mirror itself, patching features by key) and the editor's tool and selection.
+ */
+export function MapView({ projectId, onMap, onPointer }: Props) {
+  useRenderCount('MapView');
   const { workbench } = useWorkbench();
   const { lang, t } = useLang();
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<PlanMap | null>(null);
-  const fitted = useRef<string | null>(null);
+  const mirror = useProjectMirror(projectId);
   const tool = useEditorState((s) => s.tool);
   const snapping = useEditorState((s) => s.snapping);
   const selection = useEditorState((s) => s.selection.zoneIds);
@@ -36,29 +42,15 @@ export function MapView({ data, onMap, onPointer }: Props) {
       // StrictMode mounts twice in development: the first map must let go of the element.
       planMap.destroy();
       map.current = null;
-      fitted.current = null;
       onMap(null);
     };
   }, [workbench, onMap, onPointer]);
 
-  useEffect(() => {
-    if (!map.current || !data) return;
-    map.current.setData(data.zones, data.objects, lang);
-    if (fitted.current !== data.project.id) {
-      fitted.current = data.project.id;
-      map.current.zoomToData();
-    }
-  }, [data, lang]);
-
+  // Language first, so the zones are labelled once when the project is drawn.
+  useEffect(() => map.current?.setLang(lang), [lang, workbench]);
+  useEffect(() => map.current?.setProject(mirror), [mirror, onMap]);
   useEffect(() => map.current?.setTool(tool), [tool, snapping]);
-  useEffect(() => map.current?.setSelection(selection), [selection]);
-  useEffect(() => {
-    if (data)
-      map.current?.setBasemap({
-        url: data.project.settings.onlineBasemapUrl,
-        enabled: data.project.settings.onlineBasemapEnabled,
-      });
-  }, [data]);
+  useEffect(() => map.current?.setSelection(selection), [selection, mirror]);
 
   return (
     <div

@@ -1,18 +1,22 @@
-import type { Position } from '../../shared/domain/geometry';
 import { toSurveyXY } from '../../shared/crs/gaussKruger';
 import { groupDigits } from '../../shared/domain/units';
 import { useLang } from './hooks/useLang';
+import { usePointer, type PointerStore } from './hooks/usePointer';
+import { useRenderCount } from './hooks/useRenderCount';
 
 interface Props {
-  pointer: Position | null;
+  /** Read here only: a pointer move re-renders the status bar and nothing else. */
+  pointer: PointerStore;
   gkZone: number;
   persistent: boolean | null;
   mode: 'desktop' | 'web';
 }
 
 /** Pointer position in lon/lat and in the project's Gauss-Krüger zone (X = north, Y = east with zone prefix). */
-export function StatusBar({ pointer, gkZone, persistent, mode }: Props) {
+export function StatusBar({ pointer: pointerStore, gkZone, persistent, mode }: Props) {
+  useRenderCount('StatusBar');
   const { lang, t } = useLang();
+  const pointer = usePointer(pointerStore);
   let coordinates = '—';
   if (pointer) {
     const [lon, lat] = pointer;

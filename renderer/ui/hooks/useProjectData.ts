@@ -1,25 +1,14 @@
-import type { Project, ProtectedObject, Zone } from '../../../shared/domain/schema';
-import { useLive } from './useLive';
+import type { ProjectData } from '../../editor/projectMirror';
+import { useMirrorData, useProjectMirror } from './useMirror';
 
-export interface ProjectData {
-  project: Project;
-  objects: ProtectedObject[];
-  zones: Zone[];
-}
+export type { ProjectData };
 
-/** The open project's objects and zones, from one live query so they are always mutually consistent. */
+/**
+ * The open project's objects and zones as one consistent value, read from the project mirror
+ * (patched by key after each commit, never re-read whole). Re-renders on every patch: panels that
+ * show one record subscribe to it alone (useMirror.ts). undefined while loading, null when none.
+ */
 export function useProjectData(projectId: string | null): ProjectData | null | undefined {
-  return useLive(
-    async (q) => {
-      if (!projectId) return null;
-      const project = await q.project(projectId);
-      if (!project) return null;
-      const [objects, zones] = await Promise.all([
-        q.objectsOfProject(projectId),
-        q.zonesOfProject(projectId),
-      ]);
-      return { project, objects, zones };
-    },
-    [projectId],
-  );
+  const data = useMirrorData(useProjectMirror(projectId));
+  return projectId ? data : null;
 }

@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type OlMap from 'ol/Map';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../storage/store';
+import { createProject } from '../editor/commands/projectCommands';
+import { createObject, updateObjectAttributes } from '../editor/commands/objectCommands';
+import { createZone, deleteZones, setZoneGeometries } from '../editor/commands/zoneCommands';
+import { ProjectMirror } from '../editor/projectMirror';
+import { squareAround } from '../testing/memoryStore';
+import { toZoneGeometry } from './geometryConvert';
+import { LABEL_PROPERTY } from './zoneStyles';
+import { ZoneLayers } from './zoneLayers';
+
+const closing: (() => void)[] = [];
+afterEach(() => closing.splice(0).forEach((close) => close()));
+
+async function mapOfThreeZones() {
+  const store = await openStore({
+    name: `layers-${Math.random()}`,
+    indexedDB: new IDBFactory(),
+    IDBKeyRange,
+  });
+  const project = createProject({ settings: { name: 'p', gkZone: 28 }, objects: [], zones: [] });
+  const projectId = project.id;
+  await store.commit({ projectId, ...project });
+  const object = createObject(projectId, { name: '古城墙', objectType: 'relic_unit' });
+  await store.commit({ projectId, ...object });
+  const ids: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const zone = createZone({
+      projectId,
+      objectId: object.id,
+      attributes: { zoneType: 'protection_range' },
+      geometry: squareAround(84.6 + i * 0.01, 44.4),
+    });
+    await store.commit({ projectId, ...zone });
+    ids.push(zone.id);
+  }
+  const mirror = new ProjectMirror(store, projectId);
+  await mirror.settled();
+  const layers = new ZoneLayers({ addLayer: () => {} } as unknown as OlMap);
+  const patches: number[] = [];
+  layers.attach(mirror, 'zh', (change) => patches.push(change.zones.size));
+  closing.push(() => {
+    mirror.dispose();
+    store.close();
+  });
+  return { store, projectId, objectId: object.id, ids, mirror, layers, patches };
+}
+
+/** The feature's outline back in lon/lat, to 1e-9° (the map's round trip through Web Mercator). */
+const lonLatOf = (layers: ZoneLayers, id: string) =>
+  toZoneGeometry(layers.feature(id)!.getGeometry()!)!
+    .coordinates.flat(3)
+    .map((v) => Number(v.toFixed(9)));
+const flat = (g: ReturnType<typeof squareAround>) => g.coordinates.flat(2).map((v) => Number(v.toFixed(9)));
+
+describe('zone layers follow the project mirror by key', () => {
+  it('changes one feature’s geometry after a commit and recreates no other feature', async () => {
+    const { store, projectId, ids, mirror, layers } = await mapOfThreeZones();
+    const before = ids.map((id) => layers.feature(id));
+    expect(before.every((f) => f !== undefined)).toBe(true);
+    const revisions = before.map((f) => f!.getGeometry()!.getRevision());
+
+    const moved = squareAround(85, 45);
+    await store.commit({ projectId, ...setZoneGeometries(new Map([[ids[1]!, moved]])) });
+    await mirror.settled();
+
+    const after = ids.map((id) => layers.feature(id));
+    expect(after).toEqual(before);
+    after.forEach((f, i) => expect(f).toBe(before[i]));
+    expect(lonLatOf(layers, ids[1]!)).toEqual(flat(moved));
+    expect(after[0]!.getGeometry()!.getRevision()).toBe(revisions[0]);
+    expect(after[2]!.getGeometry()!.getRevision()).toBe(revisions[2]);
+
+    await store.undo(projectId);
+    await mirror.settled();
+    expect(lonLatOf(layers, ids[1]!)).toEqual(flat(squareAround(84.61, 44.4)));
+    expect(layers.feature(ids[0]!)).toBe(before[0]);
+  });
+
+  it('removes a deleted zone’s feature and re-labels zones when their object is renamed', async () => {
+    const { store, projectId, objectId, ids, mirror, layers } = await mapOfThreeZones();
+    const kept = layers.feature(ids[0]!);
+    await store.commit({ projectId, ...deleteZones([ids[2]!]) });
+    await store.commit({ projectId, ...updateObjectAttributes(objectId, { name: '新城墙' }) });
+    await mirror.settled();
+    expect(layers.feature(ids[2]!)).toBeUndefined();
+    expect([...layers.ids()].sort()).toEqual([ids[0]!, ids[1]!].sort());
+    expect(layers.feature(ids[0]!)).toBe(kept);
+    expect(String(kept!.get(LABEL_PROPERTY))).toContain('新城墙');
+  });
+
+  it('keeps a gesture’s geometry while frozen and shows the stored one when the gesture ends', async () => {
+    const { store, projectId, ids, mirror, layers } = await mapOfThreeZones();
+    layers.freeze([ids[0]!]);
+    const dragged = squareAround(86, 46);
+    await store.commit({ projectId, ...setZoneGeometries(new Map([[ids[0]!, dragged]])) });
+    await mirror.settled();
+    expect(lonLatOf(layers, ids[0]!)).toEqual(flat(squareAround(84.6, 44.4)));
+    layers.unfreeze(true);
+    expect(lonLatOf(layers, ids[0]!)).toEqual(flat(dragged));
+  });
+});
