@@ -2,6 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Lang } from '../../shared/domain/labels';
 import type { Column, TableRow } from './attributeTableColumns';
 import { tableText } from './attributeTableText';
+import { inParens } from './i18n';
 
 /**
  * The editor of one cell: a list for a field with options, a text box otherwise. Enter (or
@@ -29,7 +30,7 @@ export function CellEditor({
   };
   const initial = column.value(row);
   const [text, setText] = useState(initial === null ? '' : String(initial));
-  const label = `${tableText('editCell', lang)} ${column.label[lang]}（${row.object?.attributes.name ?? ''}）`;
+  const label = `${tableText('editCell', lang)} ${column.label[lang]}${inParens(row.object?.attributes.name ?? '', lang)}`;
   const onKeyDown = (event: KeyboardEvent) => {
     // The grid's own keys (arrows, Enter, Escape) must not act while a cell is being edited.
     event.stopPropagation();

@@ -10,6 +10,7 @@ import {
 import type { TableRow } from './attributeTableColumns';
 import { NO_FILTER, type TableFilter } from './attributeTableView';
 import { tableText, type TableTextKey } from './attributeTableText';
+import { colon } from './i18n';
 
 interface Option {
   value: string;
@@ -37,7 +38,9 @@ function Choice({
       onChange={(e) => onChange(e.target.value)}
     >
       <option value="">
-        {tableText(name, lang)}：{tableText('all', lang)}
+        {tableText(name, lang)}
+        {colon(lang)}
+        {tableText('all', lang)}
       </option>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
