@@ -1,0 +1,36 @@
+import type BaseLayer from 'ol/layer/Base';
+import type VectorSource from 'ol/source/Vector';
+import type { Background, BackgroundKind, LayerStatus } from '../../../shared/domain/backgrounds';
+
+/** Where a file background's bytes come from: a URL read by range (desktop grant, COG URL) or a Blob. */
+export type BackgroundBytes =
+  { url: string } | { blob: Blob } | { needsPermission: true } | { missing: true };
+
+export interface BackgroundContext {
+  /** The bytes of a file background (not called for tile services). */
+  bytes(background: Background): Promise<BackgroundBytes>;
+  /** A service key from local settings (never from the project). */
+  serviceKey(keyId: string): Promise<string | null>;
+  /** The map's projection code (EPSG:3857). */
+  viewProjection: string;
+}
+
+/** One background on the map, made by the factory of its kind. */
+export interface BackgroundLayer {
+  layer: BaseLayer;
+  /** Current status; `onStatus` reports changes. */
+  status(): LayerStatus;
+  onStatus(listener: (status: LayerStatus) => void): () => void;
+  /** Extent in map coordinates once known (zoom to layer). */
+  extent(): number[] | null;
+  /** Features near the pointer for snapping and tracing (CAD backgrounds). */
+  snapSource?: VectorSource;
+  /** Refill `snapSource` around a map coordinate with a tolerance in map units. */
+  fillSnap?(center: number[], tolerance: number): void;
+  /** A fresh layer for an offscreen figure map (same source data, own renderer). */
+  forFigure(): BaseLayer;
+  dispose(): void;
+}
+
+export type BackgroundFactory = (background: Background, context: BackgroundContext) => BackgroundLayer;
+export type BackgroundFactories = Partial<Record<BackgroundKind, BackgroundFactory>>;
