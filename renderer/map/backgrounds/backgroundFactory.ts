@@ -1,6 +1,7 @@
 import type BaseLayer from 'ol/layer/Base';
 import type VectorSource from 'ol/source/Vector';
 import type { Background, BackgroundKind, LayerStatus } from '../../../shared/domain/backgrounds';
+import type { Bilingual } from '../../../shared/domain/labels';
 
 /** Where a file background's bytes come from: a URL read by range (desktop grant, COG URL) or a Blob. */
 export type BackgroundBytes =
@@ -34,3 +35,38 @@ export interface BackgroundLayer {
 
 export type BackgroundFactory = (background: Background, context: BackgroundContext) => BackgroundLayer;
 export type BackgroundFactories = Partial<Record<BackgroundKind, BackgroundFactory>>;
+
+/** A file the user picked as a background, with its small sidecars (.prj, .tfw/.jgw/.pgw, .aux.xml) as text. */
+export interface PickedBackgroundFile {
+  name: string;
+  size: number;
+  mtimeMs?: number;
+  bytes: BackgroundBytes;
+  sidecars: Record<string, string>;
+}
+
+/**
+ * What reading a picked file's header found: the source to store, and whether its coordinate
+ * system is known. With `crs` undefined in the source, the panel asks the user (the same
+ * resolver and choices as imports) before storing it. A file that cannot be a background throws
+ * `BackgroundRefused` with the reason.
+ */
+export interface InspectedBackground {
+  name: string;
+  source: Background['source'];
+  /** Candidate systems when the file does not say (from the resolver), best first. */
+  crsCandidates?: { epsg: number; label: string }[];
+  /** The file's corners as read (for the resolver's prefix and X/Y checks), in the file's units. */
+  sample?: number[][];
+}
+export type BackgroundInspector = (file: PickedBackgroundFile) => Promise<InspectedBackground>;
+export type BackgroundInspectors = Partial<Record<BackgroundKind, BackgroundInspector>>;
+
+export class BackgroundRefused extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: Bilingual,
+  ) {
+    super(`${file}: ${reason.en}`);
+  }
+}

@@ -1,7 +1,9 @@
-import type { BackgroundFactories } from './backgroundFactory';
+import type { BackgroundFactories, BackgroundInspectors } from './backgroundFactory';
 
 /**
- * The factory of each background kind. Each kind's package registers its factory here (one
- * line); a background whose kind has no factory yet is listed with an error status.
+ * The factory of each background kind, and the reader of each kind's file header. Each kind's
+ * package registers itself here (one line each); a background whose kind has no factory yet is
+ * listed with an error status.
  */
 export const BACKGROUND_FACTORIES: BackgroundFactories = {};
+export const BACKGROUND_INSPECTORS: BackgroundInspectors = {};
