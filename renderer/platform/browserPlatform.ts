@@ -101,5 +101,12 @@ export function createBrowserPlatform(): Platform {
     onOpenFile: () => () => {},
     setWindowState: () => {},
     allowTileOrigin: async () => 'unsupported',
+    // INTERIM (issue 12 contract): replaced by the backgrounds work before it merges.
+    pickBackgroundFiles: () => Promise.reject(new Error('backgrounds: not in this build yet')),
+    backgroundBytes: () => Promise.reject(new Error('backgrounds: not in this build yet')),
+    forgetBackground: async () => {},
+    allowTileOrigins: async () => 'unsupported',
+    serviceKey: async () => null,
+    setServiceKey: () => Promise.reject(new Error('service keys: not in this build yet')),
   };
 }

@@ -32,6 +32,13 @@ export function createElectronPlatform(bridge: HzwBridge): Platform {
       await bridge.setTileOrigins([...current, origin]);
       return 'reload';
     },
+    // INTERIM (issue 12 contract): replaced by the backgrounds work before it merges.
+    pickBackgroundFiles: () => Promise.reject(new Error('backgrounds: not in this build yet')),
+    backgroundBytes: () => Promise.reject(new Error('backgrounds: not in this build yet')),
+    forgetBackground: async () => {},
+    allowTileOrigins: async () => 'unsupported',
+    serviceKey: async () => null,
+    setServiceKey: () => Promise.reject(new Error('service keys: not in this build yet')),
     setWindowState(state) {
       const { title, edited, canUndo, canRedo, hasSelection, lang } = state;
       const readOnly = state.readOnly === true;

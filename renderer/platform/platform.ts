@@ -8,6 +8,7 @@ import type {
   SavedFile,
   WindowState,
 } from '../../shared/ipc/contract';
+import type { BackgroundAccess, BackgroundBytes, PickedBackgroundFile } from './backgroundFiles';
 
 /**
  * What the workbench needs from its host. Two implementations: the Electron bridge (native
@@ -52,4 +53,32 @@ export interface Platform {
    * allowed ('allowed'); web mode cannot change its server's policy ('unsupported').
    */
   allowTileOrigin(origin: string): Promise<'allowed' | 'reload' | 'unsupported'>;
+
+  /**
+   * Let the user pick background files (orthophotos, scanned sheets with world files, CAD
+   * drawings, tile packages), several at once so sidecars come along. The files are not read
+   * whole: the desktop grants range access through the app scheme, the browser keeps a file handle
+   * (or a copy of a small file where handles are not available).
+   */
+  pickBackgroundFiles(): Promise<PickedBackgroundFile[]>;
+
+  /**
+   * The bytes of a background picked earlier, after a reload or restart. `ask` is true only inside
+   * a user gesture ("allow again"), when the browser may show its permission prompt.
+   */
+  backgroundBytes(access: BackgroundAccess, options: { ask: boolean }): Promise<BackgroundBytes>;
+
+  /** Drop the access to a removed background (the desktop forgets its grant). */
+  forgetBackground(access: BackgroundAccess): Promise<void>;
+
+  /**
+   * Allow exactly these tile-service origins (https, or http on loopback) in the page's policy,
+   * replacing the list before. Desktop: 'reload' when the list changed; web: 'unsupported' unless
+   * the server was started with them (then 'allowed').
+   */
+  allowTileOrigins(origins: string[]): Promise<'allowed' | 'reload' | 'unsupported'>;
+
+  /** Service keys (天地图 tk, a 一张图 token) in local app settings, never in a project. */
+  serviceKey(keyId: string): Promise<string | null>;
+  setServiceKey(keyId: string, key: string | null): Promise<void>;
 }

@@ -2,10 +2,9 @@ import type BaseLayer from 'ol/layer/Base';
 import type VectorSource from 'ol/source/Vector';
 import type { Background, BackgroundKind, LayerStatus } from '../../../shared/domain/backgrounds';
 import type { Bilingual } from '../../../shared/domain/labels';
+import type { BackgroundBytes, PickedBackgroundFile } from '../../platform/backgroundFiles';
 
-/** Where a file background's bytes come from: a URL read by range (desktop grant, COG URL) or a Blob. */
-export type BackgroundBytes =
-  { url: string } | { blob: Blob } | { needsPermission: true } | { missing: true };
+export type { BackgroundAccess, BackgroundBytes, PickedBackgroundFile } from '../../platform/backgroundFiles';
 
 export interface BackgroundContext {
   /** The bytes of a file background (not called for tile services). */
@@ -35,15 +34,6 @@ export interface BackgroundLayer {
 
 export type BackgroundFactory = (background: Background, context: BackgroundContext) => BackgroundLayer;
 export type BackgroundFactories = Partial<Record<BackgroundKind, BackgroundFactory>>;
-
-/** A file the user picked as a background, with its small sidecars (.prj, .tfw/.jgw/.pgw, .aux.xml) as text. */
-export interface PickedBackgroundFile {
-  name: string;
-  size: number;
-  mtimeMs?: number;
-  bytes: BackgroundBytes;
-  sidecars: Record<string, string>;
-}
 
 /**
  * What reading a picked file's header found: the source to store, and whether its coordinate
