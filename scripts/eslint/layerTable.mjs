@@ -154,4 +154,5 @@ export const LIBRARIES = {
   flatbush: ['shared/geometry/spatialIndex'],
   proj4: ['shared/crs'],
   'geographiclib-geodesic': ['shared/geometry/ellipsoid'],
+  pmtiles: ['renderer/map/tiles'],
 };
