@@ -30,7 +30,7 @@ export interface FigureRequest {
   centre: Projected;
   /** Used when the title block has no title (the object's or the project's name). */
   defaultTitle: string;
-  /** Object names written on the map at GK points. */
+  /** Object names written on the map, centred just above GK points. */
   labels?: readonly { text: string; at: Projected }[];
   measure?: MeasureText;
   inset?: InsetBasemap;
@@ -73,7 +73,7 @@ export function layoutFigure(request: FigureRequest): FigureLayout {
       ops.push(...symbolOps(rings, DEFAULT_SYMBOLS[zone.type]));
   for (const label of request.labels ?? []) {
     const x = frame.map.xMm + ((label.at[0] - ground.minE) * 1000) / settings.scale;
-    const y = frame.map.yMm + ((label.at[1] - ground.minN) * 1000) / settings.scale;
+    const y = frame.map.yMm + ((label.at[1] - ground.minN) * 1000) / settings.scale + 1.5 * f;
     ops.push({
       op: 'text',
       str: label.text,
