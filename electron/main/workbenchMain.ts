@@ -9,7 +9,8 @@ import { createApplicationMenu, type ApplicationMenu } from './applicationMenu';
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './appOrigin';
 import { serveAppScheme } from './appScheme';
 import { AppSettings } from './appSettings';
-import { writeFileAtomic } from './atomicWrite';
+import { openAtomicStream, writeFileAtomic } from './atomicWrite';
+import { ExportStreams } from './exportStreams';
 import { installContentsSecurity } from './contentsSecurity';
 import { DIALOG_TEXT } from './dialogText';
 import { electronDialogs } from './dialogs';
@@ -53,6 +54,9 @@ export function runWorkbench(launch: Launch): void {
   const origin = (launch.devUrl && originOf(launch.devUrl)) || APP_ORIGIN;
   let window: BrowserWindow | null = null;
   let services: Services | null = null;
+  // A page that reloads or dies leaves its unfinished exports behind: their temporary files go.
+  const exports = new ExportStreams((path) => openAtomicStream(path));
+  const dropExports = () => void exports.abortAll();
 
   const opens = new OpenRequestQueue((path) => void deliver(path));
   const first = fileArgument(process.argv, process.cwd(), process.defaultApp === true);
@@ -107,13 +111,20 @@ export function runWorkbench(launch: Launch): void {
     window = created;
     // A new document must subscribe again before it receives files.
     created.webContents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument) opens.markNotReady();
+      if (details.isMainFrame && !details.isSameDocument) {
+        opens.markNotReady();
+        dropExports();
+      }
     });
-    created.webContents.on('render-process-gone', () => opens.markNotReady());
+    created.webContents.on('render-process-gone', () => {
+      opens.markNotReady();
+      dropExports();
+    });
     created.on('closed', () => {
       if (window !== created) return;
       window = null;
       opens.markNotReady();
+      dropExports();
     });
   }
 
@@ -168,6 +179,7 @@ export function runWorkbench(launch: Launch): void {
       { origin, isAppWindow: (contents) => window !== null && window.webContents.id === contents.id },
       {
         files,
+        exports,
         settings,
         windowStateChanged(state: WindowState, sender) {
           const owner = BrowserWindow.fromWebContents(sender);

@@ -17,6 +17,9 @@ function fakeBridge(): FakeBridge {
     setWindowState: vi.fn(async () => undefined),
     listTileOrigins: vi.fn(async () => []),
     setTileOrigins: vi.fn(async () => []),
+    exportStreamBegin: vi.fn(async () => null),
+    exportStreamWrite: vi.fn(async () => undefined),
+    exportStreamEnd: vi.fn(async () => null),
     onMenuCommand: vi.fn(() => () => undefined),
     onOpenFile: vi.fn(() => () => undefined),
   };

@@ -1,5 +1,6 @@
 import type { HzwBridge } from '../../shared/ipc/bridge';
 import type { FileFilter, SaveRequest } from '../../shared/ipc/contract';
+import { desktopExportSink } from './exportSink';
 import type { Platform } from './platform';
 import { readPickedFiles } from './readPicked';
 
@@ -22,6 +23,7 @@ export function createElectronPlatform(bridge: HzwBridge): Platform {
     openProject: () => bridge.openProject(),
     saveProject: (request) => bridge.saveProject(saveRequest(request)),
     exportFile: (request) => bridge.exportFile(saveRequest(request)),
+    exportStream: (request) => desktopExportSink(bridge, request),
     recentProjects: () => bridge.listRecent(),
     openRecent: (handle) => bridge.openRecent(handle),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),

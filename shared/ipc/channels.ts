@@ -17,6 +17,9 @@ export const INVOKE_CHANNELS = {
   acceptOpenRequests: 'file:acceptOpenRequests',
   listTileOrigins: 'tiles:listOrigins',
   setTileOrigins: 'tiles:setOrigins',
+  exportStreamBegin: 'file:exportStreamBegin',
+  exportStreamWrite: 'file:exportStreamWrite',
+  exportStreamEnd: 'file:exportStreamEnd',
 } as const;
 
 /** Main → renderer events (webContents.send / ipcRenderer.on). */

@@ -101,6 +101,15 @@ export const WindowStateSchema = z.strictObject({
 export const TileOriginsSchema = z
   .array(z.string().max(200).refine(isHttpsOrigin, 'an https origin such as https://tiles.example.org'))
   .max(MAX_TILE_ORIGINS);
+/** Where a streamed export goes: asked with a save dialog, like exportFile, but no bytes yet. */
+export const ExportStreamRequestSchema = z.strictObject({ suggestedName: FileName, filters: Filters });
+export const ExportStreamSchema = z.strictObject({ stream: z.uuid(), name: FileName });
+export const ExportStreamWriteSchema = z.strictObject({
+  stream: z.uuid(),
+  bytes: bytesUpTo(READ_CHUNK_BYTES),
+});
+/** `commit: false` (cancel) removes what was written; the answer is null then. */
+export const ExportStreamEndSchema = z.strictObject({ stream: z.uuid(), commit: z.boolean() });
 export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 const Nothing = z.undefined();
 
@@ -117,6 +126,12 @@ export const invokeContract = {
   [INVOKE_CHANNELS.acceptOpenRequests]: { request: Nothing, response: Nothing },
   [INVOKE_CHANNELS.listTileOrigins]: { request: Nothing, response: TileOriginsSchema },
   [INVOKE_CHANNELS.setTileOrigins]: { request: TileOriginsSchema, response: TileOriginsSchema },
+  [INVOKE_CHANNELS.exportStreamBegin]: {
+    request: ExportStreamRequestSchema,
+    response: ExportStreamSchema.nullable(),
+  },
+  [INVOKE_CHANNELS.exportStreamWrite]: { request: ExportStreamWriteSchema, response: Nothing },
+  [INVOKE_CHANNELS.exportStreamEnd]: { request: ExportStreamEndSchema, response: SavedFileSchema.nullable() },
 } satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
@@ -143,3 +158,5 @@ export type SaveRequest = z.output<typeof SaveRequestSchema>;
 export type SavedFile = z.output<typeof SavedFileSchema>;
 export type RecentFile = z.output<typeof RecentFileSchema>;
 export type WindowState = z.output<typeof WindowStateSchema>;
+export type ExportStreamRequest = z.output<typeof ExportStreamRequestSchema>;
+export type ExportStream = z.output<typeof ExportStreamSchema>;
