@@ -105,19 +105,19 @@ export async function openAtomicStream(
   const name = basename(target);
   let real: string;
   let temp: string;
-  let file: WritableFile;
+  let out: WritableFile;
   try {
     real = await realTarget(fs, target);
     await replaySets(fs, dirname(real));
     await removeStaleTemps(fs, dirname(real), basename(real));
     temp = join(dirname(real), tempName(basename(real), 'hzw-tmp'));
-    file = await fs.open(temp, 'wx');
+    out = await fs.open(temp, 'wx');
   } catch (error) {
     throw saveError(error, name, 'unchanged');
   }
   let open = true;
   const discard = async () => {
-    if (open) await file.close().catch(() => undefined);
+    if (open) await out.close().catch(() => undefined);
     open = false;
     await fs.unlink(temp).catch(() => undefined);
   };
@@ -125,7 +125,7 @@ export async function openAtomicStream(
     async write(bytes) {
       if (!open) throw new Error(`${name}: the stream is closed`);
       try {
-        await file.writeFile(bytes);
+        await out.writeFile(bytes);
       } catch (error) {
         await discard();
         throw saveError(error, name, 'unchanged');
@@ -136,8 +136,8 @@ export async function openAtomicStream(
       const key = dirname(real);
       return inFolderQueue(key, async () => {
         try {
-          await file.sync();
-          await file.close();
+          await out.sync();
+          await out.close();
           open = false;
           await keepMode(fs, real, temp);
           if (options.keepBackup !== false)

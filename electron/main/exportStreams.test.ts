@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import * as nodeFs from 'node:fs/promises';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES, READ_CHUNK_BYTES } from '../../shared/ipc/limits';
-import { openAtomicStream } from './atomicWrite';
+import { openAtomicStream, type AtomicFs } from './atomicWrite';
 import { ExportStreams } from './exportStreams';
 import { steppedFs } from './steppedFs';
 
@@ -107,5 +108,34 @@ describe('exports written in pieces', () => {
     await exports.end(stream, true);
     const content = await readFile(target, 'utf8');
     expect(content).toBe(['a', 'b', 'c', 'd'].map((s) => s.repeat(100_000)).join(''));
+  });
+
+  it('flushes the temporary file before renaming it over the target, then flushes the folder', async () => {
+    const log: string[] = [];
+    const fs: AtomicFs = {
+      ...nodeFs,
+      readFile: (path) => nodeFs.readFile(path),
+      async open(path, flags) {
+        const handle = await nodeFs.open(path, flags);
+        const what = path === folder ? 'folder' : 'temp';
+        return {
+          writeFile: (data) => handle.writeFile(data),
+          async sync() {
+            await handle.sync();
+            log.push(`sync ${what}`);
+          },
+          close: () => handle.close(),
+        };
+      },
+      async rename(from, to) {
+        await nodeFs.rename(from, to);
+        log.push('rename');
+      },
+    };
+    const exports = new ExportStreams((path) => openAtomicStream(path, { fs }));
+    const { stream } = await exports.begin(target);
+    await exports.write(stream, text('atlas'));
+    await exports.end(stream, true);
+    expect(log).toEqual(['sync temp', 'rename', 'sync folder']);
   });
 });

@@ -10,7 +10,9 @@ import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './appOrigin';
 import { serveAppScheme } from './appScheme';
 import { AppSettings } from './appSettings';
 import { openAtomicStream, writeFileAtomic } from './atomicWrite';
+import { pickBackgrounds } from './backgroundPicks';
 import { ExportStreams } from './exportStreams';
+import { GrantedFiles } from './grantedFiles';
 import { installContentsSecurity } from './contentsSecurity';
 import { DIALOG_TEXT } from './dialogText';
 import { electronDialogs } from './dialogs';
@@ -130,9 +132,10 @@ export function runWorkbench(launch: Launch): void {
 
   async function start(): Promise<void> {
     const userData = app.getPath('userData');
-    const [settings, recent] = await Promise.all([
+    const [settings, recent, granted] = await Promise.all([
       AppSettings.load(join(userData, 'settings.json')),
       RecentFiles.load(join(userData, 'recent.json')),
+      GrantedFiles.load(join(userData, 'grants.json')),
     ]);
     const lang = () => services?.menu.state.lang ?? 'zh';
     installContentsSecurity({
@@ -142,7 +145,11 @@ export function runWorkbench(launch: Launch): void {
       text: () => DIALOG_TEXT[lang()],
     });
     if (!launch.devUrl) {
-      await serveAppScheme(launch.paths.renderer, () => contentSecurityPolicy(settings.tileOrigins()));
+      await serveAppScheme(
+        launch.paths.renderer,
+        () => contentSecurityPolicy(settings.tileOrigins()),
+        granted,
+      );
     }
 
     const handlers = createMenuHandlers({
@@ -180,6 +187,16 @@ export function runWorkbench(launch: Launch): void {
       {
         files,
         exports,
+        backgrounds: {
+          pick: () =>
+            pickBackgrounds({
+              dialogs: electronDialogs(() => window),
+              granted,
+              lang,
+              startFolder: () => app.getPath('documents'),
+            }),
+          forget: (grant) => granted.forget(grant),
+        },
         settings,
         windowStateChanged(state: WindowState, sender) {
           const owner = BrowserWindow.fromWebContents(sender);

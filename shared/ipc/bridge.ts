@@ -37,6 +37,10 @@ export interface HzwBridge {
   exportStreamEnd(
     request: InvokeRequest<Call<'exportStreamEnd'>>,
   ): Promise<InvokeResult<Call<'exportStreamEnd'>>>;
+  /** Ask for background files; each is granted for range reads at app://workbench/_granted/<grant>. */
+  pickBackgroundFiles(): Promise<InvokeResult<Call<'pickBackgroundFiles'>>>;
+  /** Drop a background's grant (the background was removed). */
+  forgetBackground(grant: InvokeRequest<Call<'forgetBackground'>>): Promise<void>;
   onMenuCommand(listener: (command: Payload<'menuCommand'>) => void): () => void;
   /** Subscribing also tells main the page is ready: files queued before then are delivered now. */
   onOpenFile(listener: (file: Payload<'openRequested'>) => void): () => void;
@@ -58,6 +62,8 @@ export const BRIDGE_FUNCTIONS = [
   'exportStreamBegin',
   'exportStreamWrite',
   'exportStreamEnd',
+  'pickBackgroundFiles',
+  'forgetBackground',
   'onMenuCommand',
   'onOpenFile',
 ] as const satisfies readonly (keyof HzwBridge)[];

@@ -20,6 +20,8 @@ export const INVOKE_CHANNELS = {
   exportStreamBegin: 'file:exportStreamBegin',
   exportStreamWrite: 'file:exportStreamWrite',
   exportStreamEnd: 'file:exportStreamEnd',
+  pickBackgroundFiles: 'background:pickFiles',
+  forgetBackground: 'background:forget',
 } as const;
 
 /** Main → renderer events (webContents.send / ipcRenderer.on). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isHttpsOrigin } from '../security/csp';
+import { MAX_SIDECAR_BYTES, SIDECAR_EXTENSIONS } from './granted';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel, type InvokeChannel } from './channels';
 import {
   MAX_IMPORT_FILE_BYTES,
@@ -110,6 +111,19 @@ export const ExportStreamWriteSchema = z.strictObject({
 });
 /** `commit: false` (cancel) removes what was written; the answer is null then. */
 export const ExportStreamEndSchema = z.strictObject({ stream: z.uuid(), commit: z.boolean() });
+/**
+ * A background file granted for range reads at app://workbench/_granted/<grant>, with the text of
+ * its sidecars keyed by extension ('prj', 'tfw', 'aux.xml' …). Sizes are not capped: an
+ * orthophoto may be many GB, and it is never read whole.
+ */
+export const PickedBackgroundSchema = z.strictObject({
+  grant: z.uuid(),
+  name: FileName,
+  size: z.number().int().nonnegative(),
+  mtimeMs: z.number().nonnegative(),
+  sidecars: z.partialRecord(z.enum(SIDECAR_EXTENSIONS), z.string().max(MAX_SIDECAR_BYTES)),
+});
+export const PickedBackgroundsSchema = z.array(PickedBackgroundSchema).max(MAX_PICKED_FILES);
 export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 const Nothing = z.undefined();
 
@@ -132,6 +146,8 @@ export const invokeContract = {
   },
   [INVOKE_CHANNELS.exportStreamWrite]: { request: ExportStreamWriteSchema, response: Nothing },
   [INVOKE_CHANNELS.exportStreamEnd]: { request: ExportStreamEndSchema, response: SavedFileSchema.nullable() },
+  [INVOKE_CHANNELS.pickBackgroundFiles]: { request: Nothing, response: PickedBackgroundsSchema },
+  [INVOKE_CHANNELS.forgetBackground]: { request: z.uuid(), response: Nothing },
 } satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
@@ -160,3 +176,4 @@ export type RecentFile = z.output<typeof RecentFileSchema>;
 export type WindowState = z.output<typeof WindowStateSchema>;
 export type ExportStreamRequest = z.output<typeof ExportStreamRequestSchema>;
 export type ExportStream = z.output<typeof ExportStreamSchema>;
+export type PickedBackground = z.output<typeof PickedBackgroundSchema>;
