@@ -17,6 +17,7 @@ import type {
 } from '../../shared/formats/mapping/types';
 import type { ExportLint } from '../../shared/formats/mapping/exportLint';
 import type { DeriveRequest, DerivedShape } from '../../shared/derive/types';
+import type { ComposeFigureInput, ComposeFigureOutput } from '../../shared/figures/composeFigure';
 import type { ReasonDetail } from './jobFailure';
 
 /** The jobs a worker can run: name → input and output. */
@@ -60,6 +61,10 @@ export interface JobTypes {
   };
   /** The attribute table's area column: one ellipsoidal area per zone, in input order. */
   zoneAreas: { input: { zones: Pick<DocumentZone, 'geometry'>[] }; output: number[] };
+}
+export interface JobTypes {
+  /** Figure pages (one figure, or the atlas's page per object) → one PDF set in the embedded font. */
+  composeFigure: { input: ComposeFigureInput; output: ComposeFigureOutput };
 }
 export type JobKind = keyof JobTypes;
 

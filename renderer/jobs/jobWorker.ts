@@ -11,6 +11,7 @@ import { zoneAreas } from '../../shared/analysis/zoneAreas';
 import { overlapAnalysis } from '../../shared/analysis/overlaps';
 import { readReferenceLayer } from '../../shared/analysis/overlapsReadReference';
 import type { JobKind, JobReply, JobRequest, JobTypes } from './jobTypes';
+import { composeFigure } from '../../shared/figures/composeFigure';
 import { failureReply } from './jobFailure';
 
 type Progress = (fraction: number) => void;
@@ -33,6 +34,7 @@ const HANDLERS: {
   deriveZones: (input) => deriveZones(input.requests, { gkZone: input.gkZone }),
   readProject: (input) => readProjectFile(input.bytes, input.name),
   writeProject: (input, progress) => writeProjectFile(input.document, input.options, progress),
+  composeFigure: (input, progress) => composeFigure(input, progress),
 };
 
 // A dedicated worker's global scope, typed by hand (the web project compiles against DOM types).

@@ -5,6 +5,7 @@ import { planFigure, type FigureTarget } from '../../../shared/figures/figurePla
 import { layoutFigure } from '../../../shared/figures/layoutFigure';
 import { fitScale } from '../../../shared/figures/paper';
 import { estimateTextWidth } from '../../../shared/figures/textMeasure';
+import { useFigureFont } from './useFigureFont';
 import { gkBox, zoneToGk } from '../../../shared/figures/zonesOnPage';
 import { updateProjectSettings } from '../../editor/commands/projectCommands';
 import { SchemaForm } from '../form/SchemaForm';
@@ -63,11 +64,15 @@ function ComposerBody({ data, lang }: { data: ProjectData; lang: Lang }) {
     if (!readOnly) void workbench.run(updateProjectSettings(data.project.id, { figure: patch }));
   };
   const inset = useInsetBasemap(settings.inset);
+  const font = useFigureFont();
   const source = useMemo(() => ({ ...data, settings: data.project.settings }), [data]);
   const plan = useMemo(() => planFigure(source, target, settings), [source, target, settings]);
   const layout = useMemo(
-    () => (plan ? layoutFigure({ ...plan, measure: estimateTextWidth, ...(inset && { inset }) }) : null),
-    [plan, inset],
+    () =>
+      plan
+        ? layoutFigure({ ...plan, measure: font?.measure ?? estimateTextWidth, ...(inset && { inset }) })
+        : null,
+    [plan, inset, font],
   );
   const fit = () => {
     if (!plan || !layout) return;
@@ -117,12 +122,20 @@ function ComposerBody({ data, lang }: { data: ProjectData; lang: Lang }) {
             page={layout.page}
             widthPx={560}
             label={`${T.preview[lang]} / ${T.preview[lang === 'zh' ? 'en' : 'zh']}`}
-            fontFamily={FIGURE_FONT_STACK}
+            fontFamily={font?.family ?? FIGURE_FONT_STACK}
           />
         ) : (
           <p role="status">{T.noZones[lang]}</p>
         )}
-        <FigureOutput data={data} settings={settings} layout={layout} inset={inset} lang={lang} />
+        <FigureOutput
+          source={source}
+          settings={settings}
+          plan={plan}
+          layout={layout}
+          inset={inset}
+          font={font}
+          lang={lang}
+        />
       </div>
     </div>
   );
