@@ -38,7 +38,7 @@ export function gridLines(g: GroundFrame, gkZone: number): GridLine[] {
 
 const BLACK = [0, 0, 0] as const;
 
-/** The grid or its ticks inside the frame, and the labels outside its bottom and left edges. */
+/** The grid or its ticks inside the frame, and the labels outside its bottom and left edges (none past its corners). */
 export function gridOps(
   g: GroundFrame,
   gkZone: number,
@@ -122,7 +122,7 @@ export function gridOps(
   for (const line of lines.filter((l) => l.axis === 'E')) {
     const x = toPage(g, line.value, g.minN)[0];
     const w = measure(line.label, sizePt);
-    if (x - w / 2 < lastRight + gap || x + w / 2 > x1 + gap * 4) continue;
+    if (x - w / 2 < Math.max(lastRight + gap, x0) || x + w / 2 > x1) continue;
     lastRight = x + w / 2;
     ops.push(label(line.label, x, y0 - gap - ptToMm(sizePt) * 0.8, sizePt, 0));
   }
@@ -130,7 +130,7 @@ export function gridOps(
   for (const line of lines.filter((l) => l.axis === 'N')) {
     const y = toPage(g, g.minE, line.value)[1];
     const w = measure(line.label, sizePt);
-    if (y - w / 2 < lastTop + gap || y + w / 2 > y1 + gap * 4) continue;
+    if (y - w / 2 < Math.max(lastTop + gap, y0) || y + w / 2 > y1) continue;
     lastTop = y + w / 2;
     ops.push(label(line.label, x0 - gap, y, sizePt, 90));
   }

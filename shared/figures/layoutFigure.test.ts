@@ -5,6 +5,7 @@ import { ZONE_TYPE_LABELS, ZONE_TYPES, type ZoneType } from '../domain/taxonomy'
 import type { DrawOp, PathOp, TextOp } from './displayList';
 import { FigureSettingsSchema, type FigureSettingsInput } from './figureSettings';
 import { layoutFigure } from './layoutFigure';
+import { estimateTextWidth } from './textMeasure';
 import type { FigureZone } from './zonesOnPage';
 
 const GK_ZONE = 28;
@@ -105,6 +106,13 @@ describe('layoutFigure', () => {
     expect(labels.length).toBeGreaterThanOrEqual(4);
     for (const label of labels) {
       const metres = Number(label.str.slice(2).replace(/ /g, ''));
+      // No label runs past the frame's corners into the side column or the margin.
+      const half = estimateTextWidth(label.str, label.sizePt) / 2;
+      const along = label.str.startsWith('Y=')
+        ? [label.xMm, frame.map.xMm, frame.map.wMm]
+        : [label.yMm, frame.map.yMm, frame.map.hMm];
+      expect(along[0]! - half).toBeGreaterThanOrEqual(along[1]!);
+      expect(along[0]! + half).toBeLessThanOrEqual(along[1]! + along[2]!);
       if (label.str.startsWith('Y=')) {
         // Below the frame, centred on a vertical line; the easting carries the zone number.
         expect(label.yMm).toBeLessThan(frame.map.yMm);
