@@ -180,6 +180,26 @@ test('figure: a 1:1 000 A3 PDF of an imported zone measures true on paper, embed
   );
   const info = JSON.parse(run('gdalinfo', ['-json', png])) as { size: number[] };
   expect(info.size).toEqual([Math.round((420 / 25.4) * 150), Math.round((297 / 25.4) * 150)]);
+
+  // A zone type switched off in the layers panel is neither drawn nor in the legend.
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await page
+    .getByRole('region', { name: '图层', exact: true })
+    .getByRole('checkbox', { name: '显示 建设控制地带' })
+    .uncheck();
+  const again = await openComposer(page);
+  await again.getByLabel('出图对象').selectOption({ label: OBJECT });
+  const hidden = await download(
+    page,
+    () => again.getByRole('button', { name: '导出 PDF' }).click(),
+    'hidden.pdf',
+  );
+  const hiddenLines = new Set(
+    run('pdftotext', ['-raw', hidden, '-'])
+      .split('\n')
+      .map((l) => l.trim()),
+  );
+  expect(typeLabels.filter((l) => hiddenLines.has(l))).toEqual(['保护范围']);
 });
 
 test('figure: the atlas of the sample writes one page per protected object; cancelled, it writes nothing', async ({

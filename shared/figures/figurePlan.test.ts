@@ -46,4 +46,18 @@ describe('figure plans', () => {
       expect(map.wMm).toBeGreaterThan(0);
     }
   });
+
+  it('leave out the zone types hidden in the layer list, so the legend does not show them', () => {
+    const types = new Set(sample.zones.map((z) => z.attributes.zoneType));
+    const hidden = [...types][0]!;
+    const plan = planFigure(source, { kind: 'project' }, settings, new Set([hidden]))!;
+    expect(plan.zones.length).toBe(sample.zones.filter((z) => z.attributes.zoneType !== hidden).length);
+    const { legendTypes } = layoutFigure({ ...plan, settings: { ...settings, scale: 1_000_000 } });
+    expect(legendTypes).not.toContain(hidden);
+    const shown = layoutFigure({
+      ...planFigure(source, { kind: 'project' }, settings)!,
+      settings: { ...settings, scale: 1_000_000 },
+    });
+    expect(shown.legendTypes).toContain(hidden);
+  });
 });

@@ -26,18 +26,19 @@ export interface FigureSource {
 export type FigurePlan = Omit<FigureRequest, 'measure' | 'inset' | 'background'> & { target: FigureTarget };
 
 /**
- * The zones drawn (superseded versions are not), the frame centred on the target's zones, the
- * title from the object or project name, and each object's name on its innermost zone.
- * Null when the target has no zones to centre on.
+ * The zones drawn (superseded versions and the types hidden in the layer list are not), the
+ * frame centred on the target's zones, the title from the object or project name, and each
+ * object's name above its innermost zone. Null when the target has no zones to centre on.
  */
 export function planFigure(
   source: FigureSource,
   target: FigureTarget,
   settings: FigureSettings,
+  hiddenTypes: ReadonlySet<ZoneType> = new Set(),
 ): FigurePlan | null {
   const gkZone = source.settings.gkZone;
   const zones: FigureZone[] = source.zones
-    .filter((z) => z.attributes.status !== 'superseded')
+    .filter((z) => z.attributes.status !== 'superseded' && !hiddenTypes.has(z.attributes.zoneType))
     .map((z) => ({ objectId: z.objectId, zoneType: z.attributes.zoneType, geometry: z.geometry }));
   const targetZones = target.kind === 'object' ? zones.filter((z) => z.objectId === target.objectId) : zones;
   const box = gkBox(targetZones.map((z) => zoneToGk(z.geometry, gkZone)));
@@ -63,11 +64,15 @@ export function planFigure(
  * One page per protected object with zones, in the project's object order: at the chosen scale
  * when the object's zones fit the frame, else at the largest standard scale that holds them.
  */
-export function planAtlas(source: FigureSource, settings: FigureSettings): FigurePlan[] {
+export function planAtlas(
+  source: FigureSource,
+  settings: FigureSettings,
+  hiddenTypes: ReadonlySet<ZoneType> = new Set(),
+): FigurePlan[] {
   const { map } = pageFrame(settings);
   const plans: FigurePlan[] = [];
   for (const object of source.objects) {
-    const plan = planFigure(source, { kind: 'object', objectId: object.id }, settings);
+    const plan = planFigure(source, { kind: 'object', objectId: object.id }, settings, hiddenTypes);
     if (!plan) continue;
     const box = gkBox(
       plan.zones.filter((z) => z.objectId === object.id).map((z) => zoneToGk(z.geometry, plan.gkZone)),

@@ -6,6 +6,7 @@ import { layoutFigure } from '../../../shared/figures/layoutFigure';
 import { fitScale } from '../../../shared/figures/paper';
 import { estimateTextWidth } from '../../../shared/figures/textMeasure';
 import { useFigureFont } from './useFigureFont';
+import { useHiddenZoneTypes } from './useHiddenZoneTypes';
 import { gkBox, zoneToGk } from '../../../shared/figures/zonesOnPage';
 import { updateProjectSettings } from '../../editor/commands/projectCommands';
 import { SchemaForm } from '../form/SchemaForm';
@@ -65,8 +66,12 @@ function ComposerBody({ data, lang }: { data: ProjectData; lang: Lang }) {
   };
   const inset = useInsetBasemap(settings.inset);
   const font = useFigureFont();
+  const hidden = useHiddenZoneTypes(data.project.id);
   const source = useMemo(() => ({ ...data, settings: data.project.settings }), [data]);
-  const plan = useMemo(() => planFigure(source, target, settings), [source, target, settings]);
+  const plan = useMemo(
+    () => planFigure(source, target, settings, hidden),
+    [source, target, settings, hidden],
+  );
   const layout = useMemo(
     () =>
       plan
@@ -128,6 +133,7 @@ function ComposerBody({ data, lang }: { data: ProjectData; lang: Lang }) {
           <p role="status">{T.noZones[lang]}</p>
         )}
         <FigureOutput
+          hidden={hidden}
           source={source}
           settings={settings}
           plan={plan}

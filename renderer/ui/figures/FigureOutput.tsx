@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Lang } from '../../../shared/domain/labels';
+import type { ZoneType } from '../../../shared/domain/taxonomy';
 import type { FigureSettings } from '../../../shared/figures/figureSettings';
 import { planAtlas, type FigurePlan, type FigureSource } from '../../../shared/figures/figurePlan';
 import type { InsetBasemap } from '../../../shared/figures/inset';
@@ -17,6 +18,7 @@ interface Props {
   layout: FigureLayout | null;
   inset: InsetBasemap | null;
   font: LoadedFigureFont | null;
+  hidden: ReadonlySet<ZoneType>;
   lang: Lang;
 }
 
@@ -24,7 +26,7 @@ interface Props {
  * Export the figure shown as PDF or PNG, or the atlas (one page per object) as one PDF. PDFs are
  * composed in the job worker with progress; cancelling stops the job before anything is written.
  */
-export function FigureOutput({ source, settings, plan, layout, inset, font, lang }: Props) {
+export function FigureOutput({ source, settings, plan, layout, inset, font, hidden, lang }: Props) {
   const { workbench, platform } = useWorkbench();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [abort, setAbort] = useState<AbortController | null>(null);
@@ -104,7 +106,7 @@ export function FigureOutput({ source, settings, plan, layout, inset, font, lang
       </button>
       <button
         type="button"
-        onClick={() => void pdf(planAtlas(source, settings), atlasName)}
+        onClick={() => void pdf(planAtlas(source, settings, hidden), atlasName)}
         disabled={!font || busy}
       >
         {T.atlas[lang]}
