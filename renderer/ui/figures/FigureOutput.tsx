@@ -7,7 +7,7 @@ import type { InsetBasemap } from '../../../shared/figures/inset';
 import type { FigureLayout } from '../../../shared/figures/layoutFigure';
 import { JobCancelled, runJob } from '../../jobs/runJob';
 import { useWorkbench } from '../hooks/useWorkbench';
-import { PDF_FILTER, PNG_FILTER, fileNameOf, pagePng } from './figureExport';
+import { PDF_FILTER, PNG_FILTER, fileNameOf, writePagePng } from './figureExport';
 import type { LoadedFigureFont } from './figureFont';
 import { FIGURE_TEXT as T } from './figureText';
 
@@ -54,8 +54,14 @@ export function FigureOutput({ source, settings, plan, layout, inset, font, hidd
         filters: [PDF_FILTER],
       });
       if (!sink) return;
-      await sink.write(output.pdf);
-      const saved = await sink.close(true);
+      let saved = null;
+      try {
+        await sink.write(output.pdf);
+        saved = await sink.close(true);
+      } catch (error) {
+        await sink.close(false);
+        throw error;
+      }
       output.warnings.forEach((w) => workbench.notify('info', w));
       if (saved)
         workbench.notify('info', {
@@ -75,13 +81,19 @@ export function FigureOutput({ source, settings, plan, layout, inset, font, hidd
     if (!layout) return;
     setProgress({ done: 0, total: 1 });
     try {
-      const bytes = await pagePng(layout.page, settings.dpi, font?.family ?? 'sans-serif');
-      const saved = await platform.exportFile({
-        handle: null,
+      const sink = await platform.exportStream({
         suggestedName: fileNameOf(`${layout.page.title ?? 'figure'}-${settings.dpi}dpi`, 'png'),
-        bytes,
         filters: [PNG_FILTER],
       });
+      if (!sink) return;
+      let saved = null;
+      try {
+        await writePagePng(layout.page, settings.dpi, font?.family ?? 'sans-serif', sink);
+        saved = await sink.close(true);
+      } catch (error) {
+        await sink.close(false);
+        throw error;
+      }
       if (saved) workbench.notify('info', { zh: `已导出 ${saved.name}`, en: `Exported ${saved.name}` });
     } catch (error) {
       workbench.reportError(error);

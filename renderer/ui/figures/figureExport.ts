@@ -1,15 +1,34 @@
 import type { Page } from '../../../shared/figures/displayList';
+import { StripPngWriter } from '../../../shared/figures/png/stripPngWriter';
+import type { ExportSink } from '../../platform/exportSink';
 import { drawPage } from './drawPage';
 
-/** Page → PNG bytes at `dpi`, drawn by the same code as the preview. */
-export async function pagePng(page: Page, dpi: number, fontFamily: string): Promise<Uint8Array> {
+/**
+ * Page → PNG at `dpi`, drawn by the same code as the preview a strip at a time and written as it
+ * goes (an A1 page at 300 dpi is 7016 × 9933 px: never held whole). Strips of about 16 Mpx.
+ */
+export async function writePagePng(
+  page: Page,
+  dpi: number,
+  fontFamily: string,
+  sink: ExportSink,
+): Promise<void> {
   const pxPerMm = dpi / 25.4;
-  const canvas = new OffscreenCanvas(Math.round(page.widthMm * pxPerMm), Math.round(page.heightMm * pxPerMm));
-  const ctx = canvas.getContext('2d');
+  const width = Math.round(page.widthMm * pxPerMm);
+  const height = Math.round(page.heightMm * pxPerMm);
+  const pending: Uint8Array[] = [];
+  const writer = new StripPngWriter((bytes) => pending.push(bytes.slice()), { width, height, dpi });
+  const stripRows = Math.max(1, Math.min(height, Math.floor(16_000_000 / width)));
+  const ctx = new OffscreenCanvas(width, stripRows).getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('no 2D canvas');
-  drawPage(ctx, page, { pxPerMm, fontFamily });
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
-  return new Uint8Array(await blob.arrayBuffer());
+  for (let top = 0; top < height; top += stripRows) {
+    const rows = Math.min(stripRows, height - top);
+    drawPage(ctx, page, { pxPerMm, fontFamily, topMm: top / pxPerMm });
+    writer.addRows(ctx.getImageData(0, 0, width, rows).data, rows);
+    for (const bytes of pending.splice(0)) await sink.write(bytes);
+  }
+  writer.finish();
+  for (const bytes of pending.splice(0)) await sink.write(bytes);
 }
 
 export const PDF_FILTER = { name: 'PDF', extensions: ['pdf'] };
