@@ -1,4 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { writeProjectFile } from '../shared/formats/projectFile';
+import { buildTekesSample } from '../shared/sample/buildSample';
+import { openFile } from './fixtures/projectFiles';
 import { expect, openWorkbench, test } from './fixtures/test';
 import type { Pixel } from './fixtures/mapInput';
 import { mapColours, referenceTilesDrawn } from './fixtures/mapPixels';
@@ -67,6 +73,7 @@ const NOTHING: Pixel = [420, 500]; // basemap only
 test('the layers panel reorders by keyboard, fades and hides layers and zone types, kept per project, never undone', async ({
   page,
 }) => {
+  test.setTimeout(120_000); // two reference layers, pixel reads and a reload on a shared 2-core machine
   await openWorkbench(page);
   await newProjectWithObject(page, '烽燧');
   await closeNotices(page);
@@ -152,4 +159,39 @@ test('a file that cannot be a background is refused with the file and the reason
     '无法添加底图“site-photo.jpg”：“site-photo.jpg”没有坐标文件：请连同其 .jgw/.pgw（以及 .prj）一起选择',
   );
   await expect(layers(page).getByText('尚无底图或参考图层')).toBeVisible();
+});
+
+test('a background from another computer’s project file is listed as missing and can be located', async ({
+  page,
+}) => {
+  await page.addInitScript(() => delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker);
+  const bytes = await writeProjectFile(buildTekesSample(), {
+    generator: 'another computer',
+    backgrounds: {
+      list: [
+        {
+          id: 'dom',
+          name: 'DOM_2025',
+          createdAt: '2026-11-30T08:00:00.000Z',
+          source: { kind: 'geotiff', file: { name: 'DOM_2025.tif', size: 4 }, crs: { epsg: 4516 } },
+        },
+      ],
+      layers: null,
+    },
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'hzw-layers-')), 'site.hzw');
+  writeFileSync(file, bytes);
+  await openWorkbench(page);
+  await openFile(page, file);
+  const status = layers(page).getByRole('status', { name: /^状态 DOM_2025/ });
+  await expect(status).toHaveText('缺少文件');
+  await expect(layers(page).getByText('此电脑上找不到该文件，请定位文件')).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await layers(page).getByRole('button', { name: '定位文件… DOM_2025' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'DOM_2025.tif', mimeType: 'image/tiff', buffer: Buffer.from('II*\0') });
+  // Found: no longer missing (what comes next is the GeoTIFF reader's to say).
+  await expect(status).not.toHaveText('缺少文件');
+  await expect(layers(page).getByRole('button', { name: '定位文件… DOM_2025' })).toHaveCount(0);
 });
