@@ -1,5 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import type { LayerStatus } from '../../../shared/domain/backgrounds';
+import { useLang } from '../hooks/useLang';
 import { STATUS_TEXT, useLayersText } from './layersText';
 
 /** One row of the list as the panel computed it. */
@@ -26,6 +27,8 @@ export interface RowActions {
   remove(): void;
   allowAgain(): void;
   locate(): void;
+  /** Reference layers: overlap analysis with the zones (null while another runs). */
+  analyse?: (() => void) | null;
 }
 
 const DRAG_TYPE = 'application/x-hzw-layer';
@@ -43,6 +46,7 @@ export function LayerRow({
   actions: RowActions;
 }) {
   const { lang, l } = useLayersText();
+  const { t } = useLang();
   const [confirming, setConfirming] = useState(false);
   const [over, setOver] = useState(false);
   const named = (key: Parameters<typeof l>[0]) => `${l(key)} ${row.name}`;
@@ -132,6 +136,16 @@ export function LayerRow({
         <button type="button" aria-label={named('zoomTo')} title={l('zoomTo')} onClick={actions.zoomTo}>
           ⤢
         </button>
+        {actions.analyse !== undefined && (
+          <button
+            type="button"
+            aria-label={`${t('runOverlap')} ${row.name}`}
+            disabled={actions.analyse === null}
+            onClick={() => actions.analyse?.()}
+          >
+            {t('runOverlap')}
+          </button>
+        )}
         {state === 'needsPermission' && (
           <button type="button" aria-label={named('allowAgain')} onClick={actions.allowAgain}>
             {l('allowAgain')}
