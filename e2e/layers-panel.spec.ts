@@ -105,6 +105,14 @@ test('the layers panel reorders by keyboard, fades and hides layers and zone typ
     .poll(async () => (await mapColours(page, [OVERLAP]))[0]![0], { message: JSON.stringify(overlapBefore) })
     .toBeLessThan(overlapBefore![0] - 2);
 
+  // Dragging a row onto another is the pointer's way to the same order.
+  await layers(page)
+    .locator('.layer-list > li', { hasText: 'farm' })
+    .dragTo(layers(page).locator('.layer-list > li', { hasText: 'red-line' }));
+  await expect.poll(() => rowNames(page)).toEqual(['farm', 'red-line']);
+  await layers(page).getByRole('button', { name: '上移 red-line' }).click();
+  await expect.poll(() => rowNames(page)).toEqual(['red-line', 'farm']);
+
   // Opacity 0 by keyboard (Home on the slider) takes the farmland's tint away.
   const slider = layers(page).getByRole('slider', { name: '不透明度 farm' });
   await slider.focus();
@@ -194,4 +202,25 @@ test('a background from another computer’s project file is listed as missing a
   // Found: no longer missing (what comes next is the GeoTIFF reader's to say).
   await expect(status).not.toHaveText('缺少文件');
   await expect(layers(page).getByRole('button', { name: '定位文件… DOM_2025' })).toHaveCount(0);
+});
+
+test('every control of the layers panel is named in English when the UI is', async ({ page }) => {
+  await openWorkbench(page, '/?lang=en');
+  const panel = page.getByRole('region', { name: 'Layers', exact: true });
+  await expect(panel.getByRole('button', { name: 'Add background' })).toBeVisible();
+  await expect(panel.getByLabel('Label field')).toBeVisible();
+  const controls = panel.locator('button, input, select');
+  expect(await controls.count()).toBeGreaterThan(4);
+  const names = await controls.evaluateAll((elements) =>
+    elements.map((e) => {
+      const labelled = e.id ? document.querySelector(`label[for="${e.id}"]`)?.textContent : null;
+      return (
+        e.getAttribute('aria-label') ?? labelled ?? e.closest('label')?.textContent ?? e.textContent ?? ''
+      );
+    }),
+  );
+  for (const name of names) {
+    expect(name.trim(), JSON.stringify(names)).not.toBe('');
+    expect(name, JSON.stringify(names)).not.toMatch(/[\u4e00-\u9fff]/);
+  }
 });
