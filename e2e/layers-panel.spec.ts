@@ -105,9 +105,10 @@ test('the layers panel reorders by keyboard, fades and hides layers and zone typ
     .poll(async () => (await mapColours(page, [OVERLAP]))[0]![0], { message: JSON.stringify(overlapBefore) })
     .toBeLessThan(overlapBefore![0] - 2);
 
-  // Dragging a row onto another is the pointer's way to the same order.
+  // Dragging a row by its handle onto another is the pointer's way to the same order.
   await layers(page)
     .locator('.layer-list > li', { hasText: 'farm' })
+    .locator('.drag-handle')
     .dragTo(layers(page).locator('.layer-list > li', { hasText: 'red-line' }));
   await expect.poll(() => rowNames(page)).toEqual(['farm', 'red-line']);
   await layers(page).getByRole('button', { name: '上移 red-line' }).click();

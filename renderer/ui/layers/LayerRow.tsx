@@ -63,11 +63,6 @@ export function LayerRow({
     <li
       className={`layer-row${over ? ' drop-target' : ''}`}
       data-layer-id={row.id}
-      draggable
-      onDragStart={(event) => {
-        event.dataTransfer.setData(DRAG_TYPE, row.id);
-        event.dataTransfer.effectAllowed = 'move';
-      }}
       onDragOver={(event) => {
         if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
         event.preventDefault();
@@ -77,7 +72,19 @@ export function LayerRow({
       onDrop={onDrop}
     >
       <div className="layer-line">
-        <span className="drag-handle" aria-hidden="true">
+        {/* Only the handle drags (the opacity slider inside the row must not start a drag);
+            the keyboard's way is Move up / Move down. */}
+        <span
+          className="drag-handle"
+          aria-hidden="true"
+          draggable
+          onDragStart={(event) => {
+            event.dataTransfer.setData(DRAG_TYPE, row.id);
+            event.dataTransfer.effectAllowed = 'move';
+            const item = event.currentTarget.closest('li');
+            if (item) event.dataTransfer.setDragImage(item, 8, 8);
+          }}
+        >
           ⠿
         </span>
         <label className="layer-name">
