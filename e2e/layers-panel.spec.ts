@@ -225,3 +225,57 @@ test('every control of the layers panel is named in English when the UI is', asy
     expect(name, JSON.stringify(names)).not.toMatch(/[\u4e00-\u9fff]/);
   }
 });
+
+test('a file kept by handle comes back after a reload once the browser is allowed again', async ({
+  page,
+}) => {
+  // The File System Access API over the origin-private file system: the handle is a real
+  // FileSystemFileHandle (stored in IndexedDB by structured clone); the permission prompt the
+  // browser would show after a reload is played by a flag.
+  await page.addInitScript(() => {
+    let granted = false;
+    const proto = FileSystemHandle.prototype as unknown as Record<string, unknown>;
+    proto.queryPermission = async () => (granted ? 'granted' : 'prompt');
+    proto.requestPermission = async () => ((granted = true), 'granted');
+    (window as unknown as Record<string, unknown>).showOpenFilePicker = async () => {
+      const dir = await navigator.storage.getDirectory();
+      const handle = await dir.getFileHandle('DOM_2025.tif', { create: true });
+      const writable = await handle.createWritable();
+      await writable.write('II*\0');
+      await writable.close();
+      granted = true;
+      return [handle];
+    };
+  });
+  const bytes = await writeProjectFile(buildTekesSample(), {
+    generator: 'another computer',
+    backgrounds: {
+      list: [
+        {
+          id: 'dom',
+          name: 'DOM_2025',
+          createdAt: '2026-11-30T08:00:00.000Z',
+          source: { kind: 'geotiff', file: { name: 'DOM_2025.tif', size: 4 }, crs: { epsg: 4516 } },
+        },
+      ],
+      layers: null,
+    },
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'hzw-layers-')), 'site.hzw');
+  writeFileSync(file, bytes);
+  await openWorkbench(page);
+  await openFile(page, file);
+  const status = layers(page).getByRole('status', { name: /^状态 DOM_2025/ });
+  await expect(status).toHaveText('缺少文件');
+  await layers(page).getByRole('button', { name: '定位文件… DOM_2025' }).click();
+  await expect(status).not.toHaveText('缺少文件');
+  await expect(status).not.toHaveText('需要授权');
+
+  await page.reload();
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true');
+  await expect(status).toHaveText('需要授权');
+  await expect(layers(page).getByText('浏览器需要再次允许读取该文件')).toBeVisible();
+  await layers(page).getByRole('button', { name: '重新授权 DOM_2025' }).click();
+  await expect(status).not.toHaveText('需要授权');
+  await expect(layers(page).getByRole('button', { name: '重新授权 DOM_2025' })).toHaveCount(0);
+});
