@@ -10,6 +10,7 @@ import { toLonLatPosition, toMapGeometry, toZoneGeometry } from '../geometryConv
 import { drawingTool } from './drawingTool';
 import { keptSketchLayer } from './keptSketchLayer';
 import { drawClick } from './snapping';
+import { backgroundTargets } from './traceSource';
 import type { MapTool, ToolContext } from './toolContext';
 
 export type ZoneShape = 'polygon' | 'rectangle' | 'circle';
@@ -45,7 +46,15 @@ export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool 
       shape === 'rectangle' ? createBox() : shape === 'circle' && !typedRadius ? geodesicCircle : undefined,
     stopClick: true,
     condition: drawClick,
+    // Tracing follows the background lines near the pointer (CAD survey sheets, traceSource.ts).
+    ...(shape === 'polygon'
+      ? { trace: workbench.state.get().tracing, traceSource: backgroundTargets(ctx.map).source }
+      : {}),
   });
+  const stopFollowing =
+    shape === 'polygon'
+      ? workbench.state.subscribe(() => draw.setTrace(workbench.state.get().tracing))
+      : () => {};
 
   const target = () => workbench.state.get().selection.objectId;
   const noKeptSketch = () => {
@@ -91,5 +100,12 @@ export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool 
   });
 
   const kept = keptSketchLayer(ctx);
-  return drawingTool(ctx, draw, noKeptSketch, { ...kept, onCancel: () => discardKeptSketch(workbench) });
+  return drawingTool(ctx, draw, noKeptSketch, {
+    ...kept,
+    onCancel: () => discardKeptSketch(workbench),
+    dispose() {
+      stopFollowing();
+      kept.dispose();
+    },
+  });
 }
