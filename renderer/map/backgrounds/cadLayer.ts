@@ -138,6 +138,8 @@ export const createCadLayer: BackgroundFactory = (background, context) => {
     if (!map) return;
     mapKeys = [
       map.on('pointermove', (event: MapBrowserEvent) => {
+        // Panning the map needs no targets: keep a drag's frames free of this work.
+        if (event.dragging) return;
         if (!layer.getVisible()) {
           lastParts = '';
           return void backgroundTargets(map).set(id, []);
@@ -186,12 +188,11 @@ export const inspectCad: BackgroundInspector = async (file) => {
   try {
     out = await readSheet(file, {}, async () => file.bytes);
   } catch (error) {
-    const crs = (error as { crs?: { candidates?: number[] } }).crs;
-    if (error instanceof FormatError && crs)
+    // No system could be told from the numbers (a refusal on the `crs` field): the panel asks.
+    if (error instanceof FormatError && error.problems.some((p) => p.field === 'crs'))
       return {
         name: file.name.replace(/\.dxf$/i, ''),
         source: { kind: 'cad', file: { name: file.name, size: file.size } },
-        crsCandidates: (crs.candidates ?? []).map((epsg) => ({ epsg, label: `EPSG:${epsg}` })),
       };
     const reason = error instanceof FormatError ? error.problems[0]?.reason : undefined;
     throw new BackgroundRefused(file.name, reason ?? failure(file.name, error).message!);

@@ -3,6 +3,7 @@ import LineString from 'ol/geom/LineString';
 import Point from 'ol/geom/Point';
 import type { PackedCad } from '../../../shared/formats/dxf/cadPack';
 import type { Box, BoxIndex } from '../../../shared/geometry/spatialIndex';
+import { toLonLat } from 'ol/proj';
 import { toMercator } from '../referenceTiles/packedMercator';
 
 /** Most CAD parts handed to snapping and tracing at once: the ones whose boxes are nearest. */
@@ -16,13 +17,16 @@ export function nearParts(cad: PackedCad, index: BoxIndex, box: Box, visible: re
   const [cx, cy] = [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
   const found = index.search(box).filter((p) => visible[cad.partLayer[p]!] !== false);
   if (found.length > MAX_SNAP_PARTS) {
-    // Keep the parts with a vertex nearest the pointer (a cheap, stable choice).
+    // Keep the parts with a vertex nearest the box's centre, measured in lon/lat scaled by the
+    // latitude (no projection, no allocation: the pointer may move over thousands of parts).
+    const [lon, lat] = toLonLat([cx, cy]) as [number, number];
+    const k = Math.cos((lat * Math.PI) / 180);
+    const ll = cad.lonLat;
     const distance = new Map<number, number>();
     for (const p of found) {
-      const part = toMercator(cad.lonLat.subarray(2 * cad.partStarts[p]!, 2 * cad.partStarts[p + 1]!));
       let best = Infinity;
-      for (let i = 0; i < part.length; i += 2)
-        best = Math.min(best, Math.hypot(part[i]! - cx, part[i + 1]! - cy));
+      for (let v = cad.partStarts[p]!; v < cad.partStarts[p + 1]!; v++)
+        best = Math.min(best, ((ll[2 * v]! - lon) * k) ** 2 + (ll[2 * v + 1]! - lat) ** 2);
       distance.set(p, best);
     }
     found.sort((a, b) => distance.get(a)! - distance.get(b)!);

@@ -17,11 +17,15 @@ export interface CadTileContext extends TileContext {
 const LINE_WIDTH = 1;
 /** Text smaller than this (CSS pixels) is not drawn: it would be a smudge. */
 const MIN_TEXT_PIXELS = 4;
+/** Parts smaller than this many device pixels both ways are drawn as one dot. */
+const DOT_PIXELS = 1;
 /** A vertex nearer than this (device pixels) to the last one drawn adds nothing visible. */
 const MIN_STEP = 0.5;
 
 export interface CadTileStats {
   parts: number;
+  /** Parts drawn as a single dot. */
+  dots: number;
   labels: number;
   verticesDrawn: number;
 }
@@ -36,8 +40,9 @@ export function drawCadTile(ctx: CadTileContext, layer: CadTileLayer, request: T
   const scale = width / (extent[2] - extent[0]);
   const margin = (2 * pixelRatio) / scale;
   const { cad, mercator, visible } = layer;
-  const stats: CadTileStats = { parts: 0, labels: 0, verticesDrawn: 0 };
+  const stats: CadTileStats = { parts: 0, dots: 0, labels: 0, verticesDrawn: 0 };
   const byColour = new Map<number, number[]>();
+  const dots: number[] = [];
   for (const p of layer.parts.search([
     extent[0] - margin,
     extent[1] - margin,
@@ -45,6 +50,12 @@ export function drawCadTile(ctx: CadTileContext, layer: CadTileLayer, request: T
     extent[3] + margin,
   ])) {
     if (!visible[cad.partLayer[p]!]) continue;
+    // A part within one pixel both ways is a dot: no path for it (a town sheet seen whole).
+    const b = layer.partBoxes.subarray(4 * p, 4 * p + 4);
+    if ((b[2]! - b[0]!) * scale < DOT_PIXELS && (b[3]! - b[1]!) * scale < DOT_PIXELS) {
+      dots.push(p);
+      continue;
+    }
     const rgb = cad.partRgb[p]!;
     const list = byColour.get(rgb);
     if (list) list.push(p);
@@ -52,7 +63,7 @@ export function drawCadTile(ctx: CadTileContext, layer: CadTileLayer, request: T
   }
   ctx.lineWidth = LINE_WIDTH * pixelRatio;
   ctx.lineJoin = 'round';
-  const dot = Math.max(1, Math.round(pixelRatio * 1.5));
+  const dot = Math.max(1, Math.round(pixelRatio));
   for (const [rgb, parts] of byColour) {
     const css = cssOf(rgb);
     ctx.strokeStyle = css;
@@ -83,6 +94,19 @@ export function drawCadTile(ctx: CadTileContext, layer: CadTileLayer, request: T
     ctx.stroke();
     stats.parts += parts.length;
   }
+  let dotRgb = -1;
+  for (const p of dots) {
+    const v = cad.partStarts[p]!;
+    if (cad.partRgb[p] !== dotRgb) {
+      dotRgb = cad.partRgb[p]!;
+      ctx.fillStyle = cssOf(dotRgb);
+    }
+    const x = (mercator[2 * v]! - extent[0]) * scale;
+    const y = (extent[3] - mercator[2 * v + 1]!) * scale;
+    ctx.fillRect(Math.floor(x), Math.floor(y), dot, dot);
+  }
+  stats.parts += dots.length;
+  stats.dots = dots.length;
   stats.labels = drawLabels(ctx, layer, request, scale);
   return stats;
 }

@@ -5,6 +5,7 @@ import { createZone } from '../../editor/commands/zoneCommands';
 import { discardKeptSketch, keepSketch } from '../../editor/keptSketch';
 import { validateGeometry } from '../../../shared/geometry/validatePolygon';
 import { circlePolygon } from '../../../shared/geometry/circle';
+import { removeDuplicateVertices } from '../../../shared/geometry/rings';
 import { geodesicDistance } from '../../../shared/geometry/length';
 import { toLonLatPosition, toMapGeometry, toZoneGeometry } from '../geometryConvert';
 import { drawingTool } from './drawingTool';
@@ -77,7 +78,12 @@ export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool 
     }
     // The drawn sketch is not the truth: the stored zone comes back through the live query.
     queueMicrotask(() => ctx.sketch.clear());
-    const zoneGeometry = geometry ? toZoneGeometry(geometry) : null;
+    const drawnGeometry = geometry ? toZoneGeometry(geometry) : null;
+    // A trace starts where the click was and then takes the line's own vertex there: drop repeats.
+    const zoneGeometry =
+      drawnGeometry?.type === 'Polygon'
+        ? { ...drawnGeometry, coordinates: drawnGeometry.coordinates.map(removeDuplicateVertices) }
+        : drawnGeometry;
     if (!zoneGeometry) {
       workbench.endGesture();
       return;
