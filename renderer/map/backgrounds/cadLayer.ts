@@ -197,7 +197,7 @@ export const inspectCad: BackgroundInspector = async (file) => {
     const reason = error instanceof FormatError ? error.problems[0]?.reason : undefined;
     throw new BackgroundRefused(file.name, reason ?? failure(file.name, error).message!);
   }
-  const cadLayers = out.sheet.layers.map((l) => ({ name: l.name, visible: true }));
+  const cadLayers = out.sheet.layers.map((l) => ({ name: l.name, visible: true, aci: l.aci }));
   return {
     name: file.name.replace(/\.dxf$/i, ''),
     source: {
