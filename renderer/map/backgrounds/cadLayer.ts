@@ -1,7 +1,7 @@
 import type Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
 import type MapBrowserEvent from 'ol/MapBrowserEvent';
-import WebGLTileLayer from 'ol/layer/WebGLTile';
+import TileLayer from 'ol/layer/Tile';
 import { unByKey } from 'ol/Observable';
 import { get as getProjection } from 'ol/proj';
 import DataTileSource from 'ol/source/DataTile';
@@ -54,8 +54,11 @@ function failure(name: string, error: unknown): LayerStatus {
 
 /**
  * A CAD survey sheet as a background: the job worker reads and packs it, the reference-tile
- * worker draws its linework and text into tiles by colour, OpenLayers' WebGL tile layer
- * composites them (a frame costs the same with 100 or 100 000 entities). The parts near the
+ * worker draws its linework and text into tiles by colour, and OpenLayers' canvas tile layer
+ * composites them (a frame costs the same with 100 or 100 000 entities). Canvas, not WebGL: a
+ * few bitmaps per frame cost little on the CPU, while WebGL compositing without a GPU (software
+ * rendering, common on office machines and CI) cost two frames over the empty map in the bench
+ * and canvas one (docs/benchmarks.md, "CAD survey sheet"). The parts near the
  * pointer are offered to snapping and tracing (tools/traceSource.ts), built on demand.
  */
 export const createCadLayer: BackgroundFactory = (background, context) => {
@@ -90,7 +93,7 @@ export const createCadLayer: BackgroundFactory = (background, context) => {
         return client.tile(id, { extent: tileExtent, width: size, height: size, pixelRatio }, signal);
       },
     });
-    return new WebGLTileLayer({ source: tileSource, properties: { name: `background:${background.id}` } });
+    return new TileLayer({ source: tileSource, properties: { name: `background:${background.id}` } });
   };
   const layer = makeLayer();
   const snapSource = new VectorSource<Feature>();
