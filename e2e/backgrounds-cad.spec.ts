@@ -1,6 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { BUILDING, SHEET_LAYERS, surveySheetDxf, WALL } from '../shared/formats/dxf/fixtures/surveySheet';
+import {
+  BUILDING,
+  largeSheetDxf,
+  SHEET_LAYERS,
+  surveySheetDxf,
+  WALL,
+} from '../shared/formats/dxf/fixtures/surveySheet';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
 import { clickMap, type Pixel } from './fixtures/mapInput';
@@ -174,4 +180,45 @@ test('a CAD survey sheet is drawn in its colours, a CAD layer can be hidden, and
   // Tracing, not two snaps: each of the wall's corners is a vertex of the zone.
   for (const corner of WALL)
     expect(Math.min(...gk.map((p) => Math.hypot(p[0] - corner[0], p[1] - corner[1])))).toBeLessThan(0.001);
+});
+
+test('a hostile drawing is refused with the file and the reason, and the map goes on', async ({ page }) => {
+  await page.addInitScript(() => delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker);
+  await openWorkbench(page);
+  await newProjectWithObject(page, '文庙');
+  // 700 circles of radius 1 000 km: their chords would pass the 2 000 000-vertex budget per file.
+  const circles = Array.from(
+    { length: 700 },
+    (_, i) => `0\r\nCIRCLE\r\n8\r\n0\r\n10\r\n${28_556_000 + i}\r\n20\r\n4925000\r\n40\r\n1000000000\r\n`,
+  ).join('');
+  const text = `0\r\nSECTION\r\n2\r\nENTITIES\r\n${circles}0\r\nENDSEC\r\n0\r\nEOF\r\n`;
+  await layers(page).getByRole('button', { name: '添加底图' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await layers(page).getByRole('menuitem', { name: '来自文件…' }).click();
+  await (await chooser).setFiles({ name: 'bomb.dxf', mimeType: 'image/vnd.dxf', buffer: Buffer.from(text) });
+  await expect(page.getByRole('alert')).toContainText('无法添加底图“bomb.dxf”');
+  await expect(page.getByRole('alert')).toContainText('2,000,000 个顶点的上限');
+  await expect(layers(page).getByText('尚无底图或参考图层')).toBeVisible();
+  await expect(page.getByRole('button', { name: '绘制多边形' })).toBeEnabled();
+});
+
+test('reading a large sheet shows progress and can be cancelled, leaving nothing added', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.addInitScript(() => delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker);
+  await openWorkbench(page);
+  await newProjectWithObject(page, '文庙');
+  await layers(page).getByRole('button', { name: '添加底图' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await layers(page).getByRole('menuitem', { name: '来自文件…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'town.dxf', mimeType: 'image/vnd.dxf', buffer: Buffer.from(largeSheetDxf(200_000)) });
+  // Progress reported every 10 000 entities while they are drawn (past the 15 % of decoding).
+  const progress = page.getByRole('progressbar', { name: '读取底图' });
+  await expect
+    .poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 })
+    .toBeGreaterThan(0.15);
+  await page.getByRole('button', { name: '取消任务' }).click();
+  await expect(page.getByText('已取消，未做任何更改')).toBeVisible();
+  await expect(layers(page).getByText('尚无底图或参考图层')).toBeVisible();
 });

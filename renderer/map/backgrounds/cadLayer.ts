@@ -13,6 +13,7 @@ import type { CadLayerInfo, CadSheetOutput } from '../../../shared/formats/dxf/c
 import { FormatError } from '../../../shared/formats/formatError';
 import type { Box, BoxIndex } from '../../../shared/geometry/spatialIndex';
 import { MAX_SNAP_TOLERANCE } from '../../editor/snapSettings';
+import { JobCancelled } from '../../jobs/runJob';
 import { TileClient } from '../referenceTiles/tileClient';
 import type { BackgroundFactory, BackgroundInspector, BackgroundLayer } from './backgroundFactory';
 import { BackgroundRefused } from './backgroundFactory';
@@ -186,11 +187,12 @@ export const createCadLayer: BackgroundFactory = (background, context) => {
  * made next), its CAD layers listed, and its CRS taken when the resolver could decide it from
  * the numbers (zone prefix); otherwise the panel asks, with the resolver's candidates.
  */
-export const inspectCad: BackgroundInspector = async (file) => {
+export const inspectCad: BackgroundInspector = async (file, job) => {
   let out: CadSheetOutput;
   try {
-    out = await readSheet(file, {}, async () => file.bytes);
+    out = await readSheet(file, {}, async () => file.bytes, job);
   } catch (error) {
+    if (error instanceof JobCancelled) throw error;
     // No system could be told from the numbers (a refusal on the `crs` field): the panel asks.
     if (error instanceof FormatError && error.problems.some((p) => p.field === 'crs'))
       return {
