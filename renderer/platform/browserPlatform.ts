@@ -1,6 +1,7 @@
 import type { FileFilter, OpenedFile, PickedFile, SaveRequest, SavedFile } from '../../shared/ipc/contract';
 import { mimeTypeOfName } from '../../shared/ipc/fileTypes';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_TOTAL_BYTES, MAX_MESSAGE_BYTES } from '../../shared/ipc/limits';
+import { webExportSink } from './exportSink';
 import type { Platform } from './platform';
 import { backgroundBytes, pickBackgroundFiles } from './fileAccess';
 import { readServiceKey, writeServiceKey } from './localSettings';
@@ -97,6 +98,7 @@ export function createBrowserPlatform(): Platform {
     },
     saveProject: async (request) => download(request),
     exportFile: async (request) => download(request),
+    exportStream: async (request) => webExportSink(request),
     recentProjects: async () => [],
     openRecent: async () => null,
     onMenuCommand: () => () => {},
