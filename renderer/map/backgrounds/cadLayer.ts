@@ -100,7 +100,9 @@ export const createCadLayer: BackgroundFactory = (background, context) => {
   const snapSource = new VectorSource<Feature>();
   const abort = new AbortController();
 
-  void readSheet(source.file, source, () => context.bytes(background), { signal: abort.signal }).then(
+  // The read is shared (cadSheets.ts): a layer remade while it runs (a CAD layer switched) takes
+  // it over, so disposing this one only stops listening, it does not stop the worker.
+  void readSheet(source.file, source, () => context.bytes(background)).then(
     (out) => {
       if (abort.signal.aborted) return;
       sheet = out;
