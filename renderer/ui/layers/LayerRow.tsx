@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useState, type DragEvent, type ReactNode } from 'react';
 import type { LayerStatus } from '../../../shared/domain/backgrounds';
 import { useLang } from '../hooks/useLang';
 import { STATUS_TEXT, useLayersText } from './layersText';
@@ -39,11 +39,14 @@ export function LayerRow({
   first,
   last,
   actions,
+  children,
 }: {
   row: RowModel;
   first: boolean;
   last: boolean;
   actions: RowActions;
+  /** What a kind adds under its row (a CAD drawing's layers). */
+  children?: ReactNode;
 }) {
   const { lang, l } = useLayersText();
   const { t } = useLang();
@@ -183,6 +186,7 @@ export function LayerRow({
           </button>
         )}
       </div>
+      {children}
     </li>
   );
 }

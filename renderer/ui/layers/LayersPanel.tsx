@@ -10,6 +10,7 @@ import type { PlanMap } from '../../map/createPlanMap';
 import { layerOrder, listedLayers } from '../../map/layerStack';
 import type { ProjectData } from '../hooks/useProjectData';
 import { AddBackgroundMenu } from './AddBackgroundMenu';
+import { CadLayerRows } from './CadLayerRows';
 import { CrsAsk, type CrsQuestion } from './CrsAsk';
 import { LayerRow, type RowModel } from './LayerRow';
 import { useLayerActions } from './useLayerActions';
@@ -124,7 +125,9 @@ export function LayersPanel({ data, references, map }: Props) {
                 first={i === 0}
                 last={i === rows.length - 1}
                 actions={actions.forRow(row)}
-              />
+              >
+                <CadLayerRows background={backgrounds.find((b) => b.id === row.id)} />
+              </LayerRow>
             ))}
           </ul>
         </>

@@ -6,6 +6,7 @@ import type { PlanMap } from '../../map/createPlanMap';
 import { moveInOrder, type ListedLayer } from '../../map/layerStack';
 import { BackgroundFileRefused } from '../../platform/fileAccess';
 import type { ProjectData } from '../hooks/useProjectData';
+import { withWork } from '../../editor/transferJob';
 import { useWorkbench } from '../hooks/useWorkbench';
 import { addBackgroundFiles } from './addBackgroundFiles';
 import type { RowActions, RowModel } from './LayerRow';
@@ -54,7 +55,11 @@ export function useLayerActions(inputs: Inputs) {
     try {
       const files = await platform.pickBackgroundFiles();
       if (files.length === 0) return;
-      const outcome = await addBackgroundFiles(files, { store, projectId, listed, order, prefs, askCrs });
+      // A CAD sheet is read whole before it is listed: progress and Cancel in the job bar.
+      const outcome = await withWork(workbench, { zh: '读取底图', en: 'Reading the background' }, (job) =>
+        addBackgroundFiles(files, { store, projectId, listed, order, prefs, askCrs, job }),
+      );
+      if (!outcome) return;
       for (const { file, reason } of outcome.refused)
         workbench.notify('error', {
           zh: `无法添加底图“${file}”：${reason.zh}`,
