@@ -22,7 +22,7 @@ export interface AppActions {
   areaStatistics(): void;
   /** 出图: open the figure composer. */
   figure(): void;
-  /** 参考图层: bring the reference-layer panel into view and focus it. */
+  /** 参考图层: bring the layers panel's reference section into view and focus it. */
   referenceLayers(): void;
   undo(): void;
   redo(): void;
