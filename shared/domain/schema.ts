@@ -13,6 +13,7 @@ import {
 } from './taxonomy';
 import { field } from './fieldMeta';
 import { DerivationSchema } from './derivation';
+import { FigureSettingsSchema } from '../figures/figureSettings';
 
 /**
  * The one schema of protected objects, zones and projects. Forms are generated from it (labels and
@@ -235,6 +236,8 @@ export const ProjectSettingsSchema = z.object({
    * beijing1954, new_beijing, other:<name>). Set from the import dialog, not the settings form.
    */
   datumShifts: z.record(z.string().max(200), DatumShiftSchema).default({}),
+  /** Paper, scale and title block of the figure (出图); edited in the composer, not the settings form. */
+  figure: FigureSettingsSchema.prefault({}),
 });
 export type ProjectSettings = z.output<typeof ProjectSettingsSchema>;
 export type ProjectSettingsInput = z.input<typeof ProjectSettingsSchema>;
