@@ -3,6 +3,8 @@ import { mimeTypeOfName } from '../../shared/ipc/fileTypes';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_TOTAL_BYTES, MAX_MESSAGE_BYTES } from '../../shared/ipc/limits';
 import { webExportSink } from './exportSink';
 import type { Platform } from './platform';
+import { backgroundBytes, pickBackgroundFiles } from './fileAccess';
+import { readServiceKey, writeServiceKey } from './localSettings';
 
 const MIB = 1024 * 1024;
 
@@ -103,12 +105,13 @@ export function createBrowserPlatform(): Platform {
     onOpenFile: () => () => {},
     setWindowState: () => {},
     allowTileOrigin: async () => 'unsupported',
-    // INTERIM (issue 12 contract): replaced by the backgrounds work before it merges.
-    pickBackgroundFiles: () => Promise.reject(new Error('backgrounds: not in this build yet')),
-    backgroundBytes: () => Promise.reject(new Error('backgrounds: not in this build yet')),
+    pickBackgroundFiles,
+    backgroundBytes,
+    // A handle or a copy lives in the background's access record, which the store deletes with it.
     forgetBackground: async () => {},
+    // INTERIM (issue 12 contract): the tile-services work replaces this.
     allowTileOrigins: async () => 'unsupported',
-    serviceKey: async () => null,
-    setServiceKey: () => Promise.reject(new Error('service keys: not in this build yet')),
+    serviceKey: (keyId) => readServiceKey(keyId),
+    setServiceKey: (keyId, key) => writeServiceKey(keyId, key),
   };
 }
