@@ -23,6 +23,30 @@ export function contentSecurityPolicy(tileOrigins: readonly string[] = []): stri
   ].join('; ');
 }
 
+/** Hosts that are "potentially trustworthy" over plain http (no mixed-content block): this machine. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A tile-service origin the policy may name: an https origin, or an http one on this machine
+ * (a local tile server, the test fixtures). Exactly an origin: no path, no credentials, no
+ * wildcard, nothing that could widen the policy beyond that one place.
+ */
+export function isTileOrigin(value: string): boolean {
+  if (isHttpsOrigin(value)) return true;
+  try {
+    const url = new URL(value);
+    return (
+      url.protocol === 'http:' &&
+      LOOPBACK_HOSTS.has(url.hostname) &&
+      url.origin === value &&
+      !url.username &&
+      !url.password
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** An origin such as `https://tiles.example.org` — nothing else may widen the policy. */
 export function isHttpsOrigin(value: string): boolean {
   try {
