@@ -2,6 +2,7 @@ import type { FileFilter, OpenedFile, PickedFile, SaveRequest, SavedFile } from 
 import { mimeTypeOfName } from '../../shared/ipc/fileTypes';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_TOTAL_BYTES, MAX_MESSAGE_BYTES } from '../../shared/ipc/limits';
 import type { Platform } from './platform';
+import { webServiceKeys, webTileOrigins } from './webTileAccess';
 
 const MIB = 1024 * 1024;
 
@@ -100,13 +101,13 @@ export function createBrowserPlatform(): Platform {
     onMenuCommand: () => () => {},
     onOpenFile: () => () => {},
     setWindowState: () => {},
-    allowTileOrigin: async () => 'unsupported',
+    allowTileOrigin: (origin) => webTileOrigins([origin]),
     // INTERIM (issue 12 contract): replaced by the backgrounds work before it merges.
     pickBackgroundFiles: () => Promise.reject(new Error('backgrounds: not in this build yet')),
     backgroundBytes: () => Promise.reject(new Error('backgrounds: not in this build yet')),
     forgetBackground: async () => {},
-    allowTileOrigins: async () => 'unsupported',
-    serviceKey: async () => null,
-    setServiceKey: () => Promise.reject(new Error('service keys: not in this build yet')),
+    allowTileOrigins: (origins) => webTileOrigins(origins),
+    serviceKey: (keyId) => webServiceKeys.get(keyId),
+    setServiceKey: (keyId, key) => webServiceKeys.set(keyId, key),
   };
 }

@@ -36,9 +36,16 @@ export function createElectronPlatform(bridge: HzwBridge): Platform {
     pickBackgroundFiles: () => Promise.reject(new Error('backgrounds: not in this build yet')),
     backgroundBytes: () => Promise.reject(new Error('backgrounds: not in this build yet')),
     forgetBackground: async () => {},
-    allowTileOrigins: async () => 'unsupported',
-    serviceKey: async () => null,
-    setServiceKey: () => Promise.reject(new Error('service keys: not in this build yet')),
+    async allowTileOrigins(origins) {
+      const wanted = [...new Set(origins)];
+      const current = await bridge.listTileOrigins();
+      const same = wanted.length === current.length && wanted.every((o) => current.includes(o));
+      if (same) return 'allowed';
+      await bridge.setTileOrigins(wanted);
+      return 'reload';
+    },
+    serviceKey: (keyId) => bridge.getServiceKey(keyId),
+    setServiceKey: (keyId, key) => bridge.setServiceKey({ keyId, key }),
     setWindowState(state) {
       const { title, edited, canUndo, canRedo, hasSelection, lang } = state;
       const readOnly = state.readOnly === true;

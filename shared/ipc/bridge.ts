@@ -27,6 +27,10 @@ export interface HzwBridge {
   setTileOrigins(
     origins: InvokeRequest<Call<'setTileOrigins'>>,
   ): Promise<InvokeResult<Call<'setTileOrigins'>>>;
+  /** A service key from local settings (天地图 tk …); null when none is kept. */
+  getServiceKey(keyId: InvokeRequest<Call<'getServiceKey'>>): Promise<InvokeResult<Call<'getServiceKey'>>>;
+  /** Keep (or with null forget) a service key in local settings. */
+  setServiceKey(request: InvokeRequest<Call<'setServiceKey'>>): Promise<void>;
   onMenuCommand(listener: (command: Payload<'menuCommand'>) => void): () => void;
   /** Subscribing also tells main the page is ready: files queued before then are delivered now. */
   onOpenFile(listener: (file: Payload<'openRequested'>) => void): () => void;
@@ -45,6 +49,8 @@ export const BRIDGE_FUNCTIONS = [
   'setWindowState',
   'listTileOrigins',
   'setTileOrigins',
+  'getServiceKey',
+  'setServiceKey',
   'onMenuCommand',
   'onOpenFile',
 ] as const satisfies readonly (keyof HzwBridge)[];
