@@ -1,9 +1,13 @@
 import type { BackgroundFactories, BackgroundInspectors } from './backgroundFactory';
+import { tileServiceFactory } from '../tiles/tileServiceLayer';
 
 /**
  * The factory of each background kind, and the reader of each kind's file header. Each kind's
  * package registers itself here (one line each); a background whose kind has no factory yet is
  * listed with an error status.
  */
-export const BACKGROUND_FACTORIES: BackgroundFactories = {};
+export const BACKGROUND_FACTORIES: BackgroundFactories = {
+  xyz: tileServiceFactory,
+  wmts: tileServiceFactory,
+};
 export const BACKGROUND_INSPECTORS: BackgroundInspectors = {};
