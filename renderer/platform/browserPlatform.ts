@@ -1,8 +1,11 @@
 import type { FileFilter, OpenedFile, PickedFile, SaveRequest, SavedFile } from '../../shared/ipc/contract';
 import { mimeTypeOfName } from '../../shared/ipc/fileTypes';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_TOTAL_BYTES, MAX_MESSAGE_BYTES } from '../../shared/ipc/limits';
+import { webExportSink } from './exportSink';
 import type { Platform } from './platform';
-import { webServiceKeys, webTileOrigins } from './webTileAccess';
+import { backgroundBytes, pickBackgroundFiles } from './fileAccess';
+import { readServiceKey, writeServiceKey } from './localSettings';
+import { webTileOrigins } from './webTileAccess';
 
 const MIB = 1024 * 1024;
 
@@ -96,18 +99,19 @@ export function createBrowserPlatform(): Platform {
     },
     saveProject: async (request) => download(request),
     exportFile: async (request) => download(request),
+    exportStream: async (request) => webExportSink(request),
     recentProjects: async () => [],
     openRecent: async () => null,
     onMenuCommand: () => () => {},
     onOpenFile: () => () => {},
     setWindowState: () => {},
     allowTileOrigin: (origin) => webTileOrigins([origin]),
-    // INTERIM (issue 12 contract): replaced by the backgrounds work before it merges.
-    pickBackgroundFiles: () => Promise.reject(new Error('backgrounds: not in this build yet')),
-    backgroundBytes: () => Promise.reject(new Error('backgrounds: not in this build yet')),
+    pickBackgroundFiles,
+    backgroundBytes,
+    // A handle or a copy lives in the background's access record, which the store deletes with it.
     forgetBackground: async () => {},
     allowTileOrigins: (origins) => webTileOrigins(origins),
-    serviceKey: (keyId) => webServiceKeys.get(keyId),
-    setServiceKey: (keyId, key) => webServiceKeys.set(keyId, key),
+    serviceKey: (keyId) => readServiceKey(keyId),
+    setServiceKey: (keyId, key) => writeServiceKey(keyId, key),
   };
 }

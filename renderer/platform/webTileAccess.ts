@@ -21,20 +21,3 @@ export async function webTileOrigins(origins: readonly string[]): Promise<'allow
   if (!connect) return 'unsupported';
   return origins.every((o) => connect.includes(o)) ? 'allowed' : 'unsupported';
 }
-
-/**
- * Service keys in web mode: this browser profile's local storage, outside every project (the
- * project lives in IndexedDB and travels as a file; the key does neither). Interim until the
- * layers work keeps them in the database's settings.
- */
-const KEY_PREFIX = 'hzw:serviceKey:';
-
-export const webServiceKeys = {
-  async get(keyId: string): Promise<string | null> {
-    return localStorage.getItem(KEY_PREFIX + keyId);
-  },
-  async set(keyId: string, key: string | null): Promise<void> {
-    if (key === null) localStorage.removeItem(KEY_PREFIX + keyId);
-    else localStorage.setItem(KEY_PREFIX + keyId, key);
-  },
-};

@@ -31,6 +31,20 @@ export interface HzwBridge {
   getServiceKey(keyId: InvokeRequest<Call<'getServiceKey'>>): Promise<InvokeResult<Call<'getServiceKey'>>>;
   /** Keep (or with null forget) a service key in local settings. */
   setServiceKey(request: InvokeRequest<Call<'setServiceKey'>>): Promise<void>;
+  /** Ask where a large export goes and open it for writing in pieces (null when cancelled). */
+  exportStreamBegin(
+    request: InvokeRequest<Call<'exportStreamBegin'>>,
+  ): Promise<InvokeResult<Call<'exportStreamBegin'>>>;
+  /** Append one piece (at most 16 MiB) to an open export. */
+  exportStreamWrite(request: InvokeRequest<Call<'exportStreamWrite'>>): Promise<void>;
+  /** Commit (the file appears whole) or abort (nothing is left) an open export. */
+  exportStreamEnd(
+    request: InvokeRequest<Call<'exportStreamEnd'>>,
+  ): Promise<InvokeResult<Call<'exportStreamEnd'>>>;
+  /** Ask for background files; each is granted for range reads at app://workbench/_granted/<grant>. */
+  pickBackgroundFiles(): Promise<InvokeResult<Call<'pickBackgroundFiles'>>>;
+  /** Drop a background's grant (the background was removed). */
+  forgetBackground(grant: InvokeRequest<Call<'forgetBackground'>>): Promise<void>;
   onMenuCommand(listener: (command: Payload<'menuCommand'>) => void): () => void;
   /** Subscribing also tells main the page is ready: files queued before then are delivered now. */
   onOpenFile(listener: (file: Payload<'openRequested'>) => void): () => void;
@@ -51,6 +65,11 @@ export const BRIDGE_FUNCTIONS = [
   'setTileOrigins',
   'getServiceKey',
   'setServiceKey',
+  'exportStreamBegin',
+  'exportStreamWrite',
+  'exportStreamEnd',
+  'pickBackgroundFiles',
+  'forgetBackground',
   'onMenuCommand',
   'onOpenFile',
 ] as const satisfies readonly (keyof HzwBridge)[];

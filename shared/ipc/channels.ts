@@ -19,6 +19,11 @@ export const INVOKE_CHANNELS = {
   setTileOrigins: 'tiles:setOrigins',
   getServiceKey: 'settings:getServiceKey',
   setServiceKey: 'settings:setServiceKey',
+  exportStreamBegin: 'file:exportStreamBegin',
+  exportStreamWrite: 'file:exportStreamWrite',
+  exportStreamEnd: 'file:exportStreamEnd',
+  pickBackgroundFiles: 'background:pickFiles',
+  forgetBackground: 'background:forget',
 } as const;
 
 /** Main → renderer events (webContents.send / ipcRenderer.on). */
