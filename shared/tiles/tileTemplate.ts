@@ -200,10 +200,11 @@ export function fillTileTemplate(template: string, v: TileValues): string {
 
 /**
  * Which local key a template's `{key}` stands for: one key for all 天地图 hosts, otherwise one per
- * host, so the same key is not asked for twice and the project only ever names the id.
+ * host and port, so the same key is not asked for twice and the project only ever names the id.
  */
 export function serviceKeyId(origins: readonly string[]): string {
-  const host = origins[0] ? new URL(origins[0]).hostname : 'service';
+  const url = origins[0] ? new URL(origins[0]) : null;
+  const host = url?.hostname ?? 'service';
   if (/(^|\.)tianditu\.gov\.cn$/.test(host)) return 'tianditu';
-  return host;
+  return url?.port ? `${host}-${url.port}` : host;
 }

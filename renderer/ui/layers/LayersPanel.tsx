@@ -15,6 +15,7 @@ import { LayerRow, type RowModel } from './LayerRow';
 import { useLayerActions } from './useLayerActions';
 import { useLayerList } from './useLayerList';
 import { useLayersText } from './layersText';
+import { useTileServiceDialog } from './useTileServiceDialog';
 import { ZoneTypeRows } from './ZoneTypeRows';
 import './layers.css';
 
@@ -64,6 +65,7 @@ export function LayersPanel({ data, references, map }: Props) {
     map,
     askCrs,
   });
+  const tiles = useTileServiceDialog({ data, backgrounds, listed, order, prefs });
   const rows: RowModel[] = order.flatMap((id): RowModel[] => {
     const background = backgrounds.find((b) => b.id === id);
     const opacity = prefs?.opacity[id] ?? 1;
@@ -102,6 +104,7 @@ export function LayersPanel({ data, references, map }: Props) {
         disabled={!prefs}
         items={[
           { id: 'file', label: { zh: '来自文件…', en: 'From file…' }, run: () => void actions.addFromFile() },
+          ...tiles.items,
         ]}
       />
       {prefs && <ZoneTypeRows zones={data.zones} prefs={prefs} onChange={update} />}
@@ -125,6 +128,7 @@ export function LayersPanel({ data, references, map }: Props) {
         </>
       )}
       <CrsAsk question={question} projectZone={data.project.settings.gkZone} />
+      {tiles.dialog}
     </section>
   );
 }

@@ -16,10 +16,10 @@ describe('adding a tile service', () => {
     expect(service?.source).toMatchObject({
       kind: 'xyz',
       template: 'http://127.0.0.1:5216/DataServer?T=img_w&x={x}&y={y}&l={z}&tk={key}',
-      keyId: '127.0.0.1',
+      keyId: '127.0.0.1-5216',
     });
     expect(service?.origins).toEqual(['http://127.0.0.1:5216']);
-    expect(prepared.value.key).toEqual({ keyId: '127.0.0.1', key: 'goodkey' });
+    expect(prepared.value.key).toEqual({ keyId: '127.0.0.1-5216', key: 'goodkey' });
   });
 
   it('takes a WMTS KVP template on a known matrix set, and asks for the key it needs', () => {
