@@ -1,4 +1,6 @@
 import type { BackgroundFactories, BackgroundInspectors } from './backgroundFactory';
+import { openPmtiles } from '../tiles/pmtilesPackage';
+import { tilePackageFactory, tilePackageInspector } from '../tiles/tilePackageLayer';
 import { tileServiceFactory } from '../tiles/tileServiceLayer';
 
 /**
@@ -9,5 +11,8 @@ import { tileServiceFactory } from '../tiles/tileServiceLayer';
 export const BACKGROUND_FACTORIES: BackgroundFactories = {
   xyz: tileServiceFactory,
   wmts: tileServiceFactory,
+  pmtiles: tilePackageFactory(openPmtiles),
 };
-export const BACKGROUND_INSPECTORS: BackgroundInspectors = {};
+export const BACKGROUND_INSPECTORS: BackgroundInspectors = {
+  pmtiles: tilePackageInspector('pmtiles', openPmtiles),
+};
