@@ -1,4 +1,5 @@
 import type { BackgroundFactories, BackgroundInspectors } from './backgroundFactory';
+import { openMbtilesPackage } from '../tiles/mbtilesPackage';
 import { openPmtiles } from '../tiles/pmtilesPackage';
 import { tilePackageFactory, tilePackageInspector } from '../tiles/tilePackageLayer';
 import { tileServiceFactory } from '../tiles/tileServiceLayer';
@@ -11,8 +12,10 @@ import { tileServiceFactory } from '../tiles/tileServiceLayer';
 export const BACKGROUND_FACTORIES: BackgroundFactories = {
   xyz: tileServiceFactory,
   wmts: tileServiceFactory,
+  mbtiles: tilePackageFactory(openMbtilesPackage),
   pmtiles: tilePackageFactory(openPmtiles),
 };
 export const BACKGROUND_INSPECTORS: BackgroundInspectors = {
+  mbtiles: tilePackageInspector('mbtiles', openMbtilesPackage),
   pmtiles: tilePackageInspector('pmtiles', openPmtiles),
 };
