@@ -15,8 +15,8 @@ export const MESSAGES = {
     en: 'The administrative code has 6, 9 or 12 digits',
   },
   xyz_url_format: {
-    zh: '在线底图须为 XYZ 瓦片地址（含 {z}、{x}、{y}）；WMTS 服务请在“图层”中添加',
-    en: 'The online basemap must be an XYZ tile URL (with {z}, {x}, {y}); add WMTS services in the layers panel',
+    zh: '在线底图须为不需密钥的 XYZ 瓦片地址（含 {z}、{x}、{y}）；WMTS 或需密钥的服务请在“图层”中添加',
+    en: 'The online basemap must be an XYZ tile URL without a key (with {z}, {x}, {y}); add WMTS services and services with keys in the layers panel',
   },
   ...TEMPLATE_PROBLEMS,
   ccz_class_only_for_ccz: {

@@ -228,7 +228,7 @@ export const ProjectSettingsSchema = z.object({
         const check = checkTileTemplate(v, { keys: 'refuse' });
         if (!check.ok)
           ctx.addIssue({ code: 'custom', params: { code: check.problem.code, ...check.problem.params } });
-        else if (check.value.encoding !== 'xyz')
+        else if (check.value.encoding !== 'xyz' || check.value.template.includes('{key}'))
           ctx.addIssue({ code: 'custom', params: { code: 'xyz_url_format' } });
       }),
     { zh: '在线底图地址（XYZ）', en: 'Online basemap URL (XYZ)' },

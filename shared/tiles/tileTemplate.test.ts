@@ -166,9 +166,8 @@ describe('the project settings basemap URL', () => {
         'https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}',
       ).success,
     ).toBe(true);
-    expect(
-      settings('https://t{0-7}.tianditu.gov.cn/DataServer?T=img_w&x={x}&y={y}&l={z}&tk={key}').success,
-    ).toBe(true);
+    expect(settings('https://{a-c}.tile.openstreetmap.org/{z}/{x}/{y}.png').success).toBe(true);
+    expect(settings('https://tms.example.org/dom/{z}/{x}/{-y}.jpg').success).toBe(true);
   });
 
   it('refuses a pasted key (project files travel) and names the cause in the UI language', () => {
@@ -180,8 +179,10 @@ describe('the project settings basemap URL', () => {
     expect(problem?.message).toContain('tk=…');
   });
 
-  it('refuses a WMTS template, pointing to the layers panel', () => {
+  it('refuses a WMTS template or a keyed one, pointing to the layers panel', () => {
     const result = settings('https://e.org/{TileMatrix}/{TileRow}/{TileCol}.png');
     expect(!result.success && describeIssues(result.error, 'en')[0]?.message).toContain('layers panel');
+    const keyed = settings('https://t0.tianditu.gov.cn/DataServer?T=img_w&x={x}&y={y}&l={z}&tk={key}');
+    expect(!keyed.success && describeIssues(keyed.error, 'en')[0]?.message).toContain('layers panel');
   });
 });
