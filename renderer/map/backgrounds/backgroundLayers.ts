@@ -2,6 +2,7 @@ import type { BackgroundFactories, BackgroundInspectors } from './backgroundFact
 import { openMbtilesPackage } from '../tiles/mbtilesPackage';
 import { openPmtiles } from '../tiles/pmtilesPackage';
 import { tilePackageFactory, tilePackageInspector } from '../tiles/tilePackageLayer';
+import { createCadLayer, inspectCad } from './cadLayer';
 import { tileServiceFactory } from '../tiles/tileServiceLayer';
 
 /**
@@ -10,12 +11,14 @@ import { tileServiceFactory } from '../tiles/tileServiceLayer';
  * listed with an error status.
  */
 export const BACKGROUND_FACTORIES: BackgroundFactories = {
+  cad: createCadLayer,
   xyz: tileServiceFactory,
   wmts: tileServiceFactory,
   mbtiles: tilePackageFactory(openMbtilesPackage),
   pmtiles: tilePackageFactory(openPmtiles),
 };
 export const BACKGROUND_INSPECTORS: BackgroundInspectors = {
+  cad: inspectCad,
   mbtiles: tilePackageInspector('mbtiles', openMbtilesPackage),
   pmtiles: tilePackageInspector('pmtiles', openPmtiles),
 };

@@ -1,6 +1,10 @@
 import type { Background, BackgroundCrs, LayerListPrefs } from '../../../shared/domain/backgrounds';
 import type { Bilingual } from '../../../shared/domain/labels';
-import { BackgroundRefused, type InspectedBackground } from '../../map/backgrounds/backgroundFactory';
+import {
+  BackgroundRefused,
+  type InspectJob,
+  type InspectedBackground,
+} from '../../map/backgrounds/backgroundFactory';
 import { BACKGROUND_INSPECTORS } from '../../map/backgrounds/backgroundLayers';
 import { backgroundKindName } from '../../map/backgrounds/mapBackgrounds';
 import { orderWithNew, type ListedLayer } from '../../map/layerStack';
@@ -17,6 +21,8 @@ export interface AddBackgroundDeps {
   prefs: LayerListPrefs;
   /** Ask the planner for the coordinate system of a file that does not say it; null: cancelled. */
   askCrs(file: string, inspected: InspectedBackground): Promise<BackgroundCrs | null>;
+  /** Progress and cancel of reading the files (the job bar). */
+  job?: InspectJob;
 }
 
 /** What became of each picked file: added, left out by the planner, or refused with the reason. */
@@ -52,7 +58,7 @@ export async function addBackgroundFiles(
   let { listed, order } = deps;
   for (const file of files) {
     try {
-      const inspected = await inspectorFor(file)(file);
+      const inspected = await inspectorFor(file)(file, deps.job);
       let source = inspected.source;
       if ('file' in source && !source.crs) {
         const crs = await deps.askCrs(file.name, inspected);
