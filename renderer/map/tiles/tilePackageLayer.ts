@@ -95,7 +95,10 @@ export function tilePackageInspector(kind: 'mbtiles' | 'pmtiles', open: OpenPack
       (await open(readable, file.name)).close();
     } catch (error) {
       if (error instanceof PackageRefused) throw new BackgroundRefused(file.name, error.reason);
-      throw error;
+      throw new BackgroundRefused(file.name, {
+        zh: `无法读取该瓦片包：${String(error)}`,
+        en: `The tile package cannot be read: ${String(error)}`,
+      });
     }
     const source = {
       kind,
