@@ -14,6 +14,7 @@ import {
 import { field } from './fieldMeta';
 import { DerivationSchema } from './derivation';
 import { FigureSettingsSchema } from '../figures/figureSettings';
+import { checkTileTemplate } from '../tiles/tileTemplate';
 
 /**
  * The one schema of protected objects, zones and projects. Forms are generated from it (labels and
@@ -221,8 +222,15 @@ export const ProjectSettingsSchema = z.object({
     z
       .string()
       .trim()
-      .refine((v) => v === '' || /^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(v), {
-        params: { code: 'xyz_url_format' },
+      .superRefine((v, ctx) => {
+        if (v === '') return;
+        // The same check as a tile service added in the layers panel; a key pasted here would
+        // travel inside project files, so it is refused rather than moved.
+        const check = checkTileTemplate(v, { keys: 'refuse' });
+        if (!check.ok)
+          ctx.addIssue({ code: 'custom', params: { code: check.problem.code, ...check.problem.params } });
+        else if (check.value.encoding !== 'xyz' || check.value.template.includes('{key}'))
+          ctx.addIssue({ code: 'custom', params: { code: 'xyz_url_format' } });
       }),
     { zh: '在线底图地址（XYZ）', en: 'Online basemap URL (XYZ)' },
   ).default(''),

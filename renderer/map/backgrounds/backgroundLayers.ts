@@ -1,5 +1,9 @@
 import type { BackgroundFactories, BackgroundInspectors } from './backgroundFactory';
+import { openMbtilesPackage } from '../tiles/mbtilesPackage';
+import { openPmtiles } from '../tiles/pmtilesPackage';
+import { tilePackageFactory, tilePackageInspector } from '../tiles/tilePackageLayer';
 import { createCadLayer, inspectCad } from './cadLayer';
+import { tileServiceFactory } from '../tiles/tileServiceLayer';
 
 /**
  * The factory of each background kind, and the reader of each kind's file header. Each kind's
@@ -8,7 +12,13 @@ import { createCadLayer, inspectCad } from './cadLayer';
  */
 export const BACKGROUND_FACTORIES: BackgroundFactories = {
   cad: createCadLayer,
+  xyz: tileServiceFactory,
+  wmts: tileServiceFactory,
+  mbtiles: tilePackageFactory(openMbtilesPackage),
+  pmtiles: tilePackageFactory(openPmtiles),
 };
 export const BACKGROUND_INSPECTORS: BackgroundInspectors = {
   cad: inspectCad,
+  mbtiles: tilePackageInspector('mbtiles', openMbtilesPackage),
+  pmtiles: tilePackageInspector('pmtiles', openPmtiles),
 };

@@ -18,6 +18,7 @@ import { useLayerList } from './useLayerList';
 import { useOverlap } from './useOverlap';
 import { ReferenceSection } from './ReferenceSection';
 import { useLayersText } from './layersText';
+import { useTileServiceDialog } from './useTileServiceDialog';
 import { ZoneTypeRows } from './ZoneTypeRows';
 import './layers.css';
 
@@ -70,6 +71,7 @@ export function LayersPanel({ data, references, map }: Props) {
     map,
     askCrs,
   });
+  const tiles = useTileServiceDialog({ data, backgrounds, listed, order, prefs });
   const rows: RowModel[] = order.flatMap((id): RowModel[] => {
     const background = backgrounds.find((b) => b.id === id);
     const opacity = prefs?.opacity[id] ?? 1;
@@ -108,6 +110,7 @@ export function LayersPanel({ data, references, map }: Props) {
         disabled={!prefs}
         items={[
           { id: 'file', label: { zh: '来自文件…', en: 'From file…' }, run: () => void actions.addFromFile() },
+          ...tiles.items,
         ]}
       />
       {prefs && <ZoneTypeRows zones={data.zones} prefs={prefs} onChange={update} />}
@@ -140,6 +143,7 @@ export function LayersPanel({ data, references, map }: Props) {
         setBusy={overlap.setBusy}
       />
       <CrsAsk question={question} projectZone={data.project.settings.gkZone} />
+      {tiles.dialog}
     </section>
   );
 }
