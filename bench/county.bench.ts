@@ -10,6 +10,7 @@ import {
   type SyntheticOptions,
 } from './data/synthetic';
 import { fmt, machine, median, writeSection } from './report';
+import { startProfile, startTrace, stopProfile, stopTrace } from './cpuProfile';
 
 /**
  * The map at county and province scale, in web mode: a project of 10 000 zones (24–200 vertices,
@@ -21,6 +22,10 @@ import { fmt, machine, median, writeSection } from './report';
  * intervals from requestAnimationFrame, React renders from the app's bench counter.
  */
 const COUNT = Number(process.env.BENCH_COUNTY_COUNT ?? 10_000);
+/** BENCH_PROFILE=1: CPU-profile each phase into test-results/profiles (cpuProfile.ts). */
+const PROFILE = Boolean(process.env.BENCH_PROFILE);
+/** BENCH_TRACE=1: a Chromium trace of each phase instead (native work: raster, paint, layout). */
+const TRACE = Boolean(process.env.BENCH_TRACE);
 const LARGE = 6000;
 const CELL = 0.002;
 
@@ -33,13 +38,18 @@ const ALL_SCENARIOS: Scenario[] = [
   { name: 'empty project', options: null },
   {
     name: `${COUNT.toLocaleString('en')} zones`,
-    options: { count: COUNT, vertices: [24, 200], cell: CELL, large: { count: 100, vertices: LARGE } },
+    options: {
+      count: COUNT,
+      vertices: [24, 200],
+      cell: CELL,
+      large: { count: Math.ceil(COUNT / 100), vertices: LARGE },
+    },
   },
   { name: `one ${LARGE}-vertex zone`, options: { count: 1, vertices: LARGE, cell: CELL } },
   {
     name: '100 objects × 100 zones',
     options: {
-      count: 10_000,
+      count: COUNT,
       vertices: [24, 200],
       cell: CELL,
       zonesPerObject: 100,
@@ -209,6 +219,18 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    const slug = scenario.name.replace(/[^a-z0-9]+/gi, '-');
+    const phase = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
+      if (!PROFILE && !TRACE) return run();
+      await (TRACE ? startTrace(cdp) : startProfile(cdp));
+      try {
+        return await run();
+      } finally {
+        const file = `${slug}-${label}`;
+        const summary = await (TRACE ? stopTrace(cdp, file) : stopProfile(cdp, file));
+        console.log(`${scenario.name} — ${label}\n${summary}`);
+      }
+    };
     await page.goto(`${baseURL}/`);
     await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: '新建项目' }).click();
@@ -224,7 +246,14 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
         .getByRole('dialog', { name: '导入预览' })
         .getByRole('button', { name: `导入 ${options.count} 个区划` });
       await expect(accept).toBeEnabled({ timeout: 600_000 });
-      await accept.click();
+      await phase('import', async () => {
+        await accept.click();
+        await page.waitForFunction(
+          (n) => Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-zones')) === n,
+          options.count,
+          { timeout: 600_000, polling: 250 },
+        );
+      });
     }
     const zones = options?.count ?? 0;
     await page.waitForFunction(
@@ -232,7 +261,7 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
       zones,
       { timeout: 600_000, polling: 250 },
     );
-    const open = await reopen(page, zones);
+    const open = await phase('open', () => reopen(page, zones));
     const result: Result = {
       load: 0,
       bytes,
@@ -243,8 +272,8 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
       openLongest: open.longest,
     };
     await page.waitForTimeout(1000);
-    result.pan = await measure(page, cdp, () => pan(page));
-    result.hover = await measure(page, cdp, () => hover(page));
+    result.pan = await phase('pan', () => measure(page, cdp, () => pan(page)));
+    result.hover = await phase('hover', () => measure(page, cdp, () => hover(page)));
     if (options) {
       // The first zone is a 6 000-vertex one: centre on it, select it, drag its first vertex.
       const centre = syntheticCentre(options, 0);
@@ -277,13 +306,15 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
       await page.mouse.move(box.x + vx!, box.y + vy!, { steps: 3 });
       await page.waitForTimeout(200);
       const patchesBefore = await page.evaluate(() => performance.getEntriesByName('hzw:map-patch').length);
-      result.drag = await measure(page, cdp, async () => {
-        await page.mouse.down();
-        let moves = 0;
-        for (let i = 1; i <= 10; i++, moves++)
-          await page.mouse.move(box.x + vx! + i * 4, box.y + vy! + i * 2);
-        return moves;
-      });
+      result.drag = await phase('drag', () =>
+        measure(page, cdp, async () => {
+          await page.mouse.down();
+          let moves = 0;
+          for (let i = 1; i <= 10; i++, moves++)
+            await page.mouse.move(box.x + vx! + i * 4, box.y + vy! + i * 2);
+          return moves;
+        }),
+      );
       if (process.env.BENCH_DEBUG) await page.screenshot({ path: 'test-results/county-drag.png' });
       // Edit → map: from the release until the map has patched the committed zone.
       const t0 = await taskSeconds(cdp);
