@@ -102,4 +102,45 @@ describe('zone layers follow the project mirror by key', () => {
     layers.unfreeze(true);
     expect(lonLatOf(layers, ids[0]!)).toEqual(flat(dragged));
   });
+
+  it('draws a selected zone in the selected layer alone and hides zone types on request', async () => {
+    const { ids, layers } = await mapOfThreeZones();
+    const [others, selected] = layers.sources;
+    const feature = layers.feature(ids[1]!)!;
+    layers.setSelected([ids[1]!]);
+    expect(selected!.getFeatures()).toEqual([feature]);
+    expect(others!.getFeatures()).not.toContain(feature);
+    expect(others!.getFeatures()).toHaveLength(2);
+    layers.setSelected([]);
+    expect(selected!.getFeatures()).toEqual([]);
+    expect(others!.getFeatures()).toContain(feature);
+
+    const style = layers.layer.getStyleFunction()!;
+    layers.setTypeVisible('protection_range', false);
+    expect(style(feature, 1)).toBeUndefined();
+  });
+
+  it('adds the zones of one commit in one batch', async () => {
+    const { store, projectId, objectId, mirror, layers } = await mapOfThreeZones();
+    // A source redraws its layer on each change: one batch is one change, not twenty.
+    let changes = 0;
+    layers.sources[0]!.on('change', () => changes++);
+    const zones = Array.from({ length: 20 }, (_, i) =>
+      createZone({
+        projectId,
+        objectId,
+        attributes: { zoneType: 'protection_range' },
+        geometry: squareAround(84.7 + i * 0.01, 44.5),
+      }),
+    );
+    await store.commit({
+      projectId,
+      label: { zh: '导入', en: 'Import' },
+      undo: 'record',
+      build: async (read) => (await Promise.all(zones.map((z) => z.build(read)))).flat(),
+    });
+    await mirror.settled();
+    expect(layers.count).toBe(23);
+    expect(changes).toBe(1);
+  });
 });

@@ -3,29 +3,49 @@ import type OlMap from 'ol/Map';
 import type Polygon from 'ol/geom/Polygon';
 import type MultiPolygon from 'ol/geom/MultiPolygon';
 import VectorLayer from 'ol/layer/Vector';
+import VectorImageLayer from 'ol/layer/VectorImage';
 import VectorSource from 'ol/source/Vector';
-import { DEFAULT_SYMBOLS } from '../../shared/domain/symbology';
-import { ZONE_TYPE_LABELS, ZONE_TYPES, type ZoneType } from '../../shared/domain/taxonomy';
+import { ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
 import type { Lang } from '../../shared/domain/labels';
 import type { ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
 import { toMapGeometry } from './geometryConvert';
-import { LABEL_PROPERTY, SELECTED_PROPERTY, zoneStyleFunction } from './zoneStyles';
+import {
+  editedZoneStyle,
+  LABEL_PROPERTY,
+  SELECTED_PROPERTY,
+  ZONE_TYPE_PROPERTY,
+  zonesStyle,
+} from './zoneStyles';
 
 export type ZoneFeature = Feature<Polygon | MultiPolygon>;
 
 /** Feature properties linking a map feature back to its stored zone. */
-export const ZONE_TYPE_PROPERTY = 'zoneType';
+export { ZONE_TYPE_PROPERTY };
 export const UPDATED_PROPERTY = 'updatedAt';
 export const OBJECT_PROPERTY = 'objectId';
 
+/** The zones' band: above backgrounds and the basemap, below object markers (500). */
+const ZONES_Z_INDEX = 10;
+const SELECTED_Z_INDEX = 11;
+
 /**
- * One vector layer per zone type, fed from the project mirror (editor/projectMirror.ts) by key.
- * The map never edits these features as a second truth: tools report finished gestures to the
- * editor, the store commits, and the mirror's patch brings the new state back here.
+ * One layer per zone type, fed from the project mirror (editor/projectMirror.ts) by key. The map
+ * never edits these features as a second truth: tools report finished gestures to the editor,
+ * the store commits, and the mirror's patch brings the new state back here.
+ *
+ * Drawing at county scale (10 000 zones, 1.6 M vertices): each type is an image layer, redrawn
+ * once when the view settles and moved as a picture while panning; the selected zones leave their
+ * type's layer for one small vector layer on top, so dragging a vertex redraws only them.
  */
 export class ZoneLayers {
-  readonly layers: Record<ZoneType, VectorLayer<VectorSource<ZoneFeature>>>;
+  /** Every unselected zone, all types in one picture (type order by style zIndex). */
+  readonly layer: VectorImageLayer<VectorSource<ZoneFeature>>;
+  /** The selected zones (what tools edit), drawn as vectors every frame. */
+  readonly selectedLayer: VectorLayer<VectorSource<ZoneFeature>>;
+  private readonly zoneSource = new VectorSource<ZoneFeature>();
+  private readonly selectedSource = new VectorSource<ZoneFeature>();
+  private readonly hidden = new Set<ZoneType>();
   private readonly byId = new Map<string, ZoneFeature>();
   private selected = new Set<string>();
   /** Zones being edited by a gesture keep the tool's geometry until the gesture ends. */
@@ -35,23 +55,32 @@ export class ZoneLayers {
   private lang: Lang = 'zh';
 
   constructor(map: OlMap) {
-    this.layers = Object.fromEntries(
-      ZONE_TYPES.map((type) => [
-        type,
-        new VectorLayer({
-          source: new VectorSource<ZoneFeature>(),
-          style: zoneStyleFunction(type),
-          zIndex: 10 + DEFAULT_SYMBOLS[type].order,
-          declutter: true,
-          properties: { name: `zones:${type}`, zoneType: type },
-        }),
-      ]),
-    ) as Record<ZoneType, VectorLayer<VectorSource<ZoneFeature>>>;
-    for (const layer of Object.values(this.layers)) map.addLayer(layer);
+    const shown = (type: ZoneType) => !this.hidden.has(type);
+    // One image layer, not one per type: every layer's picture is copied onto the map on every
+    // frame, and ten full-window copies per frame cost more than a vertex drag may take.
+    this.layer = new VectorImageLayer({
+      source: this.zoneSource,
+      style: zonesStyle(shown),
+      zIndex: ZONES_Z_INDEX,
+      // A margin around the view, so a short pan shows drawn zones before the redraw.
+      imageRatio: 1.5,
+      declutter: true,
+      properties: { name: 'zones' },
+    });
+    this.selectedLayer = new VectorLayer({
+      source: this.selectedSource,
+      style: editedZoneStyle(shown, (id) => this.frozen.has(id)),
+      zIndex: SELECTED_Z_INDEX,
+      updateWhileInteracting: true,
+      properties: { name: 'zones:selected' },
+    });
+    map.addLayer(this.layer);
+    map.addLayer(this.selectedLayer);
   }
 
+  /** Every zone source: the unselected zones' and the selected zones'. */
   get sources(): VectorSource<ZoneFeature>[] {
-    return Object.values(this.layers).map((layer) => layer.getSource()!);
+    return [this.zoneSource, this.selectedSource];
   }
 
   feature(id: string): ZoneFeature | undefined {
@@ -59,7 +88,21 @@ export class ZoneLayers {
   }
 
   isZoneLayer(layer: unknown): boolean {
-    return Object.values(this.layers).includes(layer as VectorLayer<VectorSource<ZoneFeature>>);
+    return layer === this.layer || layer === this.selectedLayer;
+  }
+
+  /** Show or hide the zones of one type (selected ones included). */
+  setTypeVisible(type: ZoneType, visible: boolean): void {
+    if (visible === !this.hidden.has(type)) return;
+    if (visible) this.hidden.delete(type);
+    else this.hidden.add(type);
+    this.layer.changed();
+    this.selectedLayer.changed();
+  }
+
+  /** The source a feature belongs in: the selected zones' or the others'. */
+  private sourceFor(id: string): VectorSource<ZoneFeature> {
+    return this.selected.has(id) ? this.selectedSource : this.zoneSource;
   }
 
   /**
@@ -76,7 +119,7 @@ export class ZoneLayers {
     const patched = (change: MirrorChange) => {
       const start = performance.now();
       if (change.objects.size > 0 || change.project) this.relabel(change.objects);
-      for (const id of change.zones) this.put(id);
+      this.putAll(change.zones);
       onPatched(change);
       performance.measure('hzw:map-patch', { start, end: performance.now() });
     };
@@ -103,22 +146,31 @@ export class ZoneLayers {
   }
 
   private clear(): void {
-    for (const layer of Object.values(this.layers)) layer.getSource()!.clear(true);
+    for (const source of this.sources) source.clear(true);
     this.byId.clear();
   }
 
-  /** The first drawing of a project: one batch per layer (a source indexes a batch at once). */
+  /** The first drawing of a project. */
   private addAll(mirror: ProjectMirror): void {
     this.clear();
-    const batches = new Map<ZoneType, ZoneFeature[]>();
-    for (const id of mirror.ids('zones')) {
-      const feature = this.create(mirror.zone(id)!);
-      const type = feature.get(ZONE_TYPE_PROPERTY) as ZoneType;
-      let batch = batches.get(type);
-      if (!batch) batches.set(type, (batch = []));
+    this.putAll(mirror.ids('zones'));
+  }
+
+  /**
+   * Bring these features in line with the mirror; new features are added in one batch per
+   * source (a source indexes a batch at once and its layer redraws once, not per feature).
+   */
+  private putAll(ids: Iterable<string>): void {
+    const batches = new Map<VectorSource<ZoneFeature>, ZoneFeature[]>();
+    for (const id of ids) {
+      const feature = this.put(id, true);
+      if (!feature) continue;
+      const source = this.sourceFor(id);
+      let batch = batches.get(source);
+      if (!batch) batches.set(source, (batch = []));
       batch.push(feature);
     }
-    for (const [type, features] of batches) this.layers[type].getSource()!.addFeatures(features);
+    for (const [source, features] of batches) source.addFeatures(features);
   }
 
   private create(zone: Zone): ZoneFeature {
@@ -138,13 +190,16 @@ export class ZoneLayers {
     return feature;
   }
 
-  /** Bring one feature in line with the mirror's zone: add, replace, update or remove it. */
-  private put(id: string): void {
+  /**
+   * Bring one feature in line with the mirror's zone: add, replace, update or remove it. With
+   * `deferAdd` a new feature is returned for the caller to add (in a batch) instead of added.
+   */
+  private put(id: string, deferAdd = false): ZoneFeature | null {
     const zone = this.mirror?.zone(id);
     const existing = this.byId.get(id);
     if (!zone) {
       this.remove(id);
-      return;
+      return null;
     }
     if (existing && existing.get(ZONE_TYPE_PROPERTY) === zone.attributes.zoneType) {
       if (existing.get(UPDATED_PROPERTY) !== zone.updatedAt && !this.frozen.has(id)) {
@@ -154,10 +209,13 @@ export class ZoneLayers {
       const label = this.labelOf(zone);
       if (existing.get(LABEL_PROPERTY) !== label) existing.set(LABEL_PROPERTY, label);
       if (existing.get(OBJECT_PROPERTY) !== zone.objectId) existing.set(OBJECT_PROPERTY, zone.objectId, true);
-      return;
+      return null;
     }
     if (existing) this.remove(id);
-    this.layers[zone.attributes.zoneType].getSource()!.addFeature(this.create(zone));
+    const feature = this.create(zone);
+    if (deferAdd) return feature;
+    this.sourceFor(id).addFeature(feature);
+    return null;
   }
 
   /** Labels carry the object's name: re-label the zones of these objects (null: all zones). */
@@ -175,12 +233,28 @@ export class ZoneLayers {
     return labelOf(zone, this.mirror?.object(zone.objectId), this.lang);
   }
 
+  /** Move the newly selected zones to the selected layer and the others back to their type's. */
   setSelected(ids: readonly string[]): void {
     const next = new Set(ids);
-    for (const id of new Set([...this.selected, ...next])) {
-      this.byId.get(id)?.set(SELECTED_PROPERTY, next.has(id));
-    }
+    const changed = [...this.selected].filter((id) => !next.has(id));
+    changed.push(...[...next].filter((id) => !this.selected.has(id)));
+    const features = changed.map((id) => this.byId.get(id)).filter((f) => f !== undefined);
+    for (const feature of features) this.sourceOf(feature).removeFeature(feature);
     this.selected = next;
+    for (const feature of features) feature.set(SELECTED_PROPERTY, next.has(String(feature.getId())), true);
+    const batches = new Map<VectorSource<ZoneFeature>, ZoneFeature[]>();
+    for (const feature of features) {
+      const source = this.sourceFor(String(feature.getId()));
+      let batch = batches.get(source);
+      if (!batch) batches.set(source, (batch = []));
+      batch.push(feature);
+    }
+    for (const [source, batch] of batches) source.addFeatures(batch);
+  }
+
+  /** The source that holds this feature now. */
+  private sourceOf(feature: ZoneFeature): VectorSource<ZoneFeature> {
+    return feature.get(SELECTED_PROPERTY) ? this.selectedSource : this.zoneSource;
   }
 
   /** Keep the tool's geometry on these features while a gesture edits them. */
@@ -202,7 +276,7 @@ export class ZoneLayers {
   private remove(id: string): void {
     const feature = this.byId.get(id);
     if (!feature) return;
-    this.layers[feature.get(ZONE_TYPE_PROPERTY) as ZoneType].getSource()!.removeFeature(feature);
+    this.sourceOf(feature).removeFeature(feature);
     this.byId.delete(id);
   }
 }
