@@ -8,7 +8,7 @@ import { createObject, updateObjectAttributes } from '../editor/commands/objectC
 import { createZone, deleteZones, setZoneGeometries } from '../editor/commands/zoneCommands';
 import { ProjectMirror } from '../editor/projectMirror';
 import { squareAround } from '../testing/memoryStore';
-import { toZoneGeometry } from './geometryConvert';
+import { toMapCoordinate, toZoneGeometry } from './geometryConvert';
 import { LABEL_PROPERTY } from './zoneStyles';
 import { ZoneLayers } from './zoneLayers';
 
@@ -142,5 +142,20 @@ describe('zone layers follow the project mirror by key', () => {
     await mirror.settled();
     expect(layers.count).toBe(23);
     expect(changes).toBe(1);
+  });
+
+  it('finds the zones at a point from its index: inside, near the outline within the tolerance, not hidden', async () => {
+    const { ids, layers } = await mapOfThreeZones();
+    const inside = toMapCoordinate([84.61, 44.4]);
+    expect(layers.zonesAt(inside).map((f) => f.getId())).toEqual([ids[1]]);
+    // 0.0012° east of the middle square's centre: 0.0002° (≈ 22 m) beyond its east edge.
+    const outside = toMapCoordinate([84.6112, 44.4]);
+    expect(layers.zonesAt(outside)).toEqual([]);
+    expect(layers.zonesAt(outside, 30).map((f) => f.getId())).toEqual([ids[1]]);
+    expect(layers.zonesAt(outside, 10)).toEqual([]);
+    layers.setSelected([ids[1]!]);
+    expect(layers.zonesAt(inside).map((f) => f.getId())).toEqual([ids[1]]);
+    layers.setTypeVisible('protection_range', false);
+    expect(layers.zonesAt(inside)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import VectorLayer from 'ol/layer/Vector';
 import VectorImageLayer from 'ol/layer/VectorImage';
 import VectorSource from 'ol/source/Vector';
 import { ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
+import { DEFAULT_SYMBOLS } from '../../shared/domain/symbology';
 import type { Lang } from '../../shared/domain/labels';
 import type { ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
@@ -89,6 +90,32 @@ export class ZoneLayers {
 
   isZoneLayer(layer: unknown): boolean {
     return layer === this.layer || layer === this.selectedLayer;
+  }
+
+  /**
+   * The shown zones at a map coordinate (or within `tolerance` map units of their outline),
+   * topmost first: selected zones, then inner zone types before outer ones, then the smaller.
+   * Answered from the sources' box index, not by drawing every zone for a hit test.
+   */
+  zonesAt(coordinate: number[], tolerance = 0): ZoneFeature[] {
+    const [x, y] = coordinate as [number, number];
+    const box = [x - tolerance, y - tolerance, x + tolerance, y + tolerance];
+    const hits: { feature: ZoneFeature; rank: number; size: number }[] = [];
+    for (const source of this.sources) {
+      for (const feature of source.getFeaturesInExtent(box)) {
+        const type = feature.get(ZONE_TYPE_PROPERTY) as ZoneType;
+        const geometry = feature.getGeometry();
+        if (!geometry || this.hidden.has(type)) continue;
+        if (!geometry.intersectsCoordinate(coordinate)) {
+          const [cx, cy] = geometry.getClosestPoint(coordinate) as [number, number];
+          if (tolerance <= 0 || (cx - x) ** 2 + (cy - y) ** 2 > tolerance ** 2) continue;
+        }
+        const [minX, minY, maxX, maxY] = geometry.getExtent() as [number, number, number, number];
+        const rank = (source === this.selectedSource ? 1000 : 0) + DEFAULT_SYMBOLS[type].order;
+        hits.push({ feature, rank, size: (maxX - minX) * (maxY - minY) });
+      }
+    }
+    return hits.sort((a, b) => b.rank - a.rank || a.size - b.size).map((h) => h.feature);
   }
 
   /** Show or hide the zones of one type (selected ones included). */
