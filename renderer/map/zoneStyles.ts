@@ -77,10 +77,27 @@ function vertexStyle(geometry: Polygon | MultiPolygon, resolution: number): Styl
 
 /** Labels only on zones wide enough on screen to carry one. */
 const LABEL_MIN_WIDTH_PX = 60;
+/**
+ * Below this width a zone is a speck: drawn in its colours without hatching or dashes, which
+ * cannot be seen at that size and made the overview of 10 000 zones the slowest picture to draw.
+ */
+const SPECK_WIDTH_PX = 16;
+
+function widthPx(feature: FeatureLike, resolution: number): number {
+  const extent = feature.getGeometry()?.getExtent();
+  return extent ? (extent[2]! - extent[0]!) / resolution : 0;
+}
 
 function labelFits(feature: FeatureLike, resolution: number): boolean {
-  const extent = feature.getGeometry()?.getExtent();
-  return extent !== undefined && (extent[2]! - extent[0]!) / resolution >= LABEL_MIN_WIDTH_PX;
+  return widthPx(feature, resolution) >= LABEL_MIN_WIDTH_PX;
+}
+
+function speckStyle(symbol: ZoneSymbol): Style {
+  return new Style({
+    fill: new Fill({ color: symbol.fill }),
+    stroke: new Stroke({ color: symbol.stroke, width: Math.min(symbol.strokeWidth, 1) }),
+    zIndex: symbol.order,
+  });
 }
 
 /**
@@ -116,7 +133,9 @@ export function zoneStyleFunction(zoneType: ZoneType, symbol: ZoneSymbol = DEFAU
   let base: Style[] | null = null;
   const inside = zoneType === 'body';
   const labels = new Map<string, Style>();
+  const speck = [speckStyle(symbol)];
   return (feature: FeatureLike, resolution: number): Style[] => {
+    if (widthPx(feature, resolution) < SPECK_WIDTH_PX) return speck;
     base ??= baseStyles(symbol);
     const text = feature.get(LABEL_PROPERTY) as string | undefined;
     if (!text || !labelFits(feature, resolution)) return base;
