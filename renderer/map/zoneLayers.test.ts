@@ -158,4 +158,12 @@ describe('zone layers follow the project mirror by key', () => {
     layers.setTypeVisible('protection_range', false);
     expect(layers.zonesAt(inside)).toEqual([]);
   });
+
+  it('labels zones with a chosen field and back with the default', async () => {
+    const { ids, layers } = await mapOfThreeZones();
+    layers.setLabeller((zone) => zone.attributes.zoneType);
+    expect(layers.feature(ids[0]!)!.get(LABEL_PROPERTY)).toBe('protection_range');
+    layers.setLabeller(null);
+    expect(String(layers.feature(ids[0]!)!.get(LABEL_PROPERTY))).toContain('古城墙');
+  });
 });

@@ -21,6 +21,9 @@ import {
 
 export type ZoneFeature = Feature<Polygon | MultiPolygon>;
 
+/** A zone's label on the map, from the zone, its object and the UI language. */
+export type ZoneLabeller = (zone: Zone, object: ProtectedObject | undefined, lang: Lang) => string;
+
 /** Feature properties linking a map feature back to its stored zone. */
 export { ZONE_TYPE_PROPERTY };
 export const UPDATED_PROPERTY = 'updatedAt';
@@ -54,6 +57,7 @@ export class ZoneLayers {
   private mirror: ProjectMirror | null = null;
   private detach: (() => void) | null = null;
   private lang: Lang = 'zh';
+  private labeller: ZoneLabeller = labelOf;
 
   constructor(map: OlMap) {
     const shown = (type: ZoneType) => !this.hidden.has(type);
@@ -257,7 +261,13 @@ export class ZoneLayers {
   }
 
   private labelOf(zone: Zone): string {
-    return labelOf(zone, this.mirror?.object(zone.objectId), this.lang);
+    return this.labeller(zone, this.mirror?.object(zone.objectId), this.lang);
+  }
+
+  /** What a zone's label says (default: object name, zone type and sub-zone number); relabels all. */
+  setLabeller(labeller: ZoneLabeller | null): void {
+    this.labeller = labeller ?? labelOf;
+    this.relabel(null);
   }
 
   /** Move the newly selected zones to the selected layer and the others back to their type's. */
