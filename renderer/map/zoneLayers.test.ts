@@ -161,9 +161,9 @@ describe('zone layers follow the project mirror by key', () => {
 
   it('labels zones with a chosen field and back with the default', async () => {
     const { ids, layers } = await mapOfThreeZones();
-    layers.setLabeller((zone) => zone.attributes.zoneType);
-    expect(layers.feature(ids[0]!)!.get(LABEL_PROPERTY)).toBe('protection_range');
-    layers.setLabeller(null);
+    layers.setLabelField('zoneType');
+    expect(layers.feature(ids[0]!)!.get(LABEL_PROPERTY)).toBe('保护范围');
+    layers.setLabelField('name');
     expect(String(layers.feature(ids[0]!)!.get(LABEL_PROPERTY))).toContain('古城墙');
   });
 });

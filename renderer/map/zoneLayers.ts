@@ -9,6 +9,7 @@ import { ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
 import { DEFAULT_SYMBOLS } from '../../shared/domain/symbology';
 import type { Lang } from '../../shared/domain/labels';
 import type { ProtectedObject, Zone } from '../../shared/domain/schema';
+import type { LayerListPrefs } from '../../shared/domain/backgrounds';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
 import { toMapGeometry } from './geometryConvert';
 import {
@@ -20,9 +21,8 @@ import {
 } from './zoneStyles';
 
 export type ZoneFeature = Feature<Polygon | MultiPolygon>;
-
-/** A zone's label on the map, from the zone, its object and the UI language. */
-export type ZoneLabeller = (zone: Zone, object: ProtectedObject | undefined, lang: Lang) => string;
+/** What a zone's label shows (the layers panel's choice); null: no labels. */
+export type LabelField = LayerListPrefs['labelField'];
 
 /** Feature properties linking a map feature back to its stored zone. */
 export { ZONE_TYPE_PROPERTY };
@@ -57,7 +57,7 @@ export class ZoneLayers {
   private mirror: ProjectMirror | null = null;
   private detach: (() => void) | null = null;
   private lang: Lang = 'zh';
-  private labeller: ZoneLabeller = labelOf;
+  private labelField: LabelField = 'name';
 
   constructor(map: OlMap) {
     const shown = (type: ZoneType) => !this.hidden.has(type);
@@ -122,7 +122,10 @@ export class ZoneLayers {
     return hits.sort((a, b) => b.rank - a.rank || a.size - b.size).map((h) => h.feature);
   }
 
-  /** Show or hide the zones of one type (selected ones included). */
+  /**
+   * Show or hide one zone type (the layers panel), selected zones included; hidden zones are
+   * neither drawn nor hit (`zonesAt`).
+   */
   setTypeVisible(type: ZoneType, visible: boolean): void {
     if (visible === !this.hidden.has(type)) return;
     if (visible) this.hidden.delete(type);
@@ -164,6 +167,13 @@ export class ZoneLayers {
   setLang(lang: Lang): void {
     if (lang === this.lang) return;
     this.lang = lang;
+    this.relabel(null);
+  }
+
+  /** Label the zones by this field (null: no labels). */
+  setLabelField(field: LabelField): void {
+    if (field === this.labelField) return;
+    this.labelField = field;
     this.relabel(null);
   }
 
@@ -261,13 +271,7 @@ export class ZoneLayers {
   }
 
   private labelOf(zone: Zone): string {
-    return this.labeller(zone, this.mirror?.object(zone.objectId), this.lang);
-  }
-
-  /** What a zone's label says (default: object name, zone type and sub-zone number); relabels all. */
-  setLabeller(labeller: ZoneLabeller | null): void {
-    this.labeller = labeller ?? labelOf;
-    this.relabel(null);
+    return labelOf(zone, this.mirror?.object(zone.objectId), this.lang, this.labelField);
   }
 
   /** Move the newly selected zones to the selected layer and the others back to their type's. */
@@ -318,8 +322,24 @@ export class ZoneLayers {
   }
 }
 
-function labelOf(zone: Zone, object: ProtectedObject | undefined, lang: Lang): string {
+export function labelOf(
+  zone: Zone,
+  object: ProtectedObject | undefined,
+  lang: Lang,
+  field: LabelField,
+): string {
   const type = ZONE_TYPE_LABELS[zone.attributes.zoneType][lang];
   const part = zone.attributes.subZoneNo ? ` ${zone.attributes.subZoneNo}` : '';
-  return object ? `${object.attributes.name}\n${type}${part}` : `${type}${part}`;
+  switch (field) {
+    case null:
+      return '';
+    case 'zoneType':
+      return `${type}${part}`;
+    case 'objectName':
+      return object?.attributes.name ?? `${type}${part}`;
+    case 'code':
+      return object?.attributes.officialCode || `${type}${part}`;
+    case 'name':
+      return object ? `${object.attributes.name}\n${type}${part}` : `${type}${part}`;
+  }
 }

@@ -1,9 +1,14 @@
 import type { BackgroundFactories, BackgroundInspectors } from './backgroundFactory';
+import { createCadLayer, inspectCad } from './cadLayer';
 
 /**
  * The factory of each background kind, and the reader of each kind's file header. Each kind's
  * package registers itself here (one line each); a background whose kind has no factory yet is
  * listed with an error status.
  */
-export const BACKGROUND_FACTORIES: BackgroundFactories = {};
-export const BACKGROUND_INSPECTORS: BackgroundInspectors = {};
+export const BACKGROUND_FACTORIES: BackgroundFactories = {
+  cad: createCadLayer,
+};
+export const BACKGROUND_INSPECTORS: BackgroundInspectors = {
+  cad: inspectCad,
+};
