@@ -10,6 +10,7 @@ import {
   type SyntheticOptions,
 } from './data/synthetic';
 import { fmt, machine, median, writeSection } from './report';
+import { startProfile, startTrace, stopProfile, stopTrace } from './cpuProfile';
 
 /**
  * The map at county and province scale, in web mode: a project of 10 000 zones (24–200 vertices,
@@ -21,6 +22,10 @@ import { fmt, machine, median, writeSection } from './report';
  * intervals from requestAnimationFrame, React renders from the app's bench counter.
  */
 const COUNT = Number(process.env.BENCH_COUNTY_COUNT ?? 10_000);
+/** BENCH_PROFILE=1: CPU-profile each phase into test-results/profiles (cpuProfile.ts). */
+const PROFILE = Boolean(process.env.BENCH_PROFILE);
+/** BENCH_TRACE=1: a Chromium trace of each phase instead (native work: raster, paint, layout). */
+const TRACE = Boolean(process.env.BENCH_TRACE);
 const LARGE = 6000;
 const CELL = 0.002;
 
@@ -33,13 +38,18 @@ const ALL_SCENARIOS: Scenario[] = [
   { name: 'empty project', options: null },
   {
     name: `${COUNT.toLocaleString('en')} zones`,
-    options: { count: COUNT, vertices: [24, 200], cell: CELL, large: { count: 100, vertices: LARGE } },
+    options: {
+      count: COUNT,
+      vertices: [24, 200],
+      cell: CELL,
+      large: { count: Math.ceil(COUNT / 100), vertices: LARGE },
+    },
   },
   { name: `one ${LARGE}-vertex zone`, options: { count: 1, vertices: LARGE, cell: CELL } },
   {
     name: '100 objects × 100 zones',
     options: {
-      count: 10_000,
+      count: COUNT,
       vertices: [24, 200],
       cell: CELL,
       zonesPerObject: 100,
@@ -69,6 +79,11 @@ interface Result {
   pan?: Gesture;
   hover?: Gesture;
   drag?: Gesture;
+  /** File chosen in the import dialog → every zone on the map (ms), preview and accept included. */
+  importMs?: number;
+  /** References in the same page: JSON.parse of the file, one IndexedDB transaction of its features. */
+  parseMs?: number;
+  writeMs?: number;
   editMain?: number;
   mapPatch?: number;
   heapMB?: number;
@@ -192,6 +207,39 @@ async function reopen(page: Page, zones: number) {
   );
 }
 
+/**
+ * The import's references, measured in the same page before the import: JSON.parse of the file,
+ * and writing its features as records in one IndexedDB transaction (a database of its own).
+ */
+async function importReferences(page: Page, path: string): Promise<{ parse: number; write: number }> {
+  await page.route('**/__bench/county.geojson', (route) =>
+    route.fulfill({ path, contentType: 'application/json' }),
+  );
+  return page.evaluate(async () => {
+    const text = await (await fetch('./__bench/county.geojson')).text();
+    const t0 = performance.now();
+    const data = JSON.parse(text) as { features: object[] };
+    const parse = performance.now() - t0;
+    const records = data.features.map((f, i) => ({ id: `ref-${i}`, ...f }));
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('hzw-bench-reference', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('zones', { keyPath: 'id' });
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const t1 = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('zones', 'readwrite');
+      for (const record of records) tx.objectStore('zones').put(record);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    const write = performance.now() - t1;
+    db.close();
+    return { parse, write };
+  });
+}
+
 async function heapMB(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -209,22 +257,47 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    const slug = scenario.name.replace(/[^a-z0-9]+/gi, '-');
+    const phase = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
+      if (!PROFILE && !TRACE) return run();
+      await (TRACE ? startTrace(cdp) : startProfile(cdp));
+      try {
+        return await run();
+      } finally {
+        const file = `${slug}-${label}`;
+        const summary = await (TRACE ? stopTrace(cdp, file) : stopProfile(cdp, file));
+        console.log(`${scenario.name} — ${label}\n${summary}`);
+      }
+    };
     await page.goto(`${baseURL}/`);
     await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: '新建项目' }).click();
     const options = scenario.options;
     let bytes = 0;
+    const timings: Pick<Result, 'importMs' | 'parseMs' | 'writeMs'> = {};
     if (options) {
       const { path } = writeSyntheticGeoJson('county', options);
       bytes = statSync(path).size;
+      const references = await importReferences(page, path);
+      timings.parseMs = references.parse;
+      timings.writeMs = references.write;
       const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: '导入', exact: true }).click();
+      const picked = Date.now();
       await (await chooser).setFiles(path);
       const accept = page
         .getByRole('dialog', { name: '导入预览' })
         .getByRole('button', { name: `导入 ${options.count} 个区划` });
       await expect(accept).toBeEnabled({ timeout: 600_000 });
-      await accept.click();
+      await phase('import', async () => {
+        await accept.click();
+        await page.waitForFunction(
+          (n) => Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-zones')) === n,
+          options.count,
+          { timeout: 600_000, polling: 100 },
+        );
+        timings.importMs = Date.now() - picked;
+      });
     }
     const zones = options?.count ?? 0;
     await page.waitForFunction(
@@ -232,8 +305,9 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
       zones,
       { timeout: 600_000, polling: 250 },
     );
-    const open = await reopen(page, zones);
+    const open = await phase('open', () => reopen(page, zones));
     const result: Result = {
+      ...timings,
       load: 0,
       bytes,
       zones,
@@ -243,8 +317,8 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
       openLongest: open.longest,
     };
     await page.waitForTimeout(1000);
-    result.pan = await measure(page, cdp, () => pan(page));
-    result.hover = await measure(page, cdp, () => hover(page));
+    result.pan = await phase('pan', () => measure(page, cdp, () => pan(page)));
+    result.hover = await phase('hover', () => measure(page, cdp, () => hover(page)));
     if (options) {
       // The first zone is a 6 000-vertex one: centre on it, select it, drag its first vertex.
       const centre = syntheticCentre(options, 0);
@@ -277,13 +351,15 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
       await page.mouse.move(box.x + vx!, box.y + vy!, { steps: 3 });
       await page.waitForTimeout(200);
       const patchesBefore = await page.evaluate(() => performance.getEntriesByName('hzw:map-patch').length);
-      result.drag = await measure(page, cdp, async () => {
-        await page.mouse.down();
-        let moves = 0;
-        for (let i = 1; i <= 10; i++, moves++)
-          await page.mouse.move(box.x + vx! + i * 4, box.y + vy! + i * 2);
-        return moves;
-      });
+      result.drag = await phase('drag', () =>
+        measure(page, cdp, async () => {
+          await page.mouse.down();
+          let moves = 0;
+          for (let i = 1; i <= 10; i++, moves++)
+            await page.mouse.move(box.x + vx! + i * 4, box.y + vy! + i * 2);
+          return moves;
+        }),
+      );
       if (process.env.BENCH_DEBUG) await page.screenshot({ path: 'test-results/county-drag.png' });
       // Edit → map: from the release until the map has patched the committed zone.
       const t0 = await taskSeconds(cdp);
@@ -341,6 +417,10 @@ function report(results: Result[]): string {
     head,
     `|---|---|${scenarios.map(() => '---').join('|')}|`,
     `| GeoJSON imported | | ${cols((r) => (r.bytes ? `${(r.bytes / 1e6).toFixed(1)} MB` : '—'))} |`,
+    `| import: file chosen → preview → accepted → every zone on the map | | ${cols((r) => ms(r.importMs))} |`,
+    `| reference: JSON.parse of the file in the page | | ${cols((r) => ms(r.parseMs))} |`,
+    `| reference: IndexedDB write of its features (one transaction) | | ${cols((r) => ms(r.writeMs))} |`,
+    `| import ÷ (parse + write) | ≤ 2× | ${cols((r) => (r.importMs && r.parseMs !== undefined && r.writeMs !== undefined ? `${(r.importMs / (r.parseMs + r.writeMs)).toFixed(2)}×` : '—'))} |`,
     `| reload → project read from IndexedDB (mirror filled) | | ${cols((r) => ms(r.read))} |`,
     `| store read → zones drawn (first complete render) | ≤ 1 s | ${cols((r) => ms(r.drawn! - r.read!))} |`,
     `| reload → object tree lists rows | | ${cols((r) => ms(r.listed))} |`,

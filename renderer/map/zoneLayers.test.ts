@@ -8,7 +8,7 @@ import { createObject, updateObjectAttributes } from '../editor/commands/objectC
 import { createZone, deleteZones, setZoneGeometries } from '../editor/commands/zoneCommands';
 import { ProjectMirror } from '../editor/projectMirror';
 import { squareAround } from '../testing/memoryStore';
-import { toZoneGeometry } from './geometryConvert';
+import { toMapCoordinate, toZoneGeometry } from './geometryConvert';
 import { LABEL_PROPERTY } from './zoneStyles';
 import { ZoneLayers } from './zoneLayers';
 
@@ -101,5 +101,69 @@ describe('zone layers follow the project mirror by key', () => {
     expect(lonLatOf(layers, ids[0]!)).toEqual(flat(squareAround(84.6, 44.4)));
     layers.unfreeze(true);
     expect(lonLatOf(layers, ids[0]!)).toEqual(flat(dragged));
+  });
+
+  it('draws a selected zone in the selected layer alone and hides zone types on request', async () => {
+    const { ids, layers } = await mapOfThreeZones();
+    const [others, selected] = layers.sources;
+    const feature = layers.feature(ids[1]!)!;
+    layers.setSelected([ids[1]!]);
+    expect(selected!.getFeatures()).toEqual([feature]);
+    expect(others!.getFeatures()).not.toContain(feature);
+    expect(others!.getFeatures()).toHaveLength(2);
+    layers.setSelected([]);
+    expect(selected!.getFeatures()).toEqual([]);
+    expect(others!.getFeatures()).toContain(feature);
+
+    const style = layers.layer.getStyleFunction()!;
+    layers.setTypeVisible('protection_range', false);
+    expect(style(feature, 1)).toBeUndefined();
+  });
+
+  it('adds the zones of one commit in one batch', async () => {
+    const { store, projectId, objectId, mirror, layers } = await mapOfThreeZones();
+    // A source redraws its layer on each change: one batch is one change, not twenty.
+    let changes = 0;
+    layers.sources[0]!.on('change', () => changes++);
+    const zones = Array.from({ length: 20 }, (_, i) =>
+      createZone({
+        projectId,
+        objectId,
+        attributes: { zoneType: 'protection_range' },
+        geometry: squareAround(84.7 + i * 0.01, 44.5),
+      }),
+    );
+    await store.commit({
+      projectId,
+      label: { zh: '导入', en: 'Import' },
+      undo: 'record',
+      build: async (read) => (await Promise.all(zones.map((z) => z.build(read)))).flat(),
+    });
+    await mirror.settled();
+    expect(layers.count).toBe(23);
+    expect(changes).toBe(1);
+  });
+
+  it('finds the zones at a point from its index: inside, near the outline within the tolerance, not hidden', async () => {
+    const { ids, layers } = await mapOfThreeZones();
+    const inside = toMapCoordinate([84.61, 44.4]);
+    expect(layers.zonesAt(inside).map((f) => f.getId())).toEqual([ids[1]]);
+    // 0.0012° east of the middle square's centre: 0.0002° (≈ 22 m) beyond its east edge.
+    const outside = toMapCoordinate([84.6112, 44.4]);
+    expect(layers.zonesAt(outside)).toEqual([]);
+    expect(layers.zonesAt(outside, 30).map((f) => f.getId())).toEqual([ids[1]]);
+    expect(layers.zonesAt(outside, 10)).toEqual([]);
+    layers.setSelected([ids[1]!]);
+    expect(layers.zonesAt(inside).map((f) => f.getId())).toEqual([ids[1]]);
+    layers.setTypeVisible('protection_range', false);
+    expect(layers.zonesAt(inside)).toEqual([]);
+  });
+
+  it('labels zones with a chosen field and back with the default', async () => {
+    const { ids, layers } = await mapOfThreeZones();
+    layers.setLabelField('zoneType');
+    expect(layers.feature(ids[0]!)!.get(LABEL_PROPERTY)).toBe('保护范围');
+    layers.setLabelField('name');
+    expect(String(layers.feature(ids[0]!)!.get(LABEL_PROPERTY))).toContain('古城墙');
   });
 });

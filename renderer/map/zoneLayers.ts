@@ -3,32 +3,53 @@ import type OlMap from 'ol/Map';
 import type Polygon from 'ol/geom/Polygon';
 import type MultiPolygon from 'ol/geom/MultiPolygon';
 import VectorLayer from 'ol/layer/Vector';
+import VectorImageLayer from 'ol/layer/VectorImage';
 import VectorSource from 'ol/source/Vector';
+import { ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
 import { DEFAULT_SYMBOLS } from '../../shared/domain/symbology';
-import { ZONE_TYPE_LABELS, ZONE_TYPES, type ZoneType } from '../../shared/domain/taxonomy';
 import type { Lang } from '../../shared/domain/labels';
 import type { ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { LayerListPrefs } from '../../shared/domain/backgrounds';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
 import { toMapGeometry } from './geometryConvert';
-import { LABEL_PROPERTY, SELECTED_PROPERTY, zoneStyleFunction } from './zoneStyles';
+import {
+  editedZoneStyle,
+  LABEL_PROPERTY,
+  SELECTED_PROPERTY,
+  ZONE_TYPE_PROPERTY,
+  zonesStyle,
+} from './zoneStyles';
 
 export type ZoneFeature = Feature<Polygon | MultiPolygon>;
 /** What a zone's label shows (the layers panel's choice); null: no labels. */
 export type LabelField = LayerListPrefs['labelField'];
 
 /** Feature properties linking a map feature back to its stored zone. */
-export const ZONE_TYPE_PROPERTY = 'zoneType';
+export { ZONE_TYPE_PROPERTY };
 export const UPDATED_PROPERTY = 'updatedAt';
 export const OBJECT_PROPERTY = 'objectId';
 
+/** The zones' band: above backgrounds and the basemap, below object markers (500). */
+const ZONES_Z_INDEX = 10;
+const SELECTED_Z_INDEX = 11;
+
 /**
- * One vector layer per zone type, fed from the project mirror (editor/projectMirror.ts) by key.
- * The map never edits these features as a second truth: tools report finished gestures to the
- * editor, the store commits, and the mirror's patch brings the new state back here.
+ * One layer per zone type, fed from the project mirror (editor/projectMirror.ts) by key. The map
+ * never edits these features as a second truth: tools report finished gestures to the editor,
+ * the store commits, and the mirror's patch brings the new state back here.
+ *
+ * Drawing at county scale (10 000 zones, 1.6 M vertices): each type is an image layer, redrawn
+ * once when the view settles and moved as a picture while panning; the selected zones leave their
+ * type's layer for one small vector layer on top, so dragging a vertex redraws only them.
  */
 export class ZoneLayers {
-  readonly layers: Record<ZoneType, VectorLayer<VectorSource<ZoneFeature>>>;
+  /** Every unselected zone, all types in one picture (type order by style zIndex). */
+  readonly layer: VectorImageLayer<VectorSource<ZoneFeature>>;
+  /** The selected zones (what tools edit), drawn as vectors every frame. */
+  readonly selectedLayer: VectorLayer<VectorSource<ZoneFeature>>;
+  private readonly zoneSource = new VectorSource<ZoneFeature>();
+  private readonly selectedSource = new VectorSource<ZoneFeature>();
+  private readonly hidden = new Set<ZoneType>();
   private readonly byId = new Map<string, ZoneFeature>();
   private selected = new Set<string>();
   /** Zones being edited by a gesture keep the tool's geometry until the gesture ends. */
@@ -39,23 +60,32 @@ export class ZoneLayers {
   private labelField: LabelField = 'name';
 
   constructor(map: OlMap) {
-    this.layers = Object.fromEntries(
-      ZONE_TYPES.map((type) => [
-        type,
-        new VectorLayer({
-          source: new VectorSource<ZoneFeature>(),
-          style: zoneStyleFunction(type),
-          zIndex: 10 + DEFAULT_SYMBOLS[type].order,
-          declutter: true,
-          properties: { name: `zones:${type}`, zoneType: type },
-        }),
-      ]),
-    ) as Record<ZoneType, VectorLayer<VectorSource<ZoneFeature>>>;
-    for (const layer of Object.values(this.layers)) map.addLayer(layer);
+    const shown = (type: ZoneType) => !this.hidden.has(type);
+    // One image layer, not one per type: every layer's picture is copied onto the map on every
+    // frame, and ten full-window copies per frame cost more than a vertex drag may take.
+    this.layer = new VectorImageLayer({
+      source: this.zoneSource,
+      style: zonesStyle(shown),
+      zIndex: ZONES_Z_INDEX,
+      // A margin around the view, so a short pan shows drawn zones before the redraw.
+      imageRatio: 1.5,
+      declutter: true,
+      properties: { name: 'zones' },
+    });
+    this.selectedLayer = new VectorLayer({
+      source: this.selectedSource,
+      style: editedZoneStyle(shown, (id) => this.frozen.has(id)),
+      zIndex: SELECTED_Z_INDEX,
+      updateWhileInteracting: true,
+      properties: { name: 'zones:selected' },
+    });
+    map.addLayer(this.layer);
+    map.addLayer(this.selectedLayer);
   }
 
+  /** Every zone source: the unselected zones' and the selected zones'. */
   get sources(): VectorSource<ZoneFeature>[] {
-    return Object.values(this.layers).map((layer) => layer.getSource()!);
+    return [this.zoneSource, this.selectedSource];
   }
 
   feature(id: string): ZoneFeature | undefined {
@@ -63,7 +93,50 @@ export class ZoneLayers {
   }
 
   isZoneLayer(layer: unknown): boolean {
-    return Object.values(this.layers).includes(layer as VectorLayer<VectorSource<ZoneFeature>>);
+    return layer === this.layer || layer === this.selectedLayer;
+  }
+
+  /**
+   * The shown zones at a map coordinate (or within `tolerance` map units of their outline),
+   * topmost first: selected zones, then inner zone types before outer ones, then the smaller.
+   * Answered from the sources' box index, not by drawing every zone for a hit test.
+   */
+  zonesAt(coordinate: number[], tolerance = 0): ZoneFeature[] {
+    const [x, y] = coordinate as [number, number];
+    const box = [x - tolerance, y - tolerance, x + tolerance, y + tolerance];
+    const hits: { feature: ZoneFeature; rank: number; size: number }[] = [];
+    for (const source of this.sources) {
+      for (const feature of source.getFeaturesInExtent(box)) {
+        const type = feature.get(ZONE_TYPE_PROPERTY) as ZoneType;
+        const geometry = feature.getGeometry();
+        if (!geometry || this.hidden.has(type)) continue;
+        if (!geometry.intersectsCoordinate(coordinate)) {
+          const [cx, cy] = geometry.getClosestPoint(coordinate) as [number, number];
+          if (tolerance <= 0 || (cx - x) ** 2 + (cy - y) ** 2 > tolerance ** 2) continue;
+        }
+        const [minX, minY, maxX, maxY] = geometry.getExtent() as [number, number, number, number];
+        const rank = (source === this.selectedSource ? 1000 : 0) + DEFAULT_SYMBOLS[type].order;
+        hits.push({ feature, rank, size: (maxX - minX) * (maxY - minY) });
+      }
+    }
+    return hits.sort((a, b) => b.rank - a.rank || a.size - b.size).map((h) => h.feature);
+  }
+
+  /**
+   * Show or hide one zone type (the layers panel), selected zones included; hidden zones are
+   * neither drawn nor hit (`zonesAt`).
+   */
+  setTypeVisible(type: ZoneType, visible: boolean): void {
+    if (visible === !this.hidden.has(type)) return;
+    if (visible) this.hidden.delete(type);
+    else this.hidden.add(type);
+    this.layer.changed();
+    this.selectedLayer.changed();
+  }
+
+  /** The source a feature belongs in: the selected zones' or the others'. */
+  private sourceFor(id: string): VectorSource<ZoneFeature> {
+    return this.selected.has(id) ? this.selectedSource : this.zoneSource;
   }
 
   /**
@@ -80,7 +153,7 @@ export class ZoneLayers {
     const patched = (change: MirrorChange) => {
       const start = performance.now();
       if (change.objects.size > 0 || change.project) this.relabel(change.objects);
-      for (const id of change.zones) this.put(id);
+      this.putAll(change.zones);
       onPatched(change);
       performance.measure('hzw:map-patch', { start, end: performance.now() });
     };
@@ -95,11 +168,6 @@ export class ZoneLayers {
     if (lang === this.lang) return;
     this.lang = lang;
     this.relabel(null);
-  }
-
-  /** Show or hide one zone type (the layers panel); hidden zones are neither drawn nor hit. */
-  setTypeVisible(type: ZoneType, visible: boolean): void {
-    this.layers[type].setVisible(visible);
   }
 
   /** Label the zones by this field (null: no labels). */
@@ -119,22 +187,31 @@ export class ZoneLayers {
   }
 
   private clear(): void {
-    for (const layer of Object.values(this.layers)) layer.getSource()!.clear(true);
+    for (const source of this.sources) source.clear(true);
     this.byId.clear();
   }
 
-  /** The first drawing of a project: one batch per layer (a source indexes a batch at once). */
+  /** The first drawing of a project. */
   private addAll(mirror: ProjectMirror): void {
     this.clear();
-    const batches = new Map<ZoneType, ZoneFeature[]>();
-    for (const id of mirror.ids('zones')) {
-      const feature = this.create(mirror.zone(id)!);
-      const type = feature.get(ZONE_TYPE_PROPERTY) as ZoneType;
-      let batch = batches.get(type);
-      if (!batch) batches.set(type, (batch = []));
+    this.putAll(mirror.ids('zones'));
+  }
+
+  /**
+   * Bring these features in line with the mirror; new features are added in one batch per
+   * source (a source indexes a batch at once and its layer redraws once, not per feature).
+   */
+  private putAll(ids: Iterable<string>): void {
+    const batches = new Map<VectorSource<ZoneFeature>, ZoneFeature[]>();
+    for (const id of ids) {
+      const feature = this.put(id, true);
+      if (!feature) continue;
+      const source = this.sourceFor(id);
+      let batch = batches.get(source);
+      if (!batch) batches.set(source, (batch = []));
       batch.push(feature);
     }
-    for (const [type, features] of batches) this.layers[type].getSource()!.addFeatures(features);
+    for (const [source, features] of batches) source.addFeatures(features);
   }
 
   private create(zone: Zone): ZoneFeature {
@@ -154,13 +231,16 @@ export class ZoneLayers {
     return feature;
   }
 
-  /** Bring one feature in line with the mirror's zone: add, replace, update or remove it. */
-  private put(id: string): void {
+  /**
+   * Bring one feature in line with the mirror's zone: add, replace, update or remove it. With
+   * `deferAdd` a new feature is returned for the caller to add (in a batch) instead of added.
+   */
+  private put(id: string, deferAdd = false): ZoneFeature | null {
     const zone = this.mirror?.zone(id);
     const existing = this.byId.get(id);
     if (!zone) {
       this.remove(id);
-      return;
+      return null;
     }
     if (existing && existing.get(ZONE_TYPE_PROPERTY) === zone.attributes.zoneType) {
       if (existing.get(UPDATED_PROPERTY) !== zone.updatedAt && !this.frozen.has(id)) {
@@ -170,10 +250,13 @@ export class ZoneLayers {
       const label = this.labelOf(zone);
       if (existing.get(LABEL_PROPERTY) !== label) existing.set(LABEL_PROPERTY, label);
       if (existing.get(OBJECT_PROPERTY) !== zone.objectId) existing.set(OBJECT_PROPERTY, zone.objectId, true);
-      return;
+      return null;
     }
     if (existing) this.remove(id);
-    this.layers[zone.attributes.zoneType].getSource()!.addFeature(this.create(zone));
+    const feature = this.create(zone);
+    if (deferAdd) return feature;
+    this.sourceFor(id).addFeature(feature);
+    return null;
   }
 
   /** Labels carry the object's name: re-label the zones of these objects (null: all zones). */
@@ -191,12 +274,28 @@ export class ZoneLayers {
     return labelOf(zone, this.mirror?.object(zone.objectId), this.lang, this.labelField);
   }
 
+  /** Move the newly selected zones to the selected layer and the others back to their type's. */
   setSelected(ids: readonly string[]): void {
     const next = new Set(ids);
-    for (const id of new Set([...this.selected, ...next])) {
-      this.byId.get(id)?.set(SELECTED_PROPERTY, next.has(id));
-    }
+    const changed = [...this.selected].filter((id) => !next.has(id));
+    changed.push(...[...next].filter((id) => !this.selected.has(id)));
+    const features = changed.map((id) => this.byId.get(id)).filter((f) => f !== undefined);
+    for (const feature of features) this.sourceOf(feature).removeFeature(feature);
     this.selected = next;
+    for (const feature of features) feature.set(SELECTED_PROPERTY, next.has(String(feature.getId())), true);
+    const batches = new Map<VectorSource<ZoneFeature>, ZoneFeature[]>();
+    for (const feature of features) {
+      const source = this.sourceFor(String(feature.getId()));
+      let batch = batches.get(source);
+      if (!batch) batches.set(source, (batch = []));
+      batch.push(feature);
+    }
+    for (const [source, batch] of batches) source.addFeatures(batch);
+  }
+
+  /** The source that holds this feature now. */
+  private sourceOf(feature: ZoneFeature): VectorSource<ZoneFeature> {
+    return feature.get(SELECTED_PROPERTY) ? this.selectedSource : this.zoneSource;
   }
 
   /** Keep the tool's geometry on these features while a gesture edits them. */
@@ -218,7 +317,7 @@ export class ZoneLayers {
   private remove(id: string): void {
     const feature = this.byId.get(id);
     if (!feature) return;
-    this.layers[feature.get(ZONE_TYPE_PROPERTY) as ZoneType].getSource()!.removeFeature(feature);
+    this.sourceOf(feature).removeFeature(feature);
     this.byId.delete(id);
   }
 }

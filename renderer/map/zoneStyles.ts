@@ -11,6 +11,8 @@ import type { ZoneType } from '../../shared/domain/taxonomy';
 /** Feature properties the zone layers set and the styles read. */
 export const LABEL_PROPERTY = 'label';
 export const SELECTED_PROPERTY = 'selected';
+/** The zone's type on its feature (set by zoneLayers.ts). */
+export const ZONE_TYPE_PROPERTY = 'zoneType';
 
 function baseStyles(symbol: ZoneSymbol): Style[] {
   const stroke = new Stroke({
@@ -32,27 +34,71 @@ function baseStyles(symbol: ZoneSymbol): Style[] {
   return styles;
 }
 
-const vertexCache = new WeakMap<Polygon | MultiPolygon, { revision: number; points: MultiPoint }>();
-
 const selectedStroke = new Style({ stroke: new Stroke({ color: '#00a2ff', width: 4 }), zIndex: 100 });
-const vertexStyle = new Style({
-  image: new Circle({
-    radius: 4,
-    fill: new Fill({ color: '#ffffff' }),
-    stroke: new Stroke({ color: '#00a2ff', width: 2 }),
-  }),
-  geometry: (feature) => {
-    const geometry = feature.getGeometry() as Polygon | MultiPolygon | undefined;
-    if (!geometry) return undefined;
-    // A 6 000-vertex zone is redrawn every frame while selected: build its vertices once per change.
-    const cached = vertexCache.get(geometry);
-    if (cached && cached.revision === geometry.getRevision()) return cached.points;
-    const points = new MultiPoint(geometry.getFlatCoordinates(), geometry.getLayout());
-    vertexCache.set(geometry, { revision: geometry.getRevision(), points });
-    return points;
-  },
-  zIndex: 101,
+const vertexImage = new Circle({
+  radius: 4,
+  fill: new Fill({ color: '#ffffff' }),
+  stroke: new Stroke({ color: '#00a2ff', width: 2 }),
 });
+/** Vertices closer than this on screen are drawn as one (a 6 000-vertex boundary stays legible). */
+const VERTEX_SPACING_PX = 4;
+
+const vertexCache = new WeakMap<
+  Polygon | MultiPolygon,
+  { revision: number; resolution: number; style: Style }
+>();
+
+/**
+ * The vertex handles of an edited zone: at most one per few pixels along the outline, built once
+ * per geometry change and resolution (a 6 000-vertex zone is redrawn on every drag move).
+ */
+function vertexStyle(geometry: Polygon | MultiPolygon, resolution: number): Style {
+  const cached = vertexCache.get(geometry);
+  if (cached && cached.revision === geometry.getRevision() && cached.resolution === resolution)
+    return cached.style;
+  const flat = geometry.getFlatCoordinates();
+  const stride = geometry.getStride();
+  const min2 = (VERTEX_SPACING_PX * resolution) ** 2;
+  const kept: number[] = [];
+  let lx = Infinity;
+  let ly = Infinity;
+  for (let i = 0; i < flat.length; i += stride) {
+    const x = flat[i]!;
+    const y = flat[i + 1]!;
+    if ((x - lx) ** 2 + (y - ly) ** 2 < min2) continue;
+    kept.push(x, y);
+    lx = x;
+    ly = y;
+  }
+  const style = new Style({ image: vertexImage, geometry: new MultiPoint(kept, 'XY'), zIndex: 101 });
+  vertexCache.set(geometry, { revision: geometry.getRevision(), resolution, style });
+  return style;
+}
+
+/** Labels only on zones wide enough on screen to carry one. */
+const LABEL_MIN_WIDTH_PX = 60;
+/**
+ * Below this width a zone is a speck: drawn in its colours without hatching or dashes, which
+ * cannot be seen at that size and made the overview of 10 000 zones the slowest picture to draw.
+ */
+const SPECK_WIDTH_PX = 16;
+
+function widthPx(feature: FeatureLike, resolution: number): number {
+  const extent = feature.getGeometry()?.getExtent();
+  return extent ? (extent[2]! - extent[0]!) / resolution : 0;
+}
+
+function labelFits(feature: FeatureLike, resolution: number): boolean {
+  return widthPx(feature, resolution) >= LABEL_MIN_WIDTH_PX;
+}
+
+function speckStyle(symbol: ZoneSymbol): Style {
+  return new Style({
+    fill: new Fill({ color: symbol.fill }),
+    stroke: new Stroke({ color: symbol.stroke, width: Math.min(symbol.strokeWidth, 1) }),
+    zIndex: symbol.order,
+  });
+}
 
 /**
  * Inner zones (bodies) carry their label inside; the zones around them label their north edge, so
@@ -81,22 +127,67 @@ function labelStyle(text: string, symbol: ZoneSymbol, inside: boolean): Style {
   });
 }
 
-/** A style function per zone type: symbol, optional hatch, selection highlight and label. */
+/** A style function per zone type: symbol, optional hatch and label. */
 export function zoneStyleFunction(zoneType: ZoneType, symbol: ZoneSymbol = DEFAULT_SYMBOLS[zoneType]) {
   // Built on the first draw: the hatch pattern is a canvas, made once per zone type and reused.
   let base: Style[] | null = null;
   const inside = zoneType === 'body';
   const labels = new Map<string, Style>();
+  const speck = [speckStyle(symbol)];
   return (feature: FeatureLike, resolution: number): Style[] => {
-    const styles = [...(base ??= baseStyles(symbol))];
-    if (feature.get(SELECTED_PROPERTY)) styles.push(selectedStroke, vertexStyle);
+    if (widthPx(feature, resolution) < SPECK_WIDTH_PX) return speck;
+    base ??= baseStyles(symbol);
     const text = feature.get(LABEL_PROPERTY) as string | undefined;
-    // Labels only where a zone is large enough on screen to carry one (≈ below 20 m/pixel).
-    if (text && resolution < 20) {
-      let label = labels.get(text);
-      if (!label) labels.set(text, (label = labelStyle(text, symbol, inside)));
-      styles.push(label);
+    if (!text || !labelFits(feature, resolution)) return base;
+    let label = labels.get(text);
+    if (!label) labels.set(text, (label = labelStyle(text, symbol, inside)));
+    return [...base, label];
+  };
+}
+
+/** Zones of every type in one layer: each in its type's style, hidden types not drawn. */
+export function zonesStyle(shown: (type: ZoneType) => boolean) {
+  const byType = new Map<ZoneType, ReturnType<typeof zoneStyleFunction>>();
+  return (feature: FeatureLike, resolution: number): Style[] | undefined => {
+    const type = feature.get(ZONE_TYPE_PROPERTY) as ZoneType;
+    if (!shown(type)) return undefined;
+    let style = byType.get(type);
+    if (!style) byType.set(type, (style = zoneStyleFunction(type)));
+    return style(feature, resolution);
+  };
+}
+
+/** A zone a gesture is changing: its outline and a light fill, redrawn on every pointer move. */
+function gestureStyle(symbol: ZoneSymbol): Style {
+  return new Style({
+    fill: new Fill({ color: symbol.fill }),
+    stroke: new Stroke({ color: symbol.stroke, width: symbol.strokeWidth }),
+    zIndex: symbol.order,
+  });
+}
+
+/**
+ * The selected zones: each in its type's symbol, with the selection outline and its vertex
+ * handles. While a gesture changes a zone (`editing`), it is drawn without hatching, dashes or
+ * label — filling a hatch pattern over a large zone on every pointer move cost more than the move.
+ * `shown` says whether a zone type is switched on.
+ */
+export function editedZoneStyle(shown: (type: ZoneType) => boolean, editing: (id: string) => boolean) {
+  const full = zonesStyle(shown);
+  const plain = new Map<ZoneType, Style>();
+  return (feature: FeatureLike, resolution: number): Style[] | undefined => {
+    const type = feature.get(ZONE_TYPE_PROPERTY) as ZoneType;
+    if (!shown(type)) return undefined;
+    const geometry = feature.getGeometry() as Polygon | MultiPolygon | undefined;
+    let styles: Style[];
+    if (editing(String(feature.getId()))) {
+      let style = plain.get(type);
+      if (!style) plain.set(type, (style = gestureStyle(DEFAULT_SYMBOLS[type])));
+      styles = [style, selectedStroke];
+    } else {
+      styles = [...(full(feature, resolution) ?? []), selectedStroke];
     }
+    if (geometry) styles.push(vertexStyle(geometry, resolution));
     return styles;
   };
 }

@@ -19,12 +19,7 @@ export function createHoleTool(ctx: ToolContext): MapTool {
   const zoneFor = (first: number[]): ZoneFeature | undefined => {
     const selected = ctx.selected.getArray().find((f) => f.getGeometry()?.intersectsCoordinate(first));
     if (selected) return selected;
-    const hits = ctx.map
-      .getFeaturesAtPixel(ctx.map.getPixelFromCoordinate(first), {
-        layerFilter: (l) => ctx.zones.isZoneLayer(l),
-      })
-      .filter((f) => (f.getGeometry() as Polygon | undefined)?.intersectsCoordinate(first));
-    return hits[0] as ZoneFeature | undefined;
+    return ctx.zones.zonesAt(first)[0];
   };
 
   draw.on('drawend', (event) => {

@@ -5,18 +5,15 @@ import { unByKey } from 'ol/Observable';
 import { OBJECT_PROPERTY, type ZoneFeature } from '../zoneLayers';
 import type { MapTool, ToolContext } from './toolContext';
 
+/** Pixels around the pointer that still hit a zone's outline. */
+const HIT_TOLERANCE_PX = 3;
+
 /** The zone under a pixel: inner zones are drawn above outer ones, so the first hit is the innermost. */
 export function zoneAtPixel(ctx: ToolContext, pixel: number[]): ZoneFeature | null {
-  let hit: ZoneFeature | null = null;
-  ctx.map.forEachFeatureAtPixel(
-    pixel,
-    (feature) => {
-      hit = feature as ZoneFeature;
-      return true;
-    },
-    { layerFilter: (layer) => ctx.zones.isZoneLayer(layer), hitTolerance: 3 },
-  );
-  return hit;
+  const coordinate = ctx.map.getCoordinateFromPixel(pixel);
+  const resolution = ctx.map.getView().getResolution();
+  if (!coordinate || !resolution) return null;
+  return ctx.zones.zonesAt(coordinate, HIT_TOLERANCE_PX * resolution)[0] ?? null;
 }
 
 /**

@@ -7,7 +7,7 @@ import Interaction from 'ol/interaction/Interaction';
 import Snap from 'ol/interaction/Snap';
 import type { SnapEvent } from 'ol/events/SnapEvent';
 import { unByKey } from 'ol/Observable';
-import type { SnapSettings } from '../../editor/snapSettings';
+import { MAX_SNAP_TOLERANCE, type SnapSettings } from '../../editor/snapSettings';
 import { OBJECT_PROPERTY } from '../zoneLayers';
 import { SnapIndicator, snapKind } from './snapIndicator';
 import { backgroundTargets } from './traceSource';
@@ -32,16 +32,45 @@ function ownObjects(ctx: ToolContext): Set<string> {
   return own;
 }
 
-/** Zone features the settings make targets, kept in step with the zone layers while in use. */
+/** Most zones handed to snapping at once: those whose box is near the pointer. */
+const MAX_SNAP_ZONES = 300;
+
+/**
+ * Zone features the settings make targets, near the pointer: the snap index holds only the zones
+ * whose box lies within the largest snap tolerance of the pointer, refilled as the pointer moves,
+ * instead of every segment of every zone (1.6 million at county scale).
+ */
 function zoneTargets(ctx: ToolContext, settings: SnapSettings) {
   const own = settings.targets.otherObjects ? null : ownObjects(ctx);
   const wanted = (f: Feature) => own === null || own.has(String(f.get(OBJECT_PROPERTY)));
   const features = new Collection<Feature>([], { unique: true });
-  const keys: EventsKey[] = [];
+  let lastBox = '';
+  const fill = (coordinate: number[]) => {
+    const tolerance = MAX_SNAP_TOLERANCE * (ctx.map.getView().getResolution() ?? 1);
+    const [x, y] = coordinate as [number, number];
+    const box = [x - tolerance, y - tolerance, x + tolerance, y + tolerance];
+    const key = box.map((v) => Math.round(v / tolerance)).join(',');
+    if (key === lastBox) return;
+    lastBox = key;
+    const near = new Set<Feature>();
+    for (const source of ctx.zones.sources) {
+      source.forEachFeatureIntersectingExtent(box, (feature) => {
+        if (wanted(feature)) near.add(feature);
+        return near.size >= MAX_SNAP_ZONES ? true : undefined;
+      });
+      if (near.size >= MAX_SNAP_ZONES) break;
+    }
+    // The zones a gesture is changing stay: Snap re-indexes them when the gesture ends.
+    for (const feature of ctx.selected.getArray()) if (wanted(feature)) near.add(feature);
+    const had = new Set(features.getArray());
+    for (const feature of had) if (!near.has(feature)) features.remove(feature);
+    for (const feature of near) if (!had.has(feature)) features.push(feature);
+  };
+  // Also while dragging: a vertex dragged across the map snaps to the zones it reaches.
+  const keys: EventsKey[] = [ctx.map.on('pointermove', (event) => fill(event.coordinate))];
   for (const source of ctx.zones.sources) {
-    features.extend(source.getFeatures().filter(wanted));
     keys.push(
-      source.on('addfeature', (e) => e.feature && wanted(e.feature) && features.push(e.feature)),
+      source.on('addfeature', () => (lastBox = '')),
       source.on('removefeature', (e) => e.feature && features.remove(e.feature)),
     );
   }
