@@ -1,5 +1,5 @@
 import type { Bilingual } from '../domain/labels';
-import type { PageImage } from './displayList';
+import type { BackgroundRaster } from './backgroundRaster';
 import { FIGURE_FONT_FACE } from './font/figureFont';
 import { textWidthMm } from './font/textMetrics';
 import { openTrueType } from './font/trueType';
@@ -10,8 +10,8 @@ import { PdfWriter } from './pdf/pdfWriter';
 import type { MeasureText } from './textMeasure';
 
 export interface FigurePageInput extends FigurePlan {
-  /** The background raster of this page's map frame, at the chosen dpi. */
-  background?: PageImage;
+  /** The backgrounds of this page's map frame, at the chosen dpi. */
+  background?: BackgroundRaster;
 }
 
 export interface ComposeFigureInput {
