@@ -24,7 +24,6 @@ import { FigurePreview } from './FigurePreview';
 import { setFigureComposerOpen, useFigureComposerOpen } from './figureOpen';
 import { FIGURE_TEXT as T } from './figureText';
 import { useInsetBasemap } from './useInsetBasemap';
-import { FIGURE_FONT_STACK } from './figureFonts';
 import './figures.css';
 
 /** Mounted once in the app; reads the project only while the composer is open. */
@@ -86,7 +85,7 @@ function ComposerBody({
     if (!readOnly) void workbench.run(updateProjectSettings(data.project.id, { figure: patch }));
   };
   const inset = useInsetBasemap(settings.inset);
-  const font = useFigureFont();
+  const { font, failed: fontFailed } = useFigureFont();
   const hidden = useHiddenZoneTypes(data.project.id);
   const source = useMemo(() => ({ ...data, settings: data.project.settings }), [data]);
   const backgrounds = figureLayers(useFigureBackgrounds(map));
@@ -144,15 +143,17 @@ function ComposerBody({
         </fieldset>
       </div>
       <div className="figure-side">
-        {layout ? (
+        {!layout ? (
+          <p role="status">{T.noZones[lang]}</p>
+        ) : font ? (
           <FigurePreview
             page={layout.page}
             widthPx={560}
             label={`${T.preview[lang]} / ${T.preview[lang === 'zh' ? 'en' : 'zh']}`}
-            fontFamily={font?.family ?? FIGURE_FONT_STACK}
+            fontFamily={font.family}
           />
         ) : (
-          <p role="status">{T.noZones[lang]}</p>
+          <p role="status">{fontFailed ? T.fontFailed[lang] : T.fontLoading[lang]}</p>
         )}
         <p className="figure-backgrounds" role="status" aria-label={T.backgrounds[lang]}>
           {T.backgrounds[lang]}：

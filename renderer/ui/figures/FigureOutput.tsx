@@ -96,7 +96,7 @@ export function FigureOutput({ source, settings, plan, layout, inset, font, hidd
   };
 
   const png = async () => {
-    if (!layout || !plan) return;
+    if (!layout || !plan || !font) return;
     setProgress({ done: 0, total: 1 });
     try {
       const background = await pageBackground(map.current, plan, new AbortController().signal, (m) =>
@@ -117,7 +117,7 @@ export function FigureOutput({ source, settings, plan, layout, inset, font, hidd
       if (!sink) return;
       let saved = null;
       try {
-        await writePagePng(page, settings.dpi, font?.family ?? 'sans-serif', sink);
+        await writePagePng(page, settings.dpi, font.family, sink);
         saved = await sink.close(true);
       } catch (error) {
         await sink.close(false);
@@ -143,7 +143,7 @@ export function FigureOutput({ source, settings, plan, layout, inset, font, hidd
       >
         {T.exportPdf[lang]}
       </button>
-      <button type="button" onClick={() => void png()} disabled={!layout || busy}>
+      <button type="button" onClick={() => void png()} disabled={!layout || !font || busy}>
         {T.exportPng[lang]} ({settings.dpi} dpi)
       </button>
       <button

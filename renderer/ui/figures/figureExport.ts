@@ -2,6 +2,7 @@ import type { ImageOp, Page } from '../../../shared/figures/displayList';
 import { StripPngWriter } from '../../../shared/figures/png/stripPngWriter';
 import type { ExportSink } from '../../platform/exportSink';
 import { drawPage } from './drawPage';
+import { figureFaceLoaded } from './figureFont';
 
 /**
  * Page → PNG at `dpi`, drawn by the same code as the preview a strip at a time and written as it
@@ -13,6 +14,8 @@ export async function writePagePng(
   fontFamily: string,
   sink: ExportSink,
 ): Promise<void> {
+  if (!figureFaceLoaded())
+    throw new Error('the figure font is not loaded: the PNG is not drawn in a system font');
   const pxPerMm = dpi / 25.4;
   const width = Math.round(page.widthMm * pxPerMm);
   const height = Math.round(page.heightMm * pxPerMm);
