@@ -5,7 +5,8 @@ import type { FigureSettings } from '../../../shared/figures/figureSettings';
 import { planAtlas, type FigurePlan, type FigureSource } from '../../../shared/figures/figurePlan';
 import type { InsetBasemap } from '../../../shared/figures/inset';
 import type { FigureLayout } from '../../../shared/figures/layoutFigure';
-import { JobCancelled, runJob } from '../../jobs/runJob';
+import { JobCancelled } from '../../jobs/runJob';
+import { writeFigurePdf } from './figurePdfStream';
 import type { PlanMap } from '../../map/createPlanMap';
 import { BackgroundTimeout } from '../../map/figures/renderBackground';
 import { layoutFigure } from '../../../shared/figures/layoutFigure';
@@ -43,47 +44,30 @@ export function FigureOutput({ source, settings, plan, layout, inset, font, hidd
     setAbort(controller);
     setProgress({ done: 0, total: plans.length });
     try {
-      // Backgrounds first, page by page (each named once when it cannot be drawn).
-      const pages = [];
-      const leftOut = new Map<string, Bilingual>();
-      for (const [i, plan] of plans.entries()) {
-        const background = await pageBackground(map.current, plan, controller.signal, (m) =>
-          leftOut.set(m.en, m),
-        );
-        pages.push(background ? { ...plan, background } : plan);
-        setProgress({ done: i, total: plans.length });
-      }
-      leftOut.forEach((m) => workbench.notify('info', m));
-      const output = await runJob(
-        'composeFigure',
-        { font: font.bytes, pages, ...(settings.inset && inset && { inset }), title: name },
-        {
-          signal: controller.signal,
-          onProgress: (f) =>
-            setProgress({
-              done: Math.min(plans.length, Math.floor(f * (plans.length + 1))),
-              total: plans.length,
-            }),
-        },
-      );
+      // The file is chosen first: pages go into it as they are written, and a cancel removes it.
       const sink = await platform.exportStream({
         suggestedName: fileNameOf(name, 'pdf'),
         filters: [PDF_FILTER],
       });
       if (!sink) return;
-      let saved = null;
-      try {
-        await sink.write(output.pdf);
-        saved = await sink.close(true);
-      } catch (error) {
-        await sink.close(false);
-        throw error;
-      }
-      output.warnings.forEach((w) => workbench.notify('info', w));
+      const leftOut = new Map<string, Bilingual>();
+      const { saved, warnings } = await writeFigurePdf(
+        { font: font.bytes, ...(settings.inset && inset && { inset }), title: name },
+        plans,
+        sink,
+        {
+          signal: controller.signal,
+          background: (plan, signal) =>
+            pageBackground(map.current, plan, signal, (m) => leftOut.set(m.en, m)),
+          onPage: (done) => setProgress({ done, total: plans.length }),
+        },
+      );
+      leftOut.forEach((m) => workbench.notify('info', m));
+      warnings.forEach((w) => workbench.notify('info', w));
       if (saved)
         workbench.notify('info', {
-          zh: `已导出 ${saved.name}（${output.pages} 页）`,
-          en: `Exported ${saved.name} (${output.pages} pages)`,
+          zh: `已导出 ${saved.name}（${plans.length} 页）`,
+          en: `Exported ${saved.name} (${plans.length} pages)`,
         });
     } catch (error) {
       if (error instanceof JobCancelled) workbench.notify('info', T.atlasCancelled);
