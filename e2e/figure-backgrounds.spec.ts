@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -218,6 +218,30 @@ test('figure: a tile service under the zones is embedded at the chosen dpi, its 
   const lat = toLonLat([[E0, N0 - 60]])[0]![1];
   const meridianE = toGk([[EDGE_LON, lat]])[0]![0]!;
   const expectedMm = meridianE - E0; // metres at 1:1 000 are mm on paper
-  console.log(`colour edge ${measuredMm.toFixed(2)} mm east of the vertex, PROJ ${expectedMm.toFixed(2)} mm`);
+  console.log(
+    `PDF: colour edge ${measuredMm.toFixed(2)} mm east of the vertex, PROJ ${expectedMm.toFixed(2)} mm`,
+  );
   expect(Math.abs(measuredMm - expectedMm)).toBeLessThan(0.5);
+
+  // The PNG at 150 dpi has the same background, drawn strip by strip: the colours either side
+  // of the meridian, 3 mm away from it on the same row.
+  await dialog.getByLabel('分辨率').selectOption('150');
+  const pngDownload = page.waitForEvent('download', { timeout: 120_000 });
+  await dialog.getByRole('button', { name: /导出 PNG/ }).click();
+  const png = join(scratch(), 'figure.png');
+  await (await pngDownload).saveAs(png);
+  const raw = join(scratch(), 'figure.ppm');
+  run('gdal_translate', ['-q', '-of', 'PNM', '-b', '1', '-b', '2', '-b', '3', png, raw]);
+  const ppm150 = readFileSync(raw);
+  const h150 = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm150.subarray(0, 64).toString('latin1'))!;
+  const [w150, at150] = [Number(h150[1]), h150[0].length];
+  const k = 150 / dpi;
+  const colourAt = (xPx300: number, offsetMm: number) => {
+    const x = Math.round((xPx300 + offsetMm * perMm) * k);
+    const i = at150 + 3 * (Math.round(row * k) * w150 + x);
+    return ppm150.subarray(i, i + 3);
+  };
+  const edge300 = (lastWest + firstEast) / 2;
+  expect(near(colourAt(edge300, -3), WEST)).toBe(true);
+  expect(near(colourAt(edge300, 3), EAST)).toBe(true);
 });
