@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { solidPng } from './fixtures/png';
 import { tilePorts } from './fixtures/tileServer';
+import { SHEET_ORIGIN, surveySheetDxf } from '../shared/formats/dxf/fixtures/surveySheet';
 
 /**
  * A tile service under a figure: a local XYZ server whose tiles are blue west of one meridian
@@ -244,4 +245,98 @@ test('figure: a tile service under the zones is embedded at the chosen dpi, its 
   const edge300 = (lastWest + firstEast) / 2;
   expect(near(colourAt(edge300, -3), WEST)).toBe(true);
   expect(near(colourAt(edge300, 3), EAST)).toBe(true);
+});
+
+test('figure: a CAD survey sheet under a zone is drawn at its surveyed place', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.addInitScript(() => delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker);
+  await openWorkbench(page);
+  // A protection range east of the sheet's building (GK metres from the sheet's origin).
+  const [sx, sy] = SHEET_ORIGIN;
+  const file = join(scratch(), 'cad-zone.geojson');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { object_name: '文庙', object_type: 'relic_unit', zone_type: 'protection_range' },
+          geometry: { type: 'Polygon', coordinates: [rectangle(sx + 70, sy, 30, 30)] },
+        },
+      ],
+    }),
+  );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await (await chooser).setFiles(file);
+  await page.getByRole('dialog', { name: '导入预览' }).getByRole('button', { name: '导入 1 个区划' }).click();
+  await layers(page)
+    .getByRole('button', { name: /添加底图/ })
+    .click();
+  const dxf = page.waitForEvent('filechooser');
+  await layers(page).getByRole('menuitem', { name: '来自文件…' }).click();
+  await (
+    await dxf
+  ).setFiles({ name: 'survey.dxf', mimeType: 'image/vnd.dxf', buffer: Buffer.from(surveySheetDxf()) });
+  await expect(layers(page).getByRole('status', { name: '状态 survey: 正常' })).toBeVisible({
+    timeout: 60_000,
+  });
+
+  await page.getByRole('button', { name: '出图' }).click();
+  const dialog = page.getByRole('dialog', { name: /出图/ });
+  await dialog.getByLabel('出图对象').selectOption({ label: '文庙' });
+  await dialog.getByLabel('纸张').selectOption('A3');
+  await dialog.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:1 000' });
+  await dialog.getByLabel('分辨率').selectOption('300');
+  await expect(dialog.getByRole('status', { name: '图中底图' })).toContainText('「survey」 300 dpi');
+  const pending = page.waitForEvent('download', { timeout: 120_000 });
+  await dialog.getByRole('button', { name: '导出 PDF' }).click();
+  const pdf = join(scratch(), 'cad.pdf');
+  await (await pending).saveAs(pdf);
+
+  // At 300 dpi: the zone's outline (#d01c1c) gives its south and west edges; the building's
+  // magenta outline (ACI 6, 25 m × 17 m) lies 15 and 32 mm north of the zone's south edge and
+  // 55 and 30 mm west of its west edge (ground metres / 1 000).
+  const dpi = 300;
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-aa', 'no', '-aaVector', 'no', pdf], {
+    maxBuffer: 1 << 28,
+  });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
+  const [width, height, at] = [Number(header[1]), Number(header[2]), header[0].length];
+  const red = { cols: new Array<number>(width).fill(0), rows: new Array<number>(height).fill(0) };
+  const pink = { cols: new Array<number>(width).fill(0), rows: new Array<number>(height).fill(0) };
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = at + 3 * (y * width + x);
+      const [r, g, b] = [ppm[i]!, ppm[i + 1]!, ppm[i + 2]!];
+      const bucket =
+        Math.abs(r - 208) < 12 && g < 45 && b < 45
+          ? red
+          : r > 150 && b > 150 && r - g > 35 && b - g > 35
+            ? pink
+            : null;
+      if (bucket) {
+        bucket.cols[x]!++;
+        bucket.rows[y]!++;
+      }
+    }
+  const perMm = dpi / 25.4;
+  const zx = runCentres(red.cols, 20 * perMm);
+  const zy = runCentres(red.rows, 20 * perMm);
+  expect(zx).toHaveLength(2);
+  expect(zy).toHaveLength(2);
+  const bx = runCentres(pink.cols, 8 * perMm);
+  const by = runCentres(pink.rows, 8 * perMm);
+  console.log(
+    `CAD building edges (mm from the zone's west/south edges): x ${bx.map((x) => ((x - zx[0]!) / perMm).toFixed(2))} y ${by.map((y) => ((zy[1]! - y) / perMm).toFixed(2))}`,
+  );
+  expect(bx.length).toBe(2);
+  expect(Math.abs((bx[0]! - zx[0]!) / perMm + 55)).toBeLessThan(0.5);
+  expect(Math.abs((bx[1]! - zx[0]!) / perMm + 30)).toBeLessThan(0.5);
+  // Its south (15 m) and north (32 m) edges north of the zone's south edge.
+  const north = by.map((y) => (zy[1]! - y) / perMm).sort((a, b) => a - b);
+  expect(north).toHaveLength(2);
+  expect(Math.abs(north[0]! - 15)).toBeLessThan(0.5);
+  expect(Math.abs(north[1]! - 32)).toBeLessThan(0.5);
 });
