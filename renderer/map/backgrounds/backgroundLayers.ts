@@ -1,9 +1,15 @@
 import type { BackgroundFactories, BackgroundInspectors } from './backgroundFactory';
+import { inspectGeotiff } from '../rasters/geotiffInspect';
+import { geotiffFactory } from '../rasters/geotiffLayer';
 
 /**
  * The factory of each background kind, and the reader of each kind's file header. Each kind's
  * package registers itself here (one line each); a background whose kind has no factory yet is
  * listed with an error status.
  */
-export const BACKGROUND_FACTORIES: BackgroundFactories = {};
-export const BACKGROUND_INSPECTORS: BackgroundInspectors = {};
+export const BACKGROUND_FACTORIES: BackgroundFactories = {
+  geotiff: geotiffFactory,
+};
+export const BACKGROUND_INSPECTORS: BackgroundInspectors = {
+  geotiff: inspectGeotiff,
+};
