@@ -1,6 +1,7 @@
 import type { BackgroundFactories, BackgroundInspectors } from './backgroundFactory';
 import { inspectGeotiff } from '../rasters/geotiffInspect';
 import { geotiffFactory } from '../rasters/geotiffLayer';
+import { imageFactory, inspectImage } from '../rasters/imageLayer';
 
 /**
  * The factory of each background kind, and the reader of each kind's file header. Each kind's
@@ -9,7 +10,9 @@ import { geotiffFactory } from '../rasters/geotiffLayer';
  */
 export const BACKGROUND_FACTORIES: BackgroundFactories = {
   geotiff: geotiffFactory,
+  image: imageFactory,
 };
 export const BACKGROUND_INSPECTORS: BackgroundInspectors = {
   geotiff: inspectGeotiff,
+  image: inspectImage,
 };
