@@ -80,6 +80,20 @@ export const MUTATIONS = [
     ['electron/main/serveAppRequest.test.ts', MAIN],
   ),
   m(
+    'granted files: GET and HEAD only',
+    'electron/main/serveGrantedFile.ts',
+    "if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method Not Allowed');",
+    '',
+    'electron/main/serveGrantedFile.test.ts',
+  ),
+  m(
+    'granted route: a malformed grant path never reaches the build',
+    'electron/main/appRequests.ts',
+    'url.pathname.startsWith(GRANTED_PREFIX)',
+    'grantOfPath(url.pathname) !== null',
+    'electron/main/appRequests.test.ts',
+  ),
+  m(
     'GET and HEAD only',
     'electron/main/serveAppRequest.ts',
     "if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405, csp);",
@@ -348,6 +362,13 @@ export const MUTATIONS = [
     "await backUp(fs, target, join(dirname(target), tempName(basename(target), 'hzw-baktmp')), retry);",
     'void 0;',
     ATOMIC,
+  ),
+  m(
+    'streamed export flushed before its rename',
+    'electron/main/atomicWrite.ts',
+    '          await out.sync();\n',
+    '',
+    'electron/main/exportStreams.test.ts',
   ),
   m(
     'rename retried for antivirus',

@@ -1,7 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { APP_SCHEME } from './appOrigin';
-import { serveAppRequest } from './serveAppRequest';
+import { appRequestHandler, type GrantLookup } from './appRequests';
+import { nodeGrantedIo } from './grantedIo';
 
 /**
  * Must run before the app is ready. `standard` gives app://workbench a real origin (IndexedDB,
@@ -15,11 +16,18 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serve the renderer build over app://; the CSP is read per response so new tile origins apply. */
-export async function serveAppScheme(rendererFolder: string, csp: () => string): Promise<void> {
+/**
+ * Serve the renderer build over app://, and the granted background files at /_granted/<id>; the
+ * CSP is read per response so new tile origins apply.
+ */
+export async function serveAppScheme(
+  rendererFolder: string,
+  csp: () => string,
+  granted: GrantLookup,
+): Promise<void> {
   const root = await realpath(rendererFolder).catch(() => {
     console.error(`[hzw] the renderer build is missing at ${rendererFolder}: run \`npm run build\``);
     return rendererFolder;
   });
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, root, csp()));
+  protocol.handle(APP_SCHEME, appRequestHandler(root, csp, granted, nodeGrantedIo));
 }

@@ -65,17 +65,97 @@ export function writeFilesAtomic(
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   if (!members.length) return Promise.resolve();
-  const key = dirname(resolve(members[0]!.path));
-  const run = (queues.get(key) ?? Promise.resolve())
-    .catch(() => undefined)
-    .then(() => writeNow(members, options));
-  queues.set(key, run);
+  return inFolderQueue(dirname(resolve(members[0]!.path)), () => writeNow(members, options));
+}
+
+/** Runs `work` after the writes already queued for `folder`, so renames there never interleave. */
+function inFolderQueue(folder: string, work: () => Promise<void>): Promise<void> {
+  const run = (queues.get(folder) ?? Promise.resolve()).catch(() => undefined).then(work);
+  queues.set(folder, run);
   run
     .finally(() => {
-      if (queues.get(key) === run) queues.delete(key);
+      if (queues.get(folder) === run) queues.delete(folder);
     })
     .catch(() => undefined);
   return run;
+}
+
+/** A file being written piece by piece; nothing is visible at the target until `commit`. */
+export interface AtomicStream {
+  /** Appends bytes to the temporary file. */
+  write(bytes: Uint8Array): Promise<void>;
+  /** Flushes, then replaces the target (the old content kept as `.bak` unless told otherwise). */
+  commit(): Promise<void>;
+  /** Closes and removes the temporary file; the target is untouched. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Replace `target` with content that arrives in pieces (an atlas PDF larger than one IPC
+ * message): the pieces go to a temporary file in the target's folder, and `commit` flushes it and
+ * renames it into place exactly as writeFileAtomic does, in the same per-folder queue. A failed
+ * write or an abort removes the temporary file, so the target keeps its complete old content.
+ */
+export async function openAtomicStream(
+  target: string,
+  options: AtomicWriteOptions = {},
+): Promise<AtomicStream> {
+  const fs: AtomicFs = options.fs ?? nodeFs;
+  const retry = { delays: options.renameDelays ?? RENAME_DELAYS, sleep: options.sleep ?? sleep };
+  const name = basename(target);
+  let real: string;
+  let temp: string;
+  let out: WritableFile;
+  try {
+    real = await realTarget(fs, target);
+    await replaySets(fs, dirname(real));
+    await removeStaleTemps(fs, dirname(real), basename(real));
+    temp = join(dirname(real), tempName(basename(real), 'hzw-tmp'));
+    out = await fs.open(temp, 'wx');
+  } catch (error) {
+    throw saveError(error, name, 'unchanged');
+  }
+  let open = true;
+  const discard = async () => {
+    if (open) await out.close().catch(() => undefined);
+    open = false;
+    await fs.unlink(temp).catch(() => undefined);
+  };
+  return {
+    async write(bytes) {
+      if (!open) throw new Error(`${name}: the stream is closed`);
+      try {
+        await out.writeFile(bytes);
+      } catch (error) {
+        await discard();
+        throw saveError(error, name, 'unchanged');
+      }
+    },
+    async commit() {
+      if (!open) throw new Error(`${name}: the stream is closed`);
+      const key = dirname(real);
+      return inFolderQueue(key, async () => {
+        try {
+          await out.sync();
+          await out.close();
+          open = false;
+          await keepMode(fs, real, temp);
+          if (options.keepBackup !== false)
+            await backUp(fs, real, join(key, tempName(basename(real), 'hzw-baktmp')), retry);
+          await renameWithRetry(fs, temp, real, retry);
+        } catch (error) {
+          await discard();
+          throw saveError(error, name, 'unchanged');
+        }
+        try {
+          await syncFolder(fs, key);
+        } catch (error) {
+          throw saveError(error, name, 'written');
+        }
+      });
+    },
+    abort: discard,
+  };
 }
 
 interface Planned {

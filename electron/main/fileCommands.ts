@@ -56,6 +56,9 @@ export interface FileCommandDeps {
 
 export const PROJECT_EXTENSION = 'hzw';
 
+/** What a save dialog needs to know of a file to write. */
+type ExportTarget = Pick<SaveRequest, 'suggestedName' | 'filters'>;
+
 /**
  * What the renderer may ask of the file system, by handle, never by path. Paths enter only
  * through a dialog, the recent list or the OS (openPath); only project files get a handle, so
@@ -90,12 +93,12 @@ export function createFileCommands(deps: FileCommandDeps) {
    * name (so a KMZ export is offered as KMZ and gets .kmz even where the dialog adds none), else
    * what the renderer sent.
    */
-  function filtersFor(request: SaveRequest): FileFilter[] {
+  function filtersFor(request: ExportTarget): FileFilter[] {
     const known = exportFilter(safeFileName(request.suggestedName), deps.lang());
     return known ? [known] : request.filters;
   }
 
-  async function chooseTarget(request: SaveRequest, title: string): Promise<string | null> {
+  async function chooseTarget(request: ExportTarget, title: string): Promise<string | null> {
     const filters = filtersFor(request);
     const suggested = withDefaultExtension(safeFileName(request.suggestedName), filters);
     const chosen = await deps.dialogs.chooseSaveTarget({
@@ -156,6 +159,13 @@ export function createFileCommands(deps: FileCommandDeps) {
       if (!path) return null;
       await writeTo(path, request.bytes);
       return { handle: null, name: basename(path) };
+    },
+
+    /** Where a streamed export goes (exportStreams.ts writes it); null when cancelled. */
+    async chooseExportTarget(request: ExportTarget): Promise<string | null> {
+      const path = await chooseTarget(request, text().exportFile);
+      if (path) remember(path);
+      return path;
     },
 
     listRecent(): RecentFile[] {

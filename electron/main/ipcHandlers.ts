@@ -1,11 +1,18 @@
 import type { WebContents } from 'electron';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc/channels';
 import type { WindowState } from '../../shared/ipc/contract';
+import type { PickedBackground } from '../../shared/ipc/contract';
+import type { ExportStreams } from './exportStreams';
 import type { FileCommands } from './fileCommands';
 import { handle, type Handler, type IpcPolicy } from './ipc';
 
 export interface IpcServices {
   files: FileCommands;
+  exports: ExportStreams;
+  backgrounds: {
+    pick(): Promise<PickedBackground[]>;
+    forget(grant: string): Promise<void>;
+  };
   settings: {
     tileOrigins(): readonly string[];
     setTileOrigins(origins: readonly string[]): Promise<readonly string[]>;
@@ -18,7 +25,7 @@ type HandlerTable = { [C in InvokeChannel]: Handler<C> };
 
 /** One handler per channel of the contract; a channel without a handler does not compile. */
 export function ipcHandlers(services: IpcServices): HandlerTable {
-  const { files, settings } = services;
+  const { files, settings, exports, backgrounds } = services;
   return {
     [INVOKE_CHANNELS.pickFiles]: (options) => files.pickFiles(options),
     [INVOKE_CHANNELS.readPicked]: (chunk) => files.readPicked(chunk),
@@ -41,6 +48,23 @@ export function ipcHandlers(services: IpcServices): HandlerTable {
     },
     [INVOKE_CHANNELS.listTileOrigins]: () => [...settings.tileOrigins()],
     [INVOKE_CHANNELS.setTileOrigins]: async (origins) => [...(await settings.setTileOrigins(origins))],
+    [INVOKE_CHANNELS.exportStreamBegin]: async (request) => {
+      const path = await files.chooseExportTarget(request);
+      return path === null ? null : exports.begin(path);
+    },
+    [INVOKE_CHANNELS.exportStreamWrite]: async ({ stream, bytes }) => {
+      await exports.write(stream, bytes);
+      return undefined;
+    },
+    [INVOKE_CHANNELS.exportStreamEnd]: async ({ stream, commit }) => {
+      const name = await exports.end(stream, commit);
+      return name === null ? null : { handle: null, name };
+    },
+    [INVOKE_CHANNELS.pickBackgroundFiles]: () => backgrounds.pick(),
+    [INVOKE_CHANNELS.forgetBackground]: async (grant) => {
+      await backgrounds.forget(grant);
+      return undefined;
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -248,5 +248,41 @@ describe('the workbench main process: exchange and review', () => {
       expect(csp).toContain("worker-src 'self'");
       expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'|blob:.*worker|worker-src[^;]*blob:/);
     }
+  });
+
+  it('grants a picked background and serves it by range under the CSP, until it is forgotten', async () => {
+    const dom = join(folder, 'dom.tif');
+    await writeFile(dom, 'II*\0 orthophoto');
+    await writeFile(join(folder, 'dom.tfw'), '0.5\n0\n0\n-0.5\n28500000\n3400000\n');
+    recorded.dialogAnswers.open = [dom];
+    const [picked] = (await call('background:pickFiles')) as { grant: string; sidecars: object }[];
+    expect(picked!.sidecars).toEqual({ tfw: '0.5\n0\n0\n-0.5\n28500000\n3400000\n' });
+    const url = `app://workbench/_granted/${picked!.grant}`;
+    const part = await protocolHandler()(new Request(url, { headers: { range: 'bytes=4-15' } }));
+    expect(part.status).toBe(206);
+    expect(await part.text()).toBe(' orthophoto');
+    expect(part.headers.get('content-security-policy')).toContain("default-src 'self'");
+    await call('background:forget', picked!.grant);
+    expect((await protocolHandler()(new Request(url))).status).toBe(404);
+  });
+
+  it('streams a large export to a temporary file and renames it into place on commit', async () => {
+    const target = join(folder, 'atlas.pdf');
+    recorded.dialogAnswers.save = target;
+    const opened = (await call('file:exportStreamBegin', {
+      suggestedName: 'atlas.pdf',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    })) as { stream: string; name: string };
+    expect(opened.name).toBe('atlas.pdf');
+    await call('file:exportStreamWrite', {
+      stream: opened.stream,
+      bytes: new TextEncoder().encode('%PDF-1.7 '),
+    });
+    await call('file:exportStreamWrite', { stream: opened.stream, bytes: new TextEncoder().encode('pages') });
+    expect(await call('file:exportStreamEnd', { stream: opened.stream, commit: true })).toEqual({
+      handle: null,
+      name: 'atlas.pdf',
+    });
+    expect(await readFile(target, 'utf8')).toBe('%PDF-1.7 pages');
   });
 });

@@ -9,7 +9,10 @@ import { createApplicationMenu, type ApplicationMenu } from './applicationMenu';
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './appOrigin';
 import { serveAppScheme } from './appScheme';
 import { AppSettings } from './appSettings';
-import { writeFileAtomic } from './atomicWrite';
+import { openAtomicStream, writeFileAtomic } from './atomicWrite';
+import { pickBackgrounds } from './backgroundPicks';
+import { ExportStreams } from './exportStreams';
+import { GrantedFiles } from './grantedFiles';
 import { installContentsSecurity } from './contentsSecurity';
 import { DIALOG_TEXT } from './dialogText';
 import { electronDialogs } from './dialogs';
@@ -53,6 +56,9 @@ export function runWorkbench(launch: Launch): void {
   const origin = (launch.devUrl && originOf(launch.devUrl)) || APP_ORIGIN;
   let window: BrowserWindow | null = null;
   let services: Services | null = null;
+  // A page that reloads or dies leaves its unfinished exports behind: their temporary files go.
+  const exports = new ExportStreams((path) => openAtomicStream(path));
+  const dropExports = () => void exports.abortAll();
 
   const opens = new OpenRequestQueue((path) => void deliver(path));
   const first = fileArgument(process.argv, process.cwd(), process.defaultApp === true);
@@ -107,21 +113,29 @@ export function runWorkbench(launch: Launch): void {
     window = created;
     // A new document must subscribe again before it receives files.
     created.webContents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument) opens.markNotReady();
+      if (details.isMainFrame && !details.isSameDocument) {
+        opens.markNotReady();
+        dropExports();
+      }
     });
-    created.webContents.on('render-process-gone', () => opens.markNotReady());
+    created.webContents.on('render-process-gone', () => {
+      opens.markNotReady();
+      dropExports();
+    });
     created.on('closed', () => {
       if (window !== created) return;
       window = null;
       opens.markNotReady();
+      dropExports();
     });
   }
 
   async function start(): Promise<void> {
     const userData = app.getPath('userData');
-    const [settings, recent] = await Promise.all([
+    const [settings, recent, granted] = await Promise.all([
       AppSettings.load(join(userData, 'settings.json')),
       RecentFiles.load(join(userData, 'recent.json')),
+      GrantedFiles.load(join(userData, 'grants.json')),
     ]);
     const lang = () => services?.menu.state.lang ?? 'zh';
     installContentsSecurity({
@@ -131,7 +145,11 @@ export function runWorkbench(launch: Launch): void {
       text: () => DIALOG_TEXT[lang()],
     });
     if (!launch.devUrl) {
-      await serveAppScheme(launch.paths.renderer, () => contentSecurityPolicy(settings.tileOrigins()));
+      await serveAppScheme(
+        launch.paths.renderer,
+        () => contentSecurityPolicy(settings.tileOrigins()),
+        granted,
+      );
     }
 
     const handlers = createMenuHandlers({
@@ -168,6 +186,17 @@ export function runWorkbench(launch: Launch): void {
       { origin, isAppWindow: (contents) => window !== null && window.webContents.id === contents.id },
       {
         files,
+        exports,
+        backgrounds: {
+          pick: () =>
+            pickBackgrounds({
+              dialogs: electronDialogs(() => window),
+              granted,
+              lang,
+              startFolder: () => app.getPath('documents'),
+            }),
+          forget: (grant) => granted.forget(grant),
+        },
         settings,
         windowStateChanged(state: WindowState, sender) {
           const owner = BrowserWindow.fromWebContents(sender);

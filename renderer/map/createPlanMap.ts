@@ -27,6 +27,9 @@ import { ReferenceLayers } from './referenceLayers';
 import { addQueryPin } from './queryPin';
 import { labelMapControls } from './controlLabels';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
+import type { Background, LayerListPrefs, LayerStatus } from '../../shared/domain/backgrounds';
+import type { BackgroundContext } from './backgrounds/backgroundFactory';
+import { createLayerList } from './layerList';
 
 export interface PlanMap {
   /**
@@ -48,6 +51,17 @@ export interface PlanMap {
   zoomToReference(layerId: string): void;
   /** Show these read-only reference layers (worker-drawn tiles), and offer their nearby edges to snapping. */
   setReferenceLayers(layers: readonly ReferenceLayerData[]): void;
+  /**
+   * Show the project's backgrounds and apply its layer-list settings: order, visibility and opacity
+   * of backgrounds and reference layers, zone types shown, label field (layerStack.ts).
+   */
+  setBackgrounds(list: readonly Background[], prefs: LayerListPrefs): void;
+  /** Follow the backgrounds' statuses (loading, ready, error, needs permission, missing file). */
+  onLayerStatus(listener: (id: string, status: LayerStatus) => void): () => void;
+  backgroundStatus(id: string): LayerStatus | null;
+  zoomToBackground(id: string): void;
+  /** Make a background's layer again (after the file was located or the browser allowed it). */
+  reloadBackground(id: string): void;
   /** Highlight features of one reference layer (overlap results); null clears. */
   highlightReference(layerId: string | null, features: readonly number[]): void;
   /** Centre on a lon/lat point at street scale (zoom to a finding). */
@@ -64,6 +78,8 @@ export interface PlanMapOptions {
   workbench: Workbench;
   onPointer(position: Position | null): void;
   onReady(): void;
+  /** How backgrounds reach their files and keys; absent: backgrounds show an error status. */
+  backgroundContext?: BackgroundContext;
 }
 
 const markStyle = new Style({
@@ -106,6 +122,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
   const zones = new ZoneLayers(map);
   const markers = new ObjectMarkers(map);
   const references = new ReferenceLayers(map);
+  const layerList = createLayerList(map, zones, references, options.backgroundContext ?? null);
   const removePin = addQueryPin(map);
   const unlabelControls = labelMapControls(map, workbench);
   const sketch = new VectorSource();
@@ -226,7 +243,15 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       const extent = references.extent(layerId);
       if (extent) fit(extent);
     },
-    setReferenceLayers: (layers) => references.sync(layers),
+    setReferenceLayers: (layers) => layerList.setReferences(layers),
+    setBackgrounds: (list, prefs) => layerList.setBackgrounds(list, prefs),
+    onLayerStatus: (listener) => layerList.onStatus(listener),
+    backgroundStatus: (id) => layerList.backgrounds.status(id),
+    zoomToBackground(id) {
+      const extent = layerList.backgrounds.extent(id);
+      if (extent) fit(extent);
+    },
+    reloadBackground: (id) => layerList.backgrounds.reload(id),
     highlightReference: (layerId, features) => references.setHighlight(layerId, features),
     zoomToPoint(position) {
       const view = map.getView();
@@ -246,6 +271,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       zones.attach(null, lang, () => {});
       tool.dispose();
       references.dispose();
+      layerList.dispose();
       removePin();
       unlabelControls();
       map.setTarget(undefined);

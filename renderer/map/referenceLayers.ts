@@ -135,6 +135,11 @@ export class ReferenceLayers {
     this.tiles.dispose();
   }
 
+  /** The OpenLayers layer of each reference layer (the layer stack sets its order and opacity). */
+  layers(): { id: string; layer: WebGLTileLayer }[] {
+    return [...this.shown].map(([id, shown]) => ({ id, layer: shown.layer }));
+  }
+
   /** The layer's extent in map coordinates, or null when it is not shown or empty. */
   extent(layerId: string): Box | null {
     return this.shown.get(layerId)?.extent ?? null;

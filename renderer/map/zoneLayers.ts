@@ -8,11 +8,14 @@ import { DEFAULT_SYMBOLS } from '../../shared/domain/symbology';
 import { ZONE_TYPE_LABELS, ZONE_TYPES, type ZoneType } from '../../shared/domain/taxonomy';
 import type { Lang } from '../../shared/domain/labels';
 import type { ProtectedObject, Zone } from '../../shared/domain/schema';
+import type { LayerListPrefs } from '../../shared/domain/backgrounds';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
 import { toMapGeometry } from './geometryConvert';
 import { LABEL_PROPERTY, SELECTED_PROPERTY, zoneStyleFunction } from './zoneStyles';
 
 export type ZoneFeature = Feature<Polygon | MultiPolygon>;
+/** What a zone's label shows (the layers panel's choice); null: no labels. */
+export type LabelField = LayerListPrefs['labelField'];
 
 /** Feature properties linking a map feature back to its stored zone. */
 export const ZONE_TYPE_PROPERTY = 'zoneType';
@@ -33,6 +36,7 @@ export class ZoneLayers {
   private mirror: ProjectMirror | null = null;
   private detach: (() => void) | null = null;
   private lang: Lang = 'zh';
+  private labelField: LabelField = 'name';
 
   constructor(map: OlMap) {
     this.layers = Object.fromEntries(
@@ -90,6 +94,18 @@ export class ZoneLayers {
   setLang(lang: Lang): void {
     if (lang === this.lang) return;
     this.lang = lang;
+    this.relabel(null);
+  }
+
+  /** Show or hide one zone type (the layers panel); hidden zones are neither drawn nor hit. */
+  setTypeVisible(type: ZoneType, visible: boolean): void {
+    this.layers[type].setVisible(visible);
+  }
+
+  /** Label the zones by this field (null: no labels). */
+  setLabelField(field: LabelField): void {
+    if (field === this.labelField) return;
+    this.labelField = field;
     this.relabel(null);
   }
 
@@ -172,7 +188,7 @@ export class ZoneLayers {
   }
 
   private labelOf(zone: Zone): string {
-    return labelOf(zone, this.mirror?.object(zone.objectId), this.lang);
+    return labelOf(zone, this.mirror?.object(zone.objectId), this.lang, this.labelField);
   }
 
   setSelected(ids: readonly string[]): void {
@@ -207,8 +223,24 @@ export class ZoneLayers {
   }
 }
 
-function labelOf(zone: Zone, object: ProtectedObject | undefined, lang: Lang): string {
+export function labelOf(
+  zone: Zone,
+  object: ProtectedObject | undefined,
+  lang: Lang,
+  field: LabelField,
+): string {
   const type = ZONE_TYPE_LABELS[zone.attributes.zoneType][lang];
   const part = zone.attributes.subZoneNo ? ` ${zone.attributes.subZoneNo}` : '';
-  return object ? `${object.attributes.name}\n${type}${part}` : `${type}${part}`;
+  switch (field) {
+    case null:
+      return '';
+    case 'zoneType':
+      return `${type}${part}`;
+    case 'objectName':
+      return object?.attributes.name ?? `${type}${part}`;
+    case 'code':
+      return object?.attributes.officialCode || `${type}${part}`;
+    case 'name':
+      return object ? `${object.attributes.name}\n${type}${part}` : `${type}${part}`;
+  }
 }

@@ -1,7 +1,10 @@
 import type { FileFilter, OpenedFile, PickedFile, SaveRequest, SavedFile } from '../../shared/ipc/contract';
 import { mimeTypeOfName } from '../../shared/ipc/fileTypes';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_TOTAL_BYTES, MAX_MESSAGE_BYTES } from '../../shared/ipc/limits';
+import { webExportSink } from './exportSink';
 import type { Platform } from './platform';
+import { backgroundBytes, pickBackgroundFiles } from './fileAccess';
+import { readServiceKey, writeServiceKey } from './localSettings';
 
 const MIB = 1024 * 1024;
 
@@ -95,18 +98,20 @@ export function createBrowserPlatform(): Platform {
     },
     saveProject: async (request) => download(request),
     exportFile: async (request) => download(request),
+    exportStream: async (request) => webExportSink(request),
     recentProjects: async () => [],
     openRecent: async () => null,
     onMenuCommand: () => () => {},
     onOpenFile: () => () => {},
     setWindowState: () => {},
     allowTileOrigin: async () => 'unsupported',
-    // INTERIM (issue 12 contract): replaced by the backgrounds work before it merges.
-    pickBackgroundFiles: () => Promise.reject(new Error('backgrounds: not in this build yet')),
-    backgroundBytes: () => Promise.reject(new Error('backgrounds: not in this build yet')),
+    pickBackgroundFiles,
+    backgroundBytes,
+    // A handle or a copy lives in the background's access record, which the store deletes with it.
     forgetBackground: async () => {},
+    // INTERIM (issue 12 contract): the tile-services work replaces this.
     allowTileOrigins: async () => 'unsupported',
-    serviceKey: async () => null,
-    setServiceKey: () => Promise.reject(new Error('service keys: not in this build yet')),
+    serviceKey: (keyId) => readServiceKey(keyId),
+    setServiceKey: (keyId, key) => writeServiceKey(keyId, key),
   };
 }

@@ -17,6 +17,11 @@ function fakeBridge(): FakeBridge {
     setWindowState: vi.fn(async () => undefined),
     listTileOrigins: vi.fn(async () => []),
     setTileOrigins: vi.fn(async () => []),
+    exportStreamBegin: vi.fn(async () => null),
+    exportStreamWrite: vi.fn(async () => undefined),
+    exportStreamEnd: vi.fn(async () => null),
+    pickBackgroundFiles: vi.fn(async () => []),
+    forgetBackground: vi.fn(async () => undefined),
     onMenuCommand: vi.fn(() => () => undefined),
     onOpenFile: vi.fn(() => () => undefined),
   };
@@ -70,5 +75,42 @@ describe('createElectronPlatform', () => {
     expect(() => createElectronPlatform(bridge).setWindowState(STATE)).not.toThrow();
     await new Promise((done) => setTimeout(done, 0));
     expect(warn).toHaveBeenCalledWith('window:setState refused', expect.any(Error));
+  });
+
+  it('hands picked backgrounds over as granted URLs with their sidecars, and forgets by grant', async () => {
+    const grant = '6f1c2a7e-8c2b-4c1e-9a57-0e4f7c6d2b11';
+    const bridge = fakeBridge();
+    bridge.pickBackgroundFiles.mockResolvedValueOnce([
+      { grant, name: 'dom.tif', size: 5_000_000_000, mtimeMs: 7, sidecars: { tfw: '1\n0\n0\n-1\n0\n0' } },
+    ]);
+    const [picked] = await createElectronPlatform(bridge).pickBackgroundFiles();
+    expect(picked).toEqual({
+      name: 'dom.tif',
+      size: 5_000_000_000,
+      mtimeMs: 7,
+      access: { grant },
+      bytes: { url: `app://workbench/_granted/${grant}` },
+      sidecars: { tfw: '1\n0\n0\n-1\n0\n0' },
+    });
+    await createElectronPlatform(bridge).forgetBackground({ grant });
+    expect(bridge.forgetBackground).toHaveBeenCalledWith(grant);
+  });
+
+  it('after a restart a grant is reached by URL, or reported missing when main answers 404', async () => {
+    const grant = '6f1c2a7e-8c2b-4c1e-9a57-0e4f7c6d2b11';
+    const probe = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      void url;
+      void init;
+      return new Response(null, { status: 200 });
+    });
+    const platform = createElectronPlatform(fakeBridge(), probe as typeof fetch);
+    expect(await platform.backgroundBytes({ grant }, { ask: false })).toEqual({
+      url: `app://workbench/_granted/${grant}`,
+    });
+    expect(probe).toHaveBeenCalledWith(`app://workbench/_granted/${grant}`, { method: 'HEAD' });
+    probe.mockResolvedValueOnce(new Response('Not Found', { status: 404 }));
+    expect(await platform.backgroundBytes({ grant }, { ask: false })).toEqual({ missing: true });
+    const copy = new Blob(['x']);
+    expect(await platform.backgroundBytes({ copy }, { ask: false })).toEqual({ blob: copy });
   });
 });

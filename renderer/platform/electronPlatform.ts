@@ -1,5 +1,8 @@
 import type { HzwBridge } from '../../shared/ipc/bridge';
-import type { FileFilter, SaveRequest } from '../../shared/ipc/contract';
+import type { FileFilter, PickedBackground, SaveRequest } from '../../shared/ipc/contract';
+import { grantedPath } from '../../shared/ipc/granted';
+import type { BackgroundBytes, PickedBackgroundFile } from './backgroundFiles';
+import { desktopExportSink } from './exportSink';
 import type { Platform } from './platform';
 import { readPickedFiles } from './readPicked';
 
@@ -8,7 +11,10 @@ import { readPickedFiles } from './readPicked';
  * which owns dialogs, file I/O and the native menu. Requests are rebuilt field by field so
  * nothing beyond the IPC contract crosses (main refuses unknown fields).
  */
-export function createElectronPlatform(bridge: HzwBridge): Platform {
+export function createElectronPlatform(
+  bridge: HzwBridge,
+  fetchFn: typeof fetch = (...a) => fetch(...a),
+): Platform {
   return {
     kind: 'desktop',
     async pickFiles(options) {
@@ -22,6 +28,7 @@ export function createElectronPlatform(bridge: HzwBridge): Platform {
     openProject: () => bridge.openProject(),
     saveProject: (request) => bridge.saveProject(saveRequest(request)),
     exportFile: (request) => bridge.exportFile(saveRequest(request)),
+    exportStream: (request) => desktopExportSink(bridge, request),
     recentProjects: () => bridge.listRecent(),
     openRecent: (handle) => bridge.openRecent(handle),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
@@ -32,10 +39,21 @@ export function createElectronPlatform(bridge: HzwBridge): Platform {
       await bridge.setTileOrigins([...current, origin]);
       return 'reload';
     },
-    // INTERIM (issue 12 contract): replaced by the backgrounds work before it merges.
-    pickBackgroundFiles: () => Promise.reject(new Error('backgrounds: not in this build yet')),
-    backgroundBytes: () => Promise.reject(new Error('backgrounds: not in this build yet')),
-    forgetBackground: async () => {},
+    pickBackgroundFiles: async () => (await bridge.pickBackgroundFiles()).map(pickedBackground),
+    async backgroundBytes(access): Promise<BackgroundBytes> {
+      if ('copy' in access) return { blob: access.copy };
+      if (!('grant' in access)) return { missing: true };
+      // A grant main no longer knows, or whose file is gone, answers 404.
+      const url = grantedUrl(access.grant);
+      const probe = await fetchFn(url, { method: 'HEAD' });
+      if (probe.status === 404) return { missing: true };
+      if (!probe.ok) throw new Error(`${url}: HTTP ${probe.status}`);
+      return { url };
+    },
+    async forgetBackground(access) {
+      if ('grant' in access) await bridge.forgetBackground(access.grant);
+    },
+    // INTERIM (issue 12 contract): replaced by the tile-services work before it merges.
     allowTileOrigins: async () => 'unsupported',
     serviceKey: async () => null,
     setServiceKey: () => Promise.reject(new Error('service keys: not in this build yet')),
@@ -57,4 +75,22 @@ function filters(list: FileFilter[]): FileFilter[] {
 function saveRequest(request: SaveRequest): SaveRequest {
   const { handle, suggestedName, bytes } = request;
   return { handle, suggestedName, bytes, filters: filters(request.filters) };
+}
+
+/** Where the page reads a granted file by range (same origin as the page: app://workbench). */
+export function grantedUrl(grant: string): string {
+  return new URL(grantedPath(grant), globalThis.location?.href ?? 'app://workbench/').href;
+}
+
+function pickedBackground(p: PickedBackground): PickedBackgroundFile {
+  const sidecars: Record<string, string> = {};
+  for (const [ext, text] of Object.entries(p.sidecars)) if (text !== undefined) sidecars[ext] = text;
+  return {
+    name: p.name,
+    size: p.size,
+    mtimeMs: p.mtimeMs,
+    access: { grant: p.grant },
+    bytes: { url: grantedUrl(p.grant) },
+    sidecars,
+  };
 }

@@ -1,5 +1,6 @@
 import type { MenuCommand } from '../../shared/ipc/menuCommands';
 import type {
+  ExportStreamRequest,
   OpenedFile,
   PickOptions,
   PickedFile,
@@ -9,6 +10,7 @@ import type {
   WindowState,
 } from '../../shared/ipc/contract';
 import type { BackgroundAccess, BackgroundBytes, PickedBackgroundFile } from './backgroundFiles';
+import type { ExportSink } from './exportSink';
 
 /**
  * What the workbench needs from its host. Two implementations: the Electron bridge (native
@@ -33,6 +35,13 @@ export interface Platform {
 
   /** Export bytes to a file the user chooses (desktop: save dialog; web: a download). */
   exportFile(request: SaveRequest): Promise<SavedFile | null>;
+
+  /**
+   * Export a file too large for one message, written piece by piece as it is made (an atlas PDF).
+   * Desktop: a save dialog, then a temporary file renamed into place on commit; web: a download
+   * on commit. Null when the user cancels the dialog.
+   */
+  exportStream(request: ExportStreamRequest): Promise<ExportSink | null>;
 
   /** Recently opened or saved project files, newest first (web mode: none). */
   recentProjects(): Promise<RecentFile[]>;

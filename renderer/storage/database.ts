@@ -2,6 +2,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { HistoryEntry, MetaRecord } from './records';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
+import type { Background } from '../../shared/domain/backgrounds';
+import type { BackgroundAccessRecord } from './backgroundAccess';
 import { upgradeToVersion2, upgradeToVersion4 } from './migrations';
 import { isDoorTransaction } from './writeDoorMark';
 
@@ -19,7 +21,8 @@ export const DATABASE_NAME = 'heritage-zone-workbench';
  * The single Dexie database. Zones and objects carry their projectId; history entries are the
  * undo log (per window session); `meta` holds undo cursors and session preferences. Only schema versions that carry an
  * upgrade are kept (version 1 is the layout version 2 upgrades from), plus version 3, which adds the
- * empty `referenceLayers` table; version 4 gives every undo step its window session.
+ * empty `referenceLayers` table; version 4 gives every undo step its window session; version 5 adds
+ * the empty `backgrounds` and `backgroundAccess` tables.
  */
 export class WorkbenchDb extends Dexie {
   projects!: EntityTable<Project, 'id'>;
@@ -29,6 +32,10 @@ export class WorkbenchDb extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
   /** Read-only reference layers (control lines) per project; outside the undo history. */
   referenceLayers!: EntityTable<ReferenceLayerData, 'id'>;
+  /** Backgrounds per project (descriptions only); outside the undo history. */
+  backgrounds!: EntityTable<Background, 'id'>;
+  /** How this installation reaches each background's file (grant, handle or copy): never exported. */
+  backgroundAccess!: EntityTable<BackgroundAccessRecord, 'id'>;
 
   constructor(
     name = DATABASE_NAME,
@@ -57,6 +64,8 @@ export class WorkbenchDb extends Dexie {
     this.version(4)
       .stores({ history: '++seq, projectId, [projectId+seq], [projectId+session+seq]' })
       .upgrade(upgradeToVersion4);
+    // Version 5 only adds empty tables (backgrounds and how this installation reaches their files).
+    this.version(5).stores({ backgrounds: 'id, projectId', backgroundAccess: 'id' });
     // One write door: a table write in a transaction the door did not open is refused.
     this.use({
       stack: 'dbcore',

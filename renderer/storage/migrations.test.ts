@@ -66,9 +66,10 @@ describe('schema migrations', () => {
 
     const db = new WorkbenchDb('hzw-migration', { indexedDB, IDBKeyRange });
     await db.open();
-    // Version 3 adds the empty reference-layer table on top of the version-2 upgrade.
-    expect(db.verno).toBe(4);
+    // Versions 3 and 5 add empty tables (reference layers; backgrounds) on top of the version-2 upgrade.
+    expect(db.verno).toBe(5);
     expect(await db.referenceLayers.count()).toBe(0);
+    expect(await db.backgrounds.count()).toBe(0);
     const z1 = await db.zones.get('z1');
     expect(z1?.attributes.rules).toBe('不得建设');
     expect(z1?.attributes.status).toBe('proposed');

@@ -1,4 +1,11 @@
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
+import {
+  BackgroundSchema,
+  LayerListPrefsSchema,
+  type Background,
+  type LayerListPrefs,
+} from '../../shared/domain/backgrounds';
+import { isBackgroundAccess, type BackgroundAccessValue } from './backgroundAccess';
 import { commitError } from './commitError';
 import type { WorkbenchDb } from './database';
 import { trashKey } from './projectTrash';
@@ -6,7 +13,8 @@ import { SAVED_FILES_KEY, SAVED_FILES_LIMIT, savedFilesWith } from './savedFiles
 
 /**
  * What is stored but is no undo step: session preferences, the hashes of files this installation
- * saved, and reference layers (added and removed whole, shown or hidden). These go through the
+ * saved, reference layers (added and removed whole, shown or hidden), backgrounds with the local
+ * access to their files, and each project's layer-list settings. These go through the
  * same write door as edits (commit.ts) — same connection, write lock and transaction — as a
  * change set that leaves no history entry.
  */
@@ -17,17 +25,23 @@ export type OutsideWrite =
   | { kind: 'removeReferenceLayer'; id: string }
   | { kind: 'referenceVisible'; id: string; visible: boolean }
   | { kind: 'trashProject'; projectId: string; at: string }
-  | { kind: 'restoreProject'; projectId: string };
+  | { kind: 'restoreProject'; projectId: string }
+  | { kind: 'putBackground'; background: Background }
+  | { kind: 'removeBackground'; id: string }
+  | { kind: 'backgroundAccess'; id: string; access: BackgroundAccessValue | null }
+  | { kind: 'layerList'; projectId: string; prefs: LayerListPrefs };
 
 /** A commit request of writes outside the undo history. */
 export interface OutsideHistoryRequest {
   outsideHistory: OutsideWrite[];
 }
 
-export const OUTSIDE_TABLES = ['meta', 'referenceLayers'] as const;
+export const OUTSIDE_TABLES = ['meta', 'referenceLayers', 'backgrounds', 'backgroundAccess'] as const;
 export const preferenceKey = (name: string) => `pref:${name}`;
 /** Showing a layer is a view preference, not a rewrite of its (tens of MB) record. */
 export const VISIBLE_PREFIX = 'referenceVisible:';
+/** A project's layer-list settings (order, visibility, opacity, zone types, labels). */
+export const layerListKey = (projectId: string) => `layers:${projectId}`;
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
@@ -60,6 +74,24 @@ function validate(write: OutsideWrite): void {
     case 'trashProject':
     case 'restoreProject':
       if (!isText(write.projectId)) refuse('Which project is missing', '缺少项目编号');
+      return;
+    case 'putBackground':
+      if (!BackgroundSchema.safeParse(write.background).success)
+        refuse(
+          'A background needs an id, a project, a name and a valid source',
+          '底图需要编号、项目、名称和有效的来源',
+        );
+      return;
+    case 'removeBackground':
+      if (!isText(write.id)) refuse('Which background is missing', '缺少底图编号');
+      return;
+    case 'backgroundAccess':
+      if (!isText(write.id) || (write.access !== null && !isBackgroundAccess(write.access)))
+        refuse('A file access is a grant, a file handle or a copy', '文件访问须为授权、文件句柄或副本');
+      return;
+    case 'layerList':
+      if (!isText(write.projectId) || !LayerListPrefsSchema.safeParse(write.prefs).success)
+        refuse('Layer settings need a project and valid values', '图层设置需要项目和有效的值');
   }
 }
 
@@ -92,6 +124,23 @@ export async function applyOutside(db: WorkbenchDb, writes: readonly OutsideWrit
         break;
       case 'restoreProject':
         await db.meta.delete(trashKey(write.projectId));
+        break;
+      case 'putBackground':
+        await db.backgrounds.put(BackgroundSchema.parse(write.background));
+        break;
+      case 'removeBackground':
+        await db.backgrounds.delete(write.id);
+        await db.backgroundAccess.delete(write.id);
+        break;
+      case 'backgroundAccess':
+        if (write.access) await db.backgroundAccess.put({ id: write.id, access: write.access });
+        else await db.backgroundAccess.delete(write.id);
+        break;
+      case 'layerList':
+        await db.meta.put({
+          key: layerListKey(write.projectId),
+          layerList: LayerListPrefsSchema.parse(write.prefs),
+        });
     }
   }
 }

@@ -19,7 +19,16 @@ export async function trashedProjects(db: WorkbenchDb): Promise<Set<string>> {
 
 /** Delete for good the projects trashed before `now - keptMs`, with everything stored for them. */
 export function emptyTrash(db: WorkbenchDb, now = new Date(), keptMs = TRASH_KEPT_MS): Promise<string[]> {
-  const tables = [db.projects, db.objects, db.zones, db.history, db.meta, db.referenceLayers];
+  const tables = [
+    db.projects,
+    db.objects,
+    db.zones,
+    db.history,
+    db.meta,
+    db.referenceLayers,
+    db.backgrounds,
+    db.backgroundAccess,
+  ];
   return writeTransaction(
     db,
     tables.map((t) => t.name),
@@ -33,8 +42,11 @@ export function emptyTrash(db: WorkbenchDb, now = new Date(), keptMs = TRASH_KEP
         await db.zones.where('projectId').equals(id).delete();
         await db.history.where('projectId').equals(id).delete();
         await db.referenceLayers.where('projectId').equals(id).delete();
+        const backgrounds = await db.backgrounds.where('projectId').equals(id).primaryKeys();
+        await db.backgroundAccess.bulkDelete(backgrounds);
+        await db.backgrounds.bulkDelete(backgrounds);
         await db.meta.where('key').startsWith(`history:${id}:`).delete();
-        await db.meta.bulkDelete([`review:${id}`, `fileExtras:${id}`, trashKey(id)]);
+        await db.meta.bulkDelete([`review:${id}`, `fileExtras:${id}`, `layers:${id}`, trashKey(id)]);
         await db.projects.delete(id);
       }
       return due;

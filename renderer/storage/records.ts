@@ -2,6 +2,7 @@ import type { Bilingual } from '../../shared/domain/labels';
 import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { CarriedContent } from '../../shared/formats/projectFileCarried';
 import type { ReviewComment } from '../../shared/formats/projectFile';
+import type { LayerListPrefs } from '../../shared/domain/backgrounds';
 
 /** The tables a change set may touch, and the record each holds. */
 export interface TableRecords {
@@ -99,4 +100,6 @@ export interface MetaRecord {
   hashes?: string[];
   /** `fileExtras:<projectId>`: what the project's file carried besides the document (fileExtras.ts). */
   extras?: FileExtras;
+  /** `layers:<projectId>`: the project's layer-list settings (layerListStore.ts). */
+  layerList?: LayerListPrefs;
 }

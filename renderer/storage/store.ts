@@ -9,6 +9,8 @@ import { readFileExtras, type FileExtras } from './fileExtras';
 import { wasSavedHere } from './savedFiles';
 import { preferenceKey, type OutsideHistoryRequest, type OutsideWrite } from './outsideHistory';
 import { createReferenceLayerStore, type ReferenceLayerStore } from './referenceLayerStore';
+import { createBackgroundStore, type BackgroundStore } from './backgroundStore';
+import { createLayerListStore, type LayerListStore } from './layerListStore';
 import { UPGRADE_BLOCKED, watchConnection, type Connection } from './connection';
 import type { Bilingual } from '../../shared/domain/labels';
 import type { Project } from '../../shared/domain/schema';
@@ -59,6 +61,10 @@ export interface Store {
   wasSavedHere(hash: string): Promise<boolean>;
   /** The project's reference layers, on this store's connection, written through its door. */
   referenceLayers: ReferenceLayerStore;
+  /** The project's backgrounds and how this installation reaches their files (backgroundStore.ts). */
+  backgrounds: BackgroundStore;
+  /** The project's layer-list settings: order, visibility, opacity, zone types, labels. */
+  layerList: LayerListStore;
   /** Whether the connection is open, or closed because a newer version upgraded the database. */
   connection: Connection;
   observe<T>(
@@ -123,6 +129,8 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     restoreProject: (projectId) => outside({ kind: 'restoreProject', projectId }),
     wasSavedHere: (hash) => wasSavedHere(db, hash),
     referenceLayers: createReferenceLayerStore(db, (writes) => outside(...writes)),
+    backgrounds: createBackgroundStore(db, (writes) => outside(...writes)),
+    layerList: createLayerListStore(db, (writes) => outside(...writes)),
     connection,
     read,
     observe(query, onValue, onError) {

@@ -6,10 +6,11 @@ import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
 import { PointQueryPanel } from './PointQueryPanel';
 import { ReferenceLayersPanel } from './ReferenceLayersPanel';
+import { LayersPanel } from './layers/LayersPanel';
 
 /**
- * The analysis column under the attribute panel: what applies here, the checker's findings, the
- * reference layers. Reference layers come from their own live query and are pushed to the map.
+ * The analysis column under the attribute panel: the layers panel, what applies here, the
+ * checker's findings, the reference layers. Reference layers come from their own live query and are pushed to the map.
  */
 export function ChecksPanelDock({ data, map }: { data: ProjectData; map: RefObject<PlanMap | null> }) {
   const [layers, setLayers] = useState<ReferenceLayerData[]>([]);
@@ -22,6 +23,7 @@ export function ChecksPanelDock({ data, map }: { data: ProjectData; map: RefObje
   useEffect(() => map.current?.setReferenceLayers(layers), [layers, map]);
   return (
     <div className="analysis-dock">
+      <LayersPanel data={data} references={layers} map={map} />
       <PointQueryPanel data={data} layers={layers} />
       <ChecksPanel data={data} map={map} />
       <ReferenceLayersPanel data={data} layers={layers} map={map} />

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Position } from '../../shared/domain/geometry';
 import { createPlanMap, type PlanMap } from '../map/createPlanMap';
+import { createBackgroundContext } from '../map/backgrounds/backgroundContext';
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
 import { useProjectMirror } from './hooks/useMirror';
@@ -20,7 +21,7 @@ interface Props {
  */
 export function MapView({ projectId, onMap, onPointer }: Props) {
   useRenderCount('MapView');
-  const { workbench } = useWorkbench();
+  const { workbench, platform } = useWorkbench();
   const { lang, t } = useLang();
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<PlanMap | null>(null);
@@ -35,6 +36,7 @@ export function MapView({ projectId, onMap, onPointer }: Props) {
       workbench,
       onPointer,
       onReady: () => element.current?.setAttribute('data-ready', 'true'),
+      backgroundContext: createBackgroundContext(workbench.store, platform),
     });
     map.current = planMap;
     onMap(planMap);
@@ -44,7 +46,7 @@ export function MapView({ projectId, onMap, onPointer }: Props) {
       map.current = null;
       onMap(null);
     };
-  }, [workbench, onMap, onPointer]);
+  }, [workbench, platform, onMap, onPointer]);
 
   // Language first, so the zones are labelled once when the project is drawn.
   useEffect(() => map.current?.setLang(lang), [lang, workbench]);

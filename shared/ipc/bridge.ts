@@ -27,6 +27,20 @@ export interface HzwBridge {
   setTileOrigins(
     origins: InvokeRequest<Call<'setTileOrigins'>>,
   ): Promise<InvokeResult<Call<'setTileOrigins'>>>;
+  /** Ask where a large export goes and open it for writing in pieces (null when cancelled). */
+  exportStreamBegin(
+    request: InvokeRequest<Call<'exportStreamBegin'>>,
+  ): Promise<InvokeResult<Call<'exportStreamBegin'>>>;
+  /** Append one piece (at most 16 MiB) to an open export. */
+  exportStreamWrite(request: InvokeRequest<Call<'exportStreamWrite'>>): Promise<void>;
+  /** Commit (the file appears whole) or abort (nothing is left) an open export. */
+  exportStreamEnd(
+    request: InvokeRequest<Call<'exportStreamEnd'>>,
+  ): Promise<InvokeResult<Call<'exportStreamEnd'>>>;
+  /** Ask for background files; each is granted for range reads at app://workbench/_granted/<grant>. */
+  pickBackgroundFiles(): Promise<InvokeResult<Call<'pickBackgroundFiles'>>>;
+  /** Drop a background's grant (the background was removed). */
+  forgetBackground(grant: InvokeRequest<Call<'forgetBackground'>>): Promise<void>;
   onMenuCommand(listener: (command: Payload<'menuCommand'>) => void): () => void;
   /** Subscribing also tells main the page is ready: files queued before then are delivered now. */
   onOpenFile(listener: (file: Payload<'openRequested'>) => void): () => void;
@@ -45,6 +59,11 @@ export const BRIDGE_FUNCTIONS = [
   'setWindowState',
   'listTileOrigins',
   'setTileOrigins',
+  'exportStreamBegin',
+  'exportStreamWrite',
+  'exportStreamEnd',
+  'pickBackgroundFiles',
+  'forgetBackground',
   'onMenuCommand',
   'onOpenFile',
 ] as const satisfies readonly (keyof HzwBridge)[];

@@ -17,6 +17,11 @@ export const INVOKE_CHANNELS = {
   acceptOpenRequests: 'file:acceptOpenRequests',
   listTileOrigins: 'tiles:listOrigins',
   setTileOrigins: 'tiles:setOrigins',
+  exportStreamBegin: 'file:exportStreamBegin',
+  exportStreamWrite: 'file:exportStreamWrite',
+  exportStreamEnd: 'file:exportStreamEnd',
+  pickBackgroundFiles: 'background:pickFiles',
+  forgetBackground: 'background:forget',
 } as const;
 
 /** Main → renderer events (webContents.send / ipcRenderer.on). */

@@ -67,6 +67,24 @@ describe('IPC contract', () => {
     expect(chunk.safeParse(big).success).toBe(false);
   });
 
+  it('streams a large export by id in pieces of at most 16 MiB, never naming a path', () => {
+    const stream = '6f1c2a7e-8c2b-4c1e-9a57-0e4f7c6d2b11';
+    const write = invokeContract['file:exportStreamWrite'].request;
+    const big = { byteLength: READ_CHUNK_BYTES + 1 };
+    Object.setPrototypeOf(big, Uint8Array.prototype);
+    expect(write.safeParse({ stream, bytes: new Uint8Array(READ_CHUNK_BYTES) }).success).toBe(true);
+    expect(write.safeParse({ stream, bytes: big }).success).toBe(false);
+    expect(write.safeParse({ stream: '../atlas.pdf', bytes: new Uint8Array(1) }).success).toBe(false);
+    const begin = invokeContract['file:exportStreamBegin'].request;
+    expect(begin.safeParse({ suggestedName: 'atlas.pdf', filters: [] }).success).toBe(true);
+    expect(begin.safeParse({ suggestedName: 'atlas.pdf', filters: [], path: '/tmp/a.pdf' }).success).toBe(
+      false,
+    );
+    const end = invokeContract['file:exportStreamEnd'].request;
+    expect(end.safeParse({ stream, commit: false }).success).toBe(true);
+    expect(end.safeParse({ stream, commit: 'yes' }).success).toBe(false);
+  });
+
   it('carries the review mode in the window state, optionally', () => {
     const state = {
       title: 't',
@@ -85,7 +103,7 @@ describe('IPC contract', () => {
     type Missing = Exclude<keyof HzwBridge, (typeof BRIDGE_FUNCTIONS)[number]>;
     const complete: [Missing] extends [never] ? true : false = true;
     expect(complete).toBe(true);
-    expect(BRIDGE_FUNCTIONS).toHaveLength(13);
+    expect(BRIDGE_FUNCTIONS).toHaveLength(18);
   });
 });
 

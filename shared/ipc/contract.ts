@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isHttpsOrigin } from '../security/csp';
+import { MAX_SIDECAR_BYTES, SIDECAR_EXTENSIONS } from './granted';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel, type InvokeChannel } from './channels';
 import {
   MAX_IMPORT_FILE_BYTES,
@@ -101,6 +102,28 @@ export const WindowStateSchema = z.strictObject({
 export const TileOriginsSchema = z
   .array(z.string().max(200).refine(isHttpsOrigin, 'an https origin such as https://tiles.example.org'))
   .max(MAX_TILE_ORIGINS);
+/** Where a streamed export goes: asked with a save dialog, like exportFile, but no bytes yet. */
+export const ExportStreamRequestSchema = z.strictObject({ suggestedName: FileName, filters: Filters });
+export const ExportStreamSchema = z.strictObject({ stream: z.uuid(), name: FileName });
+export const ExportStreamWriteSchema = z.strictObject({
+  stream: z.uuid(),
+  bytes: bytesUpTo(READ_CHUNK_BYTES),
+});
+/** `commit: false` (cancel) removes what was written; the answer is null then. */
+export const ExportStreamEndSchema = z.strictObject({ stream: z.uuid(), commit: z.boolean() });
+/**
+ * A background file granted for range reads at app://workbench/_granted/<grant>, with the text of
+ * its sidecars keyed by extension ('prj', 'tfw', 'aux.xml' …). Sizes are not capped: an
+ * orthophoto may be many GB, and it is never read whole.
+ */
+export const PickedBackgroundSchema = z.strictObject({
+  grant: z.uuid(),
+  name: FileName,
+  size: z.number().int().nonnegative(),
+  mtimeMs: z.number().nonnegative(),
+  sidecars: z.partialRecord(z.enum(SIDECAR_EXTENSIONS), z.string().max(MAX_SIDECAR_BYTES)),
+});
+export const PickedBackgroundsSchema = z.array(PickedBackgroundSchema).max(MAX_PICKED_FILES);
 export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 const Nothing = z.undefined();
 
@@ -117,6 +140,14 @@ export const invokeContract = {
   [INVOKE_CHANNELS.acceptOpenRequests]: { request: Nothing, response: Nothing },
   [INVOKE_CHANNELS.listTileOrigins]: { request: Nothing, response: TileOriginsSchema },
   [INVOKE_CHANNELS.setTileOrigins]: { request: TileOriginsSchema, response: TileOriginsSchema },
+  [INVOKE_CHANNELS.exportStreamBegin]: {
+    request: ExportStreamRequestSchema,
+    response: ExportStreamSchema.nullable(),
+  },
+  [INVOKE_CHANNELS.exportStreamWrite]: { request: ExportStreamWriteSchema, response: Nothing },
+  [INVOKE_CHANNELS.exportStreamEnd]: { request: ExportStreamEndSchema, response: SavedFileSchema.nullable() },
+  [INVOKE_CHANNELS.pickBackgroundFiles]: { request: Nothing, response: PickedBackgroundsSchema },
+  [INVOKE_CHANNELS.forgetBackground]: { request: z.uuid(), response: Nothing },
 } satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
@@ -143,3 +174,6 @@ export type SaveRequest = z.output<typeof SaveRequestSchema>;
 export type SavedFile = z.output<typeof SavedFileSchema>;
 export type RecentFile = z.output<typeof RecentFileSchema>;
 export type WindowState = z.output<typeof WindowStateSchema>;
+export type ExportStreamRequest = z.output<typeof ExportStreamRequestSchema>;
+export type ExportStream = z.output<typeof ExportStreamSchema>;
+export type PickedBackground = z.output<typeof PickedBackgroundSchema>;

@@ -29,3 +29,13 @@ export const MAX_TILE_ORIGINS = 16;
 
 /** How many recently used project files are remembered. */
 export const MAX_RECENT_FILES = 10;
+
+/**
+ * A streamed export (an atlas PDF with orthophotos, larger than one message) crosses in pieces
+ * of at most READ_CHUNK_BYTES; this caps the whole file, far above any atlas, so a runaway
+ * writer stops before it fills the disk.
+ */
+export const MAX_EXPORT_STREAM_BYTES = 16 * 1024 * MIB;
+
+/** Streamed exports one window may have open at once. */
+export const MAX_EXPORT_STREAMS = 4;

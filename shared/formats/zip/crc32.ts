@@ -1,7 +1,6 @@
 let table: Uint32Array | null = null;
 
-/** CRC-32 (IEEE), as zip entries record it. */
-export function crc32(bytes: Uint8Array): number {
+function crcTable(): Uint32Array {
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -10,7 +9,18 @@ export function crc32(bytes: Uint8Array): number {
       table[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  return table;
+}
+
+/** CRC-32 (IEEE), as zip entries record it. */
+export function crc32(bytes: Uint8Array): number {
+  return crc32Update(0, bytes);
+}
+
+/** The CRC-32 of earlier bytes (`crc`, 0 for none) continued over `bytes`. */
+export function crc32Update(crc: number, bytes: Uint8Array): number {
+  const t = crcTable();
+  let c = (crc ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < bytes.length; i++) c = t[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }

@@ -1,0 +1,130 @@
+import { useCallback, useState, type RefObject } from 'react';
+import {
+  REFERENCE_KIND_LABELS,
+  type ReferenceLayerData,
+} from '../../../shared/analysis/overlapsReferenceLayer';
+import type { BackgroundCrs } from '../../../shared/domain/backgrounds';
+import type { InspectedBackground } from '../../map/backgrounds/backgroundFactory';
+import { backgroundKindName } from '../../map/backgrounds/mapBackgrounds';
+import type { PlanMap } from '../../map/createPlanMap';
+import { layerOrder, listedLayers } from '../../map/layerStack';
+import type { ProjectData } from '../hooks/useProjectData';
+import { AddBackgroundMenu } from './AddBackgroundMenu';
+import { CrsAsk, type CrsQuestion } from './CrsAsk';
+import { LayerRow, type RowModel } from './LayerRow';
+import { useLayerActions } from './useLayerActions';
+import { useLayerList } from './useLayerList';
+import { useLayersText } from './layersText';
+import { ZoneTypeRows } from './ZoneTypeRows';
+import './layers.css';
+
+interface Props {
+  data: ProjectData;
+  references: readonly ReferenceLayerData[];
+  map: RefObject<PlanMap | null>;
+}
+
+/**
+ * Everything on the map in one list: backgrounds and reference layers in drawing order (drag a
+ * row, or Move up / Move down from the keyboard), each with visibility, opacity, zoom to layer and
+ * remove (confirmed); backgrounds with their status and, when their file cannot be read here,
+ * "allow again" or "locate file…". The zone layers are pinned on top, with a checkbox per zone
+ * type and the label field. Saved per project as settings, never as undo steps.
+ */
+export function LayersPanel({ data, references, map }: Props) {
+  const { lang, l } = useLayersText();
+  const projectId = data.project.id;
+  const { backgrounds, prefs, statuses, update } = useLayerList(projectId, map);
+  const [question, setQuestion] = useState<CrsQuestion | null>(null);
+  const askCrs = useCallback(
+    (file: string, inspected: InspectedBackground) =>
+      new Promise<BackgroundCrs | null>((resolve) =>
+        setQuestion({
+          file,
+          candidates: inspected.crsCandidates ?? [],
+          answer: (crs) => {
+            setQuestion(null);
+            resolve(crs);
+          },
+        }),
+      ),
+    [],
+  );
+
+  const listed = listedLayers(backgrounds, references);
+  const order = prefs ? layerOrder(prefs.order, listed) : [];
+  const actions = useLayerActions({
+    data,
+    backgrounds,
+    references,
+    listed,
+    order,
+    prefs,
+    update,
+    map,
+    askCrs,
+  });
+  const rows: RowModel[] = order.flatMap((id): RowModel[] => {
+    const background = backgrounds.find((b) => b.id === id);
+    const opacity = prefs?.opacity[id] ?? 1;
+    if (background)
+      return [
+        {
+          id,
+          group: 'background',
+          name: background.name,
+          detail: backgroundKindName(background.source.kind)[lang],
+          visible: prefs?.visible[id] !== false,
+          opacity,
+          status: statuses.get(id) ?? { state: 'loading' },
+        },
+      ];
+    const reference = references.find((r) => r.id === id);
+    if (!reference) return [];
+    const detail = REFERENCE_KIND_LABELS[reference.kind][lang];
+    return [
+      {
+        id,
+        group: 'reference',
+        name: reference.name,
+        detail,
+        visible: reference.visible,
+        opacity,
+        status: null,
+      },
+    ];
+  });
+
+  return (
+    <section className="panel layers-panel" aria-label={l('layers')}>
+      <h2>{l('layers')}</h2>
+      <AddBackgroundMenu
+        disabled={!prefs}
+        items={[
+          { id: 'file', label: { zh: '来自文件…', en: 'From file…' }, run: () => void actions.addFromFile() },
+        ]}
+      />
+      {prefs && <ZoneTypeRows zones={data.zones} prefs={prefs} onChange={update} />}
+      <h3>{l('listedLayers')}</h3>
+      {rows.length === 0 ? (
+        <p className="muted">{l('noListedLayers')}</p>
+      ) : (
+        <>
+          <p className="muted hint">{l('dragHint')}</p>
+          <ul className="layer-list" aria-label={l('listedLayers')}>
+            {rows.map((row, i) => (
+              <LayerRow
+                key={row.id}
+                row={row}
+                first={i === 0}
+                last={i === rows.length - 1}
+                actions={actions.forRow(row)}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+      <CrsAsk question={question} projectZone={data.project.settings.gkZone} />
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Background, BackgroundCrs, LayerListPrefs } from '../../../shared/domain/backgrounds';
+import type { Bilingual } from '../../../shared/domain/labels';
+import { BackgroundRefused, type InspectedBackground } from '../../map/backgrounds/backgroundFactory';
+import { BACKGROUND_INSPECTORS } from '../../map/backgrounds/backgroundLayers';
+import { backgroundKindName } from '../../map/backgrounds/mapBackgrounds';
+import { orderWithNew, type ListedLayer } from '../../map/layerStack';
+import { backgroundKindOf } from '../../platform/backgroundPick';
+import type { PickedBackgroundFile } from '../../platform/backgroundFiles';
+import type { Store } from '../../storage/store';
+
+export interface AddBackgroundDeps {
+  store: Pick<Store, 'backgrounds' | 'layerList'>;
+  projectId: string;
+  /** The listed layers and settings as the panel shows them now (the new one is placed among them). */
+  listed: ListedLayer[];
+  order: string[];
+  prefs: LayerListPrefs;
+  /** Ask the planner for the coordinate system of a file that does not say it; null: cancelled. */
+  askCrs(file: string, inspected: InspectedBackground): Promise<BackgroundCrs | null>;
+}
+
+/** What became of each picked file: added, left out by the planner, or refused with the reason. */
+export interface AddOutcome {
+  added: Background[];
+  refused: { file: string; reason: Bilingual }[];
+}
+
+/** The kind's header reader, or the reason this build cannot take the file. */
+function inspectorFor(file: PickedBackgroundFile) {
+  const kind = backgroundKindOf(file.name, file.sidecars);
+  if ('refused' in kind) throw new BackgroundRefused(file.name, kind.refused);
+  const inspect = BACKGROUND_INSPECTORS[kind.kind];
+  if (inspect) return inspect;
+  const name = backgroundKindName(kind.kind);
+  throw new BackgroundRefused(file.name, {
+    zh: `此版本尚不能读取此类底图（${name.zh}）`,
+    en: `This build cannot read ${name.en} backgrounds yet`,
+  });
+}
+
+/**
+ * Add picked files as backgrounds: the kind by extension, the kind's header reader, the
+ * coordinate system asked for when the file does not say it, then the background and how to
+ * reach its file stored, placed above the other backgrounds. A refused file does not stop the
+ * others; each refusal names the file and the reason.
+ */
+export async function addBackgroundFiles(
+  files: PickedBackgroundFile[],
+  deps: AddBackgroundDeps,
+): Promise<AddOutcome> {
+  const outcome: AddOutcome = { added: [], refused: [] };
+  let { listed, order } = deps;
+  for (const file of files) {
+    try {
+      const inspected = await inspectorFor(file)(file);
+      let source = inspected.source;
+      if ('file' in source && !source.crs) {
+        const crs = await deps.askCrs(file.name, inspected);
+        if (!crs) continue;
+        source = { ...source, crs };
+      }
+      const background: Background = {
+        id: crypto.randomUUID(),
+        projectId: deps.projectId,
+        name: inspected.name,
+        source,
+        createdAt: new Date().toISOString(),
+      };
+      await deps.store.backgrounds.add(background, file.access);
+      listed = [...listed, { id: background.id, group: 'background' }];
+      order = orderWithNew(order, listed, background.id);
+      await deps.store.layerList.set(deps.projectId, { ...deps.prefs, order });
+      outcome.added.push(background);
+    } catch (error) {
+      if (!(error instanceof BackgroundRefused)) throw error;
+      outcome.refused.push({ file: error.file, reason: error.reason });
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,121 @@
+import type { RefObject } from 'react';
+import type { ReferenceLayerData } from '../../../shared/analysis/overlapsReferenceLayer';
+import type { Background, BackgroundCrs, LayerListPrefs } from '../../../shared/domain/backgrounds';
+import type { InspectedBackground } from '../../map/backgrounds/backgroundFactory';
+import type { PlanMap } from '../../map/createPlanMap';
+import { moveInOrder, type ListedLayer } from '../../map/layerStack';
+import { BackgroundFileRefused } from '../../platform/fileAccess';
+import type { ProjectData } from '../hooks/useProjectData';
+import { useWorkbench } from '../hooks/useWorkbench';
+import { addBackgroundFiles } from './addBackgroundFiles';
+import type { RowActions, RowModel } from './LayerRow';
+
+interface Inputs {
+  data: ProjectData;
+  backgrounds: readonly Background[];
+  references: readonly ReferenceLayerData[];
+  listed: ListedLayer[];
+  order: string[];
+  prefs: LayerListPrefs | null;
+  update(next: LayerListPrefs): void;
+  map: RefObject<PlanMap | null>;
+  askCrs(file: string, inspected: InspectedBackground): Promise<BackgroundCrs | null>;
+}
+
+/** What the panel's rows and its add menu do: settings through the store, files through the platform. */
+export function useLayerActions({ data, backgrounds, listed, order, prefs, update, map, askCrs }: Inputs) {
+  const { workbench, platform } = useWorkbench();
+  const store = workbench.store;
+  const projectId = data.project.id;
+  const report = (error: unknown) => {
+    if (error instanceof BackgroundFileRefused)
+      workbench.notify('error', {
+        zh: `无法添加底图：${error.zh}`,
+        en: `Cannot add the background: ${error.en}`,
+      });
+    else workbench.reportError(error);
+  };
+
+  const addFromFile = async () => {
+    if (!prefs) return;
+    try {
+      const files = await platform.pickBackgroundFiles();
+      if (files.length === 0) return;
+      const outcome = await addBackgroundFiles(files, { store, projectId, listed, order, prefs, askCrs });
+      for (const { file, reason } of outcome.refused)
+        workbench.notify('error', {
+          zh: `无法添加底图“${file}”：${reason.zh}`,
+          en: `Cannot add the background "${file}": ${reason.en}`,
+        });
+      if (outcome.added.length > 0 && outcome.refused.length === 0)
+        workbench.notify('info', {
+          zh: `已添加底图 ${outcome.added.map((b) => b.name).join('、')}`,
+          en: `Added background ${outcome.added.map((b) => b.name).join(', ')}`,
+        });
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  const forRow = (row: RowModel): RowActions => {
+    const background = row.group === 'background' ? backgrounds.find((b) => b.id === row.id) : undefined;
+    const change = (next: Partial<LayerListPrefs>) => prefs && update({ ...prefs, ...next });
+    return {
+      setVisible(visible) {
+        if (background) change({ visible: { ...prefs?.visible, [row.id]: visible } });
+        else store.referenceLayers.setVisible(row.id, visible).catch(report);
+      },
+      setOpacity: (opacity) => change({ opacity: { ...prefs?.opacity, [row.id]: opacity } }),
+      move: (delta) => change({ order: moveInOrder(order, row.id, delta) }),
+      dropOn(draggedId) {
+        const target = order.indexOf(row.id);
+        const from = order.indexOf(draggedId);
+        if (target !== -1 && from !== -1) change({ order: moveInOrder(order, draggedId, target - from) });
+      },
+      zoomTo() {
+        if (background) map.current?.zoomToBackground(row.id);
+        else map.current?.zoomToReference(row.id);
+      },
+      async remove() {
+        try {
+          if (!background) return void (await store.referenceLayers.remove(row.id));
+          const access = await store.backgrounds.access(row.id);
+          await store.backgrounds.remove(row.id);
+          if (access) await platform.forgetBackground(access);
+          change({ order: order.filter((id) => id !== row.id) });
+        } catch (error) {
+          report(error);
+        }
+      },
+      async allowAgain() {
+        try {
+          const access = await store.backgrounds.access(row.id);
+          if (!access) return;
+          // Inside the click: the browser may show its permission prompt now.
+          const bytes = await platform.backgroundBytes(access, { ask: true });
+          if ('blob' in bytes || 'url' in bytes) map.current?.reloadBackground(row.id);
+        } catch (error) {
+          report(error);
+        }
+      },
+      async locate() {
+        try {
+          const [file] = await platform.pickBackgroundFiles();
+          if (!file || !background || !('file' in background.source)) return;
+          const expected = background.source.file;
+          if (file.size !== expected.size)
+            workbench.notify('info', {
+              zh: `所选文件“${file.name}”的大小与原文件“${expected.name}”不同，请确认是同一底图`,
+              en: `The file picked, "${file.name}", differs in size from the original "${expected.name}": check it is the same background`,
+            });
+          await store.backgrounds.setAccess(row.id, file.access);
+          map.current?.reloadBackground(row.id);
+        } catch (error) {
+          report(error);
+        }
+      },
+    };
+  };
+
+  return { addFromFile, forRow };
+}
