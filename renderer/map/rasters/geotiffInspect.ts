@@ -50,6 +50,13 @@ export async function readBackgroundTiff(
         zh: '服务器不支持按范围读取（HTTP Range），无法只读取需要的部分',
         en: 'the server does not support range requests (HTTP Range), so the file cannot be read piece by piece',
       });
+    if (error instanceof TypeError && 'url' in bytes) {
+      const origin = new URL(bytes.url).origin;
+      throw new BackgroundRefused(name, {
+        zh: `无法连接 ${origin}：服务器不可达，或此来源未被允许（网页版在 hzw-web.local.json 的 tileOrigins 中添加后重新运行 npm run web）`,
+        en: `cannot reach ${origin}: the server is unreachable, or the origin is not allowed (web mode: add it to tileOrigins in hzw-web.local.json and run npm run web again)`,
+      });
+    }
     const message = error instanceof Error ? error.message : String(error);
     throw new BackgroundRefused(name, { zh: `无法读取：${message}`, en: `cannot be read: ${message}` });
   }

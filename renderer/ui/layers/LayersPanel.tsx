@@ -9,6 +9,7 @@ import { backgroundKindName } from '../../map/backgrounds/mapBackgrounds';
 import type { PlanMap } from '../../map/createPlanMap';
 import { layerOrder, listedLayers } from '../../map/layerStack';
 import type { ProjectData } from '../hooks/useProjectData';
+import { AddCogUrlDialog } from './AddCogUrlDialog';
 import { AddBackgroundMenu } from './AddBackgroundMenu';
 import { CrsAsk, type CrsQuestion } from './CrsAsk';
 import { LayerRow, type RowModel } from './LayerRow';
@@ -36,6 +37,7 @@ export function LayersPanel({ data, references, map }: Props) {
   const projectId = data.project.id;
   const { backgrounds, prefs, statuses, update } = useLayerList(projectId, map);
   const [question, setQuestion] = useState<CrsQuestion | null>(null);
+  const [cogOpen, setCogOpen] = useState(false);
   const askCrs = useCallback(
     (file: string, inspected: InspectedBackground) =>
       new Promise<BackgroundCrs | null>((resolve) =>
@@ -102,6 +104,7 @@ export function LayersPanel({ data, references, map }: Props) {
         disabled={!prefs}
         items={[
           { id: 'file', label: { zh: '来自文件…', en: 'From file…' }, run: () => void actions.addFromFile() },
+          { id: 'cogUrl', label: { zh: '按网址添加 COG…', en: 'COG by URL…' }, run: () => setCogOpen(true) },
         ]}
       />
       {prefs && <ZoneTypeRows zones={data.zones} prefs={prefs} onChange={update} />}
@@ -125,6 +128,7 @@ export function LayersPanel({ data, references, map }: Props) {
         </>
       )}
       <CrsAsk question={question} projectZone={data.project.settings.gkZone} />
+      <AddCogUrlDialog open={cogOpen} onClose={() => setCogOpen(false)} onAdd={actions.addFromUrl} />
     </section>
   );
 }
