@@ -6,6 +6,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromiumArgs.mjs';
  * Chromium, served by `vite preview` with the same CSP the desktop app sends.
  */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/**
+ * Loopback fixture servers the page may reach (connect-src/img-src through HZW_TILE_ORIGINS):
+ * E2E_PORT + 113 serves GeoTIFFs by range (e2e/fixtures/rangeServer.ts).
+ */
+const FIXTURE_ORIGINS = [113].map((offset) => `http://127.0.0.1:${PORT + offset}`);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,6 +39,9 @@ export default defineConfig({
     cwd: import.meta.dirname,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(PORT) },
+    env: {
+      PORT: String(PORT),
+      HZW_TILE_ORIGINS: [process.env.HZW_TILE_ORIGINS ?? '', ...FIXTURE_ORIGINS].join(' ').trim(),
+    },
   },
 });
