@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -136,7 +136,10 @@ let dir: string;
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hzw-e2e-geotiff-'));
   cog = makeCog(dir);
-  server = await startRangeServer([cog], RANGE_PORT);
+  // The same file cut off at 60 %, as an interrupted copy leaves it.
+  const cut = join(dir, 'cut-4516.tif');
+  writeFileSync(cut, readFileSync(cog).subarray(0, Math.floor(statSync(cog).size * 0.6)));
+  server = await startRangeServer([cog, cut], RANGE_PORT);
 });
 test.afterAll(async () => server?.close());
 
@@ -194,4 +197,19 @@ test('a GeoTIFF in EPSG:4516 added by URL lies under the zone at the right place
   expect(server.requests.filter((r) => r.range === null)).toEqual([]);
   console.log(`served ${server.bytesServed()} of ${size} bytes in ${server.requests.length} range requests`);
   expect(server.bytesServed()).toBeLessThan(size * 0.25);
+});
+
+test('a COG cut off part-way is refused in the dialog with the reason, and nothing is added', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const layers = page.getByRole('region', { name: '图层', exact: true });
+  await layers.getByRole('button', { name: /添加底图/ }).click();
+  await layers.getByRole('menuitem', { name: '按网址添加 COG…' }).click();
+  const dialog = page.getByRole('dialog', { name: '按网址添加云优化 GeoTIFF（COG）' });
+  await dialog.getByLabel('COG 网址').fill(server.url('cut-4516.tif'));
+  await dialog.getByRole('button', { name: '添加' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('文件不完整（被截断）');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(layers.getByText('cut-4516.tif')).toHaveCount(0);
 });
