@@ -213,3 +213,49 @@ test('a COG cut off part-way is refused in the dialog with the reason, and nothi
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(layers.getByText('cut-4516.tif')).toHaveCount(0);
 });
+
+test('from file: a GeoTIFF kept by its browser file handle is read in slices, and is back after a reload', async ({
+  page,
+}) => {
+  // The picker hands over a handle from the origin-private file system; slices are counted.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __sliced: number; showOpenFilePicker: unknown };
+    w.__sliced = 0;
+    const slice = Blob.prototype.slice;
+    Blob.prototype.slice = function (this: Blob, start?: number, end?: number, type?: string) {
+      w.__sliced += Math.max(0, Math.min(end ?? this.size, this.size) - (start ?? 0));
+      return slice.call(this, start, end, type);
+    };
+    w.showOpenFilePicker = async () => [
+      await (await navigator.storage.getDirectory()).getFileHandle('quadrants-4516.tif'),
+    ];
+  });
+  await openWorkbench(page);
+  await page.evaluate(
+    async (bytes) => {
+      const root = await navigator.storage.getDirectory();
+      const writable = await (
+        await root.getFileHandle('quadrants-4516.tif', { create: true })
+      ).createWritable();
+      await writable.write(new Uint8Array(bytes));
+      await writable.close();
+    },
+    [...readFileSync(cog)],
+  );
+  const layers = page.getByRole('region', { name: '图层', exact: true });
+  await layers.getByRole('button', { name: /添加底图/ }).click();
+  await layers.getByRole('menuitem', { name: '来自文件…' }).click();
+  const status = layers.getByRole('status', { name: /quadrants-4516.*正常/ });
+  await expect(status).toBeVisible({ timeout: 30_000 });
+  await layers.getByRole('button', { name: '缩放至图层 quadrants-4516.tif' }).click();
+  await page.waitForTimeout(3000);
+  const size = statSync(cog).size;
+  const sliced = await page.evaluate(() => (window as unknown as { __sliced: number }).__sliced);
+  console.log(`sliced ${sliced} of ${size} bytes`);
+  expect(sliced).toBeGreaterThan(0);
+  expect(sliced).toBeLessThan(size * 0.25);
+
+  await page.reload();
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(status).toBeVisible({ timeout: 30_000 });
+});
