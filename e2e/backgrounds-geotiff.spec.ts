@@ -217,6 +217,7 @@ test('a COG cut off part-way is refused in the dialog with the reason, and nothi
 test('from file: a GeoTIFF kept by its browser file handle is read in slices, and is back after a reload', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   // The picker hands over a handle from the origin-private file system; slices are counted.
   await page.addInitScript(() => {
     const w = window as unknown as { __sliced: number; showOpenFilePicker: unknown };
@@ -231,17 +232,14 @@ test('from file: a GeoTIFF kept by its browser file handle is read in slices, an
     ];
   });
   await openWorkbench(page);
-  await page.evaluate(
-    async (bytes) => {
-      const root = await navigator.storage.getDirectory();
-      const writable = await (
-        await root.getFileHandle('quadrants-4516.tif', { create: true })
-      ).createWritable();
-      await writable.write(new Uint8Array(bytes));
-      await writable.close();
-    },
-    [...readFileSync(cog)],
-  );
+  await page.evaluate(async (base64) => {
+    const root = await navigator.storage.getDirectory();
+    const writable = await (
+      await root.getFileHandle('quadrants-4516.tif', { create: true })
+    ).createWritable();
+    await writable.write(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+    await writable.close();
+  }, readFileSync(cog).toString('base64'));
   const layers = page.getByRole('region', { name: '图层', exact: true });
   await layers.getByRole('button', { name: /添加底图/ }).click();
   await layers.getByRole('menuitem', { name: '来自文件…' }).click();
