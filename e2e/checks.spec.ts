@@ -91,22 +91,25 @@ test('a reference layer loads from GeoJSON, survives a reload and lists overlapp
 }) => {
   await openWorkbench(page);
   const references = page.getByRole('region', { name: '参考图层（三条控制线）' });
+  // The reference layers' rows are in the layers panel's list.
+  const layers = page.getByRole('region', { name: '图层', exact: true });
   await references.getByLabel('参考图层类型').selectOption({ label: '永久基本农田' });
   const chooser = page.waitForEvent('filechooser');
   await references.getByRole('button', { name: '添加参考图层…' }).click();
   await (await chooser).setFiles('e2e/fixtures/reference-farmland.geojson');
-  await expect(references.getByText('reference-farmland')).toBeVisible();
+  await expect(layers.getByRole('checkbox', { name: '显示 reference-farmland' })).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true');
-  await expect(references.getByText('reference-farmland')).toBeVisible();
+  await expect(layers.getByRole('checkbox', { name: '显示 reference-farmland' })).toBeVisible();
 
-  await references.getByRole('button', { name: '重叠分析 reference-farmland' }).click();
+  await layers.getByRole('button', { name: '重叠分析 reference-farmland' }).click();
   const results = references.getByRole('region', { name: '重叠分析结果' });
   await expect(results.getByRole('row', { name: /巴音沟承化寺 · 保护范围/ })).toBeVisible();
   await expect(results.getByRole('row', { name: /巴音沟承化寺 · 建设控制地带/ })).toBeVisible();
   await expect(results.getByRole('row', { name: /夏尔苏木/ })).toHaveCount(0);
 
-  await references.getByRole('button', { name: '移除图层 reference-farmland' }).click();
+  await layers.getByRole('button', { name: '移除 reference-farmland' }).click();
+  await layers.getByRole('button', { name: '确认移除 reference-farmland' }).click();
   await expect(references.getByText('尚无参考图层')).toBeVisible();
 });
 
@@ -130,6 +133,7 @@ test('drawing snaps to a reference layer vertex', async ({ page }) => {
     features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square] } }],
   };
   const references = page.getByRole('region', { name: '参考图层（三条控制线）' });
+  const layers = page.getByRole('region', { name: '图层', exact: true });
   await references.getByLabel('参考图层类型').selectOption({ label: '生态保护红线' });
   const chooser = page.waitForEvent('filechooser');
   await references.getByRole('button', { name: '添加参考图层…' }).click();
@@ -140,7 +144,7 @@ test('drawing snaps to a reference layer vertex', async ({ page }) => {
     mimeType: 'application/geo+json',
     buffer: Buffer.from(JSON.stringify(geojson)),
   });
-  await expect(references.getByText('red-line')).toBeVisible();
+  await expect(layers.getByRole('checkbox', { name: '显示 red-line' })).toBeVisible();
   // The notice bar pushes the map down: close it so the pixels read above mean the same places.
   await page.getByRole('button', { name: '关闭提示' }).click();
   await expect(page.getByRole('button', { name: '关闭提示' })).toHaveCount(0);
@@ -157,7 +161,7 @@ test('drawing snaps to a reference layer vertex', async ({ page }) => {
   const greenness = ([r, g, b]: number[]) => g! - (r! + b!) / 2;
   expect(greenness(edge!), JSON.stringify({ edge, outside })).toBeGreaterThan(greenness(outside!) + 30);
   expect(greenness(inside!), JSON.stringify({ inside, outside })).toBeGreaterThan(greenness(outside!) + 8);
-  const shown = references.getByRole('checkbox', { name: '显示 red-line' });
+  const shown = layers.getByRole('checkbox', { name: '显示 red-line' });
   await shown.uncheck();
   await expect(shown).not.toBeChecked();
   await expect

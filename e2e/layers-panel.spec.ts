@@ -1,4 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { writeProjectFile } from '../shared/formats/projectFile';
+import { buildTekesSample } from '../shared/sample/buildSample';
+import { openFile } from './fixtures/projectFiles';
 import { expect, openWorkbench, test } from './fixtures/test';
 import type { Pixel } from './fixtures/mapInput';
 import { mapColours, referenceTilesDrawn } from './fixtures/mapPixels';
@@ -67,6 +73,7 @@ const NOTHING: Pixel = [420, 500]; // basemap only
 test('the layers panel reorders by keyboard, fades and hides layers and zone types, kept per project, never undone', async ({
   page,
 }) => {
+  test.setTimeout(120_000); // two reference layers, pixel reads and a reload on a shared 2-core machine
   await openWorkbench(page);
   await newProjectWithObject(page, '烽燧');
   await closeNotices(page);
@@ -97,6 +104,15 @@ test('the layers panel reorders by keyboard, fades and hides layers and zone typ
   await expect
     .poll(async () => (await mapColours(page, [OVERLAP]))[0]![0], { message: JSON.stringify(overlapBefore) })
     .toBeLessThan(overlapBefore![0] - 2);
+
+  // Dragging a row by its handle onto another is the pointer's way to the same order.
+  await layers(page)
+    .locator('.layer-list > li', { hasText: 'farm' })
+    .locator('.drag-handle')
+    .dragTo(layers(page).locator('.layer-list > li', { hasText: 'red-line' }));
+  await expect.poll(() => rowNames(page)).toEqual(['farm', 'red-line']);
+  await layers(page).getByRole('button', { name: '上移 red-line' }).click();
+  await expect.poll(() => rowNames(page)).toEqual(['red-line', 'farm']);
 
   // Opacity 0 by keyboard (Home on the slider) takes the farmland's tint away.
   const slider = layers(page).getByRole('slider', { name: '不透明度 farm' });
@@ -152,4 +168,114 @@ test('a file that cannot be a background is refused with the file and the reason
     '无法添加底图“site-photo.jpg”：“site-photo.jpg”没有坐标文件：请连同其 .jgw/.pgw（以及 .prj）一起选择',
   );
   await expect(layers(page).getByText('尚无底图或参考图层')).toBeVisible();
+});
+
+test('a background from another computer’s project file is listed as missing and can be located', async ({
+  page,
+}) => {
+  await page.addInitScript(() => delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker);
+  const bytes = await writeProjectFile(buildTekesSample(), {
+    generator: 'another computer',
+    backgrounds: {
+      list: [
+        {
+          id: 'dom',
+          name: 'DOM_2025',
+          createdAt: '2026-11-30T08:00:00.000Z',
+          source: { kind: 'geotiff', file: { name: 'DOM_2025.tif', size: 4 }, crs: { epsg: 4516 } },
+        },
+      ],
+      layers: null,
+    },
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'hzw-layers-')), 'site.hzw');
+  writeFileSync(file, bytes);
+  await openWorkbench(page);
+  await openFile(page, file);
+  const status = layers(page).getByRole('status', { name: /^状态 DOM_2025/ });
+  await expect(status).toHaveText('缺少文件');
+  await expect(layers(page).getByText('此电脑上找不到该文件，请定位文件')).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await layers(page).getByRole('button', { name: '定位文件… DOM_2025' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'DOM_2025.tif', mimeType: 'image/tiff', buffer: Buffer.from('II*\0') });
+  // Found: no longer missing (what comes next is the GeoTIFF reader's to say).
+  await expect(status).not.toHaveText('缺少文件');
+  await expect(layers(page).getByRole('button', { name: '定位文件… DOM_2025' })).toHaveCount(0);
+});
+
+test('every control of the layers panel is named in English when the UI is', async ({ page }) => {
+  await openWorkbench(page, '/?lang=en');
+  const panel = page.getByRole('region', { name: 'Layers', exact: true });
+  await expect(panel.getByRole('button', { name: 'Add background' })).toBeVisible();
+  await expect(panel.getByLabel('Label field')).toBeVisible();
+  const controls = panel.locator('button, input, select');
+  expect(await controls.count()).toBeGreaterThan(4);
+  const names = await controls.evaluateAll((elements) =>
+    elements.map((e) => {
+      const labelled = e.id ? document.querySelector(`label[for="${e.id}"]`)?.textContent : null;
+      return (
+        e.getAttribute('aria-label') ?? labelled ?? e.closest('label')?.textContent ?? e.textContent ?? ''
+      );
+    }),
+  );
+  for (const name of names) {
+    expect(name.trim(), JSON.stringify(names)).not.toBe('');
+    expect(name, JSON.stringify(names)).not.toMatch(/[\u4e00-\u9fff]/);
+  }
+});
+
+test('a file kept by handle comes back after a reload once the browser is allowed again', async ({
+  page,
+}) => {
+  // The File System Access API over the origin-private file system: the handle is a real
+  // FileSystemFileHandle (stored in IndexedDB by structured clone); the permission prompt the
+  // browser would show after a reload is played by a flag.
+  await page.addInitScript(() => {
+    let granted = false;
+    const proto = FileSystemHandle.prototype as unknown as Record<string, unknown>;
+    proto.queryPermission = async () => (granted ? 'granted' : 'prompt');
+    proto.requestPermission = async () => ((granted = true), 'granted');
+    (window as unknown as Record<string, unknown>).showOpenFilePicker = async () => {
+      const dir = await navigator.storage.getDirectory();
+      const handle = await dir.getFileHandle('DOM_2025.tif', { create: true });
+      const writable = await handle.createWritable();
+      await writable.write('II*\0');
+      await writable.close();
+      granted = true;
+      return [handle];
+    };
+  });
+  const bytes = await writeProjectFile(buildTekesSample(), {
+    generator: 'another computer',
+    backgrounds: {
+      list: [
+        {
+          id: 'dom',
+          name: 'DOM_2025',
+          createdAt: '2026-11-30T08:00:00.000Z',
+          source: { kind: 'geotiff', file: { name: 'DOM_2025.tif', size: 4 }, crs: { epsg: 4516 } },
+        },
+      ],
+      layers: null,
+    },
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'hzw-layers-')), 'site.hzw');
+  writeFileSync(file, bytes);
+  await openWorkbench(page);
+  await openFile(page, file);
+  const status = layers(page).getByRole('status', { name: /^状态 DOM_2025/ });
+  await expect(status).toHaveText('缺少文件');
+  await layers(page).getByRole('button', { name: '定位文件… DOM_2025' }).click();
+  await expect(status).not.toHaveText('缺少文件');
+  await expect(status).not.toHaveText('需要授权');
+
+  await page.reload();
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true');
+  await expect(status).toHaveText('需要授权');
+  await expect(layers(page).getByText('浏览器需要再次允许读取该文件')).toBeVisible();
+  await layers(page).getByRole('button', { name: '重新授权 DOM_2025' }).click();
+  await expect(status).not.toHaveText('需要授权');
+  await expect(layers(page).getByRole('button', { name: '重新授权 DOM_2025' })).toHaveCount(0);
 });

@@ -170,7 +170,9 @@ test('reference layers are a snap target that can be switched off', async ({ pag
       }),
     ),
   });
-  await expect(references.getByText('red-line')).toBeVisible();
+  // Listed in the layers panel, which holds the reference layers' rows.
+  const layers = page.getByRole('region', { name: '图层', exact: true });
+  await expect(layers.getByRole('checkbox', { name: '显示 red-line' })).toBeVisible();
   await page.getByRole('button', { name: '关闭提示' }).click();
   await expect(page.getByRole('button', { name: '关闭提示' })).toHaveCount(0);
   await referenceTilesDrawn(page);

@@ -4,8 +4,9 @@ import { drawZone, newProjectWithObject } from './fixtures/workflow';
 
 /**
  * Another tab runs a newer version of the app: it opens the database at a higher schema version
- * (Dexie's version 4 is 40 on disk; the newer app brings 50). This window lets go, keeps what it
- * shows and offers a reload; an edit tried meanwhile is refused with the reason, not lost silently.
+ * (Dexie stores version n as 10 n on disk; the newer app brings the next one). This window lets
+ * go, keeps what it shows and offers a reload; an edit tried meanwhile is refused with the reason,
+ * not lost silently.
  */
 test('another tab upgrading the database brings a reload prompt; nothing saved is lost', async ({ page }) => {
   await openWorkbench(page);
@@ -20,18 +21,20 @@ test('another tab upgrading the database brings a reload prompt; nothing saved i
   const saved = (await readTable<StoredZone>(page, 'zones')).map((z) => z.id);
 
   // The newer version's connection, opened on the same origin (here from this page's context).
-  const after = await page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const request = indexedDB.open('heritage-zone-workbench', 50);
-        request.onupgradeneeded = () => request.result.createObjectStore('newerTable');
-        request.onsuccess = () => {
-          const keys = request.result.transaction('zones').objectStore('zones').getAllKeys();
-          keys.onsuccess = () => resolve(keys.result as string[]);
-        };
-        request.onerror = () => reject(request.error);
-      }),
-  );
+  const after = await page.evaluate(async () => {
+    // Dexie stores version n as 10 n: the newer app brings the next one, whatever ours is now.
+    const name = 'heritage-zone-workbench';
+    const current = (await indexedDB.databases()).find((d) => d.name === name)?.version ?? 0;
+    return new Promise<string[]>((resolve, reject) => {
+      const request = indexedDB.open(name, current + 10);
+      request.onupgradeneeded = () => request.result.createObjectStore('newerTable');
+      request.onsuccess = () => {
+        const keys = request.result.transaction('zones').objectStore('zones').getAllKeys();
+        keys.onsuccess = () => resolve(keys.result as string[]);
+      };
+      request.onerror = () => reject(request.error);
+    });
+  });
   expect(after).toEqual(expect.arrayContaining(saved));
 
   const banner = page.getByTestId('reload-banner');

@@ -150,16 +150,28 @@ try {
     mimeType: 'application/geo+json',
     buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: parcels })),
   });
-  await references.getByText('永久基本农田 (').waitFor();
-  await references.getByRole('button', { name: '重叠分析 永久基本农田' }).click();
+  // The reference layer's row is in the layers panel's list.
+  const layers = page.getByRole('region', { name: '图层', exact: true });
+  await layers.getByRole('checkbox', { name: '显示 永久基本农田' }).waitFor();
+  await layers.getByRole('button', { name: '重叠分析 永久基本农田' }).click();
   await references.getByRole('region', { name: '重叠分析结果' }).waitFor();
   await page.getByRole('treeitem', { name: '巴音沟承化寺 建设控制地带' }).locator('.tree-row').dblclick();
   await page.waitForTimeout(800);
   // The map is aria-busy while the tile worker draws.
-  await page.waitForFunction('!document.querySelector(\'[data-testid="map"][aria-busy]\')');
+  // A function, not a string: the page's CSP refuses evaluating strings.
+  await page.waitForFunction(() => !globalThis.document.querySelector('[data-testid="map"][aria-busy]'));
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/screenshot-references.png' });
   shots.push('references');
+  // The layers panel itself (nothing selected, so it has the side column's room): zone types,
+  // label field, the reference layer's row, the overlap result.
+  await page.getByTestId('map').focus();
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  await layers.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  const dock = await page.locator('.analysis-dock').boundingBox();
+  await page.screenshot({ path: 'docs/screenshot-layers.png', clip: dock ?? undefined });
+  shots.push('layers');
 
   // Review mode: the project saved here, opened by "someone else" (a second browser profile).
   const download = page.waitForEvent('download');

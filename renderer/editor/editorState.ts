@@ -88,6 +88,8 @@ export interface EditorState {
   snapping: boolean;
   /** Tolerance and targets of snapping (a stored preference, snapSettings.ts). */
   snapSettings: SnapSettings;
+  /** Polygon drawing follows background lines between two clicks on them (OpenLayers Draw `trace`). */
+  tracing: boolean;
   keptSketch: KeptSketch | null;
   selection: Selection;
   /** Name of the gesture in progress (a drag, a drawing); undo and redo wait for it to end. */
@@ -114,6 +116,7 @@ export function initialEditorState(lang: Lang): EditorState {
     circleRadius: null,
     snapping: true,
     snapSettings: DEFAULT_SNAP_SETTINGS,
+    tracing: false,
     keptSketch: null,
     selection: { zoneIds: [], objectId: null },
     gesture: null,

@@ -9,7 +9,8 @@ export type KeyAction =
   | { kind: 'redo' }
   | { kind: 'save'; as: boolean }
   | { kind: 'open' }
-  | { kind: 'tool'; tool: ToolId };
+  | { kind: 'tool'; tool: ToolId }
+  | { kind: 'toggleTracing' };
 
 export interface KeyLike {
   key: string;
@@ -23,7 +24,7 @@ export interface KeyLike {
  * The workbench's keyboard map, as a pure function so it is tested without a browser:
  * Esc cancels, Backspace removes the last drawn vertex, Delete deletes, Ctrl/⌘+Z undoes,
  * Ctrl/⌘+Shift+Z and Ctrl+Y redo, Ctrl/⌘+S saves (with Shift: save as), Ctrl/⌘+O opens, single
- * letters pick tools.
+ * letters pick tools, T switches tracing along lines.
  */
 export function keyAction(event: KeyLike): KeyAction | null {
   const mod = event.ctrlKey || event.metaKey;
@@ -40,6 +41,7 @@ export function keyAction(event: KeyLike): KeyAction | null {
   if (key === 'backspace') return { kind: 'removeLastVertex' };
   if (key === 'delete') return { kind: 'delete' };
   if (event.shiftKey) return null;
+  if (key === 't') return { kind: 'toggleTracing' };
   const tool = ALL_TOOL_IDS.find((id) => TOOL_KEYS[id] === key);
   return tool ? { kind: 'tool', tool } : null;
 }

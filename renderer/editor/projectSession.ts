@@ -9,6 +9,7 @@ import type { Workbench } from './workbench';
 import type { OpenFile } from './editorState';
 import { withJob } from './transferJob';
 import { opensForReview, rememberSaved } from './fileTrust';
+import { backgroundsForFile, restoreBackgrounds } from './projectBackgrounds';
 
 export const GENERATOR = 'Heritage Zone Workbench 0.1.0';
 const FILTERS = [{ name: '文物保护区划项目 Heritage zone project', extensions: [PROJECT_FILE_EXTENSION] }];
@@ -90,6 +91,11 @@ export async function openProjectFile(workbench: Workbench, file: OpenedFile): P
   const { comments, carried } = content;
   const opened = { handle: file.handle, name: file.name };
   const id = await createAndShowProject(workbench, content, opened, review, { comments, carried });
+  // Backgrounds come as descriptions: listed as missing until their files are located here.
+  if (id && content.backgrounds)
+    await restoreBackgrounds(workbench.store, id, content.backgrounds).catch((e: unknown) =>
+      workbench.reportError(e),
+    );
   if (id && review) {
     workbench.notify('info', {
       zh: `${file.name} 以审阅模式（只读）打开`,
@@ -109,7 +115,16 @@ export async function makeWorkingCopy(workbench: Workbench): Promise<void> {
   const suffix = workbench.state.get().lang === 'zh' ? '（工作副本）' : ' (working copy)';
   const name = `${document.settings.name}${suffix}`.slice(0, 200);
   const copy = { ...document, settings: { ...document.settings, name } };
+  const original = workbench.projectId;
   const id = await createAndShowProject(workbench, copy, null, false, extras);
+  // The copy shows the same backgrounds, reaching the same files.
+  if (id) {
+    const store = workbench.store;
+    const backgrounds = await backgroundsForFile(store, original);
+    await restoreBackgrounds(store, id, backgrounds, (b) => store.backgrounds.access(b.id)).catch(
+      (e: unknown) => workbench.reportError(e),
+    );
+  }
   if (id)
     workbench.notify('info', {
       zh: `已制作工作副本“${name}”，可以编辑`,
@@ -149,6 +164,7 @@ export async function saveProjectFile(
       editCount: await workbench.store.read.editCount(workbench.projectId),
       comments: extras?.comments ?? [],
       carried: extras?.carried,
+      backgrounds: await backgroundsForFile(workbench.store, workbench.projectId),
     };
     const label = { zh: '正在保存项目文件', en: 'Saving the project file' };
     const bytes = await withJob(workbench, label, 'writeProject', { document, options });

@@ -12,6 +12,7 @@ describe('the stored snapping preference', () => {
         intersections: true,
         otherObjects: false,
         referenceLayers: false,
+        backgrounds: false,
       },
     };
     const { enabled, settings } = parseSnapSettings(JSON.stringify(written));

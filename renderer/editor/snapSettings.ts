@@ -1,7 +1,7 @@
 /**
  * What the drawing and editing tools snap to. Each target is a switch in the snapping settings;
- * `renderer/map/tools/snapping.ts` holds a Record over this union, so a new target (the planned
- * background layers: add 'backgrounds' here) breaks the build until the map offers its features.
+ * `renderer/ui/SnappingSettings.tsx` holds a Record over this union, so a new target breaks the
+ * build until it has a label. 'backgrounds': the parts of CAD survey sheets near the pointer.
  */
 export const SNAP_TARGETS = [
   'vertices',
@@ -9,6 +9,7 @@ export const SNAP_TARGETS = [
   'intersections',
   'otherObjects',
   'referenceLayers',
+  'backgrounds',
 ] as const;
 export type SnapTarget = (typeof SNAP_TARGETS)[number];
 
@@ -27,7 +28,14 @@ export const MAX_SNAP_TOLERANCE = 40;
  */
 export const DEFAULT_SNAP_SETTINGS: SnapSettings = {
   tolerancePx: 12,
-  targets: { vertices: true, edges: true, intersections: false, otherObjects: true, referenceLayers: true },
+  targets: {
+    vertices: true,
+    edges: true,
+    intersections: false,
+    otherObjects: true,
+    referenceLayers: true,
+    backgrounds: true,
+  },
 };
 
 /** The preference that keeps the snapping switch and settings (snapPreference.ts). */

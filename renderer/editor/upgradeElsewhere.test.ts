@@ -12,10 +12,11 @@ import { createZone } from './commands/zoneCommands';
 import { Workbench } from './workbench';
 
 /** Another window, running a newer version, opens the database at a higher version. */
-function upgradeElsewhere(indexedDB: IDBFactory, name: string): Promise<string[]> {
+async function upgradeElsewhere(indexedDB: IDBFactory, name: string): Promise<string[]> {
+  // Dexie stores version n as 10 n: the newer app brings the next one, whatever ours is now.
+  const current = (await indexedDB.databases()).find((d) => d.name === name)?.version ?? 0;
   return new Promise((resolve, reject) => {
-    // Dexie stores version n as 10 n: version 4 is 40 on disk; the newer app brings 50.
-    const request = indexedDB.open(name, 50);
+    const request = indexedDB.open(name, current + 10);
     request.onupgradeneeded = () => request.result.createObjectStore('newerTable');
     request.onsuccess = () => {
       const db = request.result;

@@ -16,6 +16,7 @@ import type {
   WriteExportOutput,
 } from '../../shared/formats/mapping/types';
 import type { ExportLint } from '../../shared/formats/mapping/exportLint';
+import type { CadSheetInput, CadSheetOutput } from '../../shared/formats/dxf/cadSheet';
 import type { DeriveRequest, DerivedShape } from '../../shared/derive/types';
 import type { ReasonDetail } from './jobFailure';
 
@@ -60,6 +61,10 @@ export interface JobTypes {
   };
   /** The attribute table's area column: one ellipsoidal area per zone, in input order. */
   zoneAreas: { input: { zones: Pick<DocumentZone, 'geometry'>[] }; output: number[] };
+}
+export interface JobTypes {
+  /** A DXF survey sheet → packed linework and labels in lon/lat, for a CAD background. */
+  readCadSheet: { input: CadSheetInput; output: CadSheetOutput };
 }
 export type JobKind = keyof JobTypes;
 

@@ -9,6 +9,7 @@ import { runChecks } from '../../shared/checks/runChecks';
 import { areaStatistics } from '../../shared/analysis/areaStatistics';
 import { zoneAreas } from '../../shared/analysis/zoneAreas';
 import { overlapAnalysis } from '../../shared/analysis/overlaps';
+import { readCadSheet } from '../../shared/formats/dxf/cadSheet';
 import { readReferenceLayer } from '../../shared/analysis/overlapsReadReference';
 import type { JobKind, JobReply, JobRequest, JobTypes } from './jobTypes';
 import { failureReply } from './jobFailure';
@@ -33,6 +34,7 @@ const HANDLERS: {
   deriveZones: (input) => deriveZones(input.requests, { gkZone: input.gkZone }),
   readProject: (input) => readProjectFile(input.bytes, input.name),
   writeProject: (input, progress) => writeProjectFile(input.document, input.options, progress),
+  readCadSheet: (input, progress) => readCadSheet(input, progress),
 };
 
 // A dedicated worker's global scope, typed by hand (the web project compiles against DOM types).

@@ -5,12 +5,11 @@ import { ChecksPanel } from './ChecksPanel';
 import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
 import { PointQueryPanel } from './PointQueryPanel';
-import { ReferenceLayersPanel } from './ReferenceLayersPanel';
 import { LayersPanel } from './layers/LayersPanel';
 
 /**
- * The analysis column under the attribute panel: the layers panel, what applies here, the
- * checker's findings, the reference layers. Reference layers come from their own live query and are pushed to the map.
+ * The analysis column under the attribute panel: the layers panel (with the reference layers),
+ * what applies here, the checker's findings. Reference layers come from their own live query and are pushed to the map.
  */
 export function ChecksPanelDock({ data, map }: { data: ProjectData; map: RefObject<PlanMap | null> }) {
   const [layers, setLayers] = useState<ReferenceLayerData[]>([]);
@@ -26,7 +25,6 @@ export function ChecksPanelDock({ data, map }: { data: ProjectData; map: RefObje
       <LayersPanel data={data} references={layers} map={map} />
       <PointQueryPanel data={data} layers={layers} />
       <ChecksPanel data={data} map={map} />
-      <ReferenceLayersPanel data={data} layers={layers} map={map} />
     </div>
   );
 }

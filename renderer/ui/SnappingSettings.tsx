@@ -18,6 +18,7 @@ const TARGET_LABELS: Record<SnapTarget, UiKey> = {
   intersections: 'snapIntersections',
   otherObjects: 'snapOtherObjects',
   referenceLayers: 'snapReferenceLayers',
+  backgrounds: 'snapBackgrounds',
 };
 
 /**
@@ -29,6 +30,7 @@ export function SnappingSettings() {
   const { t } = useLang();
   const snapping = useEditorState((s) => s.snapping);
   const settings = useEditorState((s) => s.snapSettings);
+  const tracing = useEditorState((s) => s.tracing);
   const [open, setOpen] = useState(false);
   const popover = useRef<HTMLDivElement>(null);
   useEffect(() => keepSnapSettings(workbench), [workbench]);
@@ -63,6 +65,16 @@ export function SnappingSettings() {
           aria-label={t('snapping')}
         />
         <span aria-hidden="true">{t('snapping')}</span>
+      </label>
+      <label className="toggle" title={t('tracingHint')}>
+        <input
+          type="checkbox"
+          checked={tracing}
+          onChange={(e) => workbench.state.set({ tracing: e.target.checked })}
+          aria-label={t('tracing')}
+          aria-keyshortcuts="T"
+        />
+        <span aria-hidden="true">{t('tracing')}</span>
       </label>
       <button
         type="button"

@@ -3,7 +3,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 /**
  * The analysis commands the toolbar, the desktop menu and the panels share: the area statistics
  * dialog's open state, and one-shot requests to the panels that own the work (the checks panel
- * runs its own full check; the reference-layer panel takes the focus). Like DeriveDialogState, they
+ * runs its own full check; the layers panel's reference section takes the focus). Like DeriveDialogState, they
  * live outside React so an app action can reach them without a component in between.
  */
 let areaStatisticsOpen = false;

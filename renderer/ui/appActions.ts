@@ -20,7 +20,7 @@ export interface AppActions {
   runFullCheck(): void;
   /** 面积统计: open the area statistics dialog. */
   areaStatistics(): void;
-  /** 参考图层: bring the reference-layer panel into view and focus it. */
+  /** 参考图层: bring the layers panel's reference section into view and focus it. */
   referenceLayers(): void;
   undo(): void;
   redo(): void;

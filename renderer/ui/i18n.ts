@@ -27,6 +27,12 @@ export const UI = {
   snapIntersections: { zh: '边线交点', en: 'Intersections of edges' },
   snapOtherObjects: { zh: '其他保护对象的区划', en: 'Zones of other objects' },
   snapReferenceLayers: { zh: '参考图层', en: 'Reference layers' },
+  snapBackgrounds: { zh: '底图（CAD 地形图）', en: 'Backgrounds (CAD survey maps)' },
+  tracing: { zh: '沿线追踪', en: 'Trace along lines' },
+  tracingHint: {
+    zh: '画面时单击底图上的线，沿线移动即跟随其节点，再单击结束追踪（T）',
+    en: 'While drawing, click a background line and move along it to follow its vertices; click again to stop (T)',
+  },
   snapSuspendHint: {
     zh: '按住 Alt 键（macOS 为 Option）时暂停捕捉',
     en: 'Hold Alt (Option on macOS) to suspend snapping',

@@ -53,6 +53,8 @@ export function useKeyboard(map: RefObject<PlanMap | null>, actions: AppActions)
           return workbench.setTool(action.tool);
         case 'removeLastVertex':
           return;
+        case 'toggleTracing':
+          return workbench.state.set({ tracing: !workbench.state.get().tracing });
         case 'save':
           return actions.saveProject(action.as);
         case 'open':

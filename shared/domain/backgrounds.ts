@@ -55,7 +55,14 @@ export const BackgroundSourceSchema = z.discriminatedUnion('kind', [
     ...fileBacked,
     encoding: z.string().max(40).optional(),
     cadLayers: z
-      .array(z.object({ name: z.string().max(255), visible: z.boolean() }))
+      .array(
+        z.object({
+          name: z.string().max(255),
+          visible: z.boolean(),
+          /** The CAD layer's colour (ACI) in the drawing, for the panel's swatch. */
+          aci: z.number().int().min(0).max(256).optional(),
+        }),
+      )
       .max(10_000)
       .optional(),
   }),

@@ -48,6 +48,7 @@ const OWN_RECORD_TABLES: Record<string, { key: string; columns: string[] }> = {
   hzw_zones: { key: 'id', columns: ['id', 'seq', 'json'] },
   hzw_comments: { key: 'id', columns: ['id', 'seq', 'json'] },
   hzw_styles: { key: 'key', columns: ['key', 'json'] },
+  hzw_backgrounds: { key: 'id', columns: ['id', 'seq', 'json'] },
 };
 /** Every other table our writer creates (the flat layers and the GeoPackage core). */
 const OWN_TABLES = new Set([

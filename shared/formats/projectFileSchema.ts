@@ -6,6 +6,7 @@ import { polygonProblemMessage, validateGeometry } from '../geometry/validatePol
 import { FormatError, fileProblem, type InputProblem } from './formatError';
 import type { ProjectDocument } from './projectDocument';
 import { NOTHING_CARRIED, type CarriedContent } from './projectFileCarried';
+import type { ProjectFileBackgrounds } from './projectFileBackgrounds';
 
 /**
  * What every version of the project file holds, checked the same way whatever the container
@@ -74,6 +75,8 @@ export interface ProjectFileContent extends ProjectDocument {
   comments: ReviewComment[];
   saved: SavedInfo;
   carried: CarriedContent;
+  /** Backgrounds and layer-list settings (version 2 files; absent from version 1). */
+  backgrounds?: ProjectFileBackgrounds;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Progress } from './layer';
 import type { ProjectDocument } from './projectDocument';
 import { objectsLayer, zonesLayer } from './projectFileLayers';
 import { NOTHING_CARRIED, readCarried, writeCarried, type CarriedContent } from './projectFileCarried';
+import { readBackgrounds, writeBackgrounds, type ProjectFileBackgrounds } from './projectFileBackgrounds';
 import {
   PROJECT_FILE_FORMAT,
   anchorComments,
@@ -37,6 +38,8 @@ export interface ProjectFileWriteOptions {
   installation?: string;
   /** What the file this project came from held that we do not understand (written back). */
   carried?: CarriedContent;
+  /** The project's backgrounds (descriptions only) and layer-list settings (projectFileBackgrounds.ts). */
+  backgrounds?: Omit<ProjectFileBackgrounds, 'skipped'>;
 }
 
 const HZW_DDL = `
@@ -100,6 +103,7 @@ export async function writeProjectFileV2(
     insertRecords(db, 'hzw_comments', anchorComments(document, options.comments ?? []));
     for (const [zoneType, symbol] of Object.entries(DEFAULT_SYMBOLS))
       db.run('INSERT INTO hzw_styles (key, json) VALUES (?, ?)', [zoneType, JSON.stringify(symbol)]);
+    writeBackgrounds(db, { list: [], layers: null, skipped: 0, ...options.backgrounds });
     writeCarried(db, options.carried ?? NOTHING_CARRIED);
     db.run('COMMIT');
     progress(1);
@@ -217,7 +221,7 @@ export async function readProjectFileV2(bytes: Uint8Array, fileName: string): Pr
       editCount: editCount ? Number(editCount) : null,
       installation: meta.get('saved_by') || null,
     });
-    return { ...checked, carried: readCarried(db) };
+    return { ...checked, carried: readCarried(db), backgrounds: readBackgrounds(db, tables) };
   } catch (error) {
     if (isOutOfMemory(error)) throw sqliteHeapRefusal(fileName);
     throw error;

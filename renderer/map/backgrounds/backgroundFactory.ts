@@ -49,7 +49,15 @@ export interface InspectedBackground {
   /** The file's corners as read (for the resolver's prefix and X/Y checks), in the file's units. */
   sample?: number[][];
 }
-export type BackgroundInspector = (file: PickedBackgroundFile) => Promise<InspectedBackground>;
+/** Progress (0–1) and cancel of a header read that takes long (a CAD sheet is read whole). */
+export interface InspectJob {
+  onProgress?(fraction: number): void;
+  signal?: AbortSignal;
+}
+export type BackgroundInspector = (
+  file: PickedBackgroundFile,
+  job?: InspectJob,
+) => Promise<InspectedBackground>;
 export type BackgroundInspectors = Partial<Record<BackgroundKind, BackgroundInspector>>;
 
 export class BackgroundRefused extends Error {

@@ -1,4 +1,5 @@
 import type { BackgroundFactories, BackgroundInspectors } from './backgroundFactory';
+import { createCadLayer, inspectCad } from './cadLayer';
 import { inspectGeotiff } from '../rasters/geotiffInspect';
 import { geotiffFactory } from '../rasters/geotiffLayer';
 import { imageFactory, inspectImage } from '../rasters/imageLayer';
@@ -9,10 +10,12 @@ import { imageFactory, inspectImage } from '../rasters/imageLayer';
  * listed with an error status.
  */
 export const BACKGROUND_FACTORIES: BackgroundFactories = {
+  cad: createCadLayer,
   geotiff: geotiffFactory,
   image: imageFactory,
 };
 export const BACKGROUND_INSPECTORS: BackgroundInspectors = {
+  cad: inspectCad,
   geotiff: inspectGeotiff,
   image: inspectImage,
 };

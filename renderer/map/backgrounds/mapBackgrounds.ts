@@ -165,23 +165,24 @@ export class MapBackgrounds {
   private async create(background: Background): Promise<LayerStatus | { layer: BackgroundLayer }> {
     const kind = background.source.kind;
     const factory = this.factories[kind];
-    if (!factory || !this.context) {
-      const name = KIND_NAMES[kind];
-      return {
-        state: 'error',
-        message: {
-          zh: `此版本尚不能显示此类底图（${name.zh}）`,
-          en: `This build cannot show ${name.en} backgrounds yet`,
-        },
-      };
-    }
+    const name = KIND_NAMES[kind];
+    const noFactory: LayerStatus = {
+      state: 'error',
+      message: {
+        zh: `此版本尚不能显示此类底图（${name.zh}）`,
+        en: `This build cannot show ${name.en} backgrounds yet`,
+      },
+    };
+    if (!this.context) return noFactory;
     let context = this.context;
+    // A file not reachable here is reported first: locating it is the planner's next step whatever the kind.
     if (isFileBackground(background)) {
       const bytes = await context.bytes(background);
       const blocked = accessStatus(bytes);
       if (blocked) return blocked;
       context = { ...context, bytes: async () => bytes };
     }
+    if (!factory) return noFactory;
     return { layer: factory(background, context) };
   }
 }

@@ -1,3 +1,4 @@
+import type { PackedCad } from '../../../shared/formats/dxf/cadPack';
 import { openBoxIndex, type Box, type BoxIndex } from '../../../shared/geometry/spatialIndex';
 import type { TileRequest, TileStyle } from './drawTile';
 import type { PackedShapes } from './packedMercator';
@@ -58,6 +59,21 @@ export class TileClient {
       style,
       shapes: { featureCount, lonLat, ringStarts, polygonRings, featurePolygons },
     });
+  }
+
+  /** Hand a CAD sheet to the worker; `onLoaded` gets the R-tree of its parts' boxes and its extent. */
+  loadCad(
+    layer: string,
+    cad: PackedCad,
+    onLoaded: (loaded: { index: BoxIndex; extent: Box | null }) => void,
+  ): void {
+    this.loading.set(layer, onLoaded);
+    this.post({ type: 'loadCad', layer, cad });
+  }
+
+  /** Draw only the CAD layers marked visible (by index into the sheet's layer list). */
+  setCadVisibility(layer: string, visible: readonly boolean[]): void {
+    this.post({ type: 'cadVisibility', layer, visible: [...visible] });
   }
 
   drop(layer: string): void {

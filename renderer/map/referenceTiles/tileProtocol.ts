@@ -1,3 +1,4 @@
+import type { PackedCad } from '../../../shared/formats/dxf/cadPack';
 import type { Box } from '../../../shared/geometry/spatialIndex';
 import type { TileRequest, TileStyle } from './drawTile';
 import type { PackedShapes } from './packedMercator';
@@ -5,6 +6,10 @@ import type { PackedShapes } from './packedMercator';
 /** Page → tile worker. */
 export type TileWorkerMessage =
   | { type: 'load'; layer: string; shapes: PackedShapes; style: TileStyle }
+  /** A CAD sheet (background): its parts' R-tree comes back in `loaded`, as for reference layers. */
+  | { type: 'loadCad'; layer: string; cad: PackedCad }
+  /** Which CAD layers of a sheet are drawn, by index into `cad.layers`. */
+  | { type: 'cadVisibility'; layer: string; visible: boolean[] }
   | { type: 'drop'; layer: string }
   | { type: 'highlight'; layer: string; features: number[] }
   | { type: 'tile'; request: number; layer: string; tile: TileRequest }

@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
 import { buildBoxIndex } from '../../../shared/geometry/spatialIndex';
+import { cadTileLayer, type CadTileLayer } from './cadTileLayer';
+import { drawCadTile } from './drawCadTile';
 import { drawTile, type TileLayer } from './drawTile';
 import { featureMercatorBoxes, toMercator, unionOfBoxes } from './packedMercator';
 import type { TileWorkerMessage, TileWorkerReply } from './tileProtocol';
@@ -12,6 +14,7 @@ import type { TileWorkerMessage, TileWorkerReply } from './tileProtocol';
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const layers = new Map<string, TileLayer>();
+const sheets = new Map<string, CadTileLayer>();
 const queue: Extract<TileWorkerMessage, { type: 'tile' }>[] = [];
 let scheduled = false;
 
@@ -32,12 +35,15 @@ function schedule(): void {
 
 async function render({ request, layer: id, tile }: Extract<TileWorkerMessage, { type: 'tile' }>) {
   const layer = layers.get(id);
-  if (!layer) return reply({ type: 'failed', request, message: `reference layer ${id} is not loaded` });
+  const sheet = sheets.get(id);
+  if (!layer && !sheet)
+    return reply({ type: 'failed', request, message: `reference layer ${id} is not loaded` });
   try {
     const canvas = new OffscreenCanvas(tile.width, tile.height);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2D canvas in this worker');
-    drawTile(ctx, layer, tile);
+    if (layer) drawTile(ctx, layer, tile);
+    else drawCadTile(ctx, sheet!, tile);
     // OpenLayers' WebGL tile shader expects straight (not premultiplied) alpha, like PNG tiles.
     const bitmap = await createImageBitmap(canvas, { premultiplyAlpha: 'none' });
     reply({ type: 'tile', request, bitmap }, [bitmap]);
@@ -69,8 +75,25 @@ scope.onmessage = (event: MessageEvent<TileWorkerMessage>) => {
       });
       break;
     }
+    case 'loadCad': {
+      const sheet = cadTileLayer(message.cad);
+      sheets.set(message.layer, sheet);
+      reply({
+        type: 'loaded',
+        layer: message.layer,
+        index: sheet.parts.data.slice(0),
+        extent: unionOfBoxes(sheet.partBoxes),
+      });
+      break;
+    }
+    case 'cadVisibility': {
+      const sheet = sheets.get(message.layer);
+      if (sheet) sheet.visible = message.visible;
+      break;
+    }
     case 'drop':
       layers.delete(message.layer);
+      sheets.delete(message.layer);
       break;
     case 'highlight': {
       const layer = layers.get(message.layer);

@@ -5,11 +5,13 @@ import { createZone } from '../../editor/commands/zoneCommands';
 import { discardKeptSketch, keepSketch } from '../../editor/keptSketch';
 import { validateGeometry } from '../../../shared/geometry/validatePolygon';
 import { circlePolygon } from '../../../shared/geometry/circle';
+import { removeDuplicateVertices } from '../../../shared/geometry/rings';
 import { geodesicDistance } from '../../../shared/geometry/length';
 import { toLonLatPosition, toMapGeometry, toZoneGeometry } from '../geometryConvert';
 import { drawingTool } from './drawingTool';
 import { keptSketchLayer } from './keptSketchLayer';
 import { drawClick } from './snapping';
+import { backgroundTargets } from './traceSource';
 import type { MapTool, ToolContext } from './toolContext';
 
 export type ZoneShape = 'polygon' | 'rectangle' | 'circle';
@@ -45,7 +47,15 @@ export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool 
       shape === 'rectangle' ? createBox() : shape === 'circle' && !typedRadius ? geodesicCircle : undefined,
     stopClick: true,
     condition: drawClick,
+    // Tracing follows the background lines near the pointer (CAD survey sheets, traceSource.ts).
+    ...(shape === 'polygon'
+      ? { trace: workbench.state.get().tracing, traceSource: backgroundTargets(ctx.map).source }
+      : {}),
   });
+  const stopFollowing =
+    shape === 'polygon'
+      ? workbench.state.subscribe(() => draw.setTrace(workbench.state.get().tracing))
+      : () => {};
 
   const target = () => workbench.state.get().selection.objectId;
   const noKeptSketch = () => {
@@ -68,7 +78,12 @@ export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool 
     }
     // The drawn sketch is not the truth: the stored zone comes back through the live query.
     queueMicrotask(() => ctx.sketch.clear());
-    const zoneGeometry = geometry ? toZoneGeometry(geometry) : null;
+    const drawnGeometry = geometry ? toZoneGeometry(geometry) : null;
+    // A trace starts where the click was and then takes the line's own vertex there: drop repeats.
+    const zoneGeometry =
+      drawnGeometry?.type === 'Polygon'
+        ? { ...drawnGeometry, coordinates: drawnGeometry.coordinates.map(removeDuplicateVertices) }
+        : drawnGeometry;
     if (!zoneGeometry) {
       workbench.endGesture();
       return;
@@ -91,5 +106,12 @@ export function createDrawZoneTool(ctx: ToolContext, shape: ZoneShape): MapTool 
   });
 
   const kept = keptSketchLayer(ctx);
-  return drawingTool(ctx, draw, noKeptSketch, { ...kept, onCancel: () => discardKeptSketch(workbench) });
+  return drawingTool(ctx, draw, noKeptSketch, {
+    ...kept,
+    onCancel: () => discardKeptSketch(workbench),
+    dispose() {
+      stopFollowing();
+      kept.dispose();
+    },
+  });
 }

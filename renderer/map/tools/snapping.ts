@@ -10,6 +10,7 @@ import { unByKey } from 'ol/Observable';
 import type { SnapSettings } from '../../editor/snapSettings';
 import { OBJECT_PROPERTY } from '../zoneLayers';
 import { SnapIndicator, snapKind } from './snapIndicator';
+import { backgroundTargets } from './traceSource';
 import type { ToolContext } from './toolContext';
 
 /**
@@ -50,7 +51,7 @@ function zoneTargets(ctx: ToolContext, settings: SnapSettings) {
 /**
  * Snapping as the settings say: tolerance in pixels, vertices / edges / intersections of zone
  * edges, zones of other objects, reference layers (their features near the pointer, built on
- * demand by referenceLayers.ts). Snap interactions must come after the interactions they serve,
+ * demand by referenceLayers.ts), backgrounds (CAD parts near the pointer, traceSource.ts). Snap interactions must come after the interactions they serve,
  * so tools call this last. A change of the settings rebuilds the snaps in place. Returns the
  * function that removes everything.
  */
@@ -76,6 +77,7 @@ export function addSnapping(ctx: ToolContext): () => void {
     if (targets.referenceLayers) {
       for (const source of referenceSources) snaps.push(new Snap({ source, ...options }));
     }
+    if (targets.backgrounds) snaps.push(new Snap({ source: backgroundTargets(map).source, ...options }));
     for (const snap of snaps) {
       snap.on('snap', (e: SnapEvent) => indicator.show(e.vertex, snapKind(e)));
       snap.on('unsnap', () => indicator.hide());

@@ -1,5 +1,6 @@
-import { useState, type DragEvent } from 'react';
+import { useState, type DragEvent, type ReactNode } from 'react';
 import type { LayerStatus } from '../../../shared/domain/backgrounds';
+import { useLang } from '../hooks/useLang';
 import { STATUS_TEXT, useLayersText } from './layersText';
 
 /** One row of the list as the panel computed it. */
@@ -26,6 +27,8 @@ export interface RowActions {
   remove(): void;
   allowAgain(): void;
   locate(): void;
+  /** Reference layers: overlap analysis with the zones (null while another runs). */
+  analyse?: (() => void) | null;
 }
 
 const DRAG_TYPE = 'application/x-hzw-layer';
@@ -36,13 +39,17 @@ export function LayerRow({
   first,
   last,
   actions,
+  children,
 }: {
   row: RowModel;
   first: boolean;
   last: boolean;
   actions: RowActions;
+  /** What a kind adds under its row (a CAD drawing's layers). */
+  children?: ReactNode;
 }) {
   const { lang, l } = useLayersText();
+  const { t } = useLang();
   const [confirming, setConfirming] = useState(false);
   const [over, setOver] = useState(false);
   const named = (key: Parameters<typeof l>[0]) => `${l(key)} ${row.name}`;
@@ -59,11 +66,6 @@ export function LayerRow({
     <li
       className={`layer-row${over ? ' drop-target' : ''}`}
       data-layer-id={row.id}
-      draggable
-      onDragStart={(event) => {
-        event.dataTransfer.setData(DRAG_TYPE, row.id);
-        event.dataTransfer.effectAllowed = 'move';
-      }}
       onDragOver={(event) => {
         if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
         event.preventDefault();
@@ -73,7 +75,19 @@ export function LayerRow({
       onDrop={onDrop}
     >
       <div className="layer-line">
-        <span className="drag-handle" aria-hidden="true">
+        {/* Only the handle drags (the opacity slider inside the row must not start a drag);
+            the keyboard's way is Move up / Move down. */}
+        <span
+          className="drag-handle"
+          aria-hidden="true"
+          draggable
+          onDragStart={(event) => {
+            event.dataTransfer.setData(DRAG_TYPE, row.id);
+            event.dataTransfer.effectAllowed = 'move';
+            const item = event.currentTarget.closest('li');
+            if (item) event.dataTransfer.setDragImage(item, 8, 8);
+          }}
+        >
           ⠿
         </span>
         <label className="layer-name">
@@ -132,6 +146,16 @@ export function LayerRow({
         <button type="button" aria-label={named('zoomTo')} title={l('zoomTo')} onClick={actions.zoomTo}>
           ⤢
         </button>
+        {actions.analyse !== undefined && (
+          <button
+            type="button"
+            aria-label={`${t('runOverlap')} ${row.name}`}
+            disabled={actions.analyse === null}
+            onClick={() => actions.analyse?.()}
+          >
+            {t('runOverlap')}
+          </button>
+        )}
         {state === 'needsPermission' && (
           <button type="button" aria-label={named('allowAgain')} onClick={actions.allowAgain}>
             {l('allowAgain')}
@@ -162,6 +186,7 @@ export function LayerRow({
           </button>
         )}
       </div>
+      {children}
     </li>
   );
 }

@@ -11,10 +11,13 @@ import { layerOrder, listedLayers } from '../../map/layerStack';
 import type { ProjectData } from '../hooks/useProjectData';
 import { AddCogUrlDialog } from './AddCogUrlDialog';
 import { AddBackgroundMenu } from './AddBackgroundMenu';
+import { CadLayerRows } from './CadLayerRows';
 import { CrsAsk, type CrsQuestion } from './CrsAsk';
 import { LayerRow, type RowModel } from './LayerRow';
 import { useLayerActions } from './useLayerActions';
 import { useLayerList } from './useLayerList';
+import { useOverlap } from './useOverlap';
+import { ReferenceSection } from './ReferenceSection';
 import { useLayersText } from './layersText';
 import { ZoneTypeRows } from './ZoneTypeRows';
 import './layers.css';
@@ -30,7 +33,8 @@ interface Props {
  * row, or Move up / Move down from the keyboard), each with visibility, opacity, zoom to layer and
  * remove (confirmed); backgrounds with their status and, when their file cannot be read here,
  * "allow again" or "locate file…". The zone layers are pinned on top, with a checkbox per zone
- * type and the label field. Saved per project as settings, never as undo steps.
+ * type and the label field. Reference layers are added (and their overlap results shown) in the
+ * panel's reference section. Saved per project as settings, never as undo steps.
  */
 export function LayersPanel({ data, references, map }: Props) {
   const { lang, l } = useLayersText();
@@ -55,7 +59,9 @@ export function LayersPanel({ data, references, map }: Props) {
 
   const listed = listedLayers(backgrounds, references);
   const order = prefs ? layerOrder(prefs.order, listed) : [];
+  const overlap = useOverlap(data, map);
   const actions = useLayerActions({
+    overlap,
     data,
     backgrounds,
     references,
@@ -90,7 +96,7 @@ export function LayersPanel({ data, references, map }: Props) {
         group: 'reference',
         name: reference.name,
         detail,
-        visible: reference.visible,
+        visible: actions.referenceVisible(reference),
         opacity,
         status: null,
       },
@@ -122,11 +128,20 @@ export function LayersPanel({ data, references, map }: Props) {
                 first={i === 0}
                 last={i === rows.length - 1}
                 actions={actions.forRow(row)}
-              />
+              >
+                <CadLayerRows background={backgrounds.find((b) => b.id === row.id)} />
+              </LayerRow>
             ))}
           </ul>
         </>
       )}
+      <ReferenceSection
+        data={data}
+        layers={references}
+        result={overlap.result}
+        busy={overlap.busy}
+        setBusy={overlap.setBusy}
+      />
       <CrsAsk question={question} projectZone={data.project.settings.gkZone} />
       <AddCogUrlDialog open={cogOpen} onClose={() => setCogOpen(false)} onAdd={actions.addFromUrl} />
     </section>

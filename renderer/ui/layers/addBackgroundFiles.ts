@@ -1,6 +1,10 @@
 import type { Background, BackgroundCrs, LayerListPrefs } from '../../../shared/domain/backgrounds';
 import type { Bilingual } from '../../../shared/domain/labels';
-import { BackgroundRefused, type InspectedBackground } from '../../map/backgrounds/backgroundFactory';
+import {
+  BackgroundRefused,
+  type InspectJob,
+  type InspectedBackground,
+} from '../../map/backgrounds/backgroundFactory';
 import { BACKGROUND_INSPECTORS } from '../../map/backgrounds/backgroundLayers';
 import { inspectCogUrl } from '../../map/rasters/geotiffInspect';
 import { backgroundKindName } from '../../map/backgrounds/mapBackgrounds';
@@ -18,6 +22,8 @@ export interface AddBackgroundDeps {
   prefs: LayerListPrefs;
   /** Ask the planner for the coordinate system of a file that does not say it; null: cancelled. */
   askCrs(file: string, inspected: InspectedBackground): Promise<BackgroundCrs | null>;
+  /** Progress and cancel of reading the files (the job bar). */
+  job?: InspectJob;
 }
 
 /** What became of each picked file: added, left out by the planner, or refused with the reason. */
@@ -52,7 +58,14 @@ export async function addBackgroundFiles(
   const outcome: AddOutcome = { added: [], refused: [] };
   const state = { listed: deps.listed, order: deps.order };
   for (const file of files)
-    await addInspected(file.name, () => inspectorFor(file)(file), file.access, deps, state, outcome);
+    await addInspected(
+      file.name,
+      () => inspectorFor(file)(file, deps.job),
+      file.access,
+      deps,
+      state,
+      outcome,
+    );
   return outcome;
 }
 

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { useState, type RefObject } from 'react';
 import type { Bilingual } from '../../../shared/domain/labels';
 import type { ReferenceLayerData } from '../../../shared/analysis/overlapsReferenceLayer';
 import type { Background, BackgroundCrs, LayerListPrefs } from '../../../shared/domain/backgrounds';
@@ -7,6 +7,7 @@ import type { PlanMap } from '../../map/createPlanMap';
 import { moveInOrder, type ListedLayer } from '../../map/layerStack';
 import { BackgroundFileRefused } from '../../platform/fileAccess';
 import type { ProjectData } from '../hooks/useProjectData';
+import { withWork } from '../../editor/transferJob';
 import { useWorkbench } from '../hooks/useWorkbench';
 import { addBackgroundFiles, addCogUrl } from './addBackgroundFiles';
 import type { RowActions, RowModel } from './LayerRow';
@@ -21,13 +22,26 @@ interface Inputs {
   update(next: LayerListPrefs): void;
   map: RefObject<PlanMap | null>;
   askCrs(file: string, inspected: InspectedBackground): Promise<BackgroundCrs | null>;
+  overlap: {
+    busy: boolean;
+    analyse(layer: ReferenceLayerData): Promise<void>;
+    forget(layerId: string): void;
+  };
 }
 
 /** What the panel's rows and its add menu do: settings through the store, files through the platform. */
-export function useLayerActions({ data, backgrounds, listed, order, prefs, update, map, askCrs }: Inputs) {
+export function useLayerActions(inputs: Inputs) {
+  const { data, backgrounds, references, listed, order, prefs, update, map, askCrs, overlap } = inputs;
   const { workbench, platform } = useWorkbench();
   const store = workbench.store;
   const projectId = data.project.id;
+  // A reference layer's checkbox answers at once; the stored preference (and the map) follow a
+  // moment later. An override holds only while the store still reports the state it was made from.
+  const [toggled, setToggled] = useState<ReadonlyMap<string, { from: boolean; to: boolean }>>(new Map());
+  const referenceVisible = (layer: ReferenceLayerData) => {
+    const override = toggled.get(layer.id);
+    return override && override.from === layer.visible ? override.to : layer.visible;
+  };
   const report = (error: unknown) => {
     if (error instanceof BackgroundFileRefused)
       workbench.notify('error', {
@@ -42,7 +56,11 @@ export function useLayerActions({ data, backgrounds, listed, order, prefs, updat
     try {
       const files = await platform.pickBackgroundFiles();
       if (files.length === 0) return;
-      const outcome = await addBackgroundFiles(files, { store, projectId, listed, order, prefs, askCrs });
+      // A CAD sheet is read whole before it is listed: progress and Cancel in the job bar.
+      const outcome = await withWork(workbench, { zh: '读取底图', en: 'Reading the background' }, (job) =>
+        addBackgroundFiles(files, { store, projectId, listed, order, prefs, askCrs, job }),
+      );
+      if (!outcome) return;
       for (const { file, reason } of outcome.refused)
         workbench.notify('error', {
           zh: `无法添加底图“${file}”：${reason.zh}`,
@@ -71,11 +89,18 @@ export function useLayerActions({ data, backgrounds, listed, order, prefs, updat
 
   const forRow = (row: RowModel): RowActions => {
     const background = row.group === 'background' ? backgrounds.find((b) => b.id === row.id) : undefined;
+    const reference = row.group === 'reference' ? references.find((r) => r.id === row.id) : undefined;
     const change = (next: Partial<LayerListPrefs>) => prefs && update({ ...prefs, ...next });
     return {
       setVisible(visible) {
         if (background) change({ visible: { ...prefs?.visible, [row.id]: visible } });
-        else store.referenceLayers.setVisible(row.id, visible).catch(report);
+        else if (reference) {
+          setToggled((m) => new Map(m).set(row.id, { from: reference.visible, to: visible }));
+          store.referenceLayers.setVisible(row.id, visible).catch((error: unknown) => {
+            report(error);
+            setToggled((m) => new Map([...m].filter(([id]) => id !== row.id)));
+          });
+        }
       },
       setOpacity: (opacity) => change({ opacity: { ...prefs?.opacity, [row.id]: opacity } }),
       move: (delta) => change({ order: moveInOrder(order, row.id, delta) }),
@@ -90,7 +115,10 @@ export function useLayerActions({ data, backgrounds, listed, order, prefs, updat
       },
       async remove() {
         try {
-          if (!background) return void (await store.referenceLayers.remove(row.id));
+          if (!background) {
+            overlap.forget(row.id);
+            return void (await store.referenceLayers.remove(row.id));
+          }
           const access = await store.backgrounds.access(row.id);
           await store.backgrounds.remove(row.id);
           if (access) await platform.forgetBackground(access);
@@ -99,6 +127,7 @@ export function useLayerActions({ data, backgrounds, listed, order, prefs, updat
           report(error);
         }
       },
+      ...(reference ? { analyse: overlap.busy ? null : () => void overlap.analyse(reference) } : {}),
       async allowAgain() {
         try {
           const access = await store.backgrounds.access(row.id);
@@ -129,5 +158,5 @@ export function useLayerActions({ data, backgrounds, listed, order, prefs, updat
     };
   };
 
-  return { addFromFile, addFromUrl, forRow };
+  return { addFromFile, addFromUrl, forRow, referenceVisible };
 }

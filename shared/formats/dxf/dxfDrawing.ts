@@ -13,7 +13,16 @@ import {
   type Affine,
   type Vec3,
 } from './dxfOcs';
-import { colorOf, count, layerOf, report, TOP, type DrawContext, type Placement } from './dxfPlacement';
+import {
+  colorOf,
+  count,
+  layerOf,
+  PROGRESS_EVERY,
+  report,
+  TOP,
+  type DrawContext,
+  type Placement,
+} from './dxfPlacement';
 import type { TextLabel } from './dxfShape';
 import { zoneGroupOf } from './dxfZoneGroups';
 
@@ -125,7 +134,9 @@ export function drawEntity(entity: DxfEntity, placement: Placement, ctx: DrawCon
 
 /** Draws a whole document's model space. */
 export function drawDocument(entities: readonly DxfEntity[], ctx: DrawContext): void {
+  let done = 0;
   for (const entity of entities) {
+    if (++done % PROGRESS_EVERY === 0) ctx.onProgress?.(done, entities.length);
     if (numberOf(entity.pairs, 67) === 1) {
       ctx.paperSpace++; // layout sheets (title blocks, frames) in paper units, not plan positions
       continue;

@@ -68,7 +68,12 @@ export interface DrawContext {
   overLimit: number;
   /** Problems already reported inside blocks (one report per block and reason). */
   reportedInBlocks: Set<string>;
+  /** Hears the top-level entities done out of all, every PROGRESS_EVERY entities (long reads). */
+  onProgress?(done: number, total: number): void;
 }
+
+/** How many top-level entities pass between two progress reports. */
+export const PROGRESS_EVERY = 10_000;
 
 export const TOP: Placement = {
   matrix: IDENTITY,
