@@ -257,3 +257,72 @@ test('from file: a GeoTIFF kept by its browser file handle is read in slices, an
   await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   await expect(status).toBeVisible({ timeout: 30_000 });
 });
+
+test('a scanned sheet (PNG with its world file) lies under the zone at the right place', async ({ page }) => {
+  test.setTimeout(120_000);
+  const png = join(dir, 'sheet-4516.png');
+  // GDAL writes the PNG and its world file (sheet-4516.wld) from the same quadrants, at 1 m.
+  gdal('gdal_translate', [
+    '-q',
+    '-of',
+    'PNG',
+    '-outsize',
+    '1024',
+    '1024',
+    '-co',
+    'WORLDFILE=YES',
+    join(dir, 'quadrants.vrt'),
+    png,
+  ]);
+  const files = {
+    'sheet-4516.png': readFileSync(png),
+    'sheet-4516.wld': readFileSync(png.replace(/png$/, 'wld')),
+  };
+  await page.addInitScript((names) => {
+    (window as unknown as { showOpenFilePicker: unknown }).showOpenFilePicker = async () => {
+      const root = await navigator.storage.getDirectory();
+      return Promise.all(names.map((n) => root.getFileHandle(n)));
+    };
+  }, Object.keys(files));
+  await openWorkbench(page);
+  for (const [name, bytes] of Object.entries(files))
+    await page.evaluate(
+      async ([name, base64]) => {
+        const root = await navigator.storage.getDirectory();
+        const writable = await (await root.getFileHandle(name!, { create: true })).createWritable();
+        await writable.write(Uint8Array.from(atob(base64!), (c) => c.charCodeAt(0)));
+        await writable.close();
+      },
+      [name, bytes.toString('base64')],
+    );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await (await chooser).setFiles(zoneFile(dir));
+  const preview = page.getByRole('dialog', { name: '导入预览' });
+  await preview.getByRole('button', { name: '导入 1 个区划' }).click();
+  await expect(preview).toBeHidden();
+  const layers = page.getByRole('region', { name: '图层', exact: true });
+  await layers.getByRole('button', { name: /添加底图/ }).click();
+  await layers.getByRole('menuitem', { name: '来自文件…' }).click();
+  await expect(layers.getByRole('status', { name: /sheet-4516.*正常/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('treeitem', { name: '测试遗址', exact: true }).dblclick();
+  await page.getByTestId('map').press('Escape');
+  await page.waitForTimeout(1500);
+  const box = await colourBox(page, ZONE_STROKE);
+  expect(box.maxX - box.minX, 'the zone outline is on screen').toBeGreaterThan(40);
+  const [x, y] = [box.minX, box.maxY];
+  await expect
+    .poll(
+      async () =>
+        (
+          await mapColours(page, [
+            [x - 6, y - 6],
+            [x + 6, y - 6],
+            [x - 6, y + 6],
+            [x + 6, y + 6],
+          ])
+        ).map(nearest),
+      { timeout: 20_000 },
+    ) // prettier-ignore
+    .toEqual(['nw', 'ne', 'sw', 'se']);
+});
