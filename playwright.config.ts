@@ -39,9 +39,15 @@ export default defineConfig({
     cwd: import.meta.dirname,
     reuseExistingServer: false,
     timeout: 60_000,
+    // The tile-service fixtures (e2e/fixtures/tileServer.ts) listen on PORT+11 and PORT+12; the
+    // preview server's policy allows exactly those, as a planner's local settings would.
     env: {
       PORT: String(PORT),
-      HZW_TILE_ORIGINS: [process.env.HZW_TILE_ORIGINS ?? '', ...FIXTURE_ORIGINS].join(' ').trim(),
+      HZW_TILE_ORIGINS: [
+        `http://127.0.0.1:${PORT + 11}`,
+        `http://127.0.0.1:${PORT + 12}`,
+        ...FIXTURE_ORIGINS,
+      ].join(' '),
     },
   },
 });

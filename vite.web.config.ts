@@ -3,13 +3,18 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
 import { contentSecurityPolicy } from './shared/security/csp.ts';
 import { geotiffModuleWorker } from './scripts/vite/geotiffModuleWorker.mjs';
+import { readWebSettings } from './scripts/webSettings.ts';
 
 const root = resolve(import.meta.dirname, 'renderer');
 // HZW_RENDERER_OUT lets parallel developers build and serve separate copies.
 const outDir = resolve(import.meta.dirname, process.env.HZW_RENDERER_OUT ?? 'out/renderer');
 
-/** Tile origins for web mode come from the environment: HZW_TILE_ORIGINS="https://a.example https://b.example". */
-const tileOrigins = (process.env.HZW_TILE_ORIGINS ?? '').split(/\s+/).filter(Boolean);
+/**
+ * Tile-service origins for web mode: the local settings file (HZW_WEB_SETTINGS, default
+ * ./hzw-web.local.json: {"tileOrigins": […]}) plus HZW_TILE_ORIGINS="https://a.example …".
+ */
+const webSettings = readWebSettings(process.env, import.meta.dirname);
+const tileOrigins = webSettings.tileOrigins;
 
 const securityHeaders = {
   'Content-Security-Policy': contentSecurityPolicy(tileOrigins),

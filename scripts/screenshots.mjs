@@ -194,6 +194,29 @@ try {
   shots.push('review');
   await page.getByRole('button', { name: '选择', exact: true }).click();
 
+  // Figure composer (出图): 巴音沟承化寺 on A3 at 1:2 000, and the PDF's page as an image.
+  await page.getByRole('button', { name: '出图' }).click();
+  const composer = page.getByRole('dialog', { name: /出图/ });
+  await composer.getByLabel('出图对象').selectOption({ label: '巴音沟承化寺' });
+  await composer.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:2 000' });
+  for (const [label, value] of [
+    ['编制单位', '某某规划设计研究院（示意）'],
+    ['日期', '2026年12月'],
+    ['图号', 'WS-BH-01'],
+  ]) {
+    await composer.getByLabel(label, { exact: true }).fill(value);
+    await composer.getByLabel(label, { exact: true }).press('Enter');
+  }
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: 'docs/screenshot-figure.png' });
+  shots.push('figure');
+  const figurePdf = page.waitForEvent('download');
+  await composer.getByRole('button', { name: '导出 PDF' }).click();
+  const pdfPath = join(mkdtempSync(join(tmpdir(), 'hzw-screens-')), 'figure.pdf');
+  await (await figurePdf).saveAs(pdfPath);
+  execSync(`pdftoppm -r 60 -png -singlefile ${pdfPath} docs/figure-example`);
+  await page.keyboard.press('Escape');
+
   shots.push('tekes');
   console.log(`Wrote ${shots.map((name) => `docs/screenshot-${name}.png`).join(', ')}`);
 } finally {

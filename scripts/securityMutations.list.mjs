@@ -134,7 +134,7 @@ export const MUTATIONS = [
   m(
     'CSP tile origins https only',
     'shared/security/csp.ts',
-    'tileOrigins.filter(isHttpsOrigin)',
+    'tileOrigins.filter(isTileOrigin)',
     '[...tileOrigins]',
     'shared/security/csp.test.ts',
   ),

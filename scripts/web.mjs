@@ -3,6 +3,7 @@
 import { execSync } from 'node:child_process';
 import { rendererBuildIsStale } from './buildState.mjs';
 import { serveAndAnnounce } from './launchSteps.mjs';
+import { printTileOrigins } from './webSettingsReport.mjs';
 
 const port = process.env.PORT ?? '5173';
 if (rendererBuildIsStale()) {
@@ -10,6 +11,7 @@ if (rendererBuildIsStale()) {
   execSync('npx vite build --config vite.web.config.ts', { stdio: 'inherit' });
 }
 console.log('Starting the web server…');
+printTileOrigins();
 const server = serveAndAnnounce({
   command: 'npx',
   args: ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', port, '--strictPort'],

@@ -24,6 +24,8 @@ const services = {
   settings: {
     tileOrigins: () => ['https://t.example.org'],
     setTileOrigins: vi.fn(async (o: readonly string[]) => o),
+    serviceKey: () => null,
+    setServiceKey: vi.fn(async () => undefined),
   },
   windowStateChanged: vi.fn(),
   acceptOpenRequests: vi.fn(),

@@ -16,6 +16,8 @@ export interface IpcServices {
   settings: {
     tileOrigins(): readonly string[];
     setTileOrigins(origins: readonly string[]): Promise<readonly string[]>;
+    serviceKey(keyId: string): string | null;
+    setServiceKey(keyId: string, key: string | null): Promise<void>;
   };
   windowStateChanged(state: WindowState, sender: WebContents): void;
   acceptOpenRequests(sender: WebContents): void;
@@ -48,6 +50,11 @@ export function ipcHandlers(services: IpcServices): HandlerTable {
     },
     [INVOKE_CHANNELS.listTileOrigins]: () => [...settings.tileOrigins()],
     [INVOKE_CHANNELS.setTileOrigins]: async (origins) => [...(await settings.setTileOrigins(origins))],
+    [INVOKE_CHANNELS.getServiceKey]: (keyId) => settings.serviceKey(keyId),
+    [INVOKE_CHANNELS.setServiceKey]: async ({ keyId, key }) => {
+      await settings.setServiceKey(keyId, key);
+      return undefined;
+    },
     [INVOKE_CHANNELS.exportStreamBegin]: async (request) => {
       const path = await files.chooseExportTarget(request);
       return path === null ? null : exports.begin(path);

@@ -120,6 +120,7 @@ export function buildMenuSpec(state: MenuState, env: MenuEnvironment): MenuItemS
     // Importing adds zones: not into a review copy.
     command('file.import', 'import', 'CmdOrCtrl+I', !state.readOnly),
     command('file.export', 'export', 'CmdOrCtrl+E'),
+    command('file.figure', 'figure', undefined, state.canSave),
     ...(mac ? [] : [separator, { label: t('quit'), role: 'quit' as const, accelerator: 'CmdOrCtrl+Q' }]),
   ];
 

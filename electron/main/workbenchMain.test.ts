@@ -241,8 +241,10 @@ describe('the workbench main process: exchange and review', () => {
     const { contentSecurityPolicy } = await import('../../shared/security/csp');
     for (const response of [worker, wasm]) {
       const csp = response.headers.get('content-security-policy')!;
-      // The same policy as web mode, directive for directive (images also allow the tile origins).
-      const directives = (policy: string) => policy.split('; ').filter((d) => !d.startsWith('img-src'));
+      // The same policy as web mode, directive for directive (images and fetches also allow the
+      // tile origins).
+      const directives = (policy: string) =>
+        policy.split('; ').filter((d) => !d.startsWith('img-src') && !d.startsWith('connect-src'));
       expect(directives(csp)).toEqual(directives(contentSecurityPolicy()));
       expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
       expect(csp).toContain("worker-src 'self'");

@@ -7,6 +7,7 @@ import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import XYZ from 'ol/source/XYZ';
 import { Stroke, Text, Fill } from 'ol/style';
+import { checkTileTemplate } from '../../shared/tiles/tileTemplate';
 import { basemapStyle } from './basemapStyle';
 import { fetchBasemapFiles } from './basemapFiles';
 
@@ -72,7 +73,8 @@ export function createBasemap(map: OlMap, onReady: () => void): Basemap {
 
   return {
     configure({ url, enabled }) {
-      const on = enabled && url.startsWith('https://');
+      // The same check as the settings form (https, or http on this machine; XYZ without a key).
+      const on = enabled && checkTileTemplate(url, { keys: 'refuse' }).ok && !url.includes('{key}');
       if (on && (online.getSource() as XYZ | null)?.getUrls()?.[0] !== url) {
         online.setSource(new XYZ({ url, crossOrigin: 'anonymous', maxZoom: 19 }));
       }

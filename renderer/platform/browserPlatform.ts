@@ -5,6 +5,7 @@ import { webExportSink } from './exportSink';
 import type { Platform } from './platform';
 import { backgroundBytes, pickBackgroundFiles } from './fileAccess';
 import { readServiceKey, writeServiceKey } from './localSettings';
+import { webTileOrigins } from './webTileAccess';
 
 const MIB = 1024 * 1024;
 
@@ -104,13 +105,12 @@ export function createBrowserPlatform(): Platform {
     onMenuCommand: () => () => {},
     onOpenFile: () => () => {},
     setWindowState: () => {},
-    allowTileOrigin: async () => 'unsupported',
+    allowTileOrigin: (origin) => webTileOrigins([origin]),
     pickBackgroundFiles,
     backgroundBytes,
     // A handle or a copy lives in the background's access record, which the store deletes with it.
     forgetBackground: async () => {},
-    // INTERIM (issue 12 contract): the tile-services work replaces this.
-    allowTileOrigins: async () => 'unsupported',
+    allowTileOrigins: (origins) => webTileOrigins(origins),
     serviceKey: (keyId) => readServiceKey(keyId),
     setServiceKey: (keyId, key) => writeServiceKey(keyId, key),
   };

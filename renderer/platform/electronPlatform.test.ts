@@ -17,6 +17,8 @@ function fakeBridge(): FakeBridge {
     setWindowState: vi.fn(async () => undefined),
     listTileOrigins: vi.fn(async () => []),
     setTileOrigins: vi.fn(async () => []),
+    getServiceKey: vi.fn(async () => null),
+    setServiceKey: vi.fn(async () => undefined),
     exportStreamBegin: vi.fn(async () => null),
     exportStreamWrite: vi.fn(async () => undefined),
     exportStreamEnd: vi.fn(async () => null),
@@ -66,6 +68,27 @@ describe('createElectronPlatform', () => {
     expect(bridge.setWindowState).toHaveBeenCalledWith({ ...STATE, readOnly: false });
     platform.setWindowState({ ...STATE, readOnly: true });
     expect(bridge.setWindowState).toHaveBeenLastCalledWith({ ...STATE, readOnly: true });
+  });
+
+  it('replaces the tile origins only when they changed (then the window must reload)', async () => {
+    const bridge = fakeBridge();
+    bridge.listTileOrigins.mockResolvedValue(['https://a.example.org', 'http://127.0.0.1:5216']);
+    const platform = createElectronPlatform(bridge);
+    await expect(platform.allowTileOrigins(['http://127.0.0.1:5216', 'https://a.example.org'])).resolves.toBe(
+      'allowed',
+    );
+    expect(bridge.setTileOrigins).not.toHaveBeenCalled();
+    await expect(platform.allowTileOrigins(['https://a.example.org'])).resolves.toBe('reload');
+    expect(bridge.setTileOrigins).toHaveBeenCalledWith(['https://a.example.org']);
+  });
+
+  it('keeps service keys through the bridge', async () => {
+    const bridge = fakeBridge();
+    bridge.getServiceKey.mockResolvedValue('k1');
+    const platform = createElectronPlatform(bridge);
+    await expect(platform.serviceKey('tianditu')).resolves.toBe('k1');
+    await platform.setServiceKey('tianditu', null);
+    expect(bridge.setServiceKey).toHaveBeenCalledWith({ keyId: 'tianditu', key: null });
   });
 
   it('never lets a refused window state become an unhandled rejection', async () => {

@@ -53,10 +53,16 @@ export function createElectronPlatform(
     async forgetBackground(access) {
       if ('grant' in access) await bridge.forgetBackground(access.grant);
     },
-    // INTERIM (issue 12 contract): replaced by the tile-services work before it merges.
-    allowTileOrigins: async () => 'unsupported',
-    serviceKey: async () => null,
-    setServiceKey: () => Promise.reject(new Error('service keys: not in this build yet')),
+    async allowTileOrigins(origins) {
+      const wanted = [...new Set(origins)];
+      const current = await bridge.listTileOrigins();
+      const same = wanted.length === current.length && wanted.every((o) => current.includes(o));
+      if (same) return 'allowed';
+      await bridge.setTileOrigins(wanted);
+      return 'reload';
+    },
+    serviceKey: (keyId) => bridge.getServiceKey(keyId),
+    setServiceKey: (keyId, key) => bridge.setServiceKey({ keyId, key }),
     setWindowState(state) {
       const { title, edited, canUndo, canRedo, hasSelection, lang } = state;
       const readOnly = state.readOnly === true;

@@ -5,6 +5,7 @@ import { importFiles } from '../editor/transfer';
 import type { PlanMap } from '../map/createPlanMap';
 import { AboutDialog } from './AboutDialog';
 import { AreaStatisticsHost } from './AreaStatisticsButton';
+import { FigureComposerHost } from './figures/FigureComposer';
 import { DeriveDialog } from './DeriveDialog';
 import { MENU_ACTIONS } from './appActions';
 import { AttributePanel } from './AttributePanel';
@@ -153,6 +154,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
       <AboutDialog open={dialog === 'about'} onClose={closeDialog} />
       {data && <DeriveDialog data={data} />}
       <AreaStatisticsHost />
+      <FigureComposerHost />
       <ImportDialog />
       <span hidden data-lang={lang} />
     </div>

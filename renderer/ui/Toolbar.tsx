@@ -9,6 +9,7 @@ import { useWorkbench } from './hooks/useWorkbench';
 import type { UiKey } from './i18n';
 import { Icon, type IconName } from './Icon';
 import { AreaStatisticsButton } from './AreaStatisticsButton';
+import { FigureButton } from './figures/FigureButton';
 import { AttributeTableButton } from './AttributeTableButton';
 import { GeometryOpsGroup } from './GeometryOpsGroup';
 import { CoordinateGroup } from './CoordinateGroup';
@@ -148,6 +149,7 @@ export function Toolbar({
       <Group label={t('analysisGroup')}>
         <AreaStatisticsButton />
         <AttributeTableButton />
+        <FigureButton />
         {button('runFullCheck', actions.runFullCheck, 'checks', noProject)}
         {button('referenceLayers', actions.referenceLayers, 'layers', noProject)}
       </Group>

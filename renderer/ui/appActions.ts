@@ -20,6 +20,8 @@ export interface AppActions {
   runFullCheck(): void;
   /** 面积统计: open the area statistics dialog. */
   areaStatistics(): void;
+  /** 出图: open the figure composer. */
+  figure(): void;
   /** 参考图层: bring the layers panel's reference section into view and focus it. */
   referenceLayers(): void;
   undo(): void;
@@ -40,6 +42,7 @@ export const MENU_ACTIONS: Record<MenuCommand, (actions: AppActions) => void> = 
   'file.saveAs': (a) => a.saveProject(true),
   'file.import': (a) => a.importFiles(),
   'file.export': (a) => a.exportFiles(),
+  'file.figure': (a) => a.figure(),
   'file.makeWorkingCopy': (a) => a.makeWorkingCopy(),
   'edit.undo': (a) => a.undo(),
   'edit.redo': (a) => a.redo(),

@@ -6,6 +6,7 @@ import type { AppActions } from './appActions';
 import { pickAndImport } from '../editor/transfer';
 import { useWorkbench } from './hooks/useWorkbench';
 import { requestPanel, setAreaStatisticsOpen } from './analysisRequests';
+import { setFigureComposerOpen } from './figures/figureOpen';
 
 export interface DialogControls {
   openSettings(): void;
@@ -43,6 +44,9 @@ export function useAppActions(map: RefObject<PlanMap | null>, dialogs: DialogCon
       runFullCheck: () => void requestPanel('runFullCheck'),
       areaStatistics: () => {
         if (workbench.state.get().projectId) setAreaStatisticsOpen(true);
+      },
+      figure: () => {
+        if (workbench.state.get().projectId) setFigureComposerOpen(true);
       },
       referenceLayers: () => void requestPanel('showReferenceLayers'),
       undo: () => void workbench.undo(),

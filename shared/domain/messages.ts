@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Bilingual, Lang } from './labels';
 import { boundaryPlace, issueWording } from './issueWording';
+import { TEMPLATE_PROBLEMS } from '../tiles/templateProblems';
 
 /**
  * Messages for the rules our schema and validators add, by code. Parameters are filled in from
@@ -14,9 +15,10 @@ export const MESSAGES = {
     en: 'The administrative code has 6, 9 or 12 digits',
   },
   xyz_url_format: {
-    zh: '在线底图地址须为 https 且含 {z}、{x}、{y}',
-    en: 'The basemap URL must be https and contain {z}, {x} and {y}',
+    zh: '在线底图须为不需密钥的 XYZ 瓦片地址（含 {z}、{x}、{y}）；WMTS 或需密钥的服务请在“图层”中添加',
+    en: 'The online basemap must be an XYZ tile URL without a key (with {z}, {x}, {y}); add WMTS services and services with keys in the layers panel',
   },
+  ...TEMPLATE_PROBLEMS,
   ccz_class_only_for_ccz: {
     zh: '只有建设控制地带可以分类',
     en: 'Only a construction-control zone has a class',
@@ -56,11 +58,12 @@ const locales: Record<Lang, () => { localeError: z.core.$ZodErrorMap }> = {
 export function describeIssues(error: z.ZodError, lang: Lang): FieldProblem[] {
   const localeError = locales[lang]().localeError;
   return error.issues.map((issue) => {
-    const code = (issue as { params?: { code?: string } }).params?.code;
+    const params = (issue as { params?: Record<string, string> }).params ?? {};
+    const code = params.code;
     const plain = issueWording(issue);
     const text =
       code && code in MESSAGES
-        ? message(code as MessageCode, lang)
+        ? message(code as MessageCode, lang, params)
         : plain
           ? plain[lang]
           : String(localeError(issue as unknown as Parameters<typeof localeError>[0]) ?? issue.message);

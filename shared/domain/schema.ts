@@ -13,6 +13,8 @@ import {
 } from './taxonomy';
 import { field } from './fieldMeta';
 import { DerivationSchema } from './derivation';
+import { FigureSettingsSchema } from '../figures/figureSettings';
+import { checkTileTemplate } from '../tiles/tileTemplate';
 
 /**
  * The one schema of protected objects, zones and projects. Forms are generated from it (labels and
@@ -220,8 +222,15 @@ export const ProjectSettingsSchema = z.object({
     z
       .string()
       .trim()
-      .refine((v) => v === '' || /^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(v), {
-        params: { code: 'xyz_url_format' },
+      .superRefine((v, ctx) => {
+        if (v === '') return;
+        // The same check as a tile service added in the layers panel; a key pasted here would
+        // travel inside project files, so it is refused rather than moved.
+        const check = checkTileTemplate(v, { keys: 'refuse' });
+        if (!check.ok)
+          ctx.addIssue({ code: 'custom', params: { code: check.problem.code, ...check.problem.params } });
+        else if (check.value.encoding !== 'xyz' || check.value.template.includes('{key}'))
+          ctx.addIssue({ code: 'custom', params: { code: 'xyz_url_format' } });
       }),
     { zh: '在线底图地址（XYZ）', en: 'Online basemap URL (XYZ)' },
   ).default(''),
@@ -235,6 +244,8 @@ export const ProjectSettingsSchema = z.object({
    * beijing1954, new_beijing, other:<name>). Set from the import dialog, not the settings form.
    */
   datumShifts: z.record(z.string().max(200), DatumShiftSchema).default({}),
+  /** Paper, scale and title block of the figure (出图); edited in the composer, not the settings form. */
+  figure: FigureSettingsSchema.prefault({}),
 });
 export type ProjectSettings = z.output<typeof ProjectSettingsSchema>;
 export type ProjectSettingsInput = z.input<typeof ProjectSettingsSchema>;

@@ -27,6 +27,10 @@ export interface HzwBridge {
   setTileOrigins(
     origins: InvokeRequest<Call<'setTileOrigins'>>,
   ): Promise<InvokeResult<Call<'setTileOrigins'>>>;
+  /** A service key from local settings (天地图 tk …); null when none is kept. */
+  getServiceKey(keyId: InvokeRequest<Call<'getServiceKey'>>): Promise<InvokeResult<Call<'getServiceKey'>>>;
+  /** Keep (or with null forget) a service key in local settings. */
+  setServiceKey(request: InvokeRequest<Call<'setServiceKey'>>): Promise<void>;
   /** Ask where a large export goes and open it for writing in pieces (null when cancelled). */
   exportStreamBegin(
     request: InvokeRequest<Call<'exportStreamBegin'>>,
@@ -59,6 +63,8 @@ export const BRIDGE_FUNCTIONS = [
   'setWindowState',
   'listTileOrigins',
   'setTileOrigins',
+  'getServiceKey',
+  'setServiceKey',
   'exportStreamBegin',
   'exportStreamWrite',
   'exportStreamEnd',

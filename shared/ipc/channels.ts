@@ -17,6 +17,8 @@ export const INVOKE_CHANNELS = {
   acceptOpenRequests: 'file:acceptOpenRequests',
   listTileOrigins: 'tiles:listOrigins',
   setTileOrigins: 'tiles:setOrigins',
+  getServiceKey: 'settings:getServiceKey',
+  setServiceKey: 'settings:setServiceKey',
   exportStreamBegin: 'file:exportStreamBegin',
   exportStreamWrite: 'file:exportStreamWrite',
   exportStreamEnd: 'file:exportStreamEnd',

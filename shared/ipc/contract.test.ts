@@ -103,7 +103,7 @@ describe('IPC contract', () => {
     type Missing = Exclude<keyof HzwBridge, (typeof BRIDGE_FUNCTIONS)[number]>;
     const complete: [Missing] extends [never] ? true : false = true;
     expect(complete).toBe(true);
-    expect(BRIDGE_FUNCTIONS).toHaveLength(18);
+    expect(BRIDGE_FUNCTIONS).toHaveLength(20);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isHttpsOrigin } from '../security/csp';
+import { isTileOrigin } from '../security/csp';
 import { MAX_SIDECAR_BYTES, SIDECAR_EXTENSIONS } from './granted';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel, type InvokeChannel } from './channels';
 import {
@@ -100,8 +100,25 @@ export const WindowStateSchema = z.strictObject({
   readOnly: z.boolean().optional(),
 });
 export const TileOriginsSchema = z
-  .array(z.string().max(200).refine(isHttpsOrigin, 'an https origin such as https://tiles.example.org'))
+  .array(
+    z
+      .string()
+      .max(200)
+      .refine(isTileOrigin, 'an https origin such as https://tiles.example.org (http only on 127.0.0.1)'),
+  )
   .max(MAX_TILE_ORIGINS);
+/** Which local key: `tianditu`, or a service's host name (see shared/tiles/tileTemplate.ts). */
+export const ServiceKeyIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,99}$/, 'a key id such as tianditu');
+/** A key as services issue them: printable ASCII, no spaces. */
+export const ServiceKeyValueSchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,500}$/, 'a key of printable characters');
+export const SetServiceKeySchema = z.strictObject({
+  keyId: ServiceKeyIdSchema,
+  key: ServiceKeyValueSchema.nullable(),
+});
 /** Where a streamed export goes: asked with a save dialog, like exportFile, but no bytes yet. */
 export const ExportStreamRequestSchema = z.strictObject({ suggestedName: FileName, filters: Filters });
 export const ExportStreamSchema = z.strictObject({ stream: z.uuid(), name: FileName });
@@ -140,6 +157,11 @@ export const invokeContract = {
   [INVOKE_CHANNELS.acceptOpenRequests]: { request: Nothing, response: Nothing },
   [INVOKE_CHANNELS.listTileOrigins]: { request: Nothing, response: TileOriginsSchema },
   [INVOKE_CHANNELS.setTileOrigins]: { request: TileOriginsSchema, response: TileOriginsSchema },
+  [INVOKE_CHANNELS.getServiceKey]: {
+    request: ServiceKeyIdSchema,
+    response: ServiceKeyValueSchema.nullable(),
+  },
+  [INVOKE_CHANNELS.setServiceKey]: { request: SetServiceKeySchema, response: Nothing },
   [INVOKE_CHANNELS.exportStreamBegin]: {
     request: ExportStreamRequestSchema,
     response: ExportStreamSchema.nullable(),

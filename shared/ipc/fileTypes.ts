@@ -29,6 +29,8 @@ const TYPES = {
     label: { zh: 'Excel 坐标表', en: 'Excel coordinate table' },
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
+  pdf: { label: { zh: 'PDF 图件', en: 'PDF figure' }, mime: 'application/pdf' },
+  png: { label: { zh: 'PNG 图片', en: 'PNG image' }, mime: 'image/png' },
   hzw: {
     label: { zh: '文物保护区划项目', en: 'Heritage zone project' },
     mime: 'application/vnd.hzw.project',
@@ -69,6 +71,9 @@ export const EXPORT_EXTENSIONS: readonly FileExtension[] = [
   'xlsx',
   'geojson',
   'hzw',
+  // Figures (出图): a PDF (one figure or an atlas) and a PNG.
+  'pdf',
+  'png',
   // A shapefile written unzipped: one save per part.
   'shp',
   'shx',

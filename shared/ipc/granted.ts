@@ -15,13 +15,18 @@ export function grantOfPath(pathname: string): string | null {
   return GRANTED_PATH.exec(pathname)?.[1] ?? null;
 }
 
-/** Sidecars read with a background file: world files, the .prj and GDAL's .aux.xml. */
+/**
+ * Sidecars read with a background file: world files, the .prj and GDAL's .aux.xml (the same
+ * list as the web picker's, renderer/platform/backgroundPick.ts).
+ */
 export const SIDECAR_EXTENSIONS = [
   'prj',
   'tfw',
   'tifw',
+  'tiffw',
   'jgw',
   'jpgw',
+  'jpegw',
   'pgw',
   'pngw',
   'wld',

@@ -24,8 +24,11 @@ export const READ_CHUNK_BYTES = 16 * MIB;
 /** Files a single pick may return (a shapefile with every sidecar, several data sets). */
 export const MAX_PICKED_FILES = 64;
 
-/** How many online basemap origins the user may add to the CSP. */
-export const MAX_TILE_ORIGINS = 16;
+/** How many tile-service origins the user may add to the CSP (天地图 alone rotates over 8 hosts). */
+export const MAX_TILE_ORIGINS = 32;
+
+/** How many service keys (天地图 tk, tokens) the local settings keep. */
+export const MAX_SERVICE_KEYS = 64;
 
 /** How many recently used project files are remembered. */
 export const MAX_RECENT_FILES = 10;

@@ -9,6 +9,7 @@ export const MENU_COMMANDS = [
   'file.saveAs',
   'file.import',
   'file.export',
+  'file.figure',
   'file.makeWorkingCopy',
   'edit.undo',
   'edit.redo',

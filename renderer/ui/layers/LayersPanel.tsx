@@ -19,6 +19,7 @@ import { useLayerList } from './useLayerList';
 import { useOverlap } from './useOverlap';
 import { ReferenceSection } from './ReferenceSection';
 import { useLayersText } from './layersText';
+import { useTileServiceDialog } from './useTileServiceDialog';
 import { ZoneTypeRows } from './ZoneTypeRows';
 import './layers.css';
 
@@ -72,6 +73,7 @@ export function LayersPanel({ data, references, map }: Props) {
     map,
     askCrs,
   });
+  const tiles = useTileServiceDialog({ data, backgrounds, listed, order, prefs });
   const rows: RowModel[] = order.flatMap((id): RowModel[] => {
     const background = backgrounds.find((b) => b.id === id);
     const opacity = prefs?.opacity[id] ?? 1;
@@ -111,6 +113,7 @@ export function LayersPanel({ data, references, map }: Props) {
         items={[
           { id: 'file', label: { zh: '来自文件…', en: 'From file…' }, run: () => void actions.addFromFile() },
           { id: 'cogUrl', label: { zh: '按网址添加 COG…', en: 'COG by URL…' }, run: () => setCogOpen(true) },
+          ...tiles.items,
         ]}
       />
       {prefs && <ZoneTypeRows zones={data.zones} prefs={prefs} onChange={update} />}
@@ -144,6 +147,7 @@ export function LayersPanel({ data, references, map }: Props) {
       />
       <CrsAsk question={question} projectZone={data.project.settings.gkZone} />
       <AddCogUrlDialog open={cogOpen} onClose={() => setCogOpen(false)} onAdd={actions.addFromUrl} />
+      {tiles.dialog}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LayerListPrefsSchema } from '../../../shared/domain/backgrounds';
 import type { PickedBackgroundFile } from '../../platform/backgroundFiles';
 import { BACKGROUND_INSPECTORS } from '../../map/backgrounds/backgroundLayers';
@@ -16,9 +16,15 @@ const picked = (name: string, sidecars: Record<string, string> = {}): PickedBack
   sidecars,
 });
 
+// A kind this test treats as not readable yet (MBTiles is read since the tile-services work).
+const mbtiles = BACKGROUND_INSPECTORS.mbtiles;
+beforeEach(() => {
+  delete BACKGROUND_INSPECTORS.mbtiles;
+});
 afterEach(() => {
   delete BACKGROUND_INSPECTORS.geotiff;
   delete BACKGROUND_INSPECTORS.cad;
+  BACKGROUND_INSPECTORS.mbtiles = mbtiles;
 });
 
 describe('adding backgrounds from files', () => {

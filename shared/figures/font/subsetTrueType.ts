@@ -1,3 +1,4 @@
+import { assembleSfnt, pad4 } from './sfnt';
 import type { TrueTypeFont } from './trueType';
 
 /**
@@ -50,9 +51,7 @@ export function subsetTrueType(font: TrueTypeFont, used: readonly number[]): Sub
     hmtx.setInt16(4 * i + 2, lsbOf(g));
   });
   const head = copy(font.table('head')!);
-  const headView = new DataView(head.buffer);
-  headView.setUint32(8, 0);
-  headView.setInt16(50, 1);
+  new DataView(head.buffer).setInt16(50, 1); // long loca offsets
   const hhea = copy(font.table('hhea')!);
   new DataView(hhea.buffer).setUint16(34, glyphs.length);
   const maxp = copy(font.table('maxp')!);
@@ -70,11 +69,7 @@ export function subsetTrueType(font: TrueTypeFont, used: readonly number[]): Sub
     const t = font.table(tag);
     if (t) tables[tag] = t;
   }
-  const bytes = assemble(tables);
-  const sum = checksum(bytes);
-  const headAt = tableOffset(bytes, 'head');
-  new DataView(bytes.buffer).setUint32(headAt + 8, (0xb1b0afba - sum) >>> 0);
-  return { bytes, glyphs };
+  return { bytes: assembleSfnt(tables), glyphs };
 }
 
 interface Component {
@@ -122,58 +117,6 @@ function leftSideBearings(font: TrueTypeFont): (g: number) => number {
   };
 }
 
-const pad4 = (n: number): number => (n + 3) & ~3;
-
 function copy(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes);
-}
-
-function checksum(bytes: Uint8Array): number {
-  let sum = 0;
-  const whole = bytes.length & ~3;
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let i = 0; i < whole; i += 4) sum = (sum + v.getUint32(i)) >>> 0;
-  if (whole < bytes.length) {
-    let last = 0;
-    for (let i = whole; i < whole + 4; i++) last = (last << 8) | (bytes[i] ?? 0);
-    sum = (sum + (last >>> 0)) >>> 0;
-  }
-  return sum;
-}
-
-function assemble(tables: Record<string, Uint8Array>): Uint8Array {
-  const tags = Object.keys(tables).sort();
-  const n = tags.length;
-  const dirLength = 12 + 16 * n;
-  const total = tags.reduce((sum, t) => sum + pad4(tables[t]!.length), dirLength);
-  const out = new Uint8Array(total);
-  const v = new DataView(out.buffer);
-  const pow = 2 ** Math.floor(Math.log2(n));
-  v.setUint32(0, 0x00010000);
-  v.setUint16(4, n);
-  v.setUint16(6, pow * 16);
-  v.setUint16(8, Math.log2(pow));
-  v.setUint16(10, n * 16 - pow * 16);
-  let at = dirLength;
-  tags.forEach((tag, i) => {
-    const data = tables[tag]!;
-    const r = 12 + 16 * i;
-    for (let k = 0; k < 4; k++) v.setUint8(r + k, tag.charCodeAt(k));
-    v.setUint32(r + 4, checksum(data));
-    v.setUint32(r + 8, at);
-    v.setUint32(r + 12, data.length);
-    out.set(data, at);
-    at += pad4(data.length);
-  });
-  return out;
-}
-
-function tableOffset(font: Uint8Array, tag: string): number {
-  const v = new DataView(font.buffer, font.byteOffset, font.byteLength);
-  const n = v.getUint16(4);
-  for (let i = 0; i < n; i++) {
-    const r = 12 + 16 * i;
-    if (String.fromCharCode(...font.subarray(r, r + 4)) === tag) return v.getUint32(r + 8);
-  }
-  throw new Error(`no ${tag}`);
 }

@@ -24,6 +24,8 @@ export interface TrueTypeFont {
   glyphBytes(glyph: number): Uint8Array;
   /** A table's bytes by tag ('cvt ', 'fpgm' …), or undefined. */
   table(tag: string): Uint8Array | undefined;
+  /** Tags of the face's tables, in directory order. */
+  tableTags: readonly string[];
 }
 
 export class FontError extends Error {
@@ -94,6 +96,7 @@ export function openTrueType(bytes: Uint8Array, faceIndex = 0): TrueTypeFont {
       if (b <= a || b > glyf.byteLength) return new Uint8Array(0);
       return new Uint8Array(glyf.buffer, glyf.byteOffset + a, b - a);
     },
+    tableTags: [...tables.keys()],
     table: (tag) => {
       const t = tables.get(tag);
       return t && bytes.subarray(t.offset, t.offset + t.length);

@@ -19,17 +19,24 @@ const DEFAULT_WIDTH_MM = 0.25;
  * op sets its own state inside q…Q, so nothing leaks from one op to the next; clip and unclip
  * open and close a q…Q of their own.
  */
-export function pageContent(ops: readonly DrawOp[], res: ContentResources): string {
-  const out: string[] = ['1 j'];
+export function pageContent(
+  ops: readonly DrawOp[],
+  res: ContentResources,
+  emit: (line: string, isText: boolean) => void,
+): void {
+  const out = { push: (line: string) => emit(line, false) };
+  out.push('1 j');
   let clips = 0;
   for (const op of ops) {
     switch (op.op) {
       case 'path':
         pathOps(op, res, out);
         break;
-      case 'text':
-        textOps(op, res, out);
+      case 'text': {
+        const line = textOps(op, res);
+        if (line) emit(line, true);
         break;
+      }
       case 'image': {
         const r = op.rect;
         out.push(`q ${pt(r.wMm)} 0 0 ${pt(r.hMm)} ${pt(r.xMm)} ${pt(r.yMm)} cm /${res.image(op.id)} Do Q`);
@@ -50,13 +57,17 @@ export function pageContent(ops: readonly DrawOp[], res: ContentResources): stri
     }
   }
   for (; clips > 0; clips--) out.push('Q');
-  return out.join('\n');
 }
+
+const POINTS_PER_LINE = 1000;
+
+const finite = (...values: number[]): boolean => values.every(Number.isFinite);
 
 const colour = (c: Rgb, op: 'rg' | 'RG'): string => `${unit(c[0])} ${unit(c[1])} ${unit(c[2])} ${op}`;
 
-function pathOps(op: PathOp, res: ContentResources, out: string[]): void {
-  const rings = op.rings.filter((r) => r.length >= 2);
+function pathOps(op: PathOp, res: ContentResources, out: { push(line: string): void }): void {
+  // A ring with a non-finite point (a layout fault) is left out rather than written as "NaN".
+  const rings = op.rings.filter((r) => r.length >= 2 && r.every(([x, y]) => finite(x, y)));
   const fill = op.fill && op.closed ? op.fill : undefined;
   const stroke = op.stroke;
   if (!rings.length || (!fill && !stroke)) return;
@@ -69,15 +80,24 @@ function pathOps(op: PathOp, res: ContentResources, out: string[]): void {
     parts.push(colour(stroke, 'RG'), `${pt(op.widthMm ?? DEFAULT_WIDTH_MM)} w`);
     if (op.dash?.length) parts.push(`[${op.dash.map(pt).join(' ')}] 0 d`);
   }
-  for (const ring of rings) {
-    const [x0, y0] = ring[0]!;
-    parts.push(`${pt(x0)} ${pt(y0)} m`);
-    for (let i = 1; i < ring.length; i++) parts.push(`${pt(ring[i]![0])} ${pt(ring[i]![1])} l`);
-    if (op.closed) parts.push('h');
-  }
-  const eo = op.evenOdd ? '*' : '';
-  parts.push(fill && stroke ? `B${eo}` : fill ? `f${eo}` : 'S', 'Q');
   out.push(parts.join(' '));
+  // Points go out a line of at most POINTS_PER_LINE at a time, so a long outline never becomes
+  // one huge string.
+  let line: string[] = [];
+  const flush = () => {
+    if (line.length) out.push(line.join(' '));
+    line = [];
+  };
+  for (const ring of rings) {
+    ring.forEach(([x, y], i) => {
+      line.push(`${pt(x)} ${pt(y)} ${i === 0 ? 'm' : 'l'}`);
+      if (line.length >= POINTS_PER_LINE) flush();
+    });
+    if (op.closed) line.push('h');
+  }
+  flush();
+  const eo = op.evenOdd ? '*' : '';
+  out.push(`${fill && stroke ? `B${eo}` : fill ? `f${eo}` : 'S'} Q`);
 }
 
 /** A rotation term at 1e-5, so a long rotated label does not drift. */
@@ -86,9 +106,10 @@ const fine = (n: number): string => String(Math.round(n * 1e5) / 1e5);
 /** Faux bold: the glyphs are stroked as well as filled, 3.5 % of the size wide. */
 const BOLD_STROKE = 0.035;
 
-function textOps(op: TextOp, res: ContentResources, out: string[]): void {
+function textOps(op: TextOp, res: ContentResources): string | null {
+  if (!(op.sizePt > 0) || !finite(op.xMm, op.yMm, op.rotation ?? 0)) return null;
   const { hex, units } = res.font.encode(op.str);
-  if (!hex) return;
+  if (!hex) return null;
   const widthPt = (units / res.font.font.unitsPerEm) * op.sizePt;
   const shift = op.anchor === 'middle' ? -widthPt / 2 : op.anchor === 'end' ? -widthPt : 0;
   const a = ((op.rotation ?? 0) * Math.PI) / 180;
@@ -102,5 +123,5 @@ function textOps(op: TextOp, res: ContentResources, out: string[]): void {
   parts.push(
     `BT /F1 ${num(op.sizePt)} Tf ${fine(cos)} ${fine(sin)} ${fine(-sin)} ${fine(cos)} ${num(x)} ${num(y)} Tm <${hex}> Tj ET Q`,
   );
-  out.push(parts.join(' '));
+  return parts.join(' ');
 }

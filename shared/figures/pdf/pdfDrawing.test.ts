@@ -136,4 +136,35 @@ describe('drawing operations as poppler rasterises them', () => {
     // The transparent half shows the yellow underneath.
     expect(near(at(raster, 160, 120), [255, 255, 0])).toBe(true);
   });
+
+  it('a page of 200 000 vertices streams out in small pieces; a ring with NaN is left out, not written', () => {
+    // A zig-zag band 100 mm wide between y = 100 and y = 110, with 200 000 vertices.
+    const n = 200_000;
+    const zigzag: [number, number][] = Array.from({ length: n }, (_, i) => [
+      50 + (100 * i) / n,
+      i % 2 ? 110 : 100,
+    ]);
+    const { path, chunks } = writePdf([
+      page([
+        { op: 'path', rings: [zigzag], closed: false, stroke: [255, 0, 0], widthMm: 0.5 },
+        {
+          op: 'path',
+          rings: [
+            [
+              [10, 10],
+              [NaN, 20],
+              [30, 30],
+            ],
+          ],
+          closed: true,
+          fill: [0, 0, 0],
+        },
+      ]),
+    ]);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(256 * 1024);
+    expect(chunks.reduce((sum, c) => sum + c.length, 0)).toBeGreaterThan(256 * 1024);
+    const raster = rasterise(path, DPI);
+    expect(near(at(raster, 100, 105), [255, 0, 0])).toBe(true);
+    expect(near(at(raster, 20, 20), [255, 255, 255])).toBe(true);
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../displayList';
+import { figureFont } from '../font/testFont.test';
+import { PdfWriter } from './pdfWriter';
 import { mmToPx, poppler, pxToMm, rasterise, writePdf } from './poppler.test';
 
 const RED = [255, 0, 0] as const;
@@ -74,5 +76,40 @@ describe('PDF pages as poppler reads them', () => {
     expect(ys).toHaveLength(2);
     expect(Math.abs(pxToMm(ys[1]! - ys[0]!, 300) - 80)).toBeLessThan(0.1);
     expect(Math.abs(297 - pxToMm(ys[1]! + 0.5, 300) - y0)).toBeLessThan(0.1);
+  });
+
+  it('an atlas goes out page by page: each page is written when added, all pages read back', () => {
+    const written: number[] = [];
+    let bytes = 0;
+    const writer = new PdfWriter((b) => (bytes += b.length), figureFont());
+    const pages = 120;
+    for (let i = 1; i <= pages; i++) {
+      writer.addPage(
+        a3Landscape([
+          { op: 'text', str: `第 ${i} 页 object ${i}`, xMm: 20, yMm: 20, sizePt: 10, anchor: 'start' },
+        ]),
+      );
+      written.push(bytes);
+    }
+    // Every page adds its own bytes before the document ends.
+    for (let i = 1; i < pages; i++) expect(written[i]!).toBeGreaterThan(written[i - 1]!);
+    writer.finish();
+    const { path } = writePdf(
+      Array.from({ length: pages }, (_, k) =>
+        a3Landscape([
+          {
+            op: 'text',
+            str: `第 ${k + 1} 页 object ${k + 1}`,
+            xMm: 20,
+            yMm: 20,
+            sizePt: 10,
+            anchor: 'start',
+          },
+        ]),
+      ),
+    );
+    expect(poppler('pdfinfo', [path])).toMatch(new RegExp(`Pages:\\s+${pages}\\n`));
+    const text = poppler('pdftotext', ['-f', '77', '-l', '77', path, '-']);
+    expect(text.trim()).toBe('第 77 页 object 77');
   });
 });

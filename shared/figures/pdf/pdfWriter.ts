@@ -1,11 +1,14 @@
 import type { Bilingual } from '../../domain/labels';
-import { zlibCompress } from '../../formats/zip/deflate';
+import { ZlibStream, zlibCompress } from '../../formats/zip/deflate';
 import type { Page } from '../displayList';
 import type { TrueTypeFont } from '../font/trueType';
 import { pageContent } from './pdfContent';
 import { PdfFont, type ObjectSink } from './pdfFont';
 import { writeImage } from './pdfImage';
 import { ascii, num, pt, ref, textString } from './pdfSyntax';
+
+/** Content text gathered before it is handed to the compressor. */
+const CONTENT_PIECE = 64 * 1024;
 
 export interface PdfInfo {
   title?: string;
@@ -47,39 +50,63 @@ export class PdfWriter {
     return this.pageIds.length;
   }
 
-  /** Writes one page with its images; the caller may drop the page afterwards. */
+  /**
+   * Writes one page with its images; the caller may drop the page afterwards. The images go
+   * first, then the content stream, compressed as it is produced (its length follows in an
+   * object of its own), so a page with a hundred thousand zone vertices is never one string.
+   */
   addPage(page: Page): void {
     if (this.finished) throw new Error('PDF already finished');
     const opacities = new Map<string, string>();
     const images = new Map<string, { name: string; id: number }>();
-    const content = pageContent(page.ops, {
-      font: this.font,
-      opacity: (fill, stroke) => {
-        const key = `/ca ${num(fill)} /CA ${num(stroke)}`;
-        let name = opacities.get(key);
-        if (!name) opacities.set(key, (name = `GS${opacities.size}`));
-        return name;
-      },
-      image: (id) => {
-        let entry = images.get(id);
-        if (!entry) {
-          const image = page.images[id];
-          if (!image) throw new Error(`page image ${id} is missing`);
-          const xobject = writeImage(
-            () => this.reserve(),
-            image,
-            (i, dict, data) => this.stream(i, dict, data, ''),
-          );
-          entry = { name: `Im${images.size}`, id: xobject };
-          images.set(id, entry);
-        }
-        return entry.name;
-      },
-    });
+    for (const op of page.ops) {
+      if (op.op !== 'image' || images.has(op.id)) continue;
+      const image = page.images[op.id];
+      if (!image) throw new Error(`page image ${op.id} is missing`);
+      const id = writeImage(
+        () => this.reserve(),
+        image,
+        (i, dict, data) => this.stream(i, dict, data, ''),
+      );
+      images.set(op.id, { name: `Im${images.size}`, id });
+    }
     const contentId = this.reserve();
-    this.stream(contentId, '/Filter /FlateDecode', zlibCompress(ascii(content)), '');
+    const lengthId = this.reserve();
+    this.offsets[contentId] = this.offset;
+    this.emit(ascii(`${contentId} 0 obj\n<< /Filter /FlateDecode /Length ${ref(lengthId)} >>\nstream\n`));
+    let length = 0;
+    const zlib = new ZlibStream((data) => {
+      length += data.length;
+      this.emit(data);
+    });
+    let text = '';
+    let usesFont = false;
+    pageContent(
+      page.ops,
+      {
+        font: this.font,
+        opacity: (fill, stroke) => {
+          const key = `/ca ${num(fill)} /CA ${num(stroke)}`;
+          let name = opacities.get(key);
+          if (!name) opacities.set(key, (name = `GS${opacities.size}`));
+          return name;
+        },
+        image: (id) => images.get(id)!.name,
+      },
+      (line, isText) => {
+        usesFont ||= isText;
+        text += `${line}\n`;
+        if (text.length >= CONTENT_PIECE) {
+          zlib.push(ascii(text));
+          text = '';
+        }
+      },
+    );
+    zlib.push(ascii(text), true);
+    this.emit(ascii('\nendstream\nendobj\n'));
+    this.object(lengthId, String(length));
     const resources: string[] = [];
-    if (content.includes(' Tf ')) resources.push(`/Font << /F1 ${ref(this.font.objectId)} >>`);
+    if (usesFont) resources.push(`/Font << /F1 ${ref(this.font.objectId)} >>`);
     if (opacities.size)
       resources.push(`/ExtGState << ${[...opacities].map(([k, n]) => `/${n} << ${k} >>`).join(' ')} >>`);
     if (images.size)

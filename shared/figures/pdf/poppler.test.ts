@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +25,16 @@ export function writePdf(pages: Page[], title?: string) {
   return { path, warnings, chunks };
 }
 
-export const poppler = (tool: string, args: string[]): string =>
-  execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+/**
+ * A poppler tool's output. Anything on stderr fails the test: poppler repairs a broken
+ * cross-reference table or object silently except for a "Syntax Error" line there.
+ */
+export function poppler(tool: string, args: string[]): string {
+  const run = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0 || run.stderr)
+    throw new Error(`${tool} ${args.join(' ')}: ${run.status} ${run.stderr}`);
+  return run.stdout;
+}
 
 export interface Raster {
   width: number;

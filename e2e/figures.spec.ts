@@ -1,0 +1,238 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, openWorkbench, test } from './fixtures/test';
+import { readTable, type StoredZone } from './fixtures/indexedDb';
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'hzw-figure-'));
+const run = (tool: string, args: string[]) =>
+  execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+
+/** Zone 28 Gauss-Krüger (prefixed easting) → lon/lat on GRS80, by PROJ. */
+function gkToLonLat(points: [number, number][]): [number, number][] {
+  const input = points.map(([e, n]) => `${e} ${n}`).join('\n');
+  const out = execFileSync(
+    'cs2cs',
+    [
+      '-f',
+      '%.10f',
+      ...'+proj=tmerc +lat_0=0 +lon_0=84 +k=1 +x_0=28500000 +y_0=0 +ellps=GRS80 +units=m +no_defs +to +proj=longlat +ellps=GRS80 +no_defs'.split(
+        ' ',
+      ),
+    ],
+    { input, encoding: 'utf8' },
+  );
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => line.split(/\s+/).slice(0, 2).map(Number) as [number, number]);
+}
+
+/** A rectangle given in GK metres, as a GeoJSON ring. */
+function rectangle(e: number, n: number, w: number, h: number): [number, number][] {
+  return gkToLonLat([
+    [e, n],
+    [e, n + h],
+    [e + w, n + h],
+    [e + w, n],
+    [e, n],
+  ]);
+}
+
+const E0 = 28_516_000;
+const N0 = 4_895_000;
+const OBJECT = '出图测试寺';
+
+async function importTestZones(page: Page) {
+  const feature = (zoneType: string, ring: [number, number][]) => ({
+    type: 'Feature',
+    properties: { object_name: OBJECT, object_type: 'relic_unit', zone_type: zoneType },
+    geometry: { type: 'Polygon', coordinates: [ring] },
+  });
+  const file = join(scratch(), 'figure-zones.geojson');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        // 120 m × 80 m, and a construction-control zone 40 m and 30 m around it.
+        feature('protection_range', rectangle(E0, N0, 120, 80)),
+        feature('construction_control_zone', rectangle(E0 - 40, N0 - 30, 200, 140)),
+      ],
+    }),
+  );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await (await chooser).setFiles(file);
+  const review = page.getByRole('dialog', { name: '导入预览' });
+  await review.getByRole('button', { name: '导入 2 个区划' }).click();
+  await expect(page.getByRole('treeitem', { name: OBJECT, exact: true })).toBeVisible();
+}
+
+async function openComposer(page: Page) {
+  await page.getByRole('button', { name: '出图' }).click();
+  return page.getByRole('dialog', { name: /出图/ });
+}
+
+async function download(page: Page, click: () => Promise<void>, name: string): Promise<string> {
+  const pending = page.waitForEvent('download');
+  await click();
+  const file = join(scratch(), name);
+  await (await pending).saveAs(file);
+  return file;
+}
+
+/** Centres of the runs of indexes whose count reaches `min`. */
+function runCentres(counts: number[], min: number): number[] {
+  const centres: number[] = [];
+  let start = -1;
+  counts.forEach((c, i) => {
+    if (c >= min && start < 0) start = i;
+    if (start >= 0 && (c < min || i === counts.length - 1)) {
+      centres.push((start + (c >= min ? i : i - 1)) / 2);
+      start = -1;
+    }
+  });
+  return centres;
+}
+
+test('figure: a 1:1 000 A3 PDF of an imported zone measures true on paper, embeds its font and lists exactly the zone types drawn', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openWorkbench(page);
+  await importTestZones(page);
+  const dialog = await openComposer(page);
+  await dialog.getByLabel('出图对象').selectOption({ label: OBJECT });
+  await dialog.getByLabel('纸张').selectOption('A3');
+  await dialog.getByLabel('方向').selectOption('landscape');
+  await dialog.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:1 000' });
+  await expect(dialog.getByRole('img', { name: /出图预览/ })).toHaveAttribute('data-page-mm', '420x297');
+  const pdf = await download(
+    page,
+    () => dialog.getByRole('button', { name: '导出 PDF' }).click(),
+    'figure.pdf',
+  );
+
+  expect(run('pdfinfo', [pdf])).toMatch(/Page size:\s+1190\.55 x 841\.89 pts \(A3\)/);
+  const fonts = run('pdffonts', [pdf]).trim().split('\n').slice(2);
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const line of fonts) expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+
+  // The protection range's outline (#d01c1c) at 300 dpi: its two vertical and two horizontal
+  // edges are 120 mm and 80 mm apart, the ground distances / 1 000.
+  const dpi = 300;
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-aa', 'no', '-aaVector', 'no', pdf], {
+    maxBuffer: 1 << 28,
+  });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
+  const [width, height, at] = [Number(header[1]), Number(header[2]), header[0].length];
+  const cols = new Array<number>(width).fill(0);
+  const rows = new Array<number>(height).fill(0);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = at + 3 * (y * width + x);
+      if (Math.abs(ppm[i]! - 208) < 12 && ppm[i + 1]! < 45 && ppm[i + 2]! < 45) {
+        cols[x]!++;
+        rows[y]!++;
+      }
+    }
+  const mm = (px: number) => (px / dpi) * 25.4;
+  const xs = runCentres(cols, (60 / 25.4) * dpi);
+  const ys = runCentres(rows, (100 / 25.4) * dpi);
+  expect(xs).toHaveLength(2);
+  expect(ys).toHaveLength(2);
+  expect(Math.abs(mm(xs[1]! - xs[0]!) - 120)).toBeLessThan(0.5);
+  expect(Math.abs(mm(ys[1]! - ys[0]!) - 80)).toBeLessThan(0.5);
+
+  // The legend: the two types imported and no other zone type label anywhere on the page.
+  const lines = new Set(
+    run('pdftotext', ['-raw', pdf, '-'])
+      .split('\n')
+      .map((l) => l.trim()),
+  );
+  const typeLabels = [
+    '本体',
+    '保护范围',
+    '重点保护区',
+    '一般保护区',
+    '建设控制地带',
+    '环境协调区',
+    '核心保护范围',
+    '紫线',
+    '历史城区',
+    '地下文物埋藏区',
+    '可能存在地下文物的区域',
+    '视线通廊',
+    '限高控制区',
+  ];
+  expect(typeLabels.filter((l) => lines.has(l))).toEqual(['保护范围', '建设控制地带']);
+  expect(lines.has('图例')).toBe(true);
+
+  // The PNG of the same page at 150 dpi: 420 × 297 mm in pixels.
+  await dialog.getByLabel('分辨率').selectOption('150');
+  const png = await download(
+    page,
+    () => dialog.getByRole('button', { name: /导出 PNG/ }).click(),
+    'figure.png',
+  );
+  const info = JSON.parse(run('gdalinfo', ['-json', png])) as { size: number[] };
+  expect(info.size).toEqual([Math.round((420 / 25.4) * 150), Math.round((297 / 25.4) * 150)]);
+
+  // A zone type switched off in the layers panel is neither drawn nor in the legend.
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await page
+    .getByRole('region', { name: '图层', exact: true })
+    .getByRole('checkbox', { name: '显示 建设控制地带' })
+    .uncheck();
+  const again = await openComposer(page);
+  await again.getByLabel('出图对象').selectOption({ label: OBJECT });
+  const hidden = await download(
+    page,
+    () => again.getByRole('button', { name: '导出 PDF' }).click(),
+    'hidden.pdf',
+  );
+  const hiddenLines = new Set(
+    run('pdftotext', ['-raw', hidden, '-'])
+      .split('\n')
+      .map((l) => l.trim()),
+  );
+  expect(typeLabels.filter((l) => hiddenLines.has(l))).toEqual(['保护范围']);
+});
+
+test('figure: the atlas of the sample writes one page per protected object; cancelled, it writes nothing', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openWorkbench(page);
+  const zones = await readTable<StoredZone>(page, 'zones');
+  const dialog = await openComposer(page);
+  // The objects offered are those of the open project that have zones: every one of them.
+  const offered = (
+    await dialog
+      .getByLabel('出图对象')
+      .locator('option')
+      .evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value))
+  ).filter(Boolean);
+  const projectId = zones.find((z) => z.objectId === offered[0])!.projectId;
+  const objects = new Set(zones.filter((z) => z.projectId === projectId).map((z) => z.objectId));
+  expect(new Set(offered)).toEqual(objects);
+  expect(objects.size).toBeGreaterThan(1);
+
+  // Cancelled at once: no download, and the notice says nothing was written.
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await dialog.getByRole('button', { name: /导出图集/ }).click();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByText('已取消图集，未写入文件。')).toBeVisible();
+  expect(downloads).toBe(0);
+
+  const atlas = await download(
+    page,
+    () => dialog.getByRole('button', { name: /导出图集/ }).click(),
+    'atlas.pdf',
+  );
+  expect(run('pdfinfo', [atlas])).toMatch(new RegExp(`Pages:\\s+${objects.size}\\n`));
+});

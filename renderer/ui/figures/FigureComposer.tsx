@@ -1,0 +1,148 @@
+import { useMemo, useState } from 'react';
+import type { Lang } from '../../../shared/domain/labels';
+import { TitleBlockSchema, type FigureSettings } from '../../../shared/figures/figureSettings';
+import { planFigure, type FigureTarget } from '../../../shared/figures/figurePlan';
+import { layoutFigure } from '../../../shared/figures/layoutFigure';
+import { fitScale } from '../../../shared/figures/paper';
+import { estimateTextWidth } from '../../../shared/figures/textMeasure';
+import { useFigureFont } from './useFigureFont';
+import { useHiddenZoneTypes } from './useHiddenZoneTypes';
+import { gkBox, zoneToGk } from '../../../shared/figures/zonesOnPage';
+import { updateProjectSettings } from '../../editor/commands/projectCommands';
+import { SchemaForm } from '../form/SchemaForm';
+import { Modal } from '../Modal';
+import { useEditorState } from '../hooks/useEditorState';
+import { useLang } from '../hooks/useLang';
+import { useProjectData, type ProjectData } from '../hooks/useProjectData';
+import { useWorkbench } from '../hooks/useWorkbench';
+import { FigureControls } from './FigureControls';
+import { FigureOutput } from './FigureOutput';
+import { FigurePreview } from './FigurePreview';
+import { setFigureComposerOpen, useFigureComposerOpen } from './figureOpen';
+import { FIGURE_TEXT as T } from './figureText';
+import { useInsetBasemap } from './useInsetBasemap';
+import { FIGURE_FONT_STACK } from './figureFonts';
+import './figures.css';
+
+/** Mounted once in the app; reads the project only while the composer is open. */
+export function FigureComposerHost() {
+  const open = useFigureComposerOpen();
+  const projectId = useEditorState((s) => s.projectId);
+  const data = useProjectData(open ? projectId : null);
+  return open && data ? <FigureComposer data={data} onClose={() => setFigureComposerOpen(false)} /> : null;
+}
+
+/** 出图: one object's or the project's 保护区划图, previewed from the page the files are written from. */
+export function FigureComposer({ data, onClose }: { data: ProjectData; onClose(): void }) {
+  const { lang } = useLang();
+  return (
+    <Modal
+      id="figure-composer"
+      open
+      onClose={onClose}
+      title={`${T.figure[lang]} / ${T.figure[lang === 'zh' ? 'en' : 'zh']}`}
+    >
+      <ComposerBody data={data} lang={lang} />
+    </Modal>
+  );
+}
+
+function ComposerBody({ data, lang }: { data: ProjectData; lang: Lang }) {
+  const { workbench } = useWorkbench();
+  const readOnly = useEditorState((s) => s.readOnly);
+  const objectsWithZones = useMemo(
+    () => data.objects.filter((o) => data.zones.some((z) => z.objectId === o.id)),
+    [data],
+  );
+  const [target, setTarget] = useState<FigureTarget>(() =>
+    objectsWithZones[0] ? { kind: 'object', objectId: objectsWithZones[0].id } : { kind: 'project' },
+  );
+  // Changes show at once and are saved with the project (one undo step each); a review copy keeps them here.
+  const [local, setLocal] = useState<FigureSettings>(data.project.settings.figure);
+  const settings = readOnly ? local : data.project.settings.figure;
+  const change = (patch: Record<string, unknown>) => {
+    setLocal((s) => ({ ...s, ...patch }) as FigureSettings);
+    if (!readOnly) void workbench.run(updateProjectSettings(data.project.id, { figure: patch }));
+  };
+  const inset = useInsetBasemap(settings.inset);
+  const font = useFigureFont();
+  const hidden = useHiddenZoneTypes(data.project.id);
+  const source = useMemo(() => ({ ...data, settings: data.project.settings }), [data]);
+  const plan = useMemo(
+    () => planFigure(source, target, settings, hidden),
+    [source, target, settings, hidden],
+  );
+  const layout = useMemo(
+    () =>
+      plan
+        ? layoutFigure({ ...plan, measure: font?.measure ?? estimateTextWidth, ...(inset && { inset }) })
+        : null,
+    [plan, inset, font],
+  );
+  const fit = () => {
+    if (!plan || !layout) return;
+    const zones =
+      target.kind === 'object' ? plan.zones.filter((z) => z.objectId === target.objectId) : plan.zones;
+    const box = gkBox(zones.map((z) => zoneToGk(z.geometry, plan.gkZone)));
+    if (box)
+      change({
+        scale: fitScale(box.maxE - box.minE, box.maxN - box.minN, layout.frame.map.wMm, layout.frame.map.hMm),
+      });
+  };
+  return (
+    <div className="figure-composer">
+      <div className="figure-settings">
+        <label>
+          {T.target[lang]}{' '}
+          <select
+            aria-label={T.target[lang]}
+            value={target.kind === 'object' ? target.objectId : ''}
+            onChange={(e) =>
+              setTarget(e.target.value ? { kind: 'object', objectId: e.target.value } : { kind: 'project' })
+            }
+          >
+            {objectsWithZones.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.attributes.name}
+              </option>
+            ))}
+            <option value="">{T.wholeProject[lang]}</option>
+          </select>
+        </label>
+        <FigureControls settings={settings} lang={lang} onChange={change} onFit={fit} />
+        <fieldset className="form-group">
+          <legend>{T.titleBlock[lang]}</legend>
+          <SchemaForm
+            idPrefix="figure-title"
+            schema={TitleBlockSchema}
+            value={settings.titleBlock}
+            lang={lang}
+            onCommit={(patch) => change({ titleBlock: { ...settings.titleBlock, ...patch } })}
+          />
+        </fieldset>
+      </div>
+      <div className="figure-side">
+        {layout ? (
+          <FigurePreview
+            page={layout.page}
+            widthPx={560}
+            label={`${T.preview[lang]} / ${T.preview[lang === 'zh' ? 'en' : 'zh']}`}
+            fontFamily={font?.family ?? FIGURE_FONT_STACK}
+          />
+        ) : (
+          <p role="status">{T.noZones[lang]}</p>
+        )}
+        <FigureOutput
+          hidden={hidden}
+          source={source}
+          settings={settings}
+          plan={plan}
+          layout={layout}
+          inset={inset}
+          font={font}
+          lang={lang}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useRef } from 'react';
+import type { Page } from '../../../shared/figures/displayList';
+import { drawPage } from './drawPage';
+
+/** The page drawn from its display list, as the PDF and PNG will show it, `widthPx` wide. */
+export function FigurePreview({
+  page,
+  widthPx,
+  label,
+  fontFamily,
+}: {
+  page: Page;
+  widthPx: number;
+  label: string;
+  fontFamily: string;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const heightPx = Math.round((widthPx * page.heightMm) / page.widthMm);
+  useEffect(() => {
+    const c = canvas.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    const ratio = window.devicePixelRatio || 1;
+    c.width = Math.round(widthPx * ratio);
+    c.height = Math.round(heightPx * ratio);
+    drawPage(ctx, page, { pxPerMm: (widthPx * ratio) / page.widthMm, fontFamily });
+  }, [page, widthPx, heightPx, fontFamily]);
+  return (
+    <canvas
+      ref={canvas}
+      className="figure-preview"
+      role="img"
+      aria-label={label}
+      data-page-mm={`${page.widthMm}x${page.heightMm}`}
+      style={{ width: widthPx, height: heightPx }}
+    />
+  );
+}

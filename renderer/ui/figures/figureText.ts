@@ -1,0 +1,35 @@
+import type { Bilingual } from '../../../shared/domain/labels';
+
+/** The composer's words, in both languages. */
+export const FIGURE_TEXT = {
+  figure: { zh: '出图', en: 'Figure' },
+  target: { zh: '出图对象', en: 'Figure of' },
+  wholeProject: { zh: '整个项目', en: 'Whole project' },
+  paper: { zh: '纸张', en: 'Paper' },
+  orientation: { zh: '方向', en: 'Orientation' },
+  landscape: { zh: '横向', en: 'Landscape' },
+  portrait: { zh: '纵向', en: 'Portrait' },
+  margin: { zh: '页边距（毫米）', en: 'Margin (mm)' },
+  scale: { zh: '比例尺', en: 'Scale' },
+  typedScale: { zh: '输入比例尺', en: 'Type a scale' },
+  fitScale: { zh: '适合对象', en: 'Fit object' },
+  grid: { zh: '坐标网', en: 'Grid' },
+  gridTicks: { zh: '十字与边框刻度', en: 'Crosses and ticks' },
+  gridLines: { zh: '公里网格线', en: 'Grid lines' },
+  gridNone: { zh: '无', en: 'None' },
+  inset: { zh: '位置示意图', en: 'Location map' },
+  dpi: { zh: '分辨率', en: 'Resolution' },
+  titleBlock: { zh: '图签', en: 'Title block' },
+  preview: { zh: '出图预览', en: 'Figure preview' },
+  exportPdf: { zh: '导出 PDF', en: 'Export PDF' },
+  exportPng: { zh: '导出 PNG', en: 'Export PNG' },
+  atlas: { zh: '导出图集（每个对象一页）', en: 'Export atlas (one page per object)' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  composing: { zh: '正在出图', en: 'Composing' },
+  noZones: { zh: '所选对象没有区划，无法出图。', en: 'The chosen target has no zones to draw.' },
+  badScale: {
+    zh: '比例尺应写作 1:1000（100 至 1 000 000）',
+    en: 'Write the scale as 1:1000 (100 to 1 000 000)',
+  },
+  atlasCancelled: { zh: '已取消图集，未写入文件。', en: 'Atlas cancelled; nothing was written.' },
+} satisfies Record<string, Bilingual>;

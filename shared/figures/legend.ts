@@ -1,0 +1,99 @@
+import { DEFAULT_SYMBOLS, type ZoneSymbol } from '../domain/symbology';
+import { ZONE_TYPE_LABELS, type ZoneType } from '../domain/taxonomy';
+import type { DrawOp } from './displayList';
+import { symbolOps } from './symbolOps';
+import { ptToMm, type MeasureText } from './textMeasure';
+
+export interface Block {
+  ops: DrawOp[];
+  heightMm: number;
+}
+
+/** Legend order: the object outwards (本体, 保护范围 … 环境协调区), then the independent layers. */
+export function legendOrder(
+  types: Iterable<ZoneType>,
+  symbols: Record<ZoneType, ZoneSymbol> = DEFAULT_SYMBOLS,
+): ZoneType[] {
+  return [...new Set(types)].sort((a, b) => symbols[b].order - symbols[a].order);
+}
+
+/**
+ * The legend (图例) of exactly the given zone types, each with a swatch drawn by the same symbol
+ * code as the map, in a box `widthMm` wide whose top-left corner is (x, top).
+ */
+export function legendBlock(
+  types: readonly ZoneType[],
+  x: number,
+  top: number,
+  widthMm: number,
+  factor: number,
+  measure: MeasureText,
+  symbols: Record<ZoneType, ZoneSymbol> = DEFAULT_SYMBOLS,
+): Block {
+  const headPt = 11 * factor;
+  const itemPt = 9 * factor;
+  const pad = 2.5 * factor;
+  const swatchW = 12 * factor;
+  const swatchH = 6 * factor;
+  const row = swatchH + 2.5 * factor;
+  const ops: DrawOp[] = [];
+  let y = top - pad - ptToMm(headPt);
+  ops.push({
+    op: 'text',
+    str: '图例',
+    xMm: x + widthMm / 2,
+    yMm: y,
+    sizePt: headPt,
+    anchor: 'middle',
+    bold: true,
+    color: [0, 0, 0],
+  });
+  y -= pad;
+  for (const type of types) {
+    const sx = x + pad;
+    const sy = y - swatchH;
+    const ring: [number, number][] = [
+      [sx, sy],
+      [sx + swatchW, sy],
+      [sx + swatchW, sy + swatchH],
+      [sx, sy + swatchH],
+      [sx, sy],
+    ];
+    ops.push(...symbolOps([ring], symbols[type]));
+    const label = ZONE_TYPE_LABELS[type].zh;
+    const textX = sx + swatchW + 2 * factor;
+    const room = x + widthMm - pad - textX;
+    const size = Math.min(itemPt, (itemPt * room) / Math.max(measure(label, itemPt), 1e-9));
+    ops.push({
+      op: 'text',
+      str: label,
+      xMm: textX,
+      yMm: sy + swatchH / 2 - ptToMm(size) * 0.35,
+      sizePt: size,
+      anchor: 'start',
+      color: [0, 0, 0],
+    });
+    y -= row;
+  }
+  const heightMm = top - y + pad - 2.5 * factor;
+  ops.push(boxOp(x, top - heightMm, widthMm, heightMm));
+  return { ops, heightMm };
+}
+
+export function boxOp(x: number, y: number, w: number, h: number, widthMm = 0.2): DrawOp {
+  return {
+    op: 'path',
+    rings: [
+      [
+        [x, y],
+        [x + w, y],
+        [x + w, y + h],
+        [x, y + h],
+        [x, y],
+      ],
+    ],
+    closed: true,
+    stroke: [0, 0, 0],
+    widthMm,
+  };
+}
