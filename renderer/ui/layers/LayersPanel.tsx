@@ -9,6 +9,7 @@ import { backgroundKindName } from '../../map/backgrounds/mapBackgrounds';
 import type { PlanMap } from '../../map/createPlanMap';
 import { layerOrder, listedLayers } from '../../map/layerStack';
 import type { ProjectData } from '../hooks/useProjectData';
+import { AddCogUrlDialog } from './AddCogUrlDialog';
 import { AddBackgroundMenu } from './AddBackgroundMenu';
 import { CadLayerRows } from './CadLayerRows';
 import { CrsAsk, type CrsQuestion } from './CrsAsk';
@@ -41,6 +42,7 @@ export function LayersPanel({ data, references, map }: Props) {
   const projectId = data.project.id;
   const { backgrounds, prefs, statuses, update } = useLayerList(projectId, map);
   const [question, setQuestion] = useState<CrsQuestion | null>(null);
+  const [cogOpen, setCogOpen] = useState(false);
   const askCrs = useCallback(
     (file: string, inspected: InspectedBackground) =>
       new Promise<BackgroundCrs | null>((resolve) =>
@@ -110,6 +112,7 @@ export function LayersPanel({ data, references, map }: Props) {
         disabled={!prefs}
         items={[
           { id: 'file', label: { zh: '来自文件…', en: 'From file…' }, run: () => void actions.addFromFile() },
+          { id: 'cogUrl', label: { zh: '按网址添加 COG…', en: 'COG by URL…' }, run: () => setCogOpen(true) },
           ...tiles.items,
         ]}
       />
@@ -143,6 +146,7 @@ export function LayersPanel({ data, references, map }: Props) {
         setBusy={overlap.setBusy}
       />
       <CrsAsk question={question} projectZone={data.project.settings.gkZone} />
+      <AddCogUrlDialog open={cogOpen} onClose={() => setCogOpen(false)} onAdd={actions.addFromUrl} />
       {tiles.dialog}
     </section>
   );

@@ -1,0 +1,29 @@
+import type { LayerStatus } from '../../../shared/domain/backgrounds';
+
+/** A background layer's current status and its listeners (what the panel's status chip shows). */
+export class LayerStatusHolder {
+  private current: LayerStatus;
+  private readonly listeners = new Set<(status: LayerStatus) => void>();
+
+  constructor(initial: LayerStatus = { state: 'loading' }) {
+    this.current = initial;
+  }
+
+  get(): LayerStatus {
+    return this.current;
+  }
+
+  set(status: LayerStatus): void {
+    const same =
+      status.state === this.current.state &&
+      status.http === this.current.http &&
+      status.message?.en === this.current.message?.en;
+    this.current = status;
+    if (!same) for (const listener of this.listeners) listener(status);
+  }
+
+  on(listener: (status: LayerStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
