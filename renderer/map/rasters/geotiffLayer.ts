@@ -4,7 +4,7 @@ import GeoTIFF, { type SourceInfo } from 'ol/source/GeoTIFF';
 import type { Background } from '../../../shared/domain/backgrounds';
 import type { Bilingual } from '../../../shared/domain/labels';
 import type { BackgroundContext, BackgroundFactory, BackgroundLayer } from '../backgrounds/backgroundFactory';
-import { LayerStatusHolder } from './layerStatusHolder';
+import { LayerStatusHolder } from '../backgrounds/layerStatusHolder';
 import { projectionCode } from './rasterProjection';
 
 /**
@@ -96,8 +96,8 @@ export const geotiffFactory: BackgroundFactory = (background: Background, contex
 
   const shown: BackgroundLayer = {
     layer,
-    status: () => status.get(),
-    onStatus: (listener) => status.on(listener),
+    status: () => status.status(),
+    onStatus: (listener) => status.onStatus(listener),
     extent: () => extent,
     forFigure: () => new WebGLTileLayer(info && projection ? { source: sourceFor(info, projection) } : {}),
     dispose: () => {

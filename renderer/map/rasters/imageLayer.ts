@@ -21,7 +21,7 @@ import {
   type BackgroundFactory,
   type BackgroundInspector,
 } from '../backgrounds/backgroundFactory';
-import { LayerStatusHolder } from './layerStatusHolder';
+import { LayerStatusHolder } from '../backgrounds/layerStatusHolder';
 import { projectionCode } from './rasterProjection';
 
 /**
@@ -119,8 +119,8 @@ export const imageFactory: BackgroundFactory = (background: Background, context:
 
   return {
     layer,
-    status: () => status.get(),
-    onStatus: (listener) => status.on(listener),
+    status: () => status.status(),
+    onStatus: (listener) => status.onStatus(listener),
     extent: () => extent,
     forFigure: () => new ImageLayer(made ? { source: sourceFor(made) } : {}),
     dispose: () => {

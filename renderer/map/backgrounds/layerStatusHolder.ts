@@ -1,6 +1,9 @@
 import type { LayerStatus } from '../../../shared/domain/backgrounds';
 
-/** A background layer's current status and its listeners (what the panel's status chip shows). */
+/**
+ * A background layer's current status and its listeners (what the panel's status chip shows).
+ * Every kind keeps its status here; listeners hear only real changes.
+ */
 export class LayerStatusHolder {
   private current: LayerStatus;
   private readonly listeners = new Set<(status: LayerStatus) => void>();
@@ -9,7 +12,7 @@ export class LayerStatusHolder {
     this.current = initial;
   }
 
-  get(): LayerStatus {
+  status(): LayerStatus {
     return this.current;
   }
 
@@ -22,8 +25,13 @@ export class LayerStatusHolder {
     if (!same) for (const listener of this.listeners) listener(status);
   }
 
-  on(listener: (status: LayerStatus) => void): () => void {
+  onStatus(listener: (status: LayerStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** No more reports: the layer is gone. */
+  clear(): void {
+    this.listeners.clear();
   }
 }
