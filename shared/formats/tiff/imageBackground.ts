@@ -1,9 +1,7 @@
-import { crsDefOfEpsg, describeCrs } from '../../crs/crsDef';
 import { resolveCrs } from '../../crs/resolveCrs';
-import type { BackgroundCrs } from '../../domain/backgrounds';
-import type { Bilingual } from '../../domain/labels';
 import { rasterCorners } from './geoTransform';
 import type { ImageSize } from './imageSize';
+import { rasterPlacement, type RasterPlacement } from './rasterPlacement';
 import { RasterRefused } from './rasterRefused';
 import {
   findWorldFile,
@@ -20,12 +18,8 @@ import {
  */
 export const MAX_IMAGE_PIXELS = 100e6;
 
-export interface ImagePlacement {
+export interface ImagePlacement extends RasterPlacement {
   worldFile: WorldFile;
-  crs?: BackgroundCrs;
-  crsCandidates?: { epsg: number; label: string }[];
-  sample: number[][];
-  warnings: Bilingual[];
 }
 
 export function imagePlacement(
@@ -52,18 +46,5 @@ export function imagePlacement(
     { axisOrder: 'en', ...(prj ? { definition: { text: prj, from: '.prj' } } : {}) },
     sample,
   );
-  const crs = resolution.crs;
-  if (crs)
-    return {
-      worldFile,
-      crs: crs.epsg !== null ? { epsg: crs.epsg } : { definition: crs.definition },
-      sample,
-      warnings: resolution.warnings,
-    };
-  const crsCandidates = resolution.candidates.map((epsg) => {
-    const def = crsDefOfEpsg(epsg);
-    return { epsg, label: def ? describeCrs(def).zh : `EPSG:${epsg}` };
-  });
-  const warnings = resolution.refusal ? [resolution.refusal, ...resolution.warnings] : resolution.warnings;
-  return { worldFile, crsCandidates, sample, warnings };
+  return { worldFile, ...rasterPlacement(resolution, sample) };
 }
