@@ -114,7 +114,8 @@ export type LayerListPrefs = z.infer<typeof LayerListPrefsSchema>;
 
 /** What a background layer reports about itself, shown on its row of the layers panel. */
 export interface LayerStatus {
-  state: 'loading' | 'ready' | 'error' | 'needsPermission' | 'missing';
+  /** needsReload: the page's security policy takes the layer's origins when the window reloads. */
+  state: 'loading' | 'ready' | 'error' | 'needsPermission' | 'missing' | 'needsReload';
   /** The HTTP status of failing tiles (403 for a bad key). */
   http?: number;
   message?: Bilingual;
