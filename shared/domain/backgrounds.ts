@@ -80,6 +80,11 @@ export const BackgroundSourceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('wmts'),
     capabilitiesUrl: z.string().max(2000).optional(),
     template: z.string().max(2000).optional(),
+    /**
+     * Read from capabilities: the origins its tiles come from when other than the capabilities'
+     * (the page's policy must allow them from the moment the project opens).
+     */
+    tileOrigins: z.array(z.string().max(300)).max(32).optional(),
     layer: z.string().min(1).max(500),
     matrixSet: z.string().min(1).max(500),
     style: z.string().max(200).default('default'),

@@ -1,7 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Background, BackgroundSource } from '../../../shared/domain/backgrounds';
+import {
+  BackgroundSourceSchema,
+  type Background,
+  type BackgroundSource,
+} from '../../../shared/domain/backgrounds';
 import { ProjectSettingsSchema } from '../../../shared/domain/schema';
 import { allowProjectTileOrigins } from './tileOriginAccess';
+import { prepareCapabilities } from './tileServiceForm';
 
 const background = (id: string, source: Record<string, unknown>): Background => ({
   id,
@@ -76,5 +81,36 @@ describe('tile origins when a project opens', () => {
     const json = /(\{"tileOrigins".*\})/.exec(status.message!.en)![1]!;
     expect(JSON.parse(json).tileOrigins.sort()).toEqual(['https://tiles.example.org', ...tianditu].sort());
     expect(blocked.has('dom')).toBe(false);
+  });
+
+  it('a 一张图 service read from capabilities brings the tile hosts it named when added', async () => {
+    const prepared = prepareCapabilities(
+      'https://gis.example.gov.cn/wmts/WMTSCapabilities.xml',
+      {
+        layer: 'dom',
+        title: '正射影像',
+        matrixSet: 'c',
+        format: 'image/png',
+        style: 'default',
+        tileTemplates: ['https://tiles.example.gov.cn/dom/{TileMatrix}/{TileRow}/{TileCol}.png'],
+      },
+      '',
+    );
+    if (!prepared.ok) throw new Error(prepared.cause.en);
+    // Stored and read back as a project file would carry it; a wildcard slipped into a file is dropped.
+    const stored = BackgroundSourceSchema.parse(
+      JSON.parse(JSON.stringify(prepared.value.services[0]!.source)),
+    );
+    const forged = { ...stored, tileOrigins: ['https://*.example.org', 'http://intranet.example'] };
+    const allowTileOrigins = vi.fn(async () => 'allowed' as const);
+    await allowProjectTileOrigins(
+      { allowTileOrigins },
+      [background('caps', stored), background('forged', forged)],
+      ProjectSettingsSchema.parse({ name: '乌苏', gkZone: 28 }),
+    );
+    expect(allowTileOrigins).toHaveBeenCalledWith([
+      'https://gis.example.gov.cn',
+      'https://tiles.example.gov.cn',
+    ]);
   });
 });
