@@ -20,6 +20,8 @@ import { useOverlap } from './useOverlap';
 import { ReferenceSection } from './ReferenceSection';
 import { useLayersText } from './layersText';
 import { useTileServiceDialog } from './useTileServiceDialog';
+import { useTileOriginAccess } from './tileOriginAccess';
+import { useWorkbench } from '../hooks/useWorkbench';
 import { ZoneTypeRows } from './ZoneTypeRows';
 import './layers.css';
 
@@ -40,7 +42,14 @@ interface Props {
 export function LayersPanel({ data, references, map }: Props) {
   const { lang, l } = useLayersText();
   const projectId = data.project.id;
-  const { backgrounds, prefs, statuses, update } = useLayerList(projectId, map);
+  const { backgrounds, loaded, prefs, statuses, update } = useLayerList(projectId, map);
+  const { platform } = useWorkbench();
+  const blocked = useTileOriginAccess(
+    platform,
+    projectId,
+    loaded ? backgrounds : null,
+    data.project.settings,
+  );
   const [question, setQuestion] = useState<CrsQuestion | null>(null);
   const [cogOpen, setCogOpen] = useState(false);
   const askCrs = useCallback(
@@ -86,7 +95,7 @@ export function LayersPanel({ data, references, map }: Props) {
           detail: backgroundKindName(background.source.kind)[lang],
           visible: prefs?.visible[id] !== false,
           opacity,
-          status: statuses.get(id) ?? { state: 'loading' },
+          status: blocked.get(id) ?? statuses.get(id) ?? { state: 'loading' },
         },
       ];
     const reference = references.find((r) => r.id === id);
