@@ -6,6 +6,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromiumArgs.mjs';
  * Chromium, served by `vite preview` with the same CSP the desktop app sends.
  */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/**
+ * Loopback fixture servers the page may reach (connect-src/img-src through HZW_TILE_ORIGINS):
+ * E2E_PORT + 113 serves GeoTIFFs by range (e2e/fixtures/rangeServer.ts).
+ */
+const FIXTURE_ORIGINS = [113].map((offset) => `http://127.0.0.1:${PORT + offset}`);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,7 +43,11 @@ export default defineConfig({
     // preview server's policy allows exactly those, as a planner's local settings would.
     env: {
       PORT: String(PORT),
-      HZW_TILE_ORIGINS: `http://127.0.0.1:${PORT + 11} http://127.0.0.1:${PORT + 12}`,
+      HZW_TILE_ORIGINS: [
+        `http://127.0.0.1:${PORT + 11}`,
+        `http://127.0.0.1:${PORT + 12}`,
+        ...FIXTURE_ORIGINS,
+      ].join(' '),
     },
   },
 });

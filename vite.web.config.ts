@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
 import { contentSecurityPolicy } from './shared/security/csp.ts';
+import { geotiffModuleWorker } from './scripts/vite/geotiffModuleWorker.mjs';
 import { readWebSettings } from './scripts/webSettings.ts';
 
 const root = resolve(import.meta.dirname, 'renderer');
@@ -31,7 +32,7 @@ export const rendererConfig: UserConfig = {
   base: './',
   // A missing file is a 404, not the app's index page: the basemap loader and tests rely on it.
   appType: 'mpa',
-  plugins: [react()],
+  plugins: [react(), geotiffModuleWorker()],
   publicDir: resolve(import.meta.dirname, 'resources/public'),
   build: {
     outDir,

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, type Page } from '@playwright/test';
+import { test } from '@playwright/test';
 import { overlapAnalysis } from '../shared/analysis/overlaps';
 import { packReferenceLayer } from '../shared/analysis/overlapsReferenceLayer';
 import {
@@ -18,6 +18,7 @@ import { deriveZones } from '../shared/derive/deriveZones';
 import type { DeriveRequest } from '../shared/derive/types';
 import { fmt, machine, median } from './report';
 import { writeSection } from './report';
+import { frameRow, panZoomFrames } from './panFrames';
 
 /**
  * Heritage tools at county scale, each beside GDAL doing the same work in the same run
@@ -191,44 +192,6 @@ test('heritage: derive, check and overlap at county scale', async () => {
     throw new Error('overlap totals disagree with GDAL');
 });
 
-/** Frame intervals (ms) while the user pans and zooms with the mouse over the map. */
-async function panZoomFrames(page: Page): Promise<number[]> {
-  const box = (await page.getByTestId('map').boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__frames = [];
-    w.__stop = false;
-    let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
-      last = t;
-      if (!w.__stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  // One drag there and back, then two wheel steps in and out: few gestures, because software
-  // WebGL (no GPU on CI machines) can take seconds per frame with a county layer on screen.
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  for (let i = 1; i <= 6; i++) await page.mouse.move(cx + i * 20, cy + i * 10);
-  for (let i = 5; i >= 0; i--) await page.mouse.move(cx + i * 20, cy + i * 10);
-  await page.mouse.up();
-  for (const delta of [-120, -120, 120, 120]) {
-    await page.mouse.wheel(0, delta);
-    await page.waitForTimeout(80);
-  }
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__stop = true;
-    return w.__frames.slice(1);
-  });
-}
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
-
 test('heritage: pan/zoom frame times with a 100 000-polygon reference layer', async ({ page, baseURL }) => {
   test.setTimeout(1_500_000);
   // HZW_BENCH_REFERENCE_SIDE shrinks the layer for quick diagnosis; the recorded run uses 317 × 316.
@@ -273,8 +236,7 @@ test('heritage: pan/zoom frame times with a 100 000-polygon reference layer', as
   await references.getByRole('checkbox', { name: '显示 farmland-100k' }).uncheck();
   await page.waitForTimeout(500);
   const without = await panZoomFrames(page);
-  const row = (frames: number[]) =>
-    `${fmt(median(frames))} median, ${fmt(percentile(frames, 0.95))} p95, ${fmt(Math.max(...frames))} worst (${frames.length} frames)`;
+  const row = frameRow;
   const text = [
     `Command: \`npm run bench\` (Playwright, \`bench/heritage.bench.ts\`), ${new Date().toISOString().slice(0, 10)}; headless Chromium with software WebGL (SwiftShader, no GPU), 1400×900, the same mouse drags and wheel zooms each time.`,
     `Machine: ${machine()}.`,

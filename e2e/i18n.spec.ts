@@ -34,6 +34,7 @@ const BUTTONS = {
     '定位到坐标',
     '面积统计',
     '属性表',
+    '出图',
     '全面检查',
     '参考图层（三条控制线）',
     '放大',
@@ -75,6 +76,7 @@ const BUTTONS = {
     'Go to coordinate',
     'Area statistics',
     'Attribute table',
+    'Figure',
     'Run full check',
     'Reference layers (control lines)',
     'Zoom in',
@@ -91,12 +93,14 @@ const OTHER = {
     ['spinbutton', '圆半径（米）'],
     ['spinbutton', '简化容差（米）'],
     ['checkbox', '捕捉'],
+    ['checkbox', '沿线追踪'],
   ],
   en: [
     ['combobox', 'Type of new zone'],
     ['spinbutton', 'Circle radius (m)'],
     ['spinbutton', 'Simplify tolerance (m)'],
     ['checkbox', 'Snapping'],
+    ['checkbox', 'Trace along lines'],
   ],
 } as const;
 const CJK = /[\u4e00-\u9fff]/;

@@ -2,6 +2,8 @@ import type { Bilingual, Lang } from '../shared/domain/labels';
 import { buildTekesSample, buildWusuSample } from '../shared/sample/buildSample';
 import { createAndShowProject, showProject } from './editor/projectSession';
 import { Workbench } from './editor/workbench';
+import type { BackgroundAccess } from './platform/backgroundFiles';
+import type { Platform } from './platform/platform';
 import { openStore, requestPersistentStorage } from './storage/store';
 
 const LAST_PROJECT = 'lastProject';
@@ -25,8 +27,10 @@ export function initialLanguage(): Lang {
 export async function startWorkbench(
   lang: Lang,
   onBlocked?: (message: Bilingual) => void,
+  platform?: Pick<Platform, 'forgetBackground'>,
 ): Promise<{ workbench: Workbench; persistent: Promise<boolean> }> {
-  const store = await openStore({ session: 'window', onBlocked });
+  const forgetAccess = platform && ((access: BackgroundAccess) => platform.forgetBackground(access));
+  const store = await openStore({ session: 'window', onBlocked, forgetAccess });
   const persistent = requestPersistentStorage().catch(() => false);
   const workbench = new Workbench(store, lang);
   // Two windows starting at once must not both create the samples.

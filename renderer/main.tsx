@@ -22,11 +22,12 @@ const waiting = (message: { zh: string; en: string }) =>
     </div>,
   );
 
-startWorkbench(lang, waiting)
+const platform = selectPlatform();
+startWorkbench(lang, waiting, platform)
   .then(({ workbench, persistent }) => {
     root.render(
       <StrictMode>
-        <Root workbench={workbench} platform={selectPlatform()} persistent={persistent} />
+        <Root workbench={workbench} platform={platform} persistent={persistent} />
       </StrictMode>,
     );
   })

@@ -1,12 +1,13 @@
 // `npm run screenshots`: the current look of the workbench for docs/, taken with Playwright in a
 // headed Chromium (under xvfb-run when there is no display), from the built web mode.
-import { spawn, spawnSync, execSync } from 'node:child_process';
+import { spawnSync, execSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { rendererBuildIsStale } from './buildState.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromiumArgs.mjs';
+import { startProcessTree } from './processTree.mjs';
 
 if (!process.env.DISPLAY) {
   const run = spawnSync(
@@ -21,7 +22,8 @@ if (process.env.HZW_RENDERER_OUT || rendererBuildIsStale())
   execSync('npx vite build --config vite.web.config.ts', { stdio: 'inherit' });
 
 const port = '4199';
-const server = spawn(
+// npx runs vite as its child: the whole tree is stopped at the end, or the port stays taken.
+const server = startProcessTree(
   'npx',
   ['vite', 'preview', '--config', 'vite.web.config.ts', '--port', port, '--strictPort'],
   { stdio: 'ignore', env: { ...process.env, PORT: port } },
@@ -35,12 +37,13 @@ for (let i = 0; i < 50; i++) {
   }
 }
 
-const browser = await chromium.launch({
-  headless: false,
-  executablePath: CHROMIUM_PATH,
-  args: CHROMIUM_ARGS,
-});
+let browser;
 try {
+  browser = await chromium.launch({
+    headless: false,
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+  });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await page.goto(base);
   await page.locator('[data-testid="map"][data-ready="true"]').waitFor();
@@ -220,6 +223,6 @@ try {
   shots.push('tekes');
   console.log(`Wrote ${shots.map((name) => `docs/screenshot-${name}.png`).join(', ')}`);
 } finally {
-  await browser.close();
-  server.kill();
+  await browser?.close();
+  await server.stop();
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_SIDECAR_BYTES } from '../../shared/ipc/granted';
+import { MAX_SIDECAR_BYTES } from '../../shared/domain/backgroundSidecars';
 import { pickBackgrounds } from './backgroundPicks';
 import { GrantedFiles } from './grantedFiles';
 
@@ -47,7 +47,16 @@ describe('picking background files', () => {
     });
   });
 
-  it('leaves out a sidecar over 64 KiB; several images each get their own', async () => {
+  it('brings a GDAL .aux.xml with histograms (300 KiB)', async () => {
+    const histogram = `<PAMDataset>${'<HistItemCounts>1|2|3</HistItemCounts>'.repeat(9000)}</PAMDataset>`;
+    expect(histogram.length).toBeGreaterThan(300 * 1024);
+    await writeFile(join(folder, 'dom.tif'), new Uint8Array(10));
+    await writeFile(join(folder, 'dom.tif.aux.xml'), histogram);
+    const { picked } = await pick(['dom.tif']);
+    expect(picked[0]!.sidecars['aux.xml']).toBe(histogram);
+  });
+
+  it('leaves out a sidecar over 1 MiB; several images each get their own', async () => {
     await writeFile(join(folder, 'a.jpg'), 'jpeg');
     await writeFile(join(folder, 'a.jgw'), '1\n0\n0\n-1\n0\n0\n');
     await writeFile(join(folder, 'b.png'), 'png');

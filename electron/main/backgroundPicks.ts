@@ -2,7 +2,11 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { PickedBackground } from '../../shared/ipc/contract';
 import { MAX_PICKED_FILES } from '../../shared/ipc/limits';
-import { MAX_SIDECAR_BYTES, SIDECAR_EXTENSIONS, type SidecarExtension } from '../../shared/ipc/granted';
+import {
+  MAX_SIDECAR_BYTES,
+  sidecarExtension as sidecarOf,
+  type SidecarExtension,
+} from '../../shared/domain/backgroundSidecars';
 import type { Lang } from './dialogText';
 import type { Dialogs } from './fileCommands';
 import type { GrantedFiles } from './grantedFiles';
@@ -33,19 +37,13 @@ const FILTERS: Record<Lang, { name: string; extensions: string[] }[]> = {
   ],
 };
 
-/** The sidecar extension a file name ends with ('aux.xml', 'tfw' …), or null. */
-function sidecarOf(name: string): SidecarExtension | null {
-  const lower = name.toLowerCase();
-  return SIDECAR_EXTENSIONS.find((ext) => lower.endsWith(`.${ext}`)) ?? null;
-}
-
 /** A name without its last extension, lower-cased: the stem sidecars share ("a.tif" → "a"). */
 const stemOf = (name: string): string => name.toLowerCase().replace(/\.[^.]*$/, '');
 
 /**
  * Asks for background files and grants each one, so the page reads it by range at
  * app://workbench/_granted/<grant>. Sidecars beside each file (same stem, any case: a.prj,
- * a.tfw/.jgw/.pgw/.wld, a.tif.aux.xml or a.aux.xml, at most 64 KiB each) come along as text. A
+ * a.tfw/.jgw/.pgw/.wld, a.tif.aux.xml or a.aux.xml, at most MAX_SIDECAR_BYTES each) come along as text. A
  * picked sidecar of another picked file is not granted on its own.
  */
 export async function pickBackgrounds(deps: BackgroundPickDeps): Promise<PickedBackground[]> {

@@ -50,6 +50,7 @@ export class ZoneLayers {
   private readonly zoneSource = new VectorSource<ZoneFeature>();
   private readonly selectedSource = new VectorSource<ZoneFeature>();
   private readonly hidden = new Set<ZoneType>();
+  private readonly visibilityListeners = new Set<() => void>();
   private readonly byId = new Map<string, ZoneFeature>();
   private selected = new Set<string>();
   /** Zones being edited by a gesture keep the tool's geometry until the gesture ends. */
@@ -124,7 +125,7 @@ export class ZoneLayers {
 
   /**
    * Show or hide one zone type (the layers panel), selected zones included; hidden zones are
-   * neither drawn nor hit (`zonesAt`).
+   * neither drawn nor hit (`zonesAt`) nor snapped to (tools/snapping.ts).
    */
   setTypeVisible(type: ZoneType, visible: boolean): void {
     if (visible === !this.hidden.has(type)) return;
@@ -132,6 +133,18 @@ export class ZoneLayers {
     else this.hidden.add(type);
     this.layer.changed();
     this.selectedLayer.changed();
+    for (const listener of this.visibilityListeners) listener();
+  }
+
+  /** Whether a zone's type is shown: hidden types are neither drawn, hit nor snapped to. */
+  shows(feature: ZoneFeature): boolean {
+    return !this.hidden.has(feature.get(ZONE_TYPE_PROPERTY) as ZoneType);
+  }
+
+  /** Called whenever a zone type is shown or hidden; returns the unsubscribe. */
+  onTypeVisibility(listener: () => void): () => void {
+    this.visibilityListeners.add(listener);
+    return () => void this.visibilityListeners.delete(listener);
   }
 
   /** The source a feature belongs in: the selected zones' or the others'. */

@@ -1,37 +1,16 @@
 import type { BackgroundKind } from '../../shared/domain/backgrounds';
+import { sidecarExtension } from '../../shared/domain/backgroundSidecars';
 import type { Bilingual } from '../../shared/domain/labels';
 
 const MIB = 1024 * 1024;
 /** Where a file cannot be kept by handle (no File System Access API), it is copied up to this size. */
 export const MAX_BACKGROUND_COPY_BYTES = 256 * MIB;
-/** Sidecars are small text files (.prj, world files, .aux.xml); a larger one is not a sidecar. */
-export const MAX_SIDECAR_BYTES = 4 * MIB;
-
-/** Sidecar extensions, longest first: `PickedBackgroundFile.sidecars` is keyed by these (lower case, no dot). */
-export const SIDECAR_EXTENSIONS = [
-  'aux.xml',
-  'tifw',
-  'tiffw',
-  'jpgw',
-  'jpegw',
-  'pngw',
-  'prj',
-  'tfw',
-  'jgw',
-  'pgw',
-  'wld',
-];
 const WORLD_FILES = ['tfw', 'tifw', 'tiffw', 'jgw', 'jpgw', 'jpegw', 'pgw', 'pngw', 'wld'];
 
 /** Extensions of the files a background can be made from (the picker's filter). */
 export const BACKGROUND_EXTENSIONS = ['tif', 'tiff', 'jpg', 'jpeg', 'png', 'dxf', 'mbtiles', 'pmtiles'];
 
 const lower = (name: string) => name.toLowerCase();
-
-/** The sidecar extension of a file name, or null when it is not a sidecar. */
-export function sidecarExtension(name: string): string | null {
-  return SIDECAR_EXTENSIONS.find((ext) => lower(name).endsWith(`.${ext}`)) ?? null;
-}
 
 /** The world file among a file's sidecars (text), if any. */
 export function worldFileOf(sidecars: Record<string, string>): string | null {

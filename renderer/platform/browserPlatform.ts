@@ -1,7 +1,7 @@
 import type { FileFilter, OpenedFile, PickedFile, SaveRequest, SavedFile } from '../../shared/ipc/contract';
 import { mimeTypeOfName } from '../../shared/ipc/fileTypes';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_TOTAL_BYTES, MAX_MESSAGE_BYTES } from '../../shared/ipc/limits';
-import { webExportSink } from './exportSink';
+import { downloadBlob, webExportSink } from './exportSink';
 import type { Platform } from './platform';
 import { backgroundBytes, pickBackgroundFiles } from './fileAccess';
 import { readServiceKey, writeServiceKey } from './localSettings';
@@ -64,16 +64,7 @@ function download(request: SaveRequest): SavedFile {
   const blob = new Blob([request.bytes as Uint8Array<ArrayBuffer>], {
     type: mimeTypeOfName(request.suggestedName),
   });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = request.suggestedName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return { handle: null, name: request.suggestedName };
+  return downloadBlob(blob, request.suggestedName);
 }
 
 /**

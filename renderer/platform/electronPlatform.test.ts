@@ -70,16 +70,26 @@ describe('createElectronPlatform', () => {
     expect(bridge.setWindowState).toHaveBeenLastCalledWith({ ...STATE, readOnly: true });
   });
 
-  it('replaces the tile origins only when they changed (then the window must reload)', async () => {
+  it('replaces the tile origins only when they changed; a reload is needed while this page lacks one', async () => {
     const bridge = fakeBridge();
-    bridge.listTileOrigins.mockResolvedValue(['https://a.example.org', 'http://127.0.0.1:5216']);
+    let stored = ['https://a.example.org', 'http://127.0.0.1:5216'];
+    bridge.listTileOrigins.mockImplementation(async () => stored);
+    bridge.setTileOrigins.mockImplementation(async (list: string[]) => (stored = list));
     const platform = createElectronPlatform(bridge);
     await expect(platform.allowTileOrigins(['http://127.0.0.1:5216', 'https://a.example.org'])).resolves.toBe(
       'allowed',
     );
     expect(bridge.setTileOrigins).not.toHaveBeenCalled();
-    await expect(platform.allowTileOrigins(['https://a.example.org'])).resolves.toBe('reload');
+    // Fewer origins: the list is replaced, and this page may keep showing what it shows.
+    await expect(platform.allowTileOrigins(['https://a.example.org'])).resolves.toBe('allowed');
     expect(bridge.setTileOrigins).toHaveBeenCalledWith(['https://a.example.org']);
+    // A new origin: stored at once; asked again (the project opening, then the add flow) it still
+    // needs the reload, because this page's policy was fixed when it loaded.
+    const more = ['https://a.example.org', 'https://t0.tianditu.gov.cn'];
+    await expect(platform.allowTileOrigins(more)).resolves.toBe('reload');
+    await expect(platform.allowTileOrigins(more)).resolves.toBe('reload');
+    expect(stored).toEqual(more);
+    expect(bridge.setTileOrigins).toHaveBeenCalledTimes(2);
   });
 
   it('keeps service keys through the bridge', async () => {

@@ -15,6 +15,9 @@ export function createElectronPlatform(
   bridge: HzwBridge,
   fetchFn: typeof fetch = (...a) => fetch(...a),
 ): Platform {
+  // The allowed origins when this page loaded (main sends them as its policy), read once.
+  let loadedWith: Promise<readonly string[]> | null = null;
+  const pageOrigins = () => (loadedWith ??= bridge.listTileOrigins());
   return {
     kind: 'desktop',
     async pickFiles(options) {
@@ -55,11 +58,12 @@ export function createElectronPlatform(
     },
     async allowTileOrigins(origins) {
       const wanted = [...new Set(origins)];
-      const current = await bridge.listTileOrigins();
+      const [page, current] = await Promise.all([pageOrigins(), bridge.listTileOrigins()]);
       const same = wanted.length === current.length && wanted.every((o) => current.includes(o));
-      if (same) return 'allowed';
-      await bridge.setTileOrigins(wanted);
-      return 'reload';
+      if (!same) await bridge.setTileOrigins(wanted);
+      // The policy is fixed per page load: what this page was loaded with decides, so a second
+      // caller asking for the same new origins learns that a reload is still needed.
+      return wanted.every((o) => page.includes(o)) ? 'allowed' : 'reload';
     },
     serviceKey: (keyId) => bridge.getServiceKey(keyId),
     setServiceKey: (keyId, key) => bridge.setServiceKey({ keyId, key }),

@@ -75,16 +75,21 @@ export function webExportSink(request: ExportStreamRequest): ExportSink {
       const blob = new Blob(parts, { type: mimeTypeOfName(request.suggestedName) });
       parts = [];
       if (!commit) return null;
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = request.suggestedName;
-      link.style.display = 'none';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      return { handle: null, name: request.suggestedName };
+      return downloadBlob(blob, request.suggestedName);
     },
   };
+}
+
+/** Offer a file to the browser as a download (web mode's way of saving). */
+export function downloadBlob(blob: Blob, name: string): SavedFile {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { handle: null, name };
 }

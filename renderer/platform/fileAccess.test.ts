@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { accessOf, backgroundBytes } from './fileAccess';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { accessOf, backgroundBytes, pickBackgroundFiles } from './fileAccess';
+
+afterEach(() => vi.unstubAllGlobals());
 
 /** A stand-in for a browser file handle whose permission and file the test sets. */
 function handle(permission: PermissionState, onRequest: PermissionState, file: () => Promise<File>) {
@@ -51,5 +53,25 @@ describe('web file access for backgrounds', () => {
     expect(() => accessOf({ name: 'dom.tif', file: big, handle: null })).toThrow(
       /"dom.tif" \(257 MB\) is larger than 256 MB: this browser cannot keep access/,
     );
+  });
+
+  it('reads a GDAL .aux.xml with histograms (300 KiB), leaves out a 2 MiB "sidecar"', async () => {
+    const histogram = `<PAMDataset>${'<HistItemCounts>1|2|3</HistItemCounts>'.repeat(9000)}</PAMDataset>`;
+    expect(histogram.length).toBeGreaterThan(300 * 1024);
+    const files = [
+      new File(['tiff'], 'dom.tif'),
+      new File([histogram], 'dom.tif.aux.xml'),
+      new File(['png'], 'scan.png'),
+      new File(['1\n0\n0\n-1\n0\n0\n'], 'scan.pgw'),
+      new File(['x'.repeat(2 * 1024 * 1024)], 'scan.prj'),
+    ];
+    const handles = files.map((f) => ({ kind: 'file', name: f.name, getFile: async () => f }));
+    vi.stubGlobal('window', { showOpenFilePicker: async () => handles });
+    const picked = await pickBackgroundFiles();
+    expect(picked.map((p) => [p.name, Object.keys(p.sidecars).sort()])).toEqual([
+      ['dom.tif', ['aux.xml']],
+      ['scan.png', ['pgw']],
+    ]);
+    expect(picked[0]!.sidecars['aux.xml']).toBe(histogram);
   });
 });

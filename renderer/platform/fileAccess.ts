@@ -1,11 +1,6 @@
 import type { BackgroundAccess, BackgroundBytes, PickedBackgroundFile } from './backgroundFiles';
-import {
-  BACKGROUND_EXTENSIONS,
-  groupBackgroundFiles,
-  MAX_BACKGROUND_COPY_BYTES,
-  MAX_SIDECAR_BYTES,
-  SIDECAR_EXTENSIONS,
-} from './backgroundPick';
+import { BACKGROUND_EXTENSIONS, groupBackgroundFiles, MAX_BACKGROUND_COPY_BYTES } from './backgroundPick';
+import { MAX_SIDECAR_BYTES, SIDECAR_EXTENSIONS } from '../../shared/domain/backgroundSidecars';
 
 const MIB = 1024 * 1024;
 

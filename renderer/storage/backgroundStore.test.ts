@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Background } from '../../shared/domain/backgrounds';
 import { CommitError } from './commitError';
 import { openStore } from './store';
@@ -94,10 +94,37 @@ describe('background store', () => {
     store.close();
     const db = new WorkbenchDb('bg-trash', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(await emptyTrash(db, new Date(Date.now() + 2 * 24 * 3600 * 1000))).toEqual(['p1']);
+    expect(await emptyTrash(db, new Date(Date.now() + 2 * 24 * 3600 * 1000))).toEqual({
+      projects: ['p1'],
+      accesses: [{ grant: 'g-1' }],
+    });
     expect(await db.backgrounds.toCollection().primaryKeys()).toEqual(['keep']);
     expect(await db.backgroundAccess.toCollection().primaryKeys()).toEqual(['keep']);
     expect(await db.meta.get('layers:p1')).toBeUndefined();
     db.close();
+  });
+
+  it('asks the platform to forget the grants of backgrounds deleted for good with the trash', async () => {
+    const indexedDB = new IDBFactory();
+    const store = await fresh('bg-forget', indexedDB);
+    await store.backgrounds.add(ortho('dom', 'p1'), { grant: 'g-1' });
+    await store.backgrounds.add(ortho('sheet', 'p1'), { copy: new Blob(['abc']) });
+    await store.backgrounds.add(ortho('keep', 'p2'), { grant: 'g-2' });
+    // Trashed two days ago: the next session empties it.
+    const at = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
+    await store.commit({ outsideHistory: [{ kind: 'trashProject', projectId: 'p1', at }] });
+    store.close();
+    const forgotten: unknown[] = [];
+    const next = await openStore({
+      name: 'bg-forget',
+      indexedDB,
+      IDBKeyRange,
+      forgetAccess: async (access) => void forgotten.push(access),
+    });
+    await vi.waitFor(() => expect(forgotten).toHaveLength(2));
+    expect(forgotten).toContainEqual({ grant: 'g-1' });
+    expect(forgotten).not.toContainEqual({ grant: 'g-2' });
+    expect(await next.backgrounds.access('keep')).toEqual({ grant: 'g-2' });
+    next.close();
   });
 });

@@ -76,7 +76,7 @@ describe('deleting a project', () => {
 
     const db = new WorkbenchDb('trash-empty', { indexedDB, IDBKeyRange });
     const later = new Date(Date.now() + TRASH_KEPT_MS + 1000);
-    expect(await emptyTrash(db, later)).toEqual([gone]);
+    expect((await emptyTrash(db, later)).projects).toEqual([gone]);
     expect(await db.zones.where('projectId').equals(gone).count()).toBe(0);
     expect(await db.objects.where('projectId').equals(gone).count()).toBe(0);
     expect(await db.projects.get(gone)).toBeUndefined();

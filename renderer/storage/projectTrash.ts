@@ -1,3 +1,4 @@
+import type { BackgroundAccessValue } from './backgroundAccess';
 import type { WorkbenchDb } from './database';
 import { writeTransaction } from './connection';
 
@@ -17,8 +18,16 @@ export async function trashedProjects(db: WorkbenchDb): Promise<Set<string>> {
   return new Set(marks.map((key) => String(key).slice('trash:'.length)));
 }
 
-/** Delete for good the projects trashed before `now - keptMs`, with everything stored for them. */
-export function emptyTrash(db: WorkbenchDb, now = new Date(), keptMs = TRASH_KEPT_MS): Promise<string[]> {
+/**
+ * Delete for good the projects trashed before `now - keptMs`, with everything stored for them.
+ * Returns their ids and the access records of their backgrounds, deleted here, whose desktop
+ * grants the caller asks the platform to forget (outside this transaction).
+ */
+export function emptyTrash(
+  db: WorkbenchDb,
+  now = new Date(),
+  keptMs = TRASH_KEPT_MS,
+): Promise<{ projects: string[]; accesses: BackgroundAccessValue[] }> {
   const tables = [
     db.projects,
     db.objects,
@@ -37,19 +46,22 @@ export function emptyTrash(db: WorkbenchDb, now = new Date(), keptMs = TRASH_KEP
       const due = marks
         .filter((m) => now.getTime() - Date.parse(m.value ?? '') >= keptMs)
         .map((m) => m.key.slice('trash:'.length));
+      const accesses: BackgroundAccessValue[] = [];
       for (const id of due) {
         await db.objects.where('projectId').equals(id).delete();
         await db.zones.where('projectId').equals(id).delete();
         await db.history.where('projectId').equals(id).delete();
         await db.referenceLayers.where('projectId').equals(id).delete();
         const backgrounds = await db.backgrounds.where('projectId').equals(id).primaryKeys();
+        const records = await db.backgroundAccess.bulkGet(backgrounds);
+        for (const record of records) if (record) accesses.push(record.access);
         await db.backgroundAccess.bulkDelete(backgrounds);
         await db.backgrounds.bulkDelete(backgrounds);
         await db.meta.where('key').startsWith(`history:${id}:`).delete();
         await db.meta.bulkDelete([`review:${id}`, `fileExtras:${id}`, `layers:${id}`, trashKey(id)]);
         await db.projects.delete(id);
       }
-      return due;
+      return { projects: due, accesses };
     },
   );
 }

@@ -15,6 +15,7 @@ import { UPGRADE_BLOCKED, watchConnection, type Connection } from './connection'
 import type { Bilingual } from '../../shared/domain/labels';
 import type { Project } from '../../shared/domain/schema';
 import { emptyTrash, trashedProjects } from './projectTrash';
+import type { BackgroundAccessValue } from './backgroundAccess';
 import type { TableName, TableRecords } from './records';
 import { watchMutations, type Mutated } from './mutations';
 
@@ -91,16 +92,23 @@ export interface StoreOptions {
   session?: string;
   /** Called, with what to tell the planner, while opening waits for older windows to let go. */
   onBlocked?: (message: Bilingual) => void;
+  /**
+   * Drop the access to a background deleted for good with a project emptied from the trash (the
+   * desktop forgets its grant: `Platform.forgetBackground`). Failures are only logged.
+   */
+  forgetAccess?: (access: BackgroundAccessValue) => Promise<void>;
 }
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const { name = DATABASE_NAME, session: wanted, onBlocked, ...idb } = options;
+  const { name = DATABASE_NAME, session: wanted, onBlocked, forgetAccess, ...idb } = options;
   const db = new WorkbenchDb(name, idb);
   const connection = watchConnection(db, () => onBlocked?.(UPGRADE_BLOCKED));
   await db.open();
   const session = wanted === 'window' ? await claimWindowSession(db) : (wanted ?? crypto.randomUUID());
   // Projects deleted in an earlier session, long enough ago, are now deleted for good.
-  await emptyTrash(db);
+  const { accesses } = await emptyTrash(db);
+  for (const access of forgetAccess ? accesses : [])
+    forgetAccess!(access).catch((error: unknown) => console.warn('forgetting a background failed', error));
   const read: Queries = {
     ...createReader(db),
     async projects() {

@@ -97,8 +97,8 @@ export const LAYERS = [
   },
   {
     files: 'bench',
-    may: ['bench', 'shared', 'scripts', 'playwright.config'],
-    why: 'Benchmarks drive the built app: they import shared/, scripts and the Playwright config, never renderer/ or electron/.',
+    may: ['bench', 'shared', 'scripts', 'playwright.config', 'e2e/fixtures'],
+    why: 'Benchmarks drive the built app: they import shared/, scripts, the Playwright config and the e2e fixture servers, never renderer/ or electron/.',
   },
   {
     files: '*',

@@ -80,6 +80,11 @@ export const BackgroundSourceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('wmts'),
     capabilitiesUrl: z.string().max(2000).optional(),
     template: z.string().max(2000).optional(),
+    /**
+     * Read from capabilities: the origins its tiles come from when other than the capabilities'
+     * (the page's policy must allow them from the moment the project opens).
+     */
+    tileOrigins: z.array(z.string().max(300)).max(32).optional(),
     layer: z.string().min(1).max(500),
     matrixSet: z.string().min(1).max(500),
     style: z.string().max(200).default('default'),
@@ -114,7 +119,8 @@ export type LayerListPrefs = z.infer<typeof LayerListPrefsSchema>;
 
 /** What a background layer reports about itself, shown on its row of the layers panel. */
 export interface LayerStatus {
-  state: 'loading' | 'ready' | 'error' | 'needsPermission' | 'missing';
+  /** needsReload: the page's security policy takes the layer's origins when the window reloads. */
+  state: 'loading' | 'ready' | 'error' | 'needsPermission' | 'missing' | 'needsReload';
   /** The HTTP status of failing tiles (403 for a bad key). */
   http?: number;
   message?: Bilingual;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isTileOrigin } from '../security/csp';
-import { MAX_SIDECAR_BYTES, SIDECAR_EXTENSIONS } from './granted';
+import { MAX_SIDECAR_BYTES, SIDECAR_EXTENSIONS } from '../domain/backgroundSidecars';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel, type InvokeChannel } from './channels';
 import {
   MAX_IMPORT_FILE_BYTES,

@@ -15,27 +15,5 @@ export function grantOfPath(pathname: string): string | null {
   return GRANTED_PATH.exec(pathname)?.[1] ?? null;
 }
 
-/**
- * Sidecars read with a background file: world files, the .prj and GDAL's .aux.xml (the same
- * list as the web picker's, renderer/platform/backgroundPick.ts).
- */
-export const SIDECAR_EXTENSIONS = [
-  'prj',
-  'tfw',
-  'tifw',
-  'tiffw',
-  'jgw',
-  'jpgw',
-  'jpegw',
-  'pgw',
-  'pngw',
-  'wld',
-  'aux.xml',
-] as const;
-export type SidecarExtension = (typeof SIDECAR_EXTENSIONS)[number];
-
-/** Largest sidecar read (a .prj or world file is a few hundred bytes; .aux.xml a few KiB). */
-export const MAX_SIDECAR_BYTES = 64 * 1024;
-
 /** Grants main remembers across restarts; the oldest goes first. */
 export const MAX_GRANTS = 256;

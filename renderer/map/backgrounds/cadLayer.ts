@@ -9,6 +9,7 @@ import VectorSource from 'ol/source/Vector';
 import { createXYZ } from 'ol/tilegrid';
 import type { EventsKey } from 'ol/events';
 import type { LayerStatus } from '../../../shared/domain/backgrounds';
+import { LayerStatusHolder } from './layerStatusHolder';
 import type { CadLayerInfo, CadSheetOutput } from '../../../shared/formats/dxf/cadSheet';
 import { FormatError } from '../../../shared/formats/formatError';
 import type { Box, BoxIndex } from '../../../shared/geometry/spatialIndex';
@@ -70,12 +71,8 @@ export const createCadLayer: BackgroundFactory = (background, context) => {
   const client = tiles();
   const pixelRatio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
   const size = Math.round(TILE_SIZE * pixelRatio);
-  let status: LayerStatus = { state: 'loading' };
-  const listeners = new Set<(s: LayerStatus) => void>();
-  const setStatus = (next: LayerStatus) => {
-    status = next;
-    for (const l of listeners) l(next);
-  };
+  const status = new LayerStatusHolder();
+  const setStatus = (next: LayerStatus) => status.set(next);
   let sheet: CadSheetOutput | null = null;
   let index: BoxIndex | null = null;
   let extent: Box | null = null;
@@ -159,11 +156,8 @@ export const createCadLayer: BackgroundFactory = (background, context) => {
 
   const handle: BackgroundLayer & { cadLayers(): CadLayerInfo[] } = {
     layer,
-    status: () => status,
-    onStatus(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    status: () => status.status(),
+    onStatus: (listener) => status.onStatus(listener),
     extent: () => extent,
     snapSource,
     fillSnap,
@@ -177,7 +171,7 @@ export const createCadLayer: BackgroundFactory = (background, context) => {
       unByKey(mapKeys);
       client.drop(id);
       layer.dispose();
-      listeners.clear();
+      status.clear();
       release();
     },
   };

@@ -10,8 +10,12 @@ import type {
 } from './backgroundFactory';
 import { BackgroundRefused } from './backgroundFactory';
 
-/** Whether a background reads a file (its access is checked before its layer is made). */
-export const isFileBackground = (background: Background) => 'file' in background.source;
+/**
+ * Whether a background reads a local file (its access is checked before its layer is made); a
+ * COG added by URL is read from its server instead.
+ */
+export const isFileBackground = (background: Background) =>
+  'file' in background.source && !('url' in background.source && background.source.url);
 
 const KIND_NAMES: Record<Background['source']['kind'], Bilingual> = {
   geotiff: { zh: 'GeoTIFF 影像', en: 'GeoTIFF image' },

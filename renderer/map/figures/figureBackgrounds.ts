@@ -20,6 +20,7 @@ const STATE_NAMES: Record<LayerStatus['state'], Bilingual> = {
   error: { zh: '出错', en: 'error' },
   needsPermission: { zh: '需要授权', en: 'needs permission' },
   missing: { zh: '缺少文件', en: 'file missing' },
+  needsReload: { zh: '需重新加载', en: 'reload needed' },
 };
 
 /**

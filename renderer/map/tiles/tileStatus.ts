@@ -1,6 +1,4 @@
-import type { LayerStatus } from '../../../shared/domain/backgrounds';
-
-type Listener = (status: LayerStatus) => void;
+import { LayerStatusHolder } from '../backgrounds/layerStatusHolder';
 
 /** Enough failures in a row to call a service broken rather than missing a few tiles. */
 const FAILURES_TO_REPORT = 3;
@@ -11,31 +9,11 @@ const FAILURES_TO_REPORT = 3;
  * service that answers nothing do, and say so in the planner's words. Tiles that load again
  * bring the layer back to ready.
  */
-export class TileStatusTracker {
-  private current: LayerStatus = { state: 'loading' };
-  private listeners = new Set<Listener>();
+export class TileStatusTracker extends LayerStatusHolder {
   private refused = 0;
   private unreachable = 0;
   private failedSinceLoad = 0;
   private lastHttp = 0;
-
-  status(): LayerStatus {
-    return this.current;
-  }
-
-  onStatus(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  set(status: LayerStatus): void {
-    const same =
-      status.state === this.current.state &&
-      status.http === this.current.http &&
-      status.message?.en === this.current.message?.en;
-    this.current = status;
-    if (!same) for (const listener of this.listeners) listener(status);
-  }
 
   loaded(): void {
     this.refused = 0;

@@ -8,7 +8,7 @@ import Snap from 'ol/interaction/Snap';
 import type { SnapEvent } from 'ol/events/SnapEvent';
 import { unByKey } from 'ol/Observable';
 import { MAX_SNAP_TOLERANCE, type SnapSettings } from '../../editor/snapSettings';
-import { OBJECT_PROPERTY } from '../zoneLayers';
+import { OBJECT_PROPERTY, type ZoneFeature } from '../zoneLayers';
 import { SnapIndicator, snapKind } from './snapIndicator';
 import { backgroundTargets } from './traceSource';
 import type { ToolContext } from './toolContext';
@@ -24,7 +24,7 @@ export const suspendsSnapping = (event: MapBrowserEvent): boolean =>
 export const drawClick = (event: MapBrowserEvent): boolean => noModifierKeys(event) || altKeyOnly(event);
 
 /** Which objects' zones are snap targets when zones of other objects are switched off. */
-function ownObjects(ctx: ToolContext): Set<string> {
+function ownObjects(ctx: Pick<ToolContext, 'selected' | 'workbench'>): Set<string> {
   const own = new Set<string>();
   const objectId = ctx.workbench.state.get().selection.objectId;
   if (objectId) own.add(objectId);
@@ -40,9 +40,14 @@ const MAX_SNAP_ZONES = 300;
  * whose box lies within the largest snap tolerance of the pointer, refilled as the pointer moves,
  * instead of every segment of every zone (1.6 million at county scale).
  */
-function zoneTargets(ctx: ToolContext, settings: SnapSettings) {
+export function zoneTargets(
+  ctx: Pick<ToolContext, 'map' | 'zones' | 'selected' | 'workbench'>,
+  settings: SnapSettings,
+) {
   const own = settings.targets.otherObjects ? null : ownObjects(ctx);
-  const wanted = (f: Feature) => own === null || own.has(String(f.get(OBJECT_PROPERTY)));
+  // Zone types switched off in the layers panel are not targets, as they are not drawn.
+  const wanted = (f: Feature) =>
+    ctx.zones.shows(f as ZoneFeature) && (own === null || own.has(String(f.get(OBJECT_PROPERTY))));
   const features = new Collection<Feature>([], { unique: true });
   let lastBox = '';
   const fill = (coordinate: number[]) => {
@@ -67,14 +72,31 @@ function zoneTargets(ctx: ToolContext, settings: SnapSettings) {
     for (const feature of near) if (!had.has(feature)) features.push(feature);
   };
   // Also while dragging: a vertex dragged across the map snaps to the zones it reaches.
-  const keys: EventsKey[] = [ctx.map.on('pointermove', (event) => fill(event.coordinate))];
+  let pointer: number[] | null = null;
+  const keys: EventsKey[] = [
+    ctx.map.on('pointermove', (event) => {
+      pointer = event.coordinate;
+      fill(pointer);
+    }),
+  ];
+  // A type switched off or on changes the targets under a pointer that has not moved.
+  const stopVisibility = ctx.zones.onTypeVisibility(() => {
+    lastBox = '';
+    if (pointer) fill(pointer);
+  });
   for (const source of ctx.zones.sources) {
     keys.push(
       source.on('addfeature', () => (lastBox = '')),
       source.on('removefeature', (e) => e.feature && features.remove(e.feature)),
     );
   }
-  return { features, dispose: () => unByKey(keys) };
+  return {
+    features,
+    dispose: () => {
+      unByKey(keys);
+      stopVisibility();
+    },
+  };
 }
 
 /**

@@ -161,6 +161,11 @@ export function LayerRow({
             {l('allowAgain')}
           </button>
         )}
+        {state === 'needsReload' && (
+          <button type="button" aria-label={named('reloadWindow')} onClick={() => location.reload()}>
+            {l('reloadWindow')}
+          </button>
+        )}
         {state === 'missing' && (
           <button type="button" aria-label={named('locateFile')} onClick={actions.locate}>
             {l('locateFile')}

@@ -9,6 +9,7 @@ import { backgroundKindName } from '../../map/backgrounds/mapBackgrounds';
 import type { PlanMap } from '../../map/createPlanMap';
 import { layerOrder, listedLayers } from '../../map/layerStack';
 import type { ProjectData } from '../hooks/useProjectData';
+import { AddCogUrlDialog } from './AddCogUrlDialog';
 import { AddBackgroundMenu } from './AddBackgroundMenu';
 import { CadLayerRows } from './CadLayerRows';
 import { CrsAsk, type CrsQuestion } from './CrsAsk';
@@ -19,6 +20,8 @@ import { useOverlap } from './useOverlap';
 import { ReferenceSection } from './ReferenceSection';
 import { useLayersText } from './layersText';
 import { useTileServiceDialog } from './useTileServiceDialog';
+import { useTileOriginAccess } from './tileOriginAccess';
+import { useWorkbench } from '../hooks/useWorkbench';
 import { ZoneTypeRows } from './ZoneTypeRows';
 import './layers.css';
 
@@ -39,8 +42,16 @@ interface Props {
 export function LayersPanel({ data, references, map }: Props) {
   const { lang, l } = useLayersText();
   const projectId = data.project.id;
-  const { backgrounds, prefs, statuses, update } = useLayerList(projectId, map);
+  const { backgrounds, loaded, prefs, statuses, update } = useLayerList(projectId, map);
+  const { platform } = useWorkbench();
+  const blocked = useTileOriginAccess(
+    platform,
+    projectId,
+    loaded ? backgrounds : null,
+    data.project.settings,
+  );
   const [question, setQuestion] = useState<CrsQuestion | null>(null);
+  const [cogOpen, setCogOpen] = useState(false);
   const askCrs = useCallback(
     (file: string, inspected: InspectedBackground) =>
       new Promise<BackgroundCrs | null>((resolve) =>
@@ -84,7 +95,7 @@ export function LayersPanel({ data, references, map }: Props) {
           detail: backgroundKindName(background.source.kind)[lang],
           visible: prefs?.visible[id] !== false,
           opacity,
-          status: statuses.get(id) ?? { state: 'loading' },
+          status: blocked.get(id) ?? statuses.get(id) ?? { state: 'loading' },
         },
       ];
     const reference = references.find((r) => r.id === id);
@@ -110,6 +121,7 @@ export function LayersPanel({ data, references, map }: Props) {
         disabled={!prefs}
         items={[
           { id: 'file', label: { zh: '来自文件…', en: 'From file…' }, run: () => void actions.addFromFile() },
+          { id: 'cogUrl', label: { zh: '按网址添加 COG…', en: 'COG by URL…' }, run: () => setCogOpen(true) },
           ...tiles.items,
         ]}
       />
@@ -143,6 +155,7 @@ export function LayersPanel({ data, references, map }: Props) {
         setBusy={overlap.setBusy}
       />
       <CrsAsk question={question} projectZone={data.project.settings.gkZone} />
+      <AddCogUrlDialog open={cogOpen} onClose={() => setCogOpen(false)} onAdd={actions.addFromUrl} />
       {tiles.dialog}
     </section>
   );

@@ -6,6 +6,7 @@ import {
   type InspectedBackground,
 } from '../../map/backgrounds/backgroundFactory';
 import { BACKGROUND_INSPECTORS } from '../../map/backgrounds/backgroundLayers';
+import { inspectCogUrl } from '../../map/rasters/geotiffInspect';
 import { backgroundKindName } from '../../map/backgrounds/mapBackgrounds';
 import { orderWithNew, type ListedLayer } from '../../map/layerStack';
 import { backgroundKindOf } from '../../platform/backgroundPick';
@@ -55,32 +56,67 @@ export async function addBackgroundFiles(
   deps: AddBackgroundDeps,
 ): Promise<AddOutcome> {
   const outcome: AddOutcome = { added: [], refused: [] };
-  let { listed, order } = deps;
-  for (const file of files) {
-    try {
-      const inspected = await inspectorFor(file)(file, deps.job);
-      let source = inspected.source;
-      if ('file' in source && !source.crs) {
-        const crs = await deps.askCrs(file.name, inspected);
-        if (!crs) continue;
-        source = { ...source, crs };
-      }
-      const background: Background = {
-        id: crypto.randomUUID(),
-        projectId: deps.projectId,
-        name: inspected.name,
-        source,
-        createdAt: new Date().toISOString(),
-      };
-      await deps.store.backgrounds.add(background, file.access);
-      listed = [...listed, { id: background.id, group: 'background' }];
-      order = orderWithNew(order, listed, background.id);
-      await deps.store.layerList.set(deps.projectId, { ...deps.prefs, order });
-      outcome.added.push(background);
-    } catch (error) {
-      if (!(error instanceof BackgroundRefused)) throw error;
-      outcome.refused.push({ file: error.file, reason: error.reason });
-    }
-  }
+  const state = { listed: deps.listed, order: deps.order };
+  for (const file of files)
+    await addInspected(
+      file.name,
+      () => inspectorFor(file)(file, deps.job),
+      file.access,
+      deps,
+      state,
+      outcome,
+    );
   return outcome;
+}
+
+/**
+ * Add a Cloud-Optimized GeoTIFF on a server by its URL: read by range, with nothing to keep
+ * about local file access (the URL is in the background's source).
+ */
+export async function addCogUrl(url: string, deps: AddBackgroundDeps): Promise<AddOutcome> {
+  const outcome: AddOutcome = { added: [], refused: [] };
+  await addInspected(
+    url,
+    () => inspectCogUrl(url),
+    undefined,
+    deps,
+    { listed: deps.listed, order: deps.order },
+    outcome,
+  );
+  return outcome;
+}
+
+/** One background: inspected, its CRS asked for when unknown, stored and placed in the list. */
+async function addInspected(
+  label: string,
+  inspect: () => Promise<InspectedBackground>,
+  access: PickedBackgroundFile['access'] | undefined,
+  deps: AddBackgroundDeps,
+  state: { listed: ListedLayer[]; order: string[] },
+  outcome: AddOutcome,
+): Promise<void> {
+  try {
+    const inspected = await inspect();
+    let source = inspected.source;
+    if ('file' in source && !source.crs) {
+      const crs = await deps.askCrs(label, inspected);
+      if (!crs) return;
+      source = { ...source, crs };
+    }
+    const background: Background = {
+      id: crypto.randomUUID(),
+      projectId: deps.projectId,
+      name: inspected.name,
+      source,
+      createdAt: new Date().toISOString(),
+    };
+    await deps.store.backgrounds.add(background, access);
+    state.listed = [...state.listed, { id: background.id, group: 'background' }];
+    state.order = orderWithNew(state.order, state.listed, background.id);
+    await deps.store.layerList.set(deps.projectId, { ...deps.prefs, order: state.order });
+    outcome.added.push(background);
+  } catch (error) {
+    if (!(error instanceof BackgroundRefused)) throw error;
+    outcome.refused.push({ file: error.file, reason: error.reason });
+  }
 }

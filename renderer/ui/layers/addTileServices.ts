@@ -37,14 +37,18 @@ export async function addTileServices(services: NewTileService[], deps: AddTileD
 
 /**
  * The origins a project's tile services and online basemap need in the page's policy, as far as
- * their stored templates say (a WMTS service read from capabilities is known by the address of its
- * capabilities; its tile hosts are added when the service is added).
+ * their stored templates say (a WMTS service read from capabilities by the address of its
+ * capabilities and the tile origins it named when the service was added).
  */
 export function projectTileOrigins(backgrounds: readonly Background[], settings: ProjectSettings): string[] {
   const templates: string[] = [];
   for (const { source } of backgrounds) {
     if (source.kind === 'xyz') templates.push(source.template);
-    if (source.kind === 'wmts') templates.push(source.template ?? source.capabilitiesUrl ?? '');
+    if (source.kind === 'wmts') {
+      templates.push(source.template ?? source.capabilitiesUrl ?? '');
+      // Each checked as an address of its own: https, or http on this machine, never a wildcard.
+      for (const origin of source.tileOrigins ?? []) templates.push(`${origin}/`);
+    }
   }
   if (settings.onlineBasemapEnabled && settings.onlineBasemapUrl) templates.push(settings.onlineBasemapUrl);
   const origins = templates.flatMap((t) => {

@@ -20,6 +20,7 @@ export const LAYERS_TEXT = {
   cancel: { zh: '取消', en: 'Cancel' },
   allowAgain: { zh: '重新授权', en: 'Allow again' },
   locateFile: { zh: '定位文件…', en: 'Locate file…' },
+  reloadWindow: { zh: '重新加载窗口', en: 'Reload window' },
   status: { zh: '状态', en: 'Status' },
   dragHint: {
     zh: '拖动行或用上移/下移按钮调整顺序；列表上方的图层画在上面',
@@ -55,6 +56,7 @@ export const STATUS_TEXT: Record<LayerStatus['state'], Bilingual> = {
   error: { zh: '出错', en: 'Error' },
   needsPermission: { zh: '需要授权', en: 'Needs permission' },
   missing: { zh: '缺少文件', en: 'File missing' },
+  needsReload: { zh: '需重新加载', en: 'Reload needed' },
 };
 
 /** The UI language and a translator for the panel's wording. */

@@ -122,6 +122,7 @@ export function prepareCapabilities(
   const source: BackgroundSource = {
     kind: 'wmts',
     capabilitiesUrl: check.value.template,
+    tileOrigins: origins.filter((o) => !check.value.origins.includes(o)),
     layer: choice.layer,
     matrixSet: choice.matrixSet,
     style: choice.style,

@@ -1,4 +1,5 @@
 import { useState, type RefObject } from 'react';
+import type { Bilingual } from '../../../shared/domain/labels';
 import type { ReferenceLayerData } from '../../../shared/analysis/overlapsReferenceLayer';
 import type { Background, BackgroundCrs, LayerListPrefs } from '../../../shared/domain/backgrounds';
 import type { InspectedBackground } from '../../map/backgrounds/backgroundFactory';
@@ -8,7 +9,7 @@ import { BackgroundFileRefused } from '../../platform/fileAccess';
 import type { ProjectData } from '../hooks/useProjectData';
 import { withWork } from '../../editor/transferJob';
 import { useWorkbench } from '../hooks/useWorkbench';
-import { addBackgroundFiles } from './addBackgroundFiles';
+import { addBackgroundFiles, addCogUrl } from './addBackgroundFiles';
 import type { RowActions, RowModel } from './LayerRow';
 
 interface Inputs {
@@ -73,6 +74,17 @@ export function useLayerActions(inputs: Inputs) {
     } catch (error) {
       report(error);
     }
+  };
+
+  /** A COG by URL (read by range from its server); a refusal is returned for the dialog to show. */
+  const addFromUrl = async (url: string): Promise<Bilingual | null> => {
+    if (!prefs) return null;
+    const outcome = await addCogUrl(url, { store, projectId, listed, order, prefs, askCrs });
+    const refused = outcome.refused[0];
+    if (refused) return refused.reason;
+    for (const b of outcome.added)
+      workbench.notify('info', { zh: `已添加底图 ${b.name}`, en: `Added background ${b.name}` });
+    return null;
   };
 
   const forRow = (row: RowModel): RowActions => {
@@ -146,5 +158,5 @@ export function useLayerActions(inputs: Inputs) {
     };
   };
 
-  return { addFromFile, forRow, referenceVisible };
+  return { addFromFile, addFromUrl, forRow, referenceVisible };
 }

@@ -81,5 +81,6 @@ export function useLayerList(projectId: string, map: RefObject<PlanMap | null>) 
     [store, workbench, projectId],
   );
 
-  return { backgrounds, prefs, statuses, update };
+  const loaded = backgroundsOf?.projectId === projectId;
+  return { backgrounds, loaded, prefs, statuses, update };
 }

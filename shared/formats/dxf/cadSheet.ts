@@ -6,11 +6,10 @@ import { FormatError, fileProblem } from '../formatError';
 import type { CrsInfo, Layer, LayerFeature, LayerGeometry } from '../layer';
 import { layerToLonLat } from '../mapping/crsOfLayer';
 import { MAX_DXF_BYTES } from './dxfAdapter';
-import { measureBlocks } from './dxfBlocks';
-import { drawDocument } from './dxfDrawing';
+import { drawDocument, drawingContext } from './dxfDrawing';
 import { groupDxf } from './dxfEntities';
 import { drawingWarnings } from './dxfFeatures';
-import type { DrawContext, Drawn } from './dxfPlacement';
+import type { Drawn } from './dxfPlacement';
 import { readDxfText } from './dxfText';
 import { packCad, type PackedCad } from './cadPack';
 
@@ -81,25 +80,11 @@ export function readCadSheet(
     progress(0.1);
     const doc = groupDxf(text.pairs);
     let counted = 0;
-    const ctx: DrawContext = {
-      blocks: doc.blocks,
-      sizes: measureBlocks(doc.blocks),
-      layerColors: doc.layerColors,
-      maxDeviation: DEFAULT_DEVIATION,
-      drawn: [],
-      problems: [],
-      unsupported: new Map(),
-      annotation: new Map(),
-      paperSpace: 0,
-      expanded: 0,
-      overLimit: 0,
-      reportedInBlocks: new Set(),
-      onProgress: (done, total) => {
-        spendActive('records', ctx.drawn.length - counted);
-        counted = ctx.drawn.length;
-        progress(0.15 + (0.6 * done) / total);
-      },
-    };
+    const ctx = drawingContext(doc, DEFAULT_DEVIATION, (done, total) => {
+      spendActive('records', ctx.drawn.length - counted);
+      counted = ctx.drawn.length;
+      progress(0.15 + (0.6 * done) / total);
+    });
     drawDocument(doc.entities, ctx);
     spendActive('records', ctx.drawn.length - counted);
     if (ctx.drawn.length === 0) throw new FormatError(name, [fileProblem('geometry', EMPTY)]);

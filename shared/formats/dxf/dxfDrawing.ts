@@ -1,7 +1,7 @@
 import type { Bilingual } from '../../domain/labels';
 import type { LayerGeometry } from '../layer';
-import { expandInsert } from './dxfBlocks';
-import { numberOf, valueOf, type DxfEntity } from './dxfEntities';
+import { expandInsert, measureBlocks } from './dxfBlocks';
+import { numberOf, valueOf, type DxfDocument, type DxfEntity } from './dxfEntities';
 import { entityShape, frameOf } from './dxfGeometry';
 import {
   applyAffine,
@@ -130,6 +130,29 @@ export function drawEntity(entity: DxfEntity, placement: Placement, ctx: DrawCon
     ...(shape.kind === 'polygon' && shape.sources?.length ? { sources: shape.sources } : {}),
     ...(group === undefined ? {} : { group }),
   });
+}
+
+/** A fresh drawing state for a document: nothing drawn, no problems, blocks measured. */
+export function drawingContext(
+  doc: DxfDocument,
+  maxDeviation: number,
+  onProgress?: DrawContext['onProgress'],
+): DrawContext {
+  return {
+    blocks: doc.blocks,
+    sizes: measureBlocks(doc.blocks),
+    layerColors: doc.layerColors,
+    maxDeviation,
+    drawn: [],
+    problems: [],
+    unsupported: new Map(),
+    annotation: new Map(),
+    paperSpace: 0,
+    expanded: 0,
+    overLimit: 0,
+    reportedInBlocks: new Set(),
+    ...(onProgress ? { onProgress } : {}),
+  };
 }
 
 /** Draws a whole document's model space. */

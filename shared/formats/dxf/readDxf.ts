@@ -3,12 +3,10 @@ import { DEFAULT_DEVIATION } from '../../geometry/densify';
 import { withFileBudget } from '../budgets';
 import type { InputProblem } from '../formatError';
 import type { ReadOptions, ReadResult } from '../layer';
-import { measureBlocks } from './dxfBlocks';
 import { joinChains } from './dxfChains';
-import { drawDocument } from './dxfDrawing';
+import { drawDocument, drawingContext } from './dxfDrawing';
 import { groupDxf } from './dxfEntities';
 import { drawingWarnings, toFeatures } from './dxfFeatures';
-import type { DrawContext } from './dxfPlacement';
 import { readDxfText } from './dxfText';
 import { groupZones } from './dxfZoneGroups';
 
@@ -42,20 +40,7 @@ export function readDxfBytes(file: string, bytes: Uint8Array, options: DxfReadOp
 function readDrawing(file: string, bytes: Uint8Array, options: DxfReadOptions): ReadResult {
   const text = readDxfText(file, bytes, options.encoding);
   const doc = groupDxf(text.pairs);
-  const ctx: DrawContext = {
-    blocks: doc.blocks,
-    sizes: measureBlocks(doc.blocks),
-    layerColors: doc.layerColors,
-    maxDeviation: options.maxDeviation ?? DEFAULT_DEVIATION,
-    drawn: [],
-    problems: [],
-    unsupported: new Map(),
-    annotation: new Map(),
-    paperSpace: 0,
-    expanded: 0,
-    overLimit: 0,
-    reportedInBlocks: new Set(),
-  };
+  const ctx = drawingContext(doc, options.maxDeviation ?? DEFAULT_DEVIATION);
   drawDocument(doc.entities, ctx);
   const tolerance = options.joinTolerance ?? 0.001 / (UNIT_METRES[doc.insUnits ?? 6] ?? 1);
   const grouped = groupZones(ctx.drawn);

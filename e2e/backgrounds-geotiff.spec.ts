@@ -1,0 +1,328 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, openWorkbench, test } from './fixtures/test';
+import { mapColours } from './fixtures/mapPixels';
+import { startRangeServer, type RangeServer } from './fixtures/rangeServer';
+
+/**
+ * An orthophoto under the zones, read by range. GDAL makes a Cloud-Optimized GeoTIFF in
+ * EPSG:4516 (CGCS2000 3° GK zone 28, with the zone prefix) of four coloured quadrants with
+ * overviews; a fixture server on 127.0.0.1 serves it by HTTP Range and counts the bytes. It is
+ * added through the layers panel by URL (the same URL path the desktop's granted-file route
+ * takes); a zone whose corner is the quadrant cross is imported; at that corner, the four pixels
+ * 6 px away diagonally show the four quadrant colours, and far less than the file was read.
+ */
+// The fixture server's port: playwright.config.ts allows http://127.0.0.1:(E2E_PORT + 113).
+const RANGE_PORT = Number(process.env.E2E_PORT ?? 4173) + 113;
+const E0 = 28_552_000;
+const N0 = 4_870_000;
+/** 4096 × 4096 px at 0.25 m (a DOM's resolution): a 1024 m square; the cross at its centre. */
+const SIDE = 1024;
+const CROSS: [number, number] = [E0 + SIDE / 2, N0 + SIDE / 2];
+const QUADRANTS = {
+  nw: [40, 70, 210],
+  ne: [40, 170, 70],
+  sw: [235, 205, 40],
+  se: [230, 230, 230],
+} as const;
+/** 建设控制地带: orange dashed outline, no hatch (shared/domain/symbology.ts). */
+const ZONE_STROKE = [0xe0, 0x7b, 0x00];
+
+function gdal(tool: string, args: string[]): void {
+  execFileSync(tool, args, { encoding: 'utf8' });
+}
+
+/**
+ * The four-quadrant COG: each quadrant its colour plus faint noise (0–25), so tiles cost a real
+ * JPEG decode in the decoder worker as a DOM's do; YCbCr JPEG, 256 px tiles, overviews.
+ */
+function makeCog(dir: string): string {
+  const n = 2048;
+  writeFileSync(join(dir, 'noise.bil'), randomBytes(n * n * 3));
+  writeFileSync(
+    join(dir, 'noise.hdr'),
+    `ENVI\nsamples = ${n}\nlines = ${n}\nbands = 3\nheader offset = 0\nfile type = ENVI Standard\ndata type = 1\ninterleave = bip\nbyte order = 0\n`,
+  );
+  const bands = [0, 1, 2].map((b) => {
+    const sources = Object.entries(QUADRANTS).map(([name, rgb]) => {
+      const x = name.endsWith('w') ? 0 : n;
+      const y = name.startsWith('n') ? 0 : n;
+      return (
+        `<ComplexSource><SourceFilename relativeToVRT="1">noise.bil</SourceFilename><SourceBand>${b + 1}</SourceBand>` +
+        `<ScaleOffset>${rgb[b]! - 12}</ScaleOffset><ScaleRatio>0.1</ScaleRatio>` +
+        `<SrcRect xOff="0" yOff="0" xSize="${n}" ySize="${n}"/><DstRect xOff="${x}" yOff="${y}" xSize="${n}" ySize="${n}"/></ComplexSource>`
+      );
+    });
+    return `<VRTRasterBand dataType="Byte" band="${b + 1}">${sources.join('')}</VRTRasterBand>`;
+  });
+  const vrt = join(dir, 'quadrants.vrt');
+  writeFileSync(
+    vrt,
+    `<VRTDataset rasterXSize="${2 * n}" rasterYSize="${2 * n}"><SRS>EPSG:4516</SRS>` +
+      `<GeoTransform>${E0}, ${SIDE / (2 * n)}, 0, ${N0 + SIDE}, 0, ${-SIDE / (2 * n)}</GeoTransform>${bands.join('')}</VRTDataset>`,
+  );
+  const cog = join(dir, 'quadrants-4516.tif');
+  gdal('gdal_translate', ['-q', '-of', 'COG', '-co', 'COMPRESS=JPEG', '-co', 'BLOCKSIZE=256', vrt, cog]);
+  return cog;
+}
+
+/** A GeoJSON zone in EPSG:4516 (its `crs` member), a 40 m square with its south-west corner on the cross. */
+function zoneFile(dir: string): string {
+  const [e, n] = CROSS;
+  const ring = [[e, n], [e + 40, n], [e + 40, n + 40], [e, n + 40], [e, n]]; // prettier-ignore
+  const path = join(dir, 'zone-4516.geojson');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4516' } },
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: '测试遗址', zone_type: '建设控制地带' },
+          geometry: { type: 'Polygon', coordinates: [ring] },
+        },
+      ],
+    }),
+  );
+  return path;
+}
+
+/** The box (CSS px) of the map pixels in one colour: the zone's outline. */
+async function colourBox(
+  page: Page,
+  rgb: readonly number[],
+): Promise<{ minX: number; maxX: number; minY: number; maxY: number }> {
+  const png = await page.getByTestId('map').screenshot();
+  return page.evaluate(
+    async ({ bytes, rgb }) => {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const { data, width, height } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+      const ratio = bitmap.width / document.querySelector('[data-testid="map"]')!.clientWidth;
+      const box = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
+      for (let y = 0; y < height; y++)
+        for (let x = 0; x < width; x++) {
+          const i = 4 * (y * width + x);
+          if (Math.hypot(data[i]! - rgb[0]!, data[i + 1]! - rgb[1]!, data[i + 2]! - rgb[2]!) > 30) continue;
+          box.minX = Math.min(box.minX, x / ratio);
+          box.maxX = Math.max(box.maxX, x / ratio);
+          box.minY = Math.min(box.minY, y / ratio);
+          box.maxY = Math.max(box.maxY, y / ratio);
+        }
+      return box;
+    },
+    { bytes: [...png], rgb: [...rgb] },
+  );
+}
+
+const nearest = (c: readonly number[]) =>
+  (Object.entries(QUADRANTS) as [keyof typeof QUADRANTS, readonly number[]][]).reduce((best, [name, q]) =>
+    Math.hypot(...q.map((v, i) => v - c[i]!)) < Math.hypot(...best[1].map((v, i) => v - c[i]!))
+      ? [name, q]
+      : best,
+  )[0];
+
+let server: RangeServer;
+let cog: string;
+let dir: string;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hzw-e2e-geotiff-'));
+  cog = makeCog(dir);
+  // The same file cut off at 60 %, as an interrupted copy leaves it.
+  const cut = join(dir, 'cut-4516.tif');
+  writeFileSync(cut, readFileSync(cog).subarray(0, Math.floor(statSync(cog).size * 0.6)));
+  server = await startRangeServer([cog, cut], RANGE_PORT);
+});
+test.afterAll(async () => server?.close());
+
+test('a GeoTIFF in EPSG:4516 added by URL lies under the zone at the right place and is read by range', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  // The zone: imported from GK coordinates, then the view fitted to the project.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await (await chooser).setFiles(zoneFile(dir));
+  const preview = page.getByRole('dialog', { name: '导入预览' });
+  await expect(preview.getByRole('combobox', { name: '坐标系' })).toHaveValue('4516');
+  await preview.getByRole('button', { name: '导入 1 个区划' }).click();
+  await expect(preview).toBeHidden();
+
+  // The orthophoto: through the layers panel, by URL.
+  const layers = page.getByRole('region', { name: '图层', exact: true });
+  await layers.getByRole('button', { name: /添加底图/ }).click();
+  await layers.getByRole('menuitem', { name: '按网址添加 COG…' }).click();
+  const dialog = page.getByRole('dialog', { name: '按网址添加云优化 GeoTIFF（COG）' });
+  await dialog.getByLabel('COG 网址').fill(server.url('quadrants-4516.tif'));
+  await dialog.getByRole('button', { name: '添加' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(layers.getByRole('status', { name: /quadrants-4516.*正常/ })).toBeVisible({ timeout: 30_000 });
+
+  // Fit the view to the zone (the project's other zones are kilometres away: zoom to this one).
+  await page.getByRole('treeitem', { name: '测试遗址', exact: true }).dblclick();
+  // Nothing selected: the zone is drawn in its own outline colour, not the selection's.
+  await page.getByTestId('map').press('Escape');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: 'test-results/backgrounds-geotiff.png' });
+  const box = await colourBox(page, ZONE_STROKE);
+  expect(box.maxX - box.minX, 'the zone outline is on screen').toBeGreaterThan(40);
+  // The south-west corner of the square is the quadrant cross.
+  const [x, y] = [box.minX, box.maxY];
+  await expect
+    .poll(
+      async () =>
+        (
+          await mapColours(page, [
+            [x - 6, y - 6],
+            [x + 6, y - 6],
+            [x - 6, y + 6],
+            [x + 6, y + 6],
+          ])
+        ).map(nearest),
+      { timeout: 20_000 },
+    ) // prettier-ignore
+    .toEqual(['nw', 'ne', 'sw', 'se']);
+
+  // Read by range: every request had a Range header, and far less than the file was read.
+  const size = statSync(cog).size;
+  expect(server.requests.length).toBeGreaterThan(0);
+  expect(server.requests.filter((r) => r.range === null)).toEqual([]);
+  console.log(`served ${server.bytesServed()} of ${size} bytes in ${server.requests.length} range requests`);
+  expect(server.bytesServed()).toBeLessThan(size * 0.25);
+});
+
+test('a COG cut off part-way is refused in the dialog with the reason, and nothing is added', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const layers = page.getByRole('region', { name: '图层', exact: true });
+  await layers.getByRole('button', { name: /添加底图/ }).click();
+  await layers.getByRole('menuitem', { name: '按网址添加 COG…' }).click();
+  const dialog = page.getByRole('dialog', { name: '按网址添加云优化 GeoTIFF（COG）' });
+  await dialog.getByLabel('COG 网址').fill(server.url('cut-4516.tif'));
+  await dialog.getByRole('button', { name: '添加' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('文件不完整（被截断）');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(layers.getByText('cut-4516.tif')).toHaveCount(0);
+});
+
+test('from file: a GeoTIFF kept by its browser file handle is read in slices, and is back after a reload', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // The picker hands over a handle from the origin-private file system; slices are counted.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __sliced: number; showOpenFilePicker: unknown };
+    w.__sliced = 0;
+    const slice = Blob.prototype.slice;
+    Blob.prototype.slice = function (this: Blob, start?: number, end?: number, type?: string) {
+      w.__sliced += Math.max(0, Math.min(end ?? this.size, this.size) - (start ?? 0));
+      return slice.call(this, start, end, type);
+    };
+    w.showOpenFilePicker = async () => [
+      await (await navigator.storage.getDirectory()).getFileHandle('quadrants-4516.tif'),
+    ];
+  });
+  await openWorkbench(page);
+  await page.evaluate(async (base64) => {
+    const root = await navigator.storage.getDirectory();
+    const writable = await (
+      await root.getFileHandle('quadrants-4516.tif', { create: true })
+    ).createWritable();
+    await writable.write(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+    await writable.close();
+  }, readFileSync(cog).toString('base64'));
+  const layers = page.getByRole('region', { name: '图层', exact: true });
+  await layers.getByRole('button', { name: /添加底图/ }).click();
+  await layers.getByRole('menuitem', { name: '来自文件…' }).click();
+  const status = layers.getByRole('status', { name: /quadrants-4516.*正常/ });
+  await expect(status).toBeVisible({ timeout: 30_000 });
+  await layers.getByRole('button', { name: '缩放至图层 quadrants-4516.tif' }).click();
+  await page.waitForTimeout(3000);
+  const size = statSync(cog).size;
+  const sliced = await page.evaluate(() => (window as unknown as { __sliced: number }).__sliced);
+  console.log(`sliced ${sliced} of ${size} bytes`);
+  expect(sliced).toBeGreaterThan(0);
+  expect(sliced).toBeLessThan(size * 0.25);
+
+  await page.reload();
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(status).toBeVisible({ timeout: 30_000 });
+});
+
+test('a scanned sheet (PNG with its world file) lies under the zone at the right place', async ({ page }) => {
+  test.setTimeout(120_000);
+  const png = join(dir, 'sheet-4516.png');
+  // GDAL writes the PNG and its world file (sheet-4516.wld) from the same quadrants, at 1 m.
+  gdal('gdal_translate', [
+    '-q',
+    '-of',
+    'PNG',
+    '-outsize',
+    '1024',
+    '1024',
+    '-co',
+    'WORLDFILE=YES',
+    join(dir, 'quadrants.vrt'),
+    png,
+  ]);
+  const files = {
+    'sheet-4516.png': readFileSync(png),
+    'sheet-4516.wld': readFileSync(png.replace(/png$/, 'wld')),
+  };
+  await page.addInitScript((names) => {
+    (window as unknown as { showOpenFilePicker: unknown }).showOpenFilePicker = async () => {
+      const root = await navigator.storage.getDirectory();
+      return Promise.all(names.map((n) => root.getFileHandle(n)));
+    };
+  }, Object.keys(files));
+  await openWorkbench(page);
+  for (const [name, bytes] of Object.entries(files))
+    await page.evaluate(
+      async ([name, base64]) => {
+        const root = await navigator.storage.getDirectory();
+        const writable = await (await root.getFileHandle(name!, { create: true })).createWritable();
+        await writable.write(Uint8Array.from(atob(base64!), (c) => c.charCodeAt(0)));
+        await writable.close();
+      },
+      [name, bytes.toString('base64')],
+    );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await (await chooser).setFiles(zoneFile(dir));
+  const preview = page.getByRole('dialog', { name: '导入预览' });
+  await preview.getByRole('button', { name: '导入 1 个区划' }).click();
+  await expect(preview).toBeHidden();
+  const layers = page.getByRole('region', { name: '图层', exact: true });
+  await layers.getByRole('button', { name: /添加底图/ }).click();
+  await layers.getByRole('menuitem', { name: '来自文件…' }).click();
+  await expect(layers.getByRole('status', { name: /sheet-4516.*正常/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('treeitem', { name: '测试遗址', exact: true }).dblclick();
+  await page.getByTestId('map').press('Escape');
+  await page.waitForTimeout(1500);
+  const box = await colourBox(page, ZONE_STROKE);
+  expect(box.maxX - box.minX, 'the zone outline is on screen').toBeGreaterThan(40);
+  const [x, y] = [box.minX, box.maxY];
+  await expect
+    .poll(
+      async () =>
+        (
+          await mapColours(page, [
+            [x - 6, y - 6],
+            [x + 6, y - 6],
+            [x - 6, y + 6],
+            [x + 6, y + 6],
+          ])
+        ).map(nearest),
+      { timeout: 20_000 },
+    ) // prettier-ignore
+    .toEqual(['nw', 'ne', 'sw', 'se']);
+});

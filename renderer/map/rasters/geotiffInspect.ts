@@ -1,0 +1,100 @@
+import {
+  RasterRefused,
+  readTiffHeader,
+  type TiffBytes,
+  type TiffHeader,
+} from '../../../shared/formats/tiff/tiffHeader';
+import {
+  BackgroundRefused,
+  type BackgroundInspector,
+  type InspectedBackground,
+  type PickedBackgroundFile,
+} from '../backgrounds/backgroundFactory';
+import { tiffPlacement, tiffPlacementProblem } from '../../../shared/formats/tiff/tiffBackground';
+import { blobBytes, RangeUnsupported, urlBytes } from './rangeReader';
+
+/** Longest a header read may take (a stalled server, a sleeping network drive). */
+export const HEADER_TIMEOUT_MS = 10_000;
+
+async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), HEADER_TIMEOUT_MS);
+  try {
+    return await work(controller.signal);
+  } catch (error) {
+    if (controller.signal.aborted)
+      throw new RasterRefused({
+        zh: `读取文件头超过 ${HEADER_TIMEOUT_MS / 1000} 秒，已停止`,
+        en: `reading the header took more than ${HEADER_TIMEOUT_MS / 1000} s and was stopped`,
+      });
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The header of a GeoTIFF by URL or Blob, refused (with the file name) when it cannot be shown. */
+export async function readBackgroundTiff(
+  name: string,
+  bytes: { url: string } | { blob: Blob },
+): Promise<{ header: TiffHeader; size: number }> {
+  try {
+    return await withTimeout(async (signal) => {
+      const source: TiffBytes = 'url' in bytes ? await urlBytes(bytes.url, signal) : blobBytes(bytes.blob);
+      return { header: await readTiffHeader(source), size: source.size };
+    });
+  } catch (error) {
+    if (error instanceof RasterRefused) throw new BackgroundRefused(name, error.reason);
+    if (error instanceof RangeUnsupported)
+      throw new BackgroundRefused(name, {
+        zh: '服务器不支持按范围读取（HTTP Range），无法只读取需要的部分',
+        en: 'the server does not support range requests (HTTP Range), so the file cannot be read piece by piece',
+      });
+    if (error instanceof TypeError && 'url' in bytes) {
+      const origin = new URL(bytes.url).origin;
+      throw new BackgroundRefused(name, {
+        zh: `无法连接 ${origin}：服务器不可达，或此来源未被允许（网页版在 hzw-web.local.json 的 tileOrigins 中添加后重新运行 npm run web）`,
+        en: `cannot reach ${origin}: the server is unreachable, or the origin is not allowed (web mode: add it to tileOrigins in hzw-web.local.json and run npm run web again)`,
+      });
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    throw new BackgroundRefused(name, { zh: `无法读取：${message}`, en: `cannot be read: ${message}` });
+  }
+}
+
+/** What a GeoTIFF is as a background: its source record, its CRS or the candidates to ask about. */
+export function inspectedGeotiff(
+  name: string,
+  file: { name: string; size: number; mtimeMs?: number },
+  header: TiffHeader,
+  url?: string,
+): InspectedBackground {
+  const problem = tiffPlacementProblem(header);
+  if (problem) throw new BackgroundRefused(name, problem);
+  const { crs, crsCandidates, sample } = tiffPlacement(header);
+  return {
+    name,
+    source: { kind: 'geotiff', file, ...(crs ? { crs } : {}), ...(url ? { url } : {}) },
+    ...(crsCandidates ? { crsCandidates } : {}),
+    sample,
+  };
+}
+
+export const inspectGeotiff: BackgroundInspector = async (file: PickedBackgroundFile) => {
+  const { bytes } = file;
+  if (!('url' in bytes) && !('blob' in bytes))
+    throw new BackgroundRefused(file.name, {
+      zh: '无法访问文件，请重新授权或重新选择',
+      en: 'the file cannot be reached; allow access again or pick it again',
+    });
+  const { header } = await readBackgroundTiff(file.name, bytes);
+  const { name, size, mtimeMs } = file;
+  return inspectedGeotiff(name, { name, size, ...(mtimeMs !== undefined ? { mtimeMs } : {}) }, header);
+};
+
+/** A Cloud-Optimized GeoTIFF on a server, by its URL (read by range, never downloaded whole). */
+export async function inspectCogUrl(url: string): Promise<InspectedBackground> {
+  const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || url);
+  const { header, size } = await readBackgroundTiff(name, { url });
+  return inspectedGeotiff(name, { name, size }, header, url);
+}
