@@ -47,7 +47,10 @@ test('figures: compose an A1 figure at 1:1 000, with and without an orthophoto',
   const jpeg = join(dir, 'ortho.jpg');
   execFileSync('gdal_translate', ['-q', '-of', 'JPEG', '-co', 'QUALITY=85', ppm, jpeg]);
   const bytes = new Uint8Array(readFileSync(jpeg));
-  const background = { kind: 'jpeg' as const, width, height, bytes };
+  const background = {
+    dpi: DPI,
+    pieces: [{ x: 0, y: 0, image: { kind: 'jpeg' as const, width, height, bytes } }],
+  };
 
   const vector: number[] = [];
   const ortho: number[] = [];

@@ -102,6 +102,8 @@ test('figure: a 1:1 000 A3 PDF of an imported zone measures true on paper, embed
   page,
 }) => {
   test.setTimeout(120_000);
+  const fontRequests: string[] = [];
+  page.on('request', (r) => /\.(ttc|ttf|otf|woff2?)(\?|$)/.test(r.url()) && fontRequests.push(r.url()));
   await openWorkbench(page);
   await importTestZones(page);
   const dialog = await openComposer(page);
@@ -110,6 +112,17 @@ test('figure: a 1:1 000 A3 PDF of an imported zone measures true on paper, embed
   await dialog.getByLabel('方向').selectOption('landscape');
   await dialog.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:1 000' });
   await expect(dialog.getByRole('img', { name: /出图预览/ })).toHaveAttribute('data-page-mm', '420x297');
+  // The preview (and the PNG) are drawn in the shipped face, registered from our own origin and
+  // loaded in document.fonts before drawing, not in the machine's WenQuanYi.
+  await expect(dialog.getByRole('img', { name: /出图预览/ })).toHaveAttribute(
+    'data-font',
+    '"HZW Figure", sans-serif',
+  );
+  const faces = await page.evaluate(() =>
+    [...document.fonts].map((f) => `${f.family.replace(/"/g, '')}:${f.status}`),
+  );
+  expect(faces).toContain('HZW Figure:loaded');
+  expect(fontRequests).toEqual([new URL('fonts/wqy-microhei.ttc', page.url()).href]);
   const pdf = await download(
     page,
     () => dialog.getByRole('button', { name: '导出 PDF' }).click(),

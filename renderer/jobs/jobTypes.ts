@@ -18,7 +18,6 @@ import type {
 import type { ExportLint } from '../../shared/formats/mapping/exportLint';
 import type { CadSheetInput, CadSheetOutput } from '../../shared/formats/dxf/cadSheet';
 import type { DeriveRequest, DerivedShape } from '../../shared/derive/types';
-import type { ComposeFigureInput, ComposeFigureOutput } from '../../shared/figures/composeFigure';
 import type { ReasonDetail } from './jobFailure';
 
 /** The jobs a worker can run: name → input and output. */
@@ -65,7 +64,6 @@ export interface JobTypes {
 }
 export interface JobTypes {
   /** Figure pages (one figure, or the atlas's page per object) → one PDF set in the embedded font. */
-  composeFigure: { input: ComposeFigureInput; output: ComposeFigureOutput };
   /** A DXF survey sheet → packed linework and labels in lon/lat, for a CAD background. */
   readCadSheet: { input: CadSheetInput; output: CadSheetOutput };
 }

@@ -12,7 +12,6 @@ import { overlapAnalysis } from '../../shared/analysis/overlaps';
 import { readCadSheet } from '../../shared/formats/dxf/cadSheet';
 import { readReferenceLayer } from '../../shared/analysis/overlapsReadReference';
 import type { JobKind, JobReply, JobRequest, JobTypes } from './jobTypes';
-import { composeFigure } from '../../shared/figures/composeFigure';
 import { failureReply } from './jobFailure';
 
 type Progress = (fraction: number) => void;
@@ -35,7 +34,6 @@ const HANDLERS: {
   deriveZones: (input) => deriveZones(input.requests, { gkZone: input.gkZone }),
   readProject: (input) => readProjectFile(input.bytes, input.name),
   writeProject: (input, progress) => writeProjectFile(input.document, input.options, progress),
-  composeFigure: (input, progress) => composeFigure(input, progress),
   readCadSheet: (input, progress) => readCadSheet(input, progress),
 };
 

@@ -30,6 +30,7 @@ import type { ReferenceLayerData } from '../../shared/analysis/overlapsReference
 import type { Background, LayerListPrefs, LayerStatus } from '../../shared/domain/backgrounds';
 import type { BackgroundContext } from './backgrounds/backgroundFactory';
 import { createLayerList } from './layerList';
+import type { FigureBackground } from './figures/figureBackgrounds';
 
 export interface PlanMap {
   /**
@@ -59,6 +60,8 @@ export interface PlanMap {
   /** Follow the backgrounds' statuses (loading, ready, error, needs permission, missing file). */
   onLayerStatus(listener: (id: string, status: LayerStatus) => void): () => void;
   backgroundStatus(id: string): LayerStatus | null;
+  /** The backgrounds as a figure draws them: bottom to top, with the panel's settings. */
+  figureBackgrounds(): FigureBackground[];
   zoomToBackground(id: string): void;
   /** Make a background's layer again (after the file was located or the browser allowed it). */
   reloadBackground(id: string): void;
@@ -247,6 +250,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
     setBackgrounds: (list, prefs) => layerList.setBackgrounds(list, prefs),
     onLayerStatus: (listener) => layerList.onStatus(listener),
     backgroundStatus: (id) => layerList.backgrounds.status(id),
+    figureBackgrounds: () => layerList.figureBackgrounds(),
     zoomToBackground(id) {
       const extent = layerList.backgrounds.extent(id);
       if (extent) fit(extent);

@@ -10,6 +10,7 @@ import { ZONE_TYPES } from '../../shared/domain/taxonomy';
 import type { BackgroundContext } from './backgrounds/backgroundFactory';
 import { BACKGROUND_FACTORIES } from './backgrounds/backgroundLayers';
 import { MapBackgrounds } from './backgrounds/mapBackgrounds';
+import type { FigureBackground } from './figures/figureBackgrounds';
 import { applyLayerStack, layerOrder, listedLayers } from './layerStack';
 import type { ReferenceLayers } from './referenceLayers';
 import type { ZoneLayers } from './zoneLayers';
@@ -57,6 +58,19 @@ export function createLayerList(
       referenceData = layers;
       references.sync(layers);
       apply();
+    },
+    /** The backgrounds bottom to top, with the panel's visibility, opacity and each one's status. */
+    figureBackgrounds(): FigureBackground[] {
+      const byId = new Map(list.map((b) => [b.id, b]));
+      const order = layerOrder(prefs.order, listedLayers(list, referenceData)).filter((id) => byId.has(id));
+      return order.reverse().map((id) => ({
+        id,
+        name: byId.get(id)!.name,
+        visible: prefs.visible[id] !== false,
+        opacity: prefs.opacity[id] ?? 1,
+        status: backgrounds.status(id) ?? { state: 'loading' },
+        make: () => backgrounds.forFigure(id),
+      }));
     },
     onStatus(listener: (id: string, status: LayerStatus) => void) {
       listeners.add(listener);

@@ -154,7 +154,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
       <AboutDialog open={dialog === 'about'} onClose={closeDialog} />
       {data && <DeriveDialog data={data} />}
       <AreaStatisticsHost />
-      <FigureComposerHost />
+      <FigureComposerHost map={map} />
       <ImportDialog />
       <span hidden data-lang={lang} />
     </div>

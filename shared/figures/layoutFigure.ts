@@ -1,6 +1,7 @@
 import { fromGaussKruger, type Projected } from '../crs/gaussKruger';
 import { DEFAULT_SYMBOLS } from '../domain/symbology';
 import type { ZoneType } from '../domain/taxonomy';
+import { pieceRect, type BackgroundRaster } from './backgroundRaster';
 import type { DrawOp, Page, PageImage } from './displayList';
 import type { FigureSettings } from './figureSettings';
 import { groundFrame, pageFrame, type GroundFrame, type PageFrame } from './frame';
@@ -34,8 +35,8 @@ export interface FigureRequest {
   labels?: readonly { text: string; at: Projected }[];
   measure?: MeasureText;
   inset?: InsetBasemap;
-  /** A background raster covering the map frame exactly (rendered at the chosen dpi). */
-  background?: PageImage;
+  /** The backgrounds under the zones, rendered at the chosen dpi in pieces from the frame's top-left. */
+  background?: BackgroundRaster;
 }
 
 export interface FigureLayout {
@@ -64,10 +65,11 @@ export function layoutFigure(request: FigureRequest): FigureLayout {
   ops.push(...titleOps(settings, frame, request.defaultTitle, measure));
   ops.push({ op: 'clip', rect: frame.map });
   const images: Record<string, PageImage> = {};
-  if (request.background) {
-    images.background = request.background;
-    ops.push({ op: 'image', id: 'background', rect: frame.map });
-  }
+  request.background?.pieces.forEach((piece, i) => {
+    const id = `background${i}`;
+    images[id] = piece.image;
+    ops.push({ op: 'image', id, rect: pieceRect(frame.map, request.background!.dpi, piece) });
+  });
   for (const zone of shown)
     for (const rings of polygonsToPage(zone.polygons, ground))
       ops.push(...symbolOps(rings, DEFAULT_SYMBOLS[zone.type]));

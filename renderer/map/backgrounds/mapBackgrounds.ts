@@ -107,6 +107,11 @@ export class MapBackgrounds {
     return this.shown.get(id)?.layer?.extent() ?? null;
   }
 
+  /** A fresh layer over a shown background's data for an offscreen figure map (null: no layer yet). */
+  forFigure(id: string): BaseLayer | null {
+    return this.shown.get(id)?.layer?.forFigure() ?? null;
+  }
+
   /** The OpenLayers layers shown now, by background id. */
   layers(): { id: string; layer: BaseLayer }[] {
     return [...this.shown].flatMap(([id, s]) => (s.layer ? [{ id, layer: s.layer.layer }] : []));

@@ -1,4 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type RefObject } from 'react';
+import type { PlanMap } from '../../map/createPlanMap';
+import { figureLayers } from '../../map/figures/figureBackgrounds';
+import { useFigureBackgrounds } from './useFigureBackgrounds';
 import type { Lang } from '../../../shared/domain/labels';
 import { TitleBlockSchema, type FigureSettings } from '../../../shared/figures/figureSettings';
 import { planFigure, type FigureTarget } from '../../../shared/figures/figurePlan';
@@ -21,19 +24,28 @@ import { FigurePreview } from './FigurePreview';
 import { setFigureComposerOpen, useFigureComposerOpen } from './figureOpen';
 import { FIGURE_TEXT as T } from './figureText';
 import { useInsetBasemap } from './useInsetBasemap';
-import { FIGURE_FONT_STACK } from './figureFonts';
 import './figures.css';
 
 /** Mounted once in the app; reads the project only while the composer is open. */
-export function FigureComposerHost() {
+export function FigureComposerHost({ map }: { map: RefObject<PlanMap | null> }) {
   const open = useFigureComposerOpen();
   const projectId = useEditorState((s) => s.projectId);
   const data = useProjectData(open ? projectId : null);
-  return open && data ? <FigureComposer data={data} onClose={() => setFigureComposerOpen(false)} /> : null;
+  return open && data ? (
+    <FigureComposer data={data} map={map} onClose={() => setFigureComposerOpen(false)} />
+  ) : null;
 }
 
 /** 出图: one object's or the project's 保护区划图, previewed from the page the files are written from. */
-export function FigureComposer({ data, onClose }: { data: ProjectData; onClose(): void }) {
+export function FigureComposer({
+  data,
+  map,
+  onClose,
+}: {
+  data: ProjectData;
+  map: RefObject<PlanMap | null>;
+  onClose(): void;
+}) {
   const { lang } = useLang();
   return (
     <Modal
@@ -42,12 +54,20 @@ export function FigureComposer({ data, onClose }: { data: ProjectData; onClose()
       onClose={onClose}
       title={`${T.figure[lang]} / ${T.figure[lang === 'zh' ? 'en' : 'zh']}`}
     >
-      <ComposerBody data={data} lang={lang} />
+      <ComposerBody data={data} lang={lang} map={map} />
     </Modal>
   );
 }
 
-function ComposerBody({ data, lang }: { data: ProjectData; lang: Lang }) {
+function ComposerBody({
+  data,
+  lang,
+  map,
+}: {
+  data: ProjectData;
+  lang: Lang;
+  map: RefObject<PlanMap | null>;
+}) {
   const { workbench } = useWorkbench();
   const readOnly = useEditorState((s) => s.readOnly);
   const objectsWithZones = useMemo(
@@ -65,9 +85,10 @@ function ComposerBody({ data, lang }: { data: ProjectData; lang: Lang }) {
     if (!readOnly) void workbench.run(updateProjectSettings(data.project.id, { figure: patch }));
   };
   const inset = useInsetBasemap(settings.inset);
-  const font = useFigureFont();
+  const { font, failed: fontFailed } = useFigureFont();
   const hidden = useHiddenZoneTypes(data.project.id);
   const source = useMemo(() => ({ ...data, settings: data.project.settings }), [data]);
+  const backgrounds = figureLayers(useFigureBackgrounds(map));
   const plan = useMemo(
     () => planFigure(source, target, settings, hidden),
     [source, target, settings, hidden],
@@ -122,17 +143,33 @@ function ComposerBody({ data, lang }: { data: ProjectData; lang: Lang }) {
         </fieldset>
       </div>
       <div className="figure-side">
-        {layout ? (
+        {!layout ? (
+          <p role="status">{T.noZones[lang]}</p>
+        ) : font ? (
           <FigurePreview
             page={layout.page}
             widthPx={560}
             label={`${T.preview[lang]} / ${T.preview[lang === 'zh' ? 'en' : 'zh']}`}
-            fontFamily={font?.family ?? FIGURE_FONT_STACK}
+            fontFamily={font.family}
           />
         ) : (
-          <p role="status">{T.noZones[lang]}</p>
+          <p role="status">{fontFailed ? T.fontFailed[lang] : T.fontLoading[lang]}</p>
         )}
+        <p className="figure-backgrounds" role="status" aria-label={T.backgrounds[lang]}>
+          {T.backgrounds[lang]}：
+          {backgrounds.drawn.length
+            ? backgrounds.drawn.map((b) => `「${b.name}」`).join('')
+            : T.noBackgrounds[lang]}
+          {backgrounds.drawn.length > 0 && ` ${settings.dpi} dpi`}
+          {backgrounds.left.map((l) => (
+            <span key={l.id} className="figure-background-left">
+              <br />
+              {l.message[lang]}
+            </span>
+          ))}
+        </p>
         <FigureOutput
+          map={map}
           hidden={hidden}
           source={source}
           settings={settings}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Page } from '../../../shared/figures/displayList';
 import { drawPage } from './drawPage';
+import { figureFaceLoaded } from './figureFont';
 
 /** The page drawn from its display list, as the PDF and PNG will show it, `widthPx` wide. */
 export function FigurePreview({
@@ -19,11 +20,13 @@ export function FigurePreview({
   useEffect(() => {
     const c = canvas.current;
     const ctx = c?.getContext('2d');
-    if (!c || !ctx) return;
+    // Drawn only in the registered figure face, never in a system font.
+    if (!c || !ctx || !figureFaceLoaded()) return;
     const ratio = window.devicePixelRatio || 1;
     c.width = Math.round(widthPx * ratio);
     c.height = Math.round(heightPx * ratio);
     drawPage(ctx, page, { pxPerMm: (widthPx * ratio) / page.widthMm, fontFamily });
+    c.dataset.font = fontFamily;
   }, [page, widthPx, heightPx, fontFamily]);
   return (
     <canvas

@@ -1,7 +1,8 @@
-import type { Page } from '../../../shared/figures/displayList';
+import type { ImageOp, Page } from '../../../shared/figures/displayList';
 import { StripPngWriter } from '../../../shared/figures/png/stripPngWriter';
 import type { ExportSink } from '../../platform/exportSink';
 import { drawPage } from './drawPage';
+import { figureFaceLoaded } from './figureFont';
 
 /**
  * Page → PNG at `dpi`, drawn by the same code as the preview a strip at a time and written as it
@@ -13,6 +14,8 @@ export async function writePagePng(
   fontFamily: string,
   sink: ExportSink,
 ): Promise<void> {
+  if (!figureFaceLoaded())
+    throw new Error('the figure font is not loaded: the PNG is not drawn in a system font');
   const pxPerMm = dpi / 25.4;
   const width = Math.round(page.widthMm * pxPerMm);
   const height = Math.round(page.heightMm * pxPerMm);
@@ -21,14 +24,51 @@ export async function writePagePng(
   const stripRows = Math.max(1, Math.min(height, Math.floor(16_000_000 / width)));
   const ctx = new OffscreenCanvas(width, stripRows).getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('no 2D canvas');
+  const decoded = new Map<string, ImageBitmap>();
   for (let top = 0; top < height; top += stripRows) {
     const rows = Math.min(stripRows, height - top);
-    drawPage(ctx, page, { pxPerMm, fontFamily, topMm: top / pxPerMm });
+    const images = await stripImages(page, decoded, page.heightMm - top / pxPerMm, (top + rows) / pxPerMm);
+    drawPage(ctx, page, { pxPerMm, fontFamily, topMm: top / pxPerMm, images });
     writer.addRows(ctx.getImageData(0, 0, width, rows).data, rows);
     for (const bytes of pending.splice(0)) await sink.write(bytes);
   }
+  for (const bitmap of decoded.values()) bitmap.close();
   writer.finish();
   for (const bytes of pending.splice(0)) await sink.write(bytes);
+}
+
+/**
+ * The page images a strip shows (page mm from `topMm` down to `bottomFromTopMm` below the top
+ * edge), decoded; those the strips have passed are closed, so a tall page holds about one row
+ * of background pieces at a time.
+ */
+async function stripImages(
+  page: Page,
+  decoded: Map<string, ImageBitmap>,
+  topMm: number,
+  bottomFromTopMm: number,
+): Promise<Map<string, ImageBitmap>> {
+  const bottomMm = page.heightMm - bottomFromTopMm;
+  const ops = page.ops.filter((op): op is ImageOp => op.op === 'image');
+  const wanted = new Set(
+    ops.filter((op) => op.rect.yMm < topMm && op.rect.yMm + op.rect.hMm > bottomMm).map((op) => op.id),
+  );
+  for (const [id, bitmap] of decoded)
+    if (!wanted.has(id)) {
+      bitmap.close();
+      decoded.delete(id);
+    }
+  for (const id of wanted) {
+    const image = page.images[id];
+    if (!image || decoded.has(id)) continue;
+    decoded.set(
+      id,
+      image.kind === 'jpeg'
+        ? await createImageBitmap(new Blob([image.bytes.slice()], { type: 'image/jpeg' }))
+        : await createImageBitmap(new ImageData(image.pixels.slice(), image.width, image.height)),
+    );
+  }
+  return decoded;
 }
 
 export const PDF_FILTER = { name: 'PDF', extensions: ['pdf'] };

@@ -20,6 +20,13 @@ export const FIGURE_TEXT = {
   inset: { zh: '位置示意图', en: 'Location map' },
   dpi: { zh: '分辨率', en: 'Resolution' },
   titleBlock: { zh: '图签', en: 'Title block' },
+  backgrounds: { zh: '图中底图', en: 'Backgrounds in the figure' },
+  fontLoading: { zh: '正在加载出图字体…', en: 'Loading the figure font…' },
+  fontFailed: {
+    zh: '出图字体无法加载，不能预览或导出（不使用系统字体代替）。',
+    en: 'The figure font cannot be loaded: no preview or export (no system font is used instead).',
+  },
+  noBackgrounds: { zh: '无（只画区划）', en: 'none (zones only)' },
   preview: { zh: '出图预览', en: 'Figure preview' },
   exportPdf: { zh: '导出 PDF', en: 'Export PDF' },
   exportPng: { zh: '导出 PNG', en: 'Export PNG' },

@@ -1,18 +1,21 @@
 import { useEffect, useState } from 'react';
 import { loadFigureFont, type LoadedFigureFont } from './figureFont';
 
-/** The figure font once loaded (null before, and if it cannot be fetched). */
-export function useFigureFont(): LoadedFigureFont | null {
-  const [font, setFont] = useState<LoadedFigureFont | null>(null);
+/** The figure font once loaded: null before; `failed` when it cannot be fetched or registered. */
+export function useFigureFont(): { font: LoadedFigureFont | null; failed: boolean } {
+  const [state, setState] = useState<{ font: LoadedFigureFont | null; failed: boolean }>({
+    font: null,
+    failed: false,
+  });
   useEffect(() => {
     let live = true;
     loadFigureFont().then(
-      (f) => live && setFont(f),
-      () => {},
+      (font) => live && setState({ font, failed: false }),
+      () => live && setState({ font: null, failed: true }),
     );
     return () => {
       live = false;
     };
   }, []);
-  return font;
+  return state;
 }

@@ -1,0 +1,342 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, openWorkbench, test } from './fixtures/test';
+import { solidPng } from './fixtures/png';
+import { tilePorts } from './fixtures/tileServer';
+import { SHEET_ORIGIN, surveySheetDxf } from '../shared/formats/dxf/fixtures/surveySheet';
+
+/**
+ * A tile service under a figure: a local XYZ server whose tiles are blue west of one meridian
+ * (a tile edge at zoom 17) and yellow east of it. Exported to PDF at 200 dpi, the background is
+ * embedded as JPEG pieces at 200 ppi, and on the page the colour edge lies where PROJ puts that
+ * meridian, measured in mm from a zone vertex.
+ */
+const { xyzPort } = tilePorts(Number(process.env.E2E_PORT ?? 4173));
+const WEST = [40, 80, 200] as const;
+const EAST = [230, 200, 40] as const;
+const EDGE_ZOOM = 17;
+const E0 = 28_516_000;
+const N0 = 4_895_000;
+const OBJECT = '底图出图测试寺';
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'hzw-figbg-'));
+const run = (tool: string, args: string[]) =>
+  execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+
+/** GK zone 28 (prefixed easting, EPSG:4516) ↔ lon/lat CGCS2000, by PROJ. */
+function cs2cs(from: string, to: string, points: number[][]): number[][] {
+  const out = execFileSync('cs2cs', ['-f', '%.12f', from, to], {
+    input: points.map((p) => p.join(' ')).join('\n'),
+    encoding: 'utf8',
+  });
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => line.split(/\s+/).slice(0, 2).map(Number));
+}
+// EPSG:4516 is northing, easting; EPSG:4490 is lat, lon.
+const toLonLat = (pts: [number, number][]) =>
+  cs2cs(
+    'EPSG:4516',
+    'EPSG:4490',
+    pts.map(([e, n]) => [n, e]),
+  ).map(([lat, lon]) => [lon!, lat!] as [number, number]);
+const toGk = (pts: [number, number][]) =>
+  cs2cs(
+    'EPSG:4490',
+    'EPSG:4516',
+    pts.map(([lon, lat]) => [lat, lon]),
+  ).map(([n, e]) => [e!, n!]);
+
+const rectangle = (e: number, n: number, w: number, h: number) =>
+  toLonLat([
+    [e, n],
+    [e, n + h],
+    [e + w, n + h],
+    [e + w, n],
+    [e, n],
+  ]);
+
+/** The zoom-17 tile edge nearest the zone's middle: its index and longitude. */
+const MID_LON = toLonLat([[E0 + 60, N0 + 40]])[0]![0];
+const EDGE_X = Math.round(((MID_LON + 180) / 360) * 2 ** EDGE_ZOOM);
+const EDGE_LON = (EDGE_X / 2 ** EDGE_ZOOM) * 360 - 180;
+
+let server: Server;
+const requests: string[] = [];
+test.beforeAll(async () => {
+  const west = solidPng([...WEST]);
+  const east = solidPng([...EAST]);
+  server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const m = /^\/tiles\/(\d+)\/(\d+)\/(\d+)\.png$/.exec(req.url ?? '');
+    if (!m) return res.writeHead(404).end();
+    const [z, x] = [Number(m[1]), Number(m[2])];
+    // The tile's west edge against the meridian, in whole tiles of the finer zoom.
+    const isWest = z >= EDGE_ZOOM ? x < EDGE_X * 2 ** (z - EDGE_ZOOM) : x * 2 ** (EDGE_ZOOM - z) < EDGE_X;
+    res
+      .writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'image/png' })
+      .end(isWest ? west : east);
+  });
+  await new Promise<void>((resolve) => server.listen(xyzPort, '127.0.0.1', resolve));
+});
+test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+async function importZones(page: Page) {
+  const feature = (zoneType: string, ring: number[][]) => ({
+    type: 'Feature',
+    properties: { object_name: OBJECT, object_type: 'relic_unit', zone_type: zoneType },
+    geometry: { type: 'Polygon', coordinates: [ring] },
+  });
+  const file = join(scratch(), 'zones.geojson');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        feature('protection_range', rectangle(E0, N0, 120, 80)),
+        feature('construction_control_zone', rectangle(E0 - 40, N0 - 30, 200, 140)),
+      ],
+    }),
+  );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await (await chooser).setFiles(file);
+  await page.getByRole('dialog', { name: '导入预览' }).getByRole('button', { name: '导入 2 个区划' }).click();
+  await expect(page.getByRole('treeitem', { name: OBJECT, exact: true })).toBeVisible();
+}
+
+const layers = (page: Page) => page.getByRole('region', { name: '图层', exact: true });
+const near = (c: ArrayLike<number>, d: readonly number[]) =>
+  Math.hypot(c[0]! - d[0]!, c[1]! - d[1]!, c[2]! - d[2]!) < 45;
+
+/** Centres of the runs of indexes whose count reaches `min`. */
+function runCentres(counts: number[], min: number): number[] {
+  const centres: number[] = [];
+  let start = -1;
+  counts.forEach((c, i) => {
+    if (c >= min && start < 0) start = i;
+    if (start >= 0 && (c < min || i === counts.length - 1)) {
+      centres.push((start + (c >= min ? i : i - 1)) / 2);
+      start = -1;
+    }
+  });
+  return centres;
+}
+
+test('figure: a tile service under the zones is embedded at the chosen dpi, its colour edge on the meridian PROJ computes', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openWorkbench(page);
+  await importZones(page);
+  await layers(page)
+    .getByRole('button', { name: /添加底图/ })
+    .click();
+  await layers(page).getByRole('menuitem', { name: '瓦片服务（XYZ / TMS / WMTS）…' }).click();
+  const add = page.getByRole('dialog', { name: '添加瓦片服务（XYZ / TMS / WMTS）' });
+  await add.getByLabel('名称').fill('测试影像');
+  await add.getByLabel('瓦片地址模板').fill(`http://127.0.0.1:${xyzPort}/tiles/{z}/{x}/{y}.png`);
+  await add.getByRole('button', { name: '添加' }).click();
+  await expect(add).toBeHidden();
+  await page.getByRole('treeitem', { name: OBJECT, exact: true }).dblclick();
+  await expect(layers(page).getByRole('status', { name: '状态 测试影像: 正常' })).toBeVisible({
+    timeout: 30_000,
+  });
+
+  await page.getByRole('button', { name: '出图' }).click();
+  const dialog = page.getByRole('dialog', { name: /出图/ });
+  await dialog.getByLabel('出图对象').selectOption({ label: OBJECT });
+  await dialog.getByLabel('纸张').selectOption('A3');
+  await dialog.getByLabel('方向').selectOption('landscape');
+  await dialog.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:1 000' });
+  await dialog.getByLabel('分辨率').selectOption('200');
+  await expect(dialog.getByRole('status', { name: '图中底图' })).toContainText('「测试影像」 200 dpi');
+  const before = requests.length;
+  const pending = page.waitForEvent('download', { timeout: 120_000 });
+  await dialog.getByRole('button', { name: '导出 PDF' }).click();
+  const pdf = join(scratch(), 'figure.pdf');
+  await (await pending).saveAs(pdf);
+  expect(requests.length).toBeGreaterThan(before);
+
+  // The background pieces: JPEG at 200 ppi, covering the map frame (about 330 × 250 mm at A3).
+  const images = run('pdfimages', ['-list', pdf])
+    .trim()
+    .split('\n')
+    .slice(2)
+    .map((l) => l.trim().split(/\s+/));
+  expect(images.length).toBeGreaterThan(0);
+  let area = 0;
+  for (const row of images) {
+    expect(row[2]).toBe('image');
+    expect(row[8]).toBe('jpeg');
+    expect([row[12], row[13]]).toEqual(['200', '200']);
+    area += Number(row[3]) * Number(row[4]);
+  }
+  expect(area / (200 / 25.4) ** 2).toBeGreaterThan(200 * 150);
+
+  // On the page at 300 dpi: the protection range's west edge (its outline, #d01c1c) is the vertex
+  // column; 60 m south of the zone (outside both zones) the blue→yellow edge lies at the meridian.
+  const dpi = 300;
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-aa', 'no', '-aaVector', 'no', pdf], {
+    maxBuffer: 1 << 28,
+  });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
+  const [width, height, at] = [Number(header[1]), Number(header[2]), header[0].length];
+  const px = (x: number, y: number) => ppm.subarray(at + 3 * (y * width + x), at + 3 * (y * width + x) + 3);
+  const cols = new Array<number>(width).fill(0);
+  const rows = new Array<number>(height).fill(0);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const c = px(x, y);
+      if (Math.abs(c[0]! - 208) < 12 && c[1]! < 45 && c[2]! < 45) {
+        cols[x]!++;
+        rows[y]!++;
+      }
+    }
+  const perMm = dpi / 25.4;
+  const xs = runCentres(cols, 60 * perMm);
+  const ys = runCentres(rows, 100 * perMm);
+  expect(xs).toHaveLength(2);
+  expect(ys).toHaveLength(2);
+  const row = Math.round(ys[1]! + 60 * perMm);
+  let lastWest = -1;
+  let firstEast = -1;
+  for (let x = Math.round(xs[0]! - 150 * perMm); x < xs[0]! + 250 * perMm; x++) {
+    if (x < 0 || x >= width) continue;
+    const c = px(x, row);
+    if (near(c, WEST) && firstEast < 0) lastWest = x;
+    if (near(c, EAST) && lastWest >= 0 && firstEast < 0) firstEast = x;
+  }
+  expect(lastWest).toBeGreaterThan(0);
+  // JPEG's halved chroma and the 200 → 300 dpi rasterising blur the edge over a few pixels.
+  expect(firstEast - lastWest).toBeLessThan(10);
+  const measuredMm = ((lastWest + firstEast) / 2 - xs[0]!) / perMm;
+  const lat = toLonLat([[E0, N0 - 60]])[0]![1];
+  const meridianE = toGk([[EDGE_LON, lat]])[0]![0]!;
+  const expectedMm = meridianE - E0; // metres at 1:1 000 are mm on paper
+  console.log(
+    `PDF: colour edge ${measuredMm.toFixed(2)} mm east of the vertex, PROJ ${expectedMm.toFixed(2)} mm`,
+  );
+  expect(Math.abs(measuredMm - expectedMm)).toBeLessThan(0.5);
+
+  // The PNG at 150 dpi has the same background, drawn strip by strip: the colours either side
+  // of the meridian, 3 mm away from it on the same row.
+  await dialog.getByLabel('分辨率').selectOption('150');
+  const pngDownload = page.waitForEvent('download', { timeout: 120_000 });
+  await dialog.getByRole('button', { name: /导出 PNG/ }).click();
+  const png = join(scratch(), 'figure.png');
+  await (await pngDownload).saveAs(png);
+  const raw = join(scratch(), 'figure.ppm');
+  run('gdal_translate', ['-q', '-of', 'PNM', '-b', '1', '-b', '2', '-b', '3', png, raw]);
+  const ppm150 = readFileSync(raw);
+  const h150 = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm150.subarray(0, 64).toString('latin1'))!;
+  const [w150, at150] = [Number(h150[1]), h150[0].length];
+  const k = 150 / dpi;
+  const colourAt = (xPx300: number, offsetMm: number) => {
+    const x = Math.round((xPx300 + offsetMm * perMm) * k);
+    const i = at150 + 3 * (Math.round(row * k) * w150 + x);
+    return ppm150.subarray(i, i + 3);
+  };
+  const edge300 = (lastWest + firstEast) / 2;
+  expect(near(colourAt(edge300, -3), WEST)).toBe(true);
+  expect(near(colourAt(edge300, 3), EAST)).toBe(true);
+});
+
+test('figure: a CAD survey sheet under a zone is drawn at its surveyed place', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.addInitScript(() => delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker);
+  await openWorkbench(page);
+  // A protection range east of the sheet's building (GK metres from the sheet's origin).
+  const [sx, sy] = SHEET_ORIGIN;
+  const file = join(scratch(), 'cad-zone.geojson');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { object_name: '文庙', object_type: 'relic_unit', zone_type: 'protection_range' },
+          geometry: { type: 'Polygon', coordinates: [rectangle(sx + 70, sy, 30, 30)] },
+        },
+      ],
+    }),
+  );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await (await chooser).setFiles(file);
+  await page.getByRole('dialog', { name: '导入预览' }).getByRole('button', { name: '导入 1 个区划' }).click();
+  await layers(page)
+    .getByRole('button', { name: /添加底图/ })
+    .click();
+  const dxf = page.waitForEvent('filechooser');
+  await layers(page).getByRole('menuitem', { name: '来自文件…' }).click();
+  await (
+    await dxf
+  ).setFiles({ name: 'survey.dxf', mimeType: 'image/vnd.dxf', buffer: Buffer.from(surveySheetDxf()) });
+  await expect(layers(page).getByRole('status', { name: '状态 survey: 正常' })).toBeVisible({
+    timeout: 60_000,
+  });
+
+  await page.getByRole('button', { name: '出图' }).click();
+  const dialog = page.getByRole('dialog', { name: /出图/ });
+  await dialog.getByLabel('出图对象').selectOption({ label: '文庙' });
+  await dialog.getByLabel('纸张').selectOption('A3');
+  await dialog.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:1 000' });
+  await dialog.getByLabel('分辨率').selectOption('300');
+  await expect(dialog.getByRole('status', { name: '图中底图' })).toContainText('「survey」 300 dpi');
+  const pending = page.waitForEvent('download', { timeout: 120_000 });
+  await dialog.getByRole('button', { name: '导出 PDF' }).click();
+  const pdf = join(scratch(), 'cad.pdf');
+  await (await pending).saveAs(pdf);
+
+  // At 300 dpi: the zone's outline (#d01c1c) gives its south and west edges; the building's
+  // magenta outline (ACI 6, 25 m × 17 m) lies 15 and 32 mm north of the zone's south edge and
+  // 55 and 30 mm west of its west edge (ground metres / 1 000).
+  const dpi = 300;
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-aa', 'no', '-aaVector', 'no', pdf], {
+    maxBuffer: 1 << 28,
+  });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
+  const [width, height, at] = [Number(header[1]), Number(header[2]), header[0].length];
+  const red = { cols: new Array<number>(width).fill(0), rows: new Array<number>(height).fill(0) };
+  const pink = { cols: new Array<number>(width).fill(0), rows: new Array<number>(height).fill(0) };
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = at + 3 * (y * width + x);
+      const [r, g, b] = [ppm[i]!, ppm[i + 1]!, ppm[i + 2]!];
+      const bucket =
+        Math.abs(r - 208) < 12 && g < 45 && b < 45
+          ? red
+          : r > 150 && b > 150 && r - g > 35 && b - g > 35
+            ? pink
+            : null;
+      if (bucket) {
+        bucket.cols[x]!++;
+        bucket.rows[y]!++;
+      }
+    }
+  const perMm = dpi / 25.4;
+  const zx = runCentres(red.cols, 20 * perMm);
+  const zy = runCentres(red.rows, 20 * perMm);
+  expect(zx).toHaveLength(2);
+  expect(zy).toHaveLength(2);
+  const bx = runCentres(pink.cols, 8 * perMm);
+  const by = runCentres(pink.rows, 8 * perMm);
+  console.log(
+    `CAD building edges (mm from the zone's west/south edges): x ${bx.map((x) => ((x - zx[0]!) / perMm).toFixed(2))} y ${by.map((y) => ((zy[1]! - y) / perMm).toFixed(2))}`,
+  );
+  expect(bx.length).toBe(2);
+  expect(Math.abs((bx[0]! - zx[0]!) / perMm + 55)).toBeLessThan(0.5);
+  expect(Math.abs((bx[1]! - zx[0]!) / perMm + 30)).toBeLessThan(0.5);
+  // Its south (15 m) and north (32 m) edges north of the zone's south edge.
+  const north = by.map((y) => (zy[1]! - y) / perMm).sort((a, b) => a - b);
+  expect(north).toHaveLength(2);
+  expect(Math.abs(north[0]! - 15)).toBeLessThan(0.5);
+  expect(Math.abs(north[1]! - 32)).toBeLessThan(0.5);
+});

@@ -1,0 +1,152 @@
+import OlMap from 'ol/Map';
+import View from 'ol/View';
+import type BaseLayer from 'ol/layer/Base';
+import { gkEpsg } from '../../../shared/crs/gaussKruger';
+import type { Bilingual } from '../../../shared/domain/labels';
+import {
+  groundResolution,
+  planPieces,
+  type BackgroundPiece,
+  type BackgroundRaster,
+} from '../../../shared/figures/backgroundRaster';
+import type { GroundFrame } from '../../../shared/figures/frame';
+import { JobCancelled } from '../../jobs/runJob';
+import { registerProjections } from '../projections';
+import { compositeLayers } from './compositeLayers';
+
+/** A background as the figure draws it: a fresh layer, with the layers panel's opacity. */
+export interface FigureBackgroundLayer {
+  id: string;
+  name: string;
+  opacity: number;
+  /** A new OpenLayers layer over the background's data (its factory's `forFigure()`). */
+  make(): BaseLayer;
+}
+
+/** A piece whose tiles did not all arrive in time: the figure is not written half-drawn. */
+export class BackgroundTimeout extends Error {
+  constructor(readonly reason: Bilingual) {
+    super(reason.en);
+  }
+}
+
+export interface RenderBackgroundOptions {
+  /** Longest wait for one piece's tiles (ms). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Pieces done of all (progress). */
+  onPiece?(done: number, total: number): void;
+}
+
+/**
+ * The backgrounds under a figure's map frame, as JPEG pieces at `dpi`: an offscreen OpenLayers
+ * map (hidden element, pixel ratio 1) in the frame's Gauss-Krüger zone at scale · 0.0254 / dpi
+ * metres per pixel, showing fresh layers bottom to top, is moved piece by piece over the frame;
+ * each piece is composited once all its tiles are drawn and encoded (quality 0.85). Pixels with
+ * no background stay paper white.
+ */
+export async function renderBackground(
+  layers: readonly FigureBackgroundLayer[],
+  ground: GroundFrame,
+  gkZone: number,
+  dpi: number,
+  options: RenderBackgroundOptions = {},
+): Promise<BackgroundRaster> {
+  if (layers.length === 0) return { dpi, pieces: [] };
+  registerProjections();
+  const resolution = groundResolution(ground.scale, dpi);
+  const plans = planPieces(ground, dpi);
+  const target = document.createElement('div');
+  target.setAttribute('aria-hidden', 'true');
+  target.style.cssText = 'position:fixed;left:-30000px;top:0;pointer-events:none;';
+  document.body.append(target);
+  const olLayers = layers.map((l, i) => {
+    const layer = l.make();
+    layer.setOpacity(l.opacity);
+    layer.setVisible(true);
+    layer.setZIndex(i);
+    return layer;
+  });
+  const map = new OlMap({
+    target,
+    layers: olLayers,
+    controls: [],
+    interactions: [],
+    pixelRatio: 1,
+    view: new View({
+      projection: `EPSG:${gkEpsg(gkZone, { prefixed: false })}`,
+      resolutions: [resolution],
+      resolution,
+      center: plans[0]!.centre,
+    }),
+  });
+  const pieces: BackgroundPiece[] = [];
+  try {
+    for (const plan of plans) {
+      if (options.signal?.aborted) throw new JobCancelled();
+      target.style.width = `${plan.width}px`;
+      target.style.height = `${plan.height}px`;
+      map.updateSize();
+      map.getView().setCenter(plan.centre);
+      await rendered(map, options.timeoutMs ?? 60_000, layers, options.signal);
+      const canvas = new OffscreenCanvas(plan.width, plan.height);
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2D canvas');
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, plan.width, plan.height);
+      compositeLayers(map, ctx);
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      pieces.push({
+        x: plan.x,
+        y: plan.y,
+        image: { kind: 'jpeg', width: plan.width, height: plan.height, bytes },
+      });
+      options.onPiece?.(pieces.length, plans.length);
+    }
+  } finally {
+    map.setTarget(undefined);
+    map.setLayers([]);
+    for (const layer of olLayers) layer.dispose();
+    map.dispose();
+    target.remove();
+  }
+  return { dpi, pieces };
+}
+
+/** Resolves at the map's next `rendercomplete` (every tile loaded and drawn), or fails by time or cancel. */
+function rendered(
+  map: OlMap,
+  timeoutMs: number,
+  layers: readonly FigureBackgroundLayer[],
+  signal?: AbortSignal,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', cancel);
+      map.un('rendercomplete', done);
+    };
+    const complete = () => {
+      done();
+      resolve();
+    };
+    const cancel = () => {
+      done();
+      reject(new JobCancelled());
+    };
+    const names = layers.map((l) => `「${l.name}」`).join('');
+    const timer = setTimeout(() => {
+      done();
+      reject(
+        new BackgroundTimeout({
+          zh: `底图${names}在 ${Math.round(timeoutMs / 1000)} 秒内未能全部绘出，未写入文件。可在图层面板中隐藏该底图后再出图。`,
+          en: `The background ${names} was not drawn within ${Math.round(timeoutMs / 1000)} s; nothing was written. Hide it in the layers panel to export without it.`,
+        }),
+      );
+    }, timeoutMs);
+    signal?.addEventListener('abort', cancel);
+    map.once('rendercomplete', complete);
+    map.render();
+  });
+}
