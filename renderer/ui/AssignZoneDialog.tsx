@@ -1,9 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import {
-  OBJECT_TYPES,
-  OBJECT_TYPE_LABELS,
-  PROTECTION_LEVELS,
-  PROTECTION_LEVEL_LABELS,
   ZONE_TYPES,
   ZONE_TYPE_LABELS,
   type ObjectType,
@@ -16,6 +12,7 @@ import { useLang } from './hooks/useLang';
 import { useModalDialog } from './hooks/useModalDialog';
 import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
+import { ObjectKindFields } from './ObjectKindFields';
 
 /**
  * Draw first, assign after: which object the drawn zone belongs to (an existing one, or a new
@@ -94,31 +91,14 @@ export function AssignZoneDialog({ data }: { data: ProjectData }) {
               onChange={(e) => setName(e.target.value)}
               aria-invalid={error ? true : undefined}
             />
-            <label htmlFor="assign-type">{lang === 'zh' ? '对象类型' : 'Object type'}</label>
-            <select
-              id="assign-type"
-              value={objectType}
-              onChange={(e) => setObjectType(e.target.value as ObjectType)}
-            >
-              {OBJECT_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {OBJECT_TYPE_LABELS[type][lang]}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="assign-level">{lang === 'zh' ? '保护级别' : 'Protection level'}</label>
-            <select
-              id="assign-level"
-              value={level}
-              onChange={(e) => setLevel(e.target.value as ProtectionLevel | '')}
-            >
-              <option value="">{lang === 'zh' ? '（无）' : '(none)'}</option>
-              {PROTECTION_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {PROTECTION_LEVEL_LABELS[l][lang]}
-                </option>
-              ))}
-            </select>
+            <ObjectKindFields
+              idPrefix="assign"
+              lang={lang}
+              objectType={objectType}
+              level={level}
+              onObjectType={setObjectType}
+              onLevel={setLevel}
+            />
           </>
         )}
         {error && (

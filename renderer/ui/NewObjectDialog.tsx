@@ -2,10 +2,6 @@ import { useState, type FormEvent } from 'react';
 import type { Bilingual } from '../../shared/domain/labels';
 import { duplicateNameWarning, sameNamedObjects } from '../../shared/domain/objectNames';
 import {
-  OBJECT_TYPES,
-  OBJECT_TYPE_LABELS,
-  PROTECTION_LEVELS,
-  PROTECTION_LEVEL_LABELS,
   RELIC_CATEGORIES,
   RELIC_CATEGORY_LABELS,
   ZONE_FAMILIES,
@@ -18,6 +14,7 @@ import { createObject } from '../editor/commands/objectCommands';
 import { useLang } from './hooks/useLang';
 import { useModalDialog } from './hooks/useModalDialog';
 import { useWorkbench } from './hooks/useWorkbench';
+import { ObjectKindFields } from './ObjectKindFields';
 
 /**
  * Create a protected object; it becomes the selection, so the next zone drawn belongs to it. A name
@@ -90,31 +87,14 @@ export function NewObjectDialog({ open, onClose }: { open: boolean; onClose(): v
             {duplicate[lang]}
           </div>
         )}
-        <label htmlFor="new-object-type">{lang === 'zh' ? '对象类型' : 'Object type'}</label>
-        <select
-          id="new-object-type"
-          value={objectType}
-          onChange={(e) => setObjectType(e.target.value as ObjectType)}
-        >
-          {OBJECT_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {OBJECT_TYPE_LABELS[type][lang]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="new-object-level">{lang === 'zh' ? '保护级别' : 'Protection level'}</label>
-        <select
-          id="new-object-level"
-          value={level}
-          onChange={(e) => setLevel(e.target.value as ProtectionLevel | '')}
-        >
-          <option value="">{lang === 'zh' ? '（无）' : '(none)'}</option>
-          {PROTECTION_LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {PROTECTION_LEVEL_LABELS[l][lang]}
-            </option>
-          ))}
-        </select>
+        <ObjectKindFields
+          idPrefix="new-object"
+          lang={lang}
+          objectType={objectType}
+          level={level}
+          onObjectType={setObjectType}
+          onLevel={setLevel}
+        />
         {objectType === 'relic_unit' && (
           <>
             <label htmlFor="new-object-category">{lang === 'zh' ? '文物类别' : 'Relic category'}</label>
