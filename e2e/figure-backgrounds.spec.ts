@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { solidPng } from './fixtures/png';
 import { tilePorts } from './fixtures/tileServer';
+import { E0, N0, gkToLonLat, importFigureZones, lonLatToGk, rectangle } from './fixtures/figureZones';
 import { SHEET_ORIGIN, surveySheetDxf } from '../shared/formats/dxf/fixtures/surveySheet';
 
 /**
@@ -19,47 +20,14 @@ const { xyzPort } = tilePorts(Number(process.env.E2E_PORT ?? 4173));
 const WEST = [40, 80, 200] as const;
 const EAST = [230, 200, 40] as const;
 const EDGE_ZOOM = 17;
-const E0 = 28_516_000;
-const N0 = 4_895_000;
 const OBJECT = '底图出图测试寺';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'hzw-figbg-'));
 const run = (tool: string, args: string[]) =>
   execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
 
-/** GK zone 28 (prefixed easting, EPSG:4516) ↔ lon/lat CGCS2000, by PROJ. */
-function cs2cs(from: string, to: string, points: number[][]): number[][] {
-  const out = execFileSync('cs2cs', ['-f', '%.12f', from, to], {
-    input: points.map((p) => p.join(' ')).join('\n'),
-    encoding: 'utf8',
-  });
-  return out
-    .trim()
-    .split('\n')
-    .map((line) => line.split(/\s+/).slice(0, 2).map(Number));
-}
-// EPSG:4516 is northing, easting; EPSG:4490 is lat, lon.
-const toLonLat = (pts: [number, number][]) =>
-  cs2cs(
-    'EPSG:4516',
-    'EPSG:4490',
-    pts.map(([e, n]) => [n, e]),
-  ).map(([lat, lon]) => [lon!, lat!] as [number, number]);
-const toGk = (pts: [number, number][]) =>
-  cs2cs(
-    'EPSG:4490',
-    'EPSG:4516',
-    pts.map(([lon, lat]) => [lat, lon]),
-  ).map(([n, e]) => [e!, n!]);
-
-const rectangle = (e: number, n: number, w: number, h: number) =>
-  toLonLat([
-    [e, n],
-    [e, n + h],
-    [e + w, n + h],
-    [e + w, n],
-    [e, n],
-  ]);
+const toLonLat = gkToLonLat;
+const toGk = lonLatToGk;
 
 /** The zoom-17 tile edge nearest the zone's middle: its index and longitude. */
 const MID_LON = toLonLat([[E0 + 60, N0 + 40]])[0]![0];
@@ -86,29 +54,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-async function importZones(page: Page) {
-  const feature = (zoneType: string, ring: number[][]) => ({
-    type: 'Feature',
-    properties: { object_name: OBJECT, object_type: 'relic_unit', zone_type: zoneType },
-    geometry: { type: 'Polygon', coordinates: [ring] },
-  });
-  const file = join(scratch(), 'zones.geojson');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      type: 'FeatureCollection',
-      features: [
-        feature('protection_range', rectangle(E0, N0, 120, 80)),
-        feature('construction_control_zone', rectangle(E0 - 40, N0 - 30, 200, 140)),
-      ],
-    }),
-  );
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '导入', exact: true }).click();
-  await (await chooser).setFiles(file);
-  await page.getByRole('dialog', { name: '导入预览' }).getByRole('button', { name: '导入 2 个区划' }).click();
-  await expect(page.getByRole('treeitem', { name: OBJECT, exact: true })).toBeVisible();
-}
+const importZones = (page: Page) => importFigureZones(page, OBJECT);
 
 const layers = (page: Page) => page.getByRole('region', { name: '图层', exact: true });
 const near = (c: ArrayLike<number>, d: readonly number[]) =>

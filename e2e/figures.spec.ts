@@ -1,75 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
+import { importFigureZones } from './fixtures/figureZones';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'hzw-figure-'));
 const run = (tool: string, args: string[]) =>
   execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
 
-/** Zone 28 Gauss-Krüger (prefixed easting) → lon/lat on GRS80, by PROJ. */
-function gkToLonLat(points: [number, number][]): [number, number][] {
-  const input = points.map(([e, n]) => `${e} ${n}`).join('\n');
-  const out = execFileSync(
-    'cs2cs',
-    [
-      '-f',
-      '%.10f',
-      ...'+proj=tmerc +lat_0=0 +lon_0=84 +k=1 +x_0=28500000 +y_0=0 +ellps=GRS80 +units=m +no_defs +to +proj=longlat +ellps=GRS80 +no_defs'.split(
-        ' ',
-      ),
-    ],
-    { input, encoding: 'utf8' },
-  );
-  return out
-    .trim()
-    .split('\n')
-    .map((line) => line.split(/\s+/).slice(0, 2).map(Number) as [number, number]);
-}
-
-/** A rectangle given in GK metres, as a GeoJSON ring. */
-function rectangle(e: number, n: number, w: number, h: number): [number, number][] {
-  return gkToLonLat([
-    [e, n],
-    [e, n + h],
-    [e + w, n + h],
-    [e + w, n],
-    [e, n],
-  ]);
-}
-
-const E0 = 28_516_000;
-const N0 = 4_895_000;
 const OBJECT = '出图测试寺';
 
-async function importTestZones(page: Page) {
-  const feature = (zoneType: string, ring: [number, number][]) => ({
-    type: 'Feature',
-    properties: { object_name: OBJECT, object_type: 'relic_unit', zone_type: zoneType },
-    geometry: { type: 'Polygon', coordinates: [ring] },
-  });
-  const file = join(scratch(), 'figure-zones.geojson');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      type: 'FeatureCollection',
-      features: [
-        // 120 m × 80 m, and a construction-control zone 40 m and 30 m around it.
-        feature('protection_range', rectangle(E0, N0, 120, 80)),
-        feature('construction_control_zone', rectangle(E0 - 40, N0 - 30, 200, 140)),
-      ],
-    }),
-  );
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '导入', exact: true }).click();
-  await (await chooser).setFiles(file);
-  const review = page.getByRole('dialog', { name: '导入预览' });
-  await review.getByRole('button', { name: '导入 2 个区划' }).click();
-  await expect(page.getByRole('treeitem', { name: OBJECT, exact: true })).toBeVisible();
-}
+const importTestZones = (page: Page) => importFigureZones(page, OBJECT);
 
 async function openComposer(page: Page) {
   await page.getByRole('button', { name: '出图' }).click();
