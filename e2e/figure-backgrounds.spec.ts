@@ -102,6 +102,27 @@ test('figure: a tile service under the zones is embedded at the chosen dpi, its 
   await dialog.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:1 000' });
   await dialog.getByLabel('分辨率').selectOption('200');
   await expect(dialog.getByRole('status', { name: '图中底图' })).toContainText('「测试影像」 200 dpi');
+  // The preview shows the service under the zones, as the files will: both colours (the same render
+  // places the PDF's background, whose position is measured below).
+  const preview = dialog.getByRole('img', { name: /预览/ });
+  await expect(preview).toHaveAttribute('data-backgrounds', /^[1-9]/, { timeout: 60_000 });
+  const previewColours = await preview.evaluate(
+    (canvas: HTMLCanvasElement, [west, east]) => {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const near = (i: number, c: readonly number[]) =>
+        Math.hypot(data[i]! - c[0]!, data[i + 1]! - c[1]!, data[i + 2]! - c[2]!) < 45;
+      let w = 0;
+      let e = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (near(i, west)) w++;
+        else if (near(i, east)) e++;
+      }
+      return { west: w / (data.length / 4), east: e / (data.length / 4) };
+    },
+    [WEST, EAST] as const,
+  );
+  expect(previewColours.west).toBeGreaterThan(0.05);
+  expect(previewColours.east).toBeGreaterThan(0.05);
   const before = requests.length;
   const pending = page.waitForEvent('download', { timeout: 120_000 });
   await dialog.getByRole('button', { name: '导出 PDF' }).click();

@@ -24,7 +24,11 @@ import { FigurePreview } from './FigurePreview';
 import { setFigureComposerOpen, useFigureComposerOpen } from './figureOpen';
 import { FIGURE_TEXT as T } from './figureText';
 import { useInsetBasemap } from './useInsetBasemap';
+import { usePreviewBackground } from './usePreviewBackground';
 import './figures.css';
+
+/** The preview's width in CSS pixels. */
+const PREVIEW_PX = 560;
 
 /** Mounted once in the app; reads the project only while the composer is open. */
 export function FigureComposerHost({ map }: { map: RefObject<PlanMap | null> }) {
@@ -100,6 +104,21 @@ function ComposerBody({
         : null,
     [plan, inset, font],
   );
+  // The preview shows the backgrounds too, rendered at its own resolution once the settings settle.
+  const drawnKey = backgrounds.drawn.map((b) => `${b.id}:${b.opacity}`).join(',');
+  const preview = usePreviewBackground(map, plan, drawnKey, PREVIEW_PX);
+  const previewPage = useMemo(
+    () =>
+      plan && layout && preview.background
+        ? layoutFigure({
+            ...plan,
+            background: preview.background.raster,
+            measure: font?.measure ?? estimateTextWidth,
+            ...(inset && { inset }),
+          }).page
+        : layout?.page,
+    [plan, layout, preview.background, font, inset],
+  );
   const fit = () => {
     if (!plan || !layout) return;
     const zones =
@@ -147,8 +166,9 @@ function ComposerBody({
           <p role="status">{T.noZones[lang]}</p>
         ) : font ? (
           <FigurePreview
-            page={layout.page}
-            widthPx={560}
+            page={previewPage ?? layout.page}
+            images={preview.background?.images}
+            widthPx={PREVIEW_PX}
             label={`${T.preview[lang]} / ${T.preview[lang === 'zh' ? 'en' : 'zh']}`}
             fontFamily={font.family}
           />
@@ -161,6 +181,7 @@ function ComposerBody({
             ? backgrounds.drawn.map((b) => `「${b.name}」`).join('')
             : T.noBackgrounds[lang]}
           {backgrounds.drawn.length > 0 && ` ${settings.dpi} dpi`}
+          {preview.pending && `（${T.previewBackgroundPending[lang]}）`}
           {backgrounds.left.map((l) => (
             <span key={l.id} className="figure-background-left">
               <br />

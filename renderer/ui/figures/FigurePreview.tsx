@@ -9,11 +9,14 @@ export function FigurePreview({
   widthPx,
   label,
   fontFamily,
+  images,
 }: {
   page: Page;
   widthPx: number;
   label: string;
   fontFamily: string;
+  /** Decoded page images (the backgrounds), keyed as the page's image operations. */
+  images?: ReadonlyMap<string, CanvasImageSource> | undefined;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const heightPx = Math.round((widthPx * page.heightMm) / page.widthMm);
@@ -25,9 +28,10 @@ export function FigurePreview({
     const ratio = window.devicePixelRatio || 1;
     c.width = Math.round(widthPx * ratio);
     c.height = Math.round(heightPx * ratio);
-    drawPage(ctx, page, { pxPerMm: (widthPx * ratio) / page.widthMm, fontFamily });
+    drawPage(ctx, page, { pxPerMm: (widthPx * ratio) / page.widthMm, fontFamily, ...(images && { images }) });
     c.dataset.font = fontFamily;
-  }, [page, widthPx, heightPx, fontFamily]);
+    c.dataset.backgrounds = String(images?.size ?? 0);
+  }, [page, widthPx, heightPx, fontFamily, images]);
   return (
     <canvas
       ref={canvas}

@@ -8,18 +8,20 @@ import type { Bilingual } from '../../../shared/domain/labels';
 
 /**
  * The backgrounds of the map (as the layers panel shows them) under one planned page, at the
- * plan's dpi; backgrounds that cannot be drawn are named in `left`. Undefined when none is drawn.
+ * plan's dpi (or `dpi`, for the preview); backgrounds that cannot be drawn are named in `left`.
+ * Undefined when none is drawn.
  */
 export async function pageBackground(
   map: PlanMap | null,
   plan: FigurePlan,
   signal: AbortSignal,
   left: (message: Bilingual) => void,
+  dpi: number = plan.settings.dpi,
 ): Promise<BackgroundRaster | undefined> {
   const { drawn, left: out } = figureLayers(map?.figureBackgrounds() ?? []);
   out.forEach((o) => left(o.message));
   if (drawn.length === 0) return undefined;
   const frame = pageFrame(plan.settings);
   const ground = groundFrame(frame.map, plan.centre, plan.settings.scale);
-  return renderBackground(drawn, ground, plan.gkZone, plan.settings.dpi, { signal });
+  return renderBackground(drawn, ground, plan.gkZone, dpi, { signal });
 }

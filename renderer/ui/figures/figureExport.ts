@@ -1,4 +1,4 @@
-import type { ImageOp, Page } from '../../../shared/figures/displayList';
+import type { ImageOp, Page, PageImage } from '../../../shared/figures/displayList';
 import { StripPngWriter } from '../../../shared/figures/png/stripPngWriter';
 import type { ExportSink } from '../../platform/exportSink';
 import { drawPage } from './drawPage';
@@ -61,14 +61,16 @@ async function stripImages(
   for (const id of wanted) {
     const image = page.images[id];
     if (!image || decoded.has(id)) continue;
-    decoded.set(
-      id,
-      image.kind === 'jpeg'
-        ? await createImageBitmap(new Blob([image.bytes.slice()], { type: 'image/jpeg' }))
-        : await createImageBitmap(new ImageData(image.pixels.slice(), image.width, image.height)),
-    );
+    decoded.set(id, await decodeImage(image));
   }
   return decoded;
+}
+
+/** A page image as a bitmap the canvas draws (JPEG decoded by the browser, RGBA copied). */
+export function decodeImage(image: PageImage): Promise<ImageBitmap> {
+  return image.kind === 'jpeg'
+    ? createImageBitmap(new Blob([image.bytes.slice()], { type: 'image/jpeg' }))
+    : createImageBitmap(new ImageData(image.pixels.slice(), image.width, image.height));
 }
 
 export const PDF_FILTER = { name: 'PDF', extensions: ['pdf'] };

@@ -27,6 +27,7 @@ export const FIGURE_TEXT = {
     en: 'The figure font cannot be loaded: no preview or export (no system font is used instead).',
   },
   noBackgrounds: { zh: '无（只画区划）', en: 'none (zones only)' },
+  previewBackgroundPending: { zh: '预览底图绘制中…', en: 'drawing the preview background…' },
   preview: { zh: '出图预览', en: 'Figure preview' },
   exportPdf: { zh: '导出 PDF', en: 'Export PDF' },
   exportPng: { zh: '导出 PNG', en: 'Export PNG' },
