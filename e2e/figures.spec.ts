@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
-import { importFigureZones } from './fixtures/figureZones';
+import { E0, N0, importFigureZones, rectangle } from './fixtures/figureZones';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'hzw-figure-'));
 const run = (tool: string, args: string[]) =>
@@ -192,4 +192,93 @@ test('figure: the atlas of the sample writes one page per protected object; canc
     'atlas.pdf',
   );
   expect(run('pdfinfo', [atlas])).toMatch(new RegExp(`Pages:\\s+${objects.size}\\n`));
+});
+
+test('figure: a reference layer shown on the map is drawn at its place under the zones and named in the legend', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openWorkbench(page);
+  await importTestZones(page);
+  // An ecological red line 30 m wide, 60 m east of the protection range (outside the control zone,
+  // whose fill would tint its outline), added through its panel.
+  const geojson = {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { name: '红线斑块' },
+        geometry: { type: 'Polygon', coordinates: [rectangle(E0 + 180, N0, 30, 80)] },
+      },
+    ],
+  };
+  const references = page.getByRole('region', { name: '参考图层（三条控制线）' });
+  await references.getByLabel('参考图层类型').selectOption({ label: '生态保护红线' });
+  const chooser = page.waitForEvent('filechooser');
+  await references.getByRole('button', { name: '添加参考图层…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: '红线2026.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(JSON.stringify(geojson)),
+  });
+  const layers = page.getByRole('region', { name: '图层', exact: true });
+  await expect(layers.getByRole('checkbox', { name: '显示 红线2026' })).toBeChecked();
+
+  const dialog = await openComposer(page);
+  await dialog.getByLabel('出图对象').selectOption({ label: OBJECT });
+  await dialog.getByLabel('纸张').selectOption('A3');
+  await dialog.getByLabel('方向').selectOption('landscape');
+  await dialog.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:1 000' });
+  const pdf = await download(
+    page,
+    () => dialog.getByRole('button', { name: '导出 PDF' }).click(),
+    'references.pdf',
+  );
+  const lines = run('pdftotext', ['-raw', pdf, '-'])
+    .split('\n')
+    .map((l) => l.trim());
+  expect(lines).toContain('红线2026');
+
+  // The red line's outline (#2e7d32): two vertical edges 30 mm apart, 60 mm east of the range's
+  // east edge (#d01c1c), both 80 mm long; at 1:1 000 a metre is a millimetre.
+  const dpi = 300;
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-aa', 'no', '-aaVector', 'no', pdf], {
+    maxBuffer: 1 << 28,
+  });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
+  const [width, height, at] = [Number(header[1]), Number(header[2]), header[0].length];
+  const green = new Array<number>(width).fill(0);
+  const red = new Array<number>(width).fill(0);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = at + 3 * (y * width + x);
+      const [r, g, b] = [ppm[i]!, ppm[i + 1]!, ppm[i + 2]!];
+      if (Math.abs(r - 46) < 12 && Math.abs(g - 125) < 12 && Math.abs(b - 50) < 12) green[x]!++;
+      if (Math.abs(r - 208) < 12 && g < 45 && b < 45) red[x]!++;
+    }
+  const mm = (px: number) => (px / dpi) * 25.4;
+  const greenEdges = runCentres(green, (60 / 25.4) * dpi);
+  const redEdges = runCentres(red, (60 / 25.4) * dpi);
+  expect(greenEdges).toHaveLength(2);
+  expect(redEdges).toHaveLength(2);
+  expect(Math.abs(mm(greenEdges[1]! - greenEdges[0]!) - 30)).toBeLessThan(0.5);
+  expect(Math.abs(mm(greenEdges[0]! - redEdges[1]!) - 60)).toBeLessThan(0.5);
+
+  // Hidden on the map, it leaves the figure and its legend.
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await layers.getByRole('checkbox', { name: '显示 红线2026' }).uncheck();
+  const again = await openComposer(page);
+  await again.getByLabel('出图对象').selectOption({ label: OBJECT });
+  const hidden = await download(
+    page,
+    () => again.getByRole('button', { name: '导出 PDF' }).click(),
+    'hidden.pdf',
+  );
+  expect(
+    run('pdftotext', ['-raw', hidden, '-'])
+      .split('\n')
+      .map((l) => l.trim()),
+  ).not.toContain('红线2026');
 });

@@ -8,21 +8,15 @@ import DataTileSource from 'ol/source/DataTile';
 import VectorSource from 'ol/source/Vector';
 import { createXYZ } from 'ol/tilegrid';
 import type { ReferenceKind, ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
+import { REFERENCE_SYMBOLS } from '../../shared/analysis/referenceSymbols';
 import type { Box, BoxIndex } from '../../shared/geometry/spatialIndex';
 import { MAX_SNAP_TOLERANCE } from '../editor/snapSettings';
 import type { TileStyle } from './referenceTiles/drawTile';
 import { featureVertices, toMercator } from './referenceTiles/packedMercator';
 import { TileClient } from './referenceTiles/tileClient';
 
-/** Outline and fill per control line (muted, so the zones above stay readable). */
-const COLORS: Record<ReferenceKind, { stroke: string; fill: string }> = {
-  ecological_red_line: { stroke: '#2e7d32', fill: 'rgba(46, 125, 50, 0.16)' },
-  permanent_basic_farmland: { stroke: '#b08900', fill: 'rgba(230, 190, 0, 0.18)' },
-  urban_development_boundary: { stroke: '#8e24aa', fill: 'rgba(142, 36, 170, 0.08)' },
-  other: { stroke: '#546e7a', fill: 'rgba(84, 110, 122, 0.12)' },
-};
 const styleFor = (kind: ReferenceKind): TileStyle => ({
-  ...COLORS[kind],
+  ...REFERENCE_SYMBOLS[kind],
   strokeWidth: 1,
   highlightFill: 'rgba(255, 64, 0, 0.35)',
   highlightStroke: '#ff4000',

@@ -1,9 +1,8 @@
-import { useEffect, useState, type RefObject } from 'react';
-import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
+import { useEffect, type RefObject } from 'react';
 import type { PlanMap } from '../map/createPlanMap';
 import { ChecksPanel } from './ChecksPanel';
 import type { ProjectData } from './hooks/useProjectData';
-import { useWorkbench } from './hooks/useWorkbench';
+import { useReferenceLayers } from './hooks/useReferenceLayers';
 import { PointQueryPanel } from './PointQueryPanel';
 import { LayersPanel } from './layers/LayersPanel';
 
@@ -12,13 +11,7 @@ import { LayersPanel } from './layers/LayersPanel';
  * what applies here, the checker's findings. Reference layers come from their own live query and are pushed to the map.
  */
 export function ChecksPanelDock({ data, map }: { data: ProjectData; map: RefObject<PlanMap | null> }) {
-  const [layers, setLayers] = useState<ReferenceLayerData[]>([]);
-  const projectId = data.project.id;
-  const references = useWorkbench().workbench.store.referenceLayers;
-  useEffect(
-    () => references.observe(projectId, setLayers, (error) => console.error(error)),
-    [references, projectId],
-  );
+  const layers = useReferenceLayers(data.project.id);
   useEffect(() => map.current?.setReferenceLayers(layers), [layers, map]);
   return (
     <div className="analysis-dock">

@@ -3,7 +3,9 @@ import type { ZoneGeometry } from '../domain/geometry';
 import { DEFAULT_SYMBOLS } from '../domain/symbology';
 import type { ZoneStatus, ZoneType } from '../domain/taxonomy';
 import type { FigureSettings } from './figureSettings';
-import { pageFrame } from './frame';
+import type { ReferenceLayerData } from '../analysis/overlapsReferenceLayer';
+import { groundFrame, pageFrame } from './frame';
+import { referencesInFrame } from './referencesOnPage';
 import type { FigureRequest } from './layoutFigure';
 import { fitScale } from './paper';
 import { gkBox, zoneToGk, type FigureZone, type GkBox } from './zonesOnPage';
@@ -20,6 +22,8 @@ export interface FigureSource {
     attributes: { zoneType: ZoneType; status: ZoneStatus };
     geometry: ZoneGeometry;
   }[];
+  /** The reference layers shown on the map, bottom first (hidden ones left out by the caller). */
+  references?: readonly ReferenceLayerData[];
 }
 
 /** A page to lay out: everything but the text measure and the rasters, which the caller adds. */
@@ -49,6 +53,8 @@ export function planFigure(
     target.kind === 'object'
       ? `${names.get(target.objectId) ?? ''}保护区划图`
       : `${source.settings.name}文物保护区划图`;
+  const ground = groundFrame(pageFrame(settings).map, centre, settings.scale);
+  const references = referencesInFrame(source.references ?? [], gkZone, ground);
   return {
     target,
     settings,
@@ -57,6 +63,7 @@ export function planFigure(
     centre,
     defaultTitle,
     labels: objectLabels(zones, names, gkZone),
+    ...(references.length > 0 && { references }),
   };
 }
 
@@ -80,7 +87,11 @@ export function planAtlas(
     const scale = fits(box, settings.scale, map.wMm, map.hMm)
       ? settings.scale
       : fitScale(box.maxE - box.minE, box.maxN - box.minN, map.wMm, map.hMm);
-    plans.push(scale === settings.scale ? plan : { ...plan, settings: { ...settings, scale } });
+    // Another scale is another ground frame: planned again, so the reference layers cut to it.
+    const target = { kind: 'object', objectId: object.id } as const;
+    plans.push(
+      scale === settings.scale ? plan : planFigure(source, target, { ...settings, scale }, hiddenTypes)!,
+    );
   }
   return plans;
 }

@@ -7,7 +7,9 @@ import type { FigureSettings } from './figureSettings';
 import { groundFrame, pageFrame, type GroundFrame, type PageFrame } from './frame';
 import { gridOps } from './grid';
 import { insetBlock, type InsetBasemap } from './inset';
-import { boxOp, legendBlock, legendOrder } from './legend';
+import { boxOp, legendBlock, legendOrder, zoneLegendEntries, type LegendEntry } from './legend';
+import type { FigureReference } from './referencesOnPage';
+import { referenceSymbol } from '../analysis/referenceSymbols';
 import { northArrowBlock } from './northArrow';
 import { scaleBarBlock } from './scaleBar';
 import { symbolOps } from './symbolOps';
@@ -37,6 +39,8 @@ export interface FigureRequest {
   inset?: InsetBasemap;
   /** The backgrounds under the zones, rendered at the chosen dpi in pieces from the frame's top-left. */
   background?: BackgroundRaster;
+  /** Reference layers (control lines) shown on the map, drawn over the backgrounds and under the zones. */
+  references?: readonly FigureReference[];
 }
 
 export interface FigureLayout {
@@ -70,6 +74,9 @@ export function layoutFigure(request: FigureRequest): FigureLayout {
     images[id] = piece.image;
     ops.push({ op: 'image', id, rect: pieceRect(frame.map, request.background!.dpi, piece) });
   });
+  for (const reference of request.references ?? [])
+    for (const rings of polygonsToPage(reference.polygons, ground))
+      ops.push(...symbolOps(rings, referenceSymbol(reference.kind)));
   for (const zone of shown)
     for (const rings of polygonsToPage(zone.polygons, ground))
       ops.push(...symbolOps(rings, DEFAULT_SYMBOLS[zone.type]));
@@ -90,7 +97,11 @@ export function layoutFigure(request: FigureRequest): FigureLayout {
   ops.push({ op: 'unclip' });
   ops.push(boxOp(frame.map.xMm, frame.map.yMm, frame.map.wMm, frame.map.hMm, 0.3));
   ops.push(...gridOps(ground, gkZone, settings.grid, f, measure));
-  ops.push(...panelOps(request, frame, ground, legendTypes, measure));
+  const legend = [
+    ...zoneLegendEntries(legendTypes),
+    ...(request.references ?? []).map((r) => ({ label: r.name, symbol: referenceSymbol(r.kind) })),
+  ];
+  ops.push(...panelOps(request, frame, ground, legend, measure));
   const title = settings.titleBlock.title || request.defaultTitle;
   const page: Page = {
     widthMm: frame.widthMm,
@@ -146,7 +157,7 @@ function panelOps(
   request: FigureRequest,
   frame: PageFrame,
   ground: GroundFrame,
-  legendTypes: ZoneType[],
+  legend: readonly LegendEntry[],
   measure: MeasureText,
 ): DrawOp[] {
   const { panel, factor: f } = frame;
@@ -166,10 +177,10 @@ function panelOps(
     ops.push(...inset.ops);
     top -= inset.heightMm + gap;
   }
-  if (legendTypes.length > 0) {
-    const legend = legendBlock(legendTypes, panel.xMm, top, panel.wMm, f, measure);
-    ops.push(...legend.ops);
-    top -= legend.heightMm + gap;
+  if (legend.length > 0) {
+    const block = legendBlock(legend, panel.xMm, top, panel.wMm, f, measure);
+    ops.push(...block.ops);
+    top -= block.heightMm + gap;
   }
   const bar = scaleBarBlock(request.settings.scale, panel.xMm, top, panel.wMm, f);
   ops.push(...bar.ops);

@@ -17,18 +17,31 @@ export function legendOrder(
   return [...new Set(types)].sort((a, b) => symbols[b].order - symbols[a].order);
 }
 
+/** One legend line: a swatch drawn with the symbol, and its label. */
+export interface LegendEntry {
+  label: string;
+  symbol: ZoneSymbol;
+}
+
+/** Legend lines for zone types (in the given order), with their Chinese names. */
+export function zoneLegendEntries(
+  types: readonly ZoneType[],
+  symbols: Record<ZoneType, ZoneSymbol> = DEFAULT_SYMBOLS,
+): LegendEntry[] {
+  return types.map((type) => ({ label: ZONE_TYPE_LABELS[type].zh, symbol: symbols[type] }));
+}
+
 /**
- * The legend (图例) of exactly the given zone types, each with a swatch drawn by the same symbol
+ * The legend (图例) of exactly the given entries, each with a swatch drawn by the same symbol
  * code as the map, in a box `widthMm` wide whose top-left corner is (x, top).
  */
 export function legendBlock(
-  types: readonly ZoneType[],
+  entries: readonly LegendEntry[],
   x: number,
   top: number,
   widthMm: number,
   factor: number,
   measure: MeasureText,
-  symbols: Record<ZoneType, ZoneSymbol> = DEFAULT_SYMBOLS,
 ): Block {
   const headPt = 11 * factor;
   const itemPt = 9 * factor;
@@ -49,7 +62,7 @@ export function legendBlock(
     color: [0, 0, 0],
   });
   y -= pad;
-  for (const type of types) {
+  for (const { label, symbol } of entries) {
     const sx = x + pad;
     const sy = y - swatchH;
     const ring: [number, number][] = [
@@ -59,8 +72,7 @@ export function legendBlock(
       [sx, sy + swatchH],
       [sx, sy],
     ];
-    ops.push(...symbolOps([ring], symbols[type]));
-    const label = ZONE_TYPE_LABELS[type].zh;
+    ops.push(...symbolOps([ring], symbol));
     const textX = sx + swatchW + 2 * factor;
     const room = x + widthMm - pad - textX;
     const size = Math.min(itemPt, (itemPt * room) / Math.max(measure(label, itemPt), 1e-9));

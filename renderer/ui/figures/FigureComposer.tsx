@@ -17,6 +17,7 @@ import { Modal } from '../Modal';
 import { useEditorState } from '../hooks/useEditorState';
 import { useLang } from '../hooks/useLang';
 import { useProjectData, type ProjectData } from '../hooks/useProjectData';
+import { useReferenceLayers } from '../hooks/useReferenceLayers';
 import { useWorkbench } from '../hooks/useWorkbench';
 import { FigureControls } from './FigureControls';
 import { FigureOutput } from './FigureOutput';
@@ -91,7 +92,12 @@ function ComposerBody({
   const inset = useInsetBasemap(settings.inset);
   const { font, failed: fontFailed } = useFigureFont();
   const hidden = useHiddenZoneTypes(data.project.id);
-  const source = useMemo(() => ({ ...data, settings: data.project.settings }), [data]);
+  // The reference layers shown on the map are drawn in the figure too, bottom first as on the map.
+  const references = useReferenceLayers(data.project.id);
+  const source = useMemo(
+    () => ({ ...data, settings: data.project.settings, references: references.filter((r) => r.visible) }),
+    [data, references],
+  );
   const backgrounds = figureLayers(useFigureBackgrounds(map));
   const plan = useMemo(
     () => planFigure(source, target, settings, hidden),
