@@ -129,23 +129,8 @@ const nearest = (c: readonly number[]) =>
       : best,
   )[0];
 
-let server: RangeServer;
-let cog: string;
-let dir: string;
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'hzw-e2e-geotiff-'));
-  cog = makeCog(dir);
-  // The same file cut off at 60 %, as an interrupted copy leaves it.
-  const cut = join(dir, 'cut-4516.tif');
-  writeFileSync(cut, readFileSync(cog).subarray(0, Math.floor(statSync(cog).size * 0.6)));
-  server = await startRangeServer([cog, cut], RANGE_PORT);
-});
-test.afterAll(async () => server?.close());
-
-test('a GeoTIFF in EPSG:4516 added by URL lies under the zone at the right place and is read by range', async ({
-  page,
-}) => {
+/** Import the zone (GK coordinates) and add the orthophoto by URL through the layers panel. */
+async function addZoneAndOrthophoto(page: Page): Promise<void> {
   await openWorkbench(page);
   // The zone: imported from GK coordinates, then the view fitted to the project.
   const chooser = page.waitForEvent('filechooser');
@@ -165,7 +150,26 @@ test('a GeoTIFF in EPSG:4516 added by URL lies under the zone at the right place
   await dialog.getByRole('button', { name: '添加' }).click();
   await expect(dialog).toBeHidden();
   await expect(layers.getByRole('status', { name: /quadrants-4516.*正常/ })).toBeVisible({ timeout: 30_000 });
+}
 
+let server: RangeServer;
+let cog: string;
+let dir: string;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'hzw-e2e-geotiff-'));
+  cog = makeCog(dir);
+  // The same file cut off at 60 %, as an interrupted copy leaves it.
+  const cut = join(dir, 'cut-4516.tif');
+  writeFileSync(cut, readFileSync(cog).subarray(0, Math.floor(statSync(cog).size * 0.6)));
+  server = await startRangeServer([cog, cut], RANGE_PORT);
+});
+test.afterAll(async () => server?.close());
+
+test('a GeoTIFF in EPSG:4516 added by URL lies under the zone at the right place and is read by range', async ({
+  page,
+}) => {
+  await addZoneAndOrthophoto(page);
   // Fit the view to the zone (the project's other zones are kilometres away: zoom to this one).
   await page.getByRole('treeitem', { name: '测试遗址', exact: true }).dblclick();
   // Nothing selected: the zone is drawn in its own outline colour, not the selection's.
@@ -197,6 +201,62 @@ test('a GeoTIFF in EPSG:4516 added by URL lies under the zone at the right place
   expect(server.requests.filter((r) => r.range === null)).toEqual([]);
   console.log(`served ${server.bytesServed()} of ${size} bytes in ${server.requests.length} range requests`);
   expect(server.bytesServed()).toBeLessThan(size * 0.25);
+});
+
+test('in a figure, the orthophoto lies under the zone at its place on paper, in the preview and the PDF', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await addZoneAndOrthophoto(page);
+  await page.getByRole('button', { name: '出图' }).click();
+  const composer = page.getByRole('dialog', { name: /出图/ });
+  await composer.getByLabel('出图对象').selectOption({ label: '测试遗址' });
+  await composer.getByLabel('纸张').selectOption('A4');
+  await composer.getByLabel('方向').selectOption('landscape');
+  await composer.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:500' });
+  await composer.getByLabel('分辨率').selectOption('150');
+  await expect(composer.getByRole('status', { name: '图中底图' })).toContainText('quadrants-4516');
+  await expect(composer.getByRole('img', { name: /预览/ })).toHaveAttribute('data-backgrounds', /^[1-9]/, {
+    timeout: 60_000,
+  });
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await composer.getByRole('button', { name: '导出 PDF' }).click();
+  const pdf = join(mkdtempSync(join(tmpdir(), 'hzw-e2e-geotiff-figure-')), 'figure.pdf');
+  await (await download).saveAs(pdf);
+
+  // At 1:500 the 40 m zone is 80 mm on paper; 3 mm diagonally off its south-west corner (the
+  // quadrant cross) the page shows the four quadrant colours.
+  const dpi = 150;
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-aa', 'no', '-aaVector', 'no', pdf], {
+    maxBuffer: 1 << 28,
+  });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
+  const [width, height, at] = [Number(header[1]), Number(header[2]), header[0].length];
+  const px = (x: number, y: number) => [
+    ...ppm.subarray(at + 3 * (y * width + x), at + 3 * (y * width + x) + 3),
+  ];
+  const box = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
+  // The map frame only: the legend's swatch in the right-hand column has the same outline.
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width * 0.7; x++) {
+      const c = px(x, y);
+      if (Math.hypot(c[0]! - ZONE_STROKE[0]!, c[1]! - ZONE_STROKE[1]!, c[2]! - ZONE_STROKE[2]!) > 30)
+        continue;
+      box.minX = Math.min(box.minX, x);
+      box.maxX = Math.max(box.maxX, x);
+      box.minY = Math.min(box.minY, y);
+      box.maxY = Math.max(box.maxY, y);
+    }
+  const perMm = dpi / 25.4;
+  expect(Math.abs((box.maxX - box.minX) / perMm - 80)).toBeLessThan(1);
+  const d = Math.round(3 * perMm);
+  const [x, y] = [box.minX, box.maxY];
+  expect([px(x - d, y - d), px(x + d, y - d), px(x - d, y + d), px(x + d, y + d)].map(nearest)).toEqual([
+    'nw',
+    'ne',
+    'sw',
+    'se',
+  ]);
 });
 
 test('a COG cut off part-way is refused in the dialog with the reason, and nothing is added', async ({

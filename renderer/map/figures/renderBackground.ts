@@ -1,6 +1,8 @@
 import OlMap from 'ol/Map';
 import View from 'ol/View';
 import type BaseLayer from 'ol/layer/Base';
+import Layer from 'ol/layer/Layer';
+import type Source from 'ol/source/Source';
 import { gkEpsg } from '../../../shared/crs/gaussKruger';
 import type { Bilingual } from '../../../shared/domain/labels';
 import {
@@ -82,6 +84,7 @@ export async function renderBackground(
   });
   const pieces: BackgroundPiece[] = [];
   try {
+    await sourcesReady(olLayers, layers, options.timeoutMs ?? 60_000, options.signal);
     for (const plan of plans) {
       if (options.signal?.aborted) throw new JobCancelled();
       target.style.width = `${plan.width}px`;
@@ -148,5 +151,63 @@ function rendered(
     signal?.addEventListener('abort', cancel);
     map.once('rendercomplete', complete);
     map.render();
+  });
+}
+
+/**
+ * Resolves once every layer's source is ready. A GeoTIFF source reads its header first and is
+ * `loading` until then; its layer draws nothing meanwhile, and the map would report its render
+ * complete with the orthophoto missing.
+ */
+function sourcesReady(
+  olLayers: readonly BaseLayer[],
+  layers: readonly FigureBackgroundLayer[],
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  const sources = olLayers
+    .map((l) => (l instanceof Layer ? l.getSource() : null))
+    .filter((s): s is Source => s !== null && s.getState() === 'loading');
+  if (sources.length === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const failed = sources.findIndex((s) => s.getState() === 'error');
+      if (failed >= 0) {
+        done();
+        const name =
+          layers[olLayers.findIndex((l) => l instanceof Layer && l.getSource() === sources[failed])]?.name;
+        return reject(
+          new BackgroundTimeout({
+            zh: `底图「${name ?? ''}」无法读取，未写入文件。可在图层面板中隐藏该底图后再出图。`,
+            en: `The background "${name ?? ''}" could not be read; nothing was written. Hide it in the layers panel to export without it.`,
+          }),
+        );
+      }
+      if (sources.every((s) => s.getState() === 'ready')) {
+        done();
+        resolve();
+      }
+    };
+    const cancel = () => {
+      done();
+      reject(new JobCancelled());
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(
+        new BackgroundTimeout({
+          zh: `底图在 ${Math.round(timeoutMs / 1000)} 秒内未能打开，未写入文件。`,
+          en: `A background did not open within ${Math.round(timeoutMs / 1000)} s; nothing was written.`,
+        }),
+      );
+    }, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', cancel);
+      for (const source of sources) source.un('change', check);
+    };
+    signal?.addEventListener('abort', cancel);
+    for (const source of sources) source.on('change', check);
+    check();
   });
 }
