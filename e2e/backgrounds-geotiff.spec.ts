@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { mapColours } from './fixtures/mapPixels';
-import { startRangeServer, type RangeServer } from './fixtures/rangeServer';
+import { STALLED_PATH, startRangeServer, type RangeServer } from './fixtures/rangeServer';
 
 /**
  * An orthophoto under the zones, read by range. GDAL makes a Cloud-Optimized GeoTIFF in
@@ -272,6 +272,27 @@ test('a COG cut off part-way is refused in the dialog with the reason, and nothi
   await expect(dialog.getByRole('alert')).toContainText('文件不完整（被截断）');
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(layers.getByText('cut-4516.tif')).toHaveCount(0);
+});
+
+test('a COG whose server does not answer is stopped by Cancel at once, and nothing is added', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const layers = page.getByRole('region', { name: '图层', exact: true });
+  const rows = await layers.locator('.layer-list > li').count();
+  await layers.getByRole('button', { name: /添加底图/ }).click();
+  await layers.getByRole('menuitem', { name: '按网址添加 COG…' }).click();
+  const dialog = page.getByRole('dialog', { name: '按网址添加云优化 GeoTIFF（COG）' });
+  await dialog.getByLabel('COG 网址').fill(`${server.origin}${STALLED_PATH}`);
+  await dialog.getByRole('button', { name: '添加' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('正在读取文件头…（取消可停止）');
+  await expect.poll(() => server.stalled.length).toBeGreaterThan(0);
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
+  // The request is dropped at once (well before the 10 s header timeout), and nothing is listed.
+  await expect.poll(() => server.stalled.every((r) => r.closed), { timeout: 2_000 }).toBe(true);
+  expect(await layers.locator('.layer-list > li').count()).toBe(rows);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('from file: a GeoTIFF kept by its browser file handle is read in slices, and is back after a reload', async ({

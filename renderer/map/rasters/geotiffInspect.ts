@@ -7,21 +7,31 @@ import {
 import {
   BackgroundRefused,
   type BackgroundInspector,
+  type InspectJob,
   type InspectedBackground,
   type PickedBackgroundFile,
 } from '../backgrounds/backgroundFactory';
+import { JobCancelled } from '../../jobs/runJob';
 import { tiffPlacement, tiffPlacementProblem } from '../../../shared/formats/tiff/tiffBackground';
 import { blobBytes, RangeUnsupported, urlBytes } from './rangeReader';
 
 /** Longest a header read may take (a stalled server, a sleeping network drive). */
 export const HEADER_TIMEOUT_MS = 10_000;
 
-async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/**
+ * Run a header read that stops after HEADER_TIMEOUT_MS (refused with the reason) or when the
+ * planner cancels (`JobCancelled`: nothing is added, no message of failure).
+ */
+async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, cancel?: AbortSignal): Promise<T> {
+  if (cancel?.aborted) throw new JobCancelled();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), HEADER_TIMEOUT_MS);
+  const stop = () => controller.abort();
+  cancel?.addEventListener('abort', stop);
   try {
     return await work(controller.signal);
   } catch (error) {
+    if (cancel?.aborted) throw new JobCancelled();
     if (controller.signal.aborted)
       throw new RasterRefused({
         zh: `读取文件头超过 ${HEADER_TIMEOUT_MS / 1000} 秒，已停止`,
@@ -30,6 +40,7 @@ async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>): Promis
     throw error;
   } finally {
     clearTimeout(timer);
+    cancel?.removeEventListener('abort', stop);
   }
 }
 
@@ -37,13 +48,15 @@ async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>): Promis
 export async function readBackgroundTiff(
   name: string,
   bytes: { url: string } | { blob: Blob },
+  cancel?: AbortSignal,
 ): Promise<{ header: TiffHeader; size: number }> {
   try {
     return await withTimeout(async (signal) => {
       const source: TiffBytes = 'url' in bytes ? await urlBytes(bytes.url, signal) : blobBytes(bytes.blob);
       return { header: await readTiffHeader(source), size: source.size };
-    });
+    }, cancel);
   } catch (error) {
+    if (error instanceof JobCancelled) throw error;
     if (error instanceof RasterRefused) throw new BackgroundRefused(name, error.reason);
     if (error instanceof RangeUnsupported)
       throw new BackgroundRefused(name, {
@@ -80,21 +93,21 @@ export function inspectedGeotiff(
   };
 }
 
-export const inspectGeotiff: BackgroundInspector = async (file: PickedBackgroundFile) => {
+export const inspectGeotiff: BackgroundInspector = async (file: PickedBackgroundFile, job) => {
   const { bytes } = file;
   if (!('url' in bytes) && !('blob' in bytes))
     throw new BackgroundRefused(file.name, {
       zh: '无法访问文件，请重新授权或重新选择',
       en: 'the file cannot be reached; allow access again or pick it again',
     });
-  const { header } = await readBackgroundTiff(file.name, bytes);
+  const { header } = await readBackgroundTiff(file.name, bytes, job?.signal);
   const { name, size, mtimeMs } = file;
   return inspectedGeotiff(name, { name, size, ...(mtimeMs !== undefined ? { mtimeMs } : {}) }, header);
 };
 
 /** A Cloud-Optimized GeoTIFF on a server, by its URL (read by range, never downloaded whole). */
-export async function inspectCogUrl(url: string): Promise<InspectedBackground> {
+export async function inspectCogUrl(url: string, job?: InspectJob): Promise<InspectedBackground> {
   const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || url);
-  const { header, size } = await readBackgroundTiff(name, { url });
+  const { header, size } = await readBackgroundTiff(name, { url }, job?.signal);
   return inspectedGeotiff(name, { name, size }, header, url);
 }

@@ -16,6 +16,7 @@ const TEXT = {
     en: 'The server must answer range requests (HTTP Range); its origin must be among the allowed origins (see docs/backgrounds.md).',
   },
   add: { zh: '添加', en: 'Add' },
+  reading: { zh: '正在读取文件头…（取消可停止）', en: 'Reading the header… (Cancel stops it)' },
   cancel: { zh: '取消', en: 'Cancel' },
   badUrl: {
     zh: '请输入 http:// 或 https:// 开头的网址',
@@ -30,34 +31,44 @@ export function AddCogUrlDialog({
 }: {
   open: boolean;
   onClose(): void;
-  /** Reads the header and stores the background; a refusal comes back as the message to show. */
-  onAdd(url: string): Promise<Bilingual | null>;
+  /**
+   * Reads the header and stores the background; a refusal comes back as the message to show.
+   * `signal` aborts the read (Cancel while reading): nothing is added.
+   */
+  onAdd(url: string, signal: AbortSignal): Promise<Bilingual | null>;
 }) {
   const { lang } = useLang();
   const dialog = useModalDialog(open);
   const [url, setUrl] = useState('');
   const [error, setError] = useState<Bilingual | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState<AbortController | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = URL.canParse(url.trim()) ? new URL(url.trim()) : null;
     if (!parsed || !/^https?:$/.test(parsed.protocol)) return setError(TEXT.badUrl);
-    setBusy(true);
+    const controller = new AbortController();
+    setReading(controller);
     try {
-      const refused = await onAdd(parsed.href);
+      const refused = await onAdd(parsed.href, controller.signal);
+      if (controller.signal.aborted) return;
       setError(refused);
       if (!refused) {
         setUrl('');
         onClose();
       }
     } finally {
-      setBusy(false);
+      setReading(null);
     }
+  };
+  // Cancel (or Escape) also stops a header read in progress.
+  const close = () => {
+    reading?.abort();
+    onClose();
   };
 
   return (
-    <dialog ref={dialog} onClose={onClose} aria-labelledby="add-cog-url-title">
+    <dialog ref={dialog} onClose={close} aria-labelledby="add-cog-url-title">
       <form method="dialog" onSubmit={(e) => void submit(e)}>
         <h2 id="add-cog-url-title">{TEXT.title[lang]}</h2>
         <label htmlFor="add-cog-url">{TEXT.url[lang]}</label>
@@ -77,11 +88,12 @@ export function AddCogUrlDialog({
           {TEXT.hint[lang]}
         </p>
         {error && <p role="alert">{error[lang]}</p>}
+        {reading && <p role="status">{TEXT.reading[lang]}</p>}
         <div className="dialog-buttons">
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={reading !== null}>
             {TEXT.add[lang]}
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             {TEXT.cancel[lang]}
           </button>
         </div>

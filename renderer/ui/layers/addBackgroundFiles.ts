@@ -77,7 +77,7 @@ export async function addCogUrl(url: string, deps: AddBackgroundDeps): Promise<A
   const outcome: AddOutcome = { added: [], refused: [] };
   await addInspected(
     url,
-    () => inspectCogUrl(url),
+    () => inspectCogUrl(url, deps.job),
     undefined,
     deps,
     { listed: deps.listed, order: deps.order },

@@ -10,6 +10,7 @@ import type { ProjectData } from '../hooks/useProjectData';
 import { withWork } from '../../editor/transferJob';
 import { useWorkbench } from '../hooks/useWorkbench';
 import { addBackgroundFiles, addCogUrl } from './addBackgroundFiles';
+import { JobCancelled } from '../../jobs/runJob';
 import type { RowActions, RowModel } from './LayerRow';
 
 interface Inputs {
@@ -76,10 +77,19 @@ export function useLayerActions(inputs: Inputs) {
     }
   };
 
-  /** A COG by URL (read by range from its server); a refusal is returned for the dialog to show. */
-  const addFromUrl = async (url: string): Promise<Bilingual | null> => {
+  /**
+   * A COG by URL (read by range from its server); a refusal is returned for the dialog to show.
+   * The dialog's Cancel aborts the header read (`signal`): nothing is added.
+   */
+  const addFromUrl = async (url: string, signal: AbortSignal): Promise<Bilingual | null> => {
     if (!prefs) return null;
-    const outcome = await addCogUrl(url, { store, projectId, listed, order, prefs, askCrs });
+    let outcome;
+    try {
+      outcome = await addCogUrl(url, { store, projectId, listed, order, prefs, askCrs, job: { signal } });
+    } catch (error) {
+      if (error instanceof JobCancelled) return null;
+      throw error;
+    }
     const refused = outcome.refused[0];
     if (refused) return refused.reason;
     for (const b of outcome.added)
