@@ -154,15 +154,24 @@ async function addZoneAndOrthophoto(page: Page): Promise<void> {
 
 let server: RangeServer;
 let cog: string;
+let xianCog: string;
 let dir: string;
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hzw-e2e-geotiff-'));
   cog = makeCog(dir);
+  // The same picture georeferenced in Xian 1980 / 3-degree GK CM 114E (EPSG:2383, an old datum).
+  xianCog = join(dir, 'quadrants-2383.tif');
+  const [xe, xn] = XIAN_ORIGIN;
+  gdal('gdal_translate', [
+    '-q', '-of', 'COG', '-co', 'COMPRESS=JPEG', '-co', 'BLOCKSIZE=256', '-a_srs', 'EPSG:2383',
+    '-a_ullr', String(xe), String(xn + SIDE), String(xe + SIDE), String(xn),
+    join(dir, 'quadrants.vrt'), xianCog,
+  ]); // prettier-ignore
   // The same file cut off at 60 %, as an interrupted copy leaves it.
   const cut = join(dir, 'cut-4516.tif');
   writeFileSync(cut, readFileSync(cog).subarray(0, Math.floor(statSync(cog).size * 0.6)));
-  server = await startRangeServer([cog, cut], RANGE_PORT);
+  server = await startRangeServer([cog, cut, xianCog], RANGE_PORT);
 });
 test.afterAll(async () => server?.close());
 
@@ -257,6 +266,116 @@ test('in a figure, the orthophoto lies under the zone at its place on paper, in 
     'sw',
     'se',
   ]);
+});
+
+/** South-west corner of the Xian 1980 copy (EPSG:2383, easting without the zone prefix). */
+const XIAN_ORIGIN: [number, number] = [531_000, 3_381_000];
+/** A 7-parameter set Xian 1980 → CGCS2000 of realistic size (position vector, as PROJ's +towgs84). */
+const SEVEN = [24.1, -121.7, -84.3, 1.2, -0.8, 2.4, 3.1];
+const XIAN_SHIFTED = `+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +a=6378140 +rf=298.257 +towgs84=${SEVEN.join(',')} +units=m +no_defs`;
+
+/**
+ * GK metres of the Xian copy → CGCS2000 lon/lat, by PROJ with the same parameters (the target's
+ * explicit +towgs84=0,0,0 makes PROJ apply the source's; without it PROJ would skip the shift).
+ */
+function xianToLonLat(points: [number, number][]): [number, number][] {
+  const out = execFileSync(
+    'cs2cs',
+    [
+      '-f',
+      '%.12f',
+      ...XIAN_SHIFTED.split(' '),
+      '+to',
+      '+proj=longlat',
+      '+ellps=GRS80',
+      '+towgs84=0,0,0',
+      '+no_defs',
+    ],
+    {
+      input: points.map((p) => p.join(' ')).join('\n'),
+      encoding: 'utf8',
+    },
+  );
+  return out
+    .trim()
+    .split('\n')
+    .map((l) => l.split(/\s+/).slice(0, 2).map(Number) as [number, number]);
+}
+
+test('an orthophoto on Xian 1980 asks for its datum transformation and then lies where PROJ puts it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openWorkbench(page);
+  // A 40 m zone whose south-west corner is the Xian copy's quadrant cross, placed in CGCS2000 by PROJ.
+  const [e, n] = [XIAN_ORIGIN[0] + SIDE / 2, XIAN_ORIGIN[1] + SIDE / 2];
+  const ring = xianToLonLat([[e, n], [e + 40, n], [e + 40, n + 40], [e, n + 40], [e, n]]); // prettier-ignore
+  const file = join(dir, 'xian-zone.geojson');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: '西安坐标遗址', zone_type: '建设控制地带' },
+          geometry: { type: 'Polygon', coordinates: [ring] },
+        },
+      ],
+    }),
+  );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await (await chooser).setFiles(file);
+  const preview = page.getByRole('dialog', { name: '导入预览' });
+  await preview.getByRole('button', { name: '导入 1 个区划' }).click();
+  await expect(preview).toBeHidden();
+
+  const layers = page.getByRole('region', { name: '图层', exact: true });
+  await layers.getByRole('button', { name: /添加底图/ }).click();
+  await layers.getByRole('menuitem', { name: '按网址添加 COG…' }).click();
+  const add = page.getByRole('dialog', { name: '按网址添加云优化 GeoTIFF（COG）' });
+  await add.getByLabel('COG 网址').fill(server.url('quadrants-2383.tif'));
+  await add.getByRole('button', { name: '添加' }).click();
+  // Never assumed to be CGCS2000: the planner enters the province's seven parameters.
+  const ask = page.getByRole('dialog', { name: /^底图的基准转换：.*quadrants-2383\.tif$/ });
+  await expect(ask).toContainText('EPSG:2383 西安80');
+  await ask.getByRole('radio', { name: /七参数/ }).check();
+  const labels = [
+    'ΔX 平移（米）',
+    'ΔY 平移（米）',
+    'ΔZ 平移（米）',
+    'X 轴旋转（秒）',
+    'Y 轴旋转（秒）',
+    'Z 轴旋转（秒）',
+    '尺度（ppm）',
+  ];
+  for (const [i, label] of labels.entries()) await ask.getByLabel(label).fill(String(SEVEN[i]));
+  await ask.getByRole('button', { name: '应用基准转换' }).click();
+  await expect(ask).toBeHidden();
+  await expect(add).toBeHidden();
+  await expect(layers.getByRole('status', { name: /quadrants-2383.*正常/ })).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('treeitem', { name: '西安坐标遗址', exact: true }).dblclick();
+  await page.getByTestId('map').press('Escape');
+  await page.waitForTimeout(1500);
+  const box = await colourBox(page, ZONE_STROKE);
+  expect(box.maxX - box.minX, 'the zone outline is on screen').toBeGreaterThan(40);
+  const [x, y] = [box.minX, box.maxY];
+  await expect
+    .poll(
+      async () =>
+        (
+          await mapColours(page, [
+            [x - 6, y - 6],
+            [x + 6, y - 6],
+            [x - 6, y + 6],
+            [x + 6, y + 6],
+          ])
+        ).map(nearest),
+      { timeout: 20_000 },
+    ) // prettier-ignore
+    .toEqual(['nw', 'ne', 'sw', 'se']);
 });
 
 test('a COG cut off part-way is refused in the dialog with the reason, and nothing is added', async ({

@@ -45,7 +45,7 @@ export function DatumShiftField({
   disabled,
   onChange,
 }: {
-  crs: CrsInfo;
+  crs: Pick<CrsInfo, 'datum' | 'datumShift'>;
   /** The transformation in effect: chosen in this preview, or stored with the project. */
   shift: DatumShift | undefined;
   lang: Lang;

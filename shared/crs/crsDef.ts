@@ -38,6 +38,14 @@ export interface CrsDef {
 const WGS84_LIKE =
   /wgs_?(19)?84|north_american(_datum)?_1983|nad_?83|etrs_?(19)?89|european_terrestrial|gda_?(94|2020)|geocentric_datum_of_australia|itrf|sirgas|nzgd_?2000|jgd_?20(00|11)|korea(n)?_?2002|hong_kong_geodetic|cgcs_?2000|china_2000/;
 
+/**
+ * Whether positions in this system need a datum transformation the planner chooses to become
+ * CGCS2000: an old datum (Xian 1980, Beijing 1954, …) whose definition carries no TOWGS84.
+ */
+export function needsDatumShift(crs: CrsDef): boolean {
+  return !DATUMS[crs.datum].compatible && !crs.towgs84;
+}
+
 /** The CrsDef of a bundled EPSG code, or null. */
 export function crsDefOfEpsg(epsg: number): CrsDef | null {
   const definition = crsDefinition(epsg);

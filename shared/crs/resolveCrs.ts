@@ -1,5 +1,5 @@
 import type { Bilingual } from '../domain/labels';
-import { CrsDefinitionError, crsDefOfEpsg, crsDefOfText, describeCrs, type CrsDef } from './crsDef';
+import { CrsDefinitionError, crsDefOfEpsg, crsDefOfText, describeCrs, needsDatumShift, type CrsDef } from './crsDef';
 import { DATUMS, type DatumId } from './datums';
 import type { AxisOrder, CrsEvidence } from './evidence';
 import { gkCode, ZONE_RANGE, type GkDatum, type ZoneWidth } from './gkFamilies';
@@ -313,7 +313,7 @@ export function resolveCrs(
       en: `The file declares no CRS; taken as ${d.en} from the numbers — please check`,
     });
   }
-  const needsDatumShift = crs !== null && !DATUMS[crs.datum].compatible && !crs.towgs84;
+  const datumShiftNeeded = crs !== null && needsDatumShift(crs);
   if (crs && !DATUMS[crs.datum].compatible) {
     const d = DATUMS[crs.datum];
     decision.reasons.push(
@@ -338,7 +338,7 @@ export function resolveCrs(
       crs?.epsg != null && !decision.candidates.includes(crs.epsg)
         ? [crs.epsg, ...decision.candidates]
         : decision.candidates,
-    needsDatumShift,
+    needsDatumShift: datumShiftNeeded,
     ...(decision.refusal ? { refusal: decision.refusal } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DatumShiftSchema } from '../crs/datumShift';
 import { ZONE_TYPES } from './taxonomy';
 import type { Bilingual } from './labels';
 
@@ -38,6 +39,11 @@ export const WorldFileSchema = z.tuple([
 const fileBacked = {
   file: BackgroundFileSchema,
   crs: BackgroundCrsSchema.optional(),
+  /**
+   * For a system on an old datum (Xian 1980, Beijing 1954 …): the planner's transformation to
+   * CGCS2000, asked for when the background is added (the project's choice for that datum first).
+   */
+  datumShift: DatumShiftSchema.optional(),
 };
 
 export const BackgroundSourceSchema = z.discriminatedUnion('kind', [

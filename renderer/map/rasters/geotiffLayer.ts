@@ -5,7 +5,7 @@ import type { Background } from '../../../shared/domain/backgrounds';
 import type { Bilingual } from '../../../shared/domain/labels';
 import type { BackgroundContext, BackgroundFactory, BackgroundLayer } from '../backgrounds/backgroundFactory';
 import { LayerStatusHolder } from '../backgrounds/layerStatusHolder';
-import { projectionCode } from './rasterProjection';
+import { projectionCode, unshiftedWarning } from './rasterProjection';
 
 /**
  * An orthophoto (GeoTIFF / Cloud-Optimized GeoTIFF) on the map through OpenLayers' GeoTIFF source
@@ -48,6 +48,8 @@ export const geotiffFactory: BackgroundFactory = (background: Background, contex
   const layer = new WebGLTileLayer({});
   let info: SourceInfo | null = null;
   let projection: string | null = null;
+  /** On an old datum without a transformation: the error it keeps, shown with its ready status. */
+  let unshifted: Bilingual | null = null;
   let extent: number[] | null = null;
   let failedTiles = 0;
   let disposed = false;
@@ -59,7 +61,8 @@ export const geotiffFactory: BackgroundFactory = (background: Background, contex
       if (state !== 'ready') return;
       const gridExtent = source.getTileGrid()?.getExtent();
       if (gridExtent && projection) extent = transformExtent(gridExtent, projection, context.viewProjection);
-      status.set({ state: 'ready' });
+      // Ready; on an old datum without a transformation, ready with the error it keeps named.
+      status.set(unshifted ? { state: 'ready', message: unshifted } : { state: 'ready' });
     });
     source.on('tileloaderror', () => {
       failedTiles += 1;
@@ -77,7 +80,8 @@ export const geotiffFactory: BackgroundFactory = (background: Background, contex
     const source = background.source;
     if (source.kind !== 'geotiff') throw new Error(`geotiff factory given ${source.kind}`);
     if (!source.crs) return status.set({ state: 'error', message: noCrs });
-    projection = projectionCode(source.crs);
+    unshifted = unshiftedWarning(source.crs, source.datumShift);
+    projection = projectionCode(source.crs, source.datumShift);
     if (!projection) return status.set({ state: 'error', message: unknownCrs });
     if (source.url) info = { url: source.url };
     else {

@@ -22,7 +22,7 @@ import {
   type BackgroundInspector,
 } from '../backgrounds/backgroundFactory';
 import { LayerStatusHolder } from '../backgrounds/layerStatusHolder';
-import { projectionCode } from './rasterProjection';
+import { projectionCode, unshiftedWarning } from './rasterProjection';
 
 /**
  * A scanned sheet or photo (JPEG/PNG) placed by its world file. The image lives in its own pixel
@@ -94,15 +94,21 @@ export const imageFactory: BackgroundFactory = (background: Background, context:
     image.on('imageloaderror', () =>
       status.set({ state: 'error', message: failed('the image cannot be decoded') }),
     );
-    image.on('imageloadend', () => status.set({ state: 'ready' }));
+    image.on('imageloadend', () => {
+      status.set(unshifted ? { state: 'ready', message: unshifted } : { state: 'ready' });
+    });
     return image;
   };
+
+  /** On an old datum without a transformation: the error it keeps, shown with its ready status. */
+  let unshifted: Bilingual | null = null;
 
   async function start(): Promise<void> {
     const source = background.source;
     if (source.kind !== 'image') throw new Error(`image factory given ${source.kind}`);
     if (!source.crs) return status.set({ state: 'error', message: failed('no coordinate system') });
-    const crsCode = projectionCode(source.crs);
+    unshifted = unshiftedWarning(source.crs, source.datumShift);
+    const crsCode = projectionCode(source.crs, source.datumShift);
     if (!crsCode)
       return status.set({ state: 'error', message: failed('the coordinate system is not bundled') });
     const projection = pixelProjection(background, crsCode, context.viewProjection);

@@ -13,6 +13,9 @@ import { AddCogUrlDialog } from './AddCogUrlDialog';
 import { AddBackgroundMenu } from './AddBackgroundMenu';
 import { CadLayerRows } from './CadLayerRows';
 import { CrsAsk, type CrsQuestion } from './CrsAsk';
+import { DatumAsk, type DatumQuestion } from './DatumAsk';
+import type { CrsDef } from '../../../shared/crs/crsDef';
+import type { DatumShift } from '../../../shared/crs/datumShift';
 import { LayerRow, type RowModel } from './LayerRow';
 import { useLayerActions } from './useLayerActions';
 import { useLayerList } from './useLayerList';
@@ -51,7 +54,24 @@ export function LayersPanel({ data, references, map }: Props) {
     data.project.settings,
   );
   const [question, setQuestion] = useState<CrsQuestion | null>(null);
+  const [datumQuestion, setDatumQuestion] = useState<DatumQuestion | null>(null);
   const [cogOpen, setCogOpen] = useState(false);
+  const storedShifts = data.project.settings.datumShifts;
+  const askDatumShift = useCallback(
+    (file: string, crs: CrsDef) =>
+      new Promise<DatumShift | null>((resolve) =>
+        setDatumQuestion({
+          file,
+          crs,
+          stored: storedShifts[crs.datumKey],
+          answer: (shift) => {
+            setDatumQuestion(null);
+            resolve(shift);
+          },
+        }),
+      ),
+    [storedShifts],
+  );
   const askCrs = useCallback(
     (file: string, inspected: InspectedBackground) =>
       new Promise<BackgroundCrs | null>((resolve) =>
@@ -81,6 +101,7 @@ export function LayersPanel({ data, references, map }: Props) {
     update,
     map,
     askCrs,
+    askDatumShift,
   });
   const tiles = useTileServiceDialog({ data, backgrounds, listed, order, prefs });
   const rows: RowModel[] = order.flatMap((id): RowModel[] => {
@@ -155,6 +176,7 @@ export function LayersPanel({ data, references, map }: Props) {
         setBusy={overlap.setBusy}
       />
       <CrsAsk question={question} projectZone={data.project.settings.gkZone} />
+      <DatumAsk question={datumQuestion} />
       <AddCogUrlDialog open={cogOpen} onClose={() => setCogOpen(false)} onAdd={actions.addFromUrl} />
       {tiles.dialog}
     </section>

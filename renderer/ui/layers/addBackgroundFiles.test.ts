@@ -8,6 +8,8 @@ import { BackgroundRefused } from '../../map/backgrounds/backgroundFactory';
 import { openStore } from '../../storage/store';
 import { addBackgroundFiles } from './addBackgroundFiles';
 
+const SEVEN = [24.1, -121.7, -84.3, 1.2, -0.8, 2.4, 3.1];
+
 const picked = (name: string, sidecars: Record<string, string> = {}): PickedBackgroundFile => ({
   name,
   size: 10,
@@ -37,6 +39,7 @@ describe('adding backgrounds from files', () => {
         kind: 'geotiff',
         file: { name: file.name, size: file.size },
         ...(file.name.startsWith('geo') ? { crs: { epsg: 4516 } } : {}),
+        ...(file.name.startsWith('xian') ? { crs: { epsg: 2383 } } : {}),
       },
       crsCandidates: [{ epsg: 4527, label: 'CGCS2000 / 3-degree GK zone 39' }],
     });
@@ -48,6 +51,8 @@ describe('adding backgrounds from files', () => {
     const outcome = await addBackgroundFiles(
       [
         picked('geo.tif'),
+        picked('xian.tif'),
+        picked('xian-skip.tif'),
         picked('scan.tif'),
         picked('skip.tif'),
         picked('bad.dxf'),
@@ -64,13 +69,28 @@ describe('adding backgrounds from files', () => {
           asked.push(`${file}:${inspected.crsCandidates?.[0]?.epsg}`);
           return file === 'skip.tif' ? null : { epsg: inspected.crsCandidates![0]!.epsg };
         },
+        askDatumShift: async (file, crs) => {
+          asked.push(`${file}:${crs.datumKey}`);
+          return file === 'xian-skip.tif'
+            ? null
+            : { method: 'helmert', values: SEVEN, convention: 'position_vector' };
+        },
       },
     );
-    expect(asked).toEqual(['scan.tif:4527', 'skip.tif:4527']);
+    // The datum is asked only for the Xian 1980 files; a cancelled answer leaves that file out.
+    expect(asked).toEqual(['xian.tif:xian1980', 'xian-skip.tif:xian1980', 'scan.tif:4527', 'skip.tif:4527']);
     expect(outcome.added.map((b) => [b.name, 'crs' in b.source && b.source.crs])).toEqual([
       ['geo.tif', { epsg: 4516 }],
+      ['xian.tif', { epsg: 2383 }],
       ['scan.tif', { epsg: 4527 }],
     ]);
+    const xian = outcome.added[1]!.source;
+    expect('datumShift' in xian && xian.datumShift).toEqual({
+      method: 'helmert',
+      values: SEVEN,
+      convention: 'position_vector',
+    });
+    expect('datumShift' in outcome.added[0]!.source).toBe(false);
     expect(outcome.refused.map((r) => `${r.file}: ${r.reason.en}`)).toEqual([
       'bad.dxf: The file is truncated',
       'photo.jpg: "photo.jpg" has no world file: pick it together with its .jgw/.pgw (and .prj)',
@@ -78,9 +98,14 @@ describe('adding backgrounds from files', () => {
     ]);
     // Stored with how to reach the file, the newest background right under the reference layers.
     const stored = await store.backgrounds.list('p1');
-    expect(stored.map((b) => b.name)).toEqual(['geo.tif', 'scan.tif']);
-    expect(await store.backgrounds.access(stored[1]!.id)).toEqual({ grant: 'grant-scan.tif' });
-    expect((await store.layerList.get('p1')).order).toEqual(['farm', stored[1]!.id, stored[0]!.id]);
+    expect(stored.map((b) => b.name)).toEqual(['geo.tif', 'xian.tif', 'scan.tif']);
+    expect(await store.backgrounds.access(stored[2]!.id)).toEqual({ grant: 'grant-scan.tif' });
+    expect((await store.layerList.get('p1')).order).toEqual([
+      'farm',
+      stored[2]!.id,
+      stored[1]!.id,
+      stored[0]!.id,
+    ]);
     store.close();
   });
 });

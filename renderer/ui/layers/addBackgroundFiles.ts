@@ -1,5 +1,8 @@
 import type { Background, BackgroundCrs, LayerListPrefs } from '../../../shared/domain/backgrounds';
 import type { Bilingual } from '../../../shared/domain/labels';
+import { needsDatumShift, type CrsDef } from '../../../shared/crs/crsDef';
+import type { DatumShift } from '../../../shared/crs/datumShift';
+import { backgroundCrsDef } from '../../map/rasters/rasterProjection';
 import {
   BackgroundRefused,
   type InspectJob,
@@ -22,6 +25,8 @@ export interface AddBackgroundDeps {
   prefs: LayerListPrefs;
   /** Ask the planner for the coordinate system of a file that does not say it; null: cancelled. */
   askCrs(file: string, inspected: InspectedBackground): Promise<BackgroundCrs | null>;
+  /** Ask how a file on an old datum becomes CGCS2000 (the project's choice offered first); null: cancelled. */
+  askDatumShift(file: string, crs: CrsDef): Promise<DatumShift | null>;
   /** Progress and cancel of reading the files (the job bar). */
   job?: InspectJob;
 }
@@ -102,6 +107,13 @@ async function addInspected(
       const crs = await deps.askCrs(label, inspected);
       if (!crs) return;
       source = { ...source, crs };
+    }
+    // An old datum is never assumed to be CGCS2000: the planner chooses its transformation.
+    const def = 'file' in source && source.crs && !source.datumShift ? backgroundCrsDef(source.crs) : null;
+    if ('file' in source && def && needsDatumShift(def)) {
+      const datumShift = await deps.askDatumShift(label, def);
+      if (!datumShift) return;
+      source = { ...source, datumShift };
     }
     const background: Background = {
       id: crypto.randomUUID(),

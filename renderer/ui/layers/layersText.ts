@@ -32,6 +32,11 @@ export const LAYERS_TEXT = {
   noZones: { zh: '项目中尚无区划', en: 'No zones in the project yet' },
   labelField: { zh: '标注字段', en: 'Label field' },
   crsTitle: { zh: '底图的坐标系', en: 'Coordinate system of the background' },
+  datumTitle: { zh: '底图的基准转换', en: 'Datum transformation of the background' },
+  datumQuestion: {
+    zh: '此底图的坐标系不是 CGCS2000。请选择如何转换到 CGCS2000：填写或载入本地公布的转换参数，或不转换（保留误差）。',
+    en: 'This background is not on CGCS2000. Choose how it becomes CGCS2000: enter or load the locally published parameters, or no shift (the error stays).',
+  },
   crsQuestion: {
     zh: '文件未说明其坐标系。请选择，否则底图无法放到正确位置：',
     en: 'The file does not say its coordinate system. Choose one, or the background cannot be placed:',

@@ -9,7 +9,7 @@ import { BackgroundFileRefused } from '../../platform/fileAccess';
 import type { ProjectData } from '../hooks/useProjectData';
 import { withWork } from '../../editor/transferJob';
 import { useWorkbench } from '../hooks/useWorkbench';
-import { addBackgroundFiles, addCogUrl } from './addBackgroundFiles';
+import { addBackgroundFiles, addCogUrl, type AddBackgroundDeps } from './addBackgroundFiles';
 import { JobCancelled } from '../../jobs/runJob';
 import type { RowActions, RowModel } from './LayerRow';
 
@@ -23,6 +23,7 @@ interface Inputs {
   update(next: LayerListPrefs): void;
   map: RefObject<PlanMap | null>;
   askCrs(file: string, inspected: InspectedBackground): Promise<BackgroundCrs | null>;
+  askDatumShift: AddBackgroundDeps['askDatumShift'];
   overlap: {
     busy: boolean;
     analyse(layer: ReferenceLayerData): Promise<void>;
@@ -32,7 +33,8 @@ interface Inputs {
 
 /** What the panel's rows and its add menu do: settings through the store, files through the platform. */
 export function useLayerActions(inputs: Inputs) {
-  const { data, backgrounds, references, listed, order, prefs, update, map, askCrs, overlap } = inputs;
+  const { data, backgrounds, references, listed, order, prefs, update, map, askCrs, askDatumShift, overlap } =
+    inputs;
   const { workbench, platform } = useWorkbench();
   const store = workbench.store;
   const projectId = data.project.id;
@@ -59,7 +61,7 @@ export function useLayerActions(inputs: Inputs) {
       if (files.length === 0) return;
       // A CAD sheet is read whole before it is listed: progress and Cancel in the job bar.
       const outcome = await withWork(workbench, { zh: '读取底图', en: 'Reading the background' }, (job) =>
-        addBackgroundFiles(files, { store, projectId, listed, order, prefs, askCrs, job }),
+        addBackgroundFiles(files, { store, projectId, listed, order, prefs, askCrs, askDatumShift, job }),
       );
       if (!outcome) return;
       for (const { file, reason } of outcome.refused)
@@ -85,7 +87,16 @@ export function useLayerActions(inputs: Inputs) {
     if (!prefs) return null;
     let outcome;
     try {
-      outcome = await addCogUrl(url, { store, projectId, listed, order, prefs, askCrs, job: { signal } });
+      outcome = await addCogUrl(url, {
+        store,
+        projectId,
+        listed,
+        order,
+        prefs,
+        askCrs,
+        askDatumShift,
+        job: { signal },
+      });
     } catch (error) {
       if (error instanceof JobCancelled) return null;
       throw error;
