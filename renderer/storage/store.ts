@@ -19,6 +19,8 @@ import type { HistoryStack, TableName, TableRecords } from './records';
 import type { Project } from '../../shared/domain/schema';
 import type { ReviewQueries, VersionWrites } from './reviewStoreTypes';
 export type { VersionDelta, VersionImport, VersionState, VersionWrites } from './reviewStoreTypes';
+// The review records as map and ui see them (records.ts is the write path's, guarded).
+export type { CommentRecord, DecisionRecord, HistoryStack, SignoffRecord, VersionRecord } from './records';
 import { reviewQueries } from './reviewQueries';
 import { createVersionWrites } from './versionWrites';
 import { watchMutations, type Mutated } from './mutations';
