@@ -42,13 +42,29 @@ function pinStyle(pin: CommentPin): Style {
   return style;
 }
 
+const ROLE = 'hzwRole';
+const PINS = 'commentPins';
+
+/** The thread whose pin is under a pixel of this map (within its radius), or null. */
+export function commentPinAt(map: OlMap, pixel: number[]): string | null {
+  const id = map.forEachFeatureAtPixel(pixel, (feature) => feature.getId(), {
+    layerFilter: (layer) => layer.get(ROLE) === PINS,
+    hitTolerance: 2,
+  });
+  return id === undefined ? null : String(id);
+}
+
 /**
  * The comment pins: one layer above the zones and below the query pin (zIndex 1050). The map
  * element carries `data-comment-pins` with how many are shown (for tests, like `data-zones`).
  */
 export class CommentPins {
   private readonly source = new VectorSource();
-  private readonly layer = new VectorLayer({ source: this.source, zIndex: 1050 });
+  private readonly layer = new VectorLayer({
+    source: this.source,
+    zIndex: 1050,
+    properties: { [ROLE]: PINS },
+  });
 
   constructor(
     private readonly map: OlMap,
@@ -68,20 +84,6 @@ export class CommentPins {
     });
     this.source.addFeatures(features);
     this.target.dataset.commentPins = String(features.length);
-  }
-
-  /** The thread whose pin is under a pixel (within its radius), or null. */
-  threadAt(pixel: number[]): string | null {
-    let hit: string | null = null;
-    this.map.forEachFeatureAtPixel(
-      pixel,
-      (feature) => {
-        hit = String(feature.getId());
-        return true;
-      },
-      { layerFilter: (layer) => layer === this.layer, hitTolerance: 2 },
-    );
-    return hit;
   }
 
   dispose(): void {

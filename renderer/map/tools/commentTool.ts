@@ -4,7 +4,8 @@ import type MultiPolygon from 'ol/geom/MultiPolygon';
 import type Polygon from 'ol/geom/Polygon';
 import { interiorPoint } from '../../../shared/geometry/interiorPoint';
 import { anchorTarget, type Anchor } from '../../../shared/review/model';
-import { dropComment, startComment } from '../../editor/review/commentDraft';
+import { dropComment, showThread, startComment } from '../../editor/review/commentDraft';
+import { commentPinAt } from '../review/commentPins';
 import { toLonLatPosition, toZoneGeometry } from '../geometryConvert';
 import { OBJECT_PROPERTY } from '../zoneLayers';
 import { EDGE_HIT_PX, VERTEX_HIT_PX, hitOutline } from './commentHit';
@@ -81,6 +82,9 @@ export function commentAnchorAt(ctx: ToolContext, pixel: number[], forcePosition
 export function createCommentTool(ctx: ToolContext): MapTool {
   const key = ctx.map.on('click', (event: MapBrowserEvent) => {
     const alt = event.originalEvent instanceof MouseEvent && event.originalEvent.altKey;
+    // A click on a pin opens its thread instead of starting another one on top of it.
+    const pinned = alt ? null : commentPinAt(ctx.map, event.pixel);
+    if (pinned) return showThread(pinned);
     const anchor = commentAnchorAt(ctx, event.pixel, alt);
     startComment(anchor);
     // The anchored zone becomes the selection, so the panel offers its verdict as well.
