@@ -86,7 +86,7 @@ export function Toolbar({
           aria-label={t('undo')}
           title={`${undoTitle} (Ctrl+Z)`}
           onClick={actions.undo}
-          disabled={!history?.undo || !!gesture || readOnly}
+          disabled={!history?.undo || !!gesture}
         >
           <Icon name="undo" />
         </button>
@@ -95,7 +95,7 @@ export function Toolbar({
           aria-label={t('redo')}
           title={`${redoTitle} (Ctrl+Shift+Z)`}
           onClick={actions.redo}
-          disabled={!history?.redo || !!gesture || readOnly}
+          disabled={!history?.redo || !!gesture}
         >
           <Icon name="redo" />
         </button>
