@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { REVIEW_LIMITS } from '../../../shared/review/model';
-import { useReviewText } from './reviewText';
+import { labelled, useReviewText } from './reviewText';
 
 /** The comment being written at the place the comment tool (or a panel button) chose. */
 export function CommentComposer({
@@ -12,7 +12,7 @@ export function CommentComposer({
   onSend(text: string): Promise<boolean>;
   onCancel(): void;
 }) {
-  const { r } = useReviewText();
+  const { lang, r } = useReviewText();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const send = async () => {
@@ -26,9 +26,7 @@ export function CommentComposer({
   };
   return (
     <section className="comment-composer" aria-label={r('newComment')}>
-      <h3>
-        {r('newComment')}：{where}
-      </h3>
+      <h3>{labelled(r('newComment'), where, lang)}</h3>
       <label className="field">
         <span>{r('commentText')}</span>
         <textarea

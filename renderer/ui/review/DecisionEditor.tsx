@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { REVIEW_LIMITS, VERDICTS, type Verdict } from '../../../shared/review/model';
 import type { CurrentDecision } from '../../editor/review/reviewIndex';
-import { VERDICT_LABELS, useReviewText } from './reviewText';
+import { VERDICT_LABELS, useReviewText, withOrganisation } from './reviewText';
 
 /**
  * The verdict on one object or zone (同意 / 修改后同意 / 不同意, with a reason): the verdicts that
@@ -34,8 +34,7 @@ export function DecisionEditor({
             <li key={decision.entryId} className={`verdict verdict-${decision.verdict}`}>
               <strong>{VERDICT_LABELS[decision.verdict][lang]}</strong>
               {' · '}
-              {decision.author.name}
-              {decision.author.organisation && `（${decision.author.organisation}）`}
+              {withOrganisation(decision.author.name, decision.author.organisation, lang)}
               {conflict && <span className="badge conflict">{r('conflict')}</span>}
               {targetChanged && <span className="badge changed">{r('targetChanged')}</span>}
               {decision.reason && <p className="comment-text">{decision.reason}</p>}

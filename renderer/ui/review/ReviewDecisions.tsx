@@ -4,7 +4,7 @@ import { targetKey } from '../../editor/review/reviewIndex';
 import type { ProjectData } from '../hooks/useProjectData';
 import { objectLabel, zoneLabel } from './anchorText';
 import { DecisionEditor } from './DecisionEditor';
-import { VERDICT_LABELS, useReviewText } from './reviewText';
+import { VERDICT_LABELS, useReviewText, withOrganisation } from './reviewText';
 import type { ReviewData } from './useReview';
 
 /**
@@ -54,10 +54,10 @@ export function ReviewDecisions({
         <ul className="verdicts all-verdicts" aria-label={r('decisions')}>
           {given.map(({ key, decision, conflict, targetChanged }) => (
             <li key={`${key}/${decision.entryId}`}>
-              {labelOf(decision.target.kind, decision.target.id)}：
+              {labelOf(decision.target.kind, decision.target.id)}
+              {lang === 'zh' ? '：' : ': '}
               <strong>{VERDICT_LABELS[decision.verdict][lang]}</strong>
-              {` · ${decision.author.name}`}
-              {decision.author.organisation && `（${decision.author.organisation}）`}
+              {` · ${withOrganisation(decision.author.name, decision.author.organisation, lang)}`}
               {conflict && <span className="badge conflict">{r('conflict')}</span>}
               {targetChanged && <span className="badge changed">{r('targetChanged')}</span>}
               {decision.reason && <span className="comment-text"> — {decision.reason}</span>}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { REVIEW_LIMITS, VERDICTS, type ReviewerIdentity, type Verdict } from '../../../shared/review/model';
 import { useModalDialog } from '../hooks/useModalDialog';
-import { VERDICT_LABELS, useReviewText } from './reviewText';
+import { VERDICT_LABELS, useReviewText, withOrganisation } from './reviewText';
 
 /**
  * The whole-file sign-off: reviewer, organisation and date come from the identity and the clock;
@@ -46,8 +46,7 @@ export function SignoffDialog({
         <h2 id="signoff-title">{r('signoffTitle')}</h2>
         {reviewer && (
           <p>
-            {reviewer.name}
-            {reviewer.organisation && `（${reviewer.organisation}）`} ·{' '}
+            {withOrganisation(reviewer.name, reviewer.organisation, lang)} ·{' '}
             {new Date().toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
           </p>
         )}

@@ -5,7 +5,13 @@ import type { Signoff, SignoffState, VersionHeader } from '../../../shared/revie
 import { changesSince, type RecordChange } from '../../editor/review/changesSince';
 import type { ProjectData } from '../hooks/useProjectData';
 import { useWorkbench } from '../hooks/useWorkbench';
-import { SIGNOFF_STATE_LABELS, VERDICT_LABELS, useReviewText } from './reviewText';
+import {
+  SIGNOFF_STATE_LABELS,
+  VERDICT_LABELS,
+  labelled,
+  useReviewText,
+  withOrganisation,
+} from './reviewText';
 
 type States = Map<string, { state: SignoffState; versionId?: string }>;
 
@@ -41,7 +47,7 @@ export function SignoffStatus({
   }, [signoffs, versions, contentHash]);
 
   if (signoffs.length === 0)
-    return <p className="hint signoff-line">{`${r('signoffState')}：${r('notSigned')}`}</p>;
+    return <p className="hint signoff-line">{labelled(r('signoffState'), r('notSigned'), lang)}</p>;
   const newest = [...signoffs].sort((a, b) => (a.signedAt < b.signedAt ? 1 : -1));
   return (
     <ul className="signoffs" aria-label={r('signoffState')}>
@@ -50,8 +56,7 @@ export function SignoffStatus({
         return (
           <li key={s.entryId} className="signoff-line">
             <span>
-              {`${r('signoff')}：${s.reviewer}`}
-              {s.organisation && `（${s.organisation}）`}
+              {labelled(r('signoff'), withOrganisation(s.reviewer, s.organisation, lang), lang)}
               {` · ${new Date(s.signedAt).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB')} · ${VERDICT_LABELS[s.verdict][lang]}`}
             </span>{' '}
             <strong className={`signoff-state state-${state?.state ?? 'pending'}`} data-state={state?.state}>
@@ -118,9 +123,7 @@ function ChangesSince({ data, versionId }: { data: ProjectData; versionId: strin
       </p>
       <ul>
         {changes.map((c) => (
-          <li key={`${c.table}:${c.id}`}>
-            {name(c)}：{CHANGE_LABELS[c.change][lang]}
-          </li>
+          <li key={`${c.table}:${c.id}`}>{labelled(name(c), CHANGE_LABELS[c.change][lang], lang)}</li>
         ))}
       </ul>
     </section>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ADOPTIONS, type Adoption, type CommentStatus } from '../../../shared/review/model';
 import type { Thread } from '../../editor/review/reviewIndex';
-import { ADOPTION_LABELS, STATUS_LABELS, useReviewText } from './reviewText';
+import { ADOPTION_LABELS, STATUS_LABELS, useReviewText, withOrganisation } from './reviewText';
 
 /**
  * One thread: every entry in time order (branches of a conflict side by side in that order), a
@@ -53,8 +53,7 @@ export function ThreadView({
             data-head={heads.has(entry.entryId) || undefined}
           >
             <div className="entry-meta">
-              {entry.author.name}
-              {entry.author.organisation && `（${entry.author.organisation}）`} · {time(entry.createdAt)}
+              {withOrganisation(entry.author.name, entry.author.organisation, lang)} · {time(entry.createdAt)}
               {entry.kind === 'status' && ` · ${STATUS_LABELS[entry.status][lang]}`}
               {entry.adoption && ` · ${ADOPTION_LABELS[entry.adoption][lang]}`}
             </div>

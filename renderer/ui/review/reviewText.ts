@@ -93,6 +93,17 @@ export const SIGNOFF_STATE_LABELS: Record<SignoffState, Bilingual> = {
   invalid: { zh: '无效：签署记录被改动', en: 'Invalid: the sign-off record was altered' },
 };
 
+/** "name（organisation）" in Chinese, "name (organisation)" in English; just the name without one. */
+export function withOrganisation(name: string, organisation: string, lang: Lang): string {
+  if (!organisation) return name;
+  return lang === 'zh' ? `${name}（${organisation}）` : `${name} (${organisation})`;
+}
+
+/** "label：value" / "label: value". */
+export function labelled(label: string, value: string, lang: Lang): string {
+  return lang === 'zh' ? `${label}：${value}` : `${label}: ${value}`;
+}
+
 /** The review wording in the UI language. */
 export function useReviewText(): { lang: Lang; r: (key: ReviewTextKey) => string } {
   const { lang } = useLang();
