@@ -25,12 +25,15 @@ import { registerProjections } from './projections';
 import { ZoneLayers, type ZoneFeature } from './zoneLayers';
 import { ReferenceLayers } from './referenceLayers';
 import { addQueryPin } from './queryPin';
+import { CommentPins } from './review/commentPins';
 import { labelMapControls } from './controlLabels';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 import type { Background, LayerListPrefs, LayerStatus } from '../../shared/domain/backgrounds';
 import type { BackgroundContext } from './backgrounds/backgroundFactory';
 import { createLayerList } from './layerList';
 import type { FigureBackground } from './figures/figureBackgrounds';
+import type { CommentPin } from '../../shared/review/model';
+import type { ComparisonView } from '../../shared/review/compareTypes';
 
 export interface PlanMap {
   /**
@@ -73,6 +76,12 @@ export interface PlanMap {
   markPoint(position: Position | null): void;
   /** Where a lon/lat point is on the map element, in CSS pixels (null before the first render). */
   pixelOf(position: Position): [number, number] | null;
+  /** Issue 13: the review threads' pins (number, colour by status, conflict mark). */
+  setComments(pins: readonly CommentPin[]): void;
+  /** Issue 13: draw a comparison (old outlines dashed, gains and losses filled); null clears. */
+  showComparison(view: ComparisonView | null): void;
+  /** Issue 13: the swipe between the compared state and the current one. */
+  setSwipe(on: boolean): void;
   destroy(): void;
 }
 
@@ -127,6 +136,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
   const references = new ReferenceLayers(map);
   const layerList = createLayerList(map, zones, references, options.backgroundContext ?? null);
   const removePin = addQueryPin(map);
+  const commentPins = new CommentPins(map, options.target);
   const unlabelControls = labelMapControls(map, workbench);
   const sketch = new VectorSource();
   map.addLayer(new VectorLayer({ source: sketch, style: sketchStyle, zIndex: 1000 }));
@@ -270,6 +280,10 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       const pixel = map.getPixelFromCoordinate(toMapCoordinate(position));
       return pixel ? [pixel[0]!, pixel[1]!] : null;
     },
+    setComments: (pins) => commentPins.set(pins),
+    // INTERIM (review contract): D replaces showComparison and setSwipe.
+    showComparison: () => {},
+    setSwipe: () => {},
     destroy() {
       if (markersLater) clearTimeout(markersLater);
       zones.attach(null, lang, () => {});
@@ -277,6 +291,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       references.dispose();
       layerList.dispose();
       removePin();
+      commentPins.dispose();
       unlabelControls();
       map.setTarget(undefined);
     },

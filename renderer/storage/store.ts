@@ -1,7 +1,15 @@
 import { liveQuery } from 'dexie';
 import { WorkbenchDb, DATABASE_NAME } from './database';
 import { commit, type CommitRequest, type CommitResult } from './commit';
-import { historyState, redo, undo, type HistoryState, type StepResult } from './history';
+import {
+  historyState,
+  redo,
+  REVIEW_STACK,
+  stackSession,
+  undo,
+  type HistoryState,
+  type StepResult,
+} from './history';
 import { createReader, type Reader } from './reader';
 import { isReadOnly } from './readOnly';
 import { claimWindowSession } from './windowSession';
@@ -13,21 +21,27 @@ import { createBackgroundStore, type BackgroundStore } from './backgroundStore';
 import { createLayerListStore, type LayerListStore } from './layerListStore';
 import { UPGRADE_BLOCKED, watchConnection, type Connection } from './connection';
 import type { Bilingual } from '../../shared/domain/labels';
-import type { Project } from '../../shared/domain/schema';
 import { emptyTrash, trashedProjects } from './projectTrash';
 import type { BackgroundAccessValue } from './backgroundAccess';
-import type { TableName, TableRecords } from './records';
+import type { HistoryStack, TableName, TableRecords } from './records';
+import type { Project } from '../../shared/domain/schema';
+import type { ReviewQueries, VersionWrites } from './reviewStoreTypes';
+export type { VersionDelta, VersionImport, VersionState, VersionWrites } from './reviewStoreTypes';
+// The review records as map and ui see them (records.ts is the write path's, guarded).
+export type { CommentRecord, DecisionRecord, HistoryStack, SignoffRecord, VersionRecord } from './records';
+import { reviewQueries } from './reviewQueries';
+import { createVersionWrites } from './versionWrites';
 import { watchMutations, type Mutated } from './mutations';
 
 /** Reads available to live queries and one-off reads. */
-export interface Queries extends Reader {
+export interface Queries extends Reader, ReviewQueries {
   /** The stored projects, without those in the trash (projectTrash.ts). */
   projects(): Promise<Project[]>;
-  /** This window session's next undo and redo steps in the project. */
-  history(projectId: string): Promise<HistoryState>;
+  /** This window session's next undo and redo steps in the project (default: the edit stack). */
+  history(projectId: string, stack?: HistoryStack): Promise<HistoryState>;
   /** Whether the project is a read-only review copy (see readOnly.ts). */
   readOnly(projectId: string): Promise<boolean>;
-  /** Undo-log entries kept for the project (the edit count a saved file records). */
+  /** Undo-log entries of edits kept for the project (the edit count a saved file records). */
   editCount(projectId: string): Promise<number>;
   /** What the project's file carried besides the document (see fileExtras.ts); null if none. */
   fileExtras(projectId: string): Promise<FileExtras | null>;
@@ -45,9 +59,14 @@ export interface Store {
   readonly session: string;
   /** The write door: an edit (CommitRequest), or writes kept outside the undo history. */
   commit(request: CommitRequest | OutsideHistoryRequest): Promise<CommitResult>;
-  /** Undo this session's last step; another window's steps are never undone from here. */
-  undo(projectId: string): Promise<StepResult | null>;
-  redo(projectId: string): Promise<StepResult | null>;
+  /**
+   * Undo this session's last step on one stack (default 'edit'; 'review' = comments, decisions,
+   * sign-offs); another window's steps are never undone from here.
+   */
+  undo(projectId: string, stack?: HistoryStack): Promise<StepResult | null>;
+  redo(projectId: string, stack?: HistoryStack): Promise<StepResult | null>;
+  /** Named versions (issue 13). */
+  versions: VersionWrites;
   read: Queries;
   /** A session preference (e.g. the last project shown); not part of any document or undo step. */
   readPreference(name: string): Promise<string | null>;
@@ -115,19 +134,27 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       const [projects, trashed] = await Promise.all([db.projects.toArray(), trashedProjects(db)]);
       return trashed.size ? projects.filter((p) => !trashed.has(p.id)) : projects;
     },
-    history: (projectId) => historyState(db, { projectId, session }),
+    history: (projectId, stack) => historyState(db, { projectId, session: stackSession(session, stack) }),
     readOnly: (projectId) => isReadOnly(db, projectId),
-    editCount: (projectId) => db.history.where('projectId').equals(projectId).count(),
+    // Edits only: review records' steps (`<session>#review`) are no edits of the document.
+    editCount: (projectId) =>
+      db.history
+        .where('projectId')
+        .equals(projectId)
+        .filter((entry) => !entry.session.includes(REVIEW_STACK))
+        .count(),
     fileExtras: (projectId) => readFileExtras(db, projectId),
     records: (table, keys) => db.table(table).bulkGet([...keys]),
+    ...reviewQueries(db, (name) => store.readPreference(name)),
   };
   const outside = async (...writes: OutsideWrite[]) => void (await commit(db, { outsideHistory: writes }));
-  return {
+  const store: Store = {
     session,
     commit: (request) =>
       commit(db, 'outsideHistory' in request ? request : { ...request, session: request.session ?? session }),
-    undo: (projectId) => undo(db, { projectId, session }),
-    redo: (projectId) => redo(db, { projectId, session }),
+    undo: (projectId, stack) => undo(db, { projectId, session: stackSession(session, stack) }),
+    redo: (projectId, stack) => redo(db, { projectId, session: stackSession(session, stack) }),
+    versions: createVersionWrites(db, outside),
     async readPreference(name) {
       return (await db.meta.get(preferenceKey(name)))?.value ?? null;
     },
@@ -148,6 +175,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     changes: (listener) => watchMutations(db.name, listener),
     close: () => db.close(),
   };
+  return store;
 }
 
 /**
