@@ -42,9 +42,9 @@ describe('the closed-form fixture (a 10 m strip added, a zone deleted, a rule ch
     expect(relative(extended.afterM2 - extended.beforeM2, EXPECTED.gainedM2)).toBeLessThan(1e-4);
     // Zone 3 kept its geometry: no unit, no overlay.
     expect(result.units.map((u) => u.objectId).sort()).toEqual(['o1', 'o2']);
-    const ccz = result.totals.find((t) => t.zoneType === 'construction_control_zone')!;
+    const ccz = result.totals.construction_control_zone!;
     expect(ccz).toMatchObject({ removed: 1, afterM2: 0, gainedM2: 0 });
-    const range = result.totals.find((t) => t.zoneType === 'protection_range')!;
+    const range = result.totals.protection_range!;
     expect(range).toMatchObject({ changed: 2, added: 0, lostM2: 0 });
     expect(result.matchedShare).toBeCloseTo(2 / 3, 10);
   });

@@ -1,29 +1,26 @@
 import { ZONE_TYPES, type ZoneType } from '../domain/taxonomy';
 import { ellipsoidalArea } from '../geometry/area';
 import { geometryFingerprint } from '../geometry/fingerprint';
-import { gainedLost, type ChangePartsOptions } from '../geometry/ops/changeParts';
+import { gainedLost } from '../geometry/ops/changeParts';
 import {
   OBJECT_PROPERTIES,
   ZONE_PROPERTIES,
   getPath,
   type PropertyMapping,
 } from '../formats/geojson/properties';
-import type { DocumentObject, DocumentZone } from '../formats/projectDocument';
+import type { DocumentObject, DocumentZone, ProjectDocument } from '../formats/projectDocument';
 import type {
+  CompareOptions,
   CompareResult,
-  CompareState,
   ObjectChange,
+  RecordChangeKind,
   UnitChange,
   ZoneChange,
-  ZoneChangeKind,
   ZoneTypeTotals,
 } from './compareTypes';
 
-export interface CompareOptions extends ChangePartsOptions {
-  /** The project's Gauss-Krüger zone, where the overlay runs. */
-  gkZone: number;
-  progress?: (fraction: number) => void;
-}
+/** One side of a comparison: a project's objects and zones, in document ids. */
+export type CompareState = Pick<ProjectDocument, 'objects' | 'zones'>;
 
 /** A record's own id and timestamps say nothing about its content (a zone's object_id does). */
 const NOT_COMPARED = new Set([
@@ -78,7 +75,7 @@ function zoneChanges(a: readonly DocumentZone[], b: readonly DocumentZone[]): Zo
   const before = new Map(a.map((z) => [z.id, z]));
   const after = new Set(b.map((z) => z.id));
   const changes: ZoneChange[] = [];
-  const change = (zone: DocumentZone, kind: ZoneChangeKind, fields: string[]) =>
+  const change = (zone: DocumentZone, kind: RecordChangeKind, fields: string[]) =>
     changes.push({
       zoneId: zone.id,
       objectId: zone.objectId,
@@ -111,14 +108,12 @@ function objectChanges(a: readonly DocumentObject[], b: readonly DocumentObject[
     if (!old || fields.length)
       changes.push({
         objectId: object.id,
-        name: object.attributes.name,
         kind: old ? 'attributes' : 'added',
         fields,
       });
   }
   for (const object of a)
-    if (!after.has(object.id))
-      changes.push({ objectId: object.id, name: object.attributes.name, kind: 'removed', fields: [] });
+    if (!after.has(object.id)) changes.push({ objectId: object.id, kind: 'removed', fields: [] });
   return changes;
 }
 
@@ -140,18 +135,19 @@ function areaCache() {
  * have the same geometries on both sides (by fingerprint) are not overlaid. Records are matched
  * by id, so both states must be in document ids.
  */
-export function compareStates(a: CompareState, b: CompareState, options: CompareOptions): CompareResult {
-  const progress = options.progress ?? (() => {});
-  const names = new Map<string, string>();
-  for (const o of a.objects) names.set(o.id, o.attributes.name);
-  for (const o of b.objects) names.set(o.id, o.attributes.name);
+export function compareStates(
+  a: CompareState,
+  b: CompareState,
+  options: CompareOptions,
+  progress: (fraction: number) => void = () => {},
+): CompareResult {
   const areaOf = areaCache();
   const units: UnitChange[] = [];
   const totals = new Map<ZoneType, ZoneTypeTotals>();
   const totalOf = (zoneType: ZoneType) => {
     let t = totals.get(zoneType);
     if (!t) {
-      t = { zoneType, beforeM2: 0, afterM2: 0, gainedM2: 0, lostM2: 0, added: 0, removed: 0, changed: 0 };
+      t = { beforeM2: 0, afterM2: 0, gainedM2: 0, lostM2: 0, added: 0, removed: 0, changed: 0 };
       totals.set(zoneType, t);
     }
     return t;
@@ -177,7 +173,6 @@ export function compareStates(a: CompareState, b: CompareState, options: Compare
     total.lostM2 += parts.lostM2;
     units.push({
       objectId: unit.objectId,
-      objectName: names.get(unit.objectId) ?? '',
       zoneType: unit.zoneType,
       before: unit.before.map((z) => z.id),
       after: unit.after.map((z) => z.id),
@@ -203,8 +198,8 @@ export function compareStates(a: CompareState, b: CompareState, options: Compare
     zones,
     objects: objectChanges(a.objects, b.objects),
     units,
-    totals: ZONE_TYPES.filter((t) => totals.has(t)).map((t) => totals.get(t)!),
+    totals: Object.fromEntries(ZONE_TYPES.filter((t) => totals.has(t)).map((t) => [t, totals.get(t)!])),
+    sliversDropped: slivers,
     matchedShare: matched / Math.max(1, a.zones.length, b.zones.length),
-    slivers,
   };
 }

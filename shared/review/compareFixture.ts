@@ -1,7 +1,7 @@
 import type { Position, Ring, ZoneGeometry } from '../domain/geometry';
 import { ObjectAttributesSchema, ZoneAttributesSchema, type ZoneAttributesInput } from '../domain/schema';
 import type { DocumentObject, DocumentZone } from '../formats/projectDocument';
-import type { CompareState } from './compareTypes';
+import type { CompareState } from './compare';
 
 /**
  * The compare fixture of issue 13 (test helper): three zones of three objects near Wusu (GK zone

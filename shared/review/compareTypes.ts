@@ -1,72 +1,105 @@
+import type { Bilingual } from '../domain/labels';
 import type { ZoneGeometry } from '../domain/geometry';
 import type { ZoneType } from '../domain/taxonomy';
-import type { DocumentObject, DocumentZone } from '../formats/projectDocument';
+import type { ProjectDocument } from '../formats/projectDocument';
+import type { LswhbhxOptions } from '../formats/mapping/types';
 
-/** One side of a comparison: a project's objects and zones, in document ids. */
-export interface CompareState {
-  objects: readonly DocumentObject[];
-  zones: readonly DocumentZone[];
+/**
+ * What comparing two states of a project gives (design §6; compare.ts computes it). Both states
+ * are documents in document ids: the current state, a named version, or a project file.
+ */
+
+/** One side of a comparison and how the UI names it ("当前", "送审稿 2026-12", a file name). */
+export interface CompareSide {
+  label: Bilingual;
+  document: ProjectDocument;
 }
 
-export type ZoneChangeKind = 'added' | 'removed' | 'geometry' | 'attributes' | 'geometry+attributes';
-export type ObjectChangeKind = 'added' | 'removed' | 'attributes';
+export interface CompareOptions {
+  gkZone: number;
+  /** Gained or lost parts smaller than this (m², in the GK plane; default 0.01) are dropped and counted. */
+  sliverM2?: number;
+}
 
-/** A zone that differs between A and B. `fields`: full-profile property names (zone_type, rules …). */
+export type RecordChangeKind = 'added' | 'removed' | 'geometry' | 'attributes' | 'geometry+attributes';
+
+/** A zone present in either state and different between them. */
 export interface ZoneChange {
   zoneId: string;
-  /** The zone's object and type in B (in A for a removed zone). */
   objectId: string;
   zoneType: ZoneType;
-  kind: ZoneChangeKind;
+  kind: RecordChangeKind;
+  /** Changed attribute names (full-profile property names, minus timestamps and areas). */
   fields: string[];
 }
 
 export interface ObjectChange {
   objectId: string;
-  name: string;
-  kind: ObjectChangeKind;
+  kind: Exclude<RecordChangeKind, 'geometry' | 'geometry+attributes'>;
   fields: string[];
 }
 
-/**
- * The zones of one object and zone type, whose land changed between A and B: what B covers that
- * A did not (gained, 调入) and the reverse (lost, 调出), areas ellipsoidal in m².
- */
+/** Per (object, zone type): the ground gained (调入) and lost (调出) between the two states. */
 export interface UnitChange {
   objectId: string;
-  objectName: string;
   zoneType: ZoneType;
-  /** Zone ids of the unit in A and in B. */
+  /** The unit's zone ids in A and in B. */
   before: string[];
   after: string[];
+  /** In lon/lat; null when nothing was gained / lost. */
   gained: ZoneGeometry | null;
   lost: ZoneGeometry | null;
   gainedM2: number;
   lostM2: number;
-  /** Sum of the unit's zone areas in A and in B. */
   beforeM2: number;
   afterM2: number;
 }
 
-/** Per zone type: areas of all its zones in A and B, land gained and lost, zone counts by change. */
 export interface ZoneTypeTotals {
-  zoneType: ZoneType;
-  beforeM2: number;
-  afterM2: number;
-  gainedM2: number;
-  lostM2: number;
   added: number;
   removed: number;
   changed: number;
+  gainedM2: number;
+  lostM2: number;
+  beforeM2: number;
+  afterM2: number;
 }
 
 export interface CompareResult {
   zones: ZoneChange[];
   objects: ObjectChange[];
   units: UnitChange[];
-  totals: ZoneTypeTotals[];
-  /** Share of zone ids found on both sides (of the larger side); low means unrelated projects. */
+  totals: Partial<Record<ZoneType, ZoneTypeTotals>>;
+  /** Parts below `sliverM2` left out of the units. */
+  sliversDropped: number;
+  /** Share of zone ids found in both states (of the larger); low: probably another project. */
   matchedShare: number;
-  /** Overlay parts below the sliver threshold, dropped. */
-  slivers: number;
+}
+
+/** What the map draws for a comparison (PlanMap.showComparison). */
+export interface ComparisonView {
+  /** State A's zones, drawn as dashed outlines. */
+  before: { zoneId: string; zoneType: ZoneType; geometry: ZoneGeometry }[];
+  gained: { objectId: string; zoneType: ZoneType; geometry: ZoneGeometry }[];
+  lost: { objectId: string; zoneType: ZoneType; geometry: ZoneGeometry }[];
+}
+
+/** How geometry changes become WHLX features: gained/lost parts, or old whole + new whole. */
+export type WhlxGeometryChange = 'parts' | 'replace';
+
+/** The change layer (WHLX) export's choices (design §6, profiles/whlx.ts). */
+export interface ChangeLayerOptions {
+  format: 'shapefile' | 'geopackage' | 'geojson';
+  /** Target EPSG code (GeoJSON is always 4490). */
+  epsg: number;
+  /** Shapefile text; default GBK (with a .cpg). */
+  encoding?: 'gbk' | 'utf-8';
+  baseName: string;
+  geometryChange: WhlxGeometryChange;
+  /** WHBH: prefix + 4-digit sequence, or one fixed text (e.g. the 批复文号). */
+  whbh: { mode: 'sequence'; prefix: string } | { mode: 'fixed'; text: string };
+  /** WHLY per change, edited in the table; keyed by `WhlxChange.key` (shared/review/whlxChanges.ts). */
+  reasons?: Record<string, string>;
+  /** Codes and numbering of the database fields (XZQDM, XZQMC, YSDM, MJ unit, first BSM). */
+  lswhbhx?: LswhbhxOptions;
 }
