@@ -74,4 +74,25 @@ describe('gainedLost', () => {
     expect(parts.lost).toBeNull();
     expect(parts.slivers).toBe(2);
   });
+
+  it('an invalid input (a bow-tie from an old file) is repaired, not a failure', () => {
+    const [x0, x1, y0, y1] = [84.6, 84.601, 44.4, 44.401];
+    const bowTie = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [x0, y0],
+          [x1, y1],
+          [x1, y0],
+          [x0, y1],
+          [x0, y0],
+        ] as [number, number][],
+      ],
+    };
+    const square = quadrangle(y0, y1, x0, x1);
+    const parts = gainedLost([bowTie], [square], options);
+    // The repaired bow-tie keeps one or both triangles; either way the square gains land.
+    expect(parts.gainedM2).toBeGreaterThan(0.25 * ellipsoidalArea(square));
+    expect(parts.lost).toBeNull();
+  });
 });

@@ -33,12 +33,32 @@ export function sameGeometries(before: readonly ZoneGeometry[], after: readonly 
   return a.every((v, i) => v === b[i]);
 }
 
-function unionOf(list: readonly ZoneGeometry[], options: OpOptions): JstsGeometry {
+function unionOf(list: readonly ZoneGeometry[], options: OpOptions, checked: boolean): JstsGeometry {
   const parts = list.map((g) => {
     const p = planar(g, options);
-    return isValid(p) ? p : repair(p);
+    return !checked || isValid(p) ? p : repair(p);
   });
   return parts.length === 1 ? parts[0]! : unionAll(parts);
+}
+
+/**
+ * The two differences. Stored zones are valid, so the validity check (as costly as the overlay)
+ * runs only when the overlay fails on an input the store would not hold, e.g. from an old file.
+ */
+function differences(
+  before: readonly ZoneGeometry[],
+  after: readonly ZoneGeometry[],
+  options: OpOptions,
+  checked = false,
+): [JstsGeometry | null, JstsGeometry | null] {
+  try {
+    const a = before.length ? unionOf(before, options, checked) : null;
+    const b = after.length ? unionOf(after, options, checked) : null;
+    return [b ? (a ? difference(b, a) : b) : null, a ? (b ? difference(a, b) : a) : null];
+  } catch (error) {
+    if (checked) throw error;
+    return differences(before, after, options, true);
+  }
 }
 
 /** The polygonal parts of `g` at least `sliverM2` large, and how many were smaller. */
@@ -66,10 +86,7 @@ export function gainedLost(
 ): GainedLost {
   if (sameGeometries(before, after)) return NONE;
   const { unproject } = gkProjection(options.gkZone);
-  const a = before.length ? unionOf(before, options) : null;
-  const b = after.length ? unionOf(after, options) : null;
-  const gainedPlanar = b ? (a ? difference(b, a) : b) : null;
-  const lostPlanar = a ? (b ? difference(a, b) : a) : null;
+  const [gainedPlanar, lostPlanar] = differences(before, after, options);
   let slivers = 0;
   const side = (g: JstsGeometry | null): ZoneGeometry | null => {
     if (!g) return null;
