@@ -1,7 +1,15 @@
 import { liveQuery } from 'dexie';
 import { WorkbenchDb, DATABASE_NAME } from './database';
 import { commit, type CommitRequest, type CommitResult } from './commit';
-import { historyState, redo, undo, type HistoryState, type StepResult } from './history';
+import {
+  historyState,
+  redo,
+  REVIEW_STACK,
+  stackSession,
+  undo,
+  type HistoryState,
+  type StepResult,
+} from './history';
 import { createReader, type Reader } from './reader';
 import { isReadOnly } from './readOnly';
 import { claimWindowSession } from './windowSession';
@@ -19,7 +27,10 @@ import type { HistoryStack, TableName, TableRecords } from './records';
 import type { Project } from '../../shared/domain/schema';
 import type { ReviewQueries, VersionWrites } from './reviewStoreTypes';
 export type { VersionDelta, VersionImport, VersionState, VersionWrites } from './reviewStoreTypes';
-import { interimReviewQueries, interimVersionWrites } from './reviewInterim';
+// The review records as map and ui see them (records.ts is the write path's, guarded).
+export type { CommentRecord, DecisionRecord, HistoryStack, SignoffRecord, VersionRecord } from './records';
+import { reviewQueries } from './reviewQueries';
+import { createVersionWrites } from './versionWrites';
 import { watchMutations, type Mutated } from './mutations';
 
 /** Reads available to live queries and one-off reads. */
@@ -30,7 +41,7 @@ export interface Queries extends Reader, ReviewQueries {
   history(projectId: string, stack?: HistoryStack): Promise<HistoryState>;
   /** Whether the project is a read-only review copy (see readOnly.ts). */
   readOnly(projectId: string): Promise<boolean>;
-  /** Undo-log entries kept for the project (the edit count a saved file records). */
+  /** Undo-log entries of edits kept for the project (the edit count a saved file records). */
   editCount(projectId: string): Promise<number>;
   /** What the project's file carried besides the document (see fileExtras.ts); null if none. */
   fileExtras(projectId: string): Promise<FileExtras | null>;
@@ -123,21 +134,27 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       const [projects, trashed] = await Promise.all([db.projects.toArray(), trashedProjects(db)]);
       return trashed.size ? projects.filter((p) => !trashed.has(p.id)) : projects;
     },
-    history: (projectId) => historyState(db, { projectId, session }),
+    history: (projectId, stack) => historyState(db, { projectId, session: stackSession(session, stack) }),
     readOnly: (projectId) => isReadOnly(db, projectId),
-    editCount: (projectId) => db.history.where('projectId').equals(projectId).count(),
+    // Edits only: review records' steps (`<session>#review`) are no edits of the document.
+    editCount: (projectId) =>
+      db.history
+        .where('projectId')
+        .equals(projectId)
+        .filter((entry) => !entry.session.includes(REVIEW_STACK))
+        .count(),
     fileExtras: (projectId) => readFileExtras(db, projectId),
     records: (table, keys) => db.table(table).bulkGet([...keys]),
-    ...interimReviewQueries(db, (name) => store.readPreference(name)),
+    ...reviewQueries(db, (name) => store.readPreference(name)),
   };
   const outside = async (...writes: OutsideWrite[]) => void (await commit(db, { outsideHistory: writes }));
   const store: Store = {
     session,
     commit: (request) =>
       commit(db, 'outsideHistory' in request ? request : { ...request, session: request.session ?? session }),
-    undo: (projectId) => undo(db, { projectId, session }),
-    redo: (projectId) => redo(db, { projectId, session }),
-    versions: interimVersionWrites(),
+    undo: (projectId, stack) => undo(db, { projectId, session: stackSession(session, stack) }),
+    redo: (projectId, stack) => redo(db, { projectId, session: stackSession(session, stack) }),
+    versions: createVersionWrites(db, outside),
     async readPreference(name) {
       return (await db.meta.get(preferenceKey(name)))?.value ?? null;
     },
