@@ -43,6 +43,13 @@ test('compare the current state with a project file saved before an edit, and ex
   await drawZone(page, EAST);
   await expect(page.getByTestId('map')).toHaveAttribute('data-zones', '2');
   const before = await saveProject(page);
+  // The same state as a named version (A's version store).
+  await page.getByRole('button', { name: /^版本/ }).click();
+  const versions = page.getByRole('dialog', { name: '命名版本' });
+  await versions.getByLabel('版本名称').fill('送审稿');
+  await versions.getByRole('button', { name: '标记当前状态' }).click();
+  await expect(versions.locator('tbody tr', { hasText: '送审稿' })).toBeVisible();
+  await versions.getByRole('button', { name: '关闭' }).click();
 
   // The west zone's north-west corner moves out (land gained); the east zone is deleted (lost).
   await page.getByRole('button', { name: '选择' }).click();
@@ -57,6 +64,16 @@ test('compare the current state with a project file saved before an edit, and ex
 
   await page.getByRole('button', { name: '比较版本' }).click();
   const dialog = page.getByRole('dialog', { name: '比较版本' });
+  // First against the named version (offered as A by default), then against the saved file.
+  await expect(dialog.getByLabel('基准（A）').locator('option:checked')).toHaveText('送审稿');
+  await dialog.getByRole('button', { name: '比较', exact: true }).click();
+  const unit = dialog.getByTestId('compare-unit');
+  await expect(unit).toHaveCount(1);
+  const shown = async (id: string) => Number(await unit.getByTestId(id).getAttribute('data-value'));
+  const fromVersion = [await shown('compare-unit-gained'), await shown('compare-unit-lost')];
+  await dialog.getByRole('button', { name: '清除对比' }).click();
+  await expect(unit).toHaveCount(0);
+  await expect(page.getByTestId('map')).toHaveAttribute('data-compare-parts', '0');
   const chooser = page.waitForEvent('filechooser');
   await dialog.getByRole('button', { name: '项目文件…' }).first().click();
   await (await chooser).setFiles(before);
@@ -67,9 +84,9 @@ test('compare the current state with a project file saved before an edit, and ex
   await expect(dialog.getByTestId('compare-zone')).toHaveCount(2);
   await expect(dialog.locator('[data-testid=compare-zone][data-kind=geometry]')).toContainText('城墙');
   await expect(dialog.locator('[data-testid=compare-zone][data-kind=removed]')).toHaveCount(1);
-  const unit = dialog.getByTestId('compare-unit');
   await expect(unit).toHaveCount(1);
-  const shown = async (id: string) => Number(await unit.getByTestId(id).getAttribute('data-value'));
+  // The version reconstructs exactly the state the file holds.
+  expect([await shown('compare-unit-gained'), await shown('compare-unit-lost')]).toEqual(fromVersion);
   const [west0, east0] = gdalZoneAreas(before);
   const [west1] = gdalZoneAreas(after);
   // Independent of our code: GDAL's geodesic areas of the saved zones.
