@@ -20,7 +20,7 @@ import {
   type NoticeAction,
   type Selection,
 } from './editorState';
-import { VIEW_TOOLS, type ToolId } from './tools';
+import { REVIEW_TOOLS, type ToolId } from './tools';
 import { WindowView, type ViewSnapshot } from './windowView';
 import type { Lang } from '../../shared/domain/labels';
 
@@ -191,8 +191,8 @@ export class Workbench {
   }
 
   setTool(tool: ToolId): void {
-    // A review copy is read-only: editing tools stay off (the store refuses writes as well).
-    if (this.state.get().readOnly && !VIEW_TOOLS.includes(tool)) return;
+    // A review copy is read-only but for comments: editing tools stay off (the store refuses as well).
+    if (this.state.get().readOnly && !REVIEW_TOOLS.includes(tool)) return;
     this.state.set({ tool });
   }
 

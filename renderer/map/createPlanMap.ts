@@ -26,6 +26,7 @@ import { ZoneLayers, type ZoneFeature } from './zoneLayers';
 import { ReferenceLayers } from './referenceLayers';
 import { addQueryPin } from './queryPin';
 import { createCompareLayers } from './review/compareLayers';
+import { CommentPins } from './review/commentPins';
 import { labelMapControls } from './controlLabels';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 import type { Background, LayerListPrefs, LayerStatus } from '../../shared/domain/backgrounds';
@@ -137,6 +138,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
   const layerList = createLayerList(map, zones, references, options.backgroundContext ?? null);
   const removePin = addQueryPin(map);
   const comparison = createCompareLayers(map, [zones.layer, zones.selectedLayer]);
+  const commentPins = new CommentPins(map, options.target);
   const unlabelControls = labelMapControls(map, workbench);
   const sketch = new VectorSource();
   map.addLayer(new VectorLayer({ source: sketch, style: sketchStyle, zIndex: 1000 }));
@@ -280,8 +282,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       const pixel = map.getPixelFromCoordinate(toMapCoordinate(position));
       return pixel ? [pixel[0]!, pixel[1]!] : null;
     },
-    // INTERIM (review contract): C replaces setComments.
-    setComments: () => {},
+    setComments: (pins) => commentPins.set(pins),
     showComparison: (view) => comparison.show(view),
     setSwipe: (on) => comparison.setSwipe(on),
     destroy() {
@@ -292,6 +293,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       layerList.dispose();
       removePin();
       comparison.dispose();
+      commentPins.dispose();
       unlabelControls();
       map.setTarget(undefined);
     },

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ZONE_TYPES, ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
-import { TOOL_IDS, TOOL_KEYS, TOOL_LABELS, VIEW_TOOLS, type ToolbarToolId } from '../editor/tools';
+import { REVIEW_TOOLS, TOOL_IDS, TOOL_KEYS, TOOL_LABELS, type ToolbarToolId } from '../editor/tools';
 import type { AppActions } from './appActions';
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
@@ -27,6 +27,7 @@ const TOOL_ICONS: Record<ToolbarToolId, IconName> = {
   measureLength: 'measureLength',
   measureArea: 'measureArea',
   whatHere: 'whatHere',
+  comment: 'comment',
 };
 
 function Group({ label, children }: { label: string; children: ReactNode }) {
@@ -52,7 +53,8 @@ export function Toolbar({
   const zoneType = useEditorState((s) => s.drawZoneType);
   const radius = useEditorState((s) => s.circleRadius);
   const hasSelection = useEditorState((s) => s.selection.zoneIds.length > 0 || s.selection.objectId !== null);
-  // A review copy offers only what changes nothing (ReviewBanner explains; the store refuses writes).
+  // A review copy offers what changes nothing, and comments (ReviewBanner explains; the store refuses
+  // every other write).
   const readOnly = useEditorState((s) => s.readOnly);
   const noProject = !useEditorState((s) => s.projectId);
 
@@ -76,6 +78,7 @@ export function Toolbar({
         {button('newProject', actions.newProject, 'newProject', false, 'Ctrl+N')}
         {button('openProject', actions.openProject, 'openProject', false, 'Ctrl+O')}
         {button('saveProject', () => actions.saveProject(false), 'saveProject', false, 'Ctrl+S')}
+        {button('mergeReview', actions.mergeReview, 'mergeReview', readOnly || noProject)}
         {button('importFiles', actions.importFiles, 'importFile', readOnly)}
         {button('exportFiles', actions.exportFiles, 'exportFile')}
       </Group>
@@ -85,7 +88,7 @@ export function Toolbar({
           aria-label={t('undo')}
           title={`${undoTitle} (Ctrl+Z)`}
           onClick={actions.undo}
-          disabled={!history?.undo || !!gesture || readOnly}
+          disabled={!history?.undo || !!gesture}
         >
           <Icon name="undo" />
         </button>
@@ -94,7 +97,7 @@ export function Toolbar({
           aria-label={t('redo')}
           title={`${redoTitle} (Ctrl+Shift+Z)`}
           onClick={actions.redo}
-          disabled={!history?.redo || !!gesture || readOnly}
+          disabled={!history?.redo || !!gesture}
         >
           <Icon name="redo" />
         </button>
@@ -107,7 +110,7 @@ export function Toolbar({
             type="button"
             aria-label={TOOL_LABELS[id][lang]}
             aria-pressed={tool === id}
-            disabled={readOnly && !VIEW_TOOLS.includes(id)}
+            disabled={readOnly && !REVIEW_TOOLS.includes(id)}
             title={`${TOOL_LABELS[id][lang]} (${TOOL_KEYS[id].toUpperCase()})`}
             onClick={() => workbench.setTool(id)}
           >
