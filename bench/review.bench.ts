@@ -110,7 +110,7 @@ test('review: compare two 10 000-zone versions beside GDAL, merge 1 000 comment 
     Math.abs(loss - gdalArea('loss')) / gdalArea('loss'),
   );
 
-  const merge = await reviewMergeBench(RUNS);
+  const merge = await reviewMergeBench(RUNS, a);
   const result = whole[0]!.value;
   const rows = [
     '| work | workbench (median) | GDAL, same work (median) |',
