@@ -12,6 +12,8 @@ import { overlapAnalysis } from '../../shared/analysis/overlaps';
 import { readCadSheet } from '../../shared/formats/dxf/cadSheet';
 import { readReferenceLayer } from '../../shared/analysis/overlapsReadReference';
 import { reviewHashes } from '../../shared/review/contentHash';
+import { compareStates } from '../../shared/review/compare';
+import { writeChangeLayer } from '../../shared/review/whlxLayer';
 import type { JobKind, JobReply, JobRequest, JobTypes } from './jobTypes';
 import { failureReply } from './jobFailure';
 
@@ -37,9 +39,9 @@ const HANDLERS: {
   writeProject: (input, progress) => writeProjectFile(input.document, input.options, progress),
   readCadSheet: (input, progress) => readCadSheet(input, progress),
   reviewHashes: (input) => reviewHashes(input),
-  // INTERIM (review contract): D replaces the first two, E the last two.
-  compareStates: () => interim('compareStates'),
-  writeChangeLayer: () => interim('writeChangeLayer'),
+  compareStates: (input, progress) => compareStates(input.a, input.b, input.options, progress),
+  writeChangeLayer: (input, progress) => writeChangeLayer(input, progress),
+  // INTERIM (review contract): E replaces these two.
   writeChangeReport: () => interim('writeChangeReport'),
   writeReviewReport: () => interim('writeReviewReport'),
 };

@@ -25,6 +25,7 @@ import { registerProjections } from './projections';
 import { ZoneLayers, type ZoneFeature } from './zoneLayers';
 import { ReferenceLayers } from './referenceLayers';
 import { addQueryPin } from './queryPin';
+import { createCompareLayers } from './review/compareLayers';
 import { CommentPins } from './review/commentPins';
 import { labelMapControls } from './controlLabels';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
@@ -136,6 +137,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
   const references = new ReferenceLayers(map);
   const layerList = createLayerList(map, zones, references, options.backgroundContext ?? null);
   const removePin = addQueryPin(map);
+  const comparison = createCompareLayers(map, [zones.layer, zones.selectedLayer]);
   const commentPins = new CommentPins(map, options.target);
   const unlabelControls = labelMapControls(map, workbench);
   const sketch = new VectorSource();
@@ -281,9 +283,8 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       return pixel ? [pixel[0]!, pixel[1]!] : null;
     },
     setComments: (pins) => commentPins.set(pins),
-    // INTERIM (review contract): D replaces showComparison and setSwipe.
-    showComparison: () => {},
-    setSwipe: () => {},
+    showComparison: (view) => comparison.show(view),
+    setSwipe: (on) => comparison.setSwipe(on),
     destroy() {
       if (markersLater) clearTimeout(markersLater);
       zones.attach(null, lang, () => {});
@@ -291,6 +292,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       references.dispose();
       layerList.dispose();
       removePin();
+      comparison.dispose();
       commentPins.dispose();
       unlabelControls();
       map.setTarget(undefined);

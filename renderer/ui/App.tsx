@@ -6,6 +6,7 @@ import type { PlanMap } from '../map/createPlanMap';
 import { AboutDialog } from './AboutDialog';
 import { AreaStatisticsHost } from './AreaStatisticsButton';
 import { FigureComposerHost } from './figures/FigureComposer';
+import { CompareHost } from './review/CompareDialog';
 import { DeriveDialog } from './DeriveDialog';
 import { MENU_ACTIONS } from './appActions';
 import { AttributePanel } from './AttributePanel';
@@ -165,6 +166,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
       {data && <DeriveDialog data={data} />}
       <AreaStatisticsHost />
       <FigureComposerHost map={map} />
+      {data && <CompareHost data={data} map={map} />}
       <ImportDialog />
       <span hidden data-lang={lang} />
     </div>
