@@ -1,5 +1,12 @@
 import type { Bilingual } from '../domain/labels';
-import { CrsDefinitionError, crsDefOfEpsg, crsDefOfText, describeCrs, needsDatumShift, type CrsDef } from './crsDef';
+import {
+  CrsDefinitionError,
+  crsDefOfEpsg,
+  crsDefOfText,
+  describeCrs,
+  needsDatumShift,
+  type CrsDef,
+} from './crsDef';
 import { DATUMS, type DatumId } from './datums';
 import type { AxisOrder, CrsEvidence } from './evidence';
 import { gkCode, ZONE_RANGE, type GkDatum, type ZoneWidth } from './gkFamilies';
