@@ -117,6 +117,43 @@ describe('merging a returned review', () => {
   });
 });
 
+describe('versions in a returned file', () => {
+  it('come in as versions of the project, each the state it names, and only once', async () => {
+    const { workbench, returned } = await roundTrip();
+    const projectId = workbench.projectId;
+    const [first, second] = returned.zones;
+    const then = { ...first!, geometry: second!.geometry };
+    const header = {
+      versionId: 'v-colleague',
+      seq: 1,
+      name: '同事的比较稿',
+      note: '',
+      createdAt: '2026-11-30T08:00:00.000Z',
+      author: null,
+      contentHash: 'c'.repeat(64),
+      counts: { objects: returned.objects.length, zones: returned.zones.length },
+      origin: 'planner' as const,
+    };
+    const withVersion = {
+      ...returned,
+      versions: [{ header, records: [{ table: 'zones' as const, id: then.id, value: then }] }],
+    };
+    const document = await currentDocument(workbench);
+    const hashes = { theirs: await reviewHashes(withVersion), ours: await reviewHashes(document) };
+    const prepared = await prepareMerge(workbench, withVersion, document, hashes);
+    expect(prepared.versions).toBe(1);
+    expect(await workbench.run(prepared.command)).not.toBeNull();
+    const stored = (await store.read.versions(projectId)).find((v) => v.versionId === 'v-colleague')!;
+    expect(stored.name).toBe('同事的比较稿');
+    const state = (await store.read.versionState(projectId, 'v-colleague'))!;
+    const zone = (id: string) => state.zones.find((z) => z.id === id)!.geometry;
+    expect(zone(first!.id)).toEqual(second!.geometry);
+    expect(zone(second!.id)).toEqual(second!.geometry);
+    const again = await prepareMerge(workbench, withVersion, document, hashes);
+    expect([planSize(again.plan), again.versions]).toEqual([0, 0]);
+  });
+});
+
 describe('what a merge writes', () => {
   it('is never anything but review records, whatever the two sides hold', async () => {
     const sample = buildTekesSample();

@@ -3,7 +3,7 @@ import type { ProjectDocument } from '../../../shared/formats/projectDocument';
 import type { ProjectFileContent } from '../../../shared/formats/projectFile';
 import { mergePlan, planSize, reviewedState, type MergePlan } from '../../../shared/review/mergePlan';
 import type { ReviewHashes } from '../../../shared/review/contentHash';
-import type { VersionHeader } from '../../../shared/review/model';
+import type { FileVersion, VersionHeader } from '../../../shared/review/model';
 import type { OpenedFile } from '../../../shared/ipc/contract';
 import type { Platform } from '../../platform/platform';
 import type { OutsideWrite } from '../../storage/outsideHistory';
@@ -13,6 +13,7 @@ import { withJob } from '../transferJob';
 import type { Workbench } from '../workbench';
 import { overlayOf, projectReview, reviewPuts } from './projectReview';
 import { mergeNotice, notOurProject, REVIEW_COPY_REFUSAL } from './mergeText';
+import { fileMinusLive, fileVersionsMinusLive } from './mergeVersions';
 
 /**
  * 合并审查意见: bring a returned review file's comments, replies, statuses, decisions and sign-offs
@@ -49,11 +50,11 @@ export async function mergeReviewFile(workbench: Workbench, file: OpenedFile): P
   const ours = theirs && (await withJob(workbench, hashing, 'reviewHashes', document));
   if (!theirs || !ours) return;
   const prepared = await prepareMerge(workbench, content, document, { theirs, ours });
-  if (planSize(prepared.plan) > 0) {
+  if (planSize(prepared.plan) > 0 || prepared.versions > 0) {
     const result = await workbench.run(prepared.command);
     if (!result) return;
   }
-  workbench.notify('info', mergeNotice(file.name, prepared.plan));
+  workbench.notify('info', mergeNotice(file.name, prepared.plan, prepared.versions));
 }
 
 /** The plan and the one commit carrying it (exported for the bench and tests). */
@@ -62,7 +63,7 @@ export async function prepareMerge(
   content: ProjectFileContent,
   document: ProjectDocument,
   hashes: { theirs: ReviewHashes; ours: ReviewHashes },
-): Promise<{ plan: MergePlan; command: Command & { outside: () => OutsideWrite[] } }> {
+): Promise<{ plan: MergePlan; command: Command & { outside: () => OutsideWrite[] }; versions: number }> {
   const projectId = workbench.projectId;
   const read = workbench.store.read;
   const [{ review }, versions, extras] = await Promise.all([
@@ -82,15 +83,25 @@ export async function prepareMerge(
       objects: new Map(Object.entries(hashes.ours.objects)),
     },
   });
-  const state = reviewedState(hashes.theirs.contentHash, hashes.ours.contentHash, versions);
+  // Versions the file holds and the project lacks come as versions of their own (state as then).
+  const known = new Set(versions.map((v) => v.versionId));
+  const imported = await fileVersionsMinusLive(content, document, hashes, known);
+  const headers = [...versions, ...imported.map((v) => v.header)];
+  const state = reviewedState(hashes.theirs.contentHash, hashes.ours.contentHash, headers);
   // Document ids → this project's store ids (a working copy, a file opened twice).
   const toStore = new Map(Object.entries(extras?.idMap ?? {}).map(([store, doc]) => [doc, store]));
-  const outside = (): OutsideWrite[] => {
+  const reviewed = (): FileVersion[] => {
     if (state.kind === 'version') return [];
-    const header = reviewedHeader(content, hashes.theirs.contentHash);
     const records = state.kind === 'current' ? [] : fileMinusLive(content, document, hashes);
-    return [{ kind: 'importVersion', projectId, header, overlay: overlayOf(projectId, records, toStore) }];
+    return [{ header: reviewedHeader(content, hashes.theirs.contentHash), records }];
   };
+  const outside = (): OutsideWrite[] =>
+    [...imported, ...reviewed()].map(({ header, records }) => ({
+      kind: 'importVersion',
+      projectId,
+      header,
+      overlay: overlayOf(projectId, records, toStore),
+    }));
   const label: Bilingual = {
     zh: `合并审查意见 ${content.settings.name}`,
     en: `Merge review ${content.settings.name}`,
@@ -102,7 +113,7 @@ export async function prepareMerge(
     build: () => Promise.resolve(reviewPuts(projectId, plan.add)),
     outside,
   };
-  return { plan, command };
+  return { plan, command, versions: imported.length };
 }
 
 /** The reviewed state as a version: named after the sign-off (or the file) and its date. */
@@ -122,28 +133,4 @@ function reviewedHeader(content: ProjectFileContent, contentHash: string): Versi
     counts: { objects: content.objects.length, zones: content.zones.length },
     origin: 'review',
   };
-}
-
-/** The records where the file differs from the project now (by record hash), as version records. */
-function fileMinusLive(
-  content: ProjectFileContent,
-  live: ProjectDocument,
-  hashes: { theirs: ReviewHashes; ours: ReviewHashes },
-) {
-  const differs = (table: 'objects' | 'zones', id: string) =>
-    hashes.theirs[table][id] !== hashes.ours[table][id];
-  return [
-    ...content.objects
-      .filter((o) => differs('objects', o.id))
-      .map((o) => ({ table: 'objects' as const, id: o.id, value: o })),
-    ...content.zones
-      .filter((z) => differs('zones', z.id))
-      .map((z) => ({ table: 'zones' as const, id: z.id, value: z })),
-    ...live.objects
-      .filter((o) => !(o.id in hashes.theirs.objects))
-      .map((o) => ({ table: 'objects' as const, id: o.id, value: null })),
-    ...live.zones
-      .filter((z) => !(z.id in hashes.theirs.zones))
-      .map((z) => ({ table: 'zones' as const, id: z.id, value: null })),
-  ];
 }

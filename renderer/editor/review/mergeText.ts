@@ -29,8 +29,8 @@ export function notOurProject(
   };
 }
 
-export function mergeNotice(fileName: string, plan: MergePlan): Bilingual {
-  if (planSize(plan) === 0 && plan.conflicts.length === 0)
+export function mergeNotice(fileName: string, plan: MergePlan, versions = 0): Bilingual {
+  if (planSize(plan) === 0 && plan.conflicts.length === 0 && versions === 0)
     return { zh: `${fileName}：没有新的审查内容`, en: `${fileName}: nothing new in this review` };
   const { comments, decisions, signoffs } = plan.add;
   const n = { c: comments.length, d: decisions.length, s: signoffs.length, x: plan.conflicts.length };
@@ -39,9 +39,11 @@ export function mergeNotice(fileName: string, plan: MergePlan): Bilingual {
   return {
     zh:
       `已合并 ${fileName}：新增意见 ${n.c}、结论 ${n.d}、签署 ${n.s}；冲突 ${n.x}；已修改区划上的意见 ${changed}` +
-      (detached ? `；区划已删除 ${detached}` : ''),
+      (detached ? `；区划已删除 ${detached}` : '') +
+      (versions ? `；版本 ${versions}` : ''),
     en:
       `Merged ${fileName}: ${n.c} comment entries, ${n.d} decisions, ${n.s} sign-offs added; ${n.x} conflicts; ${changed} on zones changed since review` +
-      (detached ? `; ${detached} on deleted zones` : ''),
+      (detached ? `; ${detached} on deleted zones` : '') +
+      (versions ? `; ${versions} named versions` : ''),
   };
 }
