@@ -1,13 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { readTable } from './fixtures/indexedDb';
 import { reviewerPage, saveProject } from './fixtures/projectFiles';
+import { readProjectFile, writeProjectFile } from '../shared/formats/projectFile';
+import { syntheticReview } from '../shared/review/syntheticReview';
 
 /**
  * 合并审查意见 refuses what is not a review of this project — another project's file, a file from
- * a newer version — with a message saying why, and changes nothing in the store.
+ * a newer version — with a message saying why, and changes nothing in the store. What it does
+ * bring in stays plain text, and a sign-off altered after sealing shows as invalid.
  */
 const sql = (file: string, statement: string) =>
   execFileSync('sqlite3', [file, statement], { encoding: 'utf8' });
@@ -57,4 +60,36 @@ test('a review of another project, or from a newer version, is explained and mer
   await mergeFile(page, own);
   await expect(page.getByText(/没有新的审查内容/)).toBeVisible();
   expect(await counts(page)).toEqual(before);
+});
+
+const HOSTILE = '<img src=x onerror=alert(1)>&amp;';
+
+test('a returned sign-off changed with sqlite3 shows 无效, and comment text stays literal text', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const own = await saveProject(page);
+  // A reviewer's round written outside the app: a hostile comment, verdicts, a sealed sign-off.
+  const content = await readProjectFile(new Uint8Array(readFileSync(own)), 'own.hzw');
+  const review = await syntheticReview(content, 2, { text: (i) => (i === 0 ? HOSTILE : '东侧请核对') });
+  const returned = own.replace(/\.hzw$/, '-returned.hzw');
+  const { review: _none, ...document } = content;
+  writeFileSync(
+    returned,
+    await writeProjectFile(document, { generator: 'test', review, projectUid: content.saved.projectUid! }),
+  );
+  sql(returned, "UPDATE hzw_signoffs SET json = json_set(json, '$.opinion', '同意')");
+
+  await mergeFile(page, returned);
+  await expect(page.getByText(/已合并 .*新增意见 5、结论 \d+、签署 1/)).toBeVisible();
+  const signoffs = page.getByRole('list', { name: '签署状态' });
+  await expect(signoffs.locator('[data-state="invalid"]')).toHaveText('无效：签署记录被改动');
+  await expect(page.getByText(HOSTILE, { exact: true })).toBeVisible();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(dialogs).toEqual([]);
 });

@@ -124,6 +124,7 @@ describe('buildMenuSpec', () => {
       'file.export',
       'file.saveAs',
       'file.makeWorkingCopy',
+      'file.mergeReview',
       'tools.deriveZone',
       'tools.whatHere',
       'tools.runFullCheck',
@@ -135,6 +136,7 @@ describe('buildMenuSpec', () => {
       '导出…',
       '另存为…',
       '制作工作副本',
+      '合并审查意见…',
       '派生区划…',
       '查询此处管控',
       '全面检查',
@@ -146,6 +148,7 @@ describe('buildMenuSpec', () => {
       'Export…',
       'Save As…',
       'Make Working Copy',
+      'Merge Review…',
       'Derive Zone…',
       'What Applies Here',
       'Run Full Check',
@@ -182,6 +185,7 @@ describe('buildMenuSpec', () => {
     expect(EDITS.map((id) => byId(review, id).enabled)).toEqual(EDITS.map(() => false));
     expect(byId(editing, 'file.makeWorkingCopy').enabled).toBe(false);
     expect(byId(review, 'file.makeWorkingCopy').enabled).toBe(true);
+    expect(byId(review, 'file.mergeReview').enabled).toBe(false);
     // Reading and saving a copy stay available (Save writes a new file, never the reviewed one).
     for (const id of [
       'file.export',

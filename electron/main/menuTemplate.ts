@@ -116,6 +116,8 @@ export function buildMenuSpec(state: MenuState, env: MenuEnvironment): MenuItemS
     command('file.save', 'save', 'CmdOrCtrl+S', state.canSave),
     command('file.saveAs', 'saveAs', 'Shift+CmdOrCtrl+S', state.canSave),
     command('file.makeWorkingCopy', 'makeWorkingCopy', undefined, state.readOnly),
+    // A returned review merges into the planner's own project, never into a review copy.
+    command('file.mergeReview', 'mergeReview', undefined, state.canSave && !state.readOnly),
     separator,
     // Importing adds zones: not into a review copy.
     command('file.import', 'import', 'CmdOrCtrl+I', !state.readOnly),

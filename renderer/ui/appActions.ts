@@ -46,6 +46,7 @@ export const MENU_ACTIONS: Record<MenuCommand, (actions: AppActions) => void> = 
   'file.export': (a) => a.exportFiles(),
   'file.figure': (a) => a.figure(),
   'file.makeWorkingCopy': (a) => a.makeWorkingCopy(),
+  'file.mergeReview': (a) => a.mergeReview(),
   'edit.undo': (a) => a.undo(),
   'edit.redo': (a) => a.redo(),
   'edit.delete': (a) => a.deleteSelection(),

@@ -11,6 +11,7 @@ export const MENU_COMMANDS = [
   'file.export',
   'file.figure',
   'file.makeWorkingCopy',
+  'file.mergeReview',
   'edit.undo',
   'edit.redo',
   'edit.delete',

@@ -144,6 +144,24 @@ describe('mergePlan', () => {
   });
 });
 
+describe('a thread on a zone the planner deleted', () => {
+  it('is no conflict when the reviewer returns it as the planner’s save wrote it (detached)', () => {
+    const gone = pool.comments.find((c) => c.entryId === 'r-gone')!;
+    const saved = {
+      ...gone,
+      anchor: { kind: 'position' as const, at: gone.anchor!.at! },
+      detachedFrom: { kind: 'zone' as const, id: 'deleted-zone' },
+    };
+    const plan = mergePlan({
+      ours: { comments: [gone], decisions: [], signoffs: [] },
+      theirs: { comments: [saved], decisions: [], signoffs: [] },
+      present,
+    });
+    expect(planSize(plan)).toBe(0);
+    expect(plan.conflicts).toEqual([]);
+  });
+});
+
 describe('reviewedState', () => {
   it('reuses a version with the reviewed hash, else the current state, else the file', () => {
     const versions = [{ versionId: 'v1', contentHash: 'a' }];

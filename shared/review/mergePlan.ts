@@ -98,7 +98,11 @@ export function mergePlan({ ours, theirs, present, hashes }: MergeInput): MergeP
     if (out !== e) newlyDetached.add(e.entryId);
     return out;
   });
-  const comments = union(ours.comments, incoming);
+  // Ours as they would be saved now (a thread on a zone deleted here is written detached).
+  const comments = union(
+    ours.comments.map((e) => detach(e, present)),
+    incoming,
+  );
   const decisions = union(ours.decisions, theirs.decisions);
   const signoffs = union<Signoff>(ours.signoffs, theirs.signoffs);
   const added = comments.add;
