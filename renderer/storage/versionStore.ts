@@ -64,7 +64,23 @@ async function storedValues(db: WorkbenchDb, version: VersionRecord): Promise<Ma
  * The objects and zones as they were when the version was tagged (or as its file held them), with
  * the project settings of then (now, for a version that did not keep them); null: no such version.
  */
-export async function versionState(
+export function versionState(
+  db: WorkbenchDb,
+  projectId: string,
+  versionId: string,
+): Promise<VersionState | null> {
+  return consistently(db, () => readVersionState(db, projectId, versionId));
+}
+
+/**
+ * Read the live records and the version rows in one read-only transaction, so a commit cannot
+ * land between them (its capture would then be read without its change, or the reverse).
+ */
+function consistently<T>(db: WorkbenchDb, read: () => Promise<T>): Promise<T> {
+  return db.transaction('r', [db.projects, db.objects, db.zones, db.versions, db.versionRecords], read);
+}
+
+async function readVersionState(
   db: WorkbenchDb,
   projectId: string,
   versionId: string,
@@ -100,7 +116,11 @@ export async function versionState(
  * The records whose value in the version differs from the live one (null: absent in the
  * version): what a project file stores per version, a reverse delta against its own content.
  */
-export async function versionDelta(
+export function versionDelta(db: WorkbenchDb, projectId: string, versionId: string): Promise<VersionDelta> {
+  return consistently(db, () => readVersionDelta(db, projectId, versionId));
+}
+
+async function readVersionDelta(
   db: WorkbenchDb,
   projectId: string,
   versionId: string,

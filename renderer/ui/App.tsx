@@ -37,6 +37,7 @@ import { useWorkbench } from './hooks/useWorkbench';
 import { useAppActions } from './useAppActions';
 import { useKeyboard } from './useKeyboard';
 import { useWindowState } from './useWindowState';
+import { VersionsPanel } from './review/VersionsPanel';
 
 type DialogName = 'newObject' | 'settings' | 'export' | 'about' | null;
 
@@ -119,6 +120,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
       <header className="title-bar">
         <h1>{t('appTitle')}</h1>
         <ProjectPicker />
+        {data && <VersionsPanel projectId={data.project.id} />}
       </header>
       <Toolbar actions={actions} history={history} />
       <ReloadBanner />
