@@ -35,7 +35,7 @@ export function ThreadView({
   };
 
   return (
-    <section className="thread-view" aria-label={`${r('thread')} ${thread.number}`}>
+    <section className={`thread-view status-${thread.status}`} aria-label={`${r('thread')} ${thread.number}`}>
       <h3>
         <span className="pin-number">{thread.number}</span> {where} ·{' '}
         {COMMENT_STATUS_LABELS[thread.status][lang]}
