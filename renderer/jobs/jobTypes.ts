@@ -19,6 +19,9 @@ import type { ExportLint } from '../../shared/formats/mapping/exportLint';
 import type { CadSheetInput, CadSheetOutput } from '../../shared/formats/dxf/cadSheet';
 import type { DeriveRequest, DerivedShape } from '../../shared/derive/types';
 import type { ReasonDetail } from './jobFailure';
+import type { ObjectView, ReviewHashes, ZoneView } from '../../shared/review/contentHash';
+import type { ChangeLayerOptions, CompareOptions, CompareResult } from '../../shared/review/compareTypes';
+import type { ChangeReportInput, ReportOutput, ReviewReportInput } from '../../shared/review/reportTypes';
 
 /** The jobs a worker can run: name → input and output. */
 export interface JobTypes {
@@ -66,6 +69,28 @@ export interface JobTypes {
   /** Figure pages (one figure, or the atlas's page per object) → one PDF set in the embedded font. */
   /** A DXF survey sheet → packed linework and labels in lon/lat, for a CAD background. */
   readCadSheet: { input: CadSheetInput; output: CadSheetOutput };
+}
+export interface JobTypes {
+  /** Issue 13: record hashes (document ids) and the content hash a sign-off binds to. */
+  reviewHashes: { input: { objects: ObjectView[]; zones: ZoneView[] }; output: ReviewHashes };
+}
+export interface JobTypes {
+  /** Issue 13: two states of a project (document ids) → what changed (shared/review/compare.ts). */
+  compareStates: {
+    input: { a: ProjectDocument; b: ProjectDocument; options: CompareOptions };
+    output: CompareResult;
+  };
+  /** Issue 13: the change layer (WHLX 1/2/3) in Shapefile, GeoPackage or GeoJSON. */
+  writeChangeLayer: {
+    input: { result: CompareResult; a: ProjectDocument; b: ProjectDocument; options: ChangeLayerOptions };
+    output: WriteExportOutput;
+  };
+}
+export interface JobTypes {
+  /** Issue 13: the change report (XLSX, HTML, PDF). */
+  writeChangeReport: { input: ChangeReportInput; output: ReportOutput };
+  /** Issue 13: the review report (审查意见: comments, decisions, sign-off). */
+  writeReviewReport: { input: ReviewReportInput; output: ReportOutput };
 }
 export type JobKind = keyof JobTypes;
 

@@ -11,6 +11,7 @@ import { zoneAreas } from '../../shared/analysis/zoneAreas';
 import { overlapAnalysis } from '../../shared/analysis/overlaps';
 import { readCadSheet } from '../../shared/formats/dxf/cadSheet';
 import { readReferenceLayer } from '../../shared/analysis/overlapsReadReference';
+import { reviewHashes } from '../../shared/review/contentHash';
 import type { JobKind, JobReply, JobRequest, JobTypes } from './jobTypes';
 import { failureReply } from './jobFailure';
 
@@ -35,7 +36,17 @@ const HANDLERS: {
   readProject: (input) => readProjectFile(input.bytes, input.name),
   writeProject: (input, progress) => writeProjectFile(input.document, input.options, progress),
   readCadSheet: (input, progress) => readCadSheet(input, progress),
+  reviewHashes: (input) => reviewHashes(input),
+  // INTERIM (review contract): D replaces the first two, E the last two.
+  compareStates: () => interim('compareStates'),
+  writeChangeLayer: () => interim('writeChangeLayer'),
+  writeChangeReport: () => interim('writeChangeReport'),
+  writeReviewReport: () => interim('writeReviewReport'),
 };
+
+function interim(kind: JobKind): never {
+  throw new Error(`INTERIM: job ${kind} is not implemented yet`);
+}
 
 // A dedicated worker's global scope, typed by hand (the web project compiles against DOM types).
 const scope = self as unknown as {

@@ -31,6 +31,8 @@ import type { Background, LayerListPrefs, LayerStatus } from '../../shared/domai
 import type { BackgroundContext } from './backgrounds/backgroundFactory';
 import { createLayerList } from './layerList';
 import type { FigureBackground } from './figures/figureBackgrounds';
+import type { CommentPin } from '../../shared/review/model';
+import type { ComparisonView } from '../../shared/review/compareTypes';
 
 export interface PlanMap {
   /**
@@ -73,6 +75,12 @@ export interface PlanMap {
   markPoint(position: Position | null): void;
   /** Where a lon/lat point is on the map element, in CSS pixels (null before the first render). */
   pixelOf(position: Position): [number, number] | null;
+  /** Issue 13: the review threads' pins (number, colour by status, conflict mark). */
+  setComments(pins: readonly CommentPin[]): void;
+  /** Issue 13: draw a comparison (old outlines dashed, gains and losses filled); null clears. */
+  showComparison(view: ComparisonView | null): void;
+  /** Issue 13: the swipe between the compared state and the current one. */
+  setSwipe(on: boolean): void;
   destroy(): void;
 }
 
@@ -270,6 +278,10 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       const pixel = map.getPixelFromCoordinate(toMapCoordinate(position));
       return pixel ? [pixel[0]!, pixel[1]!] : null;
     },
+    // INTERIM (review contract): C replaces setComments, D showComparison and setSwipe.
+    setComments: () => {},
+    showComparison: () => {},
+    setSwipe: () => {},
     destroy() {
       if (markersLater) clearTimeout(markersLater);
       zones.attach(null, lang, () => {});

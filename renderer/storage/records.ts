@@ -3,6 +3,7 @@ import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema'
 import type { CarriedContent } from '../../shared/formats/projectFileCarried';
 import type { ReviewComment } from '../../shared/formats/projectFile';
 import type { LayerListPrefs } from '../../shared/domain/backgrounds';
+import type { CommentEntry, Decision, Signoff, VersionHeader } from '../../shared/review/model';
 
 /** The tables a change set may touch, and the record each holds. */
 export interface TableRecords {
@@ -11,6 +12,50 @@ export interface TableRecords {
   zones: Zone;
 }
 export type TableName = keyof TableRecords;
+
+/*
+ * The review loop's tables (issue 13, Dexie version 6). Review records are stored under
+ * `${projectId}/${entryId}` (reviewRecordKey) so a working copy or a file opened twice cannot
+ * collide; their ids inside (`entryId`, anchors, targets) are document ids. wip/review-a joins
+ * ReviewTableRecords into TableRecords with the version 6 schema and the write door.
+ */
+export type CommentRecord = CommentEntry & { id: string; projectId: string };
+/** `targetId` repeats `target.id` for the `[projectId+targetId]` index. */
+export type DecisionRecord = Decision & { id: string; projectId: string; targetId: string };
+export type SignoffRecord = Signoff & { id: string; projectId: string };
+export interface ReviewTableRecords {
+  comments: CommentRecord;
+  decisions: DecisionRecord;
+  signoffs: SignoffRecord;
+}
+export type ReviewTableName = keyof ReviewTableRecords;
+export const REVIEW_TABLES: readonly ReviewTableName[] = ['comments', 'decisions', 'signoffs'];
+
+/** The store key of a review record or version header. */
+export function reviewRecordKey(projectId: string, entryId: string): string {
+  return `${projectId}/${entryId}`;
+}
+
+/** A named version's header (`versions` table), keyed `${projectId}/${versionId}`. */
+export type VersionRecord = VersionHeader & { id: string; projectId: string };
+
+/**
+ * One stored record of a named version (`versionRecords`), keyed `<vkey>|<kind>|<table>|<key>`:
+ * `pre` = the record's value before the first change after the version was tagged (copy on
+ * write), `overlay` = its value in an imported version where it differs from live. `value` null:
+ * absent in that version. `versionId` is the header's store key.
+ */
+export interface VersionRecordRow {
+  id: string;
+  versionId: string;
+  kind: 'pre' | 'overlay';
+  table: 'objects' | 'zones';
+  key: string;
+  value: ProtectedObject | Zone | null;
+}
+
+/** The two undo stacks of a window: document edits, and review records (`${session}#review`). */
+export type HistoryStack = 'edit' | 'review';
 
 /**
  * One record's change. `before` null means the record was created, `after` null that it was
@@ -84,6 +129,11 @@ export interface RecordVersion {
 export interface FileExtras {
   comments: ReviewComment[];
   carried: CarriedContent;
+  /**
+   * Store id → document id, only for ids the store had to change when the file was opened (the
+   * same file opened twice, a working copy): saving, hashing and merging use document ids.
+   */
+  idMap?: Record<string, string>;
 }
 
 /**

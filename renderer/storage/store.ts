@@ -13,18 +13,21 @@ import { createBackgroundStore, type BackgroundStore } from './backgroundStore';
 import { createLayerListStore, type LayerListStore } from './layerListStore';
 import { UPGRADE_BLOCKED, watchConnection, type Connection } from './connection';
 import type { Bilingual } from '../../shared/domain/labels';
-import type { Project } from '../../shared/domain/schema';
 import { emptyTrash, trashedProjects } from './projectTrash';
 import type { BackgroundAccessValue } from './backgroundAccess';
-import type { TableName, TableRecords } from './records';
+import type { HistoryStack, TableName, TableRecords } from './records';
+import type { Project } from '../../shared/domain/schema';
+import type { ReviewQueries, VersionWrites } from './reviewStoreTypes';
+export type { VersionDelta, VersionImport, VersionState, VersionWrites } from './reviewStoreTypes';
+import { interimReviewQueries, interimVersionWrites } from './reviewInterim';
 import { watchMutations, type Mutated } from './mutations';
 
 /** Reads available to live queries and one-off reads. */
-export interface Queries extends Reader {
+export interface Queries extends Reader, ReviewQueries {
   /** The stored projects, without those in the trash (projectTrash.ts). */
   projects(): Promise<Project[]>;
-  /** This window session's next undo and redo steps in the project. */
-  history(projectId: string): Promise<HistoryState>;
+  /** This window session's next undo and redo steps in the project (default: the edit stack). */
+  history(projectId: string, stack?: HistoryStack): Promise<HistoryState>;
   /** Whether the project is a read-only review copy (see readOnly.ts). */
   readOnly(projectId: string): Promise<boolean>;
   /** Undo-log entries kept for the project (the edit count a saved file records). */
@@ -45,9 +48,14 @@ export interface Store {
   readonly session: string;
   /** The write door: an edit (CommitRequest), or writes kept outside the undo history. */
   commit(request: CommitRequest | OutsideHistoryRequest): Promise<CommitResult>;
-  /** Undo this session's last step; another window's steps are never undone from here. */
-  undo(projectId: string): Promise<StepResult | null>;
-  redo(projectId: string): Promise<StepResult | null>;
+  /**
+   * Undo this session's last step on one stack (default 'edit'; 'review' = comments, decisions,
+   * sign-offs); another window's steps are never undone from here.
+   */
+  undo(projectId: string, stack?: HistoryStack): Promise<StepResult | null>;
+  redo(projectId: string, stack?: HistoryStack): Promise<StepResult | null>;
+  /** Named versions (issue 13). */
+  versions: VersionWrites;
   read: Queries;
   /** A session preference (e.g. the last project shown); not part of any document or undo step. */
   readPreference(name: string): Promise<string | null>;
@@ -120,14 +128,16 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     editCount: (projectId) => db.history.where('projectId').equals(projectId).count(),
     fileExtras: (projectId) => readFileExtras(db, projectId),
     records: (table, keys) => db.table(table).bulkGet([...keys]),
+    ...interimReviewQueries(db, (name) => store.readPreference(name)),
   };
   const outside = async (...writes: OutsideWrite[]) => void (await commit(db, { outsideHistory: writes }));
-  return {
+  const store: Store = {
     session,
     commit: (request) =>
       commit(db, 'outsideHistory' in request ? request : { ...request, session: request.session ?? session }),
     undo: (projectId) => undo(db, { projectId, session }),
     redo: (projectId) => redo(db, { projectId, session }),
+    versions: interimVersionWrites(),
     async readPreference(name) {
       return (await db.meta.get(preferenceKey(name)))?.value ?? null;
     },
@@ -148,6 +158,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     changes: (listener) => watchMutations(db.name, listener),
     close: () => db.close(),
   };
+  return store;
 }
 
 /**
