@@ -37,6 +37,12 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Htm
   return fragment(out);
 }
 
+/** A literal stylesheet (no interpolation at all) as a fragment for `htmlDocument`. */
+export function css(strings: TemplateStringsArray, ...none: never[]): Html {
+  if (none.length > 0 || strings.length !== 1) throw new TypeError('css: no interpolation');
+  return fragment(strings[0]!);
+}
+
 /** The Content-Security-Policy of a report: no script, no fetches, inline styles and data: images only. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 

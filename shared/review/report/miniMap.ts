@@ -42,6 +42,8 @@ export interface MiniMapContent {
   gained?: ZoneGeometry | null;
   lost?: ZoneGeometry | null;
   pins?: readonly MiniMapPin[];
+  /** The least ground width and height shown (m), e.g. around a lone pin. */
+  minExtentM?: number;
 }
 
 export const GAIN: Rgb = [0x2e, 0x7d, 0x32];
@@ -78,7 +80,13 @@ export function miniMap(content: MiniMapContent, rect: Rect): { ops: DrawOp[]; s
   ]);
   if (!box) return null;
   // fitScale leaves 10 % room; the 1.1 here makes it about 20 % around the extent.
-  const scale = fitScale((box.maxE - box.minE) * 1.1, (box.maxN - box.minN) * 1.1, rect.wMm, rect.hMm);
+  const least = content.minExtentM ?? 0;
+  const scale = fitScale(
+    Math.max(box.maxE - box.minE, least) * 1.1,
+    Math.max(box.maxN - box.minN, least) * 1.1,
+    rect.wMm,
+    rect.hMm,
+  );
   const ground = groundFrame(rect, [(box.minE + box.maxE) / 2, (box.minN + box.maxN) / 2], scale);
   const page = (polys: GkPolygons) => polygonsToPage(polys, ground).flat();
 
