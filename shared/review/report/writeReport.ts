@@ -4,17 +4,27 @@ import { textWidthMm } from '../../figures/font/textMetrics';
 import { openTrueType } from '../../figures/font/trueType';
 import { PdfWriter } from '../../figures/pdf/pdfWriter';
 import { writeXlsx, type XlsxSheet } from '../../formats/xlsx/writeXlsx';
-import type { ReportFormat, ReportOutput, ReviewReportInput } from '../reportTypes';
+import type { ChangeReportInput, ReportFormat, ReportOutput, ReviewReportInput } from '../reportTypes';
+import { changeReportDoc, changeReportSheets } from './changeReport';
 import { reportHtml, reportPages, type ReportDoc } from './reportDoc';
 import { reviewReportData, reviewReportDoc, reviewReportSheets } from './reviewReport';
 
-/** The `writeReviewReport` job: one report in the chosen format. */
+/** The `writeChangeReport` / `writeReviewReport` jobs: one report in the chosen format. */
 export async function writeReviewReport(input: ReviewReportInput): Promise<ReportOutput> {
   const data = await reviewReportData(input);
   return render(
     input.format,
     () => reviewReportDoc(data),
     () => reviewReportSheets(data),
+    input.font,
+  );
+}
+
+export function writeChangeReport(input: ChangeReportInput): ReportOutput {
+  return render(
+    input.format,
+    () => changeReportDoc(input),
+    () => changeReportSheets(input),
     input.font,
   );
 }
