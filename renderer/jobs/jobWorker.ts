@@ -12,6 +12,7 @@ import { overlapAnalysis } from '../../shared/analysis/overlaps';
 import { readCadSheet } from '../../shared/formats/dxf/cadSheet';
 import { readReferenceLayer } from '../../shared/analysis/overlapsReadReference';
 import { reviewHashes } from '../../shared/review/contentHash';
+import { writeChangeReport, writeReviewReport } from '../../shared/review/report/writeReport';
 import type { JobKind, JobReply, JobRequest, JobTypes } from './jobTypes';
 import { failureReply } from './jobFailure';
 
@@ -37,11 +38,11 @@ const HANDLERS: {
   writeProject: (input, progress) => writeProjectFile(input.document, input.options, progress),
   readCadSheet: (input, progress) => readCadSheet(input, progress),
   reviewHashes: (input) => reviewHashes(input),
-  // INTERIM (review contract): D replaces the first two, E the last two.
+  // INTERIM (review contract): D replaces these two.
   compareStates: () => interim('compareStates'),
   writeChangeLayer: () => interim('writeChangeLayer'),
-  writeChangeReport: () => interim('writeChangeReport'),
-  writeReviewReport: () => interim('writeReviewReport'),
+  writeChangeReport: (input) => writeChangeReport(input),
+  writeReviewReport: (input) => writeReviewReport(input),
 };
 
 function interim(kind: JobKind): never {
