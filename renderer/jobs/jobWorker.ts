@@ -12,6 +12,8 @@ import { overlapAnalysis } from '../../shared/analysis/overlaps';
 import { readCadSheet } from '../../shared/formats/dxf/cadSheet';
 import { readReferenceLayer } from '../../shared/analysis/overlapsReadReference';
 import { reviewHashes } from '../../shared/review/contentHash';
+import { compareStates } from '../../shared/review/compare';
+import { writeChangeLayer } from '../../shared/review/whlxLayer';
 import { writeChangeReport, writeReviewReport } from '../../shared/review/report/writeReport';
 import type { JobKind, JobReply, JobRequest, JobTypes } from './jobTypes';
 import { failureReply } from './jobFailure';
@@ -38,16 +40,11 @@ const HANDLERS: {
   writeProject: (input, progress) => writeProjectFile(input.document, input.options, progress),
   readCadSheet: (input, progress) => readCadSheet(input, progress),
   reviewHashes: (input) => reviewHashes(input),
-  // INTERIM (review contract): D replaces these two.
-  compareStates: () => interim('compareStates'),
-  writeChangeLayer: () => interim('writeChangeLayer'),
+  compareStates: (input, progress) => compareStates(input.a, input.b, input.options, progress),
+  writeChangeLayer: (input, progress) => writeChangeLayer(input, progress),
   writeChangeReport: (input) => writeChangeReport(input),
   writeReviewReport: (input) => writeReviewReport(input),
 };
-
-function interim(kind: JobKind): never {
-  throw new Error(`INTERIM: job ${kind} is not implemented yet`);
-}
 
 // A dedicated worker's global scope, typed by hand (the web project compiles against DOM types).
 const scope = self as unknown as {

@@ -2,7 +2,7 @@ import type { Bilingual } from '../domain/labels';
 import type { ZoneGeometry } from '../domain/geometry';
 import type { ZoneType } from '../domain/taxonomy';
 import type { ProjectDocument } from '../formats/projectDocument';
-import type { TextEncodingName } from '../formats/text/encoding';
+import type { LswhbhxOptions } from '../formats/mapping/types';
 
 /**
  * What comparing two states of a project gives (design §6; compare.ts computes it). Both states
@@ -17,7 +17,7 @@ export interface CompareSide {
 
 export interface CompareOptions {
   gkZone: number;
-  /** Gained or lost parts smaller than this (m², ellipsoidal) are dropped and counted. */
+  /** Gained or lost parts smaller than this (m², in the GK plane; default 0.01) are dropped and counted. */
   sliverM2?: number;
 }
 
@@ -43,6 +43,9 @@ export interface ObjectChange {
 export interface UnitChange {
   objectId: string;
   zoneType: ZoneType;
+  /** The unit's zone ids in A and in B. */
+  before: string[];
+  after: string[];
   /** In lon/lat; null when nothing was gained / lost. */
   gained: ZoneGeometry | null;
   lost: ZoneGeometry | null;
@@ -69,6 +72,8 @@ export interface CompareResult {
   totals: Partial<Record<ZoneType, ZoneTypeTotals>>;
   /** Parts below `sliverM2` left out of the units. */
   sliversDropped: number;
+  /** Share of zone ids found in both states (of the larger); low: probably another project. */
+  matchedShare: number;
 }
 
 /** What the map draws for a comparison (PlanMap.showComparison). */
@@ -87,11 +92,14 @@ export interface ChangeLayerOptions {
   format: 'shapefile' | 'geopackage' | 'geojson';
   /** Target EPSG code (GeoJSON is always 4490). */
   epsg: number;
-  encoding?: TextEncodingName;
+  /** Shapefile text; default GBK (with a .cpg). */
+  encoding?: 'gbk' | 'utf-8';
   baseName: string;
   geometryChange: WhlxGeometryChange;
   /** WHBH: prefix + 4-digit sequence, or one fixed text (e.g. the 批复文号). */
   whbh: { mode: 'sequence'; prefix: string } | { mode: 'fixed'; text: string };
-  /** WHLY per change, edited in the table; keyed by zone id (or `objectId|zoneType|gain|loss`). */
+  /** WHLY per change, edited in the table; keyed by `WhlxChange.key` (shared/review/whlxChanges.ts). */
   reasons?: Record<string, string>;
+  /** Codes and numbering of the database fields (XZQDM, XZQMC, YSDM, MJ unit, first BSM). */
+  lswhbhx?: LswhbhxOptions;
 }

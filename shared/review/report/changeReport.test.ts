@@ -46,6 +46,8 @@ const result: CompareResult = {
     {
       objectId: removed.objectId,
       zoneType: 'construction_control_zone',
+      before: [removed.id],
+      after: [],
       gained: null,
       lost: removed.geometry,
       gainedM2: 0,
@@ -75,6 +77,7 @@ const result: CompareResult = {
     },
   },
   sliversDropped: 0,
+  matchedShare: 11 / 12,
 };
 const input = (format: ChangeReportInput['format']): ChangeReportInput => ({
   result,

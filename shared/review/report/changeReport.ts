@@ -181,10 +181,8 @@ function unitFigure(
   n: Names,
   context: FigureZone[],
 ): ReportBlock {
-  const of = (doc: ProjectDocument) =>
-    doc.zones
-      .filter((z) => z.objectId === unit.objectId && z.attributes.zoneType === unit.zoneType)
-      .map((z) => z.geometry);
+  const of = (doc: ProjectDocument, ids: readonly string[]) =>
+    doc.zones.filter((z) => ids.includes(z.id)).map((z) => z.geometry);
   const label = `${n.object(unit.objectId)} ${ZONE_TYPE_LABELS[unit.zoneType].zh}`;
   return {
     kind: 'figure',
@@ -192,8 +190,8 @@ function unitFigure(
     map: {
       gkZone: input.gkZone,
       context,
-      before: of(input.a.document),
-      after: of(input.b.document),
+      before: of(input.a.document, unit.before),
+      after: of(input.b.document, unit.after),
       gained: unit.gained,
       lost: unit.lost,
     },
