@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { FONT_PATH } from '../../figures/font/testFont.test';
 import { ellipsoidalArea } from '../../geometry/area';
 import { buildWusuSample } from '../../sample/buildSample';
+import { compareStates } from '../compare';
+import { EXPECTED, FIXTURE_GK_ZONE, compareFixture } from '../compareFixture';
 import type { CompareResult } from '../compareTypes';
 import type { ChangeReportInput } from '../reportTypes';
 import { chromiumDom, popplerOut, saveTemp, xlsxRows } from './testReports.test';
@@ -131,5 +133,38 @@ describe('the change report', () => {
     expect(dom).not.toMatch(/<img|<script/i);
     expect(dom).toContain('Content-Security-Policy');
     expect(dom).toContain('调出 ');
+  });
+});
+
+describe('the change report of a real comparison (the closed-form fixture)', () => {
+  const { a: stateA, b: stateB } = compareFixture();
+  const settings = { name: '乌苏文物', gkZone: FIXTURE_GK_ZONE };
+  const real = (format: ChangeReportInput['format']): ChangeReportInput => ({
+    result: compareStates(stateA, stateB, { gkZone: FIXTURE_GK_ZONE }),
+    a: { label: { zh: '送审稿', en: 'Submitted' }, document: { settings, ...stateA } },
+    b: { label: { zh: '当前', en: 'Current' }, document: { settings, ...stateB } },
+    gkZone: FIXTURE_GK_ZONE,
+    format,
+  });
+
+  it('XLSX: 调入 is the 10 m strip and 调出 the deleted zone, to the cm², as GDAL reads them', () => {
+    const path = saveTemp('real.xlsx', writeChangeReport(real('xlsx')).bytes);
+    const units = xlsxRows(path, '调入调出');
+    const strip = units.find((r) => r['保护对象'] === '乌苏文庙')!;
+    const gone = units.find((r) => r['保护对象'] === '古城遗址')!;
+    expect(Math.abs((strip['调入_m2'] as number) - EXPECTED.gainedM2)).toBeLessThan(EXPECTED.gainedM2 * 1e-4);
+    expect(Math.abs((gone['调出_m2'] as number) - EXPECTED.lostM2)).toBeLessThan(EXPECTED.lostM2 * 1e-4);
+    expect(xlsxRows(path, '区划变化').map((r) => r['变化'])).toEqual(
+      expect.arrayContaining(['几何变化', '删除', '属性变更']),
+    );
+  });
+
+  it('HTML: a map for each unit that gained or lost ground and for the zone whose rules changed', () => {
+    const dom = chromiumDom(saveTemp('real.html', writeChangeReport(real('html')).bytes));
+    expect(dom.match(/<svg /g)).toHaveLength(3);
+    // The strip is drawn green and the deleted zone red, each with the old outline dashed.
+    expect(dom.match(/fill="rgb\(46,125,50\)"/g)).toHaveLength(1);
+    expect(dom.match(/fill="rgb\(198,40,40\)"/g)).toHaveLength(1);
+    expect(dom.match(/stroke-dasharray/g)!.length).toBeGreaterThanOrEqual(2);
   });
 });
