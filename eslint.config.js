@@ -38,6 +38,19 @@ export default tseslint.config(
           selector: 'ExportAllDeclaration',
           message: 'No barrel re-exports inside the app: import from the file that owns it.',
         },
+        // Text from files (comment text, names) is shown as React text or escaped markup, never parsed as HTML.
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'No raw HTML in the UI: render text as React children (comment text is plain text).',
+        },
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'No innerHTML/outerHTML: set textContent or render React children.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'No insertAdjacentHTML: build nodes or React children.',
+        },
       ],
     },
   },

@@ -12,6 +12,7 @@ export const TOOL_IDS = [
   'measureLength',
   'measureArea',
   'whatHere',
+  'comment',
 ] as const;
 /** The tools of the toolbar's tools group. */
 export type ToolbarToolId = (typeof TOOL_IDS)[number];
@@ -33,12 +34,18 @@ export const TOOL_LABELS: Record<ToolId, Bilingual> = {
   measureLength: { zh: '量距离', en: 'Measure distance' },
   measureArea: { zh: '量面积', en: 'Measure area' },
   whatHere: { zh: '查询此处管控', en: 'What applies here' },
+  comment: { zh: '批注', en: 'Comment' },
   split: { zh: '分割', en: 'Split' },
   reshape: { zh: '修形', en: 'Reshape' },
 };
 
 /** Tools that change nothing, the only ones a read-only review copy offers. */
 export const VIEW_TOOLS: readonly ToolId[] = ['select', 'measureLength', 'measureArea', 'whatHere'];
+/**
+ * What a review copy offers: the view tools and the comment tool — comments (and decisions) are the
+ * one change a reviewer makes; the geometry stays read-only.
+ */
+export const REVIEW_TOOLS: readonly ToolId[] = [...VIEW_TOOLS, 'comment'];
 
 /** Single-key shortcuts, as in CAD: shown in tooltips and handled by the keyboard map. */
 export const TOOL_KEYS: Record<ToolId, string> = {
@@ -52,6 +59,7 @@ export const TOOL_KEYS: Record<ToolId, string> = {
   measureLength: 'd',
   measureArea: 'a',
   whatHere: 'q',
+  comment: 'n',
   split: 's',
   reshape: 'b',
 };

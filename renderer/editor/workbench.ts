@@ -4,6 +4,8 @@ import { CommitError } from '../storage/commitError';
 import { UPGRADED_ELSEWHERE } from '../storage/connection';
 import { JobRefused } from '../jobs/jobFailure';
 import type { CommitResult } from '../storage/commit';
+import { stackSession } from '../storage/history';
+import type { HistoryStack } from '../storage/records';
 import type { Store } from '../storage/store';
 import type { Command } from './commands/command';
 import { deleteObject } from './commands/objectCommands';
@@ -18,7 +20,7 @@ import {
   type NoticeAction,
   type Selection,
 } from './editorState';
-import { VIEW_TOOLS, type ToolId } from './tools';
+import { REVIEW_TOOLS, type ToolId } from './tools';
 import { WindowView, type ViewSnapshot } from './windowView';
 import type { Lang } from '../../shared/domain/labels';
 
@@ -70,7 +72,9 @@ export class Workbench {
   async run(command: Command, from?: ViewSnapshot, amend?: number): Promise<CommitResult | null> {
     try {
       const basis = this.view.basis(from);
-      const request = { projectId: this.projectId, ...command, basis };
+      const { history, ...rest } = command;
+      const session = stackSession(this.store.session, history);
+      const request = { projectId: this.projectId, ...rest, basis, session };
       const result = await this.store.commit(amend === undefined ? request : { ...request, amend });
       this.view.committed(result.changes);
       this.afterCommit(result);
@@ -147,25 +151,24 @@ export class Workbench {
     this.state.set({ gesture: null });
   }
 
-  async undo(): Promise<void> {
-    if (this.state.get().gesture) return;
-    await this.settled();
-    try {
-      const step = await this.store.undo(this.projectId);
-      if (step) {
-        this.view.wrote(step.written);
-        this.dropRemoved(step.written);
-      }
-    } catch (error) {
-      this.reportError(error);
-    }
+  /**
+   * Undo this window's last step of one stack: `stack` absent means the review stack in a review
+   * copy (the only one a reviewer fills) and the edit stack otherwise.
+   */
+  undo(stack?: HistoryStack): Promise<void> {
+    return this.step('undo', stack);
   }
 
-  async redo(): Promise<void> {
+  redo(stack?: HistoryStack): Promise<void> {
+    return this.step('redo', stack);
+  }
+
+  private async step(direction: 'undo' | 'redo', stack?: HistoryStack): Promise<void> {
     if (this.state.get().gesture) return;
     await this.settled();
+    const which = stack ?? (this.state.get().readOnly ? 'review' : 'edit');
     try {
-      const step = await this.store.redo(this.projectId);
+      const step = await this.store[direction](this.projectId, which);
       if (step) {
         this.view.wrote(step.written);
         this.dropRemoved(step.written);
@@ -188,8 +191,8 @@ export class Workbench {
   }
 
   setTool(tool: ToolId): void {
-    // A review copy is read-only: editing tools stay off (the store refuses writes as well).
-    if (this.state.get().readOnly && !VIEW_TOOLS.includes(tool)) return;
+    // A review copy is read-only but for comments: editing tools stay off (the store refuses as well).
+    if (this.state.get().readOnly && !REVIEW_TOOLS.includes(tool)) return;
     this.state.set({ tool });
   }
 

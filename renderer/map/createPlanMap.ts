@@ -25,6 +25,7 @@ import { registerProjections } from './projections';
 import { ZoneLayers, type ZoneFeature } from './zoneLayers';
 import { ReferenceLayers } from './referenceLayers';
 import { addQueryPin } from './queryPin';
+import { CommentPins } from './review/commentPins';
 import { labelMapControls } from './controlLabels';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 import type { Background, LayerListPrefs, LayerStatus } from '../../shared/domain/backgrounds';
@@ -135,6 +136,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
   const references = new ReferenceLayers(map);
   const layerList = createLayerList(map, zones, references, options.backgroundContext ?? null);
   const removePin = addQueryPin(map);
+  const commentPins = new CommentPins(map, options.target);
   const unlabelControls = labelMapControls(map, workbench);
   const sketch = new VectorSource();
   map.addLayer(new VectorLayer({ source: sketch, style: sketchStyle, zIndex: 1000 }));
@@ -278,8 +280,8 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       const pixel = map.getPixelFromCoordinate(toMapCoordinate(position));
       return pixel ? [pixel[0]!, pixel[1]!] : null;
     },
-    // INTERIM (review contract): C replaces setComments, D showComparison and setSwipe.
-    setComments: () => {},
+    setComments: (pins) => commentPins.set(pins),
+    // INTERIM (review contract): D replaces showComparison and setSwipe.
     showComparison: () => {},
     setSwipe: () => {},
     destroy() {
@@ -289,6 +291,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       references.dispose();
       layerList.dispose();
       removePin();
+      commentPins.dispose();
       unlabelControls();
       map.setTarget(undefined);
     },

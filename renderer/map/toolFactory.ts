@@ -1,4 +1,5 @@
 import type { ToolId } from '../editor/tools';
+import { createCommentTool } from './tools/commentTool';
 import { createDrawZoneTool } from './tools/drawZoneTool';
 import { createHoleTool } from './tools/holeTool';
 import { createMeasureTool } from './tools/measureTool';
@@ -21,6 +22,7 @@ const FACTORIES: Record<ToolId, (ctx: ToolContext) => MapTool> = {
   measureLength: (ctx) => createMeasureTool(ctx, 'length'),
   measureArea: (ctx) => createMeasureTool(ctx, 'area'),
   whatHere: createPointQueryTool,
+  comment: createCommentTool,
   split: createSplitTool,
   reshape: createReshapeTool,
 };

@@ -9,7 +9,13 @@ import { writeFileExtras, type FileExtras } from './fileExtras';
 import type { ChangeSet, Put } from './records';
 import { validatePuts } from './validateRecord';
 import { writeTransaction } from './connection';
-import { applyOutside, OUTSIDE_TABLES, type OutsideHistoryRequest } from './outsideHistory';
+import {
+  applyOutside,
+  OUTSIDE_TABLES,
+  type OutsideHistoryRequest,
+  type OutsideWrite,
+} from './outsideHistory';
+import { capturePreimages } from './versionCapture';
 
 /**
  * The one write door: the only code that writes the database's tables (with undo and redo,
@@ -45,6 +51,12 @@ export interface CommitRequest {
    * their own. Only with undo 'record'.
    */
   amend?: number;
+  /**
+   * Writes outside the undo history made in the same transaction, after the puts (a merge's
+   * imported versions, the versions a project file brings when it is opened). Asked for after
+   * `build`, like `extras`.
+   */
+  outside?: () => OutsideWrite[];
 }
 
 export interface CommitResult {
@@ -53,7 +65,22 @@ export interface CommitResult {
   step?: number;
 }
 
-const WRITE_TABLES = ['projects', 'objects', 'zones', 'history', 'meta'] as const;
+const WRITE_TABLES = [
+  ...new Set([
+    'projects',
+    'objects',
+    'zones',
+    'comments',
+    'decisions',
+    'signoffs',
+    'history',
+    'versions',
+    'versionRecords',
+    ...OUTSIDE_TABLES,
+  ]),
+];
+
+const tablesOf = (puts: readonly Put[]) => [...new Set(puts.map((p) => p.table))];
 
 export function commit(
   db: WorkbenchDb,
@@ -67,10 +94,13 @@ export function commit(
     });
   }
   return writeTransaction(db, WRITE_TABLES, async () => {
-    // A review copy refuses every change; the commit that creates one marks it below.
-    await assertWritable(db, request.projectId);
     const puts = validatePuts(await request.build(createReader(db)));
+    // A review copy refuses every change but review records; the commit that creates one marks it below.
+    await assertWritable(db, request.projectId, tablesOf(puts));
     const changes = await applyPuts(db, puts, (found) => assertBasis(found, request.basis));
+    // Named versions keep what the change overwrote — before `outside` may import versions, so a
+    // project created with its file's versions never counts its own creation as a change.
+    await capturePreimages(db, request.projectId, changes);
     let step: number | undefined;
     if (changes.length > 0 && request.undo === 'record') {
       const scope = { projectId: request.projectId, session: request.session };
@@ -79,6 +109,7 @@ export function commit(
     }
     if (request.readOnly) await markReadOnly(db, request.projectId);
     if (request.extras) await writeFileExtras(db, request.projectId, request.extras());
+    if (request.outside) await applyOutside(db, request.outside());
     return step === undefined ? { changes } : { changes, step };
   });
 }

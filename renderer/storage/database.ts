@@ -1,10 +1,16 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema';
-import type { HistoryEntry, MetaRecord } from './records';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 import type { Background } from '../../shared/domain/backgrounds';
 import type { BackgroundAccessRecord } from './backgroundAccess';
-import { upgradeToVersion2, upgradeToVersion4 } from './migrations';
+import { upgradeToVersion2, upgradeToVersion4, upgradeToVersion6 } from './migrations';
+import type {
+  HistoryEntry,
+  MetaRecord,
+  ReviewTableRecords,
+  VersionRecord,
+  VersionRecordRow,
+} from './records';
 import { isDoorTransaction } from './writeDoorMark';
 
 /** Why a write outside the write door is refused (a programming error, never a planner's). */
@@ -22,7 +28,9 @@ export const DATABASE_NAME = 'heritage-zone-workbench';
  * undo log (per window session); `meta` holds undo cursors and session preferences. Only schema versions that carry an
  * upgrade are kept (version 1 is the layout version 2 upgrades from), plus version 3, which adds the
  * empty `referenceLayers` table; version 4 gives every undo step its window session; version 5 adds
- * the empty `backgrounds` and `backgroundAccess` tables.
+ * the empty `backgrounds` and `backgroundAccess` tables; version 6 adds the review records
+ * (`comments`, `decisions`, `signoffs`, moving comments a file carried out of `meta`) and the named
+ * versions (`versions`, `versionRecords`).
  */
 export class WorkbenchDb extends Dexie {
   projects!: EntityTable<Project, 'id'>;
@@ -36,6 +44,13 @@ export class WorkbenchDb extends Dexie {
   backgrounds!: EntityTable<Background, 'id'>;
   /** How this installation reaches each background's file (grant, handle or copy): never exported. */
   backgroundAccess!: EntityTable<BackgroundAccessRecord, 'id'>;
+  /** Review records (document records of their own, with an undo stack of their own): key `<projectId>/<entryId>`. */
+  comments!: EntityTable<ReviewTableRecords['comments'], 'id'>;
+  decisions!: EntityTable<ReviewTableRecords['decisions'], 'id'>;
+  signoffs!: EntityTable<ReviewTableRecords['signoffs'], 'id'>;
+  /** Named versions: headers, and the records kept copy-on-write (versionRecords.ts). */
+  versions!: EntityTable<VersionRecord, 'id'>;
+  versionRecords!: EntityTable<VersionRecordRow, 'id'>;
 
   constructor(
     name = DATABASE_NAME,
@@ -66,6 +81,15 @@ export class WorkbenchDb extends Dexie {
       .upgrade(upgradeToVersion4);
     // Version 5 only adds empty tables (backgrounds and how this installation reaches their files).
     this.version(5).stores({ backgrounds: 'id, projectId', backgroundAccess: 'id' });
+    this.version(6)
+      .stores({
+        comments: 'id, projectId, [projectId+threadId]',
+        decisions: 'id, projectId, [projectId+targetId]',
+        signoffs: 'id, projectId',
+        versions: 'id, projectId, [projectId+seq]',
+        versionRecords: 'id, versionId',
+      })
+      .upgrade(upgradeToVersion6);
     // One write door: a table write in a transaction the door did not open is refused.
     this.use({
       stack: 'dbcore',

@@ -1,13 +1,32 @@
 import type { Bilingual } from '../../shared/domain/labels';
 import type { WorkbenchDb } from './database';
 import { invert, replay } from './changeSet';
-import type { ChangeSet, HeldRecord, HistoryEntry, RecordVersion, StoredChange } from './records';
+import type {
+  ChangeSet,
+  HeldRecord,
+  HistoryEntry,
+  HistoryStack,
+  RecordVersion,
+  StoredChange,
+} from './records';
 import { versionOf } from './recordVersion';
 import { flipStored, storedForm } from './storedChanges';
 import { assertWritable } from './readOnly';
 import { writeTransaction } from './connection';
+import { captureBeforeWrite } from './versionCapture';
 
-const STEP_TABLES = ['projects', 'objects', 'zones', 'history', 'meta'] as const;
+const STEP_TABLES = [
+  'projects',
+  'objects',
+  'zones',
+  'comments',
+  'decisions',
+  'signoffs',
+  'history',
+  'meta',
+  'versions',
+  'versionRecords',
+] as const;
 
 /** How many undo steps a project keeps (at least); older ones are dropped. */
 export const HISTORY_LIMIT = 500;
@@ -17,6 +36,17 @@ export interface HistoryScope {
   projectId: string;
   session: string;
 }
+
+/**
+ * A window has two undo stacks per project (records.ts, HistoryStack): its edits, and its review
+ * records (comments, decisions, sign-offs: a reviewer's answers are undone apart from the
+ * planner's geometry). The session that owns a stack's steps: the window session for edits, `<session>#review` for
+ * review records, so the review stack follows its window (a reload or an adopted session keeps both).
+ */
+export function stackSession(session: string, stack: HistoryStack = 'edit'): string {
+  return stack === 'review' ? `${session}${REVIEW_STACK}` : session;
+}
+export const REVIEW_STACK = '#review';
 
 const cursorKey = ({ projectId, session }: HistoryScope) => `history:${projectId}:${session}`;
 
@@ -108,6 +138,8 @@ async function applyStep(
   entry: HistoryEntry,
   direction: 'undo' | 'redo',
 ): Promise<RecordVersion[]> {
+  // Named versions keep what the step is about to overwrite (versionCapture.ts).
+  await captureBeforeWrite(db, entry.projectId, entry.stored ?? entry.changes);
   if (!entry.stored) {
     const changes = direction === 'undo' ? invert(entry.changes) : entry.changes;
     await replay(db, changes);
@@ -119,6 +151,11 @@ async function applyStep(
     const now = direction === 'undo' ? c.before : c.after;
     return { table: c.table, key: c.key, fingerprint: now === null ? null : (now as HeldRecord).fingerprint };
   });
+}
+
+/** The tables a step writes. */
+function tablesOf(entry: HistoryEntry): string[] {
+  return [...new Set((entry.stored ?? entry.changes).map((c) => c.table))];
 }
 
 /** A step undone or redone: its label and the versions of the records it wrote. */
@@ -146,10 +183,10 @@ export async function historyState(db: WorkbenchDb, scope: HistoryScope): Promis
  */
 export function undo(db: WorkbenchDb, scope: HistoryScope): Promise<StepResult | null> {
   return writeTransaction(db, STEP_TABLES, async () => {
-    await assertWritable(db, scope.projectId);
     const cursor = await cursorOf(db, scope);
     const entry = cursor > 0 ? await db.history.get(cursor) : undefined;
     if (!entry) return null;
+    await assertWritable(db, scope.projectId, tablesOf(entry));
     const written = await applyStep(db, entry, 'undo');
     const previous = await entriesOf(db, scope, 0, cursor - 1).last();
     await db.meta.put({ key: cursorKey(scope), cursor: previous?.seq ?? 0 });
@@ -160,10 +197,10 @@ export function undo(db: WorkbenchDb, scope: HistoryScope): Promise<StepResult |
 /** Redo the session's step after its cursor. Resolves to the step redone, or null when there is none. */
 export function redo(db: WorkbenchDb, scope: HistoryScope): Promise<StepResult | null> {
   return writeTransaction(db, STEP_TABLES, async () => {
-    await assertWritable(db, scope.projectId);
     const cursor = await cursorOf(db, scope);
     const entry = await entriesOf(db, scope, cursor + 1, Infinity).first();
     if (!entry) return null;
+    await assertWritable(db, scope.projectId, tablesOf(entry));
     const written = await applyStep(db, entry, 'redo');
     await db.meta.put({ key: cursorKey(scope), cursor: entry.seq! });
     return { label: entry.label, written };

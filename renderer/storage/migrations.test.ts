@@ -66,8 +66,8 @@ describe('schema migrations', () => {
 
     const db = new WorkbenchDb('hzw-migration', { indexedDB, IDBKeyRange });
     await db.open();
-    // Versions 3 and 5 add empty tables (reference layers; backgrounds) on top of the version-2 upgrade.
-    expect(db.verno).toBe(5);
+    // Versions 3, 5 and 6 add tables (reference layers; backgrounds; review records) on top of the version-2 upgrade.
+    expect(db.verno).toBe(6);
     expect(await db.referenceLayers.count()).toBe(0);
     expect(await db.backgrounds.count()).toBe(0);
     const z1 = await db.zones.get('z1');
@@ -119,5 +119,87 @@ describe('schema migrations', () => {
     expect((await other.read.project('p'))?.settings.name).toBe('乌苏古城');
     legacy.close();
     other.close();
+  });
+});
+
+describe('version 6', () => {
+  it('moves the comments a file brought out of the project’s extras into thread entries', async () => {
+    const indexedDB = new IDBFactory();
+    const v5 = new Dexie('hzw-v5', { indexedDB, IDBKeyRange });
+    v5.version(5).stores({
+      projects: 'id',
+      objects: 'id, projectId',
+      zones: 'id, projectId, objectId, [projectId+attributes.zoneType]',
+      history: '++seq, projectId, [projectId+seq], [projectId+session+seq]',
+      meta: 'key',
+      referenceLayers: 'id, projectId',
+      backgrounds: 'id, projectId',
+      backgroundAccess: 'id',
+    });
+    const zone = {
+      id: 'z1',
+      projectId: 'p',
+      objectId: 'o',
+      attributes: { zoneType: 'protection_range' },
+      geometry: square,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await v5.table('zones').put(zone);
+    const comments = [
+      // On a zone, resolved: the root pinned inside the zone, and a status entry.
+      {
+        id: 'c1',
+        target: { kind: 'zone', id: 'z1' },
+        author: '县文物局 李',
+        text: '北侧边界\n请核实',
+        createdAt: at,
+        resolved: true,
+      },
+      // Detached when its zone was deleted: kept as a remark on the project, naming the zone.
+      {
+        id: 'c2',
+        target: { kind: 'project', id: null },
+        detachedFrom: { kind: 'zone', id: 'z9' },
+        author: '',
+        text: '已删除区划的意见',
+        createdAt: at,
+        resolved: false,
+      },
+    ];
+    const carried = { tables: [], registrations: [], columns: [], meta: [] };
+    await v5.table('meta').bulkPut([
+      { key: 'fileExtras:p', extras: { comments, carried } },
+      { key: 'fileExtras:empty', extras: { comments: [], carried } },
+    ]);
+    v5.close();
+
+    const db = new WorkbenchDb('hzw-v5', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(6);
+    const entries = await db.comments.orderBy('id').toArray();
+    expect(entries.map((e) => [e.id, e.projectId, e.threadId, e.kind, e.status, e.parents])).toEqual([
+      ['p/c1', 'p', 'c1', 'comment', 'open', []],
+      ['p/c1/resolved', 'p', 'c1', 'status', 'resolved', ['c1']],
+      ['p/c2', 'p', 'c2', 'comment', 'open', []],
+    ]);
+    const [c1, , c2] = entries;
+    expect(c1!.text).toBe('北侧边界\n请核实');
+    expect(c1!.author).toEqual({ name: '县文物局 李', organisation: '' });
+    // The pin lies inside the square zone (its interior point), not at a corner.
+    const pin = c1!.anchor as { kind: string; zoneId: string; at: [number, number] };
+    expect([pin.kind, pin.zoneId]).toEqual(['zone', 'z1']);
+    expect(pin.at[0]).toBeGreaterThan(84.67);
+    expect(pin.at[0]).toBeLessThan(84.68);
+    expect(pin.at[1]).toBeGreaterThan(44.42);
+    expect(pin.at[1]).toBeLessThan(44.43);
+    expect(c2!.anchor).toEqual({ kind: 'project', at: null });
+    expect(c2!.detachedFrom).toEqual({ kind: 'zone', id: 'z9' });
+    expect(c2!.author.name).toBe('未署名');
+    expect(entries.every((e) => e.legacy)).toBe(true);
+    // The extras keep what else the file carried, without the comments.
+    expect((await db.meta.get('fileExtras:p'))?.extras).toEqual({ comments: [], carried });
+    expect(await db.versions.count()).toBe(0);
+    db.close();
   });
 });

@@ -1,5 +1,14 @@
 import type { Transaction } from 'dexie';
-import { ObjectAttributesSchema, ZoneAttributesSchema } from '../../shared/domain/schema';
+import {
+  ObjectAttributesSchema,
+  ZoneAttributesSchema,
+  type ProtectedObject,
+  type Zone,
+} from '../../shared/domain/schema';
+import type { ReviewComment } from '../../shared/formats/projectFileSchema';
+import { legacyCommentEntries } from '../../shared/review/legacyComments';
+import { CommentEntrySchema, type CommentEntry } from '../../shared/review/model';
+import { reviewRecordKey, type CommentRecord, type FileExtras } from './records';
 
 /**
  * Version 2 added the per-type zone index and the per-project history index, and from then on
@@ -41,5 +50,46 @@ export async function upgradeToVersion4(tx: Transaction): Promise<void> {
     if (old.key.split(':').length !== 2) continue;
     await meta.delete(old.key);
     await meta.put({ ...old, key: `${old.key}:${LEGACY_SESSION}` });
+  }
+}
+
+/**
+ * Version 6 stores review records in tables of their own. Comments a project file brought (kept
+ * until now in `meta` `fileExtras:<projectId>`) become thread entries in `comments`
+ * (shared/review/legacyComments.ts: a resolved one gets its status entry; a zone's pin is its
+ * interior point), keyed `<projectId>/<entryId>`, and leave the extras, which keep what else the
+ * file carried. A comment the mapping cannot read is left in the extras, as it was.
+ */
+export async function upgradeToVersion6(tx: Transaction): Promise<void> {
+  const meta = tx.table<{ key: string; extras?: FileExtras }, string>('meta');
+  for (const record of await meta.where('key').startsWith('fileExtras:').toArray()) {
+    const comments = record.extras?.comments ?? [];
+    if (comments.length === 0) continue;
+    const projectId = record.key.slice('fileExtras:'.length);
+    const [objects, zones] = await Promise.all([
+      tx.table<ProtectedObject, string>('objects').where('projectId').equals(projectId).toArray(),
+      tx.table<Zone, string>('zones').where('projectId').equals(projectId).toArray(),
+    ]);
+    const kept: ReviewComment[] = [];
+    const entries: CommentRecord[] = [];
+    for (const comment of comments) {
+      const parsed = migrated(comment, objects, zones);
+      if (parsed)
+        for (const e of parsed) entries.push({ ...e, id: reviewRecordKey(projectId, e.entryId), projectId });
+      else kept.push(comment);
+    }
+    await tx.table('comments').bulkPut(entries);
+    await meta.put({ ...record, extras: { ...record.extras!, comments: kept } });
+  }
+}
+
+function migrated(comment: ReviewComment, objects: ProtectedObject[], zones: Zone[]): CommentEntry[] | null {
+  try {
+    const parsed = legacyCommentEntries(comment, { objects, zones }).map((e) =>
+      CommentEntrySchema.safeParse(e),
+    );
+    return parsed.every((p) => p.success) ? parsed.map((p) => p.data!) : null;
+  } catch {
+    return null;
   }
 }

@@ -10,11 +10,25 @@ import { commitError } from './commitError';
 import type { WorkbenchDb } from './database';
 import { trashKey } from './projectTrash';
 import { SAVED_FILES_KEY, SAVED_FILES_LIMIT, savedFilesWith } from './savedFiles';
+import { assertWritable } from './readOnly';
+import {
+  importVersion,
+  removeVersion,
+  renameVersion,
+  tagVersion,
+  type ImportedVersion,
+  type VersionLabel,
+} from './versionStore';
+import type { VersionDelta } from './reviewStoreTypes';
+import { liveBasis, StateMoved } from './versionBasis';
+import { lineageKey } from './reviewQueries';
+import { checkVersionText, checkImportedVersion } from './versionChecks';
 
 /**
  * What is stored but is no undo step: session preferences, the hashes of files this installation
  * saved, reference layers (added and removed whole, shown or hidden), backgrounds with the local
- * access to their files, and each project's layer-list settings. These go through the
+ * access to their files, each project's layer-list settings, and named versions (tagging,
+ * renaming and deleting one is no edit of the document: versionStore.ts). These go through the
  * same write door as edits (commit.ts) — same connection, write lock and transaction — as a
  * change set that leaves no history entry.
  */
@@ -29,14 +43,32 @@ export type OutsideWrite =
   | { kind: 'putBackground'; background: Background }
   | { kind: 'removeBackground'; id: string }
   | { kind: 'backgroundAccess'; id: string; access: BackgroundAccessValue | null }
-  | { kind: 'layerList'; projectId: string; prefs: LayerListPrefs };
+  | { kind: 'layerList'; projectId: string; prefs: LayerListPrefs }
+  /** `basis`: the token (versionBasis.ts) of the records `label.contentHash` was computed from. */
+  | { kind: 'tagVersion'; projectId: string; label: VersionLabel; basis?: string }
+  | { kind: 'renameVersion'; projectId: string; versionId: string; name: string; note: string }
+  | { kind: 'removeVersion'; projectId: string; versionId: string }
+  | { kind: 'importVersion'; projectId: string; header: ImportedVersion; overlay: VersionDelta }
+  /** The uid the project's files carry (`hzw_meta.project_uid`), set when it is made from a file. */
+  | { kind: 'lineage'; projectId: string; uid: string };
 
 /** A commit request of writes outside the undo history. */
 export interface OutsideHistoryRequest {
   outsideHistory: OutsideWrite[];
 }
 
-export const OUTSIDE_TABLES = ['meta', 'referenceLayers', 'backgrounds', 'backgroundAccess'] as const;
+export const OUTSIDE_TABLES = [
+  'meta',
+  'referenceLayers',
+  'backgrounds',
+  'backgroundAccess',
+  'versions',
+  'versionRecords',
+  // Read by the version writes (the state a tag counts, the project a version belongs to).
+  'projects',
+  'objects',
+  'zones',
+] as const;
 export const preferenceKey = (name: string) => `pref:${name}`;
 /** Showing a layer is a view preference, not a rewrite of its (tens of MB) record. */
 export const VISIBLE_PREFIX = 'referenceVisible:';
@@ -92,6 +124,31 @@ function validate(write: OutsideWrite): void {
     case 'layerList':
       if (!isText(write.projectId) || !LayerListPrefsSchema.safeParse(write.prefs).success)
         refuse('Layer settings need a project and valid values', '图层设置需要项目和有效的值');
+      return;
+    case 'tagVersion':
+      checkVersionText(
+        write.kind,
+        write.projectId,
+        write.label.versionId,
+        write.label.name,
+        write.label.note,
+      );
+      return;
+    case 'renameVersion':
+      checkVersionText(write.kind, write.projectId, write.versionId, write.name, write.note);
+      return;
+    case 'removeVersion':
+      checkVersionText(write.kind, write.projectId, write.versionId, 'x', '');
+      return;
+    case 'importVersion':
+      checkImportedVersion(write.projectId, write.header, write.overlay);
+      return;
+    case 'lineage':
+      if (!isText(write.projectId) || !isText(write.uid) || write.uid.length > 128)
+        refuse(
+          'A lineage needs a project and a uid of at most 128 characters',
+          '项目标识需要项目和不超过 128 个字符的标识',
+        );
   }
 }
 
@@ -141,6 +198,27 @@ export async function applyOutside(db: WorkbenchDb, writes: readonly OutsideWrit
           key: layerListKey(write.projectId),
           layerList: LayerListPrefsSchema.parse(write.prefs),
         });
+        break;
+      // Versions are the planner's: a review copy keeps the ones its file brought, unchanged.
+      case 'tagVersion':
+        await assertWritable(db, write.projectId);
+        if (write.basis !== undefined && write.basis !== (await liveBasis(db, write.projectId)))
+          throw new StateMoved();
+        await tagVersion(db, write.projectId, write.label);
+        break;
+      case 'renameVersion':
+        await assertWritable(db, write.projectId);
+        await renameVersion(db, write.projectId, write.versionId, write.name, write.note);
+        break;
+      case 'removeVersion':
+        await assertWritable(db, write.projectId);
+        await removeVersion(db, write.projectId, write.versionId);
+        break;
+      case 'importVersion':
+        await importVersion(db, write.projectId, write.header, write.overlay);
+        break;
+      case 'lineage':
+        await db.meta.put({ key: lineageKey(write.projectId), value: write.uid });
     }
   }
 }

@@ -47,6 +47,23 @@ async function addProject(name: string): Promise<string> {
   return id;
 }
 
+function comment(projectId: string) {
+  const value = {
+    id: `${projectId}/c1`,
+    projectId,
+    entryId: 'c1',
+    threadId: 'c1',
+    kind: 'comment',
+    parents: [],
+    text: '请核实',
+    status: 'open',
+    author: { name: '李审', organisation: '' },
+    createdAt: '2026-01-01T00:00:00.000Z',
+    anchor: { kind: 'project', at: null },
+  };
+  return { table: 'comments', key: value.id, value } as never;
+}
+
 describe('deleting a project', () => {
   it('hides it from the project list, keeps its records, and restores it on "undo delete"', async () => {
     const indexedDB = new IDBFactory();
@@ -67,6 +84,25 @@ describe('deleting a project', () => {
     store = await openStore({ name: 'trash-empty', indexedDB, IDBKeyRange });
     const keep = await addProject('甲');
     const gone = await addProject('乙');
+    // Both with a comment, a tagged version and a record kept for it (the zone changed since).
+    for (const id of [keep, gone]) {
+      await store.commit({
+        projectId: id,
+        label: { zh: '意见', en: 'Comment' },
+        undo: 'record',
+        build: () => [comment(id)],
+      });
+      await store.versions.tagVersion(id, { name: '送审稿', note: '', author: null });
+      const zone = (await store.read.zone(`${id}-z`))!;
+      const changed = { ...zone, attributes: { ...zone.attributes, rules: '不得建设' } };
+      await store.commit({
+        projectId: id,
+        label: { zh: '改', en: 'Edit' },
+        undo: 'record',
+        build: () => [{ table: 'zones', key: zone.id, value: changed }],
+      });
+      await store.commit({ outsideHistory: [{ kind: 'lineage', projectId: id, uid: `uid-${id}` }] });
+    }
     await store.trashProject(gone);
     store.close();
     // A new session right away keeps it (undo delete still possible).
@@ -80,7 +116,13 @@ describe('deleting a project', () => {
     expect(await db.zones.where('projectId').equals(gone).count()).toBe(0);
     expect(await db.objects.where('projectId').equals(gone).count()).toBe(0);
     expect(await db.projects.get(gone)).toBeUndefined();
-    expect(await db.zones.where('projectId').equals(keep).count()).toBe(1);
+    for (const table of [db.comments, db.versions]) {
+      expect(await table.where('projectId').equals(gone).count()).toBe(0);
+      expect(await table.where('projectId').equals(keep).count()).toBe(1);
+    }
+    expect((await db.versionRecords.toArray()).map((r) => r.key)).toEqual([`${keep}-z`]);
+    expect(await db.meta.get(`lineage:${gone}`)).toBeUndefined();
+    expect((await db.meta.get(`lineage:${keep}`))?.value).toBe(`uid-${keep}`);
     db.close();
     store = await openStore({ name: 'trash-empty', indexedDB, IDBKeyRange });
   });

@@ -37,6 +37,11 @@ export function emptyTrash(
     db.referenceLayers,
     db.backgrounds,
     db.backgroundAccess,
+    db.comments,
+    db.decisions,
+    db.signoffs,
+    db.versions,
+    db.versionRecords,
   ];
   return writeTransaction(
     db,
@@ -51,6 +56,10 @@ export function emptyTrash(
         await db.objects.where('projectId').equals(id).delete();
         await db.zones.where('projectId').equals(id).delete();
         await db.history.where('projectId').equals(id).delete();
+        for (const review of [db.comments, db.decisions, db.signoffs, db.versions])
+          await review.where('projectId').equals(id).delete();
+        // Version rows are keyed under their version's key, `<projectId>/<versionId>`.
+        await db.versionRecords.where(':id').startsWith(`${id}/`).delete();
         await db.referenceLayers.where('projectId').equals(id).delete();
         const backgrounds = await db.backgrounds.where('projectId').equals(id).primaryKeys();
         const records = await db.backgroundAccess.bulkGet(backgrounds);
@@ -58,7 +67,13 @@ export function emptyTrash(
         await db.backgroundAccess.bulkDelete(backgrounds);
         await db.backgrounds.bulkDelete(backgrounds);
         await db.meta.where('key').startsWith(`history:${id}:`).delete();
-        await db.meta.bulkDelete([`review:${id}`, `fileExtras:${id}`, `layers:${id}`, trashKey(id)]);
+        await db.meta.bulkDelete([
+          `review:${id}`,
+          `fileExtras:${id}`,
+          `layers:${id}`,
+          `lineage:${id}`,
+          trashKey(id),
+        ]);
         await db.projects.delete(id);
       }
       return { projects: due, accesses };

@@ -20,6 +20,9 @@ const NOUNS: Record<TableName, Bilingual> = {
   zones: { zh: '此区划', en: 'This zone' },
   objects: { zh: '此保护对象', en: 'This protected object' },
   projects: { zh: '此项目', en: 'This project' },
+  comments: { zh: '此审查意见', en: 'This review comment' },
+  decisions: { zh: '此审查结论', en: 'This review decision' },
+  signoffs: { zh: '此签署', en: 'This sign-off' },
 };
 
 /**

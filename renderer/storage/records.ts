@@ -6,7 +6,7 @@ import type { LayerListPrefs } from '../../shared/domain/backgrounds';
 import type { CommentEntry, Decision, Signoff, VersionHeader } from '../../shared/review/model';
 
 /** The tables a change set may touch, and the record each holds. */
-export interface TableRecords {
+export interface TableRecords extends ReviewTableRecords {
   projects: Project;
   objects: ProtectedObject;
   zones: Zone;
@@ -16,8 +16,9 @@ export type TableName = keyof TableRecords;
 /*
  * The review loop's tables (issue 13, Dexie version 6). Review records are stored under
  * `${projectId}/${entryId}` (reviewRecordKey) so a working copy or a file opened twice cannot
- * collide; their ids inside (`entryId`, anchors, targets) are document ids. wip/review-a joins
- * ReviewTableRecords into TableRecords with the version 6 schema and the write door.
+ * collide; their ids inside (`entryId`, anchors, targets) are document ids. They are tables of
+ * TableRecords like the document's, written through the same door (validateRecord.ts checks them
+ * against shared/review/model.ts); a review copy accepts them alone (readOnly.ts).
  */
 export type CommentRecord = CommentEntry & { id: string; projectId: string };
 /** `targetId` repeats `target.id` for the `[projectId+targetId]` index. */

@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { WorkbenchDb, DATABASE_NAME } from './database';
 import { commit, type CommitRequest, type CommitResult } from './commit';
-import { historyState, redo, undo, type HistoryState, type StepResult } from './history';
+import { historyState, redo, stackSession, undo, type HistoryState, type StepResult } from './history';
 import { createReader, type Reader } from './reader';
 import { isReadOnly } from './readOnly';
 import { claimWindowSession } from './windowSession';
@@ -19,7 +19,8 @@ import type { HistoryStack, TableName, TableRecords } from './records';
 import type { Project } from '../../shared/domain/schema';
 import type { ReviewQueries, VersionWrites } from './reviewStoreTypes';
 export type { VersionDelta, VersionImport, VersionState, VersionWrites } from './reviewStoreTypes';
-import { interimReviewQueries, interimVersionWrites } from './reviewInterim';
+import { reviewQueries } from './reviewQueries';
+import { createVersionWrites } from './versionWrites';
 import { watchMutations, type Mutated } from './mutations';
 
 /** Reads available to live queries and one-off reads. */
@@ -123,21 +124,21 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       const [projects, trashed] = await Promise.all([db.projects.toArray(), trashedProjects(db)]);
       return trashed.size ? projects.filter((p) => !trashed.has(p.id)) : projects;
     },
-    history: (projectId) => historyState(db, { projectId, session }),
+    history: (projectId, stack) => historyState(db, { projectId, session: stackSession(session, stack) }),
     readOnly: (projectId) => isReadOnly(db, projectId),
     editCount: (projectId) => db.history.where('projectId').equals(projectId).count(),
     fileExtras: (projectId) => readFileExtras(db, projectId),
     records: (table, keys) => db.table(table).bulkGet([...keys]),
-    ...interimReviewQueries(db, (name) => store.readPreference(name)),
+    ...reviewQueries(db, (name) => store.readPreference(name)),
   };
   const outside = async (...writes: OutsideWrite[]) => void (await commit(db, { outsideHistory: writes }));
   const store: Store = {
     session,
     commit: (request) =>
       commit(db, 'outsideHistory' in request ? request : { ...request, session: request.session ?? session }),
-    undo: (projectId) => undo(db, { projectId, session }),
-    redo: (projectId) => redo(db, { projectId, session }),
-    versions: interimVersionWrites(),
+    undo: (projectId, stack) => undo(db, { projectId, session: stackSession(session, stack) }),
+    redo: (projectId, stack) => redo(db, { projectId, session: stackSession(session, stack) }),
+    versions: createVersionWrites(db, outside),
     async readPreference(name) {
       return (await db.meta.get(preferenceKey(name)))?.value ?? null;
     },

@@ -1,14 +1,43 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { CommentEntrySchema, DecisionSchema, SignoffSchema } from '../../shared/review/model';
 import { describeIssues } from '../../shared/domain/messages';
 import { ProjectSchema, ProtectedObjectSchema, ZoneSchema, type Zone } from '../../shared/domain/schema';
 import { polygonProblemMessage, validateGeometry } from '../../shared/geometry/validatePolygon';
 import { CommitError } from './commitError';
-import type { Put, TableName, TableRecords } from './records';
+import { reviewRecordKey, type Put, type TableName, type TableRecords } from './records';
+
+/**
+ * A review record is its model entry (shared/review/model.ts, loose: a newer version's fields are
+ * kept) plus where the store keeps it: the project, and the key `<projectId>/<entryId>`.
+ */
+function reviewRecord(
+  entry: z.ZodType,
+  extra: (record: Record<string, unknown>) => string | null = () => null,
+) {
+  return z
+    .looseObject({ id: z.string(), projectId: z.string().min(1) })
+    .superRefine((record, ctx) => {
+      if (record.id !== reviewRecordKey(record.projectId, String(record.entryId)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['id'],
+          message: 'the key of a review record is <projectId>/<entryId>',
+        });
+      const problem = extra(record);
+      if (problem) ctx.addIssue({ code: 'custom', path: [], message: problem });
+    })
+    .pipe(entry as z.ZodType<unknown, { id: string; projectId: string }>);
+}
 
 const SCHEMAS: Record<TableName, z.ZodType> = {
   projects: ProjectSchema,
   objects: ProtectedObjectSchema,
   zones: ZoneSchema,
+  comments: reviewRecord(CommentEntrySchema),
+  decisions: reviewRecord(DecisionSchema, (d) =>
+    d.targetId === (d.target as { id?: unknown } | undefined)?.id ? null : 'targetId repeats target.id',
+  ),
+  signoffs: reviewRecord(SignoffSchema),
 };
 
 /**

@@ -89,4 +89,24 @@ describe('window sessions', () => {
     expect(next.session).toBe(first.session);
     db.close();
   });
+
+  it('pass a closed window’s review stack on with its session, never as a session of its own', async () => {
+    const db = new WorkbenchDb('review-sessions', { indexedDB: new IDBFactory(), IDBKeyRange });
+    await db.open();
+    const browser = new Browser();
+    const first = await open(db, browser, 1);
+    // The window only commented: its steps are all on its review stack.
+    const step = {
+      projectId: 'p',
+      session: `${first.session}#review`,
+      label: { zh: '', en: '' },
+      changes: [],
+      at: '',
+    };
+    await writeTransaction(db, ['history'], () => db.history.add(step));
+    browser.close(1);
+    const next = await open(db, browser, 2);
+    expect(next.session).toBe(first.session);
+    db.close();
+  });
 });

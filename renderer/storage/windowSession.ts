@@ -32,11 +32,15 @@ function hold(locks: LockManager, id: string, options: LockOptions): Promise<boo
   });
 }
 
-/** Sessions of recent undo steps, newest first, that no open window holds. */
+/**
+ * Sessions of recent undo steps, newest first, that no open window holds. A window's second stack
+ * (`<session>#review`, history.ts) is no session of its own: it goes with the window that adopts
+ * `<session>`, so a review step alone also offers its window session for adoption.
+ */
 async function orphans(db: WorkbenchDb, locks: LockManager): Promise<string[]> {
   const held = new Set(((await locks.query()).held ?? []).map((l) => l.name));
   const recent = await db.history.reverse().limit(200).toArray();
-  const sessions = [...new Set(recent.map((e) => e.session))];
+  const sessions = [...new Set(recent.map((e) => e.session.split('#')[0]!))];
   return sessions.filter((s) => !held.has(LOCK_PREFIX + s));
 }
 

@@ -24,6 +24,7 @@ import { ProjectPicker } from './ProjectPicker';
 import { ProjectSettingsDialog } from './ProjectSettingsDialog';
 import { ReloadBanner } from './ReloadBanner';
 import { ReviewBanner } from './ReviewBanner';
+import { ReviewPanel } from './review/ReviewPanel';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { useEditorState } from './hooks/useEditorState';
@@ -69,8 +70,14 @@ export function App({ persistent }: { persistent: boolean | null }) {
   }, []);
 
   useKeyboard(map, actions);
-  // One live query of the undo/redo state serves the toolbar and the native menu.
-  const history = useLive((q) => (projectId ? q.history(projectId) : Promise.resolve(null)), [projectId]);
+  // One live query of the undo/redo state serves the toolbar and the native menu: in a review copy
+  // the review stack (comments, verdicts), the only one a reviewer fills.
+  const readOnly = useEditorState((s) => s.readOnly);
+  const stack = readOnly ? 'review' : 'edit';
+  const history = useLive(
+    (q) => (projectId ? q.history(projectId, stack) : Promise.resolve(null)),
+    [projectId, stack],
+  );
   useWindowState(data?.project.settings.name ?? null, history);
   useEffect(
     () => platform.onMenuCommand((command) => isMenuCommand(command) && MENU_ACTIONS[command](actions)),
@@ -139,6 +146,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
           {data ? <AttributePanel data={data} /> : <div className="panel attributes" />}
           {data && <CoordinateHost data={data} map={map} />}
           {data && <ChecksPanelDock data={data} map={map} />}
+          {data && <ReviewPanel data={data} map={map} />}
         </div>
       </main>
       {data && <AttributeTableDock data={data} map={map} />}

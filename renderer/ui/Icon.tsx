@@ -34,6 +34,7 @@ const PATHS = {
   severityInfo: 'M12 3a9 9 0 1 0 0.01 0 M12 11v6 M12 7v2',
   layers: 'M12 3l9 5-9 5-9-5z M3 13l9 5 9-5',
   figure: 'M4 3h16v18H4z M7 6h10v8H7z M9 12l2-3 2 2 2-3 M7 17h6',
+  comment: 'M4 4h16v12H10l-5 4v-4H4z M8 8h8 M8 12h5',
 } as const;
 export type IconName = keyof typeof PATHS;
 

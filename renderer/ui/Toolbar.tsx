@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ZONE_TYPES, ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
-import { TOOL_IDS, TOOL_KEYS, TOOL_LABELS, VIEW_TOOLS, type ToolbarToolId } from '../editor/tools';
+import { REVIEW_TOOLS, TOOL_IDS, TOOL_KEYS, TOOL_LABELS, type ToolbarToolId } from '../editor/tools';
 import type { AppActions } from './appActions';
 import { useEditorState } from './hooks/useEditorState';
 import { useLang } from './hooks/useLang';
@@ -26,6 +26,7 @@ const TOOL_ICONS: Record<ToolbarToolId, IconName> = {
   measureLength: 'measureLength',
   measureArea: 'measureArea',
   whatHere: 'whatHere',
+  comment: 'comment',
 };
 
 function Group({ label, children }: { label: string; children: ReactNode }) {
@@ -51,7 +52,8 @@ export function Toolbar({
   const zoneType = useEditorState((s) => s.drawZoneType);
   const radius = useEditorState((s) => s.circleRadius);
   const hasSelection = useEditorState((s) => s.selection.zoneIds.length > 0 || s.selection.objectId !== null);
-  // A review copy offers only what changes nothing (ReviewBanner explains; the store refuses writes).
+  // A review copy offers what changes nothing, and comments (ReviewBanner explains; the store refuses
+  // every other write).
   const readOnly = useEditorState((s) => s.readOnly);
   const noProject = !useEditorState((s) => s.projectId);
 
@@ -84,7 +86,7 @@ export function Toolbar({
           aria-label={t('undo')}
           title={`${undoTitle} (Ctrl+Z)`}
           onClick={actions.undo}
-          disabled={!history?.undo || !!gesture || readOnly}
+          disabled={!history?.undo || !!gesture}
         >
           <Icon name="undo" />
         </button>
@@ -93,7 +95,7 @@ export function Toolbar({
           aria-label={t('redo')}
           title={`${redoTitle} (Ctrl+Shift+Z)`}
           onClick={actions.redo}
-          disabled={!history?.redo || !!gesture || readOnly}
+          disabled={!history?.redo || !!gesture}
         >
           <Icon name="redo" />
         </button>
@@ -106,7 +108,7 @@ export function Toolbar({
             type="button"
             aria-label={TOOL_LABELS[id][lang]}
             aria-pressed={tool === id}
-            disabled={readOnly && !VIEW_TOOLS.includes(id)}
+            disabled={readOnly && !REVIEW_TOOLS.includes(id)}
             title={`${TOOL_LABELS[id][lang]} (${TOOL_KEYS[id].toUpperCase()})`}
             onClick={() => workbench.setTool(id)}
           >

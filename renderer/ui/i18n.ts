@@ -161,8 +161,8 @@ export const UI = {
   // Review mode (ReviewBanner): a project file opened from elsewhere is a read-only review copy.
   reviewBanner: { zh: '审阅模式：只读', en: 'Review mode: read-only' },
   reviewBannerHint: {
-    zh: '此项目来自不是本机保存的文件（他人的文件，或保存后被改动过），不能修改。要编辑，请制作工作副本（原审阅副本保持不变）。',
-    en: 'This project came from a file this computer did not save (someone else’s, or changed since it was saved) and cannot be changed. To edit, make a working copy (the review copy stays as received).',
+    zh: '几何只读，可添加审阅意见。此项目来自不是本机保存的文件；要修改区划，请制作工作副本（原审阅副本保持不变）。',
+    en: 'Geometry is read-only; review comments can be added. This project came from a file this computer did not save; to change zones, make a working copy (the review copy stays as received).',
   },
   makeWorkingCopy: { zh: '制作工作副本', en: 'Make a working copy' },
   checks: { zh: '检查', en: 'Checks' },

@@ -42,11 +42,13 @@ export function useKeyboard(map: RefObject<PlanMap | null>, actions: AppActions)
       event.preventDefault();
       if (action.kind === 'cancel') return cancel();
       if (map.current?.handleKey(action)) return;
+      // In the review panel Ctrl+Z takes back review steps (a reply, a resolve), never a vertex.
+      const inReview = !!(document.activeElement as HTMLElement | null)?.closest('[data-review-panel]');
       switch (action.kind) {
         case 'undo':
-          return actions.undo();
+          return inReview ? void workbench.undo('review') : actions.undo();
         case 'redo':
-          return actions.redo();
+          return inReview ? void workbench.redo('review') : actions.redo();
         case 'delete':
           return actions.deleteSelection();
         case 'tool':

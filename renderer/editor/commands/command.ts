@@ -1,6 +1,6 @@
 import type { Bilingual } from '../../../shared/domain/labels';
 import type { Reader } from '../../storage/reader';
-import type { Put } from '../../storage/records';
+import type { HistoryStack, Put } from '../../storage/records';
 
 /**
  * An edit as data: what it is called in the history, whether it is an undo step, and how it turns
@@ -9,6 +9,12 @@ import type { Put } from '../../storage/records';
 export interface Command {
   label: Bilingual;
   undo: 'record' | 'skip';
+  /**
+   * Which of the window's undo stacks the step joins (storage/history.ts): 'edit' (the default)
+   * for the document, 'review' for comments, decisions and sign-offs, so undoing a reply never
+   * takes back a vertex and the reverse.
+   */
+  history?: HistoryStack;
   build(read: Reader): Promise<Put[]>;
 }
 
