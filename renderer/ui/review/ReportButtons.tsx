@@ -5,16 +5,21 @@ import { exportFilter } from '../../../shared/ipc/fileTypes';
 import type { ChangeReportInput, ReportFormat, ReviewReportInput } from '../../../shared/review/reportTypes';
 import { JobCancelled, runJob } from '../../jobs/runJob';
 import { loadFigureFont } from '../figures/figureFont';
+import type { ProjectData } from '../../editor/projectMirror';
 import { useLang } from '../hooks/useLang';
 import { useWorkbench } from '../hooks/useWorkbench';
+import { reviewReportInput } from './reviewReportInput';
 
 export interface ReportButtonsProps {
   /** The project's name, the start of each file name. */
   projectName: string;
-  /** The review records with the document they are about (document ids); null hides 审查意见. */
-  review: Omit<ReviewReportInput, 'format' | 'font'> | null;
-  /** A comparison on screen; null hides 变化报告. */
-  change: Omit<ChangeReportInput, 'format' | 'font'> | null;
+  /**
+   * Gathers the review records and the document they are about (document ids) when a 审查意见
+   * button is pressed (see reviewReportInput.ts); absent hides those buttons.
+   */
+  review?: () => Promise<Omit<ReviewReportInput, 'format' | 'font'>>;
+  /** The comparison on screen, gathered when a 变化报告 button is pressed; absent hides those. */
+  change?: () => Promise<Omit<ChangeReportInput, 'format' | 'font'>>;
 }
 
 type Report = 'review' | 'change';
@@ -48,8 +53,8 @@ export function ReportButtons({ projectName, review, change }: ReportButtonsProp
       const font = format === 'pdf' ? (await loadFigureFont()).bytes : undefined;
       const output =
         report === 'review'
-          ? await runJob('writeReviewReport', { ...review!, format, ...(font && { font }) })
-          : await runJob('writeChangeReport', { ...change!, format, ...(font && { font }) });
+          ? await runJob('writeReviewReport', { ...(await review!()), format, ...(font && { font }) })
+          : await runJob('writeChangeReport', { ...(await change!()), format, ...(font && { font }) });
       const name = `${safeFileName(projectName, 'project')}-${SUFFIX[report][lang]}.${format}`;
       const filter = exportFilter(name, lang);
       const saved = await platform.exportFile({
@@ -87,5 +92,16 @@ export function ReportButtons({ projectName, review, change }: ReportButtonsProp
         </button>
       ))}
     </div>
+  );
+}
+
+/** The 审查意见 buttons for the review panel: the records are read from the store when pressed. */
+export function ReviewReportButtons({ data }: { data: ProjectData }) {
+  const { workbench } = useWorkbench();
+  return (
+    <ReportButtons
+      projectName={data.project.settings.name}
+      review={() => reviewReportInput(workbench.store.read, data)}
+    />
   );
 }
