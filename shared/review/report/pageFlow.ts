@@ -73,8 +73,9 @@ export class PageFlow {
     const widths = columns.map((c) => (c.weight / total) * this.width);
     const lineH = ptToMm(sizePt) * LINE;
     const pad = 1;
-    const drawRow = (cells: readonly string[], bold: boolean) => {
-      const wrapped = cells.map((cell, i) => wrapText(cell, sizePt, widths[i]! - 2 * pad, this.measure));
+    // A row taller than a page (a 2 000-character reason in a narrow column) continues on the next.
+    const maxLines = Math.max(1, Math.floor((A4.heightMm - 2 * MARGIN - 8 - 2 * pad) / lineH));
+    const drawPiece = (wrapped: readonly (readonly string[])[], bold: boolean) => {
       const h = Math.max(1, ...wrapped.map((w) => w.length)) * lineH + 2 * pad;
       const top = this.reserve(h);
       let x = this.left;
@@ -85,6 +86,15 @@ export class PageFlow {
         );
         x += widths[i]!;
       });
+    };
+    const drawRow = (cells: readonly string[], bold: boolean) => {
+      const wrapped = cells.map((cell, i) => wrapText(cell, sizePt, widths[i]! - 2 * pad, this.measure));
+      const lines = Math.max(1, ...wrapped.map((w) => w.length));
+      for (let from = 0; from < lines; from += maxLines)
+        drawPiece(
+          wrapped.map((w) => w.slice(from, from + maxLines)),
+          bold,
+        );
     };
     drawRow(
       columns.map((c) => c.title),
