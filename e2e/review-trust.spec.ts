@@ -49,9 +49,9 @@ test('a file forged to carry this installation’s id opens read-only; the file 
 });
 
 interface Comment {
-  id: string;
-  target: { kind: string; id: string | null };
-  author: string;
+  entryId: string;
+  anchor: { kind: string; zoneId?: string; at: [number, number] | null };
+  author: { name: string; organisation: string };
   text: string;
   thread?: string;
 }
@@ -69,22 +69,23 @@ test('comments and a reviewer’s table in a received file survive a working cop
   );
   const comments: Comment[] = [
     {
-      id: 'c-zone',
-      target: { kind: 'zone', id: zone!.id },
-      author: '自治区文物局 审阅人',
+      entryId: 'c-zone',
+      anchor: { kind: 'zone', zoneId: zone!.id, at: [81.84, 43.2] },
+      author: { name: '审阅人', organisation: '自治区文物局' },
       text: '北侧边界请按 1:500 地形图核对',
       thread: 'T-7',
     },
     {
-      id: 'c-project',
-      target: { kind: 'project', id: null },
-      author: '审阅人',
+      entryId: 'c-project',
+      anchor: { kind: 'project', at: null },
+      author: { name: '审阅人', organisation: '' },
       text: '建设控制地带高度请复核',
     },
   ];
   const rows = comments.map((c, seq) => {
-    const value = JSON.stringify({ ...c, createdAt: '2026-12-02T09:00:00.000Z', resolved: false });
-    return `('${c.id}', ${seq}, '${value.replaceAll("'", "''")}')`;
+    const entry = { ...c, threadId: c.entryId, kind: 'comment', parents: [], status: 'open' };
+    const value = JSON.stringify({ ...entry, createdAt: '2026-12-02T09:00:00.000Z' });
+    return `('${c.entryId}', ${seq}, '${value.replaceAll("'", "''")}')`;
   });
   sql(
     received,
@@ -105,18 +106,18 @@ test('comments and a reviewer’s table in a received file survive a working cop
   expect(saved).toMatch(/（工作副本）\.hzw$/);
 
   // Read back with sqlite3: the comments, on the zone with the same boundary, and the table.
-  const back = json<{ json: string }>(saved, 'SELECT json FROM hzw_comments ORDER BY seq').map(
+  const back = json<{ json: string }>(saved, 'SELECT json FROM hzw_comments ORDER BY id DESC').map(
     (r) => JSON.parse(r.json) as Comment,
   );
   expect(back.map(({ author, text, thread }) => ({ author, text, thread }))).toEqual(
     comments.map(({ author, text, thread }) => ({ author, text, thread })),
   );
-  expect(back[1]!.target).toEqual({ kind: 'project', id: null });
+  expect(back[1]!.anchor).toEqual({ kind: 'project', at: null });
   const [target] = json<{ geometry: string }>(
     saved,
-    `SELECT json_extract(json, '$.geometry') AS geometry FROM hzw_zones WHERE id = '${back[0]!.target.id}'`,
+    `SELECT json_extract(json, '$.geometry') AS geometry FROM hzw_zones WHERE id = '${back[0]!.anchor.zoneId}'`,
   );
-  expect(back[0]!.target.kind).toBe('zone');
+  expect(back[0]!.anchor.kind).toBe('zone');
   expect(target?.geometry).toBe(zone!.geometry);
   const dump = (file: string) => sql(file, '.dump review_log');
   expect(dump(saved)).toContain('9007199254740993');
@@ -135,10 +136,10 @@ test('comments and a reviewer’s table in a received file survive a working cop
   const reopened = (await readTable<{ id: string }>(reviewer, 'projects')).find(
     (p) => !projectsBefore.some((b) => b.id === p.id),
   )!;
-  const extras = (await readTable<{ key: string; extras?: { comments: Comment[] } }>(reviewer, 'meta')).find(
-    (m) => m.key === `fileExtras:${reopened.id}`,
+  const stored = (await readTable<Comment & { projectId: string }>(reviewer, 'comments')).filter(
+    (c) => c.projectId === reopened.id,
   );
-  expect(extras?.extras?.comments.map((c) => c.text)).toEqual(comments.map((c) => c.text));
+  expect(stored.map((c) => c.text).sort()).toEqual(comments.map((c) => c.text).sort());
 
   await openFile(reviewer, keptReview);
   await expect(banner).toBeVisible();

@@ -1,5 +1,9 @@
 import type { ProjectDocument } from '../../shared/formats/projectDocument';
-import { PROJECT_FILE_EXTENSION } from '../../shared/formats/projectFile';
+import {
+  PROJECT_FILE_EXTENSION,
+  type ProjectFileContent,
+  type ProjectFileWriteOptions,
+} from '../../shared/formats/projectFile';
 import type { OpenedFile } from '../../shared/ipc/contract';
 import type { Platform } from '../platform/platform';
 import type { Store } from '../storage/store';
@@ -10,6 +14,7 @@ import type { OpenFile } from './editorState';
 import { withJob } from './transferJob';
 import { opensForReview, rememberSaved } from './fileTrust';
 import { backgroundsForFile, restoreBackgrounds } from './projectBackgrounds';
+import { projectReview, toDocument, type ProjectReview } from './review/projectReview';
 
 export const GENERATOR = 'Heritage Zone Workbench 0.1.0';
 const FILTERS = [{ name: '文物保护区划项目 Heritage zone project', extensions: [PROJECT_FILE_EXTENSION] }];
@@ -46,8 +51,9 @@ export async function createAndShowProject(
   file: OpenFile | null = null,
   readOnly = false,
   extras?: FileExtras,
+  review?: ProjectReview,
 ): Promise<string | null> {
-  const command = createProject(document, undefined, extras);
+  const command = createProject(document, undefined, extras, review);
   try {
     await workbench.store.commit({ projectId: command.id, ...command, readOnly });
   } catch (error) {
@@ -88,9 +94,7 @@ export async function openProjectFile(workbench: Workbench, file: OpenedFile): P
   const label = { zh: `正在打开 ${file.name}`, en: `Opening ${file.name}` };
   const content = await withJob(workbench, label, 'readProject', { name: file.name, bytes: file.bytes });
   if (!content) return;
-  const { comments, carried } = content;
-  const opened = { handle: file.handle, name: file.name };
-  const id = await createAndShowProject(workbench, content, opened, review, { comments, carried });
+  const id = await createFromFile(workbench, content, { handle: file.handle, name: file.name }, review);
   // Backgrounds come as descriptions: listed as missing until their files are located here.
   if (id && content.backgrounds)
     await restoreBackgrounds(workbench.store, id, content.backgrounds).catch((e: unknown) =>
@@ -105,18 +109,39 @@ export async function openProjectFile(workbench: Workbench, file: OpenedFile): P
 }
 
 /**
+ * A read project file as a new project, shown: the document, and in the same transaction its
+ * review records, versions and lineage (a version 2 file has none: the new project's own id is
+ * its lineage from now on) and what else the file carried.
+ */
+export function createFromFile(
+  workbench: Workbench,
+  content: ProjectFileContent,
+  opened: OpenFile | null,
+  readOnly: boolean,
+): Promise<string | null> {
+  const { review, versions, saved, carried } = content;
+  const extras = { comments: [], carried };
+  return createAndShowProject(workbench, content, opened, readOnly, extras, {
+    review,
+    versions,
+    lineage: saved.projectUid,
+  });
+}
+
+/**
  * Turn the open review copy into a normal project: a new project (new id, no file yet) holding
  * the same content, so the reviewed copy stays as it was received.
  */
 export async function makeWorkingCopy(workbench: Workbench): Promise<void> {
   const document = await currentDocument(workbench);
-  // The received comments and whatever else the file carried go with the copy.
+  // The review records, versions, lineage and whatever else the file carried go with the copy.
   const extras = (await workbench.store.read.fileExtras(workbench.projectId)) ?? undefined;
+  const review = await projectReview(workbench.store.read, workbench.projectId);
   const suffix = workbench.state.get().lang === 'zh' ? '（工作副本）' : ' (working copy)';
   const name = `${document.settings.name}${suffix}`.slice(0, 200);
   const copy = { ...document, settings: { ...document.settings, name } };
   const original = workbench.projectId;
-  const id = await createAndShowProject(workbench, copy, null, false, extras);
+  const id = await createAndShowProject(workbench, copy, null, false, extras, review);
   // The copy shows the same backgrounds, reaching the same files.
   if (id) {
     const store = workbench.store;
@@ -132,21 +157,57 @@ export async function makeWorkingCopy(workbench: Workbench): Promise<void> {
     });
 }
 
-/** The open project as a document (what a project file or an export holds). */
+/**
+ * The open project as a document (what a project file or an export holds), in document ids: the
+ * ids its file gave the records, where the store had to give others (FileExtras.idMap).
+ */
 export async function currentDocument(workbench: Workbench): Promise<ProjectDocument> {
   const projectId = workbench.projectId;
   const read = workbench.store.read;
-  const [project, objects, zones] = await Promise.all([
+  const [project, objects, zones, extras] = await Promise.all([
     read.project(projectId),
     read.objectsOfProject(projectId),
     read.zonesOfProject(projectId),
+    read.fileExtras(projectId),
   ]);
   if (!project) throw new Error('the open project is missing from the store');
+  const doc = toDocument(extras?.idMap);
+  const supersedes = (id: string | null) => (id === null ? null : doc(id));
   return {
     settings: project.settings,
-    objects: objects.map(({ projectId: _p, ...object }) => object),
-    zones: zones.map(({ projectId: _p, ...zone }) => zone),
+    objects: objects.map(({ projectId: _p, ...object }) => ({ ...object, id: doc(object.id) })),
+    zones: zones.map(({ projectId: _p, ...zone }) => ({
+      ...zone,
+      id: doc(zone.id),
+      objectId: doc(zone.objectId),
+      attributes: extras?.idMap
+        ? { ...zone.attributes, supersedesId: supersedes(zone.attributes.supersedesId) }
+        : zone.attributes,
+    })),
   };
+}
+
+/** What the open project's file holds: the document and review records in document ids. */
+export async function projectFileInput(
+  workbench: Workbench,
+): Promise<{ document: ProjectDocument; options: ProjectFileWriteOptions }> {
+  const { store, projectId } = workbench;
+  const [document, extras, { review, versions, lineage }] = await Promise.all([
+    currentDocument(workbench),
+    store.read.fileExtras(projectId),
+    projectReview(store.read, projectId),
+  ]);
+  const options: ProjectFileWriteOptions = {
+    generator: GENERATOR,
+    installation: await installationId(store),
+    editCount: await store.read.editCount(projectId),
+    review,
+    versions,
+    projectUid: lineage ?? projectId,
+    carried: extras?.carried,
+    backgrounds: await backgroundsForFile(store, projectId),
+  };
+  return { document, options };
 }
 
 export async function saveProjectFile(
@@ -155,17 +216,8 @@ export async function saveProjectFile(
   saveAs: boolean,
 ): Promise<void> {
   try {
-    const document = await currentDocument(workbench);
     const { file, readOnly: review } = workbench.state.get();
-    const extras = await workbench.store.read.fileExtras(workbench.projectId);
-    const options = {
-      generator: GENERATOR,
-      installation: await installationId(workbench.store),
-      editCount: await workbench.store.read.editCount(workbench.projectId),
-      comments: extras?.comments ?? [],
-      carried: extras?.carried,
-      backgrounds: await backgroundsForFile(workbench.store, workbench.projectId),
-    };
+    const { document, options } = await projectFileInput(workbench);
     const label = { zh: '正在保存项目文件', en: 'Saving the project file' };
     const bytes = await withJob(workbench, label, 'writeProject', { document, options });
     if (!bytes) return;

@@ -6,6 +6,7 @@ const PATHS = {
   newProject: 'M6 3h8l4 4v14H6z M14 3v4h4 M12 11v6 M9 14h6',
   openProject: 'M3 7h6l2 2h10v10H3z M3 7V5h6',
   saveProject: 'M5 4h11l3 3v13H5z M8 4v5h7V4 M8 20v-6h8v6',
+  mergeReview: 'M4 4h12v9H9l-4 3v-3H4z M14 14v6 M11 17l3 3 3-3',
   importFile: 'M12 3v11 M8 10l4 4 4-4 M4 17v3h16v-3',
   exportFile: 'M12 14V3 M8 7l4-4 4 4 M4 17v3h16v-3',
   undo: 'M9 7L4 12l5 5 M4 12h11a5 5 0 0 1 0 10h-2',

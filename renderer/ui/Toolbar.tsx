@@ -77,6 +77,7 @@ export function Toolbar({
         {button('newProject', actions.newProject, 'newProject', false, 'Ctrl+N')}
         {button('openProject', actions.openProject, 'openProject', false, 'Ctrl+O')}
         {button('saveProject', () => actions.saveProject(false), 'saveProject', false, 'Ctrl+S')}
+        {button('mergeReview', actions.mergeReview, 'mergeReview', readOnly || noProject)}
         {button('importFiles', actions.importFiles, 'importFile', readOnly)}
         {button('exportFiles', actions.exportFiles, 'exportFile')}
       </Group>

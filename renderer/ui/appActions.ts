@@ -12,6 +12,8 @@ export interface AppActions {
   saveProject(saveAs: boolean): void;
   importFiles(): void;
   exportFiles(): void;
+  /** 合并审查意见: bring a returned review file's comments and decisions into the project. */
+  mergeReview(): void;
   /** Review mode: turn the read-only copy into an editable project. */
   makeWorkingCopy(): void;
   /** Pick the "what applies here" map tool. */

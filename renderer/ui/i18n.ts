@@ -12,6 +12,7 @@ export const UI = {
   openProject: { zh: '打开项目', en: 'Open project' },
   saveProject: { zh: '保存项目', en: 'Save project' },
   saveProjectAs: { zh: '项目另存为', en: 'Save project as' },
+  mergeReview: { zh: '合并审查意见', en: 'Merge review' },
   recentProjects: { zh: '最近的项目', en: 'Recent projects' },
   undo: { zh: '撤销', en: 'Undo' },
   redo: { zh: '重做', en: 'Redo' },

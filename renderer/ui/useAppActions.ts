@@ -4,6 +4,7 @@ import { makeWorkingCopy, newProject, pickAndOpenProject, saveProjectFile } from
 import type { PlanMap } from '../map/createPlanMap';
 import type { AppActions } from './appActions';
 import { pickAndImport } from '../editor/transfer';
+import { pickAndMergeReview } from '../editor/review/mergeReview';
 import { useWorkbench } from './hooks/useWorkbench';
 import { requestPanel, setAreaStatisticsOpen } from './analysisRequests';
 import { setFigureComposerOpen } from './figures/figureOpen';
@@ -35,6 +36,7 @@ export function useAppActions(map: RefObject<PlanMap | null>, dialogs: DialogCon
       newProject: () => void newProject(workbench),
       openProject: () => void pickAndOpenProject(workbench, platform),
       saveProject: (saveAs) => void saveProjectFile(workbench, platform, saveAs),
+      mergeReview: () => void pickAndMergeReview(workbench, platform),
       importFiles: () => void pickAndImport(workbench, platform),
       exportFiles: dialogs.openExport,
       // The store refuses edits to a review copy; this only guards against a stale menu.

@@ -31,6 +31,16 @@ export const MESSAGES = {
     zh: '文物类别只适用于文物保护单位',
     en: 'A relic category applies to cultural relic units only',
   },
+  control_characters: { zh: '文字中不能含控制字符', en: 'Text may not contain control characters' },
+  thread_root_parents: {
+    zh: '只有意见的第一条没有上级条目',
+    en: 'Only the first entry of a thread has no parents',
+  },
+  thread_root_anchor: {
+    zh: '意见的第一条须有位置，回复不能有',
+    en: 'The first entry of a thread is pinned; replies are not',
+  },
+  comment_text_required: { zh: '意见内容不能为空', en: 'A comment needs text' },
 } satisfies Record<string, Bilingual>;
 export type MessageCode = keyof typeof MESSAGES;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTekesSample } from '../sample/buildSample';
 import { FormatError } from './formatError';
 import { openDatabase, queryRows } from './geopackage/sqlite';
-import { PROJECT_FILE_VERSION, readProjectFile, writeProjectFile, type ReviewComment } from './projectFile';
+import { PROJECT_FILE_VERSION, readProjectFile, writeProjectFile } from './projectFile';
 
 const encode = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 const options = { generator: 'test', savedAt: new Date('2026-12-01T08:00:00.000Z') };
@@ -40,30 +40,23 @@ async function problemsOf(promise: Promise<unknown>) {
   return (error as FormatError).problems;
 }
 
-describe('project file, version 2 (GeoPackage)', () => {
-  it('round-trips a whole project with comments and save metadata', async () => {
+describe('project file, version 3 (GeoPackage)', () => {
+  it('round-trips a whole project with save metadata', async () => {
     const sample = buildTekesSample();
-    const comment: ReviewComment = {
-      id: 'c1',
-      target: { kind: 'zone', id: sample.zones[0]!.id },
-      author: '审阅人',
-      text: '北侧边界请核对',
-      createdAt: '2026-12-01T09:00:00.000Z',
-      resolved: false,
-    };
-    const bytes = await writeProjectFile(sample, { ...options, comments: [comment], editCount: 7 });
+    const bytes = await writeProjectFile(sample, { ...options, editCount: 7, projectUid: 'lineage-1' });
     expect(new TextDecoder().decode(bytes.subarray(0, 15))).toBe('SQLite format 3');
     const back = await readProjectFile(bytes, 'tekes.hzw');
     expect(back.objects).toEqual(sample.objects);
     expect(back.zones).toEqual(sample.zones);
     expect(back.settings).toMatchObject(sample.settings);
-    expect(back.comments).toEqual([comment]);
+    expect(back.review).toEqual({ comments: [], decisions: [], signoffs: [] });
     expect(back.saved).toEqual({
-      version: 2,
+      version: 3,
       savedAt: '2026-12-01T08:00:00.000Z',
       generator: 'test',
       editCount: 7,
       installation: null,
+      projectUid: 'lineage-1',
     });
   });
 
@@ -76,6 +69,10 @@ describe('project file, version 2 (GeoPackage)', () => {
     );
     expect(contents).toEqual([
       { table_name: 'objects', data_type: 'attributes', srs_id: null },
+      { table_name: 'review_comments', data_type: 'features', srs_id: 4490 },
+      { table_name: 'review_decisions', data_type: 'attributes', srs_id: null },
+      { table_name: 'review_signoffs', data_type: 'attributes', srs_id: null },
+      { table_name: 'review_versions', data_type: 'attributes', srs_id: null },
       { table_name: 'zones', data_type: 'features', srs_id: 4490 },
     ]);
     const zone = queryRows(db, 'SELECT * FROM zones WHERE zone_id = ?', [sample.zones[0]!.id])[0]!;
@@ -110,10 +107,10 @@ describe('project file, version 2 (GeoPackage)', () => {
     const bytes = await writeProjectFile(buildTekesSample(), options);
     const future = await edited(
       bytes,
-      "UPDATE hzw_meta SET value = '3' WHERE key = 'schema_version'; DROP TABLE hzw_zones",
+      "UPDATE hzw_meta SET value = '4' WHERE key = 'schema_version'; DROP TABLE hzw_zones",
     );
     await expect(readProjectFile(future, 'future.hzw')).rejects.toThrow(
-      /version 3 is newer than this app supports \(2\)/,
+      /version 4 is newer than this app supports \(3\)/,
     );
   });
 
@@ -122,6 +119,7 @@ describe('project file, version 2 (GeoPackage)', () => {
     const cases: [Uint8Array, RegExp][] = [
       [bytes.slice(0, Math.floor(bytes.length / 2)), /truncated/],
       [await edited(bytes, 'DROP TABLE hzw_zones'), /lacks table hzw_zones/],
+      [await edited(bytes, 'DROP TABLE hzw_decisions'), /lacks table hzw_decisions/],
       [await edited(bytes, 'DROP TABLE hzw_meta'), /GeoPackage but not a project file/],
       [await edited(bytes, 'UPDATE hzw_zones SET json = \'{"id":\' WHERE seq = 0'), /hzw_zones\.json/],
       [await edited(bytes, "UPDATE hzw_meta SET value = 'x' WHERE key = 'format'"), /Not a Heritage Zone/],
@@ -143,9 +141,11 @@ describe('project file, version 2 (GeoPackage)', () => {
     );
     const first = await problemsOf(readProjectFile(broken, 'broken.hzw'));
     expect(first.map((p) => p.field)).toContain('zones.1.attributes.zoneType');
+    // A version 2 file's comments are checked against its records as before.
     const refs = await edited(
       bytes,
-      `UPDATE hzw_zones SET json = json_set(json, '$.objectId', 'missing') WHERE seq = 0;
+      `UPDATE hzw_meta SET value = '2' WHERE key = 'schema_version';
+       UPDATE hzw_zones SET json = json_set(json, '$.objectId', 'missing') WHERE seq = 0;
        INSERT INTO hzw_comments (id, seq, json) VALUES ('c', 0, '{"id":"c","target":{"kind":"zone","id":"nowhere"},"author":"","text":"x","createdAt":"2026-01-01T00:00:00.000Z"}')`,
     );
     const second = await problemsOf(readProjectFile(refs, 'refs.hzw'));
@@ -200,7 +200,7 @@ describe('GDAL opens a saved project file', () => {
     expect(zones).toContain(`Feature Count: ${sample.zones.length}`);
     const listing = execFileSync('sh', ['-c', `ogrinfo -ro -q "${path}" 2>&1`], { encoding: 'utf8' });
     expect(listing).toMatch(/1: zones \((Multi )?Polygon\)/);
-    expect(listing).toMatch(/2: objects/);
+    expect(listing).toMatch(/\d+: objects \(None\)/);
     // GDAL's only remark on a .hzw is the extension; the same bytes named .gpkg draw none.
     expect(listing.split('\n').filter((l) => /ERROR|Warning/.test(l))).toEqual([
       expect.stringMatching(/non conformant file extension/),

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTekesSample } from '../sample/buildSample';
-import { readProjectFile, writeProjectFile, type ReviewComment } from './projectFile';
+import { readProjectFile, writeProjectFile } from './projectFile';
+import { interiorPoint } from '../geometry/interiorPoint';
+import { NO_REVIEW, type CommentEntry } from '../review/model';
 
 /**
  * A received project file that someone changed with other tools (sqlite3, GDAL as QGIS would),
@@ -16,27 +18,24 @@ const sh = (command: string) => execFileSync('sh', ['-c', command], { encoding: 
 async function receivedFile(dir: string) {
   const sample = buildTekesSample();
   const [first, second] = sample.zones;
-  const comments: ReviewComment[] = [
-    {
-      id: 'c-zone',
-      target: { kind: 'zone', id: first!.id },
-      author: '省文物局 审阅人',
-      text: '北侧边界请按 1:500 地形图核对',
-      createdAt: '2026-12-01T09:00:00.000Z',
-      resolved: false,
-      replies: [{ author: '规划师', text: '已核对' }],
-    },
-    {
-      id: 'c-gone',
-      target: { kind: 'zone', id: second!.id },
-      author: '审阅人',
-      text: '此区划与道路红线重叠',
-      createdAt: '2026-12-01T09:05:00.000Z',
-      resolved: true,
-    },
+  const root = (entryId: string, zoneId: string, text: string): CommentEntry => ({
+    entryId,
+    threadId: entryId,
+    kind: 'comment',
+    parents: [],
+    text,
+    status: 'open',
+    author: { name: '审阅人', organisation: '省文物局' },
+    createdAt: '2026-12-01T09:00:00.000Z',
+    anchor: { kind: 'zone', zoneId, at: interiorPoint(sample.zones.find((z) => z.id === zoneId)!.geometry) },
+  });
+  const comments: CommentEntry[] = [
+    { ...root('c-zone', first!.id, '北侧边界请按 1:500 地形图核对'), replies: [{ note: 'a newer field' }] },
+    root('c-gone', second!.id, '此区划与道路红线重叠'),
   ];
   const path = join(dir, 'received.hzw');
-  writeFileSync(path, await writeProjectFile(sample, { ...options, comments }));
+  const review = { ...NO_REVIEW, comments };
+  writeFileSync(path, await writeProjectFile(sample, { ...options, review }));
   // A reviewer's own table with awkward values, an index, a column and a key added to ours …
   execFileSync('sqlite3', [
     path,
@@ -69,21 +68,21 @@ async function receivedFile(dir: string) {
     }),
   );
   sh(`ogr2ogr -update -f GPKG -t_srs EPSG:4536 -nln survey_points "${path}" "${points}" 2>&1`);
-  return { path, sample, comments };
+  return { path, sample, comments, second: second! };
 }
 
 describe('a project file keeps what we do not understand', () => {
   it('carries unknown tables, columns, metadata and comments through open → save', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hzw-carried-'));
-    const { path, sample, comments } = await receivedFile(dir);
+    const { path, sample, comments, second } = await receivedFile(dir);
     const opened = await readProjectFile(readFileSync(path), 'received.hzw');
-    expect(opened.comments).toEqual(comments);
+    expect(opened.review.comments).toEqual(comments);
     // Saved again after the planner deleted the zone the second comment pointed at.
     const edited = { ...opened, zones: opened.zones.filter((z) => z.id !== sample.zones[1]!.id) };
     const saved = join(dir, 'saved.hzw');
     writeFileSync(
       saved,
-      await writeProjectFile(edited, { ...options, comments: opened.comments, carried: opened.carried }),
+      await writeProjectFile(edited, { ...options, review: opened.review, carried: opened.carried }),
     );
 
     // sqlite3 dumps the reviewer's table identically: every value with its storage class.
@@ -108,18 +107,18 @@ describe('a project file keeps what we do not understand', () => {
     expect(features(saved)).toBe(features(path));
     expect(sh(`sqlite3 "${saved}" "PRAGMA integrity_check"`).trim()).toBe('ok');
 
-    // The comments come back, the one whose zone is gone now on the project, remembering the zone.
+    // The comments come back, the one whose zone is gone pinned where it was, remembering the zone.
     const reopened = await readProjectFile(readFileSync(saved), 'saved.hzw');
-    expect(reopened.comments[0]).toEqual(comments[0]);
-    expect(reopened.comments[1]).toEqual({
+    expect(reopened.review.comments[0]).toEqual(comments[0]);
+    expect(reopened.review.comments[1]).toEqual({
       ...comments[1],
-      target: { kind: 'project', id: null },
-      detachedFrom: comments[1]!.target,
+      anchor: { kind: 'position', at: comments[1]!.anchor!.at },
+      detachedFrom: { kind: 'zone', id: second.id },
     });
     // Saved once more, nothing is carried twice.
     const again = await writeProjectFile(reopened, {
       ...options,
-      comments: reopened.comments,
+      review: reopened.review,
       carried: reopened.carried,
     });
     writeFileSync(join(dir, 'again.hzw'), again);

@@ -49,12 +49,20 @@ const OWN_RECORD_TABLES: Record<string, { key: string; columns: string[] }> = {
   hzw_comments: { key: 'id', columns: ['id', 'seq', 'json'] },
   hzw_styles: { key: 'key', columns: ['key', 'json'] },
   hzw_backgrounds: { key: 'id', columns: ['id', 'seq', 'json'] },
+  hzw_decisions: { key: 'id', columns: ['id', 'seq', 'json'] },
+  hzw_signoffs: { key: 'id', columns: ['id', 'seq', 'json'] },
+  hzw_versions: { key: 'id', columns: ['id', 'seq', 'json'] },
+  hzw_version_records: { key: 'id', columns: ['id', 'version_id', 'table_name', 'record_id', 'json'] },
 };
 /** Every other table our writer creates (the flat layers and the GeoPackage core). */
 const OWN_TABLES = new Set([
   ...Object.keys(OWN_RECORD_TABLES),
   'zones',
   'objects',
+  'review_comments',
+  'review_decisions',
+  'review_signoffs',
+  'review_versions',
   'gpkg_spatial_ref_sys',
   'gpkg_contents',
   'gpkg_geometry_columns',
@@ -67,6 +75,7 @@ export const OWN_META_KEYS = new Set([
   'generator',
   'edit_count',
   'saved_by',
+  'project_uid',
 ]);
 /** Our GeoPackage tables whose rows may register a carried table, and the column naming it. */
 const REGISTRIES = ['gpkg_contents', 'gpkg_geometry_columns', 'gpkg_extensions'];

@@ -7,13 +7,14 @@ import { FormatError, fileProblem, type InputProblem } from './formatError';
 import type { ProjectDocument } from './projectDocument';
 import { NOTHING_CARRIED, type CarriedContent } from './projectFileCarried';
 import type { ProjectFileBackgrounds } from './projectFileBackgrounds';
+import { NO_REVIEW, type FileVersion, type ReviewContent } from '../review/model';
 
 /**
  * What every version of the project file holds, checked the same way whatever the container
  * (v1 JSON, v2 GeoPackage): records, review comments and references between them.
  */
 export const PROJECT_FILE_FORMAT = 'heritage-zone-workbench-project';
-export const PROJECT_FILE_VERSION = 2;
+export const PROJECT_FILE_VERSION = 3;
 
 const timestamp = z.string().datetime();
 const id = z.string().min(1).max(64);
@@ -65,14 +66,18 @@ export interface SavedInfo {
   editCount: number | null;
   /** Random id of the app installation that saved the file (v1 files: null). */
   installation: string | null;
+  /** The project's lineage uid (version 3; null before): a review merges only into its project. */
+  projectUid: string | null;
 }
 
 /**
- * A project file as read: the document plus the review comments and save metadata it carries, and
- * what it holds that this version does not understand (written back on save).
+ * A project file as read: the document plus the review records, named versions and save metadata
+ * it carries, and what it holds that this version does not understand (written back on save).
+ * Review comments of version 1 and 2 files come as thread entries (migrated on read).
  */
 export interface ProjectFileContent extends ProjectDocument {
-  comments: ReviewComment[];
+  review: ReviewContent;
+  versions: FileVersion[];
   saved: SavedInfo;
   carried: CarriedContent;
   /** Backgrounds and layer-list settings (version 2 files; absent from version 1). */
@@ -116,8 +121,13 @@ export function newerVersion(fileName: string, version: number): FormatError {
   ]);
 }
 
+/** Checked content, with a version 1 or 2 file's comments still in their old form. */
+export interface CheckedContent extends ProjectFileContent {
+  legacyComments: ReviewComment[];
+}
+
 /** Validate the records and their references; throws a FormatError listing up to 50 problems. */
-export function checkContent(fileName: string, raw: unknown, saved: SavedInfo): ProjectFileContent {
+export function checkContent(fileName: string, raw: unknown, saved: SavedInfo): CheckedContent {
   const parsed = ContentSchema.safeParse(raw);
   if (!parsed.success) {
     const zh = describeIssues(parsed.error, 'zh');
@@ -142,7 +152,9 @@ export function checkContent(fileName: string, raw: unknown, saved: SavedInfo): 
     settings: content.project.settings,
     objects: content.objects,
     zones: content.zones,
-    comments: content.comments,
+    review: NO_REVIEW,
+    versions: [],
+    legacyComments: content.comments,
     saved,
     carried: NOTHING_CARRIED,
   };

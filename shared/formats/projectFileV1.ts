@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { migrateLegacyComments } from '../review/legacyDocumentComments';
 import { FormatError, fileProblem } from './formatError';
 import {
   PROJECT_FILE_FORMAT,
@@ -31,11 +32,13 @@ export function readProjectFileV1(bytes: Uint8Array, fileName: string): ProjectF
       }),
     ]);
   }
-  return checkContent(fileName, json.value, {
+  const checked = checkContent(fileName, json.value, {
     version: 1,
     savedAt: meta.data.savedAt,
     generator: meta.data.generator,
     editCount: null,
     installation: null,
+    projectUid: null,
   });
+  return migrateLegacyComments(checked);
 }

@@ -12,26 +12,43 @@ import { NOTHING_CARRIED, readCarried, writeCarried, type CarriedContent } from 
 import { readBackgrounds, writeBackgrounds, type ProjectFileBackgrounds } from './projectFileBackgrounds';
 import {
   PROJECT_FILE_FORMAT,
-  anchorComments,
   PROJECT_FILE_VERSION,
   checkContent,
   newerVersion,
   notProjectFile,
   type ProjectFileContent,
-  type ReviewComment,
 } from './projectFileSchema';
 import { parseJsonText } from './safeJson';
+import { NO_REVIEW, type FileVersion, type ReviewContent } from '../review/model';
+import { migrateLegacyComments } from '../review/legacyDocumentComments';
+import {
+  REVIEW_RECORD_TABLES,
+  detachComments,
+  readReviewRecords,
+  writeReviewRecords,
+} from './projectFileReview';
+import {
+  reviewCommentsLayer,
+  reviewDecisionsLayer,
+  reviewSignoffsLayer,
+  reviewVersionsLayer,
+} from './projectFileReviewLayers';
 
 /**
- * Version 2 of the project file: an OGC GeoPackage (docs/formats.md). The `hzw_*` tables hold
- * every record as exact JSON and are what we read; the `zones` and `objects` tables repeat the
- * content as flat columns for QGIS and GDAL.
+ * Versions 2 and 3 of the project file: an OGC GeoPackage (docs/formats.md). The `hzw_*` tables
+ * hold every record as exact JSON and are what we read; the `zones`, `objects` and (version 3)
+ * `review_*` tables repeat the content as flat columns for QGIS and GDAL. Version 3 adds the
+ * review loop (projectFileReview.ts); version 2 files are read with their comments migrated.
  */
 export interface ProjectFileWriteOptions {
   generator: string;
   savedAt?: Date;
-  /** Review comments to carry (none by default). */
-  comments?: readonly ReviewComment[];
+  /** Review records to write, in document ids (none by default). */
+  review?: ReviewContent;
+  /** Named versions as reverse deltas against this document. */
+  versions?: readonly FileVersion[];
+  /** The project's lineage uid (`hzw_meta.project_uid`). */
+  projectUid?: string;
   /** Undo steps the project had when saved, for the history metadata. */
   editCount?: number | null;
   /** Random id of the saving installation: provenance only, never a reason to trust a file. */
@@ -84,6 +101,30 @@ export async function writeProjectFileV2(
       now: savedAt,
       description,
     });
+    const review = { ...(options.review ?? NO_REVIEW) };
+    review.comments = detachComments(document, review.comments);
+    const versions = options.versions ?? [];
+    addTable(db, reviewCommentsLayer(document, review), {
+      tableName: 'review_comments',
+      geometry: true,
+      geometryType: 'POINT',
+      now: savedAt,
+      description,
+    });
+    addTable(db, reviewDecisionsLayer(document, review), {
+      tableName: 'review_decisions',
+      geometry: false,
+      now: savedAt,
+      description,
+    });
+    const signoffs = await reviewSignoffsLayer(document, review, versions);
+    addTable(db, signoffs, { tableName: 'review_signoffs', geometry: false, now: savedAt, description });
+    addTable(db, reviewVersionsLayer(versions), {
+      tableName: 'review_versions',
+      geometry: false,
+      now: savedAt,
+      description,
+    });
     db.run(HZW_DDL);
     const meta: [string, string][] = [
       ['format', PROJECT_FILE_FORMAT],
@@ -92,6 +133,7 @@ export async function writeProjectFileV2(
       ['generator', options.generator],
       ['edit_count', options.editCount == null ? '' : String(options.editCount)],
       ['saved_by', options.installation ?? ''],
+      ['project_uid', options.projectUid ?? ''],
     ];
     for (const row of meta) db.run('INSERT INTO hzw_meta (key, value) VALUES (?, ?)', row);
     db.run('INSERT INTO hzw_project (key, json) VALUES (?, ?)', [
@@ -100,7 +142,7 @@ export async function writeProjectFileV2(
     ]);
     insertRecords(db, 'hzw_objects', document.objects);
     insertRecords(db, 'hzw_zones', document.zones);
-    insertRecords(db, 'hzw_comments', anchorComments(document, options.comments ?? []));
+    writeReviewRecords(db, review, versions);
     for (const [zoneType, symbol] of Object.entries(DEFAULT_SYMBOLS))
       db.run('INSERT INTO hzw_styles (key, json) VALUES (?, ?)', [zoneType, JSON.stringify(symbol)]);
     writeBackgrounds(db, { list: [], layers: null, skipped: 0, ...options.backgrounds });
@@ -110,6 +152,18 @@ export async function writeProjectFileV2(
     return db.export();
   } finally {
     db.close();
+  }
+}
+
+function requireTables(fileName: string, tables: Set<string>, wanted: readonly string[]): void {
+  const missing = wanted.filter((t) => !tables.has(t));
+  if (missing.length > 0) {
+    throw new FormatError(
+      fileName,
+      missing.map((t) =>
+        fileProblem(t, { zh: `项目文件缺少数据表 ${t}`, en: `The project file lacks table ${t}` }),
+      ),
+    );
   }
 }
 
@@ -191,26 +245,20 @@ export async function readProjectFileV2(bytes: Uint8Array, fileName: string): Pr
       });
     }
     if (version > PROJECT_FILE_VERSION) throw newerVersion(fileName, version);
-    const missing = RECORD_TABLES.filter((t) => !tables.has(t));
-    if (missing.length > 0) {
-      throw new FormatError(
-        fileName,
-        missing.map((t) =>
-          fileProblem(t, { zh: `项目文件缺少数据表 ${t}`, en: `The project file lacks table ${t}` }),
-        ),
-      );
-    }
+    requireTables(fileName, tables, RECORD_TABLES);
     const problems: InputProblem[] = [];
     const settingsRow = queryRows(db, "SELECT json FROM hzw_project WHERE key = 'settings'")[0];
     if (!settingsRow)
       throw damaged(fileName, 'hzw_project', { zh: '缺少项目设置', en: 'Project settings are missing' });
     const settings = parseJsonText(String(settingsRow.json));
     if (!settings.ok) problems.push(fileProblem('hzw_project.settings', settings.reason));
+    if (version >= 3) requireTables(fileName, tables, REVIEW_RECORD_TABLES);
     const content = {
       project: { settings: settings.ok ? settings.value : null },
       objects: records(db, 'hzw_objects', problems),
       zones: records(db, 'hzw_zones', problems),
-      comments: records(db, 'hzw_comments', problems),
+      // Version 3 comments are thread entries, read below; version 2 ones the earlier form.
+      comments: version >= 3 ? [] : records(db, 'hzw_comments', problems),
     };
     if (problems.length) throw new FormatError(fileName, problems.slice(0, 50));
     const editCount = meta.get('edit_count');
@@ -220,8 +268,14 @@ export async function readProjectFileV2(bytes: Uint8Array, fileName: string): Pr
       generator: meta.get('generator') ?? null,
       editCount: editCount ? Number(editCount) : null,
       installation: meta.get('saved_by') || null,
+      projectUid: version >= 3 ? meta.get('project_uid') || null : null,
     });
-    return { ...checked, carried: readCarried(db), backgrounds: readBackgrounds(db, tables) };
+    const extra = { carried: readCarried(db), backgrounds: readBackgrounds(db, tables) };
+    if (version < 3) return { ...migrateLegacyComments(checked), ...extra };
+    const { legacyComments: _legacy, ...document } = checked;
+    const { review, versions } = readReviewRecords(db, document, problems);
+    if (problems.length) throw new FormatError(fileName, problems.slice(0, 50));
+    return { ...document, review, versions, ...extra };
   } catch (error) {
     if (isOutOfMemory(error)) throw sqliteHeapRefusal(fileName);
     throw error;

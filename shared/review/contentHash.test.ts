@@ -98,6 +98,8 @@ describe('sign-off seal and state', () => {
       '"reviewer":"李审","signedAt":"2026-12-01T08:00:00.000Z","verdict":"approve_with_changes","zones":2}';
     expect(sealed.seal).toBe(sha256(text));
     expect(await sealOf(sealed)).toBe(sealed.seal);
+    // As the store keeps it (SignoffRecord): its key and project are not sealed.
+    expect(await sealOf({ ...sealed, id: 'p/s1', projectId: 'p' })).toBe(sealed.seal);
   });
 
   it('is valid on its content, superseded on a version, unverifiable otherwise, invalid when edited', async () => {

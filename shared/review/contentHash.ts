@@ -115,9 +115,13 @@ export async function contentHash(content: {
   return contentHashOf(await recordHashes(content));
 }
 
-/** The seal over a sign-off without its seal: catches edits by other tools, not a forger (no key). */
+/**
+ * The seal over a sign-off without its seal: catches edits by other tools, not a forger (no key).
+ * The store's bookkeeping keys (`id`, `projectId` of a SignoffRecord) are not part of it, so a
+ * stored sign-off checks as the file's does.
+ */
 export function sealOf(signoff: UnsealedSignoff | Signoff): Promise<string> {
-  const { seal: _seal, ...unsealed } = signoff as Signoff;
+  const { seal: _seal, id: _id, projectId: _projectId, ...unsealed } = signoff as Signoff;
   return sha256Text(`hzw-seal/1\n${canonicalJson(unsealed)}`);
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ProjectSettingsSchema } from '../domain/schema';
 import type { Position } from '../domain/geometry';
+import type { Bilingual } from '../domain/labels';
+import type { DocumentObject, DocumentZone } from '../formats/projectDocument';
 
 /**
  * The review loop's records (审查): comment entries, decisions, sign-offs and named-version
@@ -36,7 +38,7 @@ export function plainText(max: number, min = 0) {
     .string()
     .min(min)
     .max(max)
-    .refine((s) => !FORBIDDEN_CONTROLS.test(s), { message: 'control characters are not allowed' });
+    .refine((s) => !FORBIDDEN_CONTROLS.test(s), { params: { code: 'control_characters' } });
 }
 
 const timestamp = z.string().datetime({ offset: true });
@@ -141,14 +143,11 @@ export const CommentEntrySchema = z
   })
   .superRefine((entry, ctx) => {
     const root = entry.parents.length === 0;
-    if (root !== (entry.entryId === entry.threadId))
-      ctx.addIssue({ code: 'custom', path: ['parents'], message: 'only the thread root has no parents' });
-    if (root && !entry.anchor)
-      ctx.addIssue({ code: 'custom', path: ['anchor'], message: 'the thread root needs an anchor' });
-    if (!root && entry.anchor)
-      ctx.addIssue({ code: 'custom', path: ['anchor'], message: 'only the thread root has an anchor' });
-    if (entry.kind === 'comment' && entry.text.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['text'], message: 'a comment needs text' });
+    const issue = (path: string, code: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], params: { code } });
+    if (root !== (entry.entryId === entry.threadId)) issue('parents', 'thread_root_parents');
+    if (root !== Boolean(entry.anchor)) issue('anchor', 'thread_root_anchor');
+    if (entry.kind === 'comment' && entry.text.length === 0) issue('text', 'comment_text_required');
   });
 export type CommentEntry = z.output<typeof CommentEntrySchema>;
 
@@ -220,4 +219,45 @@ export interface CommentPin {
   status: CommentStatus;
   conflict: boolean;
   selected: boolean;
+}
+
+export const VERDICT_LABELS: Record<Verdict, Bilingual> = {
+  approve: { zh: '同意', en: 'Approved' },
+  approve_with_changes: { zh: '修改后同意', en: 'Approved with changes' },
+  reject: { zh: '不同意', en: 'Rejected' },
+};
+export const COMMENT_STATUS_LABELS: Record<CommentStatus, Bilingual> = {
+  open: { zh: '未解决', en: 'Open' },
+  resolved: { zh: '已解决', en: 'Resolved' },
+  wontfix: { zh: '不予处理', en: "Won't fix" },
+};
+export const ADOPTION_LABELS: Record<Adoption, Bilingual> = {
+  adopted: { zh: '采纳', en: 'Adopted' },
+  partly: { zh: '部分采纳', en: 'Partly adopted' },
+  not_adopted: { zh: '不采纳', en: 'Not adopted' },
+};
+export const SIGNOFF_STATE_LABELS: Record<SignoffState, Bilingual> = {
+  valid: { zh: '有效', en: 'Valid' },
+  superseded: { zh: '已失效：内容已修改', en: 'Superseded: the content has changed' },
+  unverifiable: { zh: '签署依据无法核对', en: 'Cannot be verified' },
+  invalid: { zh: '无效：签署记录被改动', en: 'Invalid: the sign-off was altered' },
+};
+
+/** The review records a project file or a merge carries, in document ids. */
+export interface ReviewContent {
+  comments: CommentEntry[];
+  decisions: Decision[];
+  signoffs: Signoff[];
+}
+export const NO_REVIEW: ReviewContent = { comments: [], decisions: [], signoffs: [] };
+
+/** One record of a named version where it differs from the file's document; null = absent then. */
+export type VersionFileRecord =
+  | { table: 'objects'; id: string; value: DocumentObject | null }
+  | { table: 'zones'; id: string; value: DocumentZone | null };
+
+/** A named version as a file holds it: header + reverse delta against the file's document. */
+export interface FileVersion {
+  header: VersionHeader;
+  records: VersionFileRecord[];
 }

@@ -7,29 +7,33 @@ import {
 import type { ProjectDocument } from '../../../shared/formats/projectDocument';
 import { commitError } from '../../storage/commitError';
 import type { FileExtras } from '../../storage/fileExtras';
-import type { CarriedColumn } from '../../../shared/formats/projectFileCarried';
 import { sameRecord } from '../../storage/sameRecord';
 import { documentPuts } from './documentPuts';
 import { mergePatch } from './mergePatch';
 import { newId, now, type Command } from './command';
+import type { OutsideWrite } from '../../storage/outsideHistory';
+import { reviewOutside, reviewPuts, type ProjectReview } from '../review/projectReview';
 
 /**
  * Create a project with its content in one transaction (a new project, an opened file, the
  * sample). Not an undo step: history belongs to a project and nothing precedes its creation.
- * What its file carried besides the document (`extras`) is kept with it, comments following the
- * ids their objects and zones get in the store.
+ * What its file carried besides the document (`extras`) is kept with it, added columns following
+ * the ids their objects and zones get in the store (`idMap` records the ids that changed). The
+ * file's review records, named versions and lineage (`review`) come in the same transaction.
  */
 export function createProject(
   document: ProjectDocument,
   projectId = newId(),
   extras?: FileExtras,
-): Command & { id: string; extras?: () => FileExtras } {
+  review?: ProjectReview,
+): Command & { id: string; extras?: () => FileExtras; outside?: () => OutsideWrite[] } {
   const ids = new Map<string, string>();
   return {
     id: projectId,
     label: { zh: '新建项目', en: 'New project' },
     undo: 'skip',
     ...(extras && { extras: () => followIds(extras, ids) }),
+    ...(review && { outside: () => reviewOutside(projectId, review, ids) }),
     async build(read) {
       const at = now();
       const project: Project = {
@@ -41,25 +45,23 @@ export function createProject(
       return [
         { table: 'projects', key: projectId, value: project },
         ...(await documentPuts(read, projectId, document, ids)),
+        ...(review ? reviewPuts(projectId, review.review) : []),
       ];
     },
   };
 }
 
-/** Comments, and columns added to the zone and object tables, follow their records' new ids. */
+/**
+ * The file's extras stay in document ids (columns added to the zone and object tables are keyed
+ * by the ids the file is saved with); `idMap` records each id the store changed (store id →
+ * document id), so saving, hashing and merging can speak the file's ids.
+ */
 function followIds(extras: FileExtras, ids: Map<string, string>): FileExtras {
-  const follow = <T extends { id: string | null }>(target: T): T =>
-    target.id !== null && ids.has(target.id) ? { ...target, id: ids.get(target.id)! } : target;
-  const comments = extras.comments.map((c) => ({
-    ...c,
-    target: follow(c.target),
-    ...(c.detachedFrom && { detachedFrom: follow(c.detachedFrom) }),
-  }));
-  const columns = extras.carried.columns.map((column): CarriedColumn => {
-    if (column.table !== 'hzw_zones' && column.table !== 'hzw_objects') return column;
-    return { ...column, values: column.values.map(([key, cell]) => [ids.get(key) ?? key, cell]) };
-  });
-  return { comments, carried: { ...extras.carried, columns } };
+  const changed = [...ids].filter(([doc, store]) => doc !== store);
+  const { idMap: _previous, ...rest } = extras;
+  return changed.length
+    ? { ...rest, idMap: Object.fromEntries(changed.map(([doc, store]) => [store, doc])) }
+    : rest;
 }
 
 export function updateProjectSettings(projectId: string, patch: Partial<ProjectSettingsInput>): Command {

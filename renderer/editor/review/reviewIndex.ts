@@ -1,5 +1,6 @@
 import type { Anchor, CommentEntry, CommentStatus, Decision, Verdict } from '../../../shared/review/model';
 import { anchorTarget } from '../../../shared/review/model';
+import { summarizeThread, threadsOf } from '../../../shared/review/threads';
 
 /** One comment thread as the panel and the map show it. */
 export interface Thread {
@@ -46,33 +47,20 @@ function currentHash(hashes: CurrentHashes | null, target: { kind: 'zone' | 'obj
 
 /** Group comment entries into threads (entries whose root is missing are left out). */
 export function buildThreads(entries: readonly CommentEntry[], hashes: CurrentHashes | null): Thread[] {
-  const groups = new Map<string, CommentEntry[]>();
-  for (const entry of entries) {
-    const list = groups.get(entry.threadId);
-    if (list) list.push(entry);
-    else groups.set(entry.threadId, [entry]);
-  }
   const threads: Omit<Thread, 'number'>[] = [];
-  for (const [threadId, list] of groups) {
-    const root = list.find((e) => e.entryId === threadId && e.anchor);
-    if (!root?.anchor) continue;
-    list.sort(byTime);
-    const seen = new Set(list.flatMap((e) => e.parents));
-    const heads = list.filter((e) => !seen.has(e.entryId));
-    const newest = heads.at(-1) ?? root;
-    const statuses = new Set(heads.map((h) => h.status));
-    const closing = heads.some((h) => h.kind === 'status' && h.status !== 'open');
-    const replied = heads.some((h) => h.kind === 'comment' && h !== root);
+  for (const [threadId, list] of threadsOf(entries)) {
+    const { root, heads, status, conflict } = summarizeThread(list);
+    if (!root?.anchor || root.entryId !== threadId) continue;
     const target = anchorTarget(root.anchor);
     const now = target ? currentHash(hashes, target) : undefined;
     threads.push({
       threadId,
       root,
       anchor: root.anchor,
-      entries: list,
+      entries: [...list].sort(byTime),
       heads,
-      status: newest.status,
-      conflict: heads.length > 1 && (statuses.size > 1 || (closing && replied)),
+      status,
+      conflict,
       targetChanged: !!(root.targetHash && now && now !== root.targetHash),
       authors: [...new Set(list.map((e) => e.author.name))],
     });

@@ -1,10 +1,11 @@
+import { COMMENT_STATUS_LABELS } from '../../../shared/review/model';
 import { useMemo, useState } from 'react';
 import { COMMENT_STATUSES, type CommentStatus } from '../../../shared/review/model';
 import type { DocIds } from '../../editor/review/docIds';
 import type { Thread } from '../../editor/review/reviewIndex';
 import type { ProjectData } from '../hooks/useProjectData';
 import { anchorObject, anchorText } from './anchorText';
-import { STATUS_LABELS, useReviewText } from './reviewText';
+import { useReviewText } from './reviewText';
 
 const ALL = '';
 
@@ -56,7 +57,7 @@ export function CommentList({
           <option value={ALL}>{r('all')}</option>
           {COMMENT_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABELS[s][lang]}
+              {COMMENT_STATUS_LABELS[s][lang]}
             </option>
           ))}
         </select>
@@ -90,7 +91,7 @@ export function CommentList({
               <span className="comment-where">{anchorText(data, ids, t.anchor, lang)}</span>
               <span className="comment-excerpt">{t.root.text}</span>
               <span className="comment-meta">
-                {t.root.author.name} · {STATUS_LABELS[t.status][lang]}
+                {t.root.author.name} · {COMMENT_STATUS_LABELS[t.status][lang]}
               </span>
               {t.conflict && <span className="badge conflict">{r('conflict')}</span>}
               {t.targetChanged && <span className="badge changed">{r('targetChanged')}</span>}

@@ -1,7 +1,8 @@
+import { VERDICT_LABELS } from '../../../shared/review/model';
 import { useState } from 'react';
 import { REVIEW_LIMITS, VERDICTS, type Verdict } from '../../../shared/review/model';
 import type { CurrentDecision } from '../../editor/review/reviewIndex';
-import { VERDICT_LABELS, useReviewText, withOrganisation } from './reviewText';
+import { useReviewText, withOrganisation } from './reviewText';
 
 /**
  * The verdict on one object or zone (同意 / 修改后同意 / 不同意, with a reason): the verdicts that

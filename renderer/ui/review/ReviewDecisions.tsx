@@ -1,10 +1,11 @@
+import { VERDICT_LABELS } from '../../../shared/review/model';
 import type { Verdict } from '../../../shared/review/model';
 import type { Selection } from '../../editor/editorState';
 import { targetKey } from '../../editor/review/reviewIndex';
 import type { ProjectData } from '../hooks/useProjectData';
 import { objectLabel, zoneLabel } from './anchorText';
 import { DecisionEditor } from './DecisionEditor';
-import { VERDICT_LABELS, useReviewText, withOrganisation } from './reviewText';
+import { useReviewText, withOrganisation } from './reviewText';
 import type { ReviewData } from './useReview';
 
 /**

@@ -1,17 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
-import type { Adoption, CommentStatus, ReviewerIdentity, Verdict } from '../../../shared/review/model';
-import { CONTENT_HASH_ALGORITHM, anchorTarget } from '../../../shared/review/model';
-import { seal } from '../../../shared/review/contentHash';
-import type { Command } from '../../editor/commands/command';
-import { newId } from '../../editor/commands/command';
+import { anchorTarget } from '../../../shared/review/model';
 import { commentDraft, dropComment, showThread, startComment } from '../../editor/review/commentDraft';
-import {
-  addComment,
-  decide,
-  replyToThread,
-  setThreadStatus,
-  signOff,
-} from '../../editor/review/reviewCommands';
 import type { Thread } from '../../editor/review/reviewIndex';
 import type { PlanMap } from '../../map/createPlanMap';
 import { useEditorState } from '../hooks/useEditorState';
@@ -28,6 +17,7 @@ import { SignoffDialog } from './SignoffDialog';
 import { SignoffStatus } from './SignoffStatus';
 import { ThreadView } from './ThreadView';
 import { useReview } from './useReview';
+import { useReviewActions } from './useReviewActions';
 import './review.css';
 
 /**
@@ -53,10 +43,15 @@ export function ReviewPanel({
   const draft = useSyncExternalStore(commentDraft.subscribe, commentDraft.get);
   const threadId = draft.threadId;
   const setThreadId = showThread;
-  const [identityOpen, setIdentityOpen] = useState(false);
   const [signing, setSigning] = useState(false);
-  const waiting = useRef<((identity: ReviewerIdentity | null) => void) | null>(null);
   const panel = useRef<HTMLElement>(null);
+  // Where the last press landed: a focus loss after a press inside the panel stays in the panel.
+  const lastPointer = useRef<Node | null>(null);
+  useEffect(() => {
+    const down = (event: PointerEvent) => (lastPointer.current = event.target as Node | null);
+    document.addEventListener('pointerdown', down, true);
+    return () => document.removeEventListener('pointerdown', down, true);
+  }, []);
   const thread = review.threads.find((t) => t.threadId === threadId) ?? null;
 
   const pins = useMemo(
@@ -88,87 +83,9 @@ export function ReviewPanel({
     [projectId],
   );
 
-  /** The reviewer's identity, asking for it first when none is set (the first comment). */
-  const identity = (): Promise<ReviewerIdentity | null> => {
-    if (review.reviewer) return Promise.resolve(review.reviewer);
-    setIdentityOpen(true);
-    return new Promise((resolve) => (waiting.current = resolve));
-  };
-  const closeIdentity = (chosen: ReviewerIdentity | null) => {
-    setIdentityOpen(false);
-    waiting.current?.(chosen);
-    waiting.current = null;
-  };
-  /** Run a review command; focus stays in the panel, so the next Ctrl+Z still undoes review steps. */
-  const run = async (command: Command): Promise<boolean> => {
-    const result = await workbench.run(command);
-    if (!panel.current?.contains(document.activeElement)) panel.current?.focus();
-    return result !== null;
-  };
-  const hashOf = async (kind: 'zone' | 'object', docId: string): Promise<string | undefined> => {
-    const hashes = review.hashes ?? (await review.tracker?.compute());
-    return (kind === 'zone' ? hashes?.zones : hashes?.objects)?.get(docId);
-  };
-
-  const sendComment = async (text: string): Promise<boolean> => {
-    const anchor = commentDraft.get().anchor;
-    const author = anchor && (await identity());
-    if (!anchor || !author) return false;
-    const docAnchor = toDocAnchor(anchor, review.ids);
-    const target = anchorTarget(docAnchor);
-    const targetHash = target ? await hashOf(target.kind, target.id) : undefined;
-    const command = addComment(projectId, {
-      anchor: docAnchor,
-      text,
-      author,
-      ...(targetHash ? { targetHash } : {}),
-    });
-    if (!(await run(command))) return false;
-    dropComment();
-    setThreadId(command.entryId);
-    return true;
-  };
-  const reply = async (t: Thread, text: string, adoption: Adoption | undefined) => {
-    const author = await identity();
-    return !!author && run(replyToThread(projectId, t, { text, author, ...(adoption ? { adoption } : {}) }));
-  };
-  const changeStatus = async (t: Thread, status: CommentStatus) => {
-    const author = await identity();
-    if (author) await run(setThreadStatus(projectId, t, { status, author }));
-  };
-  const giveVerdict = async (kind: 'zone' | 'object', storeId: string, verdict: Verdict, reason: string) => {
-    const author = await identity();
-    const docId = review.ids.toDoc(storeId);
-    const targetHash = await hashOf(kind, docId);
-    if (!author || !targetHash) return false;
-    const parents = review.allDecisions
-      .filter((d) => d.target.kind === kind && d.target.id === docId)
-      .map((d) => d.entryId);
-    return run(
-      decide(projectId, { target: { kind, id: docId }, verdict, reason, author, targetHash, parents }),
-    );
-  };
+  const actions = useReviewActions(projectId, review, panel);
   const startSigning = async () => {
-    if (await identity()) setSigning(true);
-  };
-  const sign = async (verdict: Verdict, opinion: string): Promise<boolean> => {
-    const author = review.reviewer;
-    // Hash now: what is signed is the content at this moment, not 300 ms ago.
-    const hashes = await review.tracker?.compute();
-    if (!author || !hashes) return false;
-    const signoff = await seal({
-      entryId: newId(),
-      reviewer: author.name,
-      organisation: author.organisation,
-      signedAt: new Date().toISOString(),
-      verdict,
-      opinion,
-      contentHash: hashes.contentHash,
-      algorithm: CONTENT_HASH_ALGORITHM,
-      objects: hashes.counts.objects,
-      zones: hashes.counts.zones,
-    });
-    return run(signOff(projectId, signoff));
+    if (await actions.identity()) setSigning(true);
   };
 
   const pick = (t: Thread) => {
@@ -200,6 +117,15 @@ export function ReviewPanel({
       aria-label={r('panel')}
       data-review-panel
       tabIndex={-1}
+      onBlur={(event) => {
+        // A button that goes away or turns disabled under the pointer (resolve → resolved) drops
+        // focus to the page; keep it in the panel so Ctrl+Z still means "undo the review step".
+        if (event.relatedTarget || !lastPointer.current || !panel.current?.contains(lastPointer.current))
+          return;
+        requestAnimationFrame(() => {
+          if (document.activeElement === document.body) panel.current?.focus();
+        });
+      }}
     >
       <div className="panel-head">
         <h2>{r('panel')}</h2>
@@ -208,7 +134,7 @@ export function ReviewPanel({
           <button type="button" onClick={() => void startSigning()}>
             {r('signoff')}
           </button>
-          <button type="button" onClick={() => setIdentityOpen(true)}>
+          <button type="button" onClick={() => actions.setIdentityOpen(true)}>
             {r('editIdentity')}
           </button>
         </div>
@@ -223,7 +149,7 @@ export function ReviewPanel({
         <CommentComposer
           key={draft.seq}
           where={anchorText(data, review.ids, toDocAnchor(draft.anchor, review.ids), lang)}
-          onSend={sendComment}
+          onSend={actions.sendComment}
           onCancel={dropComment}
         />
       )}
@@ -237,29 +163,29 @@ export function ReviewPanel({
           {r('commentOnProject')}
         </button>
       </div>
-      <ReviewDecisions data={data} review={review} selection={selection} onDecide={giveVerdict} />
+      <ReviewDecisions data={data} review={review} selection={selection} onDecide={actions.giveVerdict} />
       <CommentList data={data} ids={review.ids} threads={review.threads} selected={threadId} onPick={pick} />
       {thread && (
         <ThreadView
           key={thread.threadId}
           thread={thread}
           where={anchorText(data, review.ids, thread.anchor, lang)}
-          onReply={(text, adoption) => reply(thread, text, adoption)}
-          onStatus={(status) => void changeStatus(thread, status)}
+          onReply={(text, adoption) => actions.reply(thread, text, adoption)}
+          onStatus={(status) => void actions.changeStatus(thread, status)}
         />
       )}
       <ReviewerIdentityDialog
-        key={identityOpen ? 'open' : 'closed'}
-        open={identityOpen}
+        key={actions.identityOpen ? 'open' : 'closed'}
+        open={actions.identityOpen}
         current={review.reviewer}
-        onDone={(saved) => closeIdentity(saved)}
-        onClose={() => closeIdentity(null)}
+        onDone={(saved) => actions.closeIdentity(saved)}
+        onClose={() => actions.closeIdentity(null)}
       />
       <SignoffDialog
         open={signing}
         reviewer={review.reviewer}
         counts={review.hashes?.counts ?? null}
-        onSign={sign}
+        onSign={actions.sign}
         onClose={() => setSigning(false)}
       />
     </section>

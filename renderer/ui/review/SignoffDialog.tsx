@@ -1,7 +1,8 @@
+import { VERDICT_LABELS } from '../../../shared/review/model';
 import { useState, type FormEvent } from 'react';
 import { REVIEW_LIMITS, VERDICTS, type ReviewerIdentity, type Verdict } from '../../../shared/review/model';
 import { useModalDialog } from '../hooks/useModalDialog';
-import { VERDICT_LABELS, useReviewText, withOrganisation } from './reviewText';
+import { useReviewText, withOrganisation } from './reviewText';
 
 /**
  * The whole-file sign-off: reviewer, organisation and date come from the identity and the clock;

@@ -1,3 +1,4 @@
+import { SIGNOFF_STATE_LABELS, VERDICT_LABELS } from '../../../shared/review/model';
 import { useEffect, useState } from 'react';
 import { ZONE_TYPE_LABELS } from '../../../shared/domain/taxonomy';
 import { signoffState } from '../../../shared/review/contentHash';
@@ -5,13 +6,7 @@ import type { Signoff, SignoffState, VersionHeader } from '../../../shared/revie
 import { changesSince, type RecordChange } from '../../editor/review/changesSince';
 import type { ProjectData } from '../hooks/useProjectData';
 import { useWorkbench } from '../hooks/useWorkbench';
-import {
-  SIGNOFF_STATE_LABELS,
-  VERDICT_LABELS,
-  labelled,
-  useReviewText,
-  withOrganisation,
-} from './reviewText';
+import { labelled, useReviewText, withOrganisation } from './reviewText';
 
 type States = Map<string, { state: SignoffState; versionId?: string }>;
 

@@ -1,7 +1,8 @@
+import { ADOPTION_LABELS, COMMENT_STATUS_LABELS } from '../../../shared/review/model';
 import { useState } from 'react';
 import { ADOPTIONS, type Adoption, type CommentStatus } from '../../../shared/review/model';
 import type { Thread } from '../../editor/review/reviewIndex';
-import { ADOPTION_LABELS, STATUS_LABELS, useReviewText, withOrganisation } from './reviewText';
+import { useReviewText, withOrganisation } from './reviewText';
 
 /**
  * One thread: every entry in time order (branches of a conflict side by side in that order), a
@@ -36,7 +37,8 @@ export function ThreadView({
   return (
     <section className="thread-view" aria-label={`${r('thread')} ${thread.number}`}>
       <h3>
-        <span className="pin-number">{thread.number}</span> {where} · {STATUS_LABELS[thread.status][lang]}
+        <span className="pin-number">{thread.number}</span> {where} ·{' '}
+        {COMMENT_STATUS_LABELS[thread.status][lang]}
         {thread.conflict && (
           <span className="badge conflict" title={r('conflictHint')}>
             {r('conflict')}
@@ -54,7 +56,7 @@ export function ThreadView({
           >
             <div className="entry-meta">
               {withOrganisation(entry.author.name, entry.author.organisation, lang)} · {time(entry.createdAt)}
-              {entry.kind === 'status' && ` · ${STATUS_LABELS[entry.status][lang]}`}
+              {entry.kind === 'status' && ` · ${COMMENT_STATUS_LABELS[entry.status][lang]}`}
               {entry.adoption && ` · ${ADOPTION_LABELS[entry.adoption][lang]}`}
             </div>
             {entry.text && <p className="comment-text">{entry.text}</p>}

@@ -1,14 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import type { Bilingual } from '../../../shared/domain/labels';
 import {
   ADOPTION_LABELS,
-  REVIEW_TEXT,
+  COMMENT_STATUS_LABELS,
   SIGNOFF_STATE_LABELS,
-  STATUS_LABELS,
   VERDICT_LABELS,
-  labelled,
-  withOrganisation,
-} from './reviewText';
+} from '../../../shared/review/model';
+import { describe, expect, it } from 'vitest';
+import type { Bilingual } from '../../../shared/domain/labels';
+import { REVIEW_TEXT, labelled, withOrganisation } from './reviewText';
 
 const FULL_WIDTH = /[\u3000-\u303f\uff00-\uffef]/;
 
@@ -16,7 +14,7 @@ describe('review wording', () => {
   it('is bilingual, and the English uses English punctuation', () => {
     const all: Record<string, Bilingual> = {
       ...REVIEW_TEXT,
-      ...STATUS_LABELS,
+      ...COMMENT_STATUS_LABELS,
       ...ADOPTION_LABELS,
       ...VERDICT_LABELS,
       ...SIGNOFF_STATE_LABELS,

@@ -1,5 +1,4 @@
 import type { Bilingual, Lang } from '../../../shared/domain/labels';
-import type { Adoption, CommentStatus, SignoffState, Verdict } from '../../../shared/review/model';
 import { useLang } from '../hooks/useLang';
 
 /** The review panel's wording in both languages; every control's accessible name comes from here. */
@@ -67,31 +66,6 @@ export const REVIEW_TEXT = {
   object: { zh: '保护对象', en: 'Object' },
 } satisfies Record<string, Bilingual>;
 export type ReviewTextKey = keyof typeof REVIEW_TEXT;
-
-export const STATUS_LABELS: Record<CommentStatus, Bilingual> = {
-  open: { zh: '未解决', en: 'Open' },
-  resolved: { zh: '已解决', en: 'Resolved' },
-  wontfix: { zh: '不予处理', en: 'Won’t fix' },
-};
-
-export const ADOPTION_LABELS: Record<Adoption, Bilingual> = {
-  adopted: { zh: '采纳', en: 'Adopted' },
-  partly: { zh: '部分采纳', en: 'Partly adopted' },
-  not_adopted: { zh: '不采纳', en: 'Not adopted' },
-};
-
-export const VERDICT_LABELS: Record<Verdict, Bilingual> = {
-  approve: { zh: '同意', en: 'Approve' },
-  approve_with_changes: { zh: '修改后同意', en: 'Approve with changes' },
-  reject: { zh: '不同意', en: 'Reject' },
-};
-
-export const SIGNOFF_STATE_LABELS: Record<SignoffState, Bilingual> = {
-  valid: { zh: '有效', en: 'Valid' },
-  superseded: { zh: '已失效：内容已修改', en: 'Superseded: the content changed' },
-  unverifiable: { zh: '签署依据无法核对', en: 'Cannot be checked' },
-  invalid: { zh: '无效：签署记录被改动', en: 'Invalid: the sign-off record was altered' },
-};
 
 /** "name（organisation）" in Chinese, "name (organisation)" in English; just the name without one. */
 export function withOrganisation(name: string, organisation: string, lang: Lang): string {

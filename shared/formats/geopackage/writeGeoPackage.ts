@@ -74,14 +74,23 @@ function columnNames(fields: readonly FieldDef[], reserved: readonly string[]): 
 export function addTable(
   db: Database,
   layer: Layer,
-  options: { tableName: string; geometry: boolean; now: Date; description?: string },
+  options: {
+    tableName: string;
+    geometry: boolean;
+    now: Date;
+    description?: string;
+    /** The declared geometry type (e.g. 'POINT'), so an empty layer is not declared GEOMETRY. */
+    geometryType?: string;
+  },
   progress: Progress = () => {},
 ): void {
   const table = quoteName(options.tableName);
   const key = layer.fields.some((f) => f.name.toLowerCase() === 'fid') ? 'gpkg_fid' : 'fid';
   const geomColumn = layer.fields.some((f) => f.name.toLowerCase() === 'geom') ? 'gpkg_geom' : 'geom';
   const names = columnNames(layer.fields, [key, geomColumn]);
-  const type = columnType(layer.features);
+  const type = options.geometryType
+    ? { name: options.geometryType, promote: false }
+    : columnType(layer.features);
   const columns = [
     `${quoteName(key)} INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL`,
     ...(options.geometry ? [`${quoteName(geomColumn)} ${type.name}`] : []),
