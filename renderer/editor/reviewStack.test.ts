@@ -73,6 +73,7 @@ describe('two undo stacks per window: edits and review records', () => {
   it('undo a reply without touching a vertex moved after it, and the reverse', async () => {
     const { store, workbench, projectId, zoneId } = await setUp();
     const original = (await store.read.zone(zoneId))!.geometry;
+    const editsBefore = await store.read.editCount(projectId);
     await workbench.run(addComment(entry(projectId, 't1', '北侧边界请核实')));
     const moved = squareAround(84.681, 44.43);
     await workbench.run(setZoneGeometries(new Map([[zoneId, moved]]), { zh: '移动顶点', en: 'Move vertex' }));
@@ -96,8 +97,10 @@ describe('two undo stacks per window: edits and review records', () => {
     expect((await store.read.zone(zoneId))!.geometry).toEqual(original);
     await workbench.redo('edit');
     expect((await store.read.zone(zoneId))!.geometry).toEqual(moved);
-    // The review stack's steps are no edits: the edit stack's next undo is still the vertex.
+    // The review stack's steps are no edits: the edit stack's next undo is still the vertex, and
+    // the edit count a saved file records leaves the two comments out.
     expect((await store.read.history(projectId, 'edit')).undo?.en).toBe('Move vertex');
+    expect(await store.read.editCount(projectId)).toBe(editsBefore + 1);
   });
 
   it('in a review copy: comments go in and undo out, the geometry stays refused', async () => {

@@ -26,6 +26,7 @@ import { ZoneLayers, type ZoneFeature } from './zoneLayers';
 import { ReferenceLayers } from './referenceLayers';
 import { addQueryPin } from './queryPin';
 import { CommentPins } from './review/commentPins';
+import { createCompareLayers } from './review/compareLayers';
 import { labelMapControls } from './controlLabels';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 import type { Background, LayerListPrefs, LayerStatus } from '../../shared/domain/backgrounds';
@@ -137,6 +138,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
   const layerList = createLayerList(map, zones, references, options.backgroundContext ?? null);
   const removePin = addQueryPin(map);
   const commentPins = new CommentPins(map, options.target);
+  const comparison = createCompareLayers(map, [zones.layer, zones.selectedLayer]);
   const unlabelControls = labelMapControls(map, workbench);
   const sketch = new VectorSource();
   map.addLayer(new VectorLayer({ source: sketch, style: sketchStyle, zIndex: 1000 }));
@@ -281,9 +283,8 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       return pixel ? [pixel[0]!, pixel[1]!] : null;
     },
     setComments: (pins) => commentPins.set(pins),
-    // INTERIM (review contract): D replaces showComparison and setSwipe.
-    showComparison: () => {},
-    setSwipe: () => {},
+    showComparison: (view) => comparison.show(view),
+    setSwipe: (on) => comparison.setSwipe(on),
     destroy() {
       if (markersLater) clearTimeout(markersLater);
       zones.attach(null, lang, () => {});
@@ -292,6 +293,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
       layerList.dispose();
       removePin();
       commentPins.dispose();
+      comparison.dispose();
       unlabelControls();
       map.setTarget(undefined);
     },

@@ -1,7 +1,15 @@
 import { liveQuery } from 'dexie';
 import { WorkbenchDb, DATABASE_NAME } from './database';
 import { commit, type CommitRequest, type CommitResult } from './commit';
-import { historyState, redo, stackSession, undo, type HistoryState, type StepResult } from './history';
+import {
+  historyState,
+  redo,
+  REVIEW_STACK,
+  stackSession,
+  undo,
+  type HistoryState,
+  type StepResult,
+} from './history';
 import { createReader, type Reader } from './reader';
 import { isReadOnly } from './readOnly';
 import { claimWindowSession } from './windowSession';
@@ -19,6 +27,8 @@ import type { HistoryStack, TableName, TableRecords } from './records';
 import type { Project } from '../../shared/domain/schema';
 import type { ReviewQueries, VersionWrites } from './reviewStoreTypes';
 export type { VersionDelta, VersionImport, VersionState, VersionWrites } from './reviewStoreTypes';
+// The review records as map and ui see them (records.ts is the write path's, guarded).
+export type { CommentRecord, DecisionRecord, HistoryStack, SignoffRecord, VersionRecord } from './records';
 import { reviewQueries } from './reviewQueries';
 import { createVersionWrites } from './versionWrites';
 import { watchMutations, type Mutated } from './mutations';
@@ -31,7 +41,7 @@ export interface Queries extends Reader, ReviewQueries {
   history(projectId: string, stack?: HistoryStack): Promise<HistoryState>;
   /** Whether the project is a read-only review copy (see readOnly.ts). */
   readOnly(projectId: string): Promise<boolean>;
-  /** Undo-log entries kept for the project (the edit count a saved file records). */
+  /** Undo-log entries of edits kept for the project (the edit count a saved file records). */
   editCount(projectId: string): Promise<number>;
   /** What the project's file carried besides the document (see fileExtras.ts); null if none. */
   fileExtras(projectId: string): Promise<FileExtras | null>;
@@ -126,7 +136,13 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     },
     history: (projectId, stack) => historyState(db, { projectId, session: stackSession(session, stack) }),
     readOnly: (projectId) => isReadOnly(db, projectId),
-    editCount: (projectId) => db.history.where('projectId').equals(projectId).count(),
+    // Edits only: review records' steps (`<session>#review`) are no edits of the document.
+    editCount: (projectId) =>
+      db.history
+        .where('projectId')
+        .equals(projectId)
+        .filter((entry) => !entry.session.includes(REVIEW_STACK))
+        .count(),
     fileExtras: (projectId) => readFileExtras(db, projectId),
     records: (table, keys) => db.table(table).bulkGet([...keys]),
     ...reviewQueries(db, (name) => store.readPreference(name)),

@@ -6,6 +6,7 @@ import type { PlanMap } from '../map/createPlanMap';
 import { AboutDialog } from './AboutDialog';
 import { AreaStatisticsHost } from './AreaStatisticsButton';
 import { FigureComposerHost } from './figures/FigureComposer';
+import { CompareHost } from './review/CompareDialog';
 import { DeriveDialog } from './DeriveDialog';
 import { MENU_ACTIONS } from './appActions';
 import { AttributePanel } from './AttributePanel';
@@ -38,6 +39,7 @@ import { useWorkbench } from './hooks/useWorkbench';
 import { useAppActions } from './useAppActions';
 import { useKeyboard } from './useKeyboard';
 import { useWindowState } from './useWindowState';
+import { VersionsPanel } from './review/VersionsPanel';
 
 type DialogName = 'newObject' | 'settings' | 'export' | 'about' | null;
 
@@ -120,6 +122,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
       <header className="title-bar">
         <h1>{t('appTitle')}</h1>
         <ProjectPicker />
+        {data && <VersionsPanel projectId={data.project.id} />}
       </header>
       <Toolbar actions={actions} history={history} />
       <ReloadBanner />
@@ -164,6 +167,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
       {data && <DeriveDialog data={data} />}
       <AreaStatisticsHost />
       <FigureComposerHost map={map} />
+      {data && <CompareHost data={data} map={map} />}
       <ImportDialog />
       <span hidden data-lang={lang} />
     </div>

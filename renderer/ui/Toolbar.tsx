@@ -11,6 +11,7 @@ import { Icon, type IconName } from './Icon';
 import { AreaStatisticsButton } from './AreaStatisticsButton';
 import { FigureButton } from './figures/FigureButton';
 import { AttributeTableButton } from './AttributeTableButton';
+import { CompareButton } from './review/CompareButton';
 import { GeometryOpsGroup } from './GeometryOpsGroup';
 import { CoordinateGroup } from './CoordinateGroup';
 import { SnappingSettings } from './SnappingSettings';
@@ -153,6 +154,7 @@ export function Toolbar({
         <AreaStatisticsButton />
         <AttributeTableButton />
         <FigureButton />
+        <CompareButton />
         {button('runFullCheck', actions.runFullCheck, 'checks', noProject)}
         {button('referenceLayers', actions.referenceLayers, 'layers', noProject)}
       </Group>

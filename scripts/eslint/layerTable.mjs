@@ -132,6 +132,11 @@ export const GUARDED = [
       'renderer/storage/reader',
       'renderer/storage/database',
       'renderer/storage/migrations',
+      'renderer/storage/versionCapture',
+      'renderer/storage/versionStore',
+      'renderer/storage/versionBasis',
+      'renderer/storage/versionChecks',
+      'renderer/storage/versionRecords',
     ],
     by: ['renderer/storage', 'renderer/editor'],
     why:

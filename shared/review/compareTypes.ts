@@ -78,10 +78,12 @@ export interface CompareResult {
 
 /** What the map draws for a comparison (PlanMap.showComparison). */
 export interface ComparisonView {
-  /** State A's zones, drawn as dashed outlines. */
-  before: { zoneId: string; zoneType: ZoneType; geometry: ZoneGeometry }[];
+  /** State A's zones (the swipe's left side); those `changed` are drawn as dashed outlines. */
+  before: { zoneId: string; zoneType: ZoneType; geometry: ZoneGeometry; changed?: boolean }[];
   gained: { objectId: string; zoneType: ZoneType; geometry: ZoneGeometry }[];
   lost: { objectId: string; zoneType: ZoneType; geometry: ZoneGeometry }[];
+  /** State B's zones when B is not the current state (the swipe's right side); absent: current. */
+  after?: { zoneId: string; zoneType: ZoneType; geometry: ZoneGeometry }[];
 }
 
 /** How geometry changes become WHLX features: gained/lost parts, or old whole + new whole. */

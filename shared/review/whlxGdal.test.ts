@@ -21,7 +21,7 @@ async function written(format: ChangeLayerFormat) {
       format,
       // The shapefile in GK zone 28 without prefix: MJ is still the ellipsoidal area.
       epsg: format === 'shapefile' ? 4537 : 4490,
-      baseName: 'LSWHBHXBG',
+      baseName: '乌苏市-WHLX',
       geometryChange: 'parts',
       whbh: { mode: 'sequence', prefix: '2026' },
       zip: false,

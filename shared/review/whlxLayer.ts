@@ -165,11 +165,14 @@ export async function writeChangeLayer(
   const out = layers.length
     ? layers
     : [{ name: WHLX_LAYER_NAMES.LSWHBHX, epsg, fields: whlxFields(o.lswhbhx), features: [] }];
+  // A shapefile set keeps the layer's name (LSWHBHXBG.shp), as the database expects, in <baseName>.zip.
+  const shapefile = o.format === 'shapefile';
   const result = await writeLayers(out, o.format, {
     encoding: o.encoding ?? 'gbk',
     epsg,
-    baseName: o.baseName,
+    baseName: shapefile ? out[0]!.name : o.baseName,
     zip: o.zip ?? true,
+    zipBaseName: o.baseName,
   });
   progress(1);
   return { ...result, warnings: [...warnings, ...result.warnings] };
