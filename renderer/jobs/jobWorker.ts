@@ -14,6 +14,7 @@ import { readReferenceLayer } from '../../shared/analysis/overlapsReadReference'
 import { reviewHashes } from '../../shared/review/contentHash';
 import { compareStates } from '../../shared/review/compare';
 import { writeChangeLayer } from '../../shared/review/whlxLayer';
+import { writeChangeReport, writeReviewReport } from '../../shared/review/report/writeReport';
 import type { JobKind, JobReply, JobRequest, JobTypes } from './jobTypes';
 import { failureReply } from './jobFailure';
 
@@ -41,14 +42,9 @@ const HANDLERS: {
   reviewHashes: (input) => reviewHashes(input),
   compareStates: (input, progress) => compareStates(input.a, input.b, input.options, progress),
   writeChangeLayer: (input, progress) => writeChangeLayer(input, progress),
-  // INTERIM (review contract): E replaces these two.
-  writeChangeReport: () => interim('writeChangeReport'),
-  writeReviewReport: () => interim('writeReviewReport'),
+  writeChangeReport: (input) => writeChangeReport(input),
+  writeReviewReport: (input) => writeReviewReport(input),
 };
-
-function interim(kind: JobKind): never {
-  throw new Error(`INTERIM: job ${kind} is not implemented yet`);
-}
 
 // A dedicated worker's global scope, typed by hand (the web project compiles against DOM types).
 const scope = self as unknown as {

@@ -26,6 +26,7 @@ import { ProjectSettingsDialog } from './ProjectSettingsDialog';
 import { ReloadBanner } from './ReloadBanner';
 import { ReviewBanner } from './ReviewBanner';
 import { ReviewPanel } from './review/ReviewPanel';
+import { ReviewReportButtons } from './review/ReportButtons';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { useEditorState } from './hooks/useEditorState';
@@ -149,7 +150,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
           {data ? <AttributePanel data={data} /> : <div className="panel attributes" />}
           {data && <CoordinateHost data={data} map={map} />}
           {data && <ChecksPanelDock data={data} map={map} />}
-          {data && <ReviewPanel data={data} map={map} />}
+          {data && <ReviewPanel data={data} map={map} extraActions={<ReviewReportButtons data={data} />} />}
         </div>
       </main>
       {data && <AttributeTableDock data={data} map={map} />}

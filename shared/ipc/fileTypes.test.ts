@@ -35,6 +35,7 @@ describe('file types', () => {
     expect(exportFilter('界址点.txt', 'zh')!.name).toBe('界址点坐标表 (*.txt)');
     expect(exportFilter('保护区划图.pdf', 'zh')).toEqual({ name: 'PDF 图件 (*.pdf)', extensions: ['pdf'] });
     expect(exportFilter('figure.png', 'en')!.extensions).toEqual(['png']);
+    expect(exportFilter('变化报告.html', 'zh')).toEqual({ name: 'HTML 报告 (*.html)', extensions: ['html'] });
     expect(exportFilter('notes.exe', 'en')).toBeNull();
     expect(exportFilter('noextension', 'en')).toBeNull();
   });
@@ -43,6 +44,7 @@ describe('file types', () => {
     expect(mimeTypeOfName('a.kmz')).toBe('application/vnd.google-earth.kmz');
     expect(mimeTypeOfName('图集.pdf')).toBe('application/pdf');
     expect(mimeTypeOfName('a.png')).toBe('image/png');
+    expect(mimeTypeOfName('变化报告.HTML')).toBe('text/html');
     expect(mimeTypeOfName('a.kml')).toBe('application/vnd.google-earth.kml+xml');
     expect(mimeTypeOfName('a.gpkg')).toBe('application/geopackage+sqlite3');
     expect(mimeTypeOfName('a.ZIP')).toBe('application/zip');

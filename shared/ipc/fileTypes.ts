@@ -31,6 +31,8 @@ const TYPES = {
   },
   pdf: { label: { zh: 'PDF 图件', en: 'PDF figure' }, mime: 'application/pdf' },
   png: { label: { zh: 'PNG 图片', en: 'PNG image' }, mime: 'image/png' },
+  // Reports (变化报告): one self-contained page with a strict CSP and no script.
+  html: { label: { zh: 'HTML 报告', en: 'HTML report' }, mime: 'text/html' },
   hzw: {
     label: { zh: '文物保护区划项目', en: 'Heritage zone project' },
     mime: 'application/vnd.hzw.project',
@@ -74,6 +76,8 @@ export const EXPORT_EXTENSIONS: readonly FileExtension[] = [
   // Figures (出图): a PDF (one figure or an atlas) and a PNG.
   'pdf',
   'png',
+  // Reports: the change report as one HTML page (PDF and XLSX above).
+  'html',
   // A shapefile written unzipped: one save per part.
   'shp',
   'shx',

@@ -1,4 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
+import type { Bilingual } from '../../../shared/domain/labels';
 import { AREA_UNITS, AREA_UNIT_LABELS, type AreaUnit } from '../../../shared/domain/units';
 import type { ProjectDocument } from '../../../shared/formats/projectDocument';
 import type { CompareResult, ComparisonView } from '../../../shared/review/compareTypes';
@@ -13,6 +14,7 @@ import type { ProjectData } from '../hooks/useProjectData';
 import { useWorkbench } from '../hooks/useWorkbench';
 import { ChangeExportDialog } from './ChangeExportDialog';
 import { CompareTable, type CompareTarget } from './CompareTable';
+import { ReportButtons } from './ReportButtons';
 import { setCompareOpen, useCompareOpen } from './compareOpen';
 import { COMPARE_TEXT as T } from './compareText';
 import './compare.css';
@@ -30,8 +32,15 @@ interface Comparison {
   b: ProjectDocument;
   bIsCurrent: boolean;
   result: CompareResult;
+  /** How the change report names the two sides. */
+  labels: [Bilingual, Bilingual];
 }
 let last: Comparison | null = null;
+
+/** A side as the change report names it. */
+function sideLabel(side: Side): Bilingual {
+  return side.kind === 'current' ? T.current : { zh: side.name, en: side.name };
+}
 
 /** The compare dialog, mounted once by the app; open through `setCompareOpen` (CompareButton). */
 export function CompareHost({ data, map }: { data: ProjectData; map: RefObject<PlanMap | null> }) {
@@ -163,7 +172,8 @@ function CompareDialog({ data, map }: { data: ProjectData; map: RefObject<PlanMa
       const input = { a: docA, b: docB, options: { gkZone: data.project.settings.gkZone } };
       const result = await withJob(workbench, T.running, 'compareStates', input);
       if (!result) return;
-      const next = { projectId, a: docA, b: docB, bIsCurrent: b.kind === 'current', result };
+      const labels: [Bilingual, Bilingual] = [sideLabel(a), sideLabel(b)];
+      const next = { projectId, a: docA, b: docB, bIsCurrent: b.kind === 'current', result, labels };
       last = next;
       setComparison(next);
       map.current?.showComparison(viewOf(next));
@@ -259,6 +269,17 @@ function CompareDialog({ data, map }: { data: ProjectData; map: RefObject<PlanMa
               <button type="button" onClick={() => setExporting(true)}>
                 {T.exportLayer[lang]}
               </button>
+              {comparison && (
+                <ReportButtons
+                  projectName={data.project.settings.name}
+                  change={async () => ({
+                    result: comparison.result,
+                    a: { label: comparison.labels[0], document: comparison.a },
+                    b: { label: comparison.labels[1], document: comparison.b },
+                    gkZone: data.project.settings.gkZone,
+                  })}
+                />
+              )}
             </div>
             {result.matchedShare < 0.5 && <p className="warning">{T.otherProject[lang]}</p>}
             {result.zones.length === 0 && result.objects.length === 0 && (

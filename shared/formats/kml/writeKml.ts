@@ -2,6 +2,7 @@ import { DEFAULT_SYMBOLS } from '../../domain/symbology';
 import { ZONE_TYPES, ZONE_TYPE_LABELS, type ZoneType } from '../../domain/taxonomy';
 import { resolveZoneType } from '../geojson/zoneTypeNames';
 import { FormatError, fileProblem } from '../formatError';
+import { escapeMarkup } from '../text/markup';
 import {
   getProperty,
   type Coordinates,
@@ -18,18 +19,6 @@ import {
  */
 const DECIMALS = 9;
 const OTHER = { zh: '其他', en: 'Other' };
-
-// eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
-const FORBIDDEN_XML_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-export const escapeXml = (text: string): string =>
-  text
-    .replace(
-      /[<>&"']/g,
-      (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
-    )
-    // Characters XML 1.0 forbids (control codes) are dropped rather than producing an unreadable file.
-    .replace(FORBIDDEN_XML_CHARACTERS, '');
 
 /** CSS #rrggbb[aa] to KML aabbggrr. */
 export function kmlColor(css: string, alpha?: number): string {
@@ -127,13 +116,13 @@ function placemarkXml(feature: LayerFeature, fields: readonly FieldDef[], type: 
       // xsd:boolean allows 1/0 as well as true/false; GDAL reads bool fields as integers, so only
       // 1/0 survive it ('true' would become 0).
       const shown = typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
-      return `<SimpleData name="${escapeXml(f.name)}">${escapeXml(shown)}</SimpleData>`;
+      return `<SimpleData name="${escapeMarkup(f.name)}">${escapeMarkup(shown)}</SimpleData>`;
     })
     .join('');
   const name = text('name') || text('object_name');
   return (
-    `<Placemark>${name ? `<name>${escapeXml(name)}</name>` : ''}` +
-    `${text('description') ? `<description>${escapeXml(text('description'))}</description>` : ''}` +
+    `<Placemark>${name ? `<name>${escapeMarkup(name)}</name>` : ''}` +
+    `${text('description') ? `<description>${escapeMarkup(text('description'))}</description>` : ''}` +
     `${type ? `<styleUrl>#${type}</styleUrl>` : ''}` +
     `<ExtendedData><SchemaData schemaUrl="#hzw">${data}</SchemaData></ExtendedData>` +
     `${geometryXml(feature.geometry)}</Placemark>`
@@ -180,15 +169,15 @@ export function writeKmlText(layers: readonly Layer[], documentName = 'Heritage 
       .get(type)!
       .map((f) => placemarkXml(f, fields, type))
       .join('\n');
-    return `<Folder><name>${escapeXml(label.zh)}</name><description>${escapeXml(label.en)}</description>\n${body}\n</Folder>`;
+    return `<Folder><name>${escapeMarkup(label.zh)}</name><description>${escapeMarkup(label.en)}</description>\n${body}\n</Folder>`;
   });
   const schema = `<Schema name="hzw" id="hzw">${fields
-    .map((f) => `<SimpleField name="${escapeXml(f.name)}" type="${SCHEMA_TYPE[f.type]}"/>`)
+    .map((f) => `<SimpleField name="${escapeMarkup(f.name)}" type="${SCHEMA_TYPE[f.type]}"/>`)
     .join('')}</Schema>`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<kml xmlns="http://www.opengis.net/kml/2.2">',
-    `<Document><name>${escapeXml(documentName)}</name>`,
+    `<Document><name>${escapeMarkup(documentName)}</name>`,
     ZONE_TYPES.filter((t) => groups.has(t))
       .map(styleXml)
       .join('\n'),

@@ -82,11 +82,3 @@ describe('writeXlsx', () => {
     expect(cellRef(0, 702)).toBe('AAA1');
   });
 });
-
-describe('xmlEscape', () => {
-  it('escapes markup and drops characters XML forbids', async () => {
-    const { xmlEscape } = await import('./xml');
-    expect(xmlEscape('a<b>&"c"\u0001\u0008\tok\uD800')).toBe('a&lt;b&gt;&amp;&quot;c&quot;\tok');
-    expect(xmlEscape('乌苏😀')).toBe('乌苏😀');
-  });
-});

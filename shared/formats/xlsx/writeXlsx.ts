@@ -1,5 +1,6 @@
 import { writeZip } from '../zip/zip';
-import { cellRef, sheetNames, xmlEscape } from './xml';
+import { escapeMarkup } from '../text/markup';
+import { cellRef, sheetNames } from './xml';
 
 export type XlsxCell = string | number | null;
 
@@ -33,7 +34,7 @@ class SharedStrings {
     return i;
   }
   xml(): string {
-    const items = this.list.map((s) => `<si><t xml:space="preserve">${xmlEscape(s)}</t></si>`).join('');
+    const items = this.list.map((s) => `<si><t xml:space="preserve">${escapeMarkup(s)}</t></si>`).join('');
     return `${DECL}<sst xmlns="${NS}" count="${this.list.length}" uniqueCount="${this.list.length}">${items}</sst>`;
   }
 }
@@ -52,7 +53,7 @@ class Styles {
   }
   xml(): string {
     const numFmts = this.formats
-      .map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${xmlEscape(f)}"/>`)
+      .map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${escapeMarkup(f)}"/>`)
       .join('');
     const xfs = this.formats
       .map(
@@ -138,7 +139,7 @@ export function writeXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
     `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   const workbook =
     `${DECL}<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><sheets>` +
-    names.map((n, i) => `<sheet name="${xmlEscape(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+    names.map((n, i) => `<sheet name="${escapeMarkup(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
     '</sheets></workbook>';
   const n = sheets.length;
   const workbookRels =

@@ -1,20 +1,4 @@
-/** Whether XML 1.0 allows the character (tab, line breaks and everything from space up, minus U+FFFE/F and lone surrogates). */
-function allowedInXml(ch: string): boolean {
-  const cp = ch.codePointAt(0)!;
-  if (cp < 0x20) return cp === 0x09 || cp === 0x0a || cp === 0x0d;
-  return !(cp >= 0xd800 && cp <= 0xdfff) && cp !== 0xfffe && cp !== 0xffff;
-}
-
-/** XML text with markup characters escaped and characters XML 1.0 forbids removed. */
-export function xmlEscape(text: string): string {
-  return [...text]
-    .filter(allowedInXml)
-    .join('')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
+import { allowedInXml } from '../text/markup';
 
 /** A1-style reference of a 0-based row and column: (0, 0) → A1, (9, 27) → AB10. */
 export function cellRef(row: number, column: number): string {
