@@ -107,7 +107,7 @@ test('a newer or damaged GeoPackage project file is refused and nothing changes'
   const dir = mkdtempSync(join(tmpdir(), 'hzw-refused-'));
   const newer = join(dir, 'newer.hzw');
   copyFileSync(saved, newer);
-  execFileSync('sqlite3', [newer, "UPDATE hzw_meta SET value = '3' WHERE key = 'schema_version'"]);
+  execFileSync('sqlite3', [newer, "UPDATE hzw_meta SET value = '4' WHERE key = 'schema_version'"]);
   const truncated = join(dir, 'truncated.hzw');
   const bytes = readFileSync(saved);
   writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -117,7 +117,7 @@ test('a newer or damaged GeoPackage project file is refused and nothing changes'
   const before = await stored(page);
 
   for (const [file, message] of [
-    [newer, '版本 3 比本程序支持的版本 2 新'],
+    [newer, '版本 4 比本程序支持的版本 3 新'],
     [truncated, '文件不完整'],
     [missing, '缺少数据表 hzw_zones'],
   ] as const) {
