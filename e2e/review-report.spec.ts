@@ -1,15 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { clickMap } from './fixtures/mapInput';
 import { drawZone, newProjectWithObject } from './fixtures/workflow';
+import { readZip } from '../shared/formats/zip/zip';
 
 /**
  * The reports from the UI: 审查意见 from the review panel (a comment typed with markup in it comes
- * out as text in the PDF and the XLSX, set in the embedded font), and the change report from the
+ * out as text in the PDF and the XLSX, set in the embedded font; the XLSX has the thread's mini-map
+ * as a picture), and the change report from the
  * compare dialog (XLSX rows as GDAL reads them, PDF text, a self-contained HTML page).
  */
 const HOSTILE = `<img src=x onerror=alert(1)>&amp; 东侧边界请沿道路中线调整`;
@@ -61,6 +63,22 @@ test('the review report exports a typed comment as text in PDF and XLSX', async 
   expect(rows.features.map((f) => f.properties)).toEqual([
     expect.objectContaining({ 内容: HOSTILE, 作者: '李审查', 单位: '乌苏市文物局', 意见状态: '未解决' }),
   ]);
+  // The thread's mini-map is a picture in its row, drawn by the job worker's canvas: about 100 dpi,
+  // with the open thread's red pin (#c62828) on it.
+  const pictures = readZip(readFileSync(xlsx)).filter((f) => f.name.startsWith('xl/media/'));
+  expect(pictures.map((f) => f.name)).toEqual(['xl/media/image1.png']);
+  const png = join(mkdtempSync(join(tmpdir(), 'hzw-review-picture-')), 'map.png');
+  writeFileSync(png, pictures[0]!.bytes);
+  const info = JSON.parse(run('gdalinfo', ['-json', png])) as { size: number[] };
+  expect(info.size).toEqual([288, 200]);
+  const ppm = `${png}.ppm`;
+  run('gdal_translate', ['-q', '-of', 'PNM', '-b', '1', '-b', '2', '-b', '3', png, ppm]);
+  const raw = readFileSync(ppm);
+  const at = /^P6\s+\d+\s+\d+\s+255\s/.exec(raw.subarray(0, 32).toString('latin1'))![0].length;
+  let pin = 0;
+  for (let i = at; i + 2 < raw.length; i += 3)
+    if (Math.hypot(raw[i]! - 0xc6, raw[i + 1]! - 0x28, raw[i + 2]! - 0x28) < 8) pin++;
+  expect(pin).toBeGreaterThan(30);
   expect(dialogs).toBe(0);
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
 });

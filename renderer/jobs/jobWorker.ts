@@ -15,6 +15,7 @@ import { reviewHashes } from '../../shared/review/contentHash';
 import { compareStates } from '../../shared/review/compare';
 import { writeChangeLayer } from '../../shared/review/whlxLayer';
 import { writeChangeReport, writeReviewReport } from '../../shared/review/report/writeReport';
+import { rasterisePage } from './rasterisePage';
 import type { JobKind, JobReply, JobRequest, JobTypes } from './jobTypes';
 import { failureReply } from './jobFailure';
 
@@ -43,7 +44,7 @@ const HANDLERS: {
   compareStates: (input, progress) => compareStates(input.a, input.b, input.options, progress),
   writeChangeLayer: (input, progress) => writeChangeLayer(input, progress),
   writeChangeReport: (input) => writeChangeReport(input),
-  writeReviewReport: (input) => writeReviewReport(input),
+  writeReviewReport: (input) => writeReviewReport(input, rasterisePage),
 };
 
 // A dedicated worker's global scope, typed by hand (the web project compiles against DOM types).

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Page } from '../../../shared/figures/displayList';
-import { drawPage } from './drawPage';
+import { drawPage } from '../../../shared/figures/drawPage';
 import { figureFaceLoaded } from './figureFont';
 
 /** The page drawn from its display list, as the PDF and PNG will show it, `widthPx` wide. */
@@ -28,7 +28,12 @@ export function FigurePreview({
     const ratio = window.devicePixelRatio || 1;
     c.width = Math.round(widthPx * ratio);
     c.height = Math.round(heightPx * ratio);
-    drawPage(ctx, page, { pxPerMm: (widthPx * ratio) / page.widthMm, fontFamily, ...(images && { images }) });
+    drawPage(ctx, page, {
+      pxPerMm: (widthPx * ratio) / page.widthMm,
+      fontFamily,
+      ...(images && { images }),
+      drawImage: (image, x, y, w, h) => ctx.drawImage(image as CanvasImageSource, x, y, w, h),
+    });
     c.dataset.font = fontFamily;
     c.dataset.backgrounds = String(images?.size ?? 0);
   }, [page, widthPx, heightPx, fontFamily, images]);

@@ -1,7 +1,7 @@
 import type { ImageOp, Page, PageImage } from '../../../shared/figures/displayList';
 import { StripPngWriter } from '../../../shared/figures/png/stripPngWriter';
 import type { ExportSink } from '../../platform/exportSink';
-import { drawPage } from './drawPage';
+import { drawPage } from '../../../shared/figures/drawPage';
 import { figureFaceLoaded } from './figureFont';
 
 /**
@@ -28,7 +28,13 @@ export async function writePagePng(
   for (let top = 0; top < height; top += stripRows) {
     const rows = Math.min(stripRows, height - top);
     const images = await stripImages(page, decoded, page.heightMm - top / pxPerMm, (top + rows) / pxPerMm);
-    drawPage(ctx, page, { pxPerMm, fontFamily, topMm: top / pxPerMm, images });
+    drawPage(ctx, page, {
+      pxPerMm,
+      fontFamily,
+      topMm: top / pxPerMm,
+      images,
+      drawImage: (image, x, y, w, h) => ctx.drawImage(image as ImageBitmap, x, y, w, h),
+    });
     writer.addRows(ctx.getImageData(0, 0, width, rows).data, rows);
     for (const bytes of pending.splice(0)) await sink.write(bytes);
   }

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { StripPngWriter } from '../../figures/png/stripPngWriter';
 import { readZip } from '../zip/zip';
 import { writeXlsx } from './writeXlsx';
 import { cellRef, sheetNames } from './xml';
@@ -12,6 +13,29 @@ function saved(bytes: Uint8Array): string {
   writeFileSync(file, bytes);
   return file;
 }
+
+/** Package consistency as Excel sees it, checked by Python's zip and XML readers. */
+const PACKAGE_CHECK = String.raw`
+import sys, zipfile, posixpath, xml.etree.ElementTree as ET
+z = zipfile.ZipFile(sys.argv[1]); names = set(z.namelist())
+ct = ET.fromstring(z.read('[Content_Types].xml'))
+defaults = {e.get('Extension') for e in ct if e.tag.endswith('Default')}
+overrides = {e.get('PartName').lstrip('/') for e in ct if e.tag.endswith('Override')}
+pictures = 0
+for n in names:
+    data = z.read(n)
+    if n.endswith('.png'):
+        assert data[:8] == b'\x89PNG\r\n\x1a\n', n; pictures += 1
+    else:
+        ET.fromstring(data)
+    assert n in overrides or n.rsplit('.', 1)[-1] in defaults, 'no content type: ' + n
+    if n.endswith('.rels'):
+        base = posixpath.dirname(posixpath.dirname(n))
+        for r in ET.fromstring(data):
+            target = posixpath.normpath(posixpath.join(base, r.get('Target')))
+            assert target in names, n + ' -> ' + target
+print('ok', pictures, 'pictures')
+`;
 
 function ogrinfo(file: string, layer: string): string {
   return execFileSync('ogrinfo', ['-ro', '-al', '-q', '--config', 'OGR_XLSX_HEADERS', 'FORCE', file, layer], {
@@ -61,6 +85,59 @@ describe('writeXlsx', () => {
     expect(text('xl/styles.xml')).toContain('formatCode="0.00"');
     expect(text('xl/worksheets/sheet1.xml')).toContain('<c r="A1" s="1" t="s"><v>0</v></c>');
     expect(text('xl/worksheets/sheet1.xml')).toContain('<c r="A2" s="2"><v>1.5</v></c>');
+  });
+
+  it('places PNG pictures in cells as a consistent package GDAL still reads', () => {
+    const png = (width: number, height: number, rgb: number[]) => {
+      const parts: Uint8Array[] = [];
+      const writer = new StripPngWriter((b) => parts.push(b.slice()), { width, height, dpi: 96 });
+      const row = new Uint8Array(width * 4);
+      for (let x = 0; x < width; x++) row.set([...rgb, 255], 4 * x);
+      for (let y = 0; y < height; y++) writer.addRows(row, 1);
+      writer.finish();
+      return Uint8Array.from(parts.flatMap((p) => [...p]));
+    };
+    const red = png(30, 20, [200, 30, 30]);
+    const green = png(12, 40, [30, 160, 60]);
+    const bytes = writeXlsx([
+      { name: '表一', rows: [['甲'], ['乙']] },
+      {
+        name: '意见',
+        rows: [
+          ['编号', '位置图'],
+          [1, ''],
+          [2, ''],
+        ],
+        rowHeights: new Map([
+          [1, 15],
+          [2, 30],
+        ]),
+        images: [
+          { row: 1, col: 1, png: red, widthPx: 30, heightPx: 20, name: '意见 1 <位置图>' },
+          { row: 2, col: 1, png: green, widthPx: 12, heightPx: 40, name: '意见 2' },
+        ],
+      },
+    ]);
+    const file = saved(bytes);
+    // GDAL reads both sheets as before.
+    expect(ogrinfo(file, '意见')).toMatch(/编号 \(Integer\) = 2/);
+    expect(ogrinfo(file, '表一')).toContain('= 乙');
+    // Every part is well-formed XML or a PNG, every relationship's target exists, and every part
+    // has a content type: what Excel checks before it opens a package.
+    const check = execFileSync('python3', ['-c', PACKAGE_CHECK, file], { encoding: 'utf8' });
+    expect(check.trim()).toBe('ok 2 pictures');
+    const files = readZip(bytes);
+    const part = (name: string) => files.find((f) => f.name === name)!.bytes;
+    expect([...part('xl/media/image1.png')]).toEqual([...red]);
+    expect([...part('xl/media/image2.png')]).toEqual([...green]);
+    const drawing = new TextDecoder().decode(part('xl/drawings/drawing2.xml'));
+    expect(drawing).toContain('<xdr:row>2</xdr:row>');
+    expect(drawing).toContain(`<xdr:ext cx="${12 * 9525}" cy="${40 * 9525}"/>`);
+    expect(drawing).toContain('name="意见 1 &lt;位置图&gt;"');
+    expect(new TextDecoder().decode(part('xl/worksheets/sheet2.xml'))).toContain(
+      '<row r="3" ht="30" customHeight="1">',
+    );
+    expect(files.some((f) => f.name === 'xl/drawings/drawing1.xml')).toBe(false);
   });
 
   it('makes sheet names Excel accepts', () => {

@@ -13,6 +13,21 @@ export interface XlsxSheet {
   numberFormats?: readonly (string | null | undefined)[];
   /** Leading rows shown bold (column headers); 1 unless told. */
   headerRows?: number;
+  /** Row heights in points, by row index (rows holding a picture). */
+  rowHeights?: ReadonlyMap<number, number>;
+  /** Pictures placed with their top-left corner in a cell (a drawing part per sheet). */
+  images?: readonly XlsxImage[];
+}
+
+/** A PNG picture in a sheet, its top-left corner at a cell, shown at its pixel size (96 dpi). */
+export interface XlsxImage {
+  row: number;
+  col: number;
+  png: Uint8Array;
+  widthPx: number;
+  heightPx: number;
+  /** Its name in the drawing (Excel's selection pane; alternative text). */
+  name: string;
 }
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -92,7 +107,8 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings, styles: Styles): str
       const style = r < headerRows ? ' s="1"' : '';
       return `<c r="${ref}"${style} t="s"><v>${strings.add(value)}</v></c>`;
     });
-    return `<row r="${r + 1}">${cells.join('')}</row>`;
+    const height = sheet.rowHeights?.get(r);
+    return `<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>${cells.join('')}</row>`;
   });
   const widths = sheet.columnWidths ?? [];
   const cols = widths.length
@@ -103,12 +119,66 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings, styles: Styles): str
     headerRows > 0
       ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRows}" topLeftCell="${cellRef(headerRows, 0)}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
       : '';
-  return `${DECL}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">${pane}${cols}<sheetData>${rows.join('')}</sheetData></worksheet>`;
+  const drawing = sheet.images?.length ? '<drawing r:id="rId1"/>' : '';
+  return `${DECL}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">${pane}${cols}<sheetData>${rows.join('')}</sheetData>${drawing}</worksheet>`;
+}
+
+const XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
+const DML = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+/** English Metric Units per pixel at 96 dpi. */
+const EMU_PER_PX = 9525;
+
+/** The drawing part of a sheet's pictures: one anchored picture each, `rId<n>` naming its media. */
+function drawingXml(images: readonly XlsxImage[]): string {
+  const pictures = images.map((image, i) => {
+    const cx = Math.round(image.widthPx * EMU_PER_PX);
+    const cy = Math.round(image.heightPx * EMU_PER_PX);
+    return (
+      `<xdr:oneCellAnchor><xdr:from><xdr:col>${image.col}</xdr:col><xdr:colOff>0</xdr:colOff>` +
+      `<xdr:row>${image.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="${cx}" cy="${cy}"/>` +
+      `<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${i + 2}" name="${escapeMarkup(image.name)}" descr="${escapeMarkup(image.name)}"/>` +
+      '<xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr>' +
+      `<xdr:blipFill><a:blip r:embed="rId${i + 1}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>` +
+      `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm>` +
+      '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor>'
+    );
+  });
+  return `${DECL}<xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${DML}" xmlns:r="${REL_NS}">${pictures.join('')}</xdr:wsDr>`;
+}
+
+/** The parts that carry each sheet's pictures: drawing, its relationships, the PNGs, the sheet's link to it. */
+function pictureParts(sheets: readonly XlsxSheet[]): { name: string; bytes: Uint8Array }[] {
+  const utf8 = new TextEncoder();
+  const parts: { name: string; bytes: Uint8Array }[] = [];
+  let media = 0;
+  sheets.forEach((sheet, s) => {
+    const images = sheet.images ?? [];
+    if (images.length === 0) return;
+    const drawing = `drawing${s + 1}.xml`;
+    parts.push({
+      name: `xl/worksheets/_rels/sheet${s + 1}.xml.rels`,
+      bytes: utf8.encode(
+        `${DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL_NS}/drawing" Target="../drawings/${drawing}"/></Relationships>`,
+      ),
+    });
+    parts.push({ name: `xl/drawings/${drawing}`, bytes: utf8.encode(drawingXml(images)) });
+    const rels = images.map((image, i) => {
+      const file = `image${++media}.png`;
+      parts.push({ name: `xl/media/${file}`, bytes: image.png });
+      return `<Relationship Id="rId${i + 1}" Type="${REL_NS}/image" Target="../media/${file}"/>`;
+    });
+    parts.push({
+      name: `xl/drawings/_rels/${drawing}.rels`,
+      bytes: utf8.encode(`${DECL}<Relationships xmlns="${PKG_REL}">${rels.join('')}</Relationships>`),
+    });
+  });
+  return parts;
 }
 
 /**
  * A minimal but real Office Open XML workbook (SpreadsheetML): one worksheet per entry, strings in
- * a shared string table, a bold style for header rows and custom number formats. Opens in Excel,
+ * a shared string table, a bold style for header rows and custom number formats, and PNG pictures
+ * anchored in cells (a DrawingML part per sheet). Opens in Excel,
  * LibreOffice, WPS and GDAL's XLSX driver.
  */
 export function writeXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
@@ -124,11 +194,19 @@ export function writeXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
     `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Default Extension="png" ContentType="image/png"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     worksheets
       .map(
         (w) =>
           `<Override PartName="/${w.name}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join('') +
+    sheets
+      .map((sheet, i) =>
+        sheet.images?.length
+          ? `<Override PartName="/xl/drawings/drawing${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`
+          : '',
       )
       .join('') +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
@@ -162,5 +240,6 @@ export function writeXlsx(sheets: readonly XlsxSheet[]): Uint8Array {
     { name: 'xl/styles.xml', bytes: utf8.encode(styles.xml()) },
     ...worksheets.map((w) => ({ name: w.name, bytes: utf8.encode(w.text) })),
     { name: 'xl/sharedStrings.xml', bytes: utf8.encode(strings.xml()) },
+    ...pictureParts(sheets),
   ]);
 }

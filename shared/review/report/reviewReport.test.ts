@@ -7,6 +7,10 @@ import type { CommentEntry, Decision } from '../model';
 import type { ReviewReportInput } from '../reportTypes';
 import { chromiumDom, popplerOut, saveTemp, xlsxRows } from './testReports.test';
 import { writeReviewReport } from './writeReport';
+import { SNAPSHOT_MM } from './threadSnapshots';
+import type { Page } from '../../figures/displayList';
+import { StripPngWriter } from '../../figures/png/stripPngWriter';
+import { readZip } from '../../formats/zip/zip';
 
 /**
  * The review report a county bureau files: two reviewers' threads (one on a zone, one at a map
@@ -167,6 +171,41 @@ describe('the review report (审查意见)', () => {
       }),
     ]);
     expect(xlsxRows(path, '采纳情况').map((r) => r['采纳'])).toEqual(['采纳', '未答复', '未答复']);
+  });
+
+  it('XLSX: each thread on the map has its mini-map as a picture in its first row; a project remark none', async () => {
+    const pages: Page[] = [];
+    // A stand-in for the worker's canvas: a blank PNG of the page's size at 4 px per mm.
+    const rasterise = async (page: Page) => {
+      pages.push(page);
+      const [widthPx, heightPx] = [Math.round(page.widthMm * 4), Math.round(page.heightMm * 4)];
+      const parts: Uint8Array[] = [];
+      const writer = new StripPngWriter((b) => parts.push(b.slice()), {
+        width: widthPx,
+        height: heightPx,
+        dpi: 100,
+      });
+      writer.addRows(new Uint8Array(widthPx * heightPx * 4).fill(255), heightPx);
+      writer.finish();
+      return { png: Uint8Array.from(parts.flatMap((b) => [...b])), widthPx, heightPx };
+    };
+    const { bytes } = await writeReviewReport({ ...(await input()), format: 'xlsx' }, rasterise);
+    // Threads 1 (a zone) and 2 (a position) are on the map; 3 (the whole project) is not.
+    expect(pages).toHaveLength(2);
+    for (const page of pages) {
+      expect([page.widthMm, page.heightMm]).toEqual([SNAPSHOT_MM.width, SNAPSHOT_MM.height]);
+      // The pin is on it: a filled disc.
+      expect(page.ops.some((op) => op.op === 'path' && op.closed && op.fill !== undefined)).toBe(true);
+    }
+    const files = readZip(bytes);
+    const drawing = new TextDecoder().decode(files.find((f) => f.name === 'xl/drawings/drawing1.xml')!.bytes);
+    // Rows 2 and 5 (0-based 1 and 4) start threads 1 and 2; the picture column is the 15th (O).
+    expect([...drawing.matchAll(/<xdr:row>(\d+)<\/xdr:row>/g)].map((m) => Number(m[1]))).toEqual([1, 4]);
+    expect([...drawing.matchAll(/<xdr:col>(\d+)<\/xdr:col>/g)].map((m) => Number(m[1]))).toEqual([14, 14]);
+    expect(files.filter((f) => f.name.startsWith('xl/media/'))).toHaveLength(2);
+    // GDAL still reads the sheet's rows.
+    const comments = xlsxRows(saveTemp('review-pictures.xlsx', bytes), '意见');
+    expect(comments).toHaveLength(5);
   });
 
   it('HTML: the injection text stays text in Chromium (no img or script), under the strict CSP', async () => {

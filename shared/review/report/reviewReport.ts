@@ -1,5 +1,6 @@
 import type { DocumentZone } from '../../formats/projectDocument';
-import type { XlsxSheet } from '../../formats/xlsx/writeXlsx';
+import type { XlsxImage, XlsxSheet } from '../../formats/xlsx/writeXlsx';
+import type { Snapshot } from './threadSnapshots';
 import type { FigureZone } from '../../figures/zonesOnPage';
 import { objectHash, zoneHash } from '../contentHash';
 import { anchorTarget } from '../model';
@@ -70,7 +71,12 @@ export async function reviewReportData(input: ReviewReportInput): Promise<Review
   };
 }
 
-function threadMap(thread: ReportThread, data: ReviewReportData, context: FigureZone[]): MiniMapContent {
+/** What a thread's mini-map shows: its pin, the zone or object it is on, the zones around. */
+export function threadMap(
+  thread: ReportThread,
+  data: ReviewReportData,
+  context: readonly FigureZone[],
+): MiniMapContent {
   const a = thread.root.anchor;
   const doc = data.input.document;
   const focusZones =
@@ -89,7 +95,7 @@ function threadMap(thread: ReportThread, data: ReviewReportData, context: Figure
   };
 }
 
-const figureZone = (z: DocumentZone): FigureZone => ({
+export const figureZone = (z: DocumentZone): FigureZone => ({
   objectId: z.objectId,
   zoneType: z.attributes.zoneType,
   geometry: z.geometry,
@@ -227,8 +233,17 @@ function decisionRows(
     });
 }
 
-export function reviewReportSheets(data: ReviewReportData): XlsxSheet[] {
+/**
+ * The sheets 意见 / 结论 / 签署 / 采纳情况; with `snapshots` (by thread number), each thread's
+ * first row in 意见 holds its mini-map as a picture in the 位置图 column.
+ */
+export function reviewReportSheets(
+  data: ReviewReportData,
+  snapshots: ReadonlyMap<number, Snapshot> = new Map(),
+): XlsxSheet[] {
   const { input } = data;
+  const images: XlsxImage[] = [];
+  const rowHeights = new Map<number, number>();
   const comments: (string | number)[][] = [
     [
       '意见编号',
@@ -245,9 +260,15 @@ export function reviewReportSheets(data: ReviewReportData): XlsxSheet[] {
       '冲突',
       '区划已修改',
       '条目标识',
+      '位置图',
     ],
   ];
   for (const thread of data.threads) {
+    const snapshot = snapshots.get(thread.number);
+    if (snapshot) {
+      images.push({ row: comments.length, col: 14, ...snapshot, name: `意见 ${thread.number} 的位置` });
+      rowHeights.set(comments.length, Math.ceil(snapshot.heightPx * 0.75) + 2);
+    }
     thread.entries.forEach((entry, i) =>
       comments.push([
         thread.number,
@@ -297,7 +318,12 @@ export function reviewReportSheets(data: ReviewReportData): XlsxSheet[] {
       t.conflict ? '是' : '',
     ]);
   return [
-    { name: '意见', rows: comments, columnWidths: [8, 6, 6, 40, 10, 20, 17, 60, 8, 8, 8, 6, 10, 38] },
+    {
+      name: '意见',
+      rows: comments,
+      columnWidths: [8, 6, 6, 40, 10, 20, 17, 60, 8, 8, 8, 6, 10, 38, snapshots.size ? 42 : 10],
+      ...(images.length && { images, rowHeights }),
+    },
     { name: '结论', rows: decisions, columnWidths: [8, 36, 12, 50, 10, 20, 17, 10] },
     { name: '签署', rows: signoffs, columnWidths: [10, 20, 17, 12, 60, 66, 10, 8, 24] },
     { name: '采纳情况', rows: adoption, columnWidths: [8, 40, 20, 60, 8, 10, 6] },

@@ -8,10 +8,23 @@ import type { ChangeReportInput, ReportFormat, ReportOutput, ReviewReportInput }
 import { changeReportDoc, changeReportSheets } from './changeReport';
 import { reportHtml, reportPages, type ReportDoc } from './reportDoc';
 import { reviewReportData, reviewReportDoc, reviewReportSheets } from './reviewReport';
+import { threadSnapshots, type RasterisePage } from './threadSnapshots';
 
-/** The `writeChangeReport` / `writeReviewReport` jobs: one report in the chosen format. */
-export async function writeReviewReport(input: ReviewReportInput): Promise<ReportOutput> {
+/**
+ * The `writeChangeReport` / `writeReviewReport` jobs: one report in the chosen format. With
+ * `rasterise` (a canvas, in the job worker), the review report's XLSX holds each thread's
+ * mini-map as a picture; the PDF and HTML draw them as vectors.
+ */
+export async function writeReviewReport(
+  input: ReviewReportInput,
+  rasterise?: RasterisePage,
+): Promise<ReportOutput> {
   const data = await reviewReportData(input);
+  if (input.format === 'xlsx' && rasterise)
+    return {
+      bytes: writeXlsx(reviewReportSheets(data, await threadSnapshots(data, rasterise))),
+      warnings: [],
+    };
   return render(
     input.format,
     () => reviewReportDoc(data),

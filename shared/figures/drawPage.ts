@@ -1,6 +1,40 @@
-import type { DrawOp, Page, Rgb } from '../../../shared/figures/displayList';
+import type { DrawOp, Page, Rgb } from './displayList';
 
 const MM_PER_PT = 25.4 / 72;
+
+/**
+ * The part of a 2D canvas context the page is drawn with. Declared here so shared code, compiled
+ * without the DOM's types, can draw: a browser's CanvasRenderingContext2D and a worker's
+ * OffscreenCanvasRenderingContext2D both fit.
+ */
+export interface PageCanvas {
+  readonly canvas: { width: number; height: number };
+  fillStyle: unknown;
+  strokeStyle: unknown;
+  lineWidth: number;
+  lineJoin: string;
+  font: string;
+  textAlign: string;
+  textBaseline: string;
+  save(): void;
+  restore(): void;
+  fillRect(x: number, y: number, w: number, h: number): void;
+  beginPath(): void;
+  rect(x: number, y: number, w: number, h: number): void;
+  clip(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  closePath(): void;
+  fill(rule: 'evenodd' | 'nonzero'): void;
+  stroke(): void;
+  setLineDash(segments: number[]): void;
+  translate(x: number, y: number): void;
+  rotate(angle: number): void;
+  fillText(text: string, x: number, y: number): void;
+}
+
+/** Draws a decoded page image (the canvas's own `drawImage`, given by the caller that has images). */
+export type DrawImage = (image: unknown, x: number, y: number, w: number, h: number) => void;
 
 export interface DrawPageOptions {
   /** Canvas pixels per millimetre of paper. */
@@ -8,7 +42,9 @@ export interface DrawPageOptions {
   /** The font family the text is set in (the figure font once loaded). */
   fontFamily: string;
   /** Decoded page images by id (backgrounds); missing ones are left blank. */
-  images?: ReadonlyMap<string, CanvasImageSource>;
+  images?: ReadonlyMap<string, unknown>;
+  /** How to draw them: `(image, …) => ctx.drawImage(image as CanvasImageSource, …)`. */
+  drawImage?: DrawImage;
   /** Page millimetres above the canvas's top edge: draws one horizontal strip of a tall page. */
   topMm?: number;
 }
@@ -20,11 +56,7 @@ const css = (rgb: Rgb | undefined, alpha = 1) =>
  * Draw a figure page on a canvas: the preview and the PNG draw the same display list the PDF
  * is written from. Page mm have y up from the bottom; the canvas has y down from the top.
  */
-export function drawPage(
-  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
-  page: Page,
-  options: DrawPageOptions,
-): void {
+export function drawPage(ctx: PageCanvas, page: Page, options: DrawPageOptions): void {
   const k = options.pxPerMm;
   const top = options.topMm ?? 0;
   const X = (mm: number) => mm * k;
@@ -42,7 +74,7 @@ export function drawPage(
 }
 
 function drawOp(
-  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  ctx: PageCanvas,
   op: DrawOp,
   X: (mm: number) => number,
   Y: (mm: number) => number,
@@ -62,8 +94,14 @@ function drawOp(
       return -1;
     case 'image': {
       const image = options.images?.get(op.id);
-      if (image)
-        ctx.drawImage(image, X(op.rect.xMm), Y(op.rect.yMm + op.rect.hMm), op.rect.wMm * k, op.rect.hMm * k);
+      if (image && options.drawImage)
+        options.drawImage(
+          image,
+          X(op.rect.xMm),
+          Y(op.rect.yMm + op.rect.hMm),
+          op.rect.wMm * k,
+          op.rect.hMm * k,
+        );
       return 0;
     }
     case 'text': {
