@@ -193,6 +193,20 @@ try {
   await reviewer.getByRole('region', { name: '审阅模式：只读' }).waitFor();
   await reviewer.locator('[data-testid="map"][data-ready="true"]').waitFor();
   await reviewer.waitForTimeout(1200);
+  // The reviewer comments on the protection range with the 批注 tool (the pin and the panel).
+  await reviewer.getByRole('treeitem', { name: '巴音沟承化寺 保护范围' }).locator('.tree-row').dblclick();
+  await reviewer.waitForTimeout(800);
+  await reviewer.getByRole('button', { name: '批注', exact: true }).click();
+  const mapBox = await reviewer.getByTestId('map').boundingBox();
+  if (mapBox) await reviewer.mouse.click(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
+  const composerRegion = reviewer.getByRole('region', { name: '新意见' });
+  await composerRegion.getByLabel('意见内容').fill('保护范围东侧应沿现状围墙外缘划定，请补充测绘依据。');
+  await composerRegion.getByRole('button', { name: '发送' }).click();
+  const identity = reviewer.getByRole('dialog', { name: '审阅人信息' });
+  await identity.getByLabel('姓名').fill('李审查');
+  await identity.getByLabel('单位').fill('某县文物局（示意）');
+  await identity.getByRole('button', { name: '确定' }).click();
+  await reviewer.waitForTimeout(1000);
   await reviewer.screenshot({ path: 'docs/screenshot-review.png' });
   shots.push('review');
   await page.getByRole('button', { name: '选择', exact: true }).click();
@@ -219,6 +233,24 @@ try {
   await (await figurePdf).saveAs(pdfPath);
   execSync(`pdftoppm -r 60 -png -singlefile ${pdfPath} docs/figure-example`);
   await page.keyboard.press('Escape');
+
+  // Compare (比较版本): tag the state as 送审稿, delete the construction-control zone, compare.
+  await page.getByRole('button', { name: /^版本/ }).click();
+  const versions = page.getByRole('dialog', { name: '命名版本' });
+  await versions.getByLabel('版本名称').fill('送审稿');
+  await versions.getByRole('button', { name: '标记当前状态' }).click();
+  await versions.locator('tbody tr', { hasText: '送审稿' }).waitFor();
+  await versions.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('treeitem', { name: '巴音沟承化寺 建设控制地带' }).locator('.tree-row').click();
+  await page.getByRole('button', { name: '删除', exact: true }).click();
+  await page.getByRole('button', { name: '比较版本' }).click();
+  const compare = page.getByRole('dialog', { name: '比较版本' });
+  await compare.getByRole('button', { name: '比较', exact: true }).click();
+  await compare.getByTestId('compare-unit').first().waitFor();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: 'docs/screenshot-compare.png' });
+  shots.push('compare');
+  await compare.getByRole('button', { name: '关闭' }).click();
 
   shots.push('tekes');
   console.log(`Wrote ${shots.map((name) => `docs/screenshot-${name}.png`).join(', ')}`);
