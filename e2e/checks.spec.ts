@@ -62,7 +62,7 @@ test('the sample has no findings; a range dragged outside its CCZ is found, fixe
 
   await nestingFinding(page).getByRole('button', { name: '扩大建设控制地带以包含保护范围' }).click();
   await expect(nestingFinding(page)).toHaveCount(0);
-  await page.getByRole('button', { name: '撤销' }).click();
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
   await expect(nestingFinding(page)).toHaveCount(1);
 });
 

@@ -77,20 +77,20 @@ test('each tab undoes its own steps; a tab opened after one closed takes over it
     [600, 420],
     [450, 420],
   ]);
-  await expect(page.getByRole('button', { name: '撤销' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: '撤销', exact: true })).toBeEnabled();
 
   // A second tab made no step of its own: nothing to undo there while the first tab is open.
   const second = await context.newPage();
   await openWorkbench(second);
   await expect(second.getByRole('treeitem', { name: '撤销归属 保护范围' })).toBeVisible();
-  await expect(second.getByRole('button', { name: '撤销' })).toBeDisabled();
+  await expect(second.getByRole('button', { name: '撤销', exact: true })).toBeDisabled();
 
   // The first tab closes; the next tab opened continues its history and can undo the drawing.
   await page.close();
   const third = await context.newPage();
   await openWorkbench(third);
-  await expect(third.getByRole('button', { name: '撤销' })).toBeEnabled();
-  await third.getByRole('button', { name: '撤销' }).click();
+  await expect(third.getByRole('button', { name: '撤销', exact: true })).toBeEnabled();
+  await third.getByRole('button', { name: '撤销', exact: true }).click();
   await expect.poll(async () => (await drawn(third)).length).toBe(0);
-  await expect(second.getByRole('button', { name: '撤销' })).toBeDisabled();
+  await expect(second.getByRole('button', { name: '撤销', exact: true })).toBeDisabled();
 });

@@ -225,7 +225,7 @@ test('opening a project file twice: the review copy is marked and the two are to
   await rename.getByRole('button', { name: '重命名' }).click();
   await expect(rename).toBeHidden();
   await expect(picker.locator('option:checked')).toHaveText('改名后的项目');
-  await other.getByRole('button', { name: '撤销' }).click();
+  await other.getByRole('button', { name: '撤销', exact: true }).click();
   await expect(picker.locator('option:checked')).toHaveText(before!);
   expect(reviewer.errors).toEqual([]);
   await other.context().close();

@@ -108,7 +108,7 @@ test('merge two drawn zones into one with the operations group, and undo it', as
   const tree = page.getByRole('tree', { name: '保护对象' });
   await tree.locator(`[data-zone-id="${mine[0]!.id}"] .tree-row`).click();
   await tree.locator(`[data-zone-id="${mine[1]!.id}"] .tree-row`).click({ modifiers: ['Control'] });
-  await page.getByRole('button', { name: '合并' }).click();
+  await page.getByRole('button', { name: '合并', exact: true }).click();
 
   await expect
     .poll(

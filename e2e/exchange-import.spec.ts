@@ -95,7 +95,7 @@ test('import a zipped GBK shapefile: Chinese names in the preview, a wrong encod
   expect(Math.max(...lats)).toBeCloseTo(44.4515, 6);
 
   // The whole import is one undo step.
-  await page.getByRole('button', { name: '撤销' }).click();
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
   await expect.poll(async () => (await readTable(page, 'zones')).length).toBe(zonesBefore.length);
 });
 

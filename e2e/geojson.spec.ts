@@ -88,6 +88,6 @@ test('import GeoJSON with 3 good and 2 bad features: the 2 reasons are listed, t
   expect(imported.find((z) => z.attributes.zoneType === 'protection_range')!.attributes.heightLimitM).toBe(6);
 
   // One undo step takes the whole import back.
-  await page.getByRole('button', { name: '撤销' }).click();
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
   await expect.poll(async () => (await readTable(page, 'zones')).length).toBe(before.length);
 });

@@ -141,7 +141,7 @@ test('a county table with Chinese fields: map a field and a value by hand, save 
   expect(moved - was).toBeCloseTo(0.0005, 6);
 
   // One undo step restores both zones as they were.
-  await page.getByRole('button', { name: '撤销' }).click();
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
   await expect
     .poll(
       async () =>

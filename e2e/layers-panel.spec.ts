@@ -139,7 +139,7 @@ test('the layers panel reorders by keyboard, fades and hides layers and zone typ
   await expect(layers(page).getByRole('slider', { name: '不透明度 farm' })).toHaveValue('0');
   await expect(layers(page).getByRole('checkbox', { name: '显示 保护范围' })).not.toBeChecked();
   await expect(layers(page).getByLabel('标注字段')).toHaveValue('');
-  await page.getByRole('button', { name: '撤销' }).click();
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
   await expect(page.getByTestId('map')).toHaveAttribute('data-zones', '0');
   await expect(layers(page).getByRole('checkbox', { name: '显示 保护范围' })).toHaveCount(0);
   expect(await rowNames(page)).toEqual(['red-line', 'farm']);

@@ -79,7 +79,7 @@ test('delete a zone with the Delete key and bring it back with undo', async ({ p
   await page.getByTestId('map').focus();
   await page.keyboard.press('Delete');
   await expect.poll(async () => (await readTable(page, 'zones')).length).toBe(before.length - 1);
-  await page.getByRole('button', { name: '撤销' }).click();
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
   await expect.poll(async () => readTable(page, 'zones')).toEqual(expect.arrayContaining(before));
   expect((await readTable(page, 'zones')).length).toBe(before.length);
 });

@@ -43,9 +43,9 @@ test('undo history survives a reload', async ({ page }) => {
   expect(await drawn()).toHaveLength(1);
   await page.reload();
   await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true');
-  await expect(page.getByRole('button', { name: '撤销' })).toBeEnabled();
-  await page.getByRole('button', { name: '撤销' }).click();
+  await expect(page.getByRole('button', { name: '撤销', exact: true })).toBeEnabled();
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
   await expect.poll(drawn).toHaveLength(0);
-  await page.getByRole('button', { name: '重做' }).click();
+  await page.getByRole('button', { name: '重做', exact: true }).click();
   await expect.poll(drawn).toHaveLength(1);
 });
