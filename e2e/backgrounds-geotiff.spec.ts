@@ -217,7 +217,7 @@ test('in a figure, the orthophoto lies under the zone at its place on paper, in 
 }) => {
   test.setTimeout(180_000);
   await addZoneAndOrthophoto(page);
-  await page.getByRole('button', { name: '出图' }).click();
+  await page.getByRole('button', { name: '出图', exact: true }).click();
   const composer = page.getByRole('dialog', { name: /出图/ });
   await composer.getByLabel('出图对象').selectOption({ label: '测试遗址' });
   await composer.getByLabel('纸张').selectOption('A4');

@@ -94,7 +94,7 @@ test('figure: a tile service under the zones is embedded at the chosen dpi, its 
     timeout: 30_000,
   });
 
-  await page.getByRole('button', { name: '出图' }).click();
+  await page.getByRole('button', { name: '出图', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /出图/ });
   await dialog.getByLabel('出图对象').selectOption({ label: OBJECT });
   await dialog.getByLabel('纸张').selectOption('A3');
@@ -250,7 +250,7 @@ test('figure: a CAD survey sheet under a zone is drawn at its surveyed place', a
     timeout: 60_000,
   });
 
-  await page.getByRole('button', { name: '出图' }).click();
+  await page.getByRole('button', { name: '出图', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /出图/ });
   await dialog.getByLabel('出图对象').selectOption({ label: '文庙' });
   await dialog.getByLabel('纸张').selectOption('A3');

@@ -16,7 +16,7 @@ const OBJECT = '出图测试寺';
 const importTestZones = (page: Page) => importFigureZones(page, OBJECT);
 
 async function openComposer(page: Page) {
-  await page.getByRole('button', { name: '出图' }).click();
+  await page.getByRole('button', { name: '出图', exact: true }).click();
   return page.getByRole('dialog', { name: /出图/ });
 }
 

@@ -212,7 +212,7 @@ try {
   await page.getByRole('button', { name: '选择', exact: true }).click();
 
   // Figure composer (出图): 巴音沟承化寺 on A3 at 1:2 000, and the PDF's page as an image.
-  await page.getByRole('button', { name: '出图' }).click();
+  await page.getByRole('button', { name: '出图', exact: true }).click();
   const composer = page.getByRole('dialog', { name: /出图/ });
   await composer.getByLabel('出图对象').selectOption({ label: '巴音沟承化寺' });
   await composer.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:2 000' });
