@@ -42,7 +42,7 @@ test('a damaged or newer project file is refused with a message and nothing chan
   const before = { projects: await readTable(page, 'projects'), zones: await readTable(page, 'zones') };
 
   for (const [file, message] of [
-    [newer, '版本 99 比本程序支持的版本 2 新'],
+    [newer, '版本 99 比本程序支持的版本 3 新'],
     [broken, '不是有效的 JSON'],
   ] as const) {
     const chooser = page.waitForEvent('filechooser');
