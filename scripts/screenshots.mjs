@@ -232,7 +232,8 @@ try {
   const pdfPath = join(mkdtempSync(join(tmpdir(), 'hzw-screens-')), 'figure.pdf');
   await (await figurePdf).saveAs(pdfPath);
   execSync(`pdftoppm -r 60 -png -singlefile ${pdfPath} docs/figure-example`);
-  await page.keyboard.press('Escape');
+  await composer.getByRole('button', { name: '关闭' }).click();
+  await composer.waitFor({ state: 'hidden' });
 
   // Compare (比较版本): tag the state as 送审稿, delete the construction-control zone, compare.
   await page.getByRole('button', { name: /^版本/ }).click();
