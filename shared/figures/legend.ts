@@ -65,14 +65,7 @@ export function legendBlock(
   for (const { label, symbol } of entries) {
     const sx = x + pad;
     const sy = y - swatchH;
-    const ring: [number, number][] = [
-      [sx, sy],
-      [sx + swatchW, sy],
-      [sx + swatchW, sy + swatchH],
-      [sx, sy + swatchH],
-      [sx, sy],
-    ];
-    ops.push(...symbolOps([ring], symbol));
+    ops.push(...symbolOps([rectRing(sx, sy, swatchW, swatchH)], symbol));
     const textX = sx + swatchW + 2 * factor;
     const room = x + widthMm - pad - textX;
     const size = Math.min(itemPt, (itemPt * room) / Math.max(measure(label, itemPt), 1e-9));
@@ -92,20 +85,17 @@ export function legendBlock(
   return { ops, heightMm };
 }
 
+/** A rectangle's outline as a closed ring, anticlockwise from its bottom-left corner (page mm, y up). */
+export function rectRing(x: number, y: number, w: number, h: number): [number, number][] {
+  return [
+    [x, y],
+    [x + w, y],
+    [x + w, y + h],
+    [x, y + h],
+    [x, y],
+  ];
+}
+
 export function boxOp(x: number, y: number, w: number, h: number, widthMm = 0.2): DrawOp {
-  return {
-    op: 'path',
-    rings: [
-      [
-        [x, y],
-        [x + w, y],
-        [x + w, y + h],
-        [x, y + h],
-        [x, y],
-      ],
-    ],
-    closed: true,
-    stroke: [0, 0, 0],
-    widthMm,
-  };
+  return { op: 'path', rings: [rectRing(x, y, w, h)], closed: true, stroke: [0, 0, 0], widthMm };
 }

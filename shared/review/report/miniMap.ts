@@ -3,6 +3,7 @@ import type { Position, ZoneGeometry } from '../../domain/geometry';
 import { DEFAULT_SYMBOLS } from '../../domain/symbology';
 import type { DrawOp, PathOp, Rgb } from '../../figures/displayList';
 import { groundFrame, type GroundFrame, type Rect } from '../../figures/frame';
+import { rectRing } from '../../figures/legend';
 import { northArrowBlock } from '../../figures/northArrow';
 import { fitScale } from '../../figures/paper';
 import { scaleBarBlock } from '../../figures/scaleBar';
@@ -226,11 +227,5 @@ function furniture(rect: Rect, scale: number): DrawOp[] {
 }
 
 function corners(r: Rect): [number, number][] {
-  return [
-    [r.xMm, r.yMm],
-    [r.xMm + r.wMm, r.yMm],
-    [r.xMm + r.wMm, r.yMm + r.hMm],
-    [r.xMm, r.yMm + r.hMm],
-    [r.xMm, r.yMm],
-  ];
+  return rectRing(r.xMm, r.yMm, r.wMm, r.hMm);
 }

@@ -1,4 +1,5 @@
 import type { DrawOp, Page, Rgb } from '../../figures/displayList';
+import { rectRing } from '../../figures/legend';
 import { ptToMm, wrapText, type MeasureText } from '../../figures/textMeasure';
 
 /** A4 portrait, as a report is printed and filed. */
@@ -171,15 +172,7 @@ export class PageFlow {
 function box(x: number, y: number, w: number, h: number, header: boolean): DrawOp {
   return {
     op: 'path',
-    rings: [
-      [
-        [x, y],
-        [x + w, y],
-        [x + w, y + h],
-        [x, y + h],
-        [x, y],
-      ],
-    ],
+    rings: [rectRing(x, y, w, h)],
     closed: true,
     ...(header && { fill: [235, 235, 235] as Rgb }),
     stroke: [120, 120, 120],
