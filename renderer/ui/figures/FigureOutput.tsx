@@ -139,13 +139,16 @@ export function FigureOutput({ source, settings, plan, layout, inset, font, hidd
       </button>
       {progress && (
         <span className="figure-progress" role="status">
-          <progress aria-label={T.composing[lang]} value={progress.done} max={progress.total} />{' '}
-          {progress.done}/{progress.total}{' '}
+          {/* Cancel first: it stays where it is while the count beside it changes. */}
           {abort && (
             <button type="button" onClick={() => abort.abort()}>
               {T.cancel[lang]}
             </button>
-          )}
+          )}{' '}
+          <progress aria-label={T.composing[lang]} value={progress.done} max={progress.total} />{' '}
+          <span className="figure-progress-count">
+            {progress.done}/{progress.total}
+          </span>
         </span>
       )}
     </div>
