@@ -1,11 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
-import { mapColours } from './fixtures/mapPixels';
+import { pdfPpm } from './fixtures/pagePixels';
+import {
+  SIDE,
+  ZONE_STROKE,
+  expectQuadrantsAtZoneCorner,
+  gdal,
+  makeCog,
+  nearest,
+  zoneFile,
+} from './fixtures/quadrantCog';
 import { STALLED_PATH, startRangeServer, type RangeServer } from './fixtures/rangeServer';
 
 /**
@@ -18,116 +26,6 @@ import { STALLED_PATH, startRangeServer, type RangeServer } from './fixtures/ran
  */
 // The fixture server's port: playwright.config.ts allows http://127.0.0.1:(E2E_PORT + 113).
 const RANGE_PORT = Number(process.env.E2E_PORT ?? 4173) + 113;
-const E0 = 28_552_000;
-const N0 = 4_870_000;
-/** 4096 × 4096 px at 0.25 m (a DOM's resolution): a 1024 m square; the cross at its centre. */
-const SIDE = 1024;
-const CROSS: [number, number] = [E0 + SIDE / 2, N0 + SIDE / 2];
-const QUADRANTS = {
-  nw: [40, 70, 210],
-  ne: [40, 170, 70],
-  sw: [235, 205, 40],
-  se: [230, 230, 230],
-} as const;
-/** 建设控制地带: orange dashed outline, no hatch (shared/domain/symbology.ts). */
-const ZONE_STROKE = [0xe0, 0x7b, 0x00];
-
-function gdal(tool: string, args: string[]): void {
-  execFileSync(tool, args, { encoding: 'utf8' });
-}
-
-/**
- * The four-quadrant COG: each quadrant its colour plus faint noise (0–25), so tiles cost a real
- * JPEG decode in the decoder worker as a DOM's do; YCbCr JPEG, 256 px tiles, overviews.
- */
-function makeCog(dir: string): string {
-  const n = 2048;
-  writeFileSync(join(dir, 'noise.bil'), randomBytes(n * n * 3));
-  writeFileSync(
-    join(dir, 'noise.hdr'),
-    `ENVI\nsamples = ${n}\nlines = ${n}\nbands = 3\nheader offset = 0\nfile type = ENVI Standard\ndata type = 1\ninterleave = bip\nbyte order = 0\n`,
-  );
-  const bands = [0, 1, 2].map((b) => {
-    const sources = Object.entries(QUADRANTS).map(([name, rgb]) => {
-      const x = name.endsWith('w') ? 0 : n;
-      const y = name.startsWith('n') ? 0 : n;
-      return (
-        `<ComplexSource><SourceFilename relativeToVRT="1">noise.bil</SourceFilename><SourceBand>${b + 1}</SourceBand>` +
-        `<ScaleOffset>${rgb[b]! - 12}</ScaleOffset><ScaleRatio>0.1</ScaleRatio>` +
-        `<SrcRect xOff="0" yOff="0" xSize="${n}" ySize="${n}"/><DstRect xOff="${x}" yOff="${y}" xSize="${n}" ySize="${n}"/></ComplexSource>`
-      );
-    });
-    return `<VRTRasterBand dataType="Byte" band="${b + 1}">${sources.join('')}</VRTRasterBand>`;
-  });
-  const vrt = join(dir, 'quadrants.vrt');
-  writeFileSync(
-    vrt,
-    `<VRTDataset rasterXSize="${2 * n}" rasterYSize="${2 * n}"><SRS>EPSG:4516</SRS>` +
-      `<GeoTransform>${E0}, ${SIDE / (2 * n)}, 0, ${N0 + SIDE}, 0, ${-SIDE / (2 * n)}</GeoTransform>${bands.join('')}</VRTDataset>`,
-  );
-  const cog = join(dir, 'quadrants-4516.tif');
-  gdal('gdal_translate', ['-q', '-of', 'COG', '-co', 'COMPRESS=JPEG', '-co', 'BLOCKSIZE=256', vrt, cog]);
-  return cog;
-}
-
-/** A GeoJSON zone in EPSG:4516 (its `crs` member), a 40 m square with its south-west corner on the cross. */
-function zoneFile(dir: string): string {
-  const [e, n] = CROSS;
-  const ring = [[e, n], [e + 40, n], [e + 40, n + 40], [e, n + 40], [e, n]]; // prettier-ignore
-  const path = join(dir, 'zone-4516.geojson');
-  writeFileSync(
-    path,
-    JSON.stringify({
-      type: 'FeatureCollection',
-      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4516' } },
-      features: [
-        {
-          type: 'Feature',
-          properties: { name: '测试遗址', zone_type: '建设控制地带' },
-          geometry: { type: 'Polygon', coordinates: [ring] },
-        },
-      ],
-    }),
-  );
-  return path;
-}
-
-/** The box (CSS px) of the map pixels in one colour: the zone's outline. */
-async function colourBox(
-  page: Page,
-  rgb: readonly number[],
-): Promise<{ minX: number; maxX: number; minY: number; maxY: number }> {
-  const png = await page.getByTestId('map').screenshot();
-  return page.evaluate(
-    async ({ bytes, rgb }) => {
-      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(bitmap, 0, 0);
-      const { data, width, height } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-      const ratio = bitmap.width / document.querySelector('[data-testid="map"]')!.clientWidth;
-      const box = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
-      for (let y = 0; y < height; y++)
-        for (let x = 0; x < width; x++) {
-          const i = 4 * (y * width + x);
-          if (Math.hypot(data[i]! - rgb[0]!, data[i + 1]! - rgb[1]!, data[i + 2]! - rgb[2]!) > 30) continue;
-          box.minX = Math.min(box.minX, x / ratio);
-          box.maxX = Math.max(box.maxX, x / ratio);
-          box.minY = Math.min(box.minY, y / ratio);
-          box.maxY = Math.max(box.maxY, y / ratio);
-        }
-      return box;
-    },
-    { bytes: [...png], rgb: [...rgb] },
-  );
-}
-
-const nearest = (c: readonly number[]) =>
-  (Object.entries(QUADRANTS) as [keyof typeof QUADRANTS, readonly number[]][]).reduce((best, [name, q]) =>
-    Math.hypot(...q.map((v, i) => v - c[i]!)) < Math.hypot(...best[1].map((v, i) => v - c[i]!))
-      ? [name, q]
-      : best,
-  )[0];
 
 /** Import the zone (GK coordinates) and add the orthophoto by URL through the layers panel. */
 async function addZoneAndOrthophoto(page: Page): Promise<void> {
@@ -179,30 +77,8 @@ test('a GeoTIFF in EPSG:4516 added by URL lies under the zone at the right place
   page,
 }) => {
   await addZoneAndOrthophoto(page);
-  // Fit the view to the zone (the project's other zones are kilometres away: zoom to this one).
-  await page.getByRole('treeitem', { name: '测试遗址', exact: true }).dblclick();
-  // Nothing selected: the zone is drawn in its own outline colour, not the selection's.
-  await page.getByTestId('map').press('Escape');
-  await page.waitForTimeout(1500);
+  await expectQuadrantsAtZoneCorner(page, '测试遗址');
   await page.screenshot({ path: 'test-results/backgrounds-geotiff.png' });
-  const box = await colourBox(page, ZONE_STROKE);
-  expect(box.maxX - box.minX, 'the zone outline is on screen').toBeGreaterThan(40);
-  // The south-west corner of the square is the quadrant cross.
-  const [x, y] = [box.minX, box.maxY];
-  await expect
-    .poll(
-      async () =>
-        (
-          await mapColours(page, [
-            [x - 6, y - 6],
-            [x + 6, y - 6],
-            [x - 6, y + 6],
-            [x + 6, y + 6],
-          ])
-        ).map(nearest),
-      { timeout: 20_000 },
-    ) // prettier-ignore
-    .toEqual(['nw', 'ne', 'sw', 'se']);
 
   // Read by range: every request had a Range header, and far less than the file was read.
   const size = statSync(cog).size;
@@ -236,11 +112,7 @@ test('in a figure, the orthophoto lies under the zone at its place on paper, in 
   // At 1:500 the 40 m zone is 80 mm on paper; 3 mm diagonally off its south-west corner (the
   // quadrant cross) the page shows the four quadrant colours.
   const dpi = 150;
-  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-aa', 'no', '-aaVector', 'no', pdf], {
-    maxBuffer: 1 << 28,
-  });
-  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
-  const [width, height, at] = [Number(header[1]), Number(header[2]), header[0].length];
+  const { ppm, width, height, at } = pdfPpm(pdf, dpi);
   const px = (x: number, y: number) => [
     ...ppm.subarray(at + 3 * (y * width + x), at + 3 * (y * width + x) + 3),
   ];
@@ -356,26 +228,7 @@ test('an orthophoto on Xian 1980 asks for its datum transformation and then lies
   await expect(add).toBeHidden();
   await expect(layers.getByRole('status', { name: /quadrants-2383.*正常/ })).toBeVisible({ timeout: 30_000 });
 
-  await page.getByRole('treeitem', { name: '西安坐标遗址', exact: true }).dblclick();
-  await page.getByTestId('map').press('Escape');
-  await page.waitForTimeout(1500);
-  const box = await colourBox(page, ZONE_STROKE);
-  expect(box.maxX - box.minX, 'the zone outline is on screen').toBeGreaterThan(40);
-  const [x, y] = [box.minX, box.maxY];
-  await expect
-    .poll(
-      async () =>
-        (
-          await mapColours(page, [
-            [x - 6, y - 6],
-            [x + 6, y - 6],
-            [x - 6, y + 6],
-            [x + 6, y + 6],
-          ])
-        ).map(nearest),
-      { timeout: 20_000 },
-    ) // prettier-ignore
-    .toEqual(['nw', 'ne', 'sw', 'se']);
+  await expectQuadrantsAtZoneCorner(page, '西安坐标遗址');
 });
 
 test('a COG cut off part-way is refused in the dialog with the reason, and nothing is added', async ({
@@ -505,24 +358,5 @@ test('a scanned sheet (PNG with its world file) lies under the zone at the right
   await layers.getByRole('button', { name: /添加底图/ }).click();
   await layers.getByRole('menuitem', { name: '来自文件…' }).click();
   await expect(layers.getByRole('status', { name: /sheet-4516.*正常/ })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('treeitem', { name: '测试遗址', exact: true }).dblclick();
-  await page.getByTestId('map').press('Escape');
-  await page.waitForTimeout(1500);
-  const box = await colourBox(page, ZONE_STROKE);
-  expect(box.maxX - box.minX, 'the zone outline is on screen').toBeGreaterThan(40);
-  const [x, y] = [box.minX, box.maxY];
-  await expect
-    .poll(
-      async () =>
-        (
-          await mapColours(page, [
-            [x - 6, y - 6],
-            [x + 6, y - 6],
-            [x - 6, y + 6],
-            [x + 6, y + 6],
-          ])
-        ).map(nearest),
-      { timeout: 20_000 },
-    ) // prettier-ignore
-    .toEqual(['nw', 'ne', 'sw', 'se']);
+  await expectQuadrantsAtZoneCorner(page, '测试遗址');
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
+import { pdfPpm, runCentres } from './fixtures/pagePixels';
 import { solidPng } from './fixtures/png';
 import { tilePorts } from './fixtures/tileServer';
 import { E0, N0, gkToLonLat, importFigureZones, lonLatToGk, rectangle } from './fixtures/figureZones';
@@ -59,20 +60,6 @@ const importZones = (page: Page) => importFigureZones(page, OBJECT);
 const layers = (page: Page) => page.getByRole('region', { name: '图层', exact: true });
 const near = (c: ArrayLike<number>, d: readonly number[]) =>
   Math.hypot(c[0]! - d[0]!, c[1]! - d[1]!, c[2]! - d[2]!) < 45;
-
-/** Centres of the runs of indexes whose count reaches `min`. */
-function runCentres(counts: number[], min: number): number[] {
-  const centres: number[] = [];
-  let start = -1;
-  counts.forEach((c, i) => {
-    if (c >= min && start < 0) start = i;
-    if (start >= 0 && (c < min || i === counts.length - 1)) {
-      centres.push((start + (c >= min ? i : i - 1)) / 2);
-      start = -1;
-    }
-  });
-  return centres;
-}
 
 test('figure: a tile service under the zones is embedded at the chosen dpi, its colour edge on the meridian PROJ computes', async ({
   page,
@@ -149,11 +136,7 @@ test('figure: a tile service under the zones is embedded at the chosen dpi, its 
   // On the page at 300 dpi: the protection range's west edge (its outline, #d01c1c) is the vertex
   // column; 60 m south of the zone (outside both zones) the blue→yellow edge lies at the meridian.
   const dpi = 300;
-  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-aa', 'no', '-aaVector', 'no', pdf], {
-    maxBuffer: 1 << 28,
-  });
-  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
-  const [width, height, at] = [Number(header[1]), Number(header[2]), header[0].length];
+  const { ppm, width, height, at } = pdfPpm(pdf, dpi);
   const px = (x: number, y: number) => ppm.subarray(at + 3 * (y * width + x), at + 3 * (y * width + x) + 3);
   const cols = new Array<number>(width).fill(0);
   const rows = new Array<number>(height).fill(0);
@@ -266,11 +249,7 @@ test('figure: a CAD survey sheet under a zone is drawn at its surveyed place', a
   // magenta outline (ACI 6, 25 m × 17 m) lies 15 and 32 mm north of the zone's south edge and
   // 55 and 30 mm west of its west edge (ground metres / 1 000).
   const dpi = 300;
-  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-aa', 'no', '-aaVector', 'no', pdf], {
-    maxBuffer: 1 << 28,
-  });
-  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
-  const [width, height, at] = [Number(header[1]), Number(header[2]), header[0].length];
+  const { ppm, width, height, at } = pdfPpm(pdf, dpi);
   const red = { cols: new Array<number>(width).fill(0), rows: new Array<number>(height).fill(0) };
   const pink = { cols: new Array<number>(width).fill(0), rows: new Array<number>(height).fill(0) };
   for (let y = 0; y < height; y++)

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
+import { pdfPpm, runCentres } from './fixtures/pagePixels';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
 import { E0, N0, importFigureZones, rectangle } from './fixtures/figureZones';
 
@@ -26,20 +27,6 @@ async function download(page: Page, click: () => Promise<void>, name: string): P
   const file = join(scratch(), name);
   await (await pending).saveAs(file);
   return file;
-}
-
-/** Centres of the runs of indexes whose count reaches `min`. */
-function runCentres(counts: number[], min: number): number[] {
-  const centres: number[] = [];
-  let start = -1;
-  counts.forEach((c, i) => {
-    if (c >= min && start < 0) start = i;
-    if (start >= 0 && (c < min || i === counts.length - 1)) {
-      centres.push((start + (c >= min ? i : i - 1)) / 2);
-      start = -1;
-    }
-  });
-  return centres;
 }
 
 test('figure: a 1:1 000 A3 PDF of an imported zone measures true on paper, embeds its font and lists exactly the zone types drawn', async ({
@@ -81,11 +68,7 @@ test('figure: a 1:1 000 A3 PDF of an imported zone measures true on paper, embed
   // The protection range's outline (#d01c1c) at 300 dpi: its two vertical and two horizontal
   // edges are 120 mm and 80 mm apart, the ground distances / 1 000.
   const dpi = 300;
-  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-aa', 'no', '-aaVector', 'no', pdf], {
-    maxBuffer: 1 << 28,
-  });
-  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
-  const [width, height, at] = [Number(header[1]), Number(header[2]), header[0].length];
+  const { ppm, width, height, at } = pdfPpm(pdf, dpi);
   const cols = new Array<number>(width).fill(0);
   const rows = new Array<number>(height).fill(0);
   for (let y = 0; y < height; y++)
@@ -244,11 +227,7 @@ test('figure: a reference layer shown on the map is drawn at its place under the
   // The red line's outline (#2e7d32): two vertical edges 30 mm apart, 60 mm east of the range's
   // east edge (#d01c1c), both 80 mm long; at 1:1 000 a metre is a millimetre.
   const dpi = 300;
-  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-aa', 'no', '-aaVector', 'no', pdf], {
-    maxBuffer: 1 << 28,
-  });
-  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
-  const [width, height, at] = [Number(header[1]), Number(header[2]), header[0].length];
+  const { ppm, width, height, at } = pdfPpm(pdf, dpi);
   const green = new Array<number>(width).fill(0);
   const red = new Array<number>(width).fill(0);
   for (let y = 0; y < height; y++)
