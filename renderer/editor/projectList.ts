@@ -1,4 +1,5 @@
 import type { Bilingual, Lang } from '../../shared/domain/labels';
+import { compareNames } from '../../shared/domain/collation';
 import type { Project } from '../../shared/domain/schema';
 import { updateProjectSettings } from './commands/projectCommands';
 import { newProject, showProject } from './projectSession';
@@ -35,7 +36,7 @@ export function projectLabels(entries: readonly ProjectEntry[], lang: Lang): { i
   return [...entries]
     .sort(
       (a, b) =>
-        a.project.settings.name.localeCompare(b.project.settings.name, 'zh-CN') ||
+        compareNames(a.project.settings.name, b.project.settings.name) ||
         a.project.createdAt.localeCompare(b.project.createdAt),
     )
     .map(({ project, review }) => {

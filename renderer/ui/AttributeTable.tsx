@@ -1,4 +1,5 @@
 import { memo, useCallback, useMemo, useState, type RefObject } from 'react';
+import { compareNames } from '../../shared/domain/collation';
 import type { Zone } from '../../shared/domain/schema';
 import { ZONE_TYPES } from '../../shared/domain/taxonomy';
 import { tableCsv, tableTsv, tableXlsx } from '../../shared/formats/tableExport';
@@ -28,9 +29,7 @@ const XLSX_FILTER = { name: 'Excel', extensions: ['xlsx'] };
  * number): the unsorted table reads like the tree. Objects are ranked once, zones compared by number.
  */
 function inTreeOrder(data: ProjectData) {
-  const byName = [...data.objects].sort((a, b) =>
-    a.attributes.name.localeCompare(b.attributes.name, 'zh-CN'),
-  );
+  const byName = [...data.objects].sort((a, b) => compareNames(a.attributes.name, b.attributes.name));
   const objectRank = new Map(byName.map((o, i) => [o.id, i]));
   const rank = (z: Zone) =>
     (objectRank.get(z.objectId) ?? byName.length) * 1e6 +

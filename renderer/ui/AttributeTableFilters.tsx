@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { compareNames } from '../../shared/domain/collation';
 import type { Lang } from '../../shared/domain/labels';
 import { townshipOf } from '../../shared/analysis/areaStatistics';
 import {
@@ -73,7 +74,7 @@ export function AttributeTableFilters({
       if (r.object) objectNames.set(r.object.id, r.object.attributes.name);
       codes.add(townshipOf(r.object) || '-');
     }
-    const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, 'zh-CN');
+    const byLabel = (a: Option, b: Option) => compareNames(a.label, b.label);
     return {
       objects: [...objectNames].map(([value, label]) => ({ value, label })).sort(byLabel),
       townships: [...codes].map((value) => ({ value, label: value === '-' ? none : value })).sort(byLabel),

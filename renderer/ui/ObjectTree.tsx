@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { compareNames } from '../../shared/domain/collation';
 import type { Lang } from '../../shared/domain/labels';
 import type { ProtectedObject, Zone } from '../../shared/domain/schema';
 import { OBJECT_TYPE_LABELS, ZONE_TYPES, ZONE_TYPE_LABELS } from '../../shared/domain/taxonomy';
@@ -50,8 +51,11 @@ export function ObjectTree({
 
   const groups = useMemo(() => {
     const byObject = new Map<string, Zone[]>();
-    for (const zone of data.zones)
-      byObject.set(zone.objectId, [...(byObject.get(zone.objectId) ?? []), zone]);
+    for (const zone of data.zones) {
+      const zones = byObject.get(zone.objectId);
+      if (zones) zones.push(zone);
+      else byObject.set(zone.objectId, [zone]);
+    }
     // Innermost zone first (body, range, control zone…), then by sub-area number.
     const rank = (z: Zone) =>
       ZONE_TYPES.indexOf(z.attributes.zoneType) * 1000 + (z.attributes.subZoneNo ?? 0);
@@ -59,7 +63,7 @@ export function ObjectTree({
     return data.objects
       .map((object) => ({ object, zones: byObject.get(object.id) ?? [] }))
       .filter((g) => matches(g.object, g.zones, query.trim(), lang))
-      .sort((x, y) => x.object.attributes.name.localeCompare(y.object.attributes.name, 'zh-CN'));
+      .sort((x, y) => compareNames(x.object.attributes.name, y.object.attributes.name));
   }, [data, query, lang]);
 
   // The tree as lines, so only the lines in view are rendered (10 000 zones stay a few dozen rows).

@@ -1,4 +1,5 @@
 import type { Lang } from '../../shared/domain/labels';
+import { compareNames } from '../../shared/domain/collation';
 import { townshipOf } from '../../shared/analysis/areaStatistics';
 import { COLUMNS, columnById, type TableRow } from './attributeTableColumns';
 
@@ -58,8 +59,6 @@ function haystackOf(row: TableRow, lang: Lang): string {
   return text;
 }
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
-
 /**
  * The rows the table shows, in its order: filtered (every word of the free text must appear in
  * some column) and sorted on one column, empty values last in either direction; ties keep the
@@ -89,7 +88,7 @@ export function tableView(
     const order =
       typeof x.key === 'number' && typeof y.key === 'number'
         ? x.key - y.key
-        : collator.compare(String(x.key), String(y.key));
+        : compareNames(String(x.key), String(y.key));
     return order === 0 ? x.index - y.index : sign * order;
   });
   return keyed.map((k) => k.row);
