@@ -9,21 +9,26 @@ export interface ShownRecords {
   zones: readonly Zone[];
 }
 
-/** A frozen moment of the view: the records as shown then, indexed on first use. */
+/**
+ * A frozen moment of the view: the records as shown then, each table indexed by id on its first
+ * lookup (a vertex edit asks only for zones; 10 000 zones index in a few milliseconds).
+ */
 export class ViewSnapshot {
-  private index: Map<string, object> | null = null;
+  private readonly index = new Map<TableName, Map<string, object>>();
 
   constructor(private readonly shown: ShownRecords | null) {}
 
   record(table: TableName, key: string): object | undefined {
     if (!this.shown) return undefined;
-    if (!this.index) {
+    let byId = this.index.get(table);
+    if (!byId) {
       const { project, objects, zones } = this.shown;
-      this.index = new Map<string, object>([[`projects/${project.id}`, project]]);
-      for (const o of objects) this.index.set(`objects/${o.id}`, o);
-      for (const z of zones) this.index.set(`zones/${z.id}`, z);
+      const records: readonly { id: string }[] =
+        table === 'projects' ? [project] : table === 'objects' ? objects : table === 'zones' ? zones : [];
+      byId = new Map(records.map((r) => [r.id, r]));
+      this.index.set(table, byId);
     }
-    return this.index.get(`${table}/${key}`);
+    return byId.get(key);
   }
 }
 
