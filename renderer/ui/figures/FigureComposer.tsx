@@ -3,6 +3,7 @@ import type { PlanMap } from '../../map/createPlanMap';
 import { figureLayers } from '../../map/figures/figureBackgrounds';
 import { useFigureBackgrounds } from './useFigureBackgrounds';
 import type { Lang } from '../../../shared/domain/labels';
+import type { ZoneType } from '../../../shared/domain/taxonomy';
 import { TitleBlockSchema, type FigureSettings } from '../../../shared/figures/figureSettings';
 import { planFigure, type FigureTarget } from '../../../shared/figures/figurePlan';
 import { layoutFigure } from '../../../shared/figures/layoutFigure';
@@ -36,18 +37,23 @@ export function FigureComposerHost({ map }: { map: RefObject<PlanMap | null> }) 
   const open = useFigureComposerOpen();
   const projectId = useEditorState((s) => s.projectId);
   const data = useProjectData(open ? projectId : null);
-  return open && data ? (
-    <FigureComposer data={data} map={map} onClose={() => setFigureComposerOpen(false)} />
+  // Opened once the layer settings are read, so no figure is made with hidden types drawn.
+  const hidden = useHiddenZoneTypes(open ? projectId : null);
+  return open && data && hidden ? (
+    <FigureComposer data={data} hidden={hidden} map={map} onClose={() => setFigureComposerOpen(false)} />
   ) : null;
 }
 
 /** 出图: one object's or the project's 保护区划图, previewed from the page the files are written from. */
 export function FigureComposer({
   data,
+  hidden,
   map,
   onClose,
 }: {
   data: ProjectData;
+  /** The zone types switched off in the layers panel. */
+  hidden: ReadonlySet<ZoneType>;
   map: RefObject<PlanMap | null>;
   onClose(): void;
 }) {
@@ -59,17 +65,19 @@ export function FigureComposer({
       onClose={onClose}
       title={`${T.figure[lang]} / ${T.figure[lang === 'zh' ? 'en' : 'zh']}`}
     >
-      <ComposerBody data={data} lang={lang} map={map} />
+      <ComposerBody data={data} hidden={hidden} lang={lang} map={map} />
     </Modal>
   );
 }
 
 function ComposerBody({
   data,
+  hidden,
   lang,
   map,
 }: {
   data: ProjectData;
+  hidden: ReadonlySet<ZoneType>;
   lang: Lang;
   map: RefObject<PlanMap | null>;
 }) {
@@ -91,7 +99,6 @@ function ComposerBody({
   };
   const inset = useInsetBasemap(settings.inset);
   const { font, failed: fontFailed } = useFigureFont();
-  const hidden = useHiddenZoneTypes(data.project.id);
   // The reference layers shown on the map are drawn in the figure too, bottom first as on the map.
   const references = useReferenceLayers(data.project.id);
   const source = useMemo(
