@@ -30,6 +30,7 @@ import { CommentPins } from './review/commentPins';
 import { labelMapControls } from './controlLabels';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 import type { Background, LayerListPrefs, LayerStatus } from '../../shared/domain/backgrounds';
+import type { ZoneType } from '../../shared/domain/taxonomy';
 import type { BackgroundContext } from './backgrounds/backgroundFactory';
 import { createLayerList } from './layerList';
 import type { FigureBackground } from './figures/figureBackgrounds';
@@ -63,6 +64,9 @@ export interface PlanMap {
   setBackgrounds(list: readonly Background[], prefs: LayerListPrefs): void;
   /** Follow the backgrounds' statuses (loading, ready, error, needs permission, missing file). */
   onLayerStatus(listener: (id: string, status: LayerStatus) => void): () => void;
+  /** The zone types switched off in the layers panel, as the map draws them now. */
+  hiddenZoneTypes(): ReadonlySet<ZoneType>;
+  onZoneTypeVisibility(listener: () => void): () => void;
   backgroundStatus(id: string): LayerStatus | null;
   /** The backgrounds as a figure draws them: bottom to top, with the panel's settings. */
   figureBackgrounds(): FigureBackground[];
@@ -261,6 +265,8 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
     setReferenceLayers: (layers) => layerList.setReferences(layers),
     setBackgrounds: (list, prefs) => layerList.setBackgrounds(list, prefs),
     onLayerStatus: (listener) => layerList.onStatus(listener),
+    hiddenZoneTypes: () => zones.hiddenTypes(),
+    onZoneTypeVisibility: (listener) => zones.onTypeVisibility(listener),
     backgroundStatus: (id) => layerList.backgrounds.status(id),
     figureBackgrounds: () => layerList.figureBackgrounds(),
     zoomToBackground(id) {

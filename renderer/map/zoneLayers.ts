@@ -50,6 +50,8 @@ export class ZoneLayers {
   private readonly zoneSource = new VectorSource<ZoneFeature>();
   private readonly selectedSource = new VectorSource<ZoneFeature>();
   private readonly hidden = new Set<ZoneType>();
+  /** The hidden types as one value that changes only when they do (for React's external stores). */
+  private hiddenSnapshot: ReadonlySet<ZoneType> = new Set();
   private readonly visibilityListeners = new Set<() => void>();
   private readonly byId = new Map<string, ZoneFeature>();
   private selected = new Set<string>();
@@ -131,6 +133,7 @@ export class ZoneLayers {
     if (visible === !this.hidden.has(type)) return;
     if (visible) this.hidden.delete(type);
     else this.hidden.add(type);
+    this.hiddenSnapshot = new Set(this.hidden);
     this.layer.changed();
     this.selectedLayer.changed();
     for (const listener of this.visibilityListeners) listener();
@@ -139,6 +142,11 @@ export class ZoneLayers {
   /** Whether a zone's type is shown: hidden types are neither drawn, hit nor snapped to. */
   shows(feature: ZoneFeature): boolean {
     return !this.hidden.has(feature.get(ZONE_TYPE_PROPERTY) as ZoneType);
+  }
+
+  /** The zone types hidden now (the same object until a type is shown or hidden). */
+  hiddenTypes(): ReadonlySet<ZoneType> {
+    return this.hiddenSnapshot;
   }
 
   /** Called whenever a zone type is shown or hidden; returns the unsubscribe. */

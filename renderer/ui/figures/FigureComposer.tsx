@@ -29,6 +29,8 @@ import { useInsetBasemap } from './useInsetBasemap';
 import { usePreviewBackground } from './usePreviewBackground';
 import './figures.css';
 
+const NO_TYPES: ReadonlySet<ZoneType> = new Set();
+
 /** The preview's width in CSS pixels. */
 const PREVIEW_PX = 560;
 
@@ -37,23 +39,18 @@ export function FigureComposerHost({ map }: { map: RefObject<PlanMap | null> }) 
   const open = useFigureComposerOpen();
   const projectId = useEditorState((s) => s.projectId);
   const data = useProjectData(open ? projectId : null);
-  // Opened once the layer settings are read, so no figure is made with hidden types drawn.
-  const hidden = useHiddenZoneTypes(open ? projectId : null);
-  return open && data && hidden ? (
-    <FigureComposer data={data} hidden={hidden} map={map} onClose={() => setFigureComposerOpen(false)} />
+  return open && data ? (
+    <FigureComposer data={data} map={map} onClose={() => setFigureComposerOpen(false)} />
   ) : null;
 }
 
 /** 出图: one object's or the project's 保护区划图, previewed from the page the files are written from. */
 export function FigureComposer({
   data,
-  hidden,
   map,
   onClose,
 }: {
   data: ProjectData;
-  /** The zone types switched off in the layers panel. */
-  hidden: ReadonlySet<ZoneType>;
   map: RefObject<PlanMap | null>;
   onClose(): void;
 }) {
@@ -65,19 +62,17 @@ export function FigureComposer({
       onClose={onClose}
       title={`${T.figure[lang]} / ${T.figure[lang === 'zh' ? 'en' : 'zh']}`}
     >
-      <ComposerBody data={data} hidden={hidden} lang={lang} map={map} />
+      <ComposerBody data={data} lang={lang} map={map} />
     </Modal>
   );
 }
 
 function ComposerBody({
   data,
-  hidden,
   lang,
   map,
 }: {
   data: ProjectData;
-  hidden: ReadonlySet<ZoneType>;
   lang: Lang;
   map: RefObject<PlanMap | null>;
 }) {
@@ -99,6 +94,8 @@ function ComposerBody({
   };
   const inset = useInsetBasemap(settings.inset);
   const { font, failed: fontFailed } = useFigureFont();
+  // As the map draws them now (the stored layer settings follow a moment later).
+  const hidden = useHiddenZoneTypes(map) ?? NO_TYPES;
   // The reference layers shown on the map are drawn in the figure too, bottom first as on the map.
   const references = useReferenceLayers(data.project.id);
   const source = useMemo(

@@ -1,28 +1,18 @@
-import { useEffect, useState } from 'react';
-import { ZONE_TYPES, type ZoneType } from '../../../shared/domain/taxonomy';
-import { useWorkbench } from '../hooks/useWorkbench';
+import { useEffect, useState, type RefObject } from 'react';
+import type { ZoneType } from '../../../shared/domain/taxonomy';
+import type { PlanMap } from '../../map/createPlanMap';
 
 /**
- * The zone types switched off in the layers panel: the figure leaves them out, as the map does.
- * Null until the settings are read (a figure made before then would draw hidden types).
+ * The zone types switched off in the layers panel, as the map draws them now: the figure leaves
+ * them out too. Read from the map, not from the stored settings, which follow a moment later
+ * (the panel stores its changes after a short pause). Null while there is no map.
  */
-export function useHiddenZoneTypes(projectId: string | null): ReadonlySet<ZoneType> | null {
-  const { workbench } = useWorkbench();
-  const [hidden, setHidden] = useState<{ projectId: string; types: ReadonlySet<ZoneType> } | null>(null);
-  useEffect(
-    () =>
-      projectId === null
-        ? undefined
-        : workbench.store.layerList.observe(
-            projectId,
-            (prefs) =>
-              setHidden({
-                projectId,
-                types: new Set(ZONE_TYPES.filter((t) => prefs.zoneTypes[t] === false)),
-              }),
-            (error) => workbench.reportError(error),
-          ),
-    [workbench, projectId],
-  );
-  return hidden !== null && hidden.projectId === projectId ? hidden.types : null;
+export function useHiddenZoneTypes(map: RefObject<PlanMap | null>): ReadonlySet<ZoneType> | null {
+  const [hidden, setHidden] = useState(() => map.current?.hiddenZoneTypes() ?? null);
+  useEffect(() => {
+    const planMap = map.current;
+    if (!planMap) return;
+    return planMap.onZoneTypeVisibility(() => setHidden(planMap.hiddenZoneTypes()));
+  }, [map]);
+  return hidden;
 }
