@@ -5,7 +5,7 @@ import { expect, openWorkbench, test } from './fixtures/test';
 import { ogr, rows } from './fixtures/exportDialog';
 import { clickMap, dragOnMap } from './fixtures/mapInput';
 import { saveProject } from './fixtures/projectFiles';
-import { drawZone, newProjectWithObject } from './fixtures/workflow';
+import { drawZone, newProjectWithObject, tagVersion } from './fixtures/workflow';
 
 const WEST: [number, number][] = [
   [400, 300],
@@ -44,12 +44,7 @@ test('compare the current state with a project file saved before an edit, and ex
   await expect(page.getByTestId('map')).toHaveAttribute('data-zones', '2');
   const before = await saveProject(page);
   // The same state as a named version (A's version store).
-  await page.getByRole('button', { name: /^版本/ }).click();
-  const versions = page.getByRole('dialog', { name: '命名版本' });
-  await versions.getByLabel('版本名称').fill('送审稿');
-  await versions.getByRole('button', { name: '标记当前状态' }).click();
-  await expect(versions.locator('tbody tr', { hasText: '送审稿' })).toBeVisible();
-  await versions.getByRole('button', { name: '关闭' }).click();
+  await tagVersion(page, '送审稿');
 
   // The west zone's north-west corner moves out (land gained); the east zone is deleted (lost).
   await page.getByRole('button', { name: '选择' }).click();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { clickMap } from './fixtures/mapInput';
-import { drawZone, newProjectWithObject } from './fixtures/workflow';
+import { drawZone, newProjectWithObject, tagVersion } from './fixtures/workflow';
 import { readZip } from '../shared/formats/zip/zip';
 
 /**
@@ -103,12 +103,7 @@ test('the compare dialog exports the change report as XLSX, PDF and HTML', async
     [750, 450],
     [600, 450],
   ]);
-  await page.getByRole('button', { name: /^版本/ }).click();
-  const versions = page.getByRole('dialog', { name: '命名版本' });
-  await versions.getByLabel('版本名称').fill('送审稿');
-  await versions.getByRole('button', { name: '标记当前状态' }).click();
-  await expect(versions.locator('tbody tr', { hasText: '送审稿' })).toBeVisible();
-  await versions.getByRole('button', { name: '关闭' }).click();
+  await tagVersion(page, '送审稿');
   await page.getByRole('button', { name: '选择' }).click();
   await clickMap(page, [675, 375]);
   await page.getByRole('button', { name: '删除', exact: true }).click();
