@@ -184,7 +184,7 @@ export function ReviewPanel({
       <SignoffDialog
         open={signing}
         reviewer={review.reviewer}
-        counts={review.hashes?.counts ?? null}
+        counts={{ objects: data.objects.length, zones: data.zones.length }}
         onSign={actions.sign}
         onClose={() => setSigning(false)}
       />

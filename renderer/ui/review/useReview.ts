@@ -38,15 +38,18 @@ export function useReview(projectId: string | null): ReviewData {
   const idMap = extras?.idMap;
   const ids = useMemo(() => docIds(idMap), [idMap]);
   const tracker = useMemo(() => (mirror ? new ContentHashTracker(mirror, ids) : null), [mirror, ids]);
-  useEffect(() => tracker?.start(), [tracker]);
-  const hashes = useSyncExternalStore(
-    (listener) => tracker?.state.subscribe(listener) ?? (() => {}),
-    () => tracker?.state.get().hashes ?? null,
-  );
   const p = projectId;
   const comments = useLive((q) => (p ? q.comments(p) : Promise.resolve(NONE)), [p]) ?? NONE;
   const decisions = useLive((q) => (p ? q.decisions(p) : Promise.resolve(NONE)), [p]) ?? NONE;
   const stored = useLive((q) => (p ? q.signoffs(p) : Promise.resolve(NONE)), [p]) ?? NONE;
+  // Hashing every zone costs a second at county scale: it is kept up to date only while there is
+  // something to compare with (a comment, a verdict, a sign-off). Signing hashes afresh anyway.
+  const needed = comments.length > 0 || decisions.length > 0 || stored.length > 0;
+  useEffect(() => (needed ? tracker?.start() : undefined), [tracker, needed]);
+  const hashes = useSyncExternalStore(
+    (listener) => tracker?.state.subscribe(listener) ?? (() => {}),
+    () => (needed ? (tracker?.state.get().hashes ?? null) : null),
+  );
   // The seal covers the sign-off as written, not the store's keys around it.
   const signoffs = useMemo(
     () => stored.map(({ id: _id, projectId: _p, ...signoff }) => signoff as Signoff),
