@@ -1,5 +1,3 @@
-import type { CheckOptions } from '../../shared/checks/findings';
-import type { CheckDocument, CheckReport } from '../../shared/checks/runChecks';
 import type { AreaGrouping, AreaStatistics } from '../../shared/analysis/areaStatistics';
 import type { OverlapResult } from '../../shared/analysis/overlaps';
 import type { ReadReferenceInput, ReadReferenceOutput } from '../../shared/analysis/overlapsReadReference';
@@ -48,8 +46,6 @@ export interface JobTypes {
   };
 }
 export interface JobTypes {
-  /** The heritage checker over a document (all objects, or `options.objectIds` for live checks). */
-  runChecks: { input: { document: CheckDocument; options: Partial<CheckOptions> }; output: CheckReport };
   /** Polygon files → one packed read-only reference layer (生态保护红线, 永久基本农田, …). */
   readReferenceLayer: { input: ReadReferenceInput; output: ReadReferenceOutput };
   /** Zones × one reference layer → overlap areas (planar Gauss-Krüger). */

@@ -5,7 +5,6 @@ import { readProjectFile, writeProjectFile } from '../../shared/formats/projectF
 import { readImport } from '../../shared/formats/mapping/readImport';
 import { writeExport } from '../../shared/formats/mapping/writeExport';
 import { lintExport } from '../../shared/formats/mapping/exportLint';
-import { runChecks } from '../../shared/checks/runChecks';
 import { areaStatistics } from '../../shared/analysis/areaStatistics';
 import { zoneAreas } from '../../shared/analysis/zoneAreas';
 import { overlapAnalysis } from '../../shared/analysis/overlaps';
@@ -26,7 +25,6 @@ const HANDLERS: {
     progress: Progress,
   ) => JobTypes[K]['output'] | Promise<JobTypes[K]['output']>;
 } = {
-  runChecks: (input, progress) => runChecks(input.document, input.options, progress),
   readReferenceLayer: (input, progress) => readReferenceLayer(input, progress),
   overlapAnalysis: (input) => overlapAnalysis(input.zones, input.layer, { gkZone: input.gkZone }),
   areaStatistics: (input) => areaStatistics(input.document, input.options),

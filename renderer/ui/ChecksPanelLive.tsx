@@ -1,36 +1,57 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../shared/checks/findings';
-import { mergeReport, type CheckDocument } from '../../shared/checks/runChecks';
-import { JobCancelled, runJob } from '../jobs/runJob';
+import { mergeReport } from '../../shared/checks/runChecks';
+import { JobCancelled } from '../jobs/runJob';
+import { checkStoredProject } from '../editor/checksClient';
+import type { ChangedRecords } from '../editor/storedChecks';
 import type { ProjectData } from './hooks/useProjectData';
 
 /** Debounce between the last edit and the live re-check, ms. */
 const LIVE_DELAY_MS = 400;
 
-function documentOf(data: ProjectData): CheckDocument {
-  return { settings: { gkZone: data.project.settings.gkZone }, objects: data.objects, zones: data.zones };
-}
-
-/** Objects whose own record or any of whose zones changed between two snapshots; null = all. */
-function changedObjects(before: ProjectData | null, after: ProjectData): string[] | null {
+/**
+ * What changed between two snapshots: the zones and objects (ids, for the checks worker to
+ * re-read) and the objects whose findings to replace (an object whose own record or any of whose
+ * zones changed). Null: check everything (another project, another GK zone, nothing checked yet).
+ */
+function changesBetween(
+  before: ProjectData | null,
+  after: ProjectData,
+): (ChangedRecords & { affected: string[] }) | null {
   if (!before || before.project.id !== after.project.id) return null;
-  const changed = new Set<string>();
-  const stamp = (list: readonly { id: string; updatedAt: string }[]) =>
-    new Map(list.map((r) => [r.id, r.updatedAt]));
+  if (after.project.settings.gkZone !== before.project.settings.gkZone) return null;
+  const affected = new Set<string>();
+  const zones: string[] = [];
+  const objects: string[] = [];
   const oldZones = new Map(before.zones.map((z) => [z.id, z]));
-  const newZones = new Map(after.zones.map((z) => [z.id, z]));
-  for (const [id, z] of newZones) {
-    const old = oldZones.get(id);
-    if (!old || old.updatedAt !== z.updatedAt) {
-      changed.add(z.objectId);
-      if (old) changed.add(old.objectId);
+  const newZones = new Set<string>();
+  for (const z of after.zones) {
+    newZones.add(z.id);
+    const old = oldZones.get(z.id);
+    if (old === z) continue;
+    if (!old || old.updatedAt !== z.updatedAt || old.objectId !== z.objectId) {
+      zones.push(z.id);
+      affected.add(z.objectId);
+      if (old) affected.add(old.objectId);
     }
   }
-  for (const [id, z] of oldZones) if (!newZones.has(id)) changed.add(z.objectId);
-  const oldObjects = stamp(before.objects);
-  for (const o of after.objects) if (oldObjects.get(o.id) !== o.updatedAt) changed.add(o.id);
-  if (after.project.settings.gkZone !== before.project.settings.gkZone) return null;
-  return [...changed];
+  for (const [id, z] of oldZones)
+    if (!newZones.has(id)) {
+      zones.push(id);
+      affected.add(z.objectId);
+    }
+  const oldObjects = new Map(before.objects.map((o) => [o.id, o]));
+  const newObjects = new Set<string>();
+  for (const o of after.objects) {
+    newObjects.add(o.id);
+    const old = oldObjects.get(o.id);
+    if (old !== o && old?.updatedAt !== o.updatedAt) {
+      objects.push(o.id);
+      affected.add(o.id);
+    }
+  }
+  for (const id of oldObjects.keys()) if (!newObjects.has(id)) objects.push(id);
+  return { zones, objects, affected: [...affected] };
 }
 
 export interface ChecksState {
@@ -56,15 +77,21 @@ export function useChecks(
   const abort = useRef<AbortController | null>(null);
 
   const run = useCallback(
-    async (snapshot: ProjectData, objectIds: string[] | null, withProgress: boolean) => {
-      abort.current?.abort();
+    async (snapshot: ProjectData, changes: ReturnType<typeof changesBetween>, withProgress: boolean) => {
+      // A full check (with progress) stops whatever runs; live checks queue in the worker, each
+      // relative to the last one that finished, so none needs stopping.
+      if (withProgress) abort.current?.abort();
       const controller = new AbortController();
       abort.current = controller;
       if (withProgress) setProgress(0);
+      const objectIds = changes?.affected ?? null;
       try {
-        const report = await runJob(
-          'runChecks',
-          { document: documentOf(snapshot), options: objectIds ? { objectIds } : {} },
+        const report = await checkStoredProject(
+          {
+            projectId: snapshot.project.id,
+            changed: changes && { zones: changes.zones, objects: changes.objects },
+            options: objectIds ? { objectIds } : {},
+          },
           { signal: controller.signal, ...(withProgress ? { onProgress: setProgress } : {}) },
         );
         const zoneObject = new Map(snapshot.zones.map((z) => [z.id, z.objectId]));
@@ -87,9 +114,9 @@ export function useChecks(
 
   useEffect(() => {
     if (!data || !live) return;
-    const objectIds = current.current ? changedObjects(checked.current, data) : null;
-    if (objectIds && objectIds.length === 0) return;
-    const timer = setTimeout(() => void run(data, objectIds, false), LIVE_DELAY_MS);
+    const changes = current.current ? changesBetween(checked.current, data) : null;
+    if (changes && changes.affected.length === 0 && changes.objects.length === 0) return;
+    const timer = setTimeout(() => void run(data, changes, false), LIVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [data, live, run]);
 
