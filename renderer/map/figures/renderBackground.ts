@@ -13,7 +13,7 @@ import {
 } from '../../../shared/figures/backgroundRaster';
 import type { GroundFrame } from '../../../shared/figures/frame';
 import { JobCancelled } from '../../jobs/runJob';
-import { registerProjections } from '../projections';
+import { connectProjection } from '../projections';
 import { compositeLayers } from './compositeLayers';
 
 /** A background as the figure draws it: a fresh layer, with the layers panel's opacity. */
@@ -55,7 +55,8 @@ export async function renderBackground(
   options: RenderBackgroundOptions = {},
 ): Promise<BackgroundRaster> {
   if (layers.length === 0) return { dpi, pieces: [] };
-  registerProjections();
+  const viewCode = `EPSG:${gkEpsg(gkZone, { prefixed: false })}`;
+  connectProjection(viewCode);
   const resolution = groundResolution(ground.scale, dpi);
   const plans = planPieces(ground, dpi);
   const target = document.createElement('div');
@@ -76,7 +77,7 @@ export async function renderBackground(
     interactions: [],
     pixelRatio: 1,
     view: new View({
-      projection: `EPSG:${gkEpsg(gkZone, { prefixed: false })}`,
+      projection: viewCode,
       resolutions: [resolution],
       resolution,
       center: plans[0]!.centre,

@@ -1,13 +1,12 @@
 import { get as getProjection } from 'ol/proj';
-import { register } from 'ol/proj/proj4';
 import type { BackgroundCrs } from '../../../shared/domain/backgrounds';
-import { defineCrs, proj4WithBundledDefinitions } from '../../../shared/crs/proj4Registry';
+import { defineCrs } from '../../../shared/crs/proj4Registry';
 import { crsDefOfEpsg, crsDefOfText, needsDatumShift, type CrsDef } from '../../../shared/crs/crsDef';
 import type { DatumShift } from '../../../shared/crs/datumShift';
 import { DATUMS } from '../../../shared/crs/datums';
 import { shiftedDefinition } from '../../../shared/crs/shiftedDefinition';
 import type { Bilingual } from '../../../shared/domain/labels';
-import { registerProjections } from '../projections';
+import { connectProjection } from '../projections';
 
 /** The full description of a background's coordinate system (datum, ellipsoid), or null when unknown. */
 export function backgroundCrsDef(crs: BackgroundCrs): CrsDef | null {
@@ -38,18 +37,17 @@ export function unshiftedWarning(crs: BackgroundCrs, shift: DatumShift | undefin
  * The OpenLayers projection code of a background's coordinate system (with the planner's datum
  * transformation attached for an old datum, under its own code): a bundled EPSG code as-is
  * (EPSG:4516 …), a definition under its `HZW:<hash>` code after registering it with proj4 (through
- * shared/crs, proj4's one owner) and handing proj4 to OpenLayers again. Null when OpenLayers
+ * shared/crs, proj4's one owner) and telling OpenLayers (projections.ts). Null when OpenLayers
  * cannot know the system (an EPSG code that is not bundled).
  */
 export function projectionCode(crs: BackgroundCrs, shift?: DatumShift): string | null {
-  registerProjections();
   const def = shift ? backgroundCrsDef(crs) : null;
   const shifted = def ? shiftedDefinition(def, shift) : null;
-  if (!shifted && 'epsg' in crs) {
-    const code = `EPSG:${crs.epsg}`;
-    return getProjection(code) ? code : null;
-  }
-  const code = defineCrs(shifted ?? (crs as { definition: string }).definition);
-  if (!getProjection(code)) register(proj4WithBundledDefinitions());
+  const code =
+    !shifted && 'epsg' in crs
+      ? `EPSG:${crs.epsg}`
+      : defineCrs(shifted ?? (crs as { definition: string }).definition);
+  // A background's own system is connected to every other, so any view can draw it.
+  connectProjection(code);
   return getProjection(code) ? code : null;
 }

@@ -3,7 +3,7 @@ import { transformExtent } from 'ol/proj';
 import type { Background } from '../../../shared/domain/backgrounds';
 import type { Bilingual } from '../../../shared/domain/labels';
 import type { BackgroundContext, BackgroundFactory, BackgroundLayer } from '../backgrounds/backgroundFactory';
-import { registerProjections } from '../projections';
+import { connectProjection, registerProjections } from '../projections';
 import { createTileServiceSource, type TileServiceSpec } from './tileServiceSource';
 import { TileStatusTracker } from './tileStatus';
 import { ServiceProblem } from './wmtsCapabilities';
@@ -42,6 +42,7 @@ export const tileServiceFactory: BackgroundFactory = (background, context): Back
     (resolved) => {
       if (controller.signal.aborted) return;
       spec = resolved;
+      connectProjection(resolved.projection);
       layer.setSource(createTileServiceSource(resolved, status));
     },
     (error: unknown) => {
