@@ -9,6 +9,9 @@ export interface ChangedRecords {
   objects: readonly string[];
 }
 
+/** Zones per read when the whole project is read. */
+const READ_SLICE = 500;
+
 export interface StoredCheckRequest {
   projectId: string;
   changed: ChangedRecords | null;
@@ -47,12 +50,14 @@ export class StoredChecks {
     if (!project) throw new Error(`project ${request.projectId} is not in the store`);
     if (request.projectId !== this.projectId || !request.changed) {
       this.projectId = null;
-      const [objects, zones] = await Promise.all([
-        read.objectsOfProject(request.projectId),
-        read.zonesOfProject(request.projectId),
-      ]);
-      replaceAll(this.objects, objects);
-      replaceAll(this.zones, zones);
+      replaceAll(this.objects, await read.objectsOfProject(request.projectId));
+      // In slices, each its own read: one read of 10 000 zones would hold the table for seconds,
+      // and an edit's write waits for every read of its table to finish.
+      const ids = await read.zoneIdsOfProject(request.projectId);
+      this.zones.clear();
+      for (let i = 0; i < ids.length; i += READ_SLICE)
+        for (const zone of await read.zones(ids.slice(i, i + READ_SLICE)))
+          if (zone.projectId === request.projectId) this.zones.set(zone.id, zone);
       this.projectId = request.projectId;
     } else {
       const { zones, objects } = request.changed;

@@ -10,6 +10,8 @@ export interface Reader {
   objectsOfProject(projectId: string): Promise<ProtectedObject[]>;
   zonesOfProject(projectId: string): Promise<Zone[]>;
   zonesOfObject(objectId: string): Promise<Zone[]>;
+  /** The keys of a project's zones, read as keys only. */
+  zoneIdsOfProject(projectId: string): Promise<string[]>;
   /** Which of these ids a table holds (any project), read as keys only, in one query. */
   existingIds(table: 'objects' | 'zones', ids: readonly string[]): Promise<Set<string>>;
 }
@@ -23,6 +25,7 @@ export function createReader(db: WorkbenchDb): Reader {
     objectsOfProject: (projectId) => db.objects.where('projectId').equals(projectId).toArray(),
     zonesOfProject: (projectId) => db.zones.where('projectId').equals(projectId).toArray(),
     zonesOfObject: (objectId) => db.zones.where('objectId').equals(objectId).toArray(),
+    zoneIdsOfProject: (projectId) => db.zones.where('projectId').equals(projectId).primaryKeys(),
     existingIds: async (table, ids) => {
       if (ids.length === 0) return new Set<string>();
       const keys = await db

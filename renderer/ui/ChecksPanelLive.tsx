@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../shared/checks/findings';
 import { mergeReport } from '../../shared/checks/runChecks';
 import { JobCancelled } from '../jobs/runJob';
-import { checkStoredProject } from '../editor/checksClient';
+import { checkStoredProject, checkStoredProjectLive } from '../editor/checksClient';
 import type { ChangedRecords } from '../editor/storedChecks';
 import type { ProjectData } from './hooks/useProjectData';
 
@@ -86,14 +86,16 @@ export function useChecks(
       if (withProgress) setProgress(0);
       const objectIds = changes?.affected ?? null;
       try {
-        const report = await checkStoredProject(
-          {
-            projectId: snapshot.project.id,
-            changed: changes && { zones: changes.zones, objects: changes.objects },
-            options: objectIds ? { objectIds } : {},
-          },
-          { signal: controller.signal, ...(withProgress ? { onProgress: setProgress } : {}) },
-        );
+        const request = {
+          projectId: snapshot.project.id,
+          changed: changes && { zones: changes.zones, objects: changes.objects },
+          options: objectIds ? { objectIds } : {},
+        };
+        const report = withProgress
+          ? await checkStoredProject(request, { signal: controller.signal, onProgress: setProgress })
+          : await checkStoredProjectLive(request);
+        // A newer live check took this one's place: it covers these changes too.
+        if (!report) return;
         const zoneObject = new Map(snapshot.zones.map((z) => [z.id, z.objectId]));
         const next =
           current.current && objectIds ? mergeReport(current.current, report, zoneObject) : report.findings;
