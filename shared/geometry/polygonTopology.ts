@@ -11,6 +11,7 @@ import {
   segmentsOf,
   type Segment,
 } from './segments';
+import { meetOnlyAtNeighbourVertices } from './sweepContacts';
 
 /** A polygon that passed the per-ring checks, with its index in the geometry. */
 export interface CheckedPolygon {
@@ -67,9 +68,8 @@ class TouchGraph {
  * touching itself, a hole crossing the shell or another hole (touching at single points is
  * allowed, as in OGC, unless the touches cut the interior in two), parts crossing each other.
  */
-function checkEdges(polygons: CheckedPolygon[], log: ProblemLog): void {
+function checkEdges(polygons: CheckedPolygon[], segments: readonly Segment[], log: ProblemLog): void {
   const ringsOf = new Map(polygons.map((p) => [p.index, p.rings]));
-  const segments = polygons.flatMap((p) => segmentsOf(p.rings, p.index));
   const graphs = new Map<number, TouchGraph>();
   forEachCandidatePair(segments, (s, t) => {
     const { kind, at } = segmentContact(s.a, s.b, t.a, t.b);
@@ -258,10 +258,16 @@ function contact(ring: Ring, starts: Int32Array, i: number, j: number) {
 /** Topology checks on polygons whose rings are each closed, finite and non-degenerate. */
 export function checkTopology(polygons: CheckedPolygon[], log: ProblemLog): void {
   const only = polygons.length === 1 ? polygons[0]! : null;
-  const simple = only && only.rings.length === 1 && only.rings[0]!.length <= PAIRWISE_LIMIT;
-  // One ring and no holes or parts: the edge contacts are all there is to check.
-  if (simple && ringMeetsOnlyNeighbours(only.rings[0]!)) return;
-  checkEdges(polygons, log);
+  const oneRing = !!only && only.rings.length === 1;
+  const segments = polygons.flatMap((p) => segmentsOf(p.rings, p.index));
+  // Most geometries are clean: a sweep says so in O(n log n) (sweepContacts.ts). When it cannot
+  // be sure, a small ring is checked pair by pair and anything else by the grid pass that names
+  // each problem. One ring and no holes or parts: the edge contacts are all there is to check.
+  const clean =
+    meetOnlyAtNeighbourVertices(segments) ||
+    (oneRing && only.rings[0]!.length <= PAIRWISE_LIMIT && ringMeetsOnlyNeighbours(only.rings[0]!));
+  if (clean && oneRing) return;
+  if (!clean) checkEdges(polygons, segments, log);
   for (const polygon of polygons) {
     if (polygon.rings.length > 1 && !log.hasErrors(polygon.index)) holePlacement(polygon, log);
   }
