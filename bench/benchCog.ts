@@ -8,9 +8,15 @@ import { join, resolve } from 'node:path';
  * overviews), as a county DOM is delivered, in CGCS2000 3° GK zone 28 (EPSG:4516) near the sample
  * project. Noise, so every tile costs a real JPEG decode. Made once with GDAL into the gitignored
  * bench/.cache (27 minutes on two shared cores); later runs reuse it.
+ *
+ * BENCH_COG_SIDE=8192 (a multiple of 4096) makes a smaller file of the same structure for
+ * profiling: a frame draws the same tiles whatever the file's size (read by range, overviews).
  */
-export const BENCH_COG_SIDE = 40_960;
 const TILE = 4096;
+export const FULL_COG_SIDE = 40_960;
+export const BENCH_COG_SIDE = Number(process.env.BENCH_COG_SIDE ?? FULL_COG_SIDE);
+if (!(BENCH_COG_SIDE >= TILE && BENCH_COG_SIDE % TILE === 0))
+  throw new Error(`BENCH_COG_SIDE must be a multiple of ${TILE}, not ${process.env.BENCH_COG_SIDE}`);
 /** Upper-left corner in EPSG:4516 and the pixel size (0.1 m, a typical DOM). */
 export const BENCH_COG_ORIGIN: [number, number] = [28_550_000, 4_873_000];
 export const BENCH_COG_PIXEL = 0.1;

@@ -47,7 +47,9 @@ function traceMap(url: string): TraceMap | null {
   const m = url.match(/\/(assets\/[^?#]+\.js)$/);
   if (m) {
     try {
-      map = new TraceMap(readFileSync(join('out/renderer', `${m[1]}.map`), 'utf8'));
+      map = new TraceMap(
+        readFileSync(join(process.env.HZW_RENDERER_OUT ?? 'out/renderer', `${m[1]}.map`), 'utf8'),
+      );
     } catch {
       map = null;
     }

@@ -1,18 +1,20 @@
-import WebGLTileLayer from 'ol/layer/WebGLTile';
+import TileLayer from 'ol/layer/Tile';
 import { transformExtent } from 'ol/proj';
 import GeoTIFF, { type SourceInfo } from 'ol/source/GeoTIFF';
 import type { Background } from '../../../shared/domain/backgrounds';
 import type { Bilingual } from '../../../shared/domain/labels';
 import type { BackgroundContext, BackgroundFactory, BackgroundLayer } from '../backgrounds/backgroundFactory';
 import { LayerStatusHolder } from '../backgrounds/layerStatusHolder';
+import { GeoTiffCanvasSource } from './geotiffCanvasSource';
 import { projectionCode, unshiftedWarning } from './rasterProjection';
 
 /**
- * An orthophoto (GeoTIFF / Cloud-Optimized GeoTIFF) on the map through OpenLayers' GeoTIFF source
- * and WebGL tile layer. The file is read by range, 64 KiB blocks at a time (HTTP Range for a URL,
- * `File.slice` for a browser file), and OpenLayers picks the overview that fits the zoom. The
- * coordinate system is the one our header reader and the resolver decided (never geotiff.js's
- * guess), passed in as the projection; OpenLayers warps the tiles to the map.
+ * An orthophoto (GeoTIFF / Cloud-Optimized GeoTIFF) on the map through OpenLayers' GeoTIFF source,
+ * its tiles drawn as bitmaps by the canvas tile layer (`geotiffCanvasSource.ts`). The file is read
+ * by range, 64 KiB blocks at a time (HTTP Range for a URL, `File.slice` for a browser file), and
+ * OpenLayers picks the overview that fits the zoom. The coordinate system is the one our header
+ * reader and the resolver decided (never geotiff.js's guess), passed in as the projection;
+ * OpenLayers warps the tiles to the map.
  */
 const noCrs: Bilingual = {
   zh: '尚未确定坐标系：请在图层面板中选择',
@@ -45,7 +47,7 @@ function errorText(error: unknown): Bilingual {
 
 export const geotiffFactory: BackgroundFactory = (background: Background, context: BackgroundContext) => {
   const status = new LayerStatusHolder();
-  const layer = new WebGLTileLayer({});
+  const layer = new TileLayer({});
   let info: SourceInfo | null = null;
   let projection: string | null = null;
   /** On an old datum without a transformation: the error it keeps, shown with its ready status. */
@@ -93,7 +95,7 @@ export const geotiffFactory: BackgroundFactory = (background: Background, contex
     if (disposed) return;
     const olSource = sourceFor(info, projection);
     watch(olSource);
-    layer.setSource(olSource);
+    layer.setSource(new GeoTiffCanvasSource(olSource));
   }
 
   start().catch((error: unknown) => status.set({ state: 'error', message: errorText(error) }));
@@ -103,7 +105,10 @@ export const geotiffFactory: BackgroundFactory = (background: Background, contex
     status: () => status.status(),
     onStatus: (listener) => status.onStatus(listener),
     extent: () => extent,
-    forFigure: () => new WebGLTileLayer(info && projection ? { source: sourceFor(info, projection) } : {}),
+    forFigure: () =>
+      new TileLayer(
+        info && projection ? { source: new GeoTiffCanvasSource(sourceFor(info, projection)) } : {},
+      ),
     dispose: () => {
       disposed = true;
       layer.setSource(null);
