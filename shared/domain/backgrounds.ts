@@ -46,16 +46,22 @@ const fileBacked = {
   datumShift: DatumShiftSchema.optional(),
 };
 
+/** A raster placed by a world file's affine: its six numbers and the pixel size it applies to. */
+const placedByPixels = {
+  worldFile: WorldFileSchema.optional(),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+};
+
 export const BackgroundSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('geotiff'), ...fileBacked, url: z.string().url().optional() }),
   z.object({
-    kind: z.literal('image'),
+    kind: z.literal('geotiff'),
     ...fileBacked,
-    worldFile: WorldFileSchema.optional(),
-    /** Pixel size, needed to place an image by its world file. */
-    width: z.number().int().positive().optional(),
-    height: z.number().int().positive().optional(),
+    url: z.string().url().optional(),
+    /** Placed through its pixel plane: by its .tfw, or by rotated tags (as a world file's numbers). */
+    ...placedByPixels,
   }),
+  z.object({ kind: z.literal('image'), ...fileBacked, ...placedByPixels }),
   z.object({
     kind: z.literal('cad'),
     ...fileBacked,

@@ -12,7 +12,7 @@ import {
   type PickedBackgroundFile,
 } from '../backgrounds/backgroundFactory';
 import { JobCancelled } from '../../jobs/runJob';
-import { tiffPlacement, tiffPlacementProblem } from '../../../shared/formats/tiff/tiffBackground';
+import { tiffPlacement } from '../../../shared/formats/tiff/tiffBackground';
 import { blobBytes, RangeUnsupported, urlBytes } from './rangeReader';
 
 /** Longest a header read may take (a stalled server, a sleeping network drive). */
@@ -75,19 +75,35 @@ export async function readBackgroundTiff(
   }
 }
 
-/** What a GeoTIFF is as a background: its source record, its CRS or the candidates to ask about. */
+/**
+ * What a GeoTIFF is as a background: its source record (with the world file's numbers when the map
+ * places it through its pixel plane), its CRS or the candidates to ask about.
+ */
 export function inspectedGeotiff(
   name: string,
   file: { name: string; size: number; mtimeMs?: number },
   header: TiffHeader,
-  url?: string,
+  options: { url?: string; sidecars?: Record<string, string> } = {},
 ): InspectedBackground {
-  const problem = tiffPlacementProblem(header);
-  if (problem) throw new BackgroundRefused(name, problem);
-  const { crs, crsCandidates, sample } = tiffPlacement(header);
+  let placement;
+  try {
+    placement = tiffPlacement(name, header, options.sidecars);
+  } catch (error) {
+    if (error instanceof RasterRefused) throw new BackgroundRefused(name, error.reason);
+    throw error;
+  }
+  const { crs, crsCandidates, sample, worldFile } = placement;
+  const { width, height } = header;
+  const pixels = worldFile ? { worldFile: [...worldFile] as typeof worldFile & number[], width, height } : {};
   return {
     name,
-    source: { kind: 'geotiff', file, ...(crs ? { crs } : {}), ...(url ? { url } : {}) },
+    source: {
+      kind: 'geotiff',
+      file,
+      ...(crs ? { crs } : {}),
+      ...(options.url ? { url: options.url } : {}),
+      ...pixels,
+    },
     ...(crsCandidates ? { crsCandidates } : {}),
     sample,
   };
@@ -102,12 +118,14 @@ export const inspectGeotiff: BackgroundInspector = async (file: PickedBackground
     });
   const { header } = await readBackgroundTiff(file.name, bytes, job?.signal);
   const { name, size, mtimeMs } = file;
-  return inspectedGeotiff(name, { name, size, ...(mtimeMs !== undefined ? { mtimeMs } : {}) }, header);
+  return inspectedGeotiff(name, { name, size, ...(mtimeMs !== undefined ? { mtimeMs } : {}) }, header, {
+    sidecars: file.sidecars,
+  });
 };
 
 /** A Cloud-Optimized GeoTIFF on a server, by its URL (read by range, never downloaded whole). */
 export async function inspectCogUrl(url: string, job?: InspectJob): Promise<InspectedBackground> {
   const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || url);
   const { header, size } = await readBackgroundTiff(name, { url }, job?.signal);
-  return inspectedGeotiff(name, { name, size }, header, url);
+  return inspectedGeotiff(name, { name, size }, header, { url });
 }

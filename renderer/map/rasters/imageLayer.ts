@@ -1,18 +1,11 @@
 import ImageLayer from 'ol/layer/Image';
-import {
-  addCoordinateTransforms,
-  addProjection,
-  get as getProjection,
-  getTransform,
-  Projection,
-} from 'ol/proj';
-import { transformExtent } from 'ol/proj';
+import { transformExtent, type Projection } from 'ol/proj';
 import ImageStatic from 'ol/source/ImageStatic';
 import type { Background } from '../../../shared/domain/backgrounds';
 import type { Bilingual } from '../../../shared/domain/labels';
-import { applyGeoTransform, invertGeoTransform } from '../../../shared/formats/tiff/geoTransform';
 import { imagePlacement } from '../../../shared/formats/tiff/imageBackground';
 import { imageSize } from '../../../shared/formats/tiff/imageSize';
+import { gridExtent, pixelSpace } from '../../../shared/formats/tiff/pixelGrid';
 import { RasterRefused } from '../../../shared/formats/tiff/rasterRefused';
 import { worldFileTransform } from '../../../shared/formats/tiff/worldFile';
 import {
@@ -22,59 +15,27 @@ import {
   type BackgroundInspector,
 } from '../backgrounds/backgroundFactory';
 import { LayerStatusHolder } from '../backgrounds/layerStatusHolder';
+import { pixelProjection, placePixels } from './pixelProjection';
 import { projectionCode, unshiftedWarning } from './rasterProjection';
 
 /**
- * A scanned sheet or photo (JPEG/PNG) placed by its world file. The image lives in its own pixel
- * projection `HZW:px-<id>` (x right, y up from the bottom edge, in pixels), joined to the map's
- * projection by the world file's affine and then proj4, so rotated world files work and
+ * A scanned sheet or photo (JPEG/PNG) placed by its world file. The image lives in its pixel
+ * projection (`pixelProjection.ts`: x right, y up from the bottom edge, in pixels), joined to the
+ * map's projection by the world file's affine and then proj4, so rotated world files work and
  * OpenLayers' raster reprojection does the warping.
  */
-/** CGCS2000 3° Gauss-Krüger zones with prefix (EPSG:4513–4533) and without (4534–4554). */
-const FIGURE_ZONES = Array.from({ length: 42 }, (_, i) => `EPSG:${4513 + i}`);
-
 const failed = (text: string): Bilingual => ({ zh: `无法显示：${text}`, en: `Cannot be shown: ${text}` });
 
-function pixelProjection(background: Background, crsCode: string, viewCode: string): Projection {
+function placedImage(background: Background, crsCode: string, viewCode: string): Projection {
   const source = background.source;
   if (source.kind !== 'image' || !source.worldFile || !source.width || !source.height)
     throw new Error('an image background needs its world file and pixel size');
   const { width, height } = source;
-  const code = `HZW:px-${background.id}`;
-  const existing = getProjection(code);
-  if (existing) return existing;
-  const px = new Projection({ code, units: 'pixels', extent: [0, 0, width, height] });
-  addProjection(px);
+  const projection = pixelProjection(background.id, width, height);
   const t = worldFileTransform(source.worldFile);
-  const inverse = invertGeoTransform(t)!;
-  // The map's projection, the file's own, and the CGCS2000 systems a figure may be drawn in.
-  const targets = new Set([viewCode, crsCode, 'EPSG:4490', ...FIGURE_ZONES]);
-  for (const target of targets) {
-    if (!getProjection(target)) continue;
-    const toTarget = getTransform(crsCode, target)!;
-    const fromTarget = getTransform(target, crsCode)!;
-    const forward = (input: number[], output?: number[], dimension = 2) => {
-      const out = output ?? new Array<number>(input.length);
-      for (let i = 0; i < input.length; i += dimension) {
-        const [x, y] = toTarget(applyGeoTransform(t, input[i]!, height - input[i + 1]!));
-        out[i] = x!;
-        out[i + 1] = y!;
-      }
-      return out;
-    };
-    const backward = (input: number[], output?: number[], dimension = 2) => {
-      const out = output ?? new Array<number>(input.length);
-      for (let i = 0; i < input.length; i += dimension) {
-        const [mx, my] = fromTarget([input[i]!, input[i + 1]!]);
-        const [col, row] = applyGeoTransform(inverse, mx!, my!);
-        out[i] = col;
-        out[i + 1] = height - row;
-      }
-      return out;
-    };
-    addCoordinateTransforms(px, target, forward, backward);
-  }
-  return px;
+  if (!placePixels(projection, { t, grid: pixelSpace(height), width, height }, crsCode, viewCode))
+    throw new Error('the world file is degenerate');
+  return projection;
 }
 
 export const imageFactory: BackgroundFactory = (background: Background, context: BackgroundContext) => {
@@ -111,12 +72,12 @@ export const imageFactory: BackgroundFactory = (background: Background, context:
     const crsCode = projectionCode(source.crs, source.datumShift);
     if (!crsCode)
       return status.set({ state: 'error', message: failed('the coordinate system is not bundled') });
-    const projection = pixelProjection(background, crsCode, context.viewProjection);
+    const projection = placedImage(background, crsCode, context.viewProjection);
     const bytes = await context.bytes(background);
     if ('needsPermission' in bytes) return status.set({ state: 'needsPermission' });
     if ('missing' in bytes) return status.set({ state: 'missing' });
     const url = 'url' in bytes ? bytes.url : (objectUrl = URL.createObjectURL(bytes.blob));
-    const imageExtent = [0, 0, source.width!, source.height!];
+    const imageExtent = gridExtent(pixelSpace(source.height!), source.width!, source.height!);
     made = { url, projection, extent: imageExtent };
     extent = transformExtent(imageExtent, projection, context.viewProjection, 16);
     layer.setSource(sourceFor(made));

@@ -1,28 +1,73 @@
-import { rasterPlacement, type RasterPlacement } from './rasterPlacement';
+import { resolveCrs } from '../../crs/resolveCrs';
 import type { Bilingual } from '../../domain/labels';
-import { resolveTiffCrs, tiffCrsEvidence } from './geoKeysEvidence';
+import { rasterCorners, type GeoTransform } from './geoTransform';
+import { tiffCrsEvidence } from './geoKeysEvidence';
+import { isRotated } from './pixelGrid';
+import { rasterPlacement, type RasterPlacement } from './rasterPlacement';
+import { RasterRefused } from './rasterRefused';
 import type { TiffHeader } from './tiffHeader';
+import { findWorldFile, parseWorldFile, worldFileOf, worldFileTransform, type WorldFile } from './worldFile';
 
-/** A GeoTIFF as a background: where the map can place it (see `rasterPlacement`). */
-export type TiffPlacement = RasterPlacement;
-
-export const NO_GEOREFERENCING: Bilingual = {
-  zh: '没有地理参考（既无 GeoTIFF 坐标标签也无法使用 .tfw）：请先用 GIS 软件配准，或用 gdal_translate -a_srs EPSG:<代码> 写入坐标系后再添加',
-  en: 'it has no georeferencing (no GeoTIFF tags, and a .tfw cannot be used for a TIFF): georeference it in a GIS first, or write its CRS with gdal_translate -a_srs EPSG:<code>',
-};
-export const ROTATED: Bilingual = {
-  zh: '图像带旋转参数，请先用 gdalwarp 纠正为正北朝上',
-  en: 'the image is rotated; warp it north-up with gdalwarp first',
-};
-
-/** Why the map cannot place this GeoTIFF, or null when it can. */
-export function tiffPlacementProblem(header: TiffHeader): Bilingual | null {
-  const t = header.geoTransform;
-  if (!t) return NO_GEOREFERENCING;
-  if (t[2] !== 0 || t[4] !== 0) return ROTATED;
-  return null;
+/**
+ * A GeoTIFF, or a plain TIFF with its world file (a scanned survey sheet: .tif + .tfw + .prj), as
+ * a background: where its pixels go and in which coordinate system.
+ *
+ * The placement follows GDAL's order (GTiff `GEOREF_SOURCES`, default PAM,INTERNAL,TABFILE,
+ * WORLDFILE): the file's own tags first, so a .tfw beside a GeoTIFF that has them is left aside,
+ * as GDAL leaves it; the world file only when the tags place nothing. The coordinate system comes
+ * from the GeoKeys, else from the .prj beside the file, else from the numbers (the resolver, as
+ * for imports).
+ */
+export interface TiffPlacement extends RasterPlacement {
+  /**
+   * Set when the map cannot place the TIFF by OpenLayers' own reading of its tags (a world file,
+   * rotated tags): the affine as a world file's six numbers, the map then placing the pixels
+   * through their own plane (`pixelGrid.ts`).
+   */
+  worldFile?: WorldFile;
 }
 
-export function tiffPlacement(header: TiffHeader): TiffPlacement {
-  return rasterPlacement(resolveTiffCrs(header), tiffCrsEvidence(header).sample);
+export const NO_GEOREFERENCING: Bilingual = {
+  zh: '没有地理参考（既无 GeoTIFF 坐标标签，也没有同名的 .tfw 坐标文件）：请连同其 .tfw（以及 .prj）一起从文件选择，或先用 GIS 软件配准',
+  en: 'it has no georeferencing (no GeoTIFF tags and no .tfw world file of the same name): pick it from file together with its .tfw (and .prj), or georeference it in a GIS first',
+};
+export const DEGENERATE: Bilingual = {
+  zh: '地理参考无效（像元大小为零或不是数值），无法定位图像',
+  en: 'the georeferencing is unusable (a pixel size of zero, or not a number), so the image cannot be placed',
+};
+
+/** Where the pixels go, by GDAL's order: the tags, else the world file; refused without either. */
+export function tiffGeoreferencing(
+  name: string,
+  header: TiffHeader,
+  sidecars: Record<string, string>,
+): { transform: GeoTransform; worldFile?: WorldFile } {
+  const tags = header.geoTransform;
+  if (tags) {
+    if (Math.abs(tags[1] * tags[5] - tags[2] * tags[4]) < 1e-300) throw new RasterRefused(DEGENERATE);
+    return isRotated(tags) ? { transform: tags, worldFile: worldFileOf(tags) } : { transform: tags };
+  }
+  const text = findWorldFile(name, sidecars);
+  if (text === null) throw new RasterRefused(NO_GEOREFERENCING);
+  const worldFile = parseWorldFile(text);
+  return { transform: worldFileTransform(worldFile), worldFile };
+}
+
+const prjOf = (sidecars: Record<string, string>) =>
+  Object.entries(sidecars).find(([k]) => /(^|\.)prj$/i.test(k))?.[1];
+
+/** The placement of a picked TIFF (its sidecars by name or extension), or RasterRefused with the reason. */
+export function tiffPlacement(
+  name: string,
+  header: TiffHeader,
+  sidecars: Record<string, string> = {},
+): TiffPlacement {
+  const { transform, worldFile } = tiffGeoreferencing(name, header, sidecars);
+  const sample = rasterCorners(transform, header.width, header.height);
+  const { evidence } = tiffCrsEvidence(header);
+  const prj = prjOf(sidecars);
+  if (evidence.epsg === undefined && !evidence.definition && prj)
+    evidence.definition = { text: prj, from: '.prj' };
+  const placement = rasterPlacement(resolveCrs(evidence, sample), sample);
+  return worldFile ? { ...placement, worldFile } : placement;
 }

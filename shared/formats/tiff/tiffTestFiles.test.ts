@@ -1,26 +1,59 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TiffBytes } from './tiffIfd';
+import type { RawEntry } from './fixtures/rawTiff';
+
+export { rawTiff, type RawEntry } from './fixtures/rawTiff';
 
 /**
  * Helpers of the TIFF tests (kept in a test file because only tests may use node:*): GDAL as the
- * independent writer and reader, a byte source that counts what it served, and a minimal TIFF
- * writer for hostile headers GDAL would never write.
+ * independent writer and reader, a byte source that counts what it served, and the entries of
+ * hostile headers GDAL would never write (for the minimal writer in fixtures/rawTiff.ts).
  */
-export function gdal(tool: string, args: string[]): string {
-  return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+export function gdal(tool: string, args: string[], options: { input?: string } = {}): string {
+  return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 1 << 26, ...options });
 }
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'hzw-tiff-'));
 }
 
+/**
+ * A raster GDAL writes (`gdal_translate` with `options`) from a VRT of width × height zero pixels
+ * placed by `geoTransform` in EPSG:4516: its path, its bytes, and the text of a sidecar it wrote
+ * beside it (`.tfw` with `-co TFW=YES`), or null.
+ */
+export function gdalRaster(
+  dir: string,
+  name: string,
+  [width, height]: [number, number],
+  geoTransform: readonly number[],
+  options: string[],
+): { path: string; bytes: Uint8Array; sidecar(ext: string): string | null } {
+  const vrt = join(dir, `${name}.vrt`);
+  writeFileSync(
+    vrt,
+    `<VRTDataset rasterXSize="${width}" rasterYSize="${height}"><SRS>EPSG:4516</SRS>` +
+      `<GeoTransform>${geoTransform.join(', ')}</GeoTransform>` +
+      `<VRTRasterBand dataType="Byte" band="1"/></VRTDataset>`,
+  );
+  const path = join(dir, `${name}.tif`);
+  gdal('gdal_translate', ['-q', ...options, vrt, path]);
+  const sidecar = (ext: string) => {
+    const file = join(dir, `${name}.${ext}`);
+    return existsSync(file) ? readFileSync(file, 'utf8') : null;
+  };
+  return { path, bytes: new Uint8Array(readFileSync(path)), sidecar };
+}
+
 export interface GdalInfo {
   size: [number, number];
   geoTransform?: number[];
+  /** GDAL's corners of the raster (the geotransform at the pixel grid's corners and centre). */
+  cornerCoordinates?: Record<'upperLeft' | 'lowerLeft' | 'lowerRight' | 'upperRight' | 'center', number[]>;
   coordinateSystem?: { wkt: string };
   metadata: Record<string, Record<string, string>>;
   bands: { block: [number, number]; overviews?: unknown[]; noDataValue?: number | string }[];
@@ -54,48 +87,6 @@ export function countingSource(bytes: Uint8Array): TiffBytes & { served: number;
 
 export function fileSource(path: string): TiffBytes & { served: number; reads: number } {
   return countingSource(new Uint8Array(readFileSync(path)));
-}
-
-export interface RawEntry {
-  tag: number;
-  /** 3 SHORT, 4 LONG, 12 DOUBLE, 2 ASCII. */
-  type: 2 | 3 | 4 | 12;
-  values: number[] | string;
-}
-
-/**
- * A little-endian classic TIFF with one IFD of the given entries (values out of line when they do
- * not fit in four bytes), padded to `size` bytes. Offsets the entries name are taken as given.
- */
-export function rawTiff(entries: RawEntry[], size = 4096, nextIfd = 0): Uint8Array {
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  out.set([0x49, 0x49, 42, 0]);
-  view.setUint32(4, 8, true);
-  const sorted = [...entries].sort((a, b) => a.tag - b.tag);
-  view.setUint16(8, sorted.length, true);
-  let extra = 8 + 2 + sorted.length * 12 + 4;
-  sorted.forEach((e, i) => {
-    const at = 10 + i * 12;
-    const values = typeof e.values === 'string' ? [...e.values, '\0'].map((c) => c.charCodeAt(0)) : e.values;
-    const width = { 2: 1, 3: 2, 4: 4, 12: 8 }[e.type];
-    view.setUint16(at, e.tag, true);
-    view.setUint16(at + 2, e.type, true);
-    view.setUint32(at + 4, values.length, true);
-    const inline = values.length * width <= 4;
-    let p = inline ? at + 8 : extra;
-    if (!inline) view.setUint32(at + 8, extra, true);
-    for (const v of values) {
-      if (width === 1) view.setUint8(p, v);
-      else if (width === 2) view.setUint16(p, v, true);
-      else if (width === 4) view.setUint32(p, v, true);
-      else view.setFloat64(p, v, true);
-      p += width;
-    }
-    if (!inline) extra = p + (p % 2);
-  });
-  view.setUint32(10 + sorted.length * 12, nextIfd, true);
-  return out;
 }
 
 /** The entries of a one-band tiled image of w × h with the given tile size, its tiles at `dataAt`. */
