@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { pickerWith } from './fixtures/filePicker';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -271,28 +272,7 @@ test('from file: a GeoTIFF kept by its browser file handle is read in slices, an
   page,
 }) => {
   test.setTimeout(120_000);
-  // The picker hands over a handle from the origin-private file system; slices are counted.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __sliced: number; showOpenFilePicker: unknown };
-    w.__sliced = 0;
-    const slice = Blob.prototype.slice;
-    Blob.prototype.slice = function (this: Blob, start?: number, end?: number, type?: string) {
-      w.__sliced += Math.max(0, Math.min(end ?? this.size, this.size) - (start ?? 0));
-      return slice.call(this, start, end, type);
-    };
-    w.showOpenFilePicker = async () => [
-      await (await navigator.storage.getDirectory()).getFileHandle('quadrants-4516.tif'),
-    ];
-  });
-  await openWorkbench(page);
-  await page.evaluate(async (base64) => {
-    const root = await navigator.storage.getDirectory();
-    const writable = await (
-      await root.getFileHandle('quadrants-4516.tif', { create: true })
-    ).createWritable();
-    await writable.write(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
-    await writable.close();
-  }, readFileSync(cog).toString('base64'));
+  await pickerWith(page, { 'quadrants-4516.tif': readFileSync(cog) });
   const layers = page.getByRole('region', { name: '图层', exact: true });
   await layers.getByRole('button', { name: /添加底图/ }).click();
   await layers.getByRole('menuitem', { name: '来自文件…' }).click();
@@ -331,23 +311,7 @@ test('a scanned sheet (PNG with its world file) lies under the zone at the right
     'sheet-4516.png': readFileSync(png),
     'sheet-4516.wld': readFileSync(png.replace(/png$/, 'wld')),
   };
-  await page.addInitScript((names) => {
-    (window as unknown as { showOpenFilePicker: unknown }).showOpenFilePicker = async () => {
-      const root = await navigator.storage.getDirectory();
-      return Promise.all(names.map((n) => root.getFileHandle(n)));
-    };
-  }, Object.keys(files));
-  await openWorkbench(page);
-  for (const [name, bytes] of Object.entries(files))
-    await page.evaluate(
-      async ([name, base64]) => {
-        const root = await navigator.storage.getDirectory();
-        const writable = await (await root.getFileHandle(name!, { create: true })).createWritable();
-        await writable.write(Uint8Array.from(atob(base64!), (c) => c.charCodeAt(0)));
-        await writable.close();
-      },
-      [name, bytes.toString('base64')],
-    );
+  await pickerWith(page, files);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '导入', exact: true }).click();
   await (await chooser).setFiles(zoneFile(dir));

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { pickerWith } from './fixtures/filePicker';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openWorkbench, test } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 import {
   colourBox,
   CROSS,
@@ -103,34 +104,6 @@ test.beforeAll(() => {
     north: points[i]![1]! - cross![1]!,
   }));
 });
-
-/** The file picker hands over these files (from the origin-private file system); slices are counted. */
-async function pickerWith(page: Page, files: Record<string, Buffer>): Promise<void> {
-  await page.addInitScript((names) => {
-    const w = window as unknown as { __sliced: number; showOpenFilePicker: unknown };
-    w.__sliced = 0;
-    const slice = Blob.prototype.slice;
-    Blob.prototype.slice = function (this: Blob, start?: number, end?: number, type?: string) {
-      w.__sliced += Math.max(0, Math.min(end ?? this.size, this.size) - (start ?? 0));
-      return slice.call(this, start, end, type);
-    };
-    w.showOpenFilePicker = async () => {
-      const root = await navigator.storage.getDirectory();
-      return Promise.all(names.map((n) => root.getFileHandle(n)));
-    };
-  }, Object.keys(files));
-  await openWorkbench(page);
-  for (const [name, bytes] of Object.entries(files))
-    await page.evaluate(
-      async ([name, base64]) => {
-        const root = await navigator.storage.getDirectory();
-        const writable = await (await root.getFileHandle(name!, { create: true })).createWritable();
-        await writable.write(Uint8Array.from(atob(base64!), (c) => c.charCodeAt(0)));
-        await writable.close();
-      },
-      [name, bytes.toString('base64')],
-    );
-}
 
 /** Import the zone, zoom to it, then add the sheet (with its sidecars) from file. */
 async function zoneThenSheet(page: Page, zone: string, name: string, sheet: string): Promise<void> {

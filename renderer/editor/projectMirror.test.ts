@@ -1,11 +1,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../storage/store';
-import { createProject } from './commands/projectCommands';
-import { createObject } from './commands/objectCommands';
+import { openStore } from '../storage/store';
 import { createZone, deleteZones, setZoneGeometries, updateZoneAttributes } from './commands/zoneCommands';
-import { squareAround } from '../testing/memoryStore';
+import { projectWithSquares, squareAround } from '../testing/memoryStore';
 import { ProjectMirror } from './projectMirror';
 
 let seq = 0;
@@ -22,24 +20,7 @@ async function twoWindows() {
   return { a, b };
 }
 
-async function projectWithZones(store: Store, count: number) {
-  const project = createProject({ settings: { name: 'p', gkZone: 28 }, objects: [], zones: [] });
-  await store.commit({ projectId: project.id, ...project });
-  const object = createObject(project.id, { name: '古城墙', objectType: 'relic_unit' });
-  await store.commit({ projectId: project.id, ...object });
-  const zones: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const zone = createZone({
-      projectId: project.id,
-      objectId: object.id,
-      attributes: { zoneType: 'protection_range' },
-      geometry: squareAround(84.6 + i * 0.01, 44.4),
-    });
-    await store.commit({ projectId: project.id, ...zone });
-    zones.push(zone.id);
-  }
-  return { projectId: project.id, objectId: object.id, zones };
-}
+const projectWithZones = projectWithSquares;
 
 describe('project mirror', () => {
   it('patches only the committed zone, keeps the others as the same objects, and follows undo', async () => {

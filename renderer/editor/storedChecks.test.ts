@@ -1,39 +1,16 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../storage/store';
-import { createProject } from './commands/projectCommands';
-import { createObject } from './commands/objectCommands';
-import { createZone, deleteZones, updateZoneAttributes } from './commands/zoneCommands';
-import { squareAround } from '../testing/memoryStore';
+import type { Store } from '../storage/store';
+import { deleteZones, updateZoneAttributes } from './commands/zoneCommands';
+import { openMemoryStore, projectWithSquares } from '../testing/memoryStore';
 import { StoredChecks } from './storedChecks';
 
 const open: Store[] = [];
 afterEach(() => open.splice(0).forEach((s) => s.close()));
 
 async function project(zoneCount: number) {
-  const store = await openStore({
-    name: `checks-${Math.random()}`,
-    indexedDB: new IDBFactory(),
-    IDBKeyRange,
-  });
+  const store = await openMemoryStore(`checks-${Math.random()}`);
   open.push(store);
-  const p = createProject({ settings: { name: 'p', gkZone: 28 }, objects: [], zones: [] });
-  await store.commit({ projectId: p.id, ...p });
-  const object = createObject(p.id, { name: '古城墙', objectType: 'relic_unit' });
-  await store.commit({ projectId: p.id, ...object });
-  const zones: string[] = [];
-  for (let i = 0; i < zoneCount; i++) {
-    const zone = createZone({
-      projectId: p.id,
-      objectId: object.id,
-      attributes: { zoneType: 'protection_range' },
-      geometry: squareAround(84.6 + i * 0.01, 44.4),
-    });
-    await store.commit({ projectId: p.id, ...zone });
-    zones.push(zone.id);
-  }
-  return { store, projectId: p.id, zones };
+  return { store, ...(await projectWithSquares(store, zoneCount)) };
 }
 
 /** Zones flagged for missing 四至 (every new zone has none). */

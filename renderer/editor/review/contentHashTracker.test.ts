@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as hashing from '../../../shared/review/contentHash';
-import { openMemoryStore, squareAround } from '../../testing/memoryStore';
+import { openMemoryStore, projectWithSquares, squareAround } from '../../testing/memoryStore';
 import type { Store } from '../../storage/store';
-import { createObject } from '../commands/objectCommands';
-import { createProject } from '../commands/projectCommands';
-import { createZone, setZoneGeometries } from '../commands/zoneCommands';
+import { setZoneGeometries } from '../commands/zoneCommands';
 import { ProjectMirror } from '../projectMirror';
 import { ContentHashTracker } from './contentHashTracker';
 import { docIds } from './docIds';
@@ -18,24 +16,10 @@ afterEach(() => {
 async function project(zoneCount: number) {
   const store = await openMemoryStore(`tracker-${Math.random()}`);
   open.push(store);
-  const p = createProject({ settings: { name: 'p', gkZone: 28 }, objects: [], zones: [] });
-  await store.commit({ projectId: p.id, ...p });
-  const object = createObject(p.id, { name: '古城墙', objectType: 'relic_unit' });
-  await store.commit({ projectId: p.id, ...object });
-  const zones: string[] = [];
-  for (let i = 0; i < zoneCount; i++) {
-    const zone = createZone({
-      projectId: p.id,
-      objectId: object.id,
-      attributes: { zoneType: 'protection_range' },
-      geometry: squareAround(84.6 + i * 0.01, 44.4),
-    });
-    await store.commit({ projectId: p.id, ...zone });
-    zones.push(zone.id);
-  }
-  const mirror = new ProjectMirror(store, p.id);
+  const made = await projectWithSquares(store, zoneCount);
+  const mirror = new ProjectMirror(store, made.projectId);
   await mirror.settled();
-  return { store, projectId: p.id, objectId: object.id, zones, mirror };
+  return { store, ...made, mirror };
 }
 
 describe('ContentHashTracker', () => {
