@@ -3,7 +3,6 @@ import View from 'ol/View';
 import type BaseLayer from 'ol/layer/Base';
 import Layer from 'ol/layer/Layer';
 import type Source from 'ol/source/Source';
-import { gkEpsg } from '../../../shared/crs/gaussKruger';
 import type { Bilingual } from '../../../shared/domain/labels';
 import {
   groundResolution,
@@ -15,6 +14,7 @@ import type { GroundFrame } from '../../../shared/figures/frame';
 import { JobCancelled } from '../../jobs/runJob';
 import { connectProjection } from '../projections';
 import { compositeLayers } from './compositeLayers';
+import { figureProjection } from './figureProjection';
 
 /** A background as the figure draws it: a fresh layer, with the layers panel's opacity. */
 export interface FigureBackgroundLayer {
@@ -42,7 +42,8 @@ export interface RenderBackgroundOptions {
 
 /**
  * The backgrounds under a figure's map frame, as JPEG pieces at `dpi`: an offscreen OpenLayers
- * map (hidden element, pixel ratio 1) in the frame's Gauss-Krüger zone at scale · 0.0254 / dpi
+ * map (hidden element, pixel ratio 1) in the frame's Gauss-Krüger zone (under the code its
+ * backgrounds use, figureProjection.ts) at scale · 0.0254 / dpi
  * metres per pixel, showing fresh layers bottom to top, is moved piece by piece over the frame;
  * each piece is composited once all its tiles are drawn and encoded (quality 0.85). Pixels with
  * no background stay paper white.
@@ -55,8 +56,6 @@ export async function renderBackground(
   options: RenderBackgroundOptions = {},
 ): Promise<BackgroundRaster> {
   if (layers.length === 0) return { dpi, pieces: [] };
-  const viewCode = `EPSG:${gkEpsg(gkZone, { prefixed: false })}`;
-  connectProjection(viewCode);
   const resolution = groundResolution(ground.scale, dpi);
   const plans = planPieces(ground, dpi);
   const target = document.createElement('div');
@@ -70,6 +69,9 @@ export async function renderBackground(
     layer.setZIndex(i);
     return layer;
   });
+  const projection = figureProjection(olLayers.map(sourceCode), gkZone);
+  connectProjection(projection.code);
+  const centre = ([e, n]: [number, number]) => [e + projection.eastOffset, n];
   const map = new OlMap({
     target,
     layers: olLayers,
@@ -77,10 +79,10 @@ export async function renderBackground(
     interactions: [],
     pixelRatio: 1,
     view: new View({
-      projection: viewCode,
+      projection: projection.code,
       resolutions: [resolution],
       resolution,
-      center: plans[0]!.centre,
+      center: centre(plans[0]!.centre),
     }),
   });
   const pieces: BackgroundPiece[] = [];
@@ -91,7 +93,7 @@ export async function renderBackground(
       target.style.width = `${plan.width}px`;
       target.style.height = `${plan.height}px`;
       map.updateSize();
-      map.getView().setCenter(plan.centre);
+      map.getView().setCenter(centre(plan.centre));
       await rendered(map, options.timeoutMs ?? 60_000, layers, options.signal);
       const canvas = new OffscreenCanvas(plan.width, plan.height);
       const ctx = canvas.getContext('2d');
@@ -117,6 +119,10 @@ export async function renderBackground(
   }
   return { dpi, pieces };
 }
+
+/** The code of a layer's source projection (null for a layer without one, e.g. a group). */
+const sourceCode = (layer: BaseLayer) =>
+  (layer instanceof Layer ? (layer.getSource() as Source | null)?.getProjection()?.getCode() : null) ?? null;
 
 /** Resolves at the map's next `rendercomplete` (every tile loaded and drawn), or fails by time or cancel. */
 function rendered(

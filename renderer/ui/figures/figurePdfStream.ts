@@ -4,6 +4,7 @@ import type { FigurePlan } from '../../../shared/figures/figurePlan';
 import type { FigurePageInput, FigurePdfOpen } from '../../../shared/figures/figurePdfSession';
 import type { SavedFile } from '../../../shared/ipc/contract';
 import { openSession } from '../../jobs/session';
+import { FIGURE_PHASES, figurePhase } from '../../../shared/figures/figurePhases';
 import type { ExportSink } from '../../platform/exportSink';
 
 export type FigurePdfTypes = {
@@ -40,20 +41,27 @@ export async function writeFigurePdf(
   try {
     await session.call('open', open, { signal: job.signal });
     for (const [i, plan] of plans.entries()) {
-      const background = await job.background(plan, job.signal);
+      const background = await figurePhase(FIGURE_PHASES.background, () => job.background(plan, job.signal));
       const transfer =
         background?.pieces.map((p) => (p.image.kind === 'jpeg' ? p.image.bytes : p.image.pixels).buffer) ??
         [];
-      const bytes = await session.call('page', background ? { ...plan, background } : plan, {
-        signal: job.signal,
-        transfer: transfer as ArrayBuffer[],
-      });
-      await sink.write(bytes);
+      const bytes = await figurePhase(FIGURE_PHASES.compose, () =>
+        session.call('page', background ? { ...plan, background } : plan, {
+          signal: job.signal,
+          transfer: transfer as ArrayBuffer[],
+        }),
+      );
+      await figurePhase(FIGURE_PHASES.write, () => sink.write(bytes));
       job.onPage(i + 1);
     }
-    const end = await session.call('finish', null, { signal: job.signal });
-    await sink.write(end.bytes);
-    return { saved: await sink.close(true), warnings: end.warnings };
+    const end = await figurePhase(FIGURE_PHASES.compose, () =>
+      session.call('finish', null, { signal: job.signal }),
+    );
+    const saved = await figurePhase(FIGURE_PHASES.write, async () => {
+      await sink.write(end.bytes);
+      return sink.close(true);
+    });
+    return { saved, warnings: end.warnings };
   } catch (error) {
     await sink.close(false).catch(() => {});
     throw error;
