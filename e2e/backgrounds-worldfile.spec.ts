@@ -24,7 +24,9 @@ import { pdfPpm } from './fixtures/pagePixels';
  * pixel: one north-up, and one turned 30°. Each must lie where GDAL says its pixels
  * are: the north-up one with the quadrant cross under a zone's corner, read in slices; the turned
  * one with the colours around the cross turned as `gdaltransform` turns them, on the map and on
- * the PDF of a figure.
+ * the PDF of a figure. And a Cloud-Optimized GeoTIFF whose tags name pixel centres (PixelIsPoint) at
+ * a coarse 2 m per pixel, which GDAL shifts by half a pixel (1 m): its cross under a zone's corner
+ * on the map and on paper, where OpenLayers' own reading of the tags would put it 1 m south-east.
  */
 let dir: string;
 /** The turned sheet: its cross (pixel corner 512, 512) on the ground, and the sample directions. */
@@ -54,13 +56,16 @@ function gdalTransform(file: string, points: number[][]): number[][] {
 }
 
 const TURNED_CROSS_GROUND = [CROSS[0] + 3000, CROSS[1] + 600];
+/** On the zone's central meridian (28 500 km): the zone's outline is not turned on the map there. */
+const POINT_CROSS = [28_500_000, CROSS[1] + 600];
 
 /**
- * The quadrant picture resampled to `size` × `size` px at 1 m per pixel, turned `angle`°
+ * The quadrant picture resampled to `size` × `size` px at `pixel` m per pixel, turned `angle`°
  * anticlockwise, its cross (pixel corner size/2, size/2) at `cross` on the ground.
  */
-function sheetVrt(name: string, size: number, angle: number, cross: readonly number[]): string {
-  const [c, s] = [Math.cos((angle * Math.PI) / 180), Math.sin((angle * Math.PI) / 180)];
+function sheetVrt(name: string, size: number, angle: number, cross: readonly number[], pixel = 1): string {
+  const r = (angle * Math.PI) / 180;
+  const [c, s] = [pixel * Math.cos(r), pixel * Math.sin(r)];
   const [a, b, d, e] = [c, s, s, -c];
   const half = size / 2;
   const gt = [cross[0]! - half * (a + b), a, b, cross[1]! - half * (d + e), d, e];
@@ -79,6 +84,7 @@ function sheetVrt(name: string, size: number, angle: number, cross: readonly num
 
 let northUp: Record<string, Buffer>;
 let turned: Record<string, Buffer>;
+let pointCog: Record<string, Buffer>;
 
 test.beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hzw-e2e-tfw-'));
@@ -86,6 +92,12 @@ test.beforeAll(() => {
   // North-up, 2 km square at 1 m, 128 px tiles: the view around the zone needs a few of them.
   northUp = surveySheet(sheetVrt('north-up', 2048, 0, CROSS), 'sheet-4516', ['-co', 'BLOCKXSIZE=128', '-co', 'BLOCKYSIZE=128']); // prettier-ignore
   turned = surveySheet(sheetVrt('turned', 1024, 30, TURNED_CROSS_GROUND), 'sheet-turned');
+  const point = join(dir, 'point-2m.tif');
+  gdal('gdal_translate', ['-q', '-of', 'COG', '-mo', 'AREA_OR_POINT=Point', '-co', 'BLOCKSIZE=256', sheetVrt('point', 512, 0, POINT_CROSS, 2), point]); // prettier-ignore
+  pointCog = { 'point-2m.tif': readFileSync(point) };
+  // GDAL reads the cross (pixel corner 256, 256) back where the VRT put it, half a pixel from the tiepoint.
+  const [east, north] = gdalTransform(point, [[256, 256]])[0]!;
+  expect(Math.hypot(east! - POINT_CROSS[0]!, north! - POINT_CROSS[1]!)).toBeLessThan(1e-3);
   // Where GDAL (reading the .tfw beside the TIFF) puts the cross, and, 10 px from it in each
   // quadrant at 15° and 75° from the pixel rows, the points that must show that quadrant's colour.
   const tif = join(dir, 'sheet-turned.tif');
@@ -124,11 +136,12 @@ async function zoneThenSheet(page: Page, zone: string, name: string, sheet: stri
 
 /**
  * Expect the quadrant colours at the points `around` the zone's south-west corner (its outline's
- * box, found again on each try: the map may still be settling or change size meanwhile).
+ * box, found again on each try: the map may still be settling or change size meanwhile; `metre`
+ * is a metre on the ground in CSS px, from the 40 m outline).
  */
 async function expectColoursAtCorner(
   page: Page,
-  around: (x: number, y: number) => [number, number][],
+  around: (x: number, y: number, metre: number) => [number, number][],
   expected: string[],
 ): Promise<void> {
   await page.getByTestId('map').press('Escape');
@@ -137,7 +150,7 @@ async function expectColoursAtCorner(
       async () => {
         const box = await colourBox(page, ZONE_STROKE);
         if (!(box.maxX - box.minX > 40)) return 'the zone outline is not on screen';
-        return (await mapColours(page, around(box.minX, box.maxY))).map(nearest);
+        return (await mapColours(page, around(box.minX, box.maxY, (box.maxX - box.minX) / 40))).map(nearest);
       },
       // Each try takes two screenshots of a WebGL map: seconds on a busy machine.
       { timeout: 60_000 },
@@ -170,28 +183,25 @@ function turnedPoints(corner: [number, number], radius: number): [number, number
   });
 }
 
-test('a sheet turned 30° by its .tfw: the colours around its cross turn as gdaltransform turns them', async ({
-  page,
-}) => {
-  test.setTimeout(240_000);
-  await pickerWith(page, turned);
-  await zoneThenSheet(page, zoneFile(dir, turnedCross, TURNED), TURNED, 'sheet-turned');
-  await expectColoursAtCorner(
-    page,
-    (x, y) => turnedPoints([x, y], 20),
-    turnedSamples.map((s) => s.quadrant),
-  );
-  await page.screenshot({ path: 'test-results/backgrounds-worldfile-turned.png' });
-
-  // In a figure (1:500, 150 dpi), 3.5 mm from the zone's corner on the PDF, the same colours.
+/**
+ * The colours of a figure of the zone `zone` (A4 landscape, 1:500, 150 dpi, with `sheet` in it) at
+ * the points `around` its south-west corner on the PDF's page (`mm` turns millimetres on paper
+ * into the page's pixels).
+ */
+async function figureColours(
+  page: Page,
+  zone: string,
+  sheet: string,
+  around: (corner: [number, number], mm: (v: number) => number) => [number, number][],
+): Promise<string[]> {
   await page.getByRole('button', { name: '出图', exact: true }).click();
   const composer = page.getByRole('dialog', { name: /出图/ });
-  await composer.getByLabel('出图对象').selectOption({ label: TURNED });
+  await composer.getByLabel('出图对象').selectOption({ label: zone });
   await composer.getByLabel('纸张').selectOption('A4');
   await composer.getByLabel('方向').selectOption('landscape');
   await composer.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:500' });
   await composer.getByLabel('分辨率').selectOption('150');
-  await expect(composer.getByRole('status', { name: '图中底图' })).toContainText('sheet-turned');
+  await expect(composer.getByRole('status', { name: '图中底图' })).toContainText(sheet);
   await expect(composer.getByRole('img', { name: /预览/ })).toHaveAttribute('data-backgrounds', /^[1-9]/, {
     timeout: 60_000,
   });
@@ -215,6 +225,55 @@ test('a sheet turned 30° by its .tfw: the colours around its cross turn as gdal
       paper.minX = Math.min(paper.minX, x);
       paper.maxY = Math.max(paper.maxY, y);
     }
-  const onPaper = turnedPoints([paper.minX, paper.maxY], (3.5 * dpi) / 25.4);
-  expect(onPaper.map(([x, y]) => nearest(px(x, y)))).toEqual(turnedSamples.map((s) => s.quadrant));
+  return around([paper.minX, paper.maxY], (v) => (v * dpi) / 25.4).map(([x, y]) => nearest(px(x, y)));
+}
+
+test('a sheet turned 30° by its .tfw: the colours around its cross turn as gdaltransform turns them', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await pickerWith(page, turned);
+  await zoneThenSheet(page, zoneFile(dir, turnedCross, TURNED), TURNED, 'sheet-turned');
+  await expectColoursAtCorner(
+    page,
+    (x, y) => turnedPoints([x, y], 20),
+    turnedSamples.map((s) => s.quadrant),
+  );
+  await page.screenshot({ path: 'test-results/backgrounds-worldfile-turned.png' });
+
+  // In a figure (1:500, 150 dpi), 3.5 mm from the zone's corner on the PDF, the same colours.
+  const paper = await figureColours(page, TURNED, 'sheet-turned', (corner, mm) =>
+    turnedPoints(corner, mm(3.5)),
+  );
+  expect(paper).toEqual(turnedSamples.map((s) => s.quadrant));
+});
+
+const POINT = '像元中心遗址';
+
+/**
+ * The points 0.65 m east or west and north or south of a corner (`metre` px to the metre; y down):
+ * within the 1 m a half pixel moves the cross, and far enough from it that the 2 m pixels, drawn
+ * interpolated, still show their own quadrant's colour there.
+ */
+const pointsAround = (x: number, y: number, metre: number): [number, number][] => {
+  const d = 0.65 * metre;
+  return [[x - d, y - d], [x + d, y - d], [x - d, y + d], [x + d, y + d]]; // prettier-ignore
+};
+
+test('a PixelIsPoint COG at 2 m per pixel lies where GDAL puts it (half a pixel from its tiepoint), on the map and on paper', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await pickerWith(page, pointCog);
+  await zoneThenSheet(page, zoneFile(dir, POINT_CROSS, POINT), POINT, 'point-2m');
+  // Zoomed to the zone a metre is 2–3 px: zoom in twice (the zone stays in view), to about 10.
+  for (let i = 0; i < 2; i++) {
+    await page.getByRole('button', { name: '放大', exact: true }).click();
+    await page.waitForTimeout(400);
+  }
+  await expectColoursAtCorner(page, pointsAround, ['nw', 'ne', 'sw', 'se']);
+  await page.getByTestId('map').screenshot({ path: 'test-results/backgrounds-pixel-is-point.png' });
+  // On paper at 1:500, a metre is 2 mm.
+  const paper = await figureColours(page, POINT, 'point-2m', ([x, y], mm) => pointsAround(x, y, mm(2)));
+  expect(paper).toEqual(['nw', 'ne', 'sw', 'se']);
 });

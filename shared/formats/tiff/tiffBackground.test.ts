@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pixelIsPointTiff } from './fixtures/rawTiff';
 import { rasterCorners } from './geoTransform';
 import { RasterRefused } from './rasterRefused';
 import { tiffPlacement } from './tiffBackground';
@@ -111,5 +112,48 @@ describe('a TIFF as a background', () => {
     // gdalinfo, with the .tfw beside the file, reports the tags' placement too.
     expect(gdalInfo(path).geoTransform).toEqual([E0, 1, 0, N0 + 64, 0, -1]);
     expect(placement.sample).toContainEqual([E0, N0 + 64]);
+  });
+
+  describe('a PixelIsPoint GeoTIFF (its tags name pixel centres) is placed through its pixel plane, at GDAL’s corners', () => {
+    const corners = (info: ReturnType<typeof gdalInfo>) => {
+      const c = info.cornerCoordinates!;
+      return [c.upperLeft, c.upperRight, c.lowerRight, c.lowerLeft];
+    };
+    const expectWithinMm = (ours: number[][], gdals: number[][]) =>
+      ours.forEach((p, i) => {
+        expect(Math.abs(p[0]! - gdals[i]![0]!)).toBeLessThan(1e-3);
+        expect(Math.abs(p[1]! - gdals[i]![1]!)).toBeLessThan(1e-3);
+      });
+
+    it.each([
+      ['strips', ['-mo', 'AREA_OR_POINT=Point']],
+      ['a COG', ['-mo', 'AREA_OR_POINT=Point', '-of', 'COG', '-co', 'BLOCKSIZE=128']],
+    ])('GDAL-written, %s', async (name, options) => {
+      const raster = gdalRaster(
+        dir,
+        `point-${name.replace(/\W/g, '')}`,
+        [300, 200],
+        [E0, 2, 0, N0, 0, -2],
+        options,
+      );
+      const info = gdalInfo(raster.path);
+      expect(info.metadata['']?.AREA_OR_POINT).toBe('Point');
+      const placement = tiffPlacement('point.tif', await readTiffHeader(countingSource(raster.bytes)));
+      // OpenLayers would take the tiepoint (a pixel centre) as the corner: the map gets the affine.
+      expect(placement.worldFile).toBeDefined();
+      expectWithinMm(rasterCorners(worldFileTransform(placement.worldFile!), 300, 200), corners(info));
+      expectWithinMm(placement.sample, corners(info));
+    });
+
+    it('the tiny one the map tests draw: GDAL puts its corner half a pixel from the tiepoint', async () => {
+      const bytes = pixelIsPointTiff(40, 30, [E0, N0], 2);
+      const path = join(dir, 'tiny-point.tif');
+      writeFileSync(path, bytes);
+      const info = gdalInfo(path);
+      expect(info.metadata['']?.AREA_OR_POINT).toBe('Point');
+      expectWithinMm([info.cornerCoordinates!.upperLeft], [[E0 - 1, N0 + 1]]);
+      const placement = tiffPlacement('tiny-point.tif', await readTiffHeader(countingSource(bytes)));
+      expectWithinMm(rasterCorners(worldFileTransform(placement.worldFile!), 40, 30), corners(info));
+    });
   });
 });

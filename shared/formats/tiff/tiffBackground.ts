@@ -21,8 +21,8 @@ import { findWorldFile, parseWorldFile, worldFileOf, worldFileTransform, type Wo
 export interface TiffPlacement extends RasterPlacement {
   /**
    * Set when the map cannot place the TIFF by OpenLayers' own reading of its tags (a world file,
-   * rotated tags): the affine as a world file's six numbers, the map then placing the pixels
-   * through their own plane (`pixelGrid.ts`).
+   * rotated tags, PixelIsPoint tags): the affine as a world file's six numbers, the map then
+   * placing the pixels through their own plane (`pixelGrid.ts`).
    */
   worldFile?: WorldFile;
 }
@@ -36,6 +36,15 @@ export const DEGENERATE: Bilingual = {
   en: 'the georeferencing is unusable (a pixel size of zero, or not a number), so the image cannot be placed',
 };
 
+/**
+ * Whether OpenLayers' own reading of the tags (geotiff.js: the tiepoint is the top-left corner, no
+ * rotation) would place the pixels elsewhere than GDAL: rotated tags, and PixelIsPoint tags, whose
+ * tiepoint GDAL takes as the centre of its pixel (`header.geoTransform` is already shifted).
+ */
+function ownPlacementDiffers(header: TiffHeader): boolean {
+  return header.geoTransform !== null && (isRotated(header.geoTransform) || header.pixelIsPoint);
+}
+
 /** Where the pixels go, by GDAL's order: the tags, else the world file; refused without either. */
 export function tiffGeoreferencing(
   name: string,
@@ -45,7 +54,9 @@ export function tiffGeoreferencing(
   const tags = header.geoTransform;
   if (tags) {
     if (Math.abs(tags[1] * tags[5] - tags[2] * tags[4]) < 1e-300) throw new RasterRefused(DEGENERATE);
-    return isRotated(tags) ? { transform: tags, worldFile: worldFileOf(tags) } : { transform: tags };
+    return ownPlacementDiffers(header)
+      ? { transform: tags, worldFile: worldFileOf(tags) }
+      : { transform: tags };
   }
   const text = findWorldFile(name, sidecars);
   if (text === null) throw new RasterRefused(NO_GEOREFERENCING);
