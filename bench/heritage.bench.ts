@@ -245,7 +245,7 @@ test('heritage: pan/zoom frame times with a 100 000-polygon reference layer', as
     '',
     '| work | workbench | reference (same view, same gestures, layer hidden) |',
     '|---|---|---|',
-    `| frame interval while panning and zooming with ${fixture.layer.features.length.toLocaleString('en')} farmland polygons (${(fixture.layer.features.length * 21).toLocaleString('en')} vertices) on screen, worker-drawn tiles in a WebGL tile layer | ${row(withLayer)} | ${row(without)} |`,
+    `| frame interval while panning and zooming with ${fixture.layer.features.length.toLocaleString('en')} farmland polygons (${(fixture.layer.features.length * 21).toLocaleString('en')} vertices) on screen, worker-drawn tiles in a canvas tile layer | ${row(withLayer)} | ${row(without)} |`,
     `| drawing the whole layer at county scale after "zoom to layer" (tile worker, 256 px tiles) | ${fmt(drawMs)} | — |`,
     `| loading that layer from a ${((JSON.stringify(fixture.layer.features[0]).length * fixture.layer.features.length) / 1e6).toFixed(0)} MB GeoJSON file (worker: parse, pack, index, store in IndexedDB) until it is listed | ${fmt(loadMs)} | — |`,
   ].join('\n');
