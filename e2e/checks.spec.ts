@@ -108,6 +108,32 @@ test('a reference layer loads from GeoJSON, survives a reload and lists overlapp
   await expect(results.getByRole('row', { name: /巴音沟承化寺 · 建设控制地带/ })).toBeVisible();
   await expect(results.getByRole('row', { name: /夏尔苏木/ })).toHaveCount(0);
 
+  // The overlapping parcel (NT-001, by 巴音沟承化寺; its middle in GK zone 28 by cs2cs) is outlined
+  // in orange-red on the map: hiding the layer takes that away. Its gold and the zones' colours
+  // stay out of the count.
+  await page.getByRole('button', { name: '定位到坐标' }).click();
+  const locate = page.getByRole('dialog', { name: '定位到坐标' });
+  await locate.getByLabel('X（北）, Y（东）').fill('4869273.36, 28539489.29');
+  await locate.getByRole('button', { name: '定位' }).click();
+  await expect(locate).toBeHidden();
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 3; i++) {
+    await page.mouse.wheel(0, -120);
+    await page.waitForTimeout(400);
+  }
+  const everywhere: Pixel[] = [];
+  for (let x = 1; x < box.width; x += 3) for (let y = 1; y < box.height; y += 3) everywhere.push([x, y]);
+  const orangeRed = async () =>
+    (await mapColours(page, everywhere)).filter(([r, g, b]) => r > 200 && g < 120 && b < 80).length;
+  const farmland = layers.getByRole('checkbox', { name: '显示 reference-farmland' });
+  await referenceTilesDrawn(page);
+  const highlighted = await orangeRed();
+  await farmland.uncheck();
+  // Its outline, 2.5 px round a parcel some 640 × 600 px wide here, is some 700 of the sampled pixels.
+  await expect.poll(orangeRed, { message: `highlighted: ${highlighted}` }).toBeLessThan(highlighted - 300);
+  await farmland.check();
+
   await layers.getByRole('button', { name: '移除 reference-farmland' }).click();
   await layers.getByRole('button', { name: '确认移除 reference-farmland' }).click();
   await expect(references.getByText('尚无参考图层')).toBeVisible();

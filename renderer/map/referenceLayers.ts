@@ -2,11 +2,8 @@ import Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
 import MultiPolygon from 'ol/geom/MultiPolygon';
 import Polygon from 'ol/geom/Polygon';
-import WebGLTileLayer from 'ol/layer/WebGLTile';
-import { get as getProjection } from 'ol/proj';
-import DataTileSource from 'ol/source/DataTile';
+import type TileLayer from 'ol/layer/Tile';
 import VectorSource from 'ol/source/Vector';
-import { createXYZ } from 'ol/tilegrid';
 import type { ReferenceKind, ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
 import { REFERENCE_SYMBOLS } from '../../shared/analysis/referenceSymbols';
 import type { Box, BoxIndex } from '../../shared/geometry/spatialIndex';
@@ -14,6 +11,7 @@ import { MAX_SNAP_TOLERANCE } from '../editor/snapSettings';
 import type { TileStyle } from './referenceTiles/drawTile';
 import { featureVertices, toMercator } from './referenceTiles/packedMercator';
 import { TileClient } from './referenceTiles/tileClient';
+import { workerTileLayer, type WorkerTileSource } from './referenceTiles/workerTileLayer';
 
 const styleFor = (kind: ReferenceKind): TileStyle => ({
   ...REFERENCE_SYMBOLS[kind],
@@ -24,20 +22,10 @@ const styleFor = (kind: ReferenceKind): TileStyle => ({
 });
 /** Most features handed to snapping at once: the ones nearest the pointer's box. */
 const MAX_SNAP_FEATURES = 300;
-const TILE_SIZE = 256;
-
-/** A tile source whose tiles can be redrawn in place (highlights changed). */
-class ReferenceTileSource extends DataTileSource {
-  private revision = 0;
-  redraw(): void {
-    this.setKey(String(++this.revision));
-  }
-}
 
 interface Shown {
   data: ReferenceLayerData;
-  layer: WebGLTileLayer;
-  source: ReferenceTileSource;
+  layer: TileLayer<WorkerTileSource>;
   /** Feature boxes in map coordinates, for picking snap targets near the pointer (from the worker). */
   index: BoxIndex | null;
   /** The whole layer's box in map coordinates (null while loading, or for an empty layer). */
@@ -66,20 +54,15 @@ function olFeature(data: ReferenceLayerData, f: number): Feature<Polygon | Multi
 /**
  * Read-only reference layers below the zones. A county's farmland layer holds 100 000 polygons
  * and millions of vertices, so it is never turned into OpenLayers features: a worker draws raster
- * tiles from the packed arrays (R-tree per tile, sub-pixel vertices skipped) and OpenLayers' WebGL
- * tile layer composites them. A frame then costs the same with 10 or 100 000 polygons, with or
- * without a GPU. Snapping gets only the features near the pointer, built on demand.
+ * tiles from the packed arrays (R-tree per tile, sub-pixel vertices skipped) and OpenLayers' canvas
+ * tile layer composites them, as for a CAD sheet (referenceTiles/workerTileLayer.ts). A frame then
+ * costs the same with 10 or 100 000 polygons, with or without a GPU. Snapping gets only the features near the pointer, built on demand.
  */
 export class ReferenceLayers {
   /** What Snap interactions see: refilled with nearby reference features as the pointer moves. */
   readonly snapSource = new VectorSource<Feature<Polygon | MultiPolygon>>();
   private readonly shown = new Map<string, Shown>();
   private readonly tiles: TileClient;
-  private readonly grid = createXYZ({
-    extent: getProjection('EPSG:3857')!.getExtent(),
-    maxZoom: 23,
-    tileSize: TILE_SIZE,
-  });
   private lastSnapBox = '';
 
   constructor(private readonly map: OlMap) {
@@ -120,7 +103,7 @@ export class ReferenceLayers {
   setHighlight(layerId: string | null, features: readonly number[]): void {
     for (const [id, shown] of this.shown) {
       this.tiles.highlight(id, id === layerId ? features : []);
-      shown.source.redraw();
+      shown.layer.getSource()?.redraw();
     }
   }
 
@@ -130,7 +113,7 @@ export class ReferenceLayers {
   }
 
   /** The OpenLayers layer of each reference layer (the layer stack sets its order and opacity). */
-  layers(): { id: string; layer: WebGLTileLayer }[] {
+  layers(): { id: string; layer: TileLayer<WorkerTileSource> }[] {
     return [...this.shown].map(([id, shown]) => ({ id, layer: shown.layer }));
   }
 
@@ -141,22 +124,8 @@ export class ReferenceLayers {
 
   private add(data: ReferenceLayerData): Shown {
     const id = data.id;
-    const pixelRatio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
-    const size = Math.round(TILE_SIZE * pixelRatio);
-    const source = new ReferenceTileSource({
-      projection: 'EPSG:3857',
-      tileGrid: this.grid,
-      interpolate: true,
-      transition: 0,
-      loader: (z, x, y, { signal }) =>
-        this.tiles.tile(
-          id,
-          { extent: this.grid.getTileCoordExtent([z, x, y]) as Box, width: size, height: size, pixelRatio },
-          signal,
-        ),
-    });
-    const layer = new WebGLTileLayer({ source, properties: { name: `reference:${id}` } });
-    const shown: Shown = { data, layer, source, index: null, extent: null };
+    const layer = workerTileLayer(this.tiles, id, `reference:${id}`);
+    const shown: Shown = { data, layer, index: null, extent: null };
     this.tiles.load(id, data, styleFor(data.kind), ({ index, extent }) => {
       shown.index = index;
       shown.extent = extent;

@@ -1,12 +1,8 @@
 import type Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
 import type MapBrowserEvent from 'ol/MapBrowserEvent';
-import TileLayer from 'ol/layer/Tile';
 import { unByKey } from 'ol/Observable';
-import { get as getProjection } from 'ol/proj';
-import DataTileSource from 'ol/source/DataTile';
 import VectorSource from 'ol/source/Vector';
-import { createXYZ } from 'ol/tilegrid';
 import type { EventsKey } from 'ol/events';
 import type { LayerStatus } from '../../../shared/domain/backgrounds';
 import { LayerStatusHolder } from './layerStatusHolder';
@@ -16,14 +12,12 @@ import type { Box, BoxIndex } from '../../../shared/geometry/spatialIndex';
 import { MAX_SNAP_TOLERANCE } from '../../editor/snapSettings';
 import { JobCancelled } from '../../jobs/runJob';
 import { TileClient } from '../referenceTiles/tileClient';
+import { workerTileLayer } from '../referenceTiles/workerTileLayer';
 import type { BackgroundFactory, BackgroundInspector, BackgroundLayer } from './backgroundFactory';
 import { BackgroundRefused } from './backgroundFactory';
 import { nearParts, partFeature } from './cadSnap';
 import { readSheet, visibleLayers } from './cadSheets';
 import { backgroundTargets } from '../tools/traceSource';
-
-const TILE_SIZE = 256;
-const grid = createXYZ({ extent: getProjection('EPSG:3857')!.getExtent(), maxZoom: 23, tileSize: TILE_SIZE });
 
 /** One tile worker for every CAD background of the page (started with the first, ended with the last). */
 let client: TileClient | null = null;
@@ -35,14 +29,6 @@ function release(): void {
   client = null;
 }
 let nextId = 1;
-
-/** A tile source whose tiles can be redrawn in place (CAD layers switched). */
-class CadTileSource extends DataTileSource {
-  private revision = 0;
-  redraw(): void {
-    this.setKey(String(++this.revision));
-  }
-}
 
 function failure(name: string, error: unknown): LayerStatus {
   if (error instanceof BackgroundRefused) return { state: 'error', message: error.reason };
@@ -57,11 +43,8 @@ function failure(name: string, error: unknown): LayerStatus {
 /**
  * A CAD survey sheet as a background: the job worker reads and packs it, the reference-tile
  * worker draws its linework and text into tiles by colour, and OpenLayers' canvas tile layer
- * composites them (a frame costs the same with 100 or 100 000 entities). Canvas, not WebGL: a
- * few bitmaps per frame cost little on the CPU, while WebGL compositing without a GPU (software
- * rendering, common on office machines and CI) cost two frames over the empty map in the bench
- * and canvas one (docs/benchmarks.md, "CAD survey sheet"). The parts near the
- * pointer are offered to snapping and tracing (tools/traceSource.ts), built on demand.
+ * composites them (workerTileLayer.ts: a frame costs the same with 100 or 100 000 entities). The
+ * parts near the pointer are offered to snapping and tracing (tools/traceSource.ts), built on demand.
  */
 export const createCadLayer: BackgroundFactory = (background, context) => {
   const source = background.source;
@@ -69,8 +52,6 @@ export const createCadLayer: BackgroundFactory = (background, context) => {
   const id = `cad:${background.id}:${nextId++}`;
   users++;
   const client = tiles();
-  const pixelRatio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
-  const size = Math.round(TILE_SIZE * pixelRatio);
   const status = new LayerStatusHolder();
   const setStatus = (next: LayerStatus) => status.set(next);
   let sheet: CadSheetOutput | null = null;
@@ -79,20 +60,7 @@ export const createCadLayer: BackgroundFactory = (background, context) => {
   let visible: boolean[] = [];
   let loaded!: () => void;
   const ready = new Promise<void>((resolve) => (loaded = resolve));
-  const makeLayer = () => {
-    const tileSource = new CadTileSource({
-      projection: 'EPSG:3857',
-      tileGrid: grid,
-      interpolate: true,
-      transition: 0,
-      loader: async (z, x, y, { signal }) => {
-        await ready;
-        const tileExtent = grid.getTileCoordExtent([z, x, y]) as Box;
-        return client.tile(id, { extent: tileExtent, width: size, height: size, pixelRatio }, signal);
-      },
-    });
-    return new TileLayer({ source: tileSource, properties: { name: `background:${background.id}` } });
-  };
+  const makeLayer = () => workerTileLayer(client, id, `background:${background.id}`, ready);
   const layer = makeLayer();
   const snapSource = new VectorSource<Feature>();
   const abort = new AbortController();

@@ -8,7 +8,8 @@ import type { TileWorkerMessage, TileWorkerReply } from './tileProtocol';
 
 /**
  * Draws reference-layer tiles off the page's thread. It keeps each layer's Mercator vertices and
- * R-tree (sending a copy of the R-tree back once, for snapping), renders one tile at a time into an OffscreenCanvas and hands back an ImageBitmap.
+ * R-tree (sending a copy of the R-tree back once, for snapping), renders one tile at a time into
+ * an OffscreenCanvas and hands back an ImageBitmap (workerTileLayer.ts shows it).
  * Requests wait in a queue and are taken one per task, so a cancel (the map moved on) arrives
  * before stale tiles are drawn.
  */
@@ -44,8 +45,9 @@ async function render({ request, layer: id, tile }: Extract<TileWorkerMessage, {
     if (!ctx) throw new Error('no 2D canvas in this worker');
     if (layer) drawTile(ctx, layer, tile);
     else drawCadTile(ctx, sheet!, tile);
-    // OpenLayers' WebGL tile shader expects straight (not premultiplied) alpha, like PNG tiles.
-    const bitmap = await createImageBitmap(canvas, { premultiplyAlpha: 'none' });
+    // Premultiplied, as the canvas holds it: OpenLayers' canvas tile layer draws the bitmap with
+    // drawImage, which blends premultiplied pixels (straight alpha would be converted on each draw).
+    const bitmap = await createImageBitmap(canvas, { premultiplyAlpha: 'premultiply' });
     reply({ type: 'tile', request, bitmap }, [bitmap]);
   } catch (error) {
     reply({ type: 'failed', request, message: error instanceof Error ? error.message : String(error) });
