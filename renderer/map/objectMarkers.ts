@@ -34,6 +34,7 @@ function markerStyle(name: string): Style {
 export class ObjectMarkers {
   private readonly source = new VectorSource();
   private readonly styles = new Map<string, Style>();
+  private readonly byObject = new Map<string, Feature>();
 
   constructor(map: OlMap) {
     map.addLayer(
@@ -63,14 +64,33 @@ export class ObjectMarkers {
         extents.set(id, extent);
       }
     }
-    this.source.clear(true);
-    const features: Feature[] = [];
+    // Patched by object id: a marker that stays where it was, with the same name, is left alone,
+    // so an edit does not rebuild (and re-declutter) 10 000 markers.
+    const added: Feature[] = [];
+    const kept = new Set<string>();
     for (const object of objects) {
       const point = object.attributes.representativePoint;
       const extent = extents.get(object.id);
       const at = point ? toMapCoordinate(point) : extent && !isEmpty(extent) ? getCenter(extent) : null;
-      if (at) features.push(new Feature({ geometry: new Point(at), name: object.attributes.name }));
+      if (!at) continue;
+      kept.add(object.id);
+      const name = object.attributes.name;
+      const feature = this.byObject.get(object.id);
+      if (!feature) {
+        const made = new Feature({ geometry: new Point(at), name });
+        this.byObject.set(object.id, made);
+        added.push(made);
+        continue;
+      }
+      const [x, y] = (feature.getGeometry() as Point).getCoordinates() as [number, number];
+      if (x !== at[0] || y !== at[1]) feature.setGeometry(new Point(at));
+      if (feature.get('name') !== name) feature.set('name', name);
     }
-    this.source.addFeatures(features);
+    for (const [id, feature] of this.byObject)
+      if (!kept.has(id)) {
+        this.source.removeFeature(feature);
+        this.byObject.delete(id);
+      }
+    if (added.length) this.source.addFeatures(added);
   }
 }
