@@ -1,12 +1,12 @@
 import { serveSession } from '../jobs/sessionWorker';
-import { openReader } from '../storage/reader';
+import { openWorkerReader } from '../storage/store';
 import { StoredChecks, type ChecksSessionTypes } from './storedChecks';
 
 /**
  * The checks worker: one per window, kept while the window lives. It reads the project from the
  * same database as the page (see storedChecks.ts) and keeps its copy between live checks.
  */
-const checks = new StoredChecks(openReader);
+const checks = new StoredChecks(openWorkerReader);
 
 serveSession<ChecksSessionTypes>(
   { check: (request, progress) => checks.check(request, progress) },

@@ -1,5 +1,5 @@
 import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema';
-import { WorkbenchDb } from './database';
+import type { WorkbenchDb } from './database';
 
 /** Read access a command gets while it builds its change set, inside the commit transaction. */
 export interface Reader {
@@ -36,16 +36,4 @@ export function createReader(db: WorkbenchDb): Reader {
       return new Set(keys);
     },
   };
-}
-
-let workerDb: WorkbenchDb | null = null;
-
-/**
- * Read access for a worker that reads the window's database (the checks worker): one connection,
- * opened on first use and opened again if another window's upgrade closed it.
- */
-export async function openReader(): Promise<Reader> {
-  workerDb ??= new WorkbenchDb();
-  if (!workerDb.isOpen()) await workerDb.open();
-  return createReader(workerDb);
 }

@@ -188,3 +188,16 @@ export async function requestPersistentStorage(): Promise<boolean> {
   if (await storage.persisted()) return true;
   return storage.persist();
 }
+
+let workerDb: WorkbenchDb | null = null;
+
+/**
+ * Read access for a worker that reads the window's database (the checks worker): one read-only
+ * connection of its own, opened on first use and opened again if another window's upgrade closed
+ * it. It never writes: every write still goes through a window's store and its door.
+ */
+export async function openWorkerReader(): Promise<Reader> {
+  workerDb ??= new WorkbenchDb();
+  if (!workerDb.isOpen()) await workerDb.open();
+  return createReader(workerDb);
+}
