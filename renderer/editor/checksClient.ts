@@ -1,5 +1,4 @@
 import type { CheckReport } from '../../shared/checks/runChecks';
-import { latestOnly } from '../jobs/latestOnly';
 import { openSession, type WorkerSession } from '../jobs/session';
 import type { JobOptions } from '../jobs/runJob';
 import type { ChecksSessionTypes, StoredCheckRequest } from './storedChecks';
@@ -24,11 +23,3 @@ export function checkStoredProject(
   }
   return session.call('check', request, options);
 }
-
-/**
- * A live check: run now, or after the live check that runs. One still waiting when a newer one
- * comes is dropped (null): the newer one names every change since the last check that finished.
- */
-export const checkStoredProjectLive = latestOnly((request: StoredCheckRequest) =>
-  checkStoredProject(request),
-);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../shared/checks/findings';
 import { mergeReport } from '../../shared/checks/runChecks';
 import { JobCancelled } from '../jobs/runJob';
-import { checkStoredProject, checkStoredProjectLive } from '../editor/checksClient';
+import { checkStoredProject } from '../editor/checksClient';
 import type { ChangedRecords } from '../editor/storedChecks';
 import type { ProjectData } from './hooks/useProjectData';
 
@@ -78,8 +78,8 @@ export function useChecks(
 
   const run = useCallback(
     async (snapshot: ProjectData, changes: ReturnType<typeof changesBetween>, withProgress: boolean) => {
-      // A full check (with progress) stops whatever runs; live checks queue in the worker, each
-      // relative to the last one that finished, so none needs stopping.
+      // A full check (with progress) stops whatever runs; live checks queue in the worker, one
+      // after the other, each relative to the last one that finished.
       if (withProgress) abort.current?.abort();
       const controller = new AbortController();
       abort.current = controller;
@@ -91,11 +91,10 @@ export function useChecks(
           changed: changes && { zones: changes.zones, objects: changes.objects },
           options: objectIds ? { objectIds } : {},
         };
-        const report = withProgress
-          ? await checkStoredProject(request, { signal: controller.signal, onProgress: setProgress })
-          : await checkStoredProjectLive(request);
-        // A newer live check took this one's place: it covers these changes too.
-        if (!report) return;
+        const report = await checkStoredProject(
+          request,
+          withProgress ? { signal: controller.signal, onProgress: setProgress } : {},
+        );
         const zoneObject = new Map(snapshot.zones.map((z) => [z.id, z.objectId]));
         const next =
           current.current && objectIds ? mergeReport(current.current, report, zoneObject) : report.findings;
