@@ -8,6 +8,7 @@ import { readTiffHeader } from '../../../shared/formats/tiff/tiffHeader';
 import type { BackgroundLayer } from '../backgrounds/backgroundFactory';
 import { geotiffFactory } from './geotiffLayer';
 import { inspectedGeotiff } from './geotiffInspect';
+import { installFileReader } from './nodeFileReader';
 
 /**
  * A north-up GeoTIFF whose tags name pixel centres (GTRasterTypeGeoKey = RasterPixelIsPoint), as a
@@ -29,21 +30,7 @@ const GDAL_CORNERS = [
 ];
 
 beforeAll(() => {
-  // geotiff.js reads a Blob through FileReader, which Node lacks.
-  (globalThis as { FileReader?: unknown }).FileReader ??= class {
-    result: ArrayBuffer | null = null;
-    onload: ((event: unknown) => void) | null = null;
-    onerror: ((event: unknown) => void) | null = null;
-    readAsArrayBuffer(blob: Blob) {
-      blob.arrayBuffer().then(
-        (bytes) => {
-          this.result = bytes;
-          this.onload?.({ target: this });
-        },
-        (error: unknown) => this.onerror?.(error),
-      );
-    }
-  };
+  installFileReader();
 });
 
 const shown: BackgroundLayer[] = [];

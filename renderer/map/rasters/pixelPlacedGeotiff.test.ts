@@ -6,6 +6,7 @@ import { worldFileOf, type WorldFile } from '../../../shared/formats/tiff/worldF
 import { PixelPlacedGeoTIFF } from './pixelPlacedGeotiff';
 import { pixelProjection } from './pixelProjection';
 import { projectionCode } from './rasterProjection';
+import { installFileReader } from './nodeFileReader';
 
 /**
  * A TIFF placed by a .tfw or by rotated tags, as OpenLayers' own GeoTIFF source reads it (in
@@ -23,21 +24,8 @@ const [C, S] = [Math.cos(Math.PI / 6), Math.sin(Math.PI / 6)];
 const TURNED: GeoTransform = [E0, 0.5 * C, 0.25 * S, N0, 0.5 * S, -0.25 * C];
 
 beforeAll(() => {
-  // geotiff.js reads a Blob through FileReader, which Node lacks.
-  (globalThis as { FileReader?: unknown }).FileReader ??= class {
-    result: ArrayBuffer | null = null;
-    onload: ((event: unknown) => void) | null = null;
-    onerror: ((event: unknown) => void) | null = null;
-    readAsArrayBuffer(blob: Blob) {
-      blob.arrayBuffer().then(
-        (bytes) => {
-          this.result = bytes;
-          this.onload?.({ target: this });
-        },
-        (error: unknown) => this.onerror?.(error),
-      );
-    }
-  };
+  installFileReader();
+
   projectionCode({ epsg: 4516 });
 });
 
