@@ -3,10 +3,11 @@ import MultiPoint from 'ol/geom/MultiPoint';
 import Point from 'ol/geom/Point';
 import type Polygon from 'ol/geom/Polygon';
 import type MultiPolygon from 'ol/geom/MultiPolygon';
+import { DEVICE_PIXEL_RATIO } from 'ol/has';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
-import FillPattern from 'ol-ext/style/FillPattern';
 import { DEFAULT_SYMBOLS, type ZoneSymbol } from '../../shared/domain/symbology';
 import type { ZoneType } from '../../shared/domain/taxonomy';
+import { hatchCell, LABEL_MIN_WIDTH_PX, SPECK_WIDTH_PX, speckStrokeWidth } from './zonePaint';
 
 /** Feature properties the zone layers set and the styles read. */
 export const LABEL_PROPERTY = 'label';
@@ -22,16 +23,22 @@ function baseStyles(symbol: ZoneSymbol): Style[] {
   });
   const styles = [new Style({ fill: new Fill({ color: symbol.fill }), stroke, zIndex: symbol.order })];
   if (symbol.hatch) {
-    const pattern = new FillPattern({
-      pattern: 'hatch',
-      color: symbol.hatch.color,
-      angle: symbol.hatch.angle,
-      spacing: symbol.hatch.spacing,
-      size: 1,
-    });
-    styles.unshift(new Style({ fill: pattern, zIndex: symbol.order }));
+    const pattern = hatchPattern(symbol.hatch);
+    if (pattern) styles.unshift(new Style({ fill: new Fill({ color: pattern }), zIndex: symbol.order }));
   }
   return styles;
+}
+
+/** The hatch as a canvas pattern at the screen's pixel ratio (the cell of zonePaint.ts). */
+function hatchPattern(hatch: NonNullable<ZoneSymbol['hatch']>): CanvasPattern | null {
+  const cell = hatchCell(hatch, DEVICE_PIXEL_RATIO);
+  const canvas = document.createElement('canvas');
+  canvas.width = cell.width;
+  canvas.height = cell.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  cell.draw(ctx);
+  return ctx.createPattern(canvas, 'repeat');
 }
 
 const selectedStroke = new Style({ stroke: new Stroke({ color: '#00a2ff', width: 4 }), zIndex: 100 });
@@ -75,14 +82,6 @@ function vertexStyle(geometry: Polygon | MultiPolygon, resolution: number): Styl
   return style;
 }
 
-/** Labels only on zones wide enough on screen to carry one. */
-const LABEL_MIN_WIDTH_PX = 60;
-/**
- * Below this width a zone is a speck: drawn in its colours without hatching or dashes, which
- * cannot be seen at that size and made the overview of 10 000 zones the slowest picture to draw.
- */
-const SPECK_WIDTH_PX = 16;
-
 function widthPx(feature: FeatureLike, resolution: number): number {
   const extent = feature.getGeometry()?.getExtent();
   return extent ? (extent[2]! - extent[0]!) / resolution : 0;
@@ -95,7 +94,7 @@ function labelFits(feature: FeatureLike, resolution: number): boolean {
 function speckStyle(symbol: ZoneSymbol): Style {
   return new Style({
     fill: new Fill({ color: symbol.fill }),
-    stroke: new Stroke({ color: symbol.stroke, width: Math.min(symbol.strokeWidth, 1) }),
+    stroke: new Stroke({ color: symbol.stroke, width: speckStrokeWidth(symbol) }),
     zIndex: symbol.order,
   });
 }
@@ -154,6 +153,25 @@ export function zonesStyle(shown: (type: ZoneType) => boolean) {
     let style = byType.get(type);
     if (!style) byType.set(type, (style = zoneStyleFunction(type)));
     return style(feature, resolution);
+  };
+}
+
+/**
+ * The labels of zones drawn as tiles (the tiles carry no text: a label would be cut at a tile's
+ * edge and could not be decluttered against its neighbours in other tiles). Only zones at least
+ * LABEL_MIN_WIDTH_PX wide carry one, so at county overview this layer draws nothing.
+ */
+export function zoneLabelsStyle(shown: (type: ZoneType) => boolean) {
+  const byType = new Map<ZoneType, Map<string, Style[]>>();
+  return (feature: FeatureLike, resolution: number): Style[] | undefined => {
+    const type = feature.get(ZONE_TYPE_PROPERTY) as ZoneType;
+    const text = feature.get(LABEL_PROPERTY) as string | undefined;
+    if (!text || !shown(type) || !labelFits(feature, resolution)) return undefined;
+    let labels = byType.get(type);
+    if (!labels) byType.set(type, (labels = new Map()));
+    let label = labels.get(text);
+    if (!label) labels.set(text, (label = [labelStyle(text, DEFAULT_SYMBOLS[type], type === 'body')]));
+    return label;
   };
 }
 
