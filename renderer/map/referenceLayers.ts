@@ -10,7 +10,7 @@ import type { Box, BoxIndex } from '../../shared/geometry/spatialIndex';
 import { MAX_SNAP_TOLERANCE } from '../editor/snapSettings';
 import type { TileStyle } from './referenceTiles/drawTile';
 import { featureVertices, toMercator } from './referenceTiles/packedMercator';
-import { TileClient } from './referenceTiles/tileClient';
+import { mapBusyFlag, TileClient } from './referenceTiles/tileClient';
 import { workerTileLayer, type WorkerTileSource } from './referenceTiles/workerTileLayer';
 
 const styleFor = (kind: ReferenceKind): TileStyle => ({
@@ -66,11 +66,7 @@ export class ReferenceLayers {
   private lastSnapBox = '';
 
   constructor(private readonly map: OlMap) {
-    this.tiles = new TileClient((busy) => {
-      const target = map.getTargetElement();
-      if (busy) target?.setAttribute('aria-busy', 'true');
-      else target?.removeAttribute('aria-busy');
-    });
+    this.tiles = new TileClient(mapBusyFlag(() => map.getTargetElement() ?? undefined));
     map.on('pointermove', (event) => {
       if (event.dragging && this.snapSource.getFeatures().length > 0) return;
       const tolerance = MAX_SNAP_TOLERANCE * (map.getView().getResolution() ?? 1);

@@ -114,26 +114,39 @@ export function drawTile(ctx: TileContext, layer: TileLayer, request: TileReques
 /** Add every ring of feature `f` to the current path; returns the vertices emitted. */
 function traceFeature(ctx: TileContext, layer: TileLayer, f: number, extent: Box, scale: number): number {
   const { polygonRings, ringStarts, featurePolygons } = layer.shapes;
-  const m = layer.mercator;
   let emitted = 0;
   const r1 = polygonRings[featurePolygons[f + 1]!]!;
-  for (let r = polygonRings[featurePolygons[f]!]!; r < r1; r++) {
-    const v0 = ringStarts[r]!;
-    const v1 = ringStarts[r + 1]!;
-    let px = (m[2 * v0]! - extent[0]) * scale;
-    let py = (extent[3] - m[2 * v0 + 1]!) * scale;
-    ctx.moveTo(px, py);
+  for (let r = polygonRings[featurePolygons[f]!]!; r < r1; r++)
+    emitted += traceRing(ctx, layer.mercator, ringStarts[r]!, ringStarts[r + 1]!, extent, scale);
+  return emitted;
+}
+
+/**
+ * Add the closed ring of vertices [v0, v1) of flat map coordinates `m` to the current path, in
+ * tile pixels (`scale` pixels per map unit from the tile's top-left corner). Vertices within half a
+ * pixel of the last one emitted are skipped; returns the vertices emitted.
+ */
+export function traceRing(
+  ctx: Pick<TileContext, 'moveTo' | 'lineTo' | 'closePath'>,
+  m: ArrayLike<number>,
+  v0: number,
+  v1: number,
+  extent: Box,
+  scale: number,
+): number {
+  let px = (m[2 * v0]! - extent[0]) * scale;
+  let py = (extent[3] - m[2 * v0 + 1]!) * scale;
+  ctx.moveTo(px, py);
+  let emitted = 1;
+  for (let v = v0 + 1; v < v1; v++) {
+    const x = (m[2 * v]! - extent[0]) * scale;
+    const y = (extent[3] - m[2 * v + 1]!) * scale;
+    if (v < v1 - 1 && Math.abs(x - px) < MIN_STEP && Math.abs(y - py) < MIN_STEP) continue;
+    ctx.lineTo(x, y);
     emitted++;
-    for (let v = v0 + 1; v < v1; v++) {
-      const x = (m[2 * v]! - extent[0]) * scale;
-      const y = (extent[3] - m[2 * v + 1]!) * scale;
-      if (v < v1 - 1 && Math.abs(x - px) < MIN_STEP && Math.abs(y - py) < MIN_STEP) continue;
-      ctx.lineTo(x, y);
-      emitted++;
-      px = x;
-      py = y;
-    }
-    ctx.closePath();
+    px = x;
+    py = y;
   }
+  ctx.closePath();
   return emitted;
 }

@@ -3,6 +3,30 @@ import { openBoxIndex, type Box, type BoxIndex } from '../../../shared/geometry/
 import type { TileRequest, TileStyle } from './drawTile';
 import type { PackedShapes } from './packedMercator';
 import type { TileWorkerMessage, TileWorkerReply } from './tileProtocol';
+import type { ZoneTileChange } from './zoneTileSet';
+
+const busyCounts = new WeakMap<HTMLElement, number>();
+
+/**
+ * A TileClient's `onBusy` that keeps the map element aria-busy while any of the map's tile clients
+ * draws (the reference layers' and the zones' share the one attribute tests and benches wait on).
+ */
+export function mapBusyFlag(target: () => HTMLElement | undefined): (busy: boolean) => void {
+  let marked: HTMLElement | undefined;
+  return (busy) => {
+    if (busy && !marked) {
+      marked = target();
+      if (!marked) return;
+      busyCounts.set(marked, (busyCounts.get(marked) ?? 0) + 1);
+      marked.setAttribute('aria-busy', 'true');
+    } else if (!busy && marked) {
+      const left = (busyCounts.get(marked) ?? 1) - 1;
+      busyCounts.set(marked, left);
+      if (left <= 0) marked.removeAttribute('aria-busy');
+      marked = undefined;
+    }
+  };
+}
 
 interface Waiting {
   resolve(bitmap: ImageBitmap): void;
@@ -74,6 +98,12 @@ export class TileClient {
   /** Draw only the CAD layers marked visible (by index into the sheet's layer list). */
   setCadVisibility(layer: string, visible: readonly boolean[]): void {
     this.post({ type: 'cadVisibility', layer, visible: [...visible] });
+  }
+
+  /** Change a zone tile layer's zones; their vertex buffer is handed over, not copied. */
+  changeZones(layer: string, change: ZoneTileChange): void {
+    const transfer = change.zones ? [change.zones.coords.buffer] : [];
+    this.worker.postMessage({ type: 'zones', layer, change } satisfies TileWorkerMessage, transfer);
   }
 
   drop(layer: string): void {

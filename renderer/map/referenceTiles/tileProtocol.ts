@@ -2,6 +2,7 @@ import type { PackedCad } from '../../../shared/formats/dxf/cadPack';
 import type { Box } from '../../../shared/geometry/spatialIndex';
 import type { TileRequest, TileStyle } from './drawTile';
 import type { PackedShapes } from './packedMercator';
+import type { ZoneTileChange } from './zoneTileSet';
 
 /** Page → tile worker. */
 export type TileWorkerMessage =
@@ -10,6 +11,8 @@ export type TileWorkerMessage =
   | { type: 'loadCad'; layer: string; cad: PackedCad }
   /** Which CAD layers of a sheet are drawn, by index into `cad.layers`. */
   | { type: 'cadVisibility'; layer: string; visible: boolean[] }
+  /** Zones added, replaced, removed, hidden or selected (a zone layer is made by its first change). */
+  | { type: 'zones'; layer: string; change: ZoneTileChange }
   | { type: 'drop'; layer: string }
   | { type: 'highlight'; layer: string; features: number[] }
   | { type: 'tile'; request: number; layer: string; tile: TileRequest }

@@ -1,13 +1,18 @@
 /// <reference lib="webworker" />
+import { DEFAULT_SYMBOLS } from '../../../shared/domain/symbology';
+import type { ZoneType } from '../../../shared/domain/taxonomy';
 import { buildBoxIndex } from '../../../shared/geometry/spatialIndex';
+import { hatchCell } from '../zonePaint';
 import { cadTileLayer, type CadTileLayer } from './cadTileLayer';
 import { drawCadTile } from './drawCadTile';
 import { drawTile, type TileLayer } from './drawTile';
+import { drawZoneTile } from './drawZoneTile';
+import { ZoneTileSet } from './zoneTileSet';
 import { featureMercatorBoxes, toMercator, unionOfBoxes } from './packedMercator';
 import type { TileWorkerMessage, TileWorkerReply } from './tileProtocol';
 
 /**
- * Draws reference-layer tiles off the page's thread. It keeps each layer's Mercator vertices and
+ * Draws reference-layer, CAD and zone tiles off the page's thread. It keeps each layer's Mercator vertices and
  * R-tree (sending a copy of the R-tree back once, for snapping), renders one tile at a time into
  * an OffscreenCanvas and hands back an ImageBitmap (workerTileLayer.ts shows it).
  * Requests wait in a queue and are taken one per task, so a cancel (the map moved on) arrives
@@ -16,6 +21,9 @@ import type { TileWorkerMessage, TileWorkerReply } from './tileProtocol';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const layers = new Map<string, TileLayer>();
 const sheets = new Map<string, CadTileLayer>();
+const zoneSets = new Map<string, ZoneTileSet>();
+/** Hatch cells per zone type and pixel ratio, drawn once. */
+const hatchCells = new Map<string, OffscreenCanvas | null>();
 const queue: Extract<TileWorkerMessage, { type: 'tile' }>[] = [];
 let scheduled = false;
 
@@ -34,20 +42,47 @@ function schedule(): void {
   }, 0);
 }
 
+/** A zone type's hatch as a pattern of `ctx`, its cell shifted to the world's pixel grid. */
+function hatchFor(ctx: OffscreenCanvasRenderingContext2D, pixelRatio: number) {
+  return (type: ZoneType, origin: [number, number]): CanvasPattern | null => {
+    const hatch = DEFAULT_SYMBOLS[type].hatch;
+    if (!hatch) return null;
+    const key = `${type}@${pixelRatio}`;
+    let cell = hatchCells.get(key);
+    if (cell === undefined) {
+      const shape = hatchCell(hatch, pixelRatio);
+      cell = new OffscreenCanvas(shape.width, shape.height);
+      const cellCtx = cell.getContext('2d');
+      if (cellCtx) shape.draw(cellCtx);
+      else cell = null;
+      hatchCells.set(key, cell);
+    }
+    const pattern = cell && ctx.createPattern(cell, 'repeat');
+    if (!cell || !pattern) return null;
+    const shift = (o: number, size: number) => -(((o % size) + size) % size);
+    pattern.setTransform(
+      new DOMMatrix([1, 0, 0, 1, shift(origin[0], cell.width), shift(origin[1], cell.height)]),
+    );
+    return pattern;
+  };
+}
+
 async function render({ request, layer: id, tile }: Extract<TileWorkerMessage, { type: 'tile' }>) {
   const layer = layers.get(id);
   const sheet = sheets.get(id);
-  if (!layer && !sheet)
+  const zones = zoneSets.get(id);
+  if (!layer && !sheet && !zones)
     return reply({ type: 'failed', request, message: `reference layer ${id} is not loaded` });
   try {
     const canvas = new OffscreenCanvas(tile.width, tile.height);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2D canvas in this worker');
-    if (layer) drawTile(ctx, layer, tile);
+    if (zones) drawZoneTile(ctx, zones, tile, hatchFor(ctx, tile.pixelRatio));
+    else if (layer) drawTile(ctx, layer, tile);
     else drawCadTile(ctx, sheet!, tile);
-    // Premultiplied, as the canvas holds it: OpenLayers' canvas tile layer draws the bitmap with
-    // drawImage, which blends premultiplied pixels (straight alpha would be converted on each draw).
-    const bitmap = await createImageBitmap(canvas, { premultiplyAlpha: 'premultiply' });
+    // OpenLayers' canvas tile layer draws the bitmap with drawImage, which blends premultiplied
+    // pixels as the canvas holds them: the bitmap is handed over without a copy.
+    const bitmap = canvas.transferToImageBitmap();
     reply({ type: 'tile', request, bitmap }, [bitmap]);
   } catch (error) {
     reply({ type: 'failed', request, message: error instanceof Error ? error.message : String(error) });
@@ -93,9 +128,16 @@ scope.onmessage = (event: MessageEvent<TileWorkerMessage>) => {
       if (sheet) sheet.visible = message.visible;
       break;
     }
+    case 'zones': {
+      let set = zoneSets.get(message.layer);
+      if (!set) zoneSets.set(message.layer, (set = new ZoneTileSet()));
+      set.apply(message.change);
+      break;
+    }
     case 'drop':
       layers.delete(message.layer);
       sheets.delete(message.layer);
+      zoneSets.delete(message.layer);
       break;
     case 'highlight': {
       const layer = layers.get(message.layer);
