@@ -141,7 +141,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
   const references = new ReferenceLayers(map);
   const layerList = createLayerList(map, zones, references, options.backgroundContext ?? null);
   const removePin = addQueryPin(map);
-  const comparison = createCompareLayers(map, [zones.layer, zones.selectedLayer]);
+  const comparison = createCompareLayers(map, zones.layers);
   const commentPins = new CommentPins(map, options.target);
   const unlabelControls = labelMapControls(map, workbench);
   const sketch = new VectorSource();
@@ -293,7 +293,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
     setSwipe: (on) => comparison.setSwipe(on),
     destroy() {
       if (markersLater) clearTimeout(markersLater);
-      zones.attach(null, lang, () => {});
+      zones.dispose();
       tool.dispose();
       references.dispose();
       layerList.dispose();

@@ -11,6 +11,7 @@ import { squareAround } from '../testing/memoryStore';
 import { toMapCoordinate, toZoneGeometry } from './geometryConvert';
 import { LABEL_PROPERTY } from './zoneStyles';
 import { ZoneLayers } from './zoneLayers';
+import type { ZoneTileUpdate } from './zoneTiles';
 
 const closing: (() => void)[] = [];
 afterEach(() => closing.splice(0).forEach((close) => close()));
@@ -39,14 +40,19 @@ async function mapOfThreeZones() {
   }
   const mirror = new ProjectMirror(store, projectId);
   await mirror.settled();
-  const layers = new ZoneLayers({ addLayer: () => {} } as unknown as OlMap);
+  const updates: ZoneTileUpdate[] = [];
+  const layers = new ZoneLayers({ addLayer: () => {} } as unknown as OlMap, {
+    layer: null,
+    update: (update) => updates.push(update),
+    dispose: () => {},
+  });
   const patches: number[] = [];
   layers.attach(mirror, 'zh', (change) => patches.push(change.zones.size));
   closing.push(() => {
     mirror.dispose();
     store.close();
   });
-  return { store, projectId, objectId: object.id, ids, mirror, layers, patches };
+  return { store, projectId, objectId: object.id, ids, mirror, layers, patches, updates };
 }
 
 /** The feature's outline back in lon/lat, to 1e-9° (the map's round trip through Web Mercator). */
@@ -115,9 +121,11 @@ describe('zone layers follow the project mirror by key', () => {
     expect(selected!.getFeatures()).toEqual([]);
     expect(others!.getFeatures()).toContain(feature);
 
-    const style = layers.layer.getStyleFunction()!;
+    // Labels are the only part of unselected zones the page draws; a hidden type has none.
+    const style = layers.labelLayer.getStyleFunction()!;
+    expect(style(feature, 0.01)).toHaveLength(1);
     layers.setTypeVisible('protection_range', false);
-    expect(style(feature, 1)).toBeUndefined();
+    expect(style(feature, 0.01)).toBeUndefined();
   });
 
   it('adds the zones of one commit in one batch', async () => {
@@ -165,5 +173,50 @@ describe('zone layers follow the project mirror by key', () => {
     expect(layers.feature(ids[0]!)!.get(LABEL_PROPERTY)).toBe('保护范围');
     layers.setLabelField('name');
     expect(String(layers.feature(ids[0]!)!.get(LABEL_PROPERTY))).toContain('古城墙');
+  });
+});
+
+describe('zone tiles follow the features and the selection', () => {
+  const boxOf = (layers: ZoneLayers, id: string) => layers.feature(id)!.getGeometry()!.getExtent();
+
+  it('hands every zone to the tiles once, then redraws only under what a patch or a selection changed', async () => {
+    const { store, projectId, ids, mirror, layers, updates } = await mapOfThreeZones();
+    expect(updates.flatMap((u) => u.zones?.ids ?? []).sort()).toEqual([...ids].sort());
+    const packed = updates.find((u) => u.zones)!.zones!;
+    // The tiles get the features' own map coordinates.
+    const first = layers.feature(packed.ids[0]!)!.getGeometry()!.getFlatCoordinates();
+    expect([...packed.coords.subarray(0, first.length)]).toEqual(first);
+    updates.length = 0;
+
+    // Selecting a zone takes it out of the tiles: redraw under it, send no geometry.
+    layers.setSelected([ids[0]!]);
+    expect(updates).toEqual([{ dirty: [boxOf(layers, ids[0]!)], selected: [ids[0]] }]);
+    updates.length = 0;
+
+    // An unselected zone moved: its new geometry, and the tiles under its old and new places.
+    const oldBox = boxOf(layers, ids[1]!);
+    await store.commit({ projectId, ...setZoneGeometries(new Map([[ids[1]!, squareAround(85, 45)]])) });
+    await mirror.settled();
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.zones!.ids).toEqual([ids[1]]);
+    expect(updates[0]!.dirty).toEqual([oldBox, boxOf(layers, ids[1]!)]);
+    updates.length = 0;
+
+    // The selected zone edited: the tiles learn its geometry but redraw nothing (they do not show it).
+    await store.commit({ projectId, ...setZoneGeometries(new Map([[ids[0]!, squareAround(86, 45)]])) });
+    await mirror.settled();
+    expect(updates.map((u) => [u.zones?.ids, u.dirty])).toEqual([[[ids[0]], []]]);
+    updates.length = 0;
+
+    // Deleted: removed from the tiles, redrawn where it was.
+    const goneBox = boxOf(layers, ids[2]!);
+    await store.commit({ projectId, ...deleteZones([ids[2]!]) });
+    await mirror.settled();
+    expect(updates).toEqual([{ removed: [ids[2]], dirty: [goneBox] }]);
+    updates.length = 0;
+
+    // A hidden type redraws every tile.
+    layers.setTypeVisible('protection_range', false);
+    expect(updates).toEqual([{ hidden: ['protection_range'], dirty: 'all' }]);
   });
 });

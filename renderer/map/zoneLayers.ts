@@ -1,10 +1,12 @@
 import Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
+import type Layer from 'ol/layer/Layer';
+import MultiPolygon from 'ol/geom/MultiPolygon';
 import type Polygon from 'ol/geom/Polygon';
-import type MultiPolygon from 'ol/geom/MultiPolygon';
 import VectorLayer from 'ol/layer/Vector';
 import VectorImageLayer from 'ol/layer/VectorImage';
 import VectorSource from 'ol/source/Vector';
+import type { Box } from '../../shared/geometry/spatialIndex';
 import { ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
 import { DEFAULT_SYMBOLS } from '../../shared/domain/symbology';
 import type { Lang } from '../../shared/domain/labels';
@@ -12,12 +14,14 @@ import type { ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { LayerListPrefs } from '../../shared/domain/backgrounds';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
 import { toMapGeometry } from './geometryConvert';
+import { packZones } from './referenceTiles/zoneTileSet';
+import { createZoneTiles, type ZoneTileSink, type ZoneTileUpdate } from './zoneTiles';
 import {
   editedZoneStyle,
   LABEL_PROPERTY,
   SELECTED_PROPERTY,
   ZONE_TYPE_PROPERTY,
-  zonesStyle,
+  zoneLabelsStyle,
 } from './zoneStyles';
 
 export type ZoneFeature = Feature<Polygon | MultiPolygon>;
@@ -31,22 +35,44 @@ export const OBJECT_PROPERTY = 'objectId';
 
 /** The zones' band: above backgrounds and the basemap, below object markers (500). */
 const ZONES_Z_INDEX = 10;
+const LABELS_Z_INDEX = 10.5;
 const SELECTED_Z_INDEX = 11;
 
+/** What the zone tiles were last given for a zone: a change of any of these redraws its tiles. */
+interface Tiled {
+  geometry: Polygon | MultiPolygon;
+  revision: number;
+  type: ZoneType;
+  box: Box;
+}
+
 /**
- * One layer per zone type, fed from the project mirror (editor/projectMirror.ts) by key. The map
+ * The zones on the map, fed from the project mirror (editor/projectMirror.ts) by key. The map
  * never edits these features as a second truth: tools report finished gestures to the editor,
  * the store commits, and the mirror's patch brings the new state back here.
  *
- * Drawing at county scale (10 000 zones, 1.6 M vertices): each type is an image layer, redrawn
- * once when the view settles and moved as a picture while panning; the selected zones leave their
- * type's layer for one small vector layer on top, so dragging a vertex redraws only them.
+ * Drawing at county scale (10 000 zones, 1.6 M vertices): every unselected zone is drawn by the
+ * tile worker into raster tiles (zoneTiles.ts), in the same symbols as the vector styles
+ * (zonePaint.ts); a patch or a selection change redraws only the tiles under the changed zones.
+ * The features stay in a VectorSource for hit tests, snapping and tools, which the page renders
+ * only for labels (zones at least 60 px wide). The selected zones leave the tiles for one small
+ * vector layer on top, so dragging a vertex redraws only them and no old outline shows beneath.
  */
 export class ZoneLayers {
-  /** Every unselected zone, all types in one picture (type order by style zIndex). */
-  readonly layer: VectorImageLayer<VectorSource<ZoneFeature>>;
+  /** Every unselected zone as worker-drawn tiles (null without a worker: unit tests in Node). */
+  readonly layer: Layer | null;
+  /**
+   * The unselected zones' labels, on the page: tiles would cut a label at their edges and could
+   * not declutter it against labels in other tiles. Only zones at least 60 px wide carry one, and
+   * the layer is a picture redrawn when the view settles (decluttering on every frame of a pan
+   * cost more than the pan).
+   */
+  readonly labelLayer: VectorImageLayer<VectorSource<ZoneFeature>>;
   /** The selected zones (what tools edit), drawn as vectors every frame. */
   readonly selectedLayer: VectorLayer<VectorSource<ZoneFeature>>;
+  private readonly tiles: ZoneTileSink;
+  private readonly tiled = new Map<string, Tiled>();
+  private tiledSelected = new Set<string>();
   private readonly zoneSource = new VectorSource<ZoneFeature>();
   private readonly selectedSource = new VectorSource<ZoneFeature>();
   private readonly hidden = new Set<ZoneType>();
@@ -62,18 +88,17 @@ export class ZoneLayers {
   private lang: Lang = 'zh';
   private labelField: LabelField = 'name';
 
-  constructor(map: OlMap) {
+  constructor(map: OlMap, tiles?: ZoneTileSink) {
     const shown = (type: ZoneType) => !this.hidden.has(type);
-    // One image layer, not one per type: every layer's picture is copied onto the map on every
-    // frame, and ten full-window copies per frame cost more than a vertex drag may take.
-    this.layer = new VectorImageLayer({
+    this.tiles = tiles ?? createZoneTiles(map, ZONES_Z_INDEX);
+    this.layer = this.tiles.layer;
+    this.labelLayer = new VectorImageLayer({
       source: this.zoneSource,
-      style: zonesStyle(shown),
-      zIndex: ZONES_Z_INDEX,
-      // A margin around the view, so a short pan shows drawn zones before the redraw.
+      style: zoneLabelsStyle(shown),
+      zIndex: LABELS_Z_INDEX,
       imageRatio: 1.5,
       declutter: true,
-      properties: { name: 'zones' },
+      properties: { name: 'zones:labels' },
     });
     this.selectedLayer = new VectorLayer({
       source: this.selectedSource,
@@ -82,8 +107,19 @@ export class ZoneLayers {
       updateWhileInteracting: true,
       properties: { name: 'zones:selected' },
     });
-    map.addLayer(this.layer);
+    map.addLayer(this.labelLayer);
     map.addLayer(this.selectedLayer);
+  }
+
+  /** The map layers showing zones: tiles, labels, selected zones. */
+  get layers(): Layer[] {
+    return [this.layer, this.labelLayer, this.selectedLayer].filter((l): l is Layer => l !== null);
+  }
+
+  /** Stop the tile worker (the map is going away). */
+  dispose(): void {
+    this.attach(null, this.lang, () => {});
+    this.tiles.dispose();
   }
 
   /** Every zone source: the unselected zones' and the selected zones'. */
@@ -96,7 +132,7 @@ export class ZoneLayers {
   }
 
   isZoneLayer(layer: unknown): boolean {
-    return layer === this.layer || layer === this.selectedLayer;
+    return layer === this.layer || layer === this.labelLayer || layer === this.selectedLayer;
   }
 
   /**
@@ -134,7 +170,8 @@ export class ZoneLayers {
     if (visible) this.hidden.delete(type);
     else this.hidden.add(type);
     this.hiddenSnapshot = new Set(this.hidden);
-    this.layer.changed();
+    this.tiles.update({ hidden: [...this.hidden], dirty: 'all' });
+    this.labelLayer.changed();
     this.selectedLayer.changed();
     for (const listener of this.visibilityListeners) listener();
   }
@@ -210,6 +247,10 @@ export class ZoneLayers {
   private clear(): void {
     for (const source of this.sources) source.clear(true);
     this.byId.clear();
+    if (this.tiled.size === 0 && this.tiledSelected.size === 0) return;
+    this.tiled.clear();
+    this.tiledSelected = new Set();
+    this.tiles.update({ reset: true, selected: [], dirty: 'all' });
   }
 
   /** The first drawing of a project. */
@@ -224,7 +265,8 @@ export class ZoneLayers {
    */
   private putAll(ids: Iterable<string>): void {
     const batches = new Map<VectorSource<ZoneFeature>, ZoneFeature[]>();
-    for (const id of ids) {
+    const all = [...ids];
+    for (const id of all) {
       const feature = this.put(id, true);
       if (!feature) continue;
       const source = this.sourceFor(id);
@@ -233,6 +275,66 @@ export class ZoneLayers {
       batch.push(feature);
     }
     for (const [source, features] of batches) source.addFeatures(features);
+    this.syncTiles(all);
+  }
+
+  /**
+   * Bring the zone tiles in line with these features and the selection: send the zones whose
+   * geometry or type changed (or that went away) and the selection if it changed, and mark stale
+   * the tiles under their old and new boxes — except zones selected before and after, which the
+   * tiles do not show either way.
+   */
+  private syncTiles(ids: Iterable<string>): void {
+    const zones: { id: string; type: ZoneType; flat: number[]; ends: number[] }[] = [];
+    const removed: string[] = [];
+    const dirty: Box[] = [];
+    const selectionChanged =
+      this.selected.size !== this.tiledSelected.size ||
+      [...this.selected].some((id) => !this.tiledSelected.has(id));
+    const shownBefore = (id: string) => !this.tiledSelected.has(id);
+    const shownAfter = (id: string) => !this.selected.has(id);
+    const seen = new Set<string>();
+    const visit = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const sent = this.tiled.get(id);
+      const feature = this.byId.get(id);
+      const geometry = feature?.getGeometry();
+      if (!feature || !geometry) {
+        if (!sent) return;
+        removed.push(id);
+        this.tiled.delete(id);
+        if (shownBefore(id)) dirty.push(sent.box);
+        return;
+      }
+      const type = feature.get(ZONE_TYPE_PROPERTY) as ZoneType;
+      const same =
+        sent?.geometry === geometry && sent.revision === geometry.getRevision() && sent.type === type;
+      if (same) {
+        if (shownBefore(id) !== shownAfter(id)) dirty.push(sent.box);
+        return;
+      }
+      const box = geometry.getExtent().slice(0, 4) as Box;
+      this.tiled.set(id, { geometry, revision: geometry.getRevision(), type, box });
+      const ends = geometry instanceof MultiPolygon ? geometry.getEndss().flat() : geometry.getEnds();
+      zones.push({ id, type, flat: geometry.getFlatCoordinates(), ends });
+      if (sent && shownBefore(id)) dirty.push(sent.box);
+      if (shownAfter(id)) dirty.push(box);
+    };
+    for (const id of ids) visit(id);
+    if (selectionChanged) {
+      for (const id of this.selected) visit(id);
+      for (const id of this.tiledSelected) visit(id);
+    }
+    if (zones.length === 0 && removed.length === 0 && !selectionChanged) return;
+    const update: ZoneTileUpdate = { dirty };
+    if (removed.length) update.removed = removed;
+    if (zones.length) update.zones = packZones(zones);
+    if (selectionChanged) {
+      this.tiledSelected = new Set(this.selected);
+      update.selected = [...this.selected];
+    }
+    this.tiles.update(update);
   }
 
   private create(zone: Zone): ZoneFeature {
@@ -312,6 +414,7 @@ export class ZoneLayers {
       batch.push(feature);
     }
     for (const [source, batch] of batches) source.addFeatures(batch);
+    this.syncTiles(changed);
   }
 
   /** The source that holds this feature now. */
@@ -333,6 +436,7 @@ export class ZoneLayers {
     const ended = [...this.frozen];
     this.frozen.clear();
     for (const id of ended) this.put(id);
+    this.syncTiles(ended);
   }
 
   private remove(id: string): void {

@@ -34,7 +34,7 @@ interface Waiting {
 }
 
 /**
- * The page's side of the tile worker: one long-lived worker for all reference layers. `onBusy`
+ * The page's side of a tile worker (reference layers, CAD sheets or zones). `onBusy`
  * hears whether any tile is still being drawn (the map shows it as aria-busy).
  */
 export class TileClient {

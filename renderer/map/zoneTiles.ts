@@ -1,0 +1,159 @@
+import type OlMap from 'ol/Map';
+import { getWidth } from 'ol/extent';
+import type Layer from 'ol/layer/Layer';
+import TileLayer from 'ol/layer/Tile';
+import { get as getProjection } from 'ol/proj';
+import DataTileSource from 'ol/source/DataTile';
+import TileGrid from 'ol/tilegrid/TileGrid';
+import { boxesIntersect, type Box } from '../../shared/geometry/spatialIndex';
+import { mapBusyFlag, TileClient } from './referenceTiles/tileClient';
+import type { ZoneTileChange } from './referenceTiles/zoneTileSet';
+
+/** A change for the zone tiles, and the map boxes whose tiles it makes stale ('all': every tile). */
+export interface ZoneTileUpdate extends ZoneTileChange {
+  dirty: Box[] | 'all';
+}
+
+/** Where ZoneLayers sends the zones it does not draw as vectors. */
+export interface ZoneTileSink {
+  /** The layer compositing the tiles; null without a worker (unit tests in Node). */
+  readonly layer: Layer | null;
+  update(update: ZoneTileUpdate): void;
+  dispose(): void;
+}
+
+const TILE_SIZE = 256;
+/**
+ * Tile levels per zoom level. The view zooms continuously (constrainResolution is off), and a tile
+ * drawn for another resolution is stretched: at 8 levels per zoom level a tile is shown within
+ * ±4.4 % of the scale it was drawn at, so outlines and hatch spacing stay as the symbols say.
+ */
+const LEVELS_PER_ZOOM = 8;
+const MAX_ZOOM = 23;
+/** The widest outline reaches this many CSS pixels past its zone's box (zonePaint.ts symbols). */
+const REACH_PX = 4;
+/** Bitmaps kept for reuse when a change leaves their tile alone (a few windows' worth). */
+const KEPT_TILES = 160;
+/** Changes remembered to tell whether a tile drawn before them is still current. */
+const KEPT_CHANGES = 64;
+
+const world = getProjection('EPSG:3857')!.getExtent();
+export const ZONE_TILE_GRID = new TileGrid({
+  extent: world,
+  origin: [world[0]!, world[3]!],
+  tileSize: TILE_SIZE,
+  resolutions: Array.from(
+    { length: MAX_ZOOM * LEVELS_PER_ZOOM + 1 },
+    (_, i) => getWidth(world) / TILE_SIZE / 2 ** (i / LEVELS_PER_ZOOM),
+  ),
+});
+
+/** A tile source whose tiles are asked for again (most come from the kept bitmaps at once). */
+class ZoneTileSource extends DataTileSource {
+  private revision = 0;
+  redraw(): void {
+    this.setKey(String(++this.revision));
+  }
+}
+
+const grown = (extent: Box): Box => {
+  const r = (REACH_PX * (extent[2] - extent[0])) / TILE_SIZE;
+  return [extent[0] - r, extent[1] - r, extent[2] + r, extent[3] + r];
+};
+
+/**
+ * The tile bitmaps still current, by tile key, so a change redraws only the tiles it touches. A
+ * bitmap asked for before a change that touches its tile is not kept (it may show the old state).
+ */
+export class KeptTiles<T> {
+  private readonly kept = new Map<string, { value: T; reach: Box }>();
+  private readonly changes: { generation: number; dirty: Box[] | 'all' }[] = [];
+  private generation = 0;
+
+  /** A mark to hand back to `keep` with the bitmap drawn from now on. */
+  get now(): number {
+    return this.generation;
+  }
+
+  get(key: string): T | undefined {
+    const hit = this.kept.get(key);
+    if (!hit) return undefined;
+    this.kept.delete(key);
+    this.kept.set(key, hit);
+    return hit.value;
+  }
+
+  /** Keep a tile's bitmap asked for at `asked`, unless a change since then touched the tile. */
+  keep(key: string, extent: Box, asked: number, value: T): void {
+    const reach = grown(extent);
+    const stale =
+      asked < this.generation - this.changes.length ||
+      this.changes.some(
+        (c) => c.generation > asked && (c.dirty === 'all' || c.dirty.some((b) => boxesIntersect(b, reach))),
+      );
+    if (stale) return;
+    this.kept.set(key, { value, reach });
+    if (this.kept.size > KEPT_TILES) this.kept.delete(this.kept.keys().next().value!);
+  }
+
+  /** Forget the tiles under these boxes; false when nothing could have changed. */
+  change(dirty: Box[] | 'all'): boolean {
+    if (dirty !== 'all' && dirty.length === 0) return false;
+    if (dirty === 'all') this.kept.clear();
+    else
+      for (const [key, tile] of this.kept)
+        if (dirty.some((b) => boxesIntersect(b, tile.reach))) this.kept.delete(key);
+    this.changes.push({ generation: ++this.generation, dirty });
+    if (this.changes.length > KEPT_CHANGES) this.changes.shift();
+    return true;
+  }
+}
+
+/**
+ * The unselected zones as raster tiles drawn by the tile worker (referenceTiles/tileWorker.ts)
+ * and composited by OpenLayers' canvas tile layer: panning, hovering and dragging never draw a
+ * zone on the page's thread. A change re-asks every tile (the old ones stay on screen until the
+ * new ones come), but only tiles touching a changed zone's old or new box are drawn again; the
+ * others are handed back from the bitmaps kept here.
+ */
+export function createZoneTiles(map: OlMap, zIndex: number): ZoneTileSink {
+  if (typeof Worker === 'undefined') return { layer: null, update() {}, dispose() {} };
+  const id = 'zones';
+  const client = new TileClient(mapBusyFlag(() => map.getTargetElement() ?? undefined));
+  const pixelRatio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+  const size = Math.round(TILE_SIZE * pixelRatio);
+  const kept = new KeptTiles<ImageBitmap>();
+
+  const source = new ZoneTileSource({
+    projection: 'EPSG:3857',
+    tileGrid: ZONE_TILE_GRID,
+    interpolate: true,
+    transition: 0,
+    loader: async (z, x, y, { signal }) => {
+      const key = `${z}/${x}/${y}`;
+      const hit = kept.get(key);
+      if (hit) return hit;
+      const asked = kept.now;
+      const extent = ZONE_TILE_GRID.getTileCoordExtent([z, x, y]) as Box;
+      const bitmap = await client.tile(id, { extent, width: size, height: size, pixelRatio }, signal);
+      kept.keep(key, extent, asked, bitmap);
+      return bitmap;
+    },
+  });
+  const layer = new TileLayer({ source, zIndex, properties: { name: 'zones' } });
+  map.addLayer(layer);
+
+  return {
+    layer,
+    update({ dirty, ...change }) {
+      client.changeZones(id, change);
+      if (kept.change(dirty)) source.redraw();
+    },
+    dispose() {
+      client.drop(id);
+      client.dispose();
+      map.removeLayer(layer);
+      layer.dispose();
+    },
+  };
+}
