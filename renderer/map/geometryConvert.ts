@@ -2,6 +2,7 @@ import MultiPolygon from 'ol/geom/MultiPolygon';
 import Polygon from 'ol/geom/Polygon';
 import type Geometry from 'ol/geom/Geometry';
 import { fromLonLat, toLonLat } from 'ol/proj';
+import { fromEPSG4326 } from 'ol/proj/epsg3857';
 import type { Position, Ring, ZoneGeometry } from '../../shared/domain/geometry';
 
 /**
@@ -29,12 +30,29 @@ export function toZoneGeometry(geometry: Geometry): ZoneGeometry | null {
   return null;
 }
 
-const ringToMap = (ring: Ring) => ring.map((p) => fromLonLat(p));
+/** Append a polygon's rings to `flat` as lon/lat pairs; returns the ring ends (OpenLayers' `ends`). */
+function flattenRings(rings: readonly Ring[], flat: number[]): number[] {
+  const ends: number[] = [];
+  for (const ring of rings) {
+    for (const [lon, lat] of ring) flat.push(lon, lat);
+    ends.push(flat.length);
+  }
+  return ends;
+}
 
+/**
+ * The map geometry of a stored zone, built flat: one array of Web Mercator values converted in
+ * place by OpenLayers' own EPSG:4326 → 3857 function (what `fromLonLat` calls per point), without
+ * an array per vertex — 1.6 M vertices open in a fraction of the time.
+ */
 export function toMapGeometry(geometry: ZoneGeometry): Polygon | MultiPolygon {
-  return geometry.type === 'Polygon'
-    ? new Polygon(geometry.coordinates.map(ringToMap))
-    : new MultiPolygon(geometry.coordinates.map((p) => p.map(ringToMap)));
+  const flat: number[] = [];
+  if (geometry.type === 'Polygon') {
+    const ends = flattenRings(geometry.coordinates, flat);
+    return new Polygon(fromEPSG4326(flat, flat), 'XY', ends);
+  }
+  const endss = geometry.coordinates.map((polygon) => flattenRings(polygon, flat));
+  return new MultiPolygon(fromEPSG4326(flat, flat), 'XY', endss);
 }
 
 export function toMapCoordinate(position: Position): number[] {
