@@ -123,6 +123,8 @@ export function createZoneTiles(map: OlMap, zIndex: number): ZoneTileSink {
   const pixelRatio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
   const size = Math.round(TILE_SIZE * pixelRatio);
   const kept = new KeptTiles<ImageBitmap>();
+  /** Tiles being drawn, with the box a change must touch to make them stale. */
+  const drawing = new Set<{ reach: Box; controller: AbortController }>();
 
   const source = new ZoneTileSource({
     projection: 'EPSG:3857',
@@ -135,9 +137,20 @@ export function createZoneTiles(map: OlMap, zIndex: number): ZoneTileSink {
       if (hit) return hit;
       const asked = kept.now;
       const extent = ZONE_TILE_GRID.getTileCoordExtent([z, x, y]) as Box;
-      const bitmap = await client.tile(id, { extent, width: size, height: size, pixelRatio }, signal);
-      kept.keep(key, extent, asked, bitmap);
-      return bitmap;
+      // A change touching this tile makes the drawing useless: it is then cancelled in the worker.
+      const request = { reach: grown(extent), controller: new AbortController() };
+      const abort = () => request.controller.abort();
+      signal.addEventListener('abort', abort, { once: true });
+      drawing.add(request);
+      try {
+        const tile = { extent, width: size, height: size, pixelRatio };
+        const bitmap = await client.tile(id, tile, request.controller.signal);
+        kept.keep(key, extent, asked, bitmap);
+        return bitmap;
+      } finally {
+        drawing.delete(request);
+        signal.removeEventListener('abort', abort);
+      }
     },
   });
   const layer = new TileLayer({ source, zIndex, properties: { name: 'zones' } });
@@ -147,7 +160,11 @@ export function createZoneTiles(map: OlMap, zIndex: number): ZoneTileSink {
     layer,
     update({ dirty, ...change }) {
       client.changeZones(id, change);
-      if (kept.change(dirty)) source.redraw();
+      if (!kept.change(dirty)) return;
+      for (const request of drawing)
+        if (dirty === 'all' || dirty.some((b) => boxesIntersect(b, request.reach)))
+          request.controller.abort();
+      source.redraw();
     },
     dispose() {
       client.drop(id);
