@@ -215,8 +215,12 @@ describe('zone tiles follow the features and the selection', () => {
     expect(updates).toEqual([{ removed: [ids[2]], dirty: [goneBox] }]);
     updates.length = 0;
 
-    // A hidden type redraws every tile.
+    // A hidden type redraws the tiles under its zones the tiles show (not the selected one).
     layers.setTypeVisible('protection_range', false);
-    expect(updates).toEqual([{ hidden: ['protection_range'], dirty: 'all' }]);
+    expect(updates).toEqual([{ hidden: ['protection_range'], dirty: [boxOf(layers, ids[1]!)] }]);
+    updates.length = 0;
+    // A type without zones on the map changes no tile.
+    layers.setTypeVisible('construction_control_zone', false);
+    expect(updates).toEqual([{ hidden: ['protection_range', 'construction_control_zone'], dirty: [] }]);
   });
 });

@@ -170,7 +170,11 @@ export class ZoneLayers {
     if (visible) this.hidden.delete(type);
     else this.hidden.add(type);
     this.hiddenSnapshot = new Set(this.hidden);
-    this.tiles.update({ hidden: [...this.hidden], dirty: 'all' });
+    // Only the tiles under this type's zones change (none if the tiles show none of them).
+    const dirty: Box[] = [];
+    for (const [id, sent] of this.tiled)
+      if (sent.type === type && !this.tiledSelected.has(id)) dirty.push(sent.box);
+    this.tiles.update({ hidden: [...this.hidden], dirty });
     this.labelLayer.changed();
     this.selectedLayer.changed();
     for (const listener of this.visibilityListeners) listener();

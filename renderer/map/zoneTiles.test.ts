@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box } from '../../shared/geometry/spatialIndex';
-import { KeptTiles, ZONE_TILE_GRID } from './zoneTiles';
+import { KeptTiles, waitFor, ZONE_TILE_GRID, type Drawing } from './zoneTiles';
 
 /** Tiles of 100 map units side by side along x: tile i covers [100 i, 100 (i + 1)]. */
 const tile = (i: number): Box => [100 * i, 0, 100 * (i + 1), 100];
@@ -47,5 +47,45 @@ describe('zone tile grid', () => {
       const ratio = ZONE_TILE_GRID.getResolution(z) / resolution;
       expect(Math.abs(Math.log2(ratio))).toBeLessThanOrEqual(1 / 16 + 1e-9);
     }
+  });
+});
+
+describe('a tile drawing shared by the tiles asking for it', () => {
+  const shared = () => {
+    let finish!: (bitmap: string) => void;
+    const drawing = {
+      reach: tile(0),
+      waiters: 0,
+      cancelled: 0,
+      bitmap: new Promise<string>((resolve) => (finish = resolve)),
+      cancel() {
+        this.cancelled++;
+      },
+    };
+    return { drawing, finish };
+  };
+
+  it('gives every waiting tile the one bitmap', async () => {
+    const { drawing, finish } = shared();
+    const a = waitFor(drawing as unknown as Drawing, new AbortController().signal);
+    const b = waitFor(drawing as unknown as Drawing, new AbortController().signal);
+    finish('bitmap');
+    expect(await Promise.all([a, b])).toEqual(['bitmap', 'bitmap']);
+    expect(drawing.cancelled).toBe(0);
+  });
+
+  it('settles a disposed tile at once and cancels the drawing only when the last tile leaves', async () => {
+    const { drawing, finish } = shared();
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = waitFor(drawing as unknown as Drawing, first.signal);
+    const b = waitFor(drawing as unknown as Drawing, second.signal);
+    first.abort();
+    await expect(a).rejects.toThrow('no longer needed');
+    expect(drawing.cancelled).toBe(0);
+    second.abort();
+    await expect(b).rejects.toThrow('no longer needed');
+    expect(drawing.cancelled).toBe(1);
+    finish('late');
   });
 });

@@ -56,6 +56,52 @@ class ZoneTileSource extends DataTileSource {
   }
 }
 
+/** One tile being drawn by the worker, shared by every OpenLayers tile asking for it. */
+export interface Drawing {
+  /** The box a change must touch to make the drawing stale. */
+  reach: Box;
+  bitmap: Promise<ImageBitmap>;
+  /** Stop drawing it (cancelled in the worker) and let no tile join it any more. */
+  cancel(): void;
+  /** OpenLayers tiles waiting for it; the last one to give up cancels it. */
+  waiters: number;
+}
+
+/**
+ * Wait for a shared drawing on behalf of one OpenLayers tile: its `signal` (the tile was disposed)
+ * rejects at once, so the tile settles, and cancels the drawing if no other tile waits for it.
+ */
+export function waitFor(shared: Drawing, signal: AbortSignal): Promise<ImageBitmap> {
+  if (signal.aborted) return Promise.reject(new DOMException('tile no longer needed', 'AbortError'));
+  shared.waiters++;
+  return new Promise((resolve, reject) => {
+    let waiting = true;
+    const leave = () => {
+      if (!waiting) return;
+      waiting = false;
+      if (--shared.waiters === 0) shared.cancel();
+      reject(new DOMException('tile no longer needed', 'AbortError'));
+    };
+    signal.addEventListener('abort', leave, { once: true });
+    shared.bitmap.then(
+      (bitmap) => {
+        if (!waiting) return;
+        waiting = false;
+        shared.waiters--;
+        signal.removeEventListener('abort', leave);
+        resolve(bitmap);
+      },
+      (error: unknown) => {
+        if (!waiting) return;
+        waiting = false;
+        shared.waiters--;
+        signal.removeEventListener('abort', leave);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
 const grown = (extent: Box): Box => {
   const r = (REACH_PX * (extent[2] - extent[0])) / TILE_SIZE;
   return [extent[0] - r, extent[1] - r, extent[2] + r, extent[3] + r];
@@ -123,34 +169,48 @@ export function createZoneTiles(map: OlMap, zIndex: number): ZoneTileSink {
   const pixelRatio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
   const size = Math.round(TILE_SIZE * pixelRatio);
   const kept = new KeptTiles<ImageBitmap>();
-  /** Tiles being drawn, with the box a change must touch to make them stale. */
-  const drawing = new Set<{ reach: Box; controller: AbortController }>();
+  /**
+   * Tiles being drawn, by tile key. After a change OpenLayers asks again for every tile (a new
+   * source key): a tile the change did not touch joins the drawing already under way instead of
+   * being drawn twice. A drawing ends early only when a change touches it or nobody waits for it.
+   */
+  const drawing = new Map<string, Drawing>();
+  const draw = (key: string, extent: Box): Drawing => {
+    const asked = kept.now;
+    const controller = new AbortController();
+    const tile = { extent, width: size, height: size, pixelRatio };
+    const forget = () => {
+      if (drawing.get(key) === started) drawing.delete(key);
+    };
+    const started: Drawing = {
+      reach: grown(extent),
+      waiters: 0,
+      bitmap: client.tile(id, tile, controller.signal).then((bitmap) => {
+        kept.keep(key, extent, asked, bitmap);
+        return bitmap;
+      }),
+      cancel() {
+        forget();
+        controller.abort();
+      },
+    };
+    started.bitmap.then(forget, forget);
+    drawing.set(key, started);
+    return started;
+  };
 
   const source = new ZoneTileSource({
     projection: 'EPSG:3857',
     tileGrid: ZONE_TILE_GRID,
     interpolate: true,
     transition: 0,
-    loader: async (z, x, y, { signal }) => {
+    loader: (z, x, y, { signal }) => {
       const key = `${z}/${x}/${y}`;
       const hit = kept.get(key);
-      if (hit) return hit;
-      const asked = kept.now;
+      if (hit) return Promise.resolve(hit);
       const extent = ZONE_TILE_GRID.getTileCoordExtent([z, x, y]) as Box;
-      // A change touching this tile makes the drawing useless: it is then cancelled in the worker.
-      const request = { reach: grown(extent), controller: new AbortController() };
-      const abort = () => request.controller.abort();
-      signal.addEventListener('abort', abort, { once: true });
-      drawing.add(request);
-      try {
-        const tile = { extent, width: size, height: size, pixelRatio };
-        const bitmap = await client.tile(id, tile, request.controller.signal);
-        kept.keep(key, extent, asked, bitmap);
-        return bitmap;
-      } finally {
-        drawing.delete(request);
-        signal.removeEventListener('abort', abort);
-      }
+      const shared = drawing.get(key) ?? draw(key, extent);
+      return waitFor(shared, signal);
     },
   });
   const layer = new TileLayer({ source, zIndex, properties: { name: 'zones' } });
@@ -161,9 +221,10 @@ export function createZoneTiles(map: OlMap, zIndex: number): ZoneTileSink {
     update({ dirty, ...change }) {
       client.changeZones(id, change);
       if (!kept.change(dirty)) return;
-      for (const request of drawing)
-        if (dirty === 'all' || dirty.some((b) => boxesIntersect(b, request.reach)))
-          request.controller.abort();
+      // A drawing under the change is stale: cancelled in the worker, its tiles settle as errors
+      // (OpenLayers counts them done) and the new source key asks for them afresh.
+      for (const shared of [...drawing.values()])
+        if (dirty === 'all' || dirty.some((b) => boxesIntersect(b, shared.reach))) shared.cancel();
       source.redraw();
     },
     dispose() {
