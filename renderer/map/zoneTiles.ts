@@ -3,10 +3,10 @@ import { getWidth } from 'ol/extent';
 import type Layer from 'ol/layer/Layer';
 import TileLayer from 'ol/layer/Tile';
 import { get as getProjection } from 'ol/proj';
-import DataTileSource from 'ol/source/DataTile';
 import TileGrid from 'ol/tilegrid/TileGrid';
 import { boxesIntersect, type Box } from '../../shared/geometry/spatialIndex';
 import { mapBusyFlag, TileClient } from './referenceTiles/tileClient';
+import { WorkerTileSource } from './referenceTiles/workerTileLayer';
 import type { ZoneTileChange } from './referenceTiles/zoneTileSet';
 
 /** A change for the zone tiles, and the map boxes whose tiles it makes stale ('all': every tile). */
@@ -47,14 +47,6 @@ export const ZONE_TILE_GRID = new TileGrid({
     (_, i) => getWidth(world) / TILE_SIZE / 2 ** (i / LEVELS_PER_ZOOM),
   ),
 });
-
-/** A tile source whose tiles are asked for again (most come from the kept bitmaps at once). */
-class ZoneTileSource extends DataTileSource {
-  private revision = 0;
-  redraw(): void {
-    this.setKey(String(++this.revision));
-  }
-}
 
 /** One tile being drawn by the worker, shared by every OpenLayers tile asking for it. */
 export interface Drawing {
@@ -199,7 +191,8 @@ export function createZoneTiles(map: OlMap, zIndex: number): ZoneTileSink {
     return started;
   };
 
-  const source = new ZoneTileSource({
+  // Re-asked after each change (a new key): most tiles come back from the kept bitmaps at once.
+  const source = new WorkerTileSource({
     projection: 'EPSG:3857',
     tileGrid: ZONE_TILE_GRID,
     interpolate: true,
