@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { polygonsOf } from '../domain/geometry';
 import { buildTekesSample, buildWusuSample } from '../sample/buildSample';
 import { applyQuickFix } from './quickFixes';
 import { mergeReport, runChecks, type CheckDocument } from './runChecks';
+import { SPIKES_LISTED_PER_RING } from './shapeChecks';
 import { FixtureBuilder, defectFixture, rect } from './fixtures/checkFixture';
 
 const summary = (doc: CheckDocument) =>
@@ -140,6 +142,37 @@ describe('heritage checker', () => {
       expect(after).not.toContain(code);
       expect(after).toHaveLength(findings.length - 1);
     }
+  });
+
+  it('lists a ring with 19 spikes as its first 5 and one summary, and lists the next as they are fixed', () => {
+    const b = new FixtureBuilder();
+    b.object('comb');
+    // A 200 × 100 m block whose top edge has 19 narrow teeth 50 m high (1.1° at each tip).
+    const comb: [number, number][] = [
+      [0, 0],
+      [200, 0],
+      [200, 100],
+    ];
+    for (let x = 190; x >= 10; x -= 10) comb.push([x, 100], [x - 0.5, 150], [x - 1, 100]);
+    comb.push([0, 100]);
+    b.polygon('comb', 'comb-range', comb, 0, { zoneType: 'protection_range' });
+    const document = b.document();
+    const spikes = (doc: CheckDocument) => runChecks(doc).findings.filter((f) => f.code === 'shape.spike');
+    const first = spikes(document);
+    expect(first).toHaveLength(SPIKES_LISTED_PER_RING + 1);
+    expect(first.slice(0, 5).every((f) => f.fix?.kind === 'removeVertex')).toBe(true);
+    const summary = first[5]!;
+    expect(summary.fix).toBeUndefined();
+    expect(summary.message.en).toContain('14 more spikes in ring 1');
+    expect(summary.message.zh).toContain('第1环另有 14 个尖角');
+    // The summary points at the sixth tip: (140 − 0.5, 150) in the fixture's plane.
+    const [outer] = polygonsOf(document.zones[0]!.geometry)[0]!;
+    expect(summary.location).toEqual(outer![3 + 5 * 3 + 1]);
+    const geometryOf = (id: string) => document.zones.find((z) => z.id === id)?.geometry;
+    const fixed = withGeometries(document, applyQuickFix(first[0]!.fix!, geometryOf));
+    const next = spikes(fixed);
+    expect(next).toHaveLength(6);
+    expect(next[5]!.message.en).toContain('13 more spikes in ring 1');
   });
 
   it('offers to grow the outer zone only within its reach: not for a range 41 km away', () => {
