@@ -11,7 +11,14 @@ import {
 } from './data/synthetic';
 import { median, writeSection } from './report';
 import { report, type Gesture, type Result } from './countyReport';
-import { startProfile, startTrace, stopProfile, stopTrace } from './cpuProfile';
+import {
+  startHeapSampling,
+  startProfile,
+  startTrace,
+  stopHeapSampling,
+  stopProfile,
+  stopTrace,
+} from './cpuProfile';
 
 /**
  * The map at county and province scale, in web mode: a project of 10 000 zones (24–200 vertices,
@@ -27,6 +34,8 @@ const COUNT = Number(process.env.BENCH_COUNTY_COUNT ?? 10_000);
 const PROFILE = Boolean(process.env.BENCH_PROFILE);
 /** BENCH_TRACE=1: a Chromium trace of each phase instead (native work: raster, paint, layout). */
 const TRACE = Boolean(process.env.BENCH_TRACE);
+/** BENCH_HEAP=1: what keeps the final heap, by allocating code (sampled from before the import). */
+const HEAP = Boolean(process.env.BENCH_HEAP);
 const LARGE = 6000;
 const CELL = 0.002;
 
@@ -243,6 +252,7 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
     await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: '新建项目' }).click();
     const baseHeapMB = await heapMB(cdp);
+    if (HEAP) await startHeapSampling(cdp);
     const options = scenario.options;
     let bytes = 0;
     const timings: Pick<Result, 'importMs' | 'parseMs' | 'writeMs'> = {};
@@ -358,6 +368,7 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
       }
     }
     result.heapMB = await heapMB(cdp);
+    if (HEAP) console.log(`${scenario.name} — heap\n${await stopHeapSampling(cdp, `${slug}-heap`)}`);
     result.load = loadavg()[0]!;
     return result;
   } finally {

@@ -150,3 +150,47 @@ export async function stopTrace(cdp: CDPSession, name: string, top = 30): Promis
   writeFileSync(join(DIR, `${name}.trace.txt`), summary);
   return `trace (inclusive per event name)\n${summary}\n`;
 }
+
+interface HeapNode {
+  callFrame: Node['callFrame'];
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/**
+ * The heap's live objects by the code that allocated them (BENCH_HEAP=1): Chromium's sampling heap
+ * profiler runs from `startHeapSampling` on, and `stopHeapSampling` lists what is still alive, by
+ * allocating function and by the first of our own frames on its stack.
+ */
+export async function startHeapSampling(cdp: CDPSession): Promise<void> {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 16_384 });
+}
+
+export async function stopHeapSampling(cdp: CDPSession, name: string, top = 30): Promise<string> {
+  const { profile } = (await cdp.send('HeapProfiler.getSamplingProfile')) as { profile: { head: HeapNode } };
+  await cdp.send('HeapProfiler.stopSampling');
+  mkdirSync(DIR, { recursive: true });
+  writeFileSync(join(DIR, `${name}.heapprofile`), JSON.stringify(profile));
+  const selfBy = new Map<string, number>();
+  const oursBy = new Map<string, number>();
+  const walk = (node: HeapNode, ours: string | null) => {
+    const at = where(node.callFrame);
+    const mine = /\b(renderer|shared)\//.test(at) ? at : ours;
+    selfBy.set(at, (selfBy.get(at) ?? 0) + node.selfSize);
+    if (node.selfSize)
+      oursBy.set(
+        mine ?? '(outside our code)',
+        (oursBy.get(mine ?? '(outside our code)') ?? 0) + node.selfSize,
+      );
+    for (const child of node.children) walk(child, mine);
+  };
+  walk(profile.head, null);
+  const list = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, bytes]) => `${(bytes / 2 ** 20).toFixed(1).padStart(8)} MB  ${k}`)
+      .join('\n');
+  return `-- live, by allocating function --\n${list(selfBy)}\n-- live, by our innermost frame --\n${list(oursBy)}\n`;
+}
