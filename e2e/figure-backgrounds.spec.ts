@@ -37,6 +37,8 @@ const EDGE_LON = (EDGE_X / 2 ** EDGE_ZOOM) * 360 - 180;
 
 let server: Server;
 const requests: string[] = [];
+let failing: 'no' | 'once' | 'east' = 'no';
+const failed = new Set<string>();
 test.beforeAll(async () => {
   const west = solidPng([...WEST]);
   const east = solidPng([...EAST]);
@@ -47,6 +49,13 @@ test.beforeAll(async () => {
     const [z, x] = [Number(m[1]), Number(m[2])];
     // The tile's west edge against the meridian, in whole tiles of the finer zoom.
     const isWest = z >= EDGE_ZOOM ? x < EDGE_X * 2 ** (z - EDGE_ZOOM) : x * 2 ** (EDGE_ZOOM - z) < EDGE_X;
+    // A failing service, switched on by a test: each tile fails its first request, or tiles east
+    // of the meridian fail every time.
+    const url = req.url ?? '';
+    if ((failing === 'once' && !failed.has(url)) || (failing === 'east' && !isWest)) {
+      failed.add(url);
+      return res.writeHead(503, { 'Access-Control-Allow-Origin': '*' }).end();
+    }
     res
       .writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'image/png' })
       .end(isWest ? west : east);
@@ -54,12 +63,88 @@ test.beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(xyzPort, '127.0.0.1', resolve));
 });
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+test.afterEach(() => {
+  failing = 'no';
+  failed.clear();
+});
 
 const importZones = (page: Page) => importFigureZones(page, OBJECT);
 
 const layers = (page: Page) => page.getByRole('region', { name: '图层', exact: true });
 const near = (c: ArrayLike<number>, d: readonly number[]) =>
   Math.hypot(c[0]! - d[0]!, c[1]! - d[1]!, c[2]! - d[2]!) < 45;
+
+/** Add the fixture XYZ service, show the object, and open 出图 at A4, 1:1 000, 150 dpi. */
+async function figureOver(page: Page, name: string) {
+  await openWorkbench(page);
+  await importZones(page);
+  await layers(page)
+    .getByRole('button', { name: /添加底图/ })
+    .click();
+  await layers(page).getByRole('menuitem', { name: '瓦片服务（XYZ / TMS / WMTS）…' }).click();
+  const add = page.getByRole('dialog', { name: '添加瓦片服务（XYZ / TMS / WMTS）' });
+  await add.getByLabel('名称').fill(name);
+  await add.getByLabel('瓦片地址模板').fill(`http://127.0.0.1:${xyzPort}/tiles/{z}/{x}/{y}.png`);
+  await add.getByRole('button', { name: '添加' }).click();
+  await expect(add).toBeHidden();
+  await page.getByRole('treeitem', { name: OBJECT, exact: true }).dblclick();
+  await expect(layers(page).getByRole('status', { name: `状态 ${name}: 正常` })).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.getByRole('button', { name: '出图', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: /出图/ });
+  await dialog.getByLabel('出图对象').selectOption({ label: OBJECT });
+  await dialog.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:1 000' });
+  await dialog.getByLabel('分辨率').selectOption('150');
+  return dialog;
+}
+
+test('figure: tiles that fail once are asked for again, and the PNG has no holes', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dialog = await figureOver(page, '时好时坏');
+  const before = requests.length;
+  failing = 'once';
+  const download = page.waitForEvent('download', { timeout: 90_000 });
+  await dialog.getByRole('button', { name: /导出 PNG/ }).click();
+  const png = join(scratch(), 'flaky.png');
+  await (await download).saveAs(png);
+  failing = 'no';
+  // Every tile of the export failed once, was asked for again and served.
+  const asked = requests.slice(before);
+  expect(failed.size).toBeGreaterThan(0);
+  for (const url of failed) expect(asked.filter((r) => r === url).length).toBeGreaterThanOrEqual(2);
+  // Both colours fill the map frame: without the second asking it is paper white.
+  const raw = join(scratch(), 'flaky.ppm');
+  run('gdal_translate', ['-q', '-of', 'PNM', '-b', '1', '-b', '2', '-b', '3', png, raw]);
+  const ppm = readFileSync(raw);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
+  const pixels = ppm.subarray(header[0].length);
+  let west = 0;
+  let east = 0;
+  for (let i = 0; i < pixels.length; i += 3) {
+    const c = pixels.subarray(i, i + 3);
+    if (near(c, WEST)) west++;
+    else if (near(c, EAST)) east++;
+  }
+  const all = pixels.length / 3;
+  expect(west / all).toBeGreaterThan(0.05);
+  expect(east / all).toBeGreaterThan(0.05);
+});
+
+test('figure: a tile service whose tiles keep failing is named and nothing is written', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dialog = await figureOver(page, '坏瓦片服务');
+  let downloaded = false;
+  page.on('download', () => (downloaded = true));
+  failing = 'east';
+  await dialog.getByRole('button', { name: /导出 PNG/ }).click();
+  await expect(page.getByRole('alert')).toContainText('底图「坏瓦片服务」有瓦片两次未能读取', {
+    timeout: 90_000,
+  });
+  await expect(page.getByRole('alert')).toContainText('未写入文件');
+  failing = 'no';
+  expect(downloaded).toBe(false);
+});
 
 test('figure: a tile service under the zones is embedded at the chosen dpi, its colour edge on the meridian PROJ computes', async ({
   page,

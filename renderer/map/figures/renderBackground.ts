@@ -3,6 +3,7 @@ import View from 'ol/View';
 import type BaseLayer from 'ol/layer/Base';
 import Layer from 'ol/layer/Layer';
 import type Source from 'ol/source/Source';
+import TileSource from 'ol/source/Tile';
 import type { Bilingual } from '../../../shared/domain/labels';
 import {
   groundResolution,
@@ -62,19 +63,13 @@ export async function renderBackground(
   target.setAttribute('aria-hidden', 'true');
   target.style.cssText = 'position:fixed;left:-30000px;top:0;pointer-events:none;';
   document.body.append(target);
-  const olLayers = layers.map((l, i) => {
-    const layer = l.make();
-    layer.setOpacity(l.opacity);
-    layer.setVisible(true);
-    layer.setZIndex(i);
-    return layer;
-  });
+  const olLayers = layers.map(figureLayer);
   const projection = figureProjection(olLayers.map(sourceCode), gkZone);
   connectProjection(projection.code);
   const centre = ([e, n]: [number, number]) => [e + projection.eastOffset, n];
   const map = new OlMap({
     target,
-    layers: olLayers,
+    layers: [...olLayers],
     controls: [],
     interactions: [],
     pixelRatio: 1,
@@ -94,7 +89,7 @@ export async function renderBackground(
       target.style.height = `${plan.height}px`;
       map.updateSize();
       map.getView().setCenter(centre(plan.centre));
-      await rendered(map, options.timeoutMs ?? 60_000, layers, options.signal);
+      await renderedWhole(map, olLayers, layers, options.timeoutMs ?? 60_000, options.signal);
       const canvas = new OffscreenCanvas(plan.width, plan.height);
       const ctx = canvas.getContext('2d');
       if (!ctx) throw new Error('no 2D canvas');
@@ -123,6 +118,70 @@ export async function renderBackground(
 /** The code of a layer's source projection (null for a layer without one, e.g. a group). */
 const sourceCode = (layer: BaseLayer) =>
   (layer instanceof Layer ? (layer.getSource() as Source | null)?.getProjection()?.getCode() : null) ?? null;
+
+/** Which backgrounds (by index) had a tile fail to load since `watchTileErrors` was called. */
+function watchTileErrors(olLayers: readonly BaseLayer[]): { failed: Set<number>; stop(): void } {
+  const failed = new Set<number>();
+  const stops = olLayers.flatMap((layer, i) =>
+    layer.getLayersArray().flatMap((l) => {
+      const source = l.getSource();
+      if (!(source instanceof TileSource)) return [];
+      // A tile disposed while loading fires no error (OpenLayers marks it empty first).
+      const onError = () => failed.add(i);
+      source.on('tileloaderror', onError);
+      return [() => source.un('tileloaderror', onError)];
+    }),
+  );
+  return { failed, stop: () => stops.forEach((stop) => stop()) };
+}
+
+/**
+ * Resolves once the piece is drawn with every tile: OpenLayers counts a tile that failed to load as
+ * done and leaves paper where it was. A background with failed tiles is made afresh (new source,
+ * no cached failures) and drawn once more, as a busy server or a dropped connection deserves; a
+ * piece still missing tiles refuses the figure, naming the background.
+ */
+async function renderedWhole(
+  map: OlMap,
+  olLayers: BaseLayer[],
+  layers: readonly FigureBackgroundLayer[],
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  let watch = watchTileErrors(olLayers);
+  try {
+    await rendered(map, timeoutMs, layers, signal);
+    if (watch.failed.size === 0) return;
+    const retried = [...watch.failed];
+    watch.stop();
+    for (const i of retried) {
+      const fresh = figureLayer(layers[i]!, i);
+      map.getLayers().setAt(map.getLayers().getArray().indexOf(olLayers[i]!), fresh);
+      olLayers[i]!.dispose();
+      olLayers[i] = fresh;
+    }
+    watch = watchTileErrors(olLayers);
+    await sourcesReady(olLayers, layers, timeoutMs, signal);
+    await rendered(map, timeoutMs, layers, signal);
+    if (watch.failed.size === 0) return;
+    const names = [...watch.failed].map((i) => `「${layers[i]?.name ?? ''}」`).join('');
+    throw new BackgroundTimeout({
+      zh: `底图${names}有瓦片两次未能读取，图中会留下空白，未写入文件。可检查网络或服务后重试，或在图层面板中隐藏该底图后再出图。`,
+      en: `Some tiles of the background ${names} could not be read twice; the figure would have blank holes, so nothing was written. Check the network or the service and try again, or hide the background in the layers panel.`,
+    });
+  } finally {
+    watch.stop();
+  }
+}
+
+/** A fresh layer of a background for the figure's offscreen map, at its place in the stack. */
+function figureLayer(background: FigureBackgroundLayer, i: number): BaseLayer {
+  const layer = background.make();
+  layer.setOpacity(background.opacity);
+  layer.setVisible(true);
+  layer.setZIndex(i);
+  return layer;
+}
 
 /** Resolves at the map's next `rendercomplete` (every tile loaded and drawn), or fails by time or cancel. */
 function rendered(
