@@ -11,7 +11,7 @@ import {
   segmentsOf,
   type Segment,
 } from './segments';
-import { meetOnlyAtNeighbourVertices } from './sweepContacts';
+import { ringsMeetOnlyAtNeighbourVertices } from './sweepContacts';
 
 /** A polygon that passed the per-ring checks, with its index in the geometry. */
 export interface CheckedPolygon {
@@ -259,15 +259,20 @@ function contact(ring: Ring, starts: Int32Array, i: number, j: number) {
 export function checkTopology(polygons: CheckedPolygon[], log: ProblemLog): void {
   const only = polygons.length === 1 ? polygons[0]! : null;
   const oneRing = !!only && only.rings.length === 1;
-  const segments = polygons.flatMap((p) => segmentsOf(p.rings, p.index));
   // Most geometries are clean: a sweep says so in O(n log n) (sweepContacts.ts). When it cannot
   // be sure, a small ring is checked pair by pair and anything else by the grid pass that names
   // each problem. One ring and no holes or parts: the edge contacts are all there is to check.
+  // The segments (an object per edge) are built only for that grid pass.
   const clean =
-    meetOnlyAtNeighbourVertices(segments) ||
+    ringsMeetOnlyAtNeighbourVertices(polygons) ||
     (oneRing && only.rings[0]!.length <= PAIRWISE_LIMIT && ringMeetsOnlyNeighbours(only.rings[0]!));
   if (clean && oneRing) return;
-  if (!clean) checkEdges(polygons, segments, log);
+  if (!clean)
+    checkEdges(
+      polygons,
+      polygons.flatMap((p) => segmentsOf(p.rings, p.index)),
+      log,
+    );
   for (const polygon of polygons) {
     if (polygon.rings.length > 1 && !log.hasErrors(polygon.index)) holePlacement(polygon, log);
   }

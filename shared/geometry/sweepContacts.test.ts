@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Position } from '../domain/geometry';
 import { areNeighbours, segmentContact, segmentsOf, type Segment } from './segments';
-import { meetOnlyAtNeighbourVertices } from './sweepContacts';
+import { meetOnlyAtNeighbourVertices, ringsMeetOnlyAtNeighbourVertices } from './sweepContacts';
 
 /** The definition, pair by pair: no contact but ring neighbours touching. */
 function bruteClean(segments: readonly Segment[]): boolean {
@@ -75,6 +75,43 @@ describe('sweep for edge contacts', () => {
     );
     // Simple rings are called clean, but for the rare one it cannot be sure of (a vertical edge).
     expect(clean).toBeGreaterThan(0.95 * tame);
+  });
+
+  it('reads polygons and their rings as the segments they make (several parts and holes)', () => {
+    let clean = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(
+            fc.array(fc.tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 8 })), {
+              minLength: 3,
+              maxLength: 7,
+            }),
+            { minLength: 1, maxLength: 2 },
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        fc.integer({ min: 0, max: 3 }),
+        (parts, spread) => {
+          // Parts shifted apart by `spread`, so some geometries are clean and some are not.
+          const polygons = parts.map((rings, index) => ({
+            index,
+            rings: rings.map((r) =>
+              close(r.map(([x, y]) => [x + index * spread * 9 + y * 1e-3, y] as Position)),
+            ),
+          }));
+          const segments = polygons.flatMap((p) => segmentsOf(p.rings, p.index));
+          const fast = ringsMeetOnlyAtNeighbourVertices(polygons);
+          expect(fast).toBe(meetOnlyAtNeighbourVertices(segments));
+          if (fast) {
+            clean++;
+            expect(bruteClean(segments)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(clean).toBeGreaterThan(0);
   });
 
   it('calls a bow-tie, a spike and a ring touching itself unclean', () => {
