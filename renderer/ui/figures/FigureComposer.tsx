@@ -21,6 +21,7 @@ import { useProjectData, type ProjectData } from '../hooks/useProjectData';
 import { useReferenceLayers } from '../hooks/useReferenceLayers';
 import { useWorkbench } from '../hooks/useWorkbench';
 import { FigureControls } from './FigureControls';
+import { stillPending, type PendingSettings } from './pendingSettings';
 import { FigureOutput } from './FigureOutput';
 import { FigurePreview } from './FigurePreview';
 import { setFigureComposerOpen, useFigureComposerOpen } from './figureOpen';
@@ -85,11 +86,15 @@ function ComposerBody({
   const [target, setTarget] = useState<FigureTarget>(() =>
     objectsWithZones[0] ? { kind: 'object', objectId: objectsWithZones[0].id } : { kind: 'project' },
   );
-  // Changes show at once and are saved with the project (one undo step each); a review copy keeps them here.
-  const [local, setLocal] = useState<FigureSettings>(data.project.settings.figure);
-  const settings = readOnly ? local : data.project.settings.figure;
-  const change = (patch: Record<string, unknown>) => {
-    setLocal((s) => ({ ...s, ...patch }) as FigureSettings);
+  // Changes show (and export) at once and are saved with the project, one undo step each; a review
+  // copy keeps them here (pendingSettings.ts).
+  const stored = data.project.settings.figure;
+  const [pending, setPending] = useState<PendingSettings>({});
+  const carried = stillPending(pending, stored);
+  if (carried !== pending) setPending(carried);
+  const settings = useMemo<FigureSettings>(() => ({ ...stored, ...carried }), [stored, carried]);
+  const change = (patch: PendingSettings) => {
+    setPending((p) => ({ ...p, ...patch }));
     if (!readOnly) void workbench.run(updateProjectSettings(data.project.id, { figure: patch }));
   };
   const inset = useInsetBasemap(settings.inset);
