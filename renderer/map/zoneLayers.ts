@@ -57,6 +57,8 @@ export class ZoneLayers {
   private selected = new Set<string>();
   /** Zones being edited by a gesture keep the tool's geometry until the gesture ends. */
   private frozen = new Set<string>();
+  /** Whether the gesture drags a vertex of the frozen zones (see freeze). */
+  private vertexDrag = false;
   private mirror: ProjectMirror | null = null;
   private detach: (() => void) | null = null;
   private lang: Lang = 'zh';
@@ -77,7 +79,10 @@ export class ZoneLayers {
     });
     this.selectedLayer = new VectorLayer({
       source: this.selectedSource,
-      style: editedZoneStyle(shown, (id) => this.frozen.has(id)),
+      style: editedZoneStyle(
+        shown,
+        (id) => this.frozen.has(id) && (this.vertexDrag ? 'vertexDrag' : 'gesture'),
+      ),
       zIndex: SELECTED_Z_INDEX,
       updateWhileInteracting: true,
       properties: { name: 'zones:selected' },
@@ -319,9 +324,13 @@ export class ZoneLayers {
     return feature.get(SELECTED_PROPERTY) ? this.selectedSource : this.zoneSource;
   }
 
-  /** Keep the tool's geometry on these features while a gesture edits them. */
-  freeze(ids: Iterable<string>): void {
+  /**
+   * Keep the tool's geometry on these features while a gesture edits them. `vertexDrag`: the
+   * gesture drags a vertex, and they are drawn as they were plus a rubber band (dragPicture.ts).
+   */
+  freeze(ids: Iterable<string>, vertexDrag = false): void {
     this.frozen = new Set(ids);
+    this.vertexDrag = vertexDrag;
   }
 
   /**
@@ -333,6 +342,8 @@ export class ZoneLayers {
     const ended = [...this.frozen];
     this.frozen.clear();
     for (const id of ended) this.put(id);
+    // Drawn as edited zones again (no longer the gesture's picture), changed or not.
+    this.selectedLayer.changed();
   }
 
   private remove(id: string): void {
