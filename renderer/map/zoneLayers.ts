@@ -11,7 +11,7 @@ import type { Lang } from '../../shared/domain/labels';
 import type { ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { LayerListPrefs } from '../../shared/domain/backgrounds';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
-import { toMapGeometry } from './geometryConvert';
+import { showsGeometry, toMapGeometry } from './geometryConvert';
 import {
   editedZoneStyle,
   LABEL_PROPERTY,
@@ -270,7 +270,9 @@ export class ZoneLayers {
     }
     if (existing && existing.get(ZONE_TYPE_PROPERTY) === zone.attributes.zoneType) {
       if (existing.get(UPDATED_PROPERTY) !== zone.updatedAt && !this.frozen.has(id)) {
-        existing.setGeometry(toMapGeometry(zone.geometry));
+        // A committed drag: the feature already shows it (showsGeometry).
+        const shown = existing.getGeometry();
+        if (!showsGeometry(shown, zone.geometry)) existing.setGeometry(toMapGeometry(zone.geometry));
         existing.set(UPDATED_PROPERTY, zone.updatedAt, true);
       }
       const label = this.labelOf(zone);
