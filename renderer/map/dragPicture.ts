@@ -1,11 +1,10 @@
 import type { Coordinate } from 'ol/coordinate';
-import { createCanvasContext2D } from 'ol/dom';
 import MultiLineString from 'ol/geom/MultiLineString';
 import type Polygon from 'ol/geom/Polygon';
 import type MultiPolygon from 'ol/geom/MultiPolygon';
-import type { State } from 'ol/render';
 import { Stroke, Style } from 'ol/style';
 import type { ZoneSymbol } from '../../shared/domain/symbology';
+import { pictureStyle, type Context, type Paint, type ToPixel } from './pictureStyle';
 
 /**
  * A zone while one of its vertices is dragged, drawn as desktop GIS do (QGIS's vertex tool): the
@@ -15,8 +14,6 @@ import type { ZoneSymbol } from '../../shared/domain/symbology';
  * zone is drawn as usual once the drag ends.
  */
 type Geometry = Polygon | MultiPolygon;
-type Ring = Coordinate[];
-type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 const SELECTED_COLOR = '#00a2ff';
 const SELECTED_WIDTH = 4;
@@ -31,84 +28,46 @@ export function rememberGeometry(geometry: Geometry): void {
   before.set(geometry, { revision: geometry.getRevision(), snapshot: geometry.clone() });
 }
 
-/** The rings of a polygon's or a multipolygon's pixel coordinates. */
-function ringsOf(coordinates: unknown): Ring[] {
-  const c = coordinates as Ring[] | Ring[][];
-  if (c.length === 0) return [];
-  return typeof (c[0] as Ring)[0]![0] === 'number' ? (c as Ring[]) : (c as Ring[][]).flat();
-}
-
-function tracePath(context: Context, rings: Ring[]): void {
+/** Trace every ring of the geometry, placed on the canvas by `toPixel`. */
+function tracePath(context: Context, geometry: Geometry, toPixel: ToPixel): void {
+  const flat = geometry.getFlatCoordinates();
+  const stride = geometry.getStride();
+  const ends =
+    geometry.getType() === 'Polygon'
+      ? (geometry as Polygon).getEnds()
+      : (geometry as MultiPolygon).getEndss().flat();
   context.beginPath();
-  for (const ring of rings) {
-    ring.forEach(([x, y], i) => (i === 0 ? context.moveTo(x!, y!) : context.lineTo(x!, y!)));
+  let from = 0;
+  for (const to of ends) {
+    for (let i = from; i < to; i += stride) {
+      const [x, y] = toPixel(flat[i]!, flat[i + 1]!);
+      if (i === from) context.moveTo(x, y);
+      else context.lineTo(x, y);
+    }
     context.closePath();
+    from = to;
   }
 }
 
-function paint(context: Context, rings: Ring[], symbol: ZoneSymbol, pixelRatio: number): void {
-  tracePath(context, rings);
-  context.fillStyle = symbol.fill;
-  context.fill('evenodd');
-  context.lineJoin = 'round';
-  context.lineCap = 'round';
-  context.strokeStyle = symbol.stroke;
-  context.lineWidth = symbol.strokeWidth * pixelRatio;
-  context.stroke();
-  context.strokeStyle = SELECTED_COLOR;
-  context.lineWidth = SELECTED_WIDTH * pixelRatio;
-  context.stroke();
-}
-
-/** Counts pictures painted (tests: a drag paints the zone once, not per move). */
-export const pictureStats = { painted: 0 };
-
-function pictureRenderer(symbol: ZoneSymbol) {
-  let picture: { context: Context; key: string; x: number; y: number } | null = null;
-  return (coordinates: unknown, state: State): void => {
-    const rings = ringsOf(coordinates);
-    const first = rings[0];
-    if (!first || first.length === 0) return;
-    const mid = first[first.length >> 1]!;
-    const { width: w, height: h } = state.context.canvas;
-    const key = [w, h, state.pixelRatio, rings.length, first.length, ...first[0]!, ...mid].join(',');
-    if (picture?.key !== key) {
-      let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const ring of rings) {
-        for (const [x, y] of ring) {
-          minX = Math.min(minX, x!);
-          minY = Math.min(minY, y!);
-          maxX = Math.max(maxX, x!);
-          maxY = Math.max(maxY, y!);
-        }
-      }
-      // Only the part on the canvas (a zone may reach far beyond the window).
-      const canvas = state.context.canvas;
-      const margin = SELECTED_WIDTH * state.pixelRatio;
-      const x = Math.max(Math.floor(minX) - margin, 0);
-      const y = Math.max(Math.floor(minY) - margin, 0);
-      const width = Math.min(Math.ceil(maxX) + margin, canvas.width) - x;
-      const height = Math.min(Math.ceil(maxY) + margin, canvas.height) - y;
-      if (width <= 0 || height <= 0) return;
-      const target = picture?.context ?? createCanvasContext2D(width, height);
-      target.canvas.width = width;
-      target.canvas.height = height;
-      target.setTransform(1, 0, 0, 1, -x, -y);
-      paint(target, rings, symbol, state.pixelRatio);
-      pictureStats.painted++;
-      picture = { context: target, key, x, y };
-    }
-    state.context.drawImage(picture.context.canvas, picture.x, picture.y);
+/** The zone as the edited-zone style draws it during a gesture: fill, outline, selection outline. */
+function painter(geometry: Geometry, symbol: ZoneSymbol): Paint {
+  return (context, toPixel, pixelRatio) => {
+    tracePath(context, geometry, toPixel);
+    context.fillStyle = symbol.fill;
+    context.fill('evenodd');
+    context.lineJoin = 'round';
+    context.lineCap = 'round';
+    context.strokeStyle = symbol.stroke;
+    context.lineWidth = symbol.strokeWidth * pixelRatio;
+    context.stroke();
+    context.strokeStyle = SELECTED_COLOR;
+    context.lineWidth = SELECTED_WIDTH * pixelRatio;
+    context.stroke();
   };
 }
 
-/** One picture renderer per snapshot: the picture lives as long as the drag's snapshot. */
-const renderers = new WeakMap<Geometry, ReturnType<typeof pictureRenderer>>();
-
-function hitRenderer(coordinates: unknown, state: State): void {
-  tracePath(state.context, ringsOf(coordinates));
-  state.context.fill('evenodd');
-}
+/** One picture per snapshot: it lives as long as the drag's snapshot. */
+const pictures = new WeakMap<Geometry, Style>();
 
 /** Vertex ranges [from, to] of `live` whose coordinates differ from `old` (same stride, one ring). */
 function changedRuns(
@@ -181,11 +140,14 @@ export function rubberBand(live: Geometry, snapshot: Geometry): MultiLineString 
 export function dragStyles(geometry: Geometry, symbol: ZoneSymbol, zIndex: number): Style[] | null {
   const snapshot = before.get(geometry)?.snapshot;
   if (!snapshot) return null;
-  let renderer = renderers.get(snapshot);
-  if (!renderer) renderers.set(snapshot, (renderer = pictureRenderer(symbol)));
-  const band_ = rubberBand(geometry, snapshot);
-  const styles = [new Style({ geometry: snapshot, renderer, hitDetectionRenderer: hitRenderer, zIndex })];
+  let picture = pictures.get(snapshot);
+  if (!picture) {
+    picture = pictureStyle(snapshot.getExtent(), SELECTED_WIDTH, painter(snapshot, symbol), zIndex);
+    pictures.set(snapshot, picture);
+  }
+  const moved = rubberBand(geometry, snapshot);
+  const styles = [picture];
   // Above the vertex handles (101).
-  if (band_) styles.push(new Style({ geometry: band_, stroke: band, zIndex: 102 }));
+  if (moved) styles.push(new Style({ geometry: moved, stroke: band, zIndex: 102 }));
   return styles;
 }
