@@ -1,8 +1,8 @@
 import MultiPolygon from 'ol/geom/MultiPolygon';
 import { fromLonLat } from 'ol/proj';
 import { describe, expect, it } from 'vitest';
-import type { Ring } from '../../shared/domain/geometry';
-import { toMapGeometry, toZoneGeometry } from './geometryConvert';
+import type { Ring, ZoneGeometry } from '../../shared/domain/geometry';
+import { showsGeometry, toMapGeometry, toZoneGeometry } from './geometryConvert';
 
 const ring = (lon: number, lat: number, d: number): Ring => [
   [lon, lat],
@@ -25,5 +25,38 @@ describe('stored zone → map geometry', () => {
     // Back to lon/lat: the same positions to the 1e-9° the round trip keeps.
     const back = toZoneGeometry(polygon)!.coordinates.flat(2) as number[];
     coordinates[0]!.flat(2).forEach((v, i) => expect(back[i]).toBeCloseTo(v, 9));
+  });
+});
+
+const square: ZoneGeometry = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [84.6, 44.4],
+      [84.601, 44.4],
+      [84.601, 44.401],
+      [84.6, 44.401],
+      [84.6, 44.4],
+    ],
+  ],
+};
+
+describe('whether the map already shows a stored geometry', () => {
+  it('is true for the map geometry of that very outline (the projection round trip is exact to 1e-9°)', () => {
+    expect(showsGeometry(toMapGeometry(square), square)).toBe(true);
+    const multi: ZoneGeometry = { type: 'MultiPolygon', coordinates: [square.coordinates] };
+    expect(showsGeometry(toMapGeometry(multi), multi)).toBe(true);
+  });
+
+  it('is false when one vertex moved by the smallest stored step, or the type or rings differ', () => {
+    const nudged = structuredClone(square);
+    nudged.coordinates[0]![2]![1] = 44.401000001;
+    expect(showsGeometry(toMapGeometry(square), nudged)).toBe(false);
+    const multi: ZoneGeometry = { type: 'MultiPolygon', coordinates: [square.coordinates] };
+    expect(showsGeometry(toMapGeometry(square), multi)).toBe(false);
+    const withHole = structuredClone(square);
+    withHole.coordinates.push(square.coordinates[0]!);
+    expect(showsGeometry(toMapGeometry(square), withHole)).toBe(false);
+    expect(showsGeometry(undefined, square)).toBe(false);
   });
 });

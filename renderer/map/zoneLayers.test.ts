@@ -109,6 +109,34 @@ describe('zone layers follow the project mirror by key', () => {
     expect(lonLatOf(layers, ids[0]!)).toEqual(flat(dragged));
   });
 
+  it('keeps the feature’s geometry when the store returns the outline a drag left on it', async () => {
+    const { store, projectId, ids, mirror, layers } = await mapOfThreeZones();
+    const feature = layers.feature(ids[0]!)!;
+    const shown = feature.getGeometry()!;
+    let notified = 0;
+    feature.on('change', () => notified++);
+    layers.freeze([ids[0]!], true);
+    // The drag moves one vertex of the feature's own geometry, as Modify does.
+    const rings = shown.getCoordinates() as number[][][];
+    rings[0]![1] = [rings[0]![1]![0]! + 37.123456789, rings[0]![1]![1]! - 12.987654321];
+    shown.setCoordinates(rings as never);
+    const dropped = toZoneGeometry(shown)!;
+    const changesOfDrag = notified;
+    await store.commit({ projectId, ...setZoneGeometries(new Map([[ids[0]!, dropped]])) });
+    layers.unfreeze(false);
+    await mirror.settled();
+    // Same geometry object, no further change event (Modify and Snap would re-index 6 000 vertices).
+    expect(feature.getGeometry()).toBe(shown);
+    expect(notified).toBe(changesOfDrag);
+    const droppedLonLat = (dropped.coordinates.flat(3) as number[]).map((v) => Number(v.toFixed(9)));
+    expect(lonLatOf(layers, ids[0]!)).toEqual(droppedLonLat);
+    // Undo brings a different outline: that one replaces the geometry.
+    await store.undo(projectId);
+    await mirror.settled();
+    expect(feature.getGeometry()).not.toBe(shown);
+    expect(lonLatOf(layers, ids[0]!)).toEqual(flat(squareAround(84.6, 44.4)));
+  });
+
   it('draws a selected zone in the selected layer alone and hides zone types on request', async () => {
     const { ids, layers } = await mapOfThreeZones();
     const [others, selected] = layers.sources;

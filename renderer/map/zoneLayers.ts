@@ -13,7 +13,7 @@ import type { Lang } from '../../shared/domain/labels';
 import type { ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { LayerListPrefs } from '../../shared/domain/backgrounds';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
-import { toMapGeometry } from './geometryConvert';
+import { showsGeometry, toMapGeometry } from './geometryConvert';
 import { packZones } from './referenceTiles/zoneTileSet';
 import { createZoneTiles, type ZoneTileSink, type ZoneTileUpdate } from './zoneTiles';
 import {
@@ -83,6 +83,8 @@ export class ZoneLayers {
   private selected = new Set<string>();
   /** Zones being edited by a gesture keep the tool's geometry until the gesture ends. */
   private frozen = new Set<string>();
+  /** Whether the gesture drags a vertex of the frozen zones (see freeze). */
+  private vertexDrag = false;
   private mirror: ProjectMirror | null = null;
   private detach: (() => void) | null = null;
   private lang: Lang = 'zh';
@@ -102,7 +104,10 @@ export class ZoneLayers {
     });
     this.selectedLayer = new VectorLayer({
       source: this.selectedSource,
-      style: editedZoneStyle(shown, (id) => this.frozen.has(id)),
+      style: editedZoneStyle(
+        shown,
+        (id) => this.frozen.has(id) && (this.vertexDrag ? 'vertexDrag' : 'gesture'),
+      ),
       zIndex: SELECTED_Z_INDEX,
       updateWhileInteracting: true,
       properties: { name: 'zones:selected' },
@@ -371,7 +376,9 @@ export class ZoneLayers {
     }
     if (existing && existing.get(ZONE_TYPE_PROPERTY) === zone.attributes.zoneType) {
       if (existing.get(UPDATED_PROPERTY) !== zone.updatedAt && !this.frozen.has(id)) {
-        existing.setGeometry(toMapGeometry(zone.geometry));
+        // A committed drag: the feature already shows it (showsGeometry).
+        const shown = existing.getGeometry();
+        if (!showsGeometry(shown, zone.geometry)) existing.setGeometry(toMapGeometry(zone.geometry));
         existing.set(UPDATED_PROPERTY, zone.updatedAt, true);
       }
       const label = this.labelOf(zone);
@@ -426,9 +433,13 @@ export class ZoneLayers {
     return feature.get(SELECTED_PROPERTY) ? this.selectedSource : this.zoneSource;
   }
 
-  /** Keep the tool's geometry on these features while a gesture edits them. */
-  freeze(ids: Iterable<string>): void {
+  /**
+   * Keep the tool's geometry on these features while a gesture edits them. `vertexDrag`: the
+   * gesture drags a vertex, and they are drawn as they were plus a rubber band (dragPicture.ts).
+   */
+  freeze(ids: Iterable<string>, vertexDrag = false): void {
     this.frozen = new Set(ids);
+    this.vertexDrag = vertexDrag;
   }
 
   /**
@@ -441,6 +452,8 @@ export class ZoneLayers {
     this.frozen.clear();
     for (const id of ended) this.put(id);
     this.syncTiles(ended);
+    // Drawn as edited zones again (no longer the gesture's picture), changed or not.
+    this.selectedLayer.changed();
   }
 
   private remove(id: string): void {

@@ -1,13 +1,14 @@
 import type { FeatureLike } from 'ol/Feature';
-import MultiPoint from 'ol/geom/MultiPoint';
 import Point from 'ol/geom/Point';
 import type Polygon from 'ol/geom/Polygon';
 import type MultiPolygon from 'ol/geom/MultiPolygon';
 import { DEVICE_PIXEL_RATIO } from 'ol/has';
-import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
+import { Fill, Stroke, Style, Text } from 'ol/style';
 import { DEFAULT_SYMBOLS, type ZoneSymbol } from '../../shared/domain/symbology';
 import type { ZoneType } from '../../shared/domain/taxonomy';
 import { hatchCell, LABEL_MIN_WIDTH_PX, SPECK_WIDTH_PX, speckStrokeWidth } from './zonePaint';
+import { dragStyles, rememberGeometry } from './dragPicture';
+import { vertexHandles } from './vertexHandles';
 
 /** Feature properties the zone layers set and the styles read. */
 export const LABEL_PROPERTY = 'label';
@@ -42,46 +43,6 @@ function hatchPattern(hatch: NonNullable<ZoneSymbol['hatch']>): CanvasPattern | 
 }
 
 const selectedStroke = new Style({ stroke: new Stroke({ color: '#00a2ff', width: 4 }), zIndex: 100 });
-const vertexImage = new Circle({
-  radius: 4,
-  fill: new Fill({ color: '#ffffff' }),
-  stroke: new Stroke({ color: '#00a2ff', width: 2 }),
-});
-/** Vertices closer than this on screen are drawn as one (a 6 000-vertex boundary stays legible). */
-const VERTEX_SPACING_PX = 4;
-
-const vertexCache = new WeakMap<
-  Polygon | MultiPolygon,
-  { revision: number; resolution: number; style: Style }
->();
-
-/**
- * The vertex handles of an edited zone: at most one per few pixels along the outline, built once
- * per geometry change and resolution (a 6 000-vertex zone is redrawn on every drag move).
- */
-function vertexStyle(geometry: Polygon | MultiPolygon, resolution: number): Style {
-  const cached = vertexCache.get(geometry);
-  if (cached && cached.revision === geometry.getRevision() && cached.resolution === resolution)
-    return cached.style;
-  const flat = geometry.getFlatCoordinates();
-  const stride = geometry.getStride();
-  const min2 = (VERTEX_SPACING_PX * resolution) ** 2;
-  const kept: number[] = [];
-  let lx = Infinity;
-  let ly = Infinity;
-  for (let i = 0; i < flat.length; i += stride) {
-    const x = flat[i]!;
-    const y = flat[i + 1]!;
-    if ((x - lx) ** 2 + (y - ly) ** 2 < min2) continue;
-    kept.push(x, y);
-    lx = x;
-    ly = y;
-  }
-  const style = new Style({ image: vertexImage, geometry: new MultiPoint(kept, 'XY'), zIndex: 101 });
-  vertexCache.set(geometry, { revision: geometry.getRevision(), resolution, style });
-  return style;
-}
-
 function widthPx(feature: FeatureLike, resolution: number): number {
   const extent = feature.getGeometry()?.getExtent();
   return extent ? (extent[2]! - extent[0]!) / resolution : 0;
@@ -188,9 +149,14 @@ function gestureStyle(symbol: ZoneSymbol): Style {
  * The selected zones: each in its type's symbol, with the selection outline and its vertex
  * handles. While a gesture changes a zone (`editing`), it is drawn without hatching, dashes or
  * label — filling a hatch pattern over a large zone on every pointer move cost more than the move.
- * `shown` says whether a zone type is switched on.
+ * While a vertex is dragged ('vertexDrag') the zone and its handles are drawn as they were when
+ * the drag began, plus a rubber band along the edges that moved (dragPicture.ts). `shown` says
+ * whether a zone type is switched on.
  */
-export function editedZoneStyle(shown: (type: ZoneType) => boolean, editing: (id: string) => boolean) {
+export function editedZoneStyle(
+  shown: (type: ZoneType) => boolean,
+  editing: (id: string) => false | 'gesture' | 'vertexDrag',
+) {
   const full = zonesStyle(shown);
   const plain = new Map<ZoneType, Style>();
   return (feature: FeatureLike, resolution: number): Style[] | undefined => {
@@ -198,14 +164,20 @@ export function editedZoneStyle(shown: (type: ZoneType) => boolean, editing: (id
     if (!shown(type)) return undefined;
     const geometry = feature.getGeometry() as Polygon | MultiPolygon | undefined;
     let styles: Style[];
-    if (editing(String(feature.getId()))) {
+    const edited = editing(String(feature.getId()));
+    if (geometry && edited === 'vertexDrag') {
+      const drag = dragStyles(geometry, DEFAULT_SYMBOLS[type], DEFAULT_SYMBOLS[type].order);
+      if (drag) return [...drag, vertexHandles(geometry, resolution, true)];
+    }
+    if (geometry && !edited) rememberGeometry(geometry);
+    if (edited) {
       let style = plain.get(type);
       if (!style) plain.set(type, (style = gestureStyle(DEFAULT_SYMBOLS[type])));
       styles = [style, selectedStroke];
     } else {
       styles = [...(full(feature, resolution) ?? []), selectedStroke];
     }
-    if (geometry) styles.push(vertexStyle(geometry, resolution));
+    if (geometry) styles.push(vertexHandles(geometry, resolution, edited === 'vertexDrag'));
     return styles;
   };
 }

@@ -10,12 +10,20 @@ import type { ToolContext } from './toolContext';
  * its features while the pointer moves; the end event commits exactly one change set; Escape
  * during the gesture cancels it and nothing is written.
  */
-export function createEditGesture(ctx: ToolContext, name: string, label: Bilingual) {
+export function createEditGesture(
+  ctx: ToolContext,
+  name: string,
+  label: Bilingual,
+  options: { vertexDrag?: boolean } = {},
+) {
   let cancelled = false;
   return {
     start(features: ZoneFeature[]) {
       cancelled = false;
-      ctx.zones.freeze(features.map((f) => String(f.getId())));
+      ctx.zones.freeze(
+        features.map((f) => String(f.getId())),
+        options.vertexDrag,
+      );
       ctx.workbench.beginGesture(name);
     },
     cancel(): boolean {

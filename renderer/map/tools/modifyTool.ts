@@ -10,7 +10,13 @@ import type { MapTool, ToolContext } from './toolContext';
  * Alt+click a vertex (or hover it and press Delete) to remove it. Snaps to every zone.
  */
 export function createModifyTool(ctx: ToolContext): MapTool {
-  const gesture = createEditGesture(ctx, 'modify', { zh: '编辑节点', en: 'Edit vertices' });
+  // A dragged vertex: the zone shows as it was plus a rubber band (Modify marks the moving vertex).
+  const gesture = createEditGesture(
+    ctx,
+    'modify',
+    { zh: '编辑节点', en: 'Edit vertices' },
+    { vertexDrag: true },
+  );
   const modify = new Modify({
     features: ctx.selected,
     deleteCondition: (event) => altKeyOnly(event) && singleClick(event),
