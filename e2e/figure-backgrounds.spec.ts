@@ -74,7 +74,7 @@ const layers = (page: Page) => page.getByRole('region', { name: '图层', exact:
 const near = (c: ArrayLike<number>, d: readonly number[]) =>
   Math.hypot(c[0]! - d[0]!, c[1]! - d[1]!, c[2]! - d[2]!) < 45;
 
-/** Add the fixture XYZ service, show the object, and open 出图 at A4, 1:1 000, 150 dpi. */
+/** Add the fixture XYZ service as `name`, show the object once its tiles are drawn, and open 出图 for it. */
 async function figureOver(page: Page, name: string) {
   await openWorkbench(page);
   await importZones(page);
@@ -94,6 +94,12 @@ async function figureOver(page: Page, name: string) {
   await page.getByRole('button', { name: '出图', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /出图/ });
   await dialog.getByLabel('出图对象').selectOption({ label: OBJECT });
+  return dialog;
+}
+
+/** The figure dialog over the fixture service at 1:1 000, 150 dpi, on the default paper. */
+async function figureAt150(page: Page, name: string) {
+  const dialog = await figureOver(page, name);
   await dialog.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:1 000' });
   await dialog.getByLabel('分辨率').selectOption('150');
   return dialog;
@@ -101,7 +107,7 @@ async function figureOver(page: Page, name: string) {
 
 test('figure: tiles that fail once are asked for again, and the PNG has no holes', async ({ page }) => {
   test.setTimeout(120_000);
-  const dialog = await figureOver(page, '时好时坏');
+  const dialog = await figureAt150(page, '时好时坏');
   const before = requests.length;
   failing = 'once';
   const download = page.waitForEvent('download', { timeout: 90_000 });
@@ -133,7 +139,7 @@ test('figure: tiles that fail once are asked for again, and the PNG has no holes
 
 test('figure: a tile service whose tiles keep failing is named and nothing is written', async ({ page }) => {
   test.setTimeout(120_000);
-  const dialog = await figureOver(page, '坏瓦片服务');
+  const dialog = await figureAt150(page, '坏瓦片服务');
   let downloaded = false;
   page.on('download', () => (downloaded = true));
   failing = 'east';
@@ -150,25 +156,7 @@ test('figure: a tile service under the zones is embedded at the chosen dpi, its 
   page,
 }) => {
   test.setTimeout(180_000);
-  await openWorkbench(page);
-  await importZones(page);
-  await layers(page)
-    .getByRole('button', { name: /添加底图/ })
-    .click();
-  await layers(page).getByRole('menuitem', { name: '瓦片服务（XYZ / TMS / WMTS）…' }).click();
-  const add = page.getByRole('dialog', { name: '添加瓦片服务（XYZ / TMS / WMTS）' });
-  await add.getByLabel('名称').fill('测试影像');
-  await add.getByLabel('瓦片地址模板').fill(`http://127.0.0.1:${xyzPort}/tiles/{z}/{x}/{y}.png`);
-  await add.getByRole('button', { name: '添加' }).click();
-  await expect(add).toBeHidden();
-  await page.getByRole('treeitem', { name: OBJECT, exact: true }).dblclick();
-  await expect(layers(page).getByRole('status', { name: '状态 测试影像: 正常' })).toBeVisible({
-    timeout: 30_000,
-  });
-
-  await page.getByRole('button', { name: '出图', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: /出图/ });
-  await dialog.getByLabel('出图对象').selectOption({ label: OBJECT });
+  const dialog = await figureOver(page, '测试影像');
   await dialog.getByLabel('纸张').selectOption('A3');
   await dialog.getByLabel('方向').selectOption('landscape');
   await dialog.getByLabel('比例尺', { exact: true }).selectOption({ label: '1:1 000' });
