@@ -109,7 +109,9 @@ export function ReviewPanel({
   };
 
   const objectId = selection.objectId;
-  const objectAt = objectId ? objectPin(data, objectId) : null;
+  // The pin of a 6 000-vertex zone costs up to a quarter second: once per project state and object,
+  // not on every render (a gesture's start and end render this panel).
+  const objectAt = useMemo(() => (objectId ? objectPin(data, objectId) : null), [data, objectId]);
   return (
     <section
       ref={panel}
