@@ -4,7 +4,9 @@ import type Polygon from 'ol/geom/Polygon';
 import type MultiPolygon from 'ol/geom/MultiPolygon';
 import { Stroke, Style } from 'ol/style';
 import type { ZoneSymbol } from '../../shared/domain/symbology';
+import { ringEnds } from './geometryConvert';
 import { pictureStyle, type Context, type Paint, type ToPixel } from './pictureStyle';
+import { SELECTED_OUTLINE } from './zonePaint';
 
 /**
  * A zone while one of its vertices is dragged, drawn as desktop GIS do (QGIS's vertex tool): the
@@ -15,9 +17,7 @@ import { pictureStyle, type Context, type Paint, type ToPixel } from './pictureS
  */
 type Geometry = Polygon | MultiPolygon;
 
-const SELECTED_COLOR = '#00a2ff';
-const SELECTED_WIDTH = 4;
-const band = new Stroke({ color: SELECTED_COLOR, width: 2, lineDash: [6, 4] });
+const band = new Stroke({ color: SELECTED_OUTLINE.color, width: 2, lineDash: [6, 4] });
 
 /** The zone's geometry as last drawn outside a gesture (the drag changes the geometry in place). */
 const before = new WeakMap<Geometry, { revision: number; snapshot: Geometry }>();
@@ -32,10 +32,7 @@ export function rememberGeometry(geometry: Geometry): void {
 function tracePath(context: Context, geometry: Geometry, toPixel: ToPixel): void {
   const flat = geometry.getFlatCoordinates();
   const stride = geometry.getStride();
-  const ends =
-    geometry.getType() === 'Polygon'
-      ? (geometry as Polygon).getEnds()
-      : (geometry as MultiPolygon).getEndss().flat();
+  const ends = ringEnds(geometry);
   context.beginPath();
   let from = 0;
   for (const to of ends) {
@@ -60,8 +57,8 @@ function painter(geometry: Geometry, symbol: ZoneSymbol): Paint {
     context.strokeStyle = symbol.stroke;
     context.lineWidth = symbol.strokeWidth * pixelRatio;
     context.stroke();
-    context.strokeStyle = SELECTED_COLOR;
-    context.lineWidth = SELECTED_WIDTH * pixelRatio;
+    context.strokeStyle = SELECTED_OUTLINE.color;
+    context.lineWidth = SELECTED_OUTLINE.width * pixelRatio;
     context.stroke();
   };
 }
@@ -104,12 +101,8 @@ export function rubberBand(live: Geometry, snapshot: Geometry): MultiLineString 
   if (stride !== snapshot.getStride()) return null;
   const flat = live.getFlatCoordinates();
   const old = snapshot.getFlatCoordinates();
-  const ends =
-    live.getType() === 'Polygon' ? (live as Polygon).getEnds() : (live as MultiPolygon).getEndss().flat();
-  const oldEnds =
-    snapshot.getType() === 'Polygon'
-      ? (snapshot as Polygon).getEnds()
-      : (snapshot as MultiPolygon).getEndss().flat();
+  const ends = ringEnds(live);
+  const oldEnds = ringEnds(snapshot);
   if (ends.length !== oldEnds.length) return null;
   const lines: Coordinate[][] = [];
   let from = 0;
@@ -142,7 +135,7 @@ export function dragStyles(geometry: Geometry, symbol: ZoneSymbol, zIndex: numbe
   if (!snapshot) return null;
   let picture = pictures.get(snapshot);
   if (!picture) {
-    picture = pictureStyle(snapshot.getExtent(), SELECTED_WIDTH, painter(snapshot, symbol), zIndex);
+    picture = pictureStyle(snapshot.getExtent(), SELECTED_OUTLINE.width, painter(snapshot, symbol), zIndex);
     pictures.set(snapshot, picture);
   }
   const moved = rubberBand(geometry, snapshot);

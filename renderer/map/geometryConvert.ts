@@ -55,6 +55,11 @@ export function toMapGeometry(geometry: ZoneGeometry): Polygon | MultiPolygon {
   return new MultiPolygon(fromEPSG4326(flat, flat), 'XY', endss);
 }
 
+/** Where each ring of a map geometry ends in its flat coordinates, every polygon's rings in turn. */
+export function ringEnds(geometry: Polygon | MultiPolygon): number[] {
+  return geometry instanceof MultiPolygon ? geometry.getEndss().flat() : geometry.getEnds();
+}
+
 export function toMapCoordinate(position: Position): number[] {
   return fromLonLat(position);
 }

@@ -2,6 +2,7 @@ import type Polygon from 'ol/geom/Polygon';
 import type MultiPolygon from 'ol/geom/MultiPolygon';
 import { Circle, Fill, Stroke, type Style } from 'ol/style';
 import { pictureStyle, type Paint } from './pictureStyle';
+import { SELECTED_OUTLINE } from './zonePaint';
 
 /**
  * The vertex handles of a selected zone. A 6 000-vertex boundary has thousands of handles on
@@ -15,7 +16,7 @@ import { pictureStyle, type Paint } from './pictureStyle';
 const handleImage = new Circle({
   radius: 4,
   fill: new Fill({ color: '#ffffff' }),
-  stroke: new Stroke({ color: '#00a2ff', width: 2 }),
+  stroke: new Stroke({ color: SELECTED_OUTLINE.color, width: 2 }),
 });
 
 /** Vertices closer than this on screen are drawn as one (a 6 000-vertex boundary stays legible). */

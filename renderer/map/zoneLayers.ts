@@ -1,7 +1,7 @@
 import Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
 import type Layer from 'ol/layer/Layer';
-import MultiPolygon from 'ol/geom/MultiPolygon';
+import type MultiPolygon from 'ol/geom/MultiPolygon';
 import type Polygon from 'ol/geom/Polygon';
 import VectorLayer from 'ol/layer/Vector';
 import VectorImageLayer from 'ol/layer/VectorImage';
@@ -13,7 +13,7 @@ import type { Lang } from '../../shared/domain/labels';
 import type { ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { LayerListPrefs } from '../../shared/domain/backgrounds';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
-import { showsGeometry, toMapGeometry } from './geometryConvert';
+import { ringEnds, showsGeometry, toMapGeometry } from './geometryConvert';
 import { packZones } from './referenceTiles/zoneTileSet';
 import { createZoneTiles, type ZoneTileSink, type ZoneTileUpdate } from './zoneTiles';
 import {
@@ -325,8 +325,7 @@ export class ZoneLayers {
       }
       const box = geometry.getExtent().slice(0, 4) as Box;
       this.tiled.set(id, { geometry, revision: geometry.getRevision(), type, box });
-      const ends = geometry instanceof MultiPolygon ? geometry.getEndss().flat() : geometry.getEnds();
-      zones.push({ id, type, flat: geometry.getFlatCoordinates(), ends });
+      zones.push({ id, type, flat: geometry.getFlatCoordinates(), ends: ringEnds(geometry) });
       if (sent && shownBefore(id)) dirty.push(sent.box);
       if (shownAfter(id)) dirty.push(box);
     };

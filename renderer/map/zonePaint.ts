@@ -6,6 +6,9 @@ import type { ZoneSymbol } from '../../shared/domain/symbology';
  * (referenceTiles/drawZoneTile.ts), so the two cannot disagree. Widths and dashes are CSS pixels.
  */
 
+/** The selected zones' outline and vertex handles (the vector styles and the drag picture). */
+export const SELECTED_OUTLINE = { color: '#00a2ff', width: 4 } as const;
+
 /** Labels only on zones at least this wide on screen. */
 export const LABEL_MIN_WIDTH_PX = 60;
 /**

@@ -6,7 +6,13 @@ import { DEVICE_PIXEL_RATIO } from 'ol/has';
 import { Fill, Stroke, Style, Text } from 'ol/style';
 import { DEFAULT_SYMBOLS, type ZoneSymbol } from '../../shared/domain/symbology';
 import type { ZoneType } from '../../shared/domain/taxonomy';
-import { hatchCell, LABEL_MIN_WIDTH_PX, SPECK_WIDTH_PX, speckStrokeWidth } from './zonePaint';
+import {
+  hatchCell,
+  LABEL_MIN_WIDTH_PX,
+  SELECTED_OUTLINE,
+  SPECK_WIDTH_PX,
+  speckStrokeWidth,
+} from './zonePaint';
 import { dragStyles, rememberGeometry } from './dragPicture';
 import { vertexHandles } from './vertexHandles';
 
@@ -42,7 +48,7 @@ function hatchPattern(hatch: NonNullable<ZoneSymbol['hatch']>): CanvasPattern | 
   return ctx.createPattern(canvas, 'repeat');
 }
 
-const selectedStroke = new Style({ stroke: new Stroke({ color: '#00a2ff', width: 4 }), zIndex: 100 });
+const selectedStroke = new Style({ stroke: new Stroke({ ...SELECTED_OUTLINE }), zIndex: 100 });
 function widthPx(feature: FeatureLike, resolution: number): number {
   const extent = feature.getGeometry()?.getExtent();
   return extent ? (extent[2]! - extent[0]!) / resolution : 0;
