@@ -6,16 +6,15 @@ import type Polygon from 'ol/geom/Polygon';
 import VectorLayer from 'ol/layer/Vector';
 import VectorImageLayer from 'ol/layer/VectorImage';
 import VectorSource from 'ol/source/Vector';
-import type { Box } from '../../shared/geometry/spatialIndex';
 import { ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
 import { DEFAULT_SYMBOLS } from '../../shared/domain/symbology';
 import type { Lang } from '../../shared/domain/labels';
 import type { ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { LayerListPrefs } from '../../shared/domain/backgrounds';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
-import { ringEnds, showsGeometry, toMapGeometry } from './geometryConvert';
-import { packZones } from './referenceTiles/zoneTileSet';
-import { createZoneTiles, type ZoneTileSink, type ZoneTileUpdate } from './zoneTiles';
+import { showsGeometry, toMapGeometry } from './geometryConvert';
+import { ZoneTileFeed } from './zoneTileFeed';
+import { createZoneTiles, type ZoneTileSink } from './zoneTiles';
 import {
   editedZoneStyle,
   LABEL_PROPERTY,
@@ -37,14 +36,6 @@ export const OBJECT_PROPERTY = 'objectId';
 const ZONES_Z_INDEX = 10;
 const LABELS_Z_INDEX = 10.5;
 const SELECTED_Z_INDEX = 11;
-
-/** What the zone tiles were last given for a zone: a change of any of these redraws its tiles. */
-interface Tiled {
-  geometry: Polygon | MultiPolygon;
-  revision: number;
-  type: ZoneType;
-  box: Box;
-}
 
 /**
  * The zones on the map, fed from the project mirror (editor/projectMirror.ts) by key. The map
@@ -70,9 +61,7 @@ export class ZoneLayers {
   readonly labelLayer: VectorImageLayer<VectorSource<ZoneFeature>>;
   /** The selected zones (what tools edit), drawn as vectors every frame. */
   readonly selectedLayer: VectorLayer<VectorSource<ZoneFeature>>;
-  private readonly tiles: ZoneTileSink;
-  private readonly tiled = new Map<string, Tiled>();
-  private tiledSelected = new Set<string>();
+  private readonly tiles: ZoneTileFeed;
   private readonly zoneSource = new VectorSource<ZoneFeature>();
   private readonly selectedSource = new VectorSource<ZoneFeature>();
   private readonly hidden = new Set<ZoneType>();
@@ -92,8 +81,9 @@ export class ZoneLayers {
 
   constructor(map: OlMap, tiles?: ZoneTileSink) {
     const shown = (type: ZoneType) => !this.hidden.has(type);
-    this.tiles = tiles ?? createZoneTiles(map, ZONES_Z_INDEX);
-    this.layer = this.tiles.layer;
+    const sink = tiles ?? createZoneTiles(map, ZONES_Z_INDEX);
+    this.tiles = new ZoneTileFeed(sink, (id) => this.byId.get(id));
+    this.layer = sink.layer;
     this.labelLayer = new VectorImageLayer({
       source: this.zoneSource,
       style: zoneLabelsStyle(shown),
@@ -175,11 +165,7 @@ export class ZoneLayers {
     if (visible) this.hidden.delete(type);
     else this.hidden.add(type);
     this.hiddenSnapshot = new Set(this.hidden);
-    // Only the tiles under this type's zones change (none if the tiles show none of them).
-    const dirty: Box[] = [];
-    for (const [id, sent] of this.tiled)
-      if (sent.type === type && !this.tiledSelected.has(id)) dirty.push(sent.box);
-    this.tiles.update({ hidden: [...this.hidden], dirty });
+    this.tiles.typeVisibility(type, [...this.hidden]);
     this.labelLayer.changed();
     this.selectedLayer.changed();
     for (const listener of this.visibilityListeners) listener();
@@ -256,10 +242,7 @@ export class ZoneLayers {
   private clear(): void {
     for (const source of this.sources) source.clear(true);
     this.byId.clear();
-    if (this.tiled.size === 0 && this.tiledSelected.size === 0) return;
-    this.tiled.clear();
-    this.tiledSelected = new Set();
-    this.tiles.update({ reset: true, selected: [], dirty: 'all' });
+    this.tiles.reset();
   }
 
   /** The first drawing of a project. */
@@ -284,65 +267,7 @@ export class ZoneLayers {
       batch.push(feature);
     }
     for (const [source, features] of batches) source.addFeatures(features);
-    this.syncTiles(all);
-  }
-
-  /**
-   * Bring the zone tiles in line with these features and the selection: send the zones whose
-   * geometry or type changed (or that went away) and the selection if it changed, and mark stale
-   * the tiles under their old and new boxes — except zones selected before and after, which the
-   * tiles do not show either way.
-   */
-  private syncTiles(ids: Iterable<string>): void {
-    const zones: { id: string; type: ZoneType; flat: number[]; ends: number[] }[] = [];
-    const removed: string[] = [];
-    const dirty: Box[] = [];
-    const selectionChanged =
-      this.selected.size !== this.tiledSelected.size ||
-      [...this.selected].some((id) => !this.tiledSelected.has(id));
-    const shownBefore = (id: string) => !this.tiledSelected.has(id);
-    const shownAfter = (id: string) => !this.selected.has(id);
-    const seen = new Set<string>();
-    const visit = (id: string) => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      const sent = this.tiled.get(id);
-      const feature = this.byId.get(id);
-      const geometry = feature?.getGeometry();
-      if (!feature || !geometry) {
-        if (!sent) return;
-        removed.push(id);
-        this.tiled.delete(id);
-        if (shownBefore(id)) dirty.push(sent.box);
-        return;
-      }
-      const type = feature.get(ZONE_TYPE_PROPERTY) as ZoneType;
-      const same =
-        sent?.geometry === geometry && sent.revision === geometry.getRevision() && sent.type === type;
-      if (same) {
-        if (shownBefore(id) !== shownAfter(id)) dirty.push(sent.box);
-        return;
-      }
-      const box = geometry.getExtent().slice(0, 4) as Box;
-      this.tiled.set(id, { geometry, revision: geometry.getRevision(), type, box });
-      zones.push({ id, type, flat: geometry.getFlatCoordinates(), ends: ringEnds(geometry) });
-      if (sent && shownBefore(id)) dirty.push(sent.box);
-      if (shownAfter(id)) dirty.push(box);
-    };
-    for (const id of ids) visit(id);
-    if (selectionChanged) {
-      for (const id of this.selected) visit(id);
-      for (const id of this.tiledSelected) visit(id);
-    }
-    if (zones.length === 0 && removed.length === 0 && !selectionChanged) return;
-    const update: ZoneTileUpdate = { dirty };
-    if (removed.length) update.removed = removed;
-    if (zones.length) update.zones = packZones(zones);
-    if (selectionChanged) {
-      this.tiledSelected = new Set(this.selected);
-      update.selected = [...this.selected];
-    }
-    this.tiles.update(update);
+    this.tiles.sync(all, this.selected);
   }
 
   private create(zone: Zone): ZoneFeature {
@@ -424,7 +349,7 @@ export class ZoneLayers {
       batch.push(feature);
     }
     for (const [source, batch] of batches) source.addFeatures(batch);
-    this.syncTiles(changed);
+    this.tiles.sync(changed, this.selected);
   }
 
   /** The source that holds this feature now. */
@@ -450,7 +375,7 @@ export class ZoneLayers {
     const ended = [...this.frozen];
     this.frozen.clear();
     for (const id of ended) this.put(id);
-    this.syncTiles(ended);
+    this.tiles.sync(ended, this.selected);
     // Drawn as edited zones again (no longer the gesture's picture), changed or not.
     this.selectedLayer.changed();
   }
