@@ -3,7 +3,7 @@ import Polygon from 'ol/geom/Polygon';
 import type Geometry from 'ol/geom/Geometry';
 import { fromLonLat, toLonLat } from 'ol/proj';
 import { fromEPSG4326 } from 'ol/proj/epsg3857';
-import type { Position, Ring, ZoneGeometry } from '../../shared/domain/geometry';
+import { polygonsOf, type Position, type Ring, type ZoneGeometry } from '../../shared/domain/geometry';
 
 /**
  * Stored geometry is lon/lat (CGCS2000); the map works in Web Mercator. Coordinates coming back
@@ -79,7 +79,7 @@ export function toLonLatPosition(coordinate: number[]): Position {
 export function showsGeometry(shown: Geometry | undefined, stored: ZoneGeometry): boolean {
   const converted = shown ? toZoneGeometry(shown) : null;
   if (!converted || converted.type !== stored.type) return false;
-  const rings = (g: ZoneGeometry): Ring[] => (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat());
+  const rings = (g: ZoneGeometry): Ring[] => polygonsOf(g).flat();
   const [ringsA, ringsB] = [rings(converted), rings(stored)];
   if (ringsA.length !== ringsB.length) return false;
   return ringsA.every((ring, r) => {
