@@ -219,10 +219,17 @@ async function importReferences(page: Page, path: string): Promise<{ parse: numb
   });
 }
 
+/**
+ * The page's JS memory after a forced GC: V8's heap plus the array buffers' backing stores, which
+ * live outside that heap (typed arrays: packed geometry, tiles' pixels) but are the page's data.
+ */
 async function heapMB(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return usedSize / 1024 / 1024;
+  const { usedSize, backingStorageSize = 0 } = (await cdp.send('Runtime.getHeapUsage')) as {
+    usedSize: number;
+    backingStorageSize?: number;
+  };
+  return (usedSize + backingStorageSize) / 1024 / 1024;
 }
 
 async function runScenario(baseURL: string, scenario: Scenario): Promise<Result> {

@@ -68,8 +68,8 @@ export function report(results: Result[], names: readonly string[], large: numbe
     `| React renders of panels per pointer move (pan / hover / drag) | 0 | ${cols((r) => [r.pan, r.hover, r.drag].map((g) => (g ? g.rendersPerMove.toFixed(2) : '—')).join(' / '))} |`,
     `| status-bar renders per pointer move (pan / hover) | | ${cols((r) => [r.pan, r.hover].map((g) => (g ? g.statusBarPerMove.toFixed(2) : '—')).join(' / '))} |`,
     `| machine load (1-minute load average at the end; the machine has 2 cores) | | ${cols((r) => r.load.toFixed(1))} |`,
-    `| JS heap after GC | | ${cols((r) => `${r.heapMB!.toFixed(0)} MB`)} |`,
-    `| JS heap of the same page with the new, empty project (before the import) | | ${cols((r) => (r.baseHeapMB === undefined ? '—' : `${r.baseHeapMB.toFixed(0)} MB`))} |`,
+    `| JS heap after GC, array buffers included | | ${cols((r) => `${r.heapMB!.toFixed(0)} MB`)} |`,
+    `| JS heap (array buffers included) of the same page with the new, empty project (before the import) | | ${cols((r) => (r.baseHeapMB === undefined ? '—' : `${r.baseHeapMB.toFixed(0)} MB`))} |`,
     `| heap above the empty project ÷ GeoJSON size | ≤ 2.5× | ${cols((r) => (r.bytes ? `${((r.heapMB! - r.baseHeapMB!) / (r.bytes / 1024 / 1024)).toFixed(2)}×` : '—'))} |`,
   ];
   const text = [

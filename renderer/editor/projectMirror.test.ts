@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../storage/store';
 import { createZone, deleteZones, setZoneGeometries, updateZoneAttributes } from './commands/zoneCommands';
 import { projectWithSquares, squareAround } from '../testing/memoryStore';
+import { packedGeometryOf } from '../../shared/domain/packedGeometry';
 import { ProjectMirror } from './projectMirror';
 
 let seq = 0;
@@ -41,6 +42,9 @@ describe('project mirror', () => {
     await a.commit({ projectId, ...setZoneGeometries(new Map([[zones[1]!, geometry]])) });
     await mirror.settled();
     expect(mirror.zone(zones[1]!)!.geometry).toEqual(geometry);
+    // Kept packed (typed arrays), not as Dexie's array per vertex: the same packed form each time.
+    expect(packedGeometryOf(mirror.zone(zones[1]!)!)).toBe(packedGeometryOf(mirror.zone(zones[1]!)!));
+    expect(packedGeometryOf(first!)).toBe(packedGeometryOf(first!));
     expect(mirror.zone(zones[0]!)).toBe(first);
     expect(heard).toEqual(['B']);
     expect(lists).toBe(0);

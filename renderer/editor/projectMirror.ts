@@ -1,3 +1,4 @@
+import { leanRecord } from '../../shared/domain/packedGeometry';
 import type { Project, ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { Mutated } from '../storage/mutations';
 import type { Store } from '../storage/store';
@@ -26,6 +27,8 @@ type Listener = () => void;
  * windows — storage/mutations.ts), re-reading only those keys in one bulk read. Subscribers listen
  * to one record, to the lists, or to every change; a vertex edit wakes only what shows that zone.
  * Records are never mutated: a changed record is a new object, so identity tells "changed".
+ * Zones keep their geometry packed (`leanRecord`): a county's nested coordinate arrays were half
+ * the page's heap.
  */
 export class ProjectMirror {
   private projectRecord: Project | null = null;
@@ -142,7 +145,7 @@ export class ProjectMirror {
     if (this.disposed) return;
     this.projectRecord = project ?? null;
     for (const o of objects) this.maps.objects.set(o.id, o);
-    for (const z of zones) this.maps.zones.set(z.id, z);
+    for (const z of zones) this.maps.zones.set(z.id, leanRecord(z));
     this.order.objects = null;
     this.order.zones = null;
     this.loaded = true;
@@ -220,7 +223,7 @@ export class ProjectMirror {
       if (keep(record)) {
         // A whole-table re-read brings every record anew: keep the old object when it is unchanged.
         if (read.whole && had && had.updatedAt === record!.updatedAt) return;
-        map.set(key, record!);
+        map.set(key, table === 'zones' ? (leanRecord(record as Zone) as Rec<T>) : record!);
         if (!had) change.listChanged = true;
       } else {
         if (!had) return;

@@ -2,6 +2,8 @@ import type { AreaGrouping, AreaStatistics } from '../../shared/analysis/areaSta
 import type { OverlapResult } from '../../shared/analysis/overlaps';
 import type { ReadReferenceInput, ReadReferenceOutput } from '../../shared/analysis/overlapsReadReference';
 import type { ReferenceLayerData } from '../../shared/analysis/overlapsReferenceLayer';
+import type { ZoneGeometry } from '../../shared/domain/geometry';
+import type { PackedGeometry } from '../../shared/domain/packedGeometry';
 import type { DocumentZone } from '../../shared/formats/projectDocument';
 import type { GeoJsonExportOptions } from '../../shared/formats/geojson/writeGeoJson';
 import type { GeoJsonImportResult } from '../../shared/formats/geojson/readGeoJson';
@@ -59,7 +61,7 @@ export interface JobTypes {
     output: AreaStatistics;
   };
   /** The attribute table's area column: one ellipsoidal area per zone, in input order. */
-  zoneAreas: { input: { zones: Pick<DocumentZone, 'geometry'>[] }; output: number[] };
+  zoneAreas: { input: { zones: { geometry: ZoneGeometry | PackedGeometry }[] }; output: number[] };
 }
 export interface JobTypes {
   /** Figure pages (one figure, or the atlas's page per object) → one PDF set in the embedded font. */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Zone } from '../../shared/domain/schema';
+import { packedGeometryOf } from '../../shared/domain/packedGeometry';
 import { JobCancelled, runJob } from '../jobs/runJob';
 
 interface Cached {
@@ -36,7 +37,7 @@ export function useZoneAreas(
     const abort = new AbortController();
     runJob(
       'zoneAreas',
-      { zones: missing.map((z) => ({ geometry: z.geometry })) },
+      { zones: missing.map((z) => ({ geometry: packedGeometryOf(z) ?? z.geometry })) },
       { signal: abort.signal },
     ).then(
       (result) => {
