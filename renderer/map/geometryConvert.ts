@@ -3,7 +3,9 @@ import Polygon from 'ol/geom/Polygon';
 import type Geometry from 'ol/geom/Geometry';
 import { fromLonLat, toLonLat } from 'ol/proj';
 import { fromEPSG4326 } from 'ol/proj/epsg3857';
-import { polygonsOf, type Position, type Ring, type ZoneGeometry } from '../../shared/domain/geometry';
+import type { Position, Ring, ZoneGeometry } from '../../shared/domain/geometry';
+import { packedGeometryOf } from '../../shared/domain/packedGeometry';
+import { lazyMapGeometry } from './lazyGeometry';
 
 /**
  * Stored geometry is lon/lat (CGCS2000); the map works in Web Mercator. Coordinates coming back
@@ -70,22 +72,47 @@ export function toLonLatPosition(coordinate: number[]): Position {
 }
 
 /**
- * Whether a map geometry converts to exactly this stored geometry (same rings, every vertex equal
- * after the 1e-9° rounding). A committed drag comes back from the store as the outline the map
- * already shows: the map then keeps its feature's geometry instead of replacing it, which made
- * the drawing, Modify and Snap index all 6 000 vertices again. Exact, so keeping it loses nothing:
- * the next edit writes back the same numbers for the vertices it does not touch.
+ * The map geometry of a stored zone: from its packed form, converted only when read
+ * (lazyGeometry.ts), when the record keeps one — as the open project's zones do.
  */
-export function showsGeometry(shown: Geometry | undefined, stored: ZoneGeometry): boolean {
-  const converted = shown ? toZoneGeometry(shown) : null;
-  if (!converted || converted.type !== stored.type) return false;
-  const rings = (g: ZoneGeometry): Ring[] => polygonsOf(g).flat();
-  const [ringsA, ringsB] = [rings(converted), rings(stored)];
-  if (ringsA.length !== ringsB.length) return false;
-  return ringsA.every((ring, r) => {
-    const other = ringsB[r]!;
-    return (
-      ring.length === other.length && ring.every((p, i) => p[0] === other[i]![0] && p[1] === other[i]![1])
-    );
-  });
+export function zoneToMapGeometry(zone: { geometry: ZoneGeometry }): Polygon | MultiPolygon {
+  const packed = packedGeometryOf(zone);
+  return packed ? lazyMapGeometry(packed) : toMapGeometry(zone.geometry);
+}
+
+/**
+ * Whether a map geometry converts to exactly this stored zone's geometry (same polygons and rings,
+ * every vertex equal after the 1e-9° rounding). A committed drag comes back from the store as the
+ * outline the map already shows: the map then keeps its feature's geometry instead of replacing
+ * it, which made the drawing, Modify and Snap index all 6 000 vertices again. Exact, so keeping it
+ * loses nothing: the next edit writes back the same numbers for the vertices it does not touch.
+ */
+export function showsGeometry(shown: Geometry | undefined, zone: { geometry: ZoneGeometry }): boolean {
+  const stored = packedGeometryOf(zone);
+  if (!stored || !(shown instanceof Polygon || shown instanceof MultiPolygon)) return false;
+  if ((shown instanceof Polygon ? 'Polygon' : 'MultiPolygon') !== stored.type) return false;
+  const polygonEnds = shown instanceof Polygon ? [shown.getEnds().length] : shownPolygonEnds(shown);
+  const ends = ringEnds(shown);
+  const flat = shown.getFlatCoordinates();
+  const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+    a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => v === b[i]);
+  if (
+    flat.length !== stored.flat.length ||
+    !same(ends, stored.ends) ||
+    !same(polygonEnds, stored.polygonEnds)
+  )
+    return false;
+  const point = [0, 0];
+  for (let i = 0; i < flat.length; i += 2) {
+    point[0] = flat[i]!;
+    point[1] = flat[i + 1]!;
+    const [lon, lat] = toLonLat(point);
+    if (round(lon!) !== stored.flat[i] || round(lat!) !== stored.flat[i + 1]) return false;
+  }
+  return true;
+}
+
+function shownPolygonEnds(geometry: MultiPolygon): number[] {
+  let rings = 0;
+  return geometry.getEndss().map((ends) => (rings += ends.length));
 }

@@ -12,7 +12,8 @@ import type { Lang } from '../../shared/domain/labels';
 import type { ProtectedObject, Zone } from '../../shared/domain/schema';
 import type { LayerListPrefs } from '../../shared/domain/backgrounds';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
-import { showsGeometry, toMapGeometry } from './geometryConvert';
+import { showsGeometry, zoneToMapGeometry } from './geometryConvert';
+import { pinGeometry } from './lazyGeometry';
 import { ZoneTileFeed } from './zoneTileFeed';
 import { createZoneTiles, type ZoneTileSink } from './zoneTiles';
 import {
@@ -271,7 +272,7 @@ export class ZoneLayers {
   }
 
   private create(zone: Zone): ZoneFeature {
-    const feature: ZoneFeature = new Feature({ geometry: toMapGeometry(zone.geometry) });
+    const feature: ZoneFeature = new Feature({ geometry: zoneToMapGeometry(zone) });
     feature.setId(zone.id);
     feature.setProperties(
       {
@@ -284,6 +285,7 @@ export class ZoneLayers {
       true,
     );
     this.byId.set(zone.id, feature);
+    if (this.selected.has(zone.id)) pinGeometry(feature.getGeometry());
     return feature;
   }
 
@@ -302,7 +304,10 @@ export class ZoneLayers {
       if (existing.get(UPDATED_PROPERTY) !== zone.updatedAt && !this.frozen.has(id)) {
         // A committed drag: the feature already shows it (showsGeometry).
         const shown = existing.getGeometry();
-        if (!showsGeometry(shown, zone.geometry)) existing.setGeometry(toMapGeometry(zone.geometry));
+        if (!showsGeometry(shown, zone)) {
+          existing.setGeometry(zoneToMapGeometry(zone));
+          if (this.selected.has(id)) pinGeometry(existing.getGeometry());
+        }
         existing.set(UPDATED_PROPERTY, zone.updatedAt, true);
       }
       const label = this.labelOf(zone);
@@ -341,6 +346,8 @@ export class ZoneLayers {
     for (const feature of features) this.sourceOf(feature).removeFeature(feature);
     this.selected = next;
     for (const feature of features) feature.set(SELECTED_PROPERTY, next.has(String(feature.getId())), true);
+    // Selected zones are drawn as vectors and edited: they keep their converted values.
+    for (const id of next) pinGeometry(this.byId.get(id)?.getGeometry());
     const batches = new Map<VectorSource<ZoneFeature>, ZoneFeature[]>();
     for (const feature of features) {
       const source = this.sourceFor(String(feature.getId()));
