@@ -153,6 +153,11 @@ export function pinGeometry(geometry: object | undefined): void {
   if (lazy && lazy.packed && !lazy.pinned) lazy.pinned = converted(lazy);
 }
 
+/** The stored lon/lat of a geometry still reading them (not pinned), else null. */
+export function unconvertedLonLat(geometry: object): PackedGeometry | null {
+  return isLazy(geometry) ? state.get(geometry)!.packed! : null;
+}
+
 /** Whether the geometry holds converted values of its own (tests). */
 export function isPinned(geometry: object): boolean {
   return !isLazy(geometry);

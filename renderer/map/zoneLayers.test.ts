@@ -12,6 +12,8 @@ import { toMapCoordinate, toZoneGeometry } from './geometryConvert';
 import { LABEL_PROPERTY } from './zoneStyles';
 import { ZoneLayers } from './zoneLayers';
 import type { ZoneTileUpdate } from './zoneTiles';
+import { ZoneTileSet } from './referenceTiles/zoneTileSet';
+import type { Box } from '../../shared/geometry/spatialIndex';
 
 const closing: (() => void)[] = [];
 afterEach(() => closing.splice(0).forEach((close) => close()));
@@ -211,9 +213,15 @@ describe('zone tiles follow the features and the selection', () => {
     const { store, projectId, ids, mirror, layers, updates } = await mapOfThreeZones();
     expect(updates.flatMap((u) => u.zones?.ids ?? []).sort()).toEqual([...ids].sort());
     const packed = updates.find((u) => u.zones)!.zones!;
-    // The tiles get the features' own map coordinates.
+    // The tiles get the zones' stored lon/lat (the map has not converted them) and convert them
+    // to exactly the features' own map coordinates.
     const first = layers.feature(packed.ids[0]!)!.getGeometry()!.getFlatCoordinates();
-    expect([...packed.coords.subarray(0, first.length)]).toEqual(first);
+    expect(packed.lonLat?.[0]).toBe(1);
+    const tiled = new ZoneTileSet();
+    tiled.apply({ zones: packed });
+    expect([
+      ...tiled.drawn(boxOf(layers, packed.ids[0]!) as Box).find((z) => z.id === packed.ids[0])!.coords,
+    ]).toEqual(first);
     updates.length = 0;
 
     // Selecting a zone takes it out of the tiles: redraw under it, send no geometry.

@@ -3,6 +3,7 @@ import type Polygon from 'ol/geom/Polygon';
 import type { ZoneType } from '../../shared/domain/taxonomy';
 import type { Box } from '../../shared/geometry/spatialIndex';
 import { ringEnds } from './geometryConvert';
+import { unconvertedLonLat } from './lazyGeometry';
 import { packZones } from './referenceTiles/zoneTileSet';
 import type { ZoneTileSink, ZoneTileUpdate } from './zoneTiles';
 import { ZONE_TYPE_PROPERTY } from './zoneStyles';
@@ -57,7 +58,7 @@ export class ZoneTileFeed {
    * tiles do not show either way.
    */
   sync(ids: Iterable<string>, selected: ReadonlySet<string>): void {
-    const zones: { id: string; type: ZoneType; flat: number[]; ends: number[] }[] = [];
+    const zones: Parameters<typeof packZones>[0] = [];
     const removed: string[] = [];
     const dirty: Box[] = [];
     const selectionChanged =
@@ -87,7 +88,10 @@ export class ZoneTileFeed {
       }
       const box = geometry.getExtent().slice(0, 4) as Box;
       this.tiled.set(id, { geometry, revision: geometry.getRevision(), type, box });
-      zones.push({ id, type, flat: geometry.getFlatCoordinates(), ends: ringEnds(geometry) });
+      // A zone the map has not converted goes as its stored lon/lat: the worker converts it.
+      const stored = unconvertedLonLat(geometry);
+      if (stored) zones.push({ id, type, flat: stored.flat, ends: stored.ends, lonLat: true });
+      else zones.push({ id, type, flat: geometry.getFlatCoordinates(), ends: ringEnds(geometry) });
       if (sent && shownBefore(id)) dirty.push(sent.box);
       if (shownAfter(id)) dirty.push(box);
     };

@@ -188,6 +188,25 @@ describe('zone tiles', () => {
     expect(ey).toBeCloseTo(wy, 6);
   });
 
+  it('draws a zone sent as stored lon/lat exactly where the map’s own conversion puts it', () => {
+    const lonLat = [84.004, 44.004, 84.006, 44.004, 84.006, 44.006, 84.004, 44.006, 84.004, 44.004];
+    const mercator = new ZoneTileSet();
+    mercator.apply({ zones: packZones([zone('body', 'body', square(84.004, 44.004, 0.002))]) });
+    const stored = new ZoneTileSet();
+    stored.apply({
+      zones: packZones([
+        { id: 'body', type: 'body', flat: Float64Array.from(lonLat), ends: [10], lonLat: true },
+      ]),
+    });
+    const [a, b] = [mercator, stored].map((set) => {
+      const ctx = recorder();
+      drawZoneTile(ctx, set, request(), hatches().hatchFor);
+      return ctx.paints.map((p) => p.rings);
+    });
+    expect(b).toEqual(a);
+    expect(stored.drawn(TILE)[0]!.coords).toEqual(mercator.drawn(TILE)[0]!.coords);
+  });
+
   it('draws a zone where the latest change put it, and forgets removed zones', () => {
     const set = threeZones();
     set.apply({ zones: packZones([zone('body', 'body', square(84.0005, 44.008, 0.001))]) });

@@ -1,16 +1,21 @@
+import { fromEPSG4326 } from 'ol/proj/epsg3857';
 import { DEFAULT_SYMBOLS } from '../../../shared/domain/symbology';
 import type { ZoneType } from '../../../shared/domain/taxonomy';
 import { buildBoxIndex, type Box, type BoxIndex } from '../../../shared/geometry/spatialIndex';
 
 /**
- * Zones as the page hands them to the tile worker: one batch of flat Web Mercator vertices (the
- * map features' own coordinates, so tiles and hit tests agree to the bit), cut into rings and zones.
+ * Zones as the page hands them to the tile worker: one batch of flat vertices, cut into rings and
+ * zones. A zone's vertices are either the map feature's own Web Mercator values or, for a zone the
+ * map has not converted (lazyGeometry.ts), its stored lon/lat, converted here by the same
+ * OpenLayers function the map uses — so tiles and hit tests agree to the bit either way.
  */
 export interface PackedZones {
   ids: string[];
   types: ZoneType[];
-  /** x, y pairs in map coordinates (Web Mercator metres). */
+  /** x, y pairs in map coordinates (Web Mercator metres), or lon/lat where `lonLat` says so. */
   coords: Float64Array;
+  /** Per zone: 1 when its coords are lon/lat degrees (absent: none are). */
+  lonLat?: Uint8Array;
   /** Per ring: its first vertex (pair index); one more entry closes the last ring. */
   ringStarts: Uint32Array;
   /** Per zone: its first ring; one more entry closes the last zone. */
@@ -43,7 +48,14 @@ export interface TiledZone {
 
 /** Pack zones given as flat map coordinates and ring ends (OpenLayers' `getFlatCoordinates`/ends). */
 export function packZones(
-  zones: { id: string; type: ZoneType; flat: ArrayLike<number>; ends: readonly number[] }[],
+  zones: {
+    id: string;
+    type: ZoneType;
+    flat: ArrayLike<number>;
+    ends: readonly number[] | Uint32Array;
+    /** `flat` is lon/lat degrees, to be converted by the tile worker. */
+    lonLat?: boolean;
+  }[],
 ): PackedZones {
   let values = 0;
   let rings = 0;
@@ -68,7 +80,15 @@ export function packZones(
   });
   ringStarts[r] = v / 2;
   zoneRings[zones.length] = r;
-  return { ids: zones.map((z) => z.id), types: zones.map((z) => z.type), coords, ringStarts, zoneRings };
+  const packed: PackedZones = {
+    ids: zones.map((z) => z.id),
+    types: zones.map((z) => z.type),
+    coords,
+    ringStarts,
+    zoneRings,
+  };
+  if (zones.some((z) => z.lonLat)) packed.lonLat = Uint8Array.from(zones, (z) => (z.lonLat ? 1 : 0));
+  return packed;
 }
 
 /**
@@ -124,6 +144,8 @@ export class ZoneTileSet {
       const v1 = ringStarts[r1]!;
       const own = coords.subarray(2 * v0, 2 * v1);
       if (own.length === 0) return void this.zones.delete(id);
+      // OpenLayers' function takes any indexable array: converted in place, no copy.
+      if (packed.lonLat?.[i]) fromEPSG4326(own as unknown as number[], own as unknown as number[]);
       const rings = new Uint32Array(r1 - r0 + 1);
       for (let r = r0; r <= r1; r++) rings[r - r0] = ringStarts[r]! - v0;
       const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
