@@ -22,7 +22,7 @@ import { createTool } from './toolFactory';
 import type { MapTool, ToolContext } from './tools/toolContext';
 import { ObjectMarkers } from './objectMarkers';
 import { registerProjections } from './projections';
-import { ZoneLayers, type ZoneFeature } from './zoneLayers';
+import { OBJECT_PROPERTY, ZoneLayers, type ZoneFeature } from './zoneLayers';
 import { ReferenceLayers } from './referenceLayers';
 import { addQueryPin } from './queryPin';
 import { createCompareLayers } from './review/compareLayers';
@@ -172,6 +172,13 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
     selected.clear();
     selected.extend(features);
   };
+  // The selected object and the owners of the selected zones keep their markers when thinned.
+  const markSelectedObjects = () => {
+    const { zoneIds, objectId } = workbench.state.get().selection;
+    const owners = zoneIds.map((id) => zones.feature(id)?.get(OBJECT_PROPERTY) as string | undefined);
+    markers.setSelected([objectId, ...owners].filter((id): id is string => Boolean(id)));
+  };
+  const unsubscribeSelection = workbench.state.subscribe(markSelectedObjects);
 
   map.on('pointermove', (event) => options.onPointer(toLonLatPosition(event.coordinate)));
   options.target.addEventListener('pointerleave', () => options.onPointer(null));
@@ -206,6 +213,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
     if (change.listChanged || change.objects.size) syncMarkers();
     else if (change.zones.size && !markersLater) markersLater = setTimeout(syncMarkers, 1000);
     applySelection();
+    markSelectedObjects();
     // For tests and benches: how many zones the map holds, without asking React.
     options.target.dataset.zones = String(zones.count);
     if (!fitted && mirror?.isLoaded) {
@@ -293,6 +301,7 @@ export function createPlanMap(options: PlanMapOptions): PlanMap {
     setSwipe: (on) => comparison.setSwipe(on),
     destroy() {
       if (markersLater) clearTimeout(markersLater);
+      unsubscribeSelection();
       zones.dispose();
       tool.dispose();
       references.dispose();
