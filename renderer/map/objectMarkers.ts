@@ -14,13 +14,16 @@ import { OBJECT_PROPERTY } from './zoneLayers';
 /** Below this zoom (metres per pixel) zones are specks: show each object as a named marker. */
 export const OVERVIEW_RESOLUTION = 15;
 
+/** One dot for every marker: a Circle draws its own canvas, and 10 000 names made 10 000 of them. */
+const DOT = new Circle({
+  radius: 5,
+  fill: new Fill({ color: '#d01c1c' }),
+  stroke: new Stroke({ color: '#fff', width: 1.5 }),
+});
+
 function markerStyle(name: string): Style {
   return new Style({
-    image: new Circle({
-      radius: 5,
-      fill: new Fill({ color: '#d01c1c' }),
-      stroke: new Stroke({ color: '#fff', width: 1.5 }),
-    }),
+    image: DOT,
     text: new Text({
       text: name,
       font: '12px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif',
