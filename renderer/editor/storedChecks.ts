@@ -46,6 +46,9 @@ export class StoredChecks {
 
   private async run(request: StoredCheckRequest, progress: (fraction: number) => void): Promise<CheckReport> {
     const read = await this.reader();
+    // The store reads zones lean (geometry packed, unpacked when asked); every check run walks
+    // every zone's geometry, so this copy holds them unpacked once.
+    const zonesOf = async (ids: readonly string[]) => (await read.zones(ids)).map((z) => z && { ...z });
     const project = await read.project(request.projectId);
     if (!project) throw new Error(`project ${request.projectId} is not in the store`);
     if (request.projectId !== this.projectId || !request.changed) {
@@ -56,12 +59,12 @@ export class StoredChecks {
       const ids = await read.zoneIdsOfProject(request.projectId);
       this.zones.clear();
       for (let i = 0; i < ids.length; i += READ_SLICE)
-        for (const zone of await read.zones(ids.slice(i, i + READ_SLICE)))
+        for (const zone of await zonesOf(ids.slice(i, i + READ_SLICE)))
           if (zone.projectId === request.projectId) this.zones.set(zone.id, zone);
       this.projectId = request.projectId;
     } else {
       const { zones, objects } = request.changed;
-      patch(this.zones, zones, await read.zones(zones), request.projectId);
+      patch(this.zones, zones, await zonesOf(zones), request.projectId);
       const found = await Promise.all(objects.map((id) => read.object(id)));
       patch(
         this.objects,

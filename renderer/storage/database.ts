@@ -12,6 +12,7 @@ import type {
   VersionRecordRow,
 } from './records';
 import { isDoorTransaction } from './writeDoorMark';
+import { packedZones } from './packedZones';
 
 /** Why a write outside the write door is refused (a programming error, never a planner's). */
 export class OutsideWriteDoor extends Error {
@@ -30,7 +31,7 @@ export const DATABASE_NAME = 'heritage-zone-workbench';
  * empty `referenceLayers` table; version 4 gives every undo step its window session; version 5 adds
  * the empty `backgrounds` and `backgroundAccess` tables; version 6 adds the review records
  * (`comments`, `decisions`, `signoffs`, moving comments a file carried out of `meta`) and the named
- * versions (`versions`, `versionRecords`).
+ * versions (`versions`, `versionRecords`); version 7 stores zone geometry packed (packedZones.ts).
  */
 export class WorkbenchDb extends Dexie {
   projects!: EntityTable<Project, 'id'>;
@@ -90,6 +91,10 @@ export class WorkbenchDb extends Dexie {
         versionRecords: 'id, versionId',
       })
       .upgrade(upgradeToVersion6);
+    // Version 7 keeps zone geometry packed (packedZones.ts; read back either way, so nothing to
+    // upgrade): the bump keeps an older workbench, which would misread a packed zone, out.
+    this.version(7).stores({});
+    this.use(packedZones);
     // One write door: a table write in a transaction the door did not open is refused.
     this.use({
       stack: 'dbcore',

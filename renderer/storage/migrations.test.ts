@@ -67,7 +67,7 @@ describe('schema migrations', () => {
     const db = new WorkbenchDb('hzw-migration', { indexedDB, IDBKeyRange });
     await db.open();
     // Versions 3, 5 and 6 add tables (reference layers; backgrounds; review records) on top of the version-2 upgrade.
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.referenceLayers.count()).toBe(0);
     expect(await db.backgrounds.count()).toBe(0);
     const z1 = await db.zones.get('z1');
@@ -176,7 +176,7 @@ describe('version 6', () => {
 
     const db = new WorkbenchDb('hzw-v5', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const entries = await db.comments.orderBy('id').toArray();
     expect(entries.map((e) => [e.id, e.projectId, e.threadId, e.kind, e.status, e.parents])).toEqual([
       ['p/c1', 'p', 'c1', 'comment', 'open', []],

@@ -85,6 +85,18 @@ function geometryOf(this: object): ZoneGeometry {
   return geometry;
 }
 
+/** A copy of the record, geometry as a getter over `packed` (the record's own getter not called). */
+function makeLean<T extends { geometry: unknown }>(record: T, packed: PackedGeometry): T {
+  const lean = {} as T;
+  for (const key of Object.keys(record) as (keyof T)[]) {
+    if (key === 'geometry')
+      Object.defineProperty(lean, key, { get: geometryOf, enumerable: true, configurable: true });
+    else lean[key] = record[key];
+  }
+  leans.set(lean, { packed });
+  return lean;
+}
+
 /**
  * The record with its geometry kept packed: `geometry` is an enumerable getter giving the nested
  * form (spread, structured clone and JSON see an ordinary record), the same object as long as
@@ -94,15 +106,38 @@ function geometryOf(this: object): ZoneGeometry {
 export function leanRecord<T extends { geometry: ZoneGeometry }>(record: T): T {
   if (leans.has(record)) return record;
   const packed = packGeometry(record.geometry);
+  return packed ? makeLean(record, packed) : record;
+}
+
+/** A geometry as IndexedDB keeps it (storage/packedZones.ts): the packed arrays, marked. */
+interface StoredGeometry extends PackedGeometry {
+  readonly packed: 1;
+}
+
+const isStored = (geometry: unknown): geometry is StoredGeometry =>
+  typeof geometry === 'object' && geometry !== null && (geometry as { packed?: unknown }).packed === 1;
+
+/**
+ * The record as IndexedDB should keep it: the geometry packed (one typed array cloned instead of an
+ * array per vertex, both ways). A geometry that does not pack is kept as it is.
+ */
+export function toStoredRecord<T extends { geometry: ZoneGeometry }>(record: T): T {
+  const packed = packedGeometryOf(record);
   if (!packed) return record;
-  const lean = {} as T;
-  for (const key of Object.keys(record) as (keyof T)[]) {
-    if (key === 'geometry')
-      Object.defineProperty(lean, key, { get: geometryOf, enumerable: true, configurable: true });
-    else lean[key] = record[key];
+  const stored = {} as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    stored[key] =
+      key === 'geometry' ? ({ packed: 1, ...packed } satisfies StoredGeometry) : record[key as keyof T];
   }
-  leans.set(lean, { packed });
-  return lean;
+  return stored as T;
+}
+
+/** The record as read from IndexedDB, lean (no nested arrays made); one stored nested is kept as it is. */
+export function fromStoredRecord<T extends { geometry: ZoneGeometry }>(record: T): T {
+  const geometry: unknown = record.geometry;
+  if (!isStored(geometry)) return record;
+  const { type, flat, ends, polygonEnds } = geometry;
+  return makeLean(record, { type, flat, ends, polygonEnds });
 }
 
 /** The packed geometry of a record: kept by `leanRecord`, else packed now (null: not 2-D). */
