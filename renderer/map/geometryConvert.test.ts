@@ -1,17 +1,10 @@
 import MultiPolygon from 'ol/geom/MultiPolygon';
 import { fromLonLat } from 'ol/proj';
 import { describe, expect, it } from 'vitest';
-import type { Ring, ZoneGeometry } from '../../shared/domain/geometry';
+import type { ZoneGeometry } from '../../shared/domain/geometry';
+import { square as ring } from '../../shared/geometry/testShapes';
 import { leanRecord } from '../../shared/domain/packedGeometry';
 import { showsGeometry, toMapGeometry, toZoneGeometry, zoneToMapGeometry } from './geometryConvert';
-
-const ring = (lon: number, lat: number, d: number): Ring => [
-  [lon, lat],
-  [lon + d, lat],
-  [lon + d, lat + d],
-  [lon, lat + d],
-  [lon, lat],
-];
 
 describe('stored zone → map geometry', () => {
   it('puts every vertex where OpenLayers’ fromLonLat does, rings and parts kept apart', () => {

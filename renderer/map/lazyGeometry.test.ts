@@ -2,21 +2,15 @@ import MultiPolygon from 'ol/geom/MultiPolygon';
 import Polygon from 'ol/geom/Polygon';
 import { fromLonLat } from 'ol/proj';
 import { describe, expect, it } from 'vitest';
-import type { Ring, ZoneGeometry } from '../../shared/domain/geometry';
+import type { ZoneGeometry } from '../../shared/domain/geometry';
+import { square } from '../../shared/geometry/testShapes';
 import { packGeometry } from '../../shared/domain/packedGeometry';
 import { toMapGeometry } from './geometryConvert';
 import { isPinned, lazyMapGeometry, pinGeometry } from './lazyGeometry';
 
-const ring = (lon: number, lat: number, d: number): Ring => [
-  [lon, lat],
-  [lon + d, lat],
-  [lon + d, lat + d],
-  [lon, lat + d],
-  [lon, lat],
-];
 const multi: ZoneGeometry = {
   type: 'MultiPolygon',
-  coordinates: [[ring(84.6, 44.4, 0.01), ring(84.603, 44.403, 0.002)], [ring(85.1, 43.9, 0.005)]],
+  coordinates: [[square(84.6, 44.4, 0.01), square(84.603, 44.403, 0.002)], [square(85.1, 43.9, 0.005)]],
 };
 const polygon: ZoneGeometry = { type: 'Polygon', coordinates: multi.coordinates[0]! };
 

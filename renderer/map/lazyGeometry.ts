@@ -68,52 +68,53 @@ function forgetOriented(geometry: object): void {
   cache.orientedFlatCoordinates_ = null;
 }
 
-class LazyPolygon extends Polygon {
-  protected override computeExtent(extent: number[]): number[] {
-    return lazyBox(this, extent) ?? super.computeExtent(extent);
-  }
+class LazyPolygon extends Polygon {}
+class LazyMultiPolygon extends MultiPolygon {}
 
-  override getOrientedFlatCoordinates(): number[] {
-    const oriented = super.getOrientedFlatCoordinates();
-    forgetOriented(this);
-    return oriented;
-  }
-
-  /** A change in place (translate, rotate): the values are now the geometry's own. */
-  override changed(): void {
-    pinGeometry(this);
-    super.changed();
-  }
+/** OpenLayers' members both lazy kinds override, read from the kind each one extends. */
+interface Overridden {
+  computeExtent(extent: number[]): number[];
+  getOrientedFlatCoordinates(): number[];
+  changed(): void;
 }
 
-class LazyMultiPolygon extends MultiPolygon {
-  protected override computeExtent(extent: number[]): number[] {
-    return lazyBox(this, extent) ?? super.computeExtent(extent);
-  }
-
-  override getOrientedFlatCoordinates(): number[] {
-    const oriented = super.getOrientedFlatCoordinates();
-    forgetOriented(this);
-    return oriented;
-  }
-
-  override changed(): void {
-    pinGeometry(this);
-    super.changed();
-  }
-}
-
-for (const kind of [LazyPolygon, LazyMultiPolygon])
-  Object.defineProperty(kind.prototype, 'flatCoordinates', {
-    get(this: object): number[] {
-      const lazy = lazyOf(this);
-      return lazy.pinned ?? (lazy.packed ? converted(lazy) : []);
+for (const [kind, base] of [
+  [LazyPolygon, Polygon],
+  [LazyMultiPolygon, MultiPolygon],
+] as const) {
+  const inherited = base.prototype as unknown as Overridden;
+  Object.defineProperties(kind.prototype, {
+    flatCoordinates: {
+      get(this: object): number[] {
+        const lazy = lazyOf(this);
+        return lazy.pinned ?? (lazy.packed ? converted(lazy) : []);
+      },
+      set(this: object, value: number[]) {
+        lazyOf(this).pinned = value;
+      },
+      configurable: true,
     },
-    set(this: object, value: number[]) {
-      lazyOf(this).pinned = value;
+    computeExtent: {
+      value(this: object, extent: number[]): number[] {
+        return lazyBox(this, extent) ?? inherited.computeExtent.call(this, extent);
+      },
     },
-    configurable: true,
+    getOrientedFlatCoordinates: {
+      value(this: object): number[] {
+        const oriented = inherited.getOrientedFlatCoordinates.call(this);
+        forgetOriented(this);
+        return oriented;
+      },
+    },
+    // A change in place (translate, rotate): the values are now the geometry's own.
+    changed: {
+      value(this: object): void {
+        pinGeometry(this);
+        inherited.changed.call(this);
+      },
+    },
   });
+}
 
 /** The Web Mercator box of lon/lat values: Web Mercator keeps each axis' order. */
 function mercatorBox(lonLat: Float64Array): number[] {
