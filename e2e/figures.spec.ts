@@ -161,11 +161,21 @@ test('figure: the atlas of the sample writes one page per protected object; canc
   expect(new Set(offered)).toEqual(objects);
   expect(objects.size).toBeGreaterThan(1);
 
-  // Cancelled at once: no download, and the notice says nothing was written.
+  // Cancelled at once: no download, and the notice says nothing was written. On a quiet machine the
+  // sample's atlas is written (in the job worker) before a second click from here can land, so both
+  // buttons are pressed in one go in the page: Cancel is there as soon as React has rendered the
+  // click's update (in the microtask it queues), long before the worker can finish.
   let downloads = 0;
   page.on('download', () => downloads++);
-  await dialog.getByRole('button', { name: /导出图集/ }).click();
-  await dialog.getByRole('button', { name: '取消' }).click();
+  const atlasButton = dialog.getByRole('button', { name: /导出图集/ });
+  await expect(atlasButton).toBeEnabled();
+  await atlasButton.evaluate(async (start) => {
+    (start as HTMLButtonElement).click();
+    await null;
+    const cancel = [...start.parentElement!.querySelectorAll('button')].find((b) => b.textContent === '取消');
+    if (!cancel) throw new Error('no Cancel button while the atlas is being written');
+    cancel.click();
+  });
   await expect(page.getByText('已取消图集，未写入文件。')).toBeVisible();
   expect(downloads).toBe(0);
 
