@@ -188,10 +188,12 @@ test('opening a project file twice: the review copy is marked and the two are to
   await openFile(other, file);
   await expect.poll(async () => (await readTable(other, 'projects')).length).toBe(4);
   const picker = other.getByRole('combobox', { name: '当前项目' });
+  // The reviewer's own sample has the same name: three projects, three different labels. The list
+  // follows the store a moment after the write: wait for what the reviewer sees, then read it.
+  const sameName = (all: string[]) => all.filter((l) => l.startsWith('乌苏市文物保护区划（示意）'));
+  await expect.poll(async () => sameName(await picker.locator('option').allTextContents()).length).toBe(3);
   const labels = await picker.locator('option').allTextContents();
-  // The reviewer's own sample has the same name: three projects, three different labels.
-  const same = labels.filter((l) => l.startsWith('乌苏市文物保护区划（示意）'));
-  expect(same).toHaveLength(3);
+  const same = sameName(labels);
   expect(new Set(same).size).toBe(3);
   const copies = same.filter((l) => l.includes('审阅副本'));
   expect(copies).toHaveLength(2);
