@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProtectedObjectSchema, ZoneSchema } from '../../shared/domain/schema';
 import { squareAround } from '../testing/memoryStore';
-import { labelOf } from './zoneLayers';
+import { labelOf } from './zoneLabelText';
 
 const object = ProtectedObjectSchema.parse({
   id: 'o',

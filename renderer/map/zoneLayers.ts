@@ -6,14 +6,15 @@ import type Polygon from 'ol/geom/Polygon';
 import VectorLayer from 'ol/layer/Vector';
 import VectorImageLayer from 'ol/layer/VectorImage';
 import VectorSource from 'ol/source/Vector';
-import { ZONE_TYPE_LABELS, type ZoneType } from '../../shared/domain/taxonomy';
+import type { ZoneType } from '../../shared/domain/taxonomy';
 import { DEFAULT_SYMBOLS } from '../../shared/domain/symbology';
 import type { Lang } from '../../shared/domain/labels';
-import type { ProtectedObject, Zone } from '../../shared/domain/schema';
-import type { LayerListPrefs } from '../../shared/domain/backgrounds';
+import type { Zone } from '../../shared/domain/schema';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
 import { showsGeometry, zoneToMapGeometry } from './geometryConvert';
 import { pinGeometry } from './lazyGeometry';
+import { labelOf, type LabelField } from './zoneLabelText';
+import { ZoneTypeVisibility } from './zoneTypeVisibility';
 import { ZoneTileFeed } from './zoneTileFeed';
 import { createZoneTiles, type ZoneTileSink } from './zoneTiles';
 import {
@@ -25,8 +26,6 @@ import {
 } from './zoneStyles';
 
 export type ZoneFeature = Feature<Polygon | MultiPolygon>;
-/** What a zone's label shows (the layers panel's choice); null: no labels. */
-export type LabelField = LayerListPrefs['labelField'];
 
 /** Feature properties linking a map feature back to its stored zone. */
 export { ZONE_TYPE_PROPERTY };
@@ -65,10 +64,7 @@ export class ZoneLayers {
   private readonly tiles: ZoneTileFeed;
   private readonly zoneSource = new VectorSource<ZoneFeature>();
   private readonly selectedSource = new VectorSource<ZoneFeature>();
-  private readonly hidden = new Set<ZoneType>();
-  /** The hidden types as one value that changes only when they do (for React's external stores). */
-  private hiddenSnapshot: ReadonlySet<ZoneType> = new Set();
-  private readonly visibilityListeners = new Set<() => void>();
+  private readonly visibility = new ZoneTypeVisibility();
   private readonly byId = new Map<string, ZoneFeature>();
   private selected = new Set<string>();
   /** Zones being edited by a gesture keep the tool's geometry until the gesture ends. */
@@ -81,7 +77,7 @@ export class ZoneLayers {
   private labelField: LabelField = 'name';
 
   constructor(map: OlMap, tiles?: ZoneTileSink) {
-    const shown = (type: ZoneType) => !this.hidden.has(type);
+    const shown = (type: ZoneType) => this.visibility.shows(type);
     const sink = tiles ?? createZoneTiles(map, ZONES_Z_INDEX);
     this.tiles = new ZoneTileFeed(sink, (id) => this.byId.get(id));
     this.layer = sink.layer;
@@ -144,7 +140,7 @@ export class ZoneLayers {
       for (const feature of source.getFeaturesInExtent(box)) {
         const type = feature.get(ZONE_TYPE_PROPERTY) as ZoneType;
         const geometry = feature.getGeometry();
-        if (!geometry || this.hidden.has(type)) continue;
+        if (!geometry || !this.visibility.shows(type)) continue;
         if (!geometry.intersectsCoordinate(coordinate)) {
           const [cx, cy] = geometry.getClosestPoint(coordinate) as [number, number];
           if (tolerance <= 0 || (cx - x) ** 2 + (cy - y) ** 2 > tolerance ** 2) continue;
@@ -162,30 +158,25 @@ export class ZoneLayers {
    * neither drawn nor hit (`zonesAt`) nor snapped to (tools/snapping.ts).
    */
   setTypeVisible(type: ZoneType, visible: boolean): void {
-    if (visible === !this.hidden.has(type)) return;
-    if (visible) this.hidden.delete(type);
-    else this.hidden.add(type);
-    this.hiddenSnapshot = new Set(this.hidden);
-    this.tiles.typeVisibility(type, [...this.hidden]);
+    if (!this.visibility.set(type, visible)) return;
+    this.tiles.typeVisibility(type, [...this.visibility.hiddenTypes()]);
     this.labelLayer.changed();
     this.selectedLayer.changed();
-    for (const listener of this.visibilityListeners) listener();
   }
 
   /** Whether a zone's type is shown: hidden types are neither drawn, hit nor snapped to. */
   shows(feature: ZoneFeature): boolean {
-    return !this.hidden.has(feature.get(ZONE_TYPE_PROPERTY) as ZoneType);
+    return this.visibility.shows(feature.get(ZONE_TYPE_PROPERTY) as ZoneType);
   }
 
   /** The zone types hidden now (the same object until a type is shown or hidden). */
   hiddenTypes(): ReadonlySet<ZoneType> {
-    return this.hiddenSnapshot;
+    return this.visibility.hiddenTypes();
   }
 
   /** Called whenever a zone type is shown or hidden; returns the unsubscribe. */
   onTypeVisibility(listener: () => void): () => void {
-    this.visibilityListeners.add(listener);
-    return () => void this.visibilityListeners.delete(listener);
+    return this.visibility.subscribe(listener);
   }
 
   /** The source a feature belongs in: the selected zones' or the others'. */
@@ -392,27 +383,5 @@ export class ZoneLayers {
     if (!feature) return;
     this.sourceOf(feature).removeFeature(feature);
     this.byId.delete(id);
-  }
-}
-
-export function labelOf(
-  zone: Zone,
-  object: ProtectedObject | undefined,
-  lang: Lang,
-  field: LabelField,
-): string {
-  const type = ZONE_TYPE_LABELS[zone.attributes.zoneType][lang];
-  const part = zone.attributes.subZoneNo ? ` ${zone.attributes.subZoneNo}` : '';
-  switch (field) {
-    case null:
-      return '';
-    case 'zoneType':
-      return `${type}${part}`;
-    case 'objectName':
-      return object?.attributes.name ?? `${type}${part}`;
-    case 'code':
-      return object?.attributes.officialCode || `${type}${part}`;
-    case 'name':
-      return object ? `${object.attributes.name}\n${type}${part}` : `${type}${part}`;
   }
 }

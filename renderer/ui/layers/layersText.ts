@@ -1,6 +1,6 @@
 import type { Bilingual, Lang } from '../../../shared/domain/labels';
 import type { LayerStatus } from '../../../shared/domain/backgrounds';
-import type { LabelField } from '../../map/zoneLayers';
+import type { LabelField } from '../../map/zoneLabelText';
 import { useLang } from '../hooks/useLang';
 
 /** The layers panel's wording; every control's accessible name comes from here. */
