@@ -54,6 +54,31 @@ test('drag a vertex onto a neighbour with snapping, undo and redo it as one step
   await expect.poll(async () => (await zonesByVertex(page))[0]!.geometry).toEqual(a1!.geometry);
 });
 
+test('while a vertex is dragged undo is unavailable, and no panel renders', async ({ page }) => {
+  // The app counts its panels' renders when the page asks (as the county benchmark does).
+  await page.addInitScript(() => {
+    (window as unknown as { __hzwRenders: Record<string, number> }).__hzwRenders = {};
+  });
+  await openWorkbench(page);
+  await newProjectWithObject(page, '城墙');
+  await drawZone(page, A);
+  await page.getByRole('button', { name: '编辑节点' }).click();
+  const undo = page.getByRole('button', { name: '撤销' });
+  await expect(undo).toBeEnabled();
+  const panelRenders = () =>
+    page.evaluate(() => {
+      const counts = (window as unknown as { __hzwRenders: Record<string, number> }).__hzwRenders;
+      return Object.entries(counts).filter(([name]) => name !== 'StatusBar');
+    });
+  const before = await panelRenders();
+  expect(before.length).toBeGreaterThan(0);
+  await dragOnMap(page, [550, 450], [600, 480], async () => {
+    await expect(undo).toBeDisabled();
+    expect(await panelRenders()).toEqual(before);
+  });
+  await expect(undo).toBeEnabled();
+});
+
 test('Escape during a vertex drag cancels it and writes nothing', async ({ page }) => {
   await openWorkbench(page);
   await newProjectWithObject(page, '城墙');

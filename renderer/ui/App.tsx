@@ -38,7 +38,7 @@ import { useRenderCount } from './hooks/useRenderCount';
 import { useWorkbench } from './hooks/useWorkbench';
 import { useAppActions } from './useAppActions';
 import { useKeyboard } from './useKeyboard';
-import { useWindowState } from './useWindowState';
+import { WindowStateSync } from './useWindowState';
 import { VersionsPanel } from './review/VersionsPanel';
 
 type DialogName = 'newObject' | 'settings' | 'export' | 'about' | null;
@@ -81,7 +81,6 @@ export function App({ persistent }: { persistent: boolean | null }) {
     (q) => (projectId ? q.history(projectId, stack) : Promise.resolve(null)),
     [projectId, stack],
   );
-  useWindowState(data?.project.settings.name ?? null, history);
   useEffect(
     () => platform.onMenuCommand((command) => isMenuCommand(command) && MENU_ACTIONS[command](actions)),
     [platform, actions],
@@ -124,6 +123,7 @@ export function App({ persistent }: { persistent: boolean | null }) {
         <ProjectPicker />
         {data && <VersionsPanel projectId={data.project.id} />}
       </header>
+      <WindowStateSync projectName={data?.project.settings.name ?? null} history={history} />
       <Toolbar actions={actions} history={history} />
       <ReloadBanner />
       <ReviewBanner />

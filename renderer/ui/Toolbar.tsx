@@ -38,6 +38,45 @@ function Group({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/**
+ * Undo and redo, named after the step they would take. A gesture in progress (a vertex drag)
+ * disables them: only these two buttons follow the gesture, so starting a drag renders no panel.
+ */
+function UndoRedoButtons({
+  actions,
+  history,
+}: {
+  actions: AppActions;
+  history: HistoryState | null | undefined;
+}) {
+  const { lang, t } = useLang();
+  const gesture = useEditorState((s) => s.gesture);
+  const undoTitle = history?.undo ? `${t('undo')}: ${history.undo[lang]}` : t('undo');
+  const redoTitle = history?.redo ? `${t('redo')}: ${history.redo[lang]}` : t('redo');
+  return (
+    <>
+      <button
+        type="button"
+        aria-label={t('undo')}
+        title={`${undoTitle} (Ctrl+Z)`}
+        onClick={actions.undo}
+        disabled={!history?.undo || !!gesture}
+      >
+        <Icon name="undo" />
+      </button>
+      <button
+        type="button"
+        aria-label={t('redo')}
+        title={`${redoTitle} (Ctrl+Shift+Z)`}
+        onClick={actions.redo}
+        disabled={!history?.redo || !!gesture}
+      >
+        <Icon name="redo" />
+      </button>
+    </>
+  );
+}
+
 /** The main toolbar: the same commands as the desktop menu, tools, and drawing options. */
 export function Toolbar({
   actions,
@@ -49,7 +88,6 @@ export function Toolbar({
   const { workbench } = useWorkbench();
   const { lang, t } = useLang();
   const tool = useEditorState((s) => s.tool);
-  const gesture = useEditorState((s) => s.gesture);
   const zoneType = useEditorState((s) => s.drawZoneType);
   const radius = useEditorState((s) => s.circleRadius);
   const hasSelection = useEditorState((s) => s.selection.zoneIds.length > 0 || s.selection.objectId !== null);
@@ -69,8 +107,6 @@ export function Toolbar({
       <Icon name={icon} />
     </button>
   );
-  const undoTitle = history?.undo ? `${t('undo')}: ${history.undo[lang]}` : t('undo');
-  const redoTitle = history?.redo ? `${t('redo')}: ${history.redo[lang]}` : t('redo');
 
   return (
     <div role="toolbar" aria-label={t('toolbar')} className="toolbar">
@@ -83,24 +119,7 @@ export function Toolbar({
         {button('exportFiles', actions.exportFiles, 'exportFile')}
       </Group>
       <Group label={t('editGroup')}>
-        <button
-          type="button"
-          aria-label={t('undo')}
-          title={`${undoTitle} (Ctrl+Z)`}
-          onClick={actions.undo}
-          disabled={!history?.undo || !!gesture}
-        >
-          <Icon name="undo" />
-        </button>
-        <button
-          type="button"
-          aria-label={t('redo')}
-          title={`${redoTitle} (Ctrl+Shift+Z)`}
-          onClick={actions.redo}
-          disabled={!history?.redo || !!gesture}
-        >
-          <Icon name="redo" />
-        </button>
+        <UndoRedoButtons actions={actions} history={history} />
         {button('delete', actions.deleteSelection, 'delete', !hasSelection || readOnly, 'Delete')}
       </Group>
       <Group label={t('toolsGroup')}>

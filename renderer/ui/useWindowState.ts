@@ -28,3 +28,18 @@ export function useWindowState(projectName: string | null, history: HistoryState
     });
   }, [platform, title, history, gesture, hasSelection, lang, readOnly]);
 }
+
+/**
+ * The window state as a component of its own: it follows the gesture (undo is unavailable while a
+ * vertex is dragged), and a hook in App would render the whole window when a drag starts.
+ */
+export function WindowStateSync({
+  projectName,
+  history,
+}: {
+  projectName: string | null;
+  history: HistoryState | null | undefined;
+}): null {
+  useWindowState(projectName, history);
+  return null;
+}
