@@ -5,15 +5,18 @@ import type MultiPolygon from 'ol/geom/MultiPolygon';
 import { Stroke, Style } from 'ol/style';
 import type { ZoneSymbol } from '../../shared/domain/symbology';
 import { ringEnds } from './geometryConvert';
+import { hatchPattern } from './hatchPatterns';
 import { pictureStyle, type Context, type Paint, type ToPixel } from './pictureStyle';
-import { SELECTED_OUTLINE } from './zonePaint';
+import { paintZone, SELECTED_OUTLINE } from './zonePaint';
 
 /**
- * A zone while one of its vertices is dragged, drawn as desktop GIS do (QGIS's vertex tool): the
- * zone as it was when the drag began, as one picture copied each frame, and a rubber band along
- * the edges that moved. Filling and stroking a 6 000-vertex boundary anew on every pointer move
- * cost tens of milliseconds in a software-drawn canvas; the band is a few segments. The committed
- * zone is drawn as usual once the drag ends.
+ * A selected zone as one picture: its symbol (hatch, tint, outline, as zonePaint.ts paints the
+ * tiles) and the selection outline, painted once per view and copied on every frame the map draws.
+ * While one of its vertices is dragged it is drawn as desktop GIS do (QGIS's vertex tool): the
+ * picture of the zone as it was when the drag began — the same picture, so the drag's first move
+ * paints nothing — and a rubber band along the edges that moved. Filling and stroking a
+ * 6 000-vertex boundary anew on every frame cost tens of milliseconds in a software-drawn canvas;
+ * the band is a few segments. The committed zone gets a picture of its own once the drag ends.
  */
 type Geometry = Polygon | MultiPolygon;
 
@@ -22,10 +25,13 @@ const band = new Stroke({ color: SELECTED_OUTLINE.color, width: 2, lineDash: [6,
 /** The zone's geometry as last drawn outside a gesture (the drag changes the geometry in place). */
 const before = new WeakMap<Geometry, { revision: number; snapshot: Geometry }>();
 
-/** Remember how a selected zone looks now, for a drag that may begin. */
-export function rememberGeometry(geometry: Geometry): void {
-  if (before.get(geometry)?.revision === geometry.getRevision()) return;
-  before.set(geometry, { revision: geometry.getRevision(), snapshot: geometry.clone() });
+/** The selected zone as it is now (outside a gesture), kept for a drag that may begin. */
+function remember(geometry: Geometry): Geometry {
+  const kept = before.get(geometry);
+  if (kept?.revision === geometry.getRevision()) return kept.snapshot;
+  const snapshot = geometry.clone();
+  before.set(geometry, { revision: geometry.getRevision(), snapshot });
+  return snapshot;
 }
 
 /** Trace every ring of the geometry, placed on the canvas by `toPixel`. */
@@ -46,25 +52,38 @@ function tracePath(context: Context, geometry: Geometry, toPixel: ToPixel): void
   }
 }
 
-/** The zone as the edited-zone style draws it during a gesture: fill, outline, selection outline. */
+/** The zone in its symbol, as the tiles paint it, with the selection outline on top. */
 function painter(geometry: Geometry, symbol: ZoneSymbol): Paint {
+  const [minX, minY, maxX] = geometry.getExtent() as [number, number, number, number];
+  const hatch = symbol.hatch ? hatchPattern(symbol.hatch) : null;
   return (context, toPixel, pixelRatio) => {
     tracePath(context, geometry, toPixel);
-    context.fillStyle = symbol.fill;
-    context.fill('evenodd');
-    context.lineJoin = 'round';
-    context.lineCap = 'round';
-    context.strokeStyle = symbol.stroke;
-    context.lineWidth = symbol.strokeWidth * pixelRatio;
-    context.stroke();
+    const [x0, y0] = toPixel(minX, minY);
+    const [x1, y1] = toPixel(maxX, minY);
+    paintZone(context, symbol, Math.hypot(x1 - x0, y1 - y0) / pixelRatio, pixelRatio, hatch);
+    context.setLineDash([]);
     context.strokeStyle = SELECTED_OUTLINE.color;
     context.lineWidth = SELECTED_OUTLINE.width * pixelRatio;
     context.stroke();
   };
 }
 
-/** One picture per snapshot: it lives as long as the drag's snapshot. */
+/** One picture per snapshot: it lives as long as the snapshot. */
 const pictures = new WeakMap<Geometry, Style>();
+
+function pictureOf(snapshot: Geometry, symbol: ZoneSymbol, zIndex: number): Style {
+  let picture = pictures.get(snapshot);
+  if (!picture) {
+    picture = pictureStyle(snapshot.getExtent(), SELECTED_OUTLINE.width, painter(snapshot, symbol), zIndex);
+    pictures.set(snapshot, picture);
+  }
+  return picture;
+}
+
+/** A selected zone at rest: its picture (the one a vertex drag of it starts from). */
+export function restingStyle(geometry: Geometry, symbol: ZoneSymbol, zIndex: number): Style {
+  return pictureOf(remember(geometry), symbol, zIndex);
+}
 
 /** Vertex ranges [from, to] of `live` whose coordinates differ from `old` (same stride, one ring). */
 function changedRuns(
@@ -133,13 +152,8 @@ export function rubberBand(live: Geometry, snapshot: Geometry): MultiLineString 
 export function dragStyles(geometry: Geometry, symbol: ZoneSymbol, zIndex: number): Style[] | null {
   const snapshot = before.get(geometry)?.snapshot;
   if (!snapshot) return null;
-  let picture = pictures.get(snapshot);
-  if (!picture) {
-    picture = pictureStyle(snapshot.getExtent(), SELECTED_OUTLINE.width, painter(snapshot, symbol), zIndex);
-    pictures.set(snapshot, picture);
-  }
   const moved = rubberBand(geometry, snapshot);
-  const styles = [picture];
+  const styles = [pictureOf(snapshot, symbol, zIndex)];
   // Above the vertex handles (101).
   if (moved) styles.push(new Style({ geometry: moved, stroke: band, zIndex: 102 }));
   return styles;

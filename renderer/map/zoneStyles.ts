@@ -2,18 +2,17 @@ import type { FeatureLike } from 'ol/Feature';
 import Point from 'ol/geom/Point';
 import type Polygon from 'ol/geom/Polygon';
 import type MultiPolygon from 'ol/geom/MultiPolygon';
-import { DEVICE_PIXEL_RATIO } from 'ol/has';
 import { Fill, Stroke, Style, Text } from 'ol/style';
 import { DEFAULT_SYMBOLS, type ZoneSymbol } from '../../shared/domain/symbology';
 import type { ZoneType } from '../../shared/domain/taxonomy';
 import {
-  hatchCell,
   LABEL_MIN_WIDTH_PX,
   SELECTED_OUTLINE,
   SPECK_WIDTH_PX,
   speckStrokeWidth,
 } from './zonePaint';
-import { dragStyles, rememberGeometry } from './dragPicture';
+import { dragStyles, restingStyle } from './dragPicture';
+import { hatchPattern } from './hatchPatterns';
 import { vertexHandles } from './vertexHandles';
 
 /** Feature properties the zone layers set and the styles read. */
@@ -34,18 +33,6 @@ function baseStyles(symbol: ZoneSymbol): Style[] {
     if (pattern) styles.unshift(new Style({ fill: new Fill({ color: pattern }), zIndex: symbol.order }));
   }
   return styles;
-}
-
-/** The hatch as a canvas pattern at the screen's pixel ratio (the cell of zonePaint.ts). */
-function hatchPattern(hatch: NonNullable<ZoneSymbol['hatch']>): CanvasPattern | null {
-  const cell = hatchCell(hatch, DEVICE_PIXEL_RATIO);
-  const canvas = document.createElement('canvas');
-  canvas.width = cell.width;
-  canvas.height = cell.height;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
-  cell.draw(ctx);
-  return ctx.createPattern(canvas, 'repeat');
 }
 
 const selectedStroke = new Style({ stroke: new Stroke({ ...SELECTED_OUTLINE }), zIndex: 100 });
@@ -153,37 +140,37 @@ function gestureStyle(symbol: ZoneSymbol): Style {
 
 /**
  * The selected zones: each in its type's symbol, with the selection outline and its vertex
- * handles. While a gesture changes a zone (`editing`), it is drawn without hatching, dashes or
- * label — filling a hatch pattern over a large zone on every pointer move cost more than the move.
+ * handles. At rest a selected zone is one picture (dragPicture.ts), painted once per view: a
+ * hatched 6 000-vertex zone took some 30 ms to draw on a software canvas on every frame the map
+ * drew for any reason (a hover, a pointer-down), and a vertex drag starts from the same picture.
+ * While a gesture changes a zone (`editing`), it is drawn without hatching, dashes or label —
+ * filling a hatch pattern over a large zone on every pointer move cost more than the move.
  * While a vertex is dragged ('vertexDrag') the zone and its handles are drawn as they were when
- * the drag began, plus a rubber band along the edges that moved (dragPicture.ts). `shown` says
- * whether a zone type is switched on.
+ * the drag began, plus a rubber band along the edges that moved. `shown` says whether a zone type
+ * is switched on.
  */
 export function editedZoneStyle(
   shown: (type: ZoneType) => boolean,
   editing: (id: string) => false | 'gesture' | 'vertexDrag',
 ) {
-  const full = zonesStyle(shown);
+  const labels = zoneLabelsStyle(shown);
   const plain = new Map<ZoneType, Style>();
   return (feature: FeatureLike, resolution: number): Style[] | undefined => {
     const type = feature.get(ZONE_TYPE_PROPERTY) as ZoneType;
     if (!shown(type)) return undefined;
     const geometry = feature.getGeometry() as Polygon | MultiPolygon | undefined;
-    let styles: Style[];
+    if (!geometry) return undefined;
+    const symbol = DEFAULT_SYMBOLS[type];
     const edited = editing(String(feature.getId()));
-    if (geometry && edited === 'vertexDrag') {
-      const drag = dragStyles(geometry, DEFAULT_SYMBOLS[type], DEFAULT_SYMBOLS[type].order);
+    if (edited === 'vertexDrag') {
+      const drag = dragStyles(geometry, symbol, symbol.order);
       if (drag) return [...drag, vertexHandles(geometry, resolution, true)];
     }
-    if (geometry && !edited) rememberGeometry(geometry);
-    if (edited) {
-      let style = plain.get(type);
-      if (!style) plain.set(type, (style = gestureStyle(DEFAULT_SYMBOLS[type])));
-      styles = [style, selectedStroke];
-    } else {
-      styles = [...(full(feature, resolution) ?? []), selectedStroke];
-    }
-    if (geometry) styles.push(vertexHandles(geometry, resolution, edited === 'vertexDrag'));
-    return styles;
+    const handles = vertexHandles(geometry, resolution, edited === 'vertexDrag');
+    if (!edited)
+      return [restingStyle(geometry, symbol, symbol.order), ...(labels(feature, resolution) ?? []), handles];
+    let style = plain.get(type);
+    if (!style) plain.set(type, (style = gestureStyle(symbol)));
+    return [style, selectedStroke, handles];
   };
 }
