@@ -1,9 +1,7 @@
 import type { ReferenceLayerData } from '../../../shared/analysis/overlapsReferenceLayer';
 import type { Box } from '../../../shared/geometry/spatialIndex';
 
-const R = 6378137;
-const mercX = (lon: number) => (R * Math.PI * lon) / 180;
-const mercY = (lat: number) => R * Math.log(Math.tan(Math.PI / 4 + (Math.PI * lat) / 360));
+import { fromEPSG4326 } from 'ol/proj/epsg3857';
 
 /** The part of a packed reference layer that drawing and picking need (no GK copy, no labels). */
 export type PackedShapes = Pick<
@@ -11,13 +9,17 @@ export type PackedShapes = Pick<
   'featureCount' | 'lonLat' | 'ringStarts' | 'polygonRings' | 'featurePolygons'
 >;
 
-/** Web Mercator (the map's projection) straight from packed lon/lat, without per-vertex arrays. */
+/** OpenLayers' lon/lat → Web Mercator over flat typed arrays (its types say number[]; it indexes). */
+const project = (input: Float64Array, output: Float64Array): void =>
+  void fromEPSG4326(input as unknown as number[], output as unknown as number[], 2);
+
+/**
+ * Web Mercator (the map's projection) straight from packed lon/lat, without per-vertex arrays:
+ * OpenLayers' own transform, so reference layers and zones land on the same bits.
+ */
 export function toMercator(lonLat: Float64Array): Float64Array {
   const out = new Float64Array(lonLat.length);
-  for (let i = 0; i < lonLat.length; i += 2) {
-    out[i] = mercX(lonLat[i]!);
-    out[i + 1] = mercY(lonLat[i + 1]!);
-  }
+  project(lonLat, out);
   return out;
 }
 
@@ -37,6 +39,7 @@ export function featureVertices(shapes: PackedShapes, f: number): [number, numbe
 export function featureMercatorBoxes(shapes: PackedShapes): Float64Array {
   const boxes = new Float64Array(shapes.featureCount * 4);
   const ll = shapes.lonLat;
+  const corners = new Float64Array(4);
   for (let f = 0; f < shapes.featureCount; f++) {
     const [v0, v1] = featureVertices(shapes, f);
     let minX = Infinity;
@@ -51,10 +54,8 @@ export function featureMercatorBoxes(shapes: PackedShapes): Float64Array {
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
     }
-    boxes[4 * f] = mercX(minX);
-    boxes[4 * f + 1] = mercY(minY);
-    boxes[4 * f + 2] = mercX(maxX);
-    boxes[4 * f + 3] = mercY(maxY);
+    corners.set([minX, minY, maxX, maxY]);
+    project(corners, boxes.subarray(4 * f, 4 * f + 4));
   }
   return boxes;
 }
