@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
-import { clickMap, dragOnMap, type Pixel } from './fixtures/mapInput';
+import { clickMap, dragOnMap, lonLatAt, type Pixel } from './fixtures/mapInput';
 import { drawZone, newProjectWithObject } from './fixtures/workflow';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
 import { mapColours, referenceTilesDrawn } from './fixtures/mapPixels';
@@ -138,16 +138,6 @@ test('a reference layer loads from GeoJSON, survives a reload and lists overlapp
   await layers.getByRole('button', { name: '确认移除 reference-farmland' }).click();
   await expect(references.getByText('尚无参考图层')).toBeVisible();
 });
-
-/** The lon/lat the status bar shows for a map pixel (6 decimals). */
-async function lonLatAt(page: Page, [x, y]: Pixel): Promise<[number, number]> {
-  const box = (await page.getByTestId('map').boundingBox())!;
-  await page.mouse.move(box.x + x, box.y + y, { steps: 2 });
-  await page.waitForTimeout(200);
-  const text = await page.getByTestId('pointer-coordinates').textContent();
-  const [, lon, lat] = /经度 ([\d.]+)° 纬度 ([\d.]+)°/.exec(text ?? '')!;
-  return [Number(lon), Number(lat)];
-}
 
 test('drawing snaps to a reference layer vertex', async ({ page }) => {
   await openWorkbench(page);

@@ -6,21 +6,11 @@ import { writeProjectFile } from '../shared/formats/projectFile';
 import { buildTekesSample } from '../shared/sample/buildSample';
 import { openFile } from './fixtures/projectFiles';
 import { expect, openWorkbench, test } from './fixtures/test';
-import type { Pixel } from './fixtures/mapInput';
+import { lonLatAt, type Pixel } from './fixtures/mapInput';
 import { mapColours, referenceTilesDrawn } from './fixtures/mapPixels';
 import { drawZone, newProjectWithObject } from './fixtures/workflow';
 
 const layers = (page: Page) => page.getByRole('region', { name: '图层', exact: true });
-
-/** The lon/lat the status bar shows for a map pixel (6 decimals). */
-async function lonLatAt(page: Page, [x, y]: Pixel): Promise<[number, number]> {
-  const box = (await page.getByTestId('map').boundingBox())!;
-  await page.mouse.move(box.x + x, box.y + y, { steps: 2 });
-  await page.waitForTimeout(200);
-  const text = await page.getByTestId('pointer-coordinates').textContent();
-  const [, lon, lat] = /经度 ([\d.]+)° 纬度 ([\d.]+)°/.exec(text ?? '')!;
-  return [Number(lon), Number(lat)];
-}
 
 /** Add a reference layer of one square (map pixels `from`–`to`) through the reference-layer panel. */
 async function addSquare(page: Page, name: string, kind: string, from: Pixel, to: Pixel) {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
-import { clickMap, type Pixel } from './fixtures/mapInput';
+import { clickMap, lonLatAt, type Pixel } from './fixtures/mapInput';
 import { drawZone, newProjectWithObject } from './fixtures/workflow';
 import { referenceTilesDrawn } from './fixtures/mapPixels';
 
@@ -138,16 +138,6 @@ async function newProjectObject(page: Page, name: string) {
   await dialog.getByLabel('名称').fill(name);
   await dialog.getByRole('button', { name: '创建' }).click();
   await expect(page.getByRole('treeitem', { name, exact: true })).toBeVisible();
-}
-
-/** The lon/lat the status bar shows for a map pixel. */
-async function lonLatAt(page: Page, [x, y]: Pixel): Promise<[number, number]> {
-  const box = (await page.getByTestId('map').boundingBox())!;
-  await page.mouse.move(box.x + x, box.y + y, { steps: 2 });
-  await page.waitForTimeout(200);
-  const text = await page.getByTestId('pointer-coordinates').textContent();
-  const [, lon, lat] = /经度 ([\d.]+)° 纬度 ([\d.]+)°/.exec(text ?? '')!;
-  return [Number(lon), Number(lat)];
 }
 
 test('reference layers are a snap target that can be switched off', async ({ page }) => {
