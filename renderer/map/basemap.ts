@@ -1,6 +1,6 @@
 import type OlMap from 'ol/Map';
 import GeoJSON from 'ol/format/GeoJSON';
-import Graticule from 'ol/layer/Graticule';
+import { SteadyGraticule } from './steadyGraticule';
 import LayerGroup from 'ol/layer/Group';
 import TileLayer from 'ol/layer/Tile';
 import VectorLayer from 'ol/layer/Vector';
@@ -26,7 +26,7 @@ export interface Basemap {
  */
 export function createBasemap(map: OlMap, onReady: () => void): Basemap {
   const offline = new LayerGroup({ properties: { name: 'basemap:offline' }, zIndex: 0 });
-  const graticule = new Graticule({
+  const graticule = new SteadyGraticule({
     strokeStyle: new Stroke({ color: '#6a7a6a33', width: 1, lineDash: [2, 4] }),
     showLabels: true,
     lonLabelStyle: new Text({
