@@ -1,7 +1,7 @@
 import { mkdtempSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test, type CDPSession, type Page } from '@playwright/test';
+import { chromium, test, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromiumArgs.mjs';
 import {
   syntheticCentre,
@@ -11,6 +11,7 @@ import {
 } from './data/synthetic';
 import { writeSection } from './report';
 import { report, type Result } from './countyReport';
+import { importReferences, importThroughDialog } from './countyImport';
 import { hover, install, mapBox, measure, pan, taskSeconds } from './countyGestures';
 import {
   startHeapSampling,
@@ -103,39 +104,6 @@ async function reopen(page: Page, zones: number) {
 }
 
 /**
- * The import's references, measured in the same page before the import: JSON.parse of the file,
- * and writing its features as records in one IndexedDB transaction (a database of its own).
- */
-async function importReferences(page: Page, path: string): Promise<{ parse: number; write: number }> {
-  await page.route('**/__bench/county.geojson', (route) =>
-    route.fulfill({ path, contentType: 'application/json' }),
-  );
-  return page.evaluate(async () => {
-    const text = await (await fetch('./__bench/county.geojson')).text();
-    const t0 = performance.now();
-    const data = JSON.parse(text) as { features: object[] };
-    const parse = performance.now() - t0;
-    const records = data.features.map((f, i) => ({ id: `ref-${i}`, ...f }));
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('hzw-bench-reference', 1);
-      open.onupgradeneeded = () => open.result.createObjectStore('zones', { keyPath: 'id' });
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const t1 = performance.now();
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('zones', 'readwrite');
-      for (const record of records) tx.objectStore('zones').put(record);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    const write = performance.now() - t1;
-    db.close();
-    return { parse, write };
-  });
-}
-
-/**
  * The page's JS memory after a forced GC: V8's heap plus the array buffers' backing stores, which
  * live outside that heap (typed arrays: packed geometry, tiles' pixels) but are the page's data.
  */
@@ -178,30 +146,16 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
     if (HEAP) await startHeapSampling(cdp);
     const options = scenario.options;
     let bytes = 0;
-    const timings: Pick<Result, 'importMs' | 'parseMs' | 'writeMs'> = {};
+    const timings: Pick<Result, 'importMs' | 'importSteps' | 'parseMs' | 'writeMs'> = {};
     if (options) {
       const { path } = writeSyntheticGeoJson('county', options);
       bytes = statSync(path).size;
       const references = await importReferences(page, path);
       timings.parseMs = references.parse;
       timings.writeMs = references.write;
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: '导入', exact: true }).click();
-      const picked = Date.now();
-      await (await chooser).setFiles(path);
-      const accept = page
-        .getByRole('dialog', { name: '导入预览' })
-        .getByRole('button', { name: `导入 ${options.count} 个区划` });
-      await expect(accept).toBeEnabled({ timeout: 600_000 });
-      await phase('import', async () => {
-        await accept.click();
-        await page.waitForFunction(
-          (n) => Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-zones')) === n,
-          options.count,
-          { timeout: 600_000, polling: 100 },
-        );
-        timings.importMs = Date.now() - picked;
-      });
+      const imported = await importThroughDialog(page, path, options.count, (run) => phase('import', run));
+      timings.importMs = imported.importMs;
+      timings.importSteps = imported.steps;
     }
     const zones = options?.count ?? 0;
     await page.waitForFunction(

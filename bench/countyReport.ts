@@ -10,6 +10,20 @@ export interface Gesture {
   statusBarPerMove: number;
 }
 
+/** The import's steps (ms, the page's clock; bench/countyImport.ts, the app's hzw:import-* marks). */
+export interface ImportSteps {
+  /** File set in the chooser → the page holds its bytes and starts the import. */
+  chosenToFiles: number;
+  /** → the preview is shown, its accept button enabled (the worker parsed and mapped the file). */
+  filesToPreview: number;
+  /** → accept clicked (the bench's own latency). */
+  previewToAccept: number;
+  /** → the worker's commit is durable (one IndexedDB transaction). */
+  acceptToCommitted: number;
+  /** → the map's data-zones counts every zone (the mirror read the commit back, the map drew). */
+  committedToListed: number;
+}
+
 export interface Result {
   /** The machine's 1-minute load average when the scenario ended (2 cores: above 2 means waiting). */
   load: number;
@@ -24,6 +38,7 @@ export interface Result {
   drag?: Gesture;
   /** File chosen in the import dialog → every zone on the map (ms), preview and accept included. */
   importMs?: number;
+  importSteps?: ImportSteps;
   /** References in the same page: JSON.parse of the file, one IndexedDB transaction of its features. */
   parseMs?: number;
   writeMs?: number;
@@ -33,6 +48,14 @@ export interface Result {
   /** JS heap after GC of the same page with the new, empty project, before the import. */
   baseHeapMB?: number;
 }
+
+const STEPS: [keyof ImportSteps, string][] = [
+  ['chosenToFiles', 'file chosen → bytes in the page'],
+  ['filesToPreview', '→ preview shown (worker parsed and mapped)'],
+  ['previewToAccept', '→ accept clicked'],
+  ['acceptToCommitted', '→ committed in the worker (IndexedDB)'],
+  ['committedToListed', '→ every zone on the map (mirror read-back, draw)'],
+];
 
 const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : fmt(v));
 const perMove = (g: Gesture | undefined, key: keyof Gesture) => (g ? ms(g[key]) : '—');
@@ -47,6 +70,7 @@ export function report(results: Result[], names: readonly string[], large: numbe
     `|---|---|${scenarios.map(() => '---').join('|')}|`,
     `| GeoJSON imported | | ${cols((r) => (r.bytes ? `${(r.bytes / 1e6).toFixed(1)} MB` : '—'))} |`,
     `| import: file chosen → preview → accepted → every zone on the map | | ${cols((r) => ms(r.importMs))} |`,
+    ...STEPS.map(([key, label]) => `| import step: ${label} | | ${cols((r) => ms(r.importSteps?.[key]))} |`),
     `| reference: JSON.parse of the file in the page | | ${cols((r) => ms(r.parseMs))} |`,
     `| reference: IndexedDB write of its features (one transaction) | | ${cols((r) => ms(r.writeMs))} |`,
     `| import ÷ (parse + write) | ≤ 2× | ${cols((r) => (r.importMs && r.parseMs !== undefined && r.writeMs !== undefined ? `${(r.importMs / (r.parseMs + r.writeMs)).toFixed(2)}×` : '—'))} |`,

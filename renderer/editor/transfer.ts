@@ -20,6 +20,7 @@ const GEOJSON_FILTER = { name: 'GeoJSON', extensions: ['geojson', 'json'] };
  * import preview, one after the other. Nothing is stored until the planner accepts.
  */
 export async function importFiles(workbench: Workbench, files: readonly PickedFile[]): Promise<void> {
+  performance.mark('hzw:import-files');
   const data: PickedFile[] = [];
   for (const file of files) {
     if (file.name.toLowerCase().endsWith(`.${PROJECT_FILE_EXTENSION}`))
@@ -34,6 +35,8 @@ export async function importFiles(workbench: Workbench, files: readonly PickedFi
     const read = await firstRead(workbench, set);
     if (!read) continue;
     workbench.state.set({ pendingImport: pendingFrom(set, read.options, read) });
+    // Bench marks (bench/county.bench.ts): the preview is shown, its accept button enabled.
+    performance.mark('hzw:import-previewed');
     await importDecided(workbench);
   }
 }

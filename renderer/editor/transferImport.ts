@@ -196,7 +196,9 @@ export async function acceptPending(workbench: Workbench, pending: PendingImport
     workbench.notify('error', noZones(pending.fileName));
     return;
   }
+  performance.mark('hzw:import-accept');
   const accepted = await sessionAccept(workbench, workbench.projectId);
+  performance.mark('hzw:import-committed');
   endImportSession(workbench);
   if (!accepted) return;
   workbench.view.wrote(accepted.versions);
