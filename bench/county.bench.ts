@@ -11,6 +11,7 @@ import {
 } from './data/synthetic';
 import { writeSection } from './report';
 import { report, type Result } from './countyReport';
+import { profileWorkers } from './workerProfile';
 import { importReferences, importThroughDialog } from './countyImport';
 import { hover, install, mapBox, measure, pan, taskSeconds } from './countyGestures';
 import {
@@ -153,7 +154,9 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
       const references = await importReferences(page, path);
       timings.parseMs = references.parse;
       timings.writeMs = references.write;
+      const workers = PROFILE ? await profileWorkers(cdp) : null;
       const imported = await importThroughDialog(page, path, options.count, (run) => phase('import', run));
+      if (workers) console.log(`${scenario.name} — import, workers\n${await workers.stop(`${slug}-import`)}`);
       timings.importMs = imported.importMs;
       timings.importSteps = imported.steps;
     }

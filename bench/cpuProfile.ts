@@ -14,7 +14,7 @@ interface Node {
   hitCount?: number;
   children?: number[];
 }
-interface Profile {
+export interface Profile {
   nodes: Node[];
   startTime: number;
   endTime: number;
@@ -33,6 +33,11 @@ export async function startProfile(cdp: CDPSession): Promise<void> {
 /** Stop, save and summarise; returns the summary (top self-time functions and inclusive totals). */
 export async function stopProfile(cdp: CDPSession, name: string, top = 25): Promise<string> {
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  return saveProfile(profile, name, top);
+}
+
+/** Save a profile (`.cpuprofile` and its summary) and return the summary. */
+export function saveProfile(profile: Profile, name: string, top = 25): string {
   mkdirSync(DIR, { recursive: true });
   writeFileSync(join(DIR, `${name}.cpuprofile`), JSON.stringify(profile));
   const summary = summarise(profile, top);
