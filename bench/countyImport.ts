@@ -58,7 +58,17 @@ export async function importThroughDialog(
   const accept = page
     .getByRole('dialog', { name: '导入预览' })
     .getByRole('button', { name: `导入 ${count} 个区划` });
-  await expect(accept).toBeEnabled({ timeout: 600_000 });
+  // Checked every frame: expect().toBeEnabled() polls at up to 1 s and counted its own wait
+  // (0.3–0.5 s) as the import's.
+  await page.waitForFunction(
+    (name) =>
+      [...document.querySelectorAll('dialog[open] button')].some(
+        (b) => b.textContent === name && !(b as HTMLButtonElement).disabled,
+      ),
+    `导入 ${count} 个区划`,
+    { polling: 'raf', timeout: 600_000 },
+  );
+  await expect(accept).toBeEnabled();
   let listed = NaN;
   await during(async () => {
     await accept.click();
