@@ -34,6 +34,24 @@ describe('finite coordinates', () => {
     expect(coordinateFault({ type: 'Point', coordinates: [1, 2] })).toBeNull();
   });
 
+  it('finds a bad value at any depth of a multipolygon, and passes good 3-D positions', () => {
+    const square = [
+      [0, 0, 5],
+      [1, 0, 5],
+      [0, 1, 5],
+      [0, 0, 5],
+    ];
+    expect(coordinateFault({ type: 'MultiPolygon', coordinates: [[square], [square, square]] })).toBeNull();
+    const broken = [square[0], square[1], 7, square[3]] as unknown as number[][];
+    expect(coordinateFault({ type: 'MultiPolygon', coordinates: [[square], [square, broken]] })?.en).toBe(
+      'coordinates 2.2.3: 7 is not a position of finite numbers',
+    );
+    const late = [...square.slice(0, 3), [0, -Infinity]];
+    expect(coordinateFault({ type: 'MultiPolygon', coordinates: [[square], [late]] })?.en).toBe(
+      'coordinates 2.1.4: [0, -Infinity] is not a position of finite numbers',
+    );
+  });
+
   it('takes refused features out of the layers and lists them with their index', () => {
     const layer: Layer = {
       name: 't',

@@ -4,6 +4,7 @@ import { signedArea2 } from '../../geometry/rings';
 import { polygonsOf } from '../../domain/geometry';
 import { readGeoJson } from './readGeoJson';
 import { writeGeoJson } from './writeGeoJson';
+import { geojsonAdapter } from './geojsonLayer';
 import { FormatError } from '../formatError';
 
 const encode = (value: unknown) =>
@@ -110,6 +111,40 @@ describe('GeoJSON import', () => {
     expect(reasons[2]).toContain('object_name');
     expect(reasons[3]).toContain('ccz_class');
     expect(reasons[4]).toBe('coordinates 1.2: [Infinity,44] is not a position [x, y] of finite numbers');
+  });
+
+  it('keeps 3-D positions as x, y, z and drops what follows z', () => {
+    const ring = [
+      [84, 44, 1200, 9],
+      [84.01, 44, 1201],
+      [84.01, 44.01],
+      [84, 44, 1200, 9],
+    ];
+    const layer = geojsonAdapter.read!(
+      [
+        {
+          name: 'z.geojson',
+          bytes: encode({
+            type: 'Feature',
+            properties: {},
+            geometry: { type: 'Polygon', coordinates: [ring] },
+          }),
+        },
+      ],
+      {},
+      () => {},
+    ).layers[0]!;
+    expect(layer.features[0]!.geometry).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [84, 44, 1200],
+          [84.01, 44, 1201],
+          [84.01, 44.01],
+          [84, 44, 1200],
+        ],
+      ],
+    });
   });
 
   it('refuses non-GeoJSON, projected CRS and excessive nesting as a whole', () => {

@@ -43,14 +43,17 @@ function list(v: unknown, path: number[]): unknown[] {
 }
 
 function position(v: unknown, path: number[]): Coordinates {
-  if (isFinitePosition(v)) return v.slice(0, 3);
+  // The parsed array itself when it is [x, y] (the reader owns the parsed text): no copy per vertex.
+  if (isFinitePosition(v)) return v.length === 2 ? v : v.slice(0, 3);
   throw new Fault({
     zh: `coordinates${at(path)}：${shown(v)} 不是由有限数字组成的坐标 [x, y]`,
     en: `coordinates${at(path)}: ${shown(v)} is not a position [x, y] of finite numbers`,
   });
 }
 
-const positions = (v: unknown, path: number[]) => list(v, path).map((p, i) => position(p, [...path, i]));
+/** The positions of a list; the path of one (an array per vertex) is made only for a fault. */
+const positions = (v: unknown, path: number[]) =>
+  list(v, path).map((p, i) => (isFinitePosition(p) && p.length === 2 ? p : position(p, [...path, i])));
 
 const nonEmpty = <T>(items: T[][]) => items.filter((item) => item.length > 0);
 

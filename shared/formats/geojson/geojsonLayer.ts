@@ -177,7 +177,12 @@ export const geojsonAdapter: FormatAdapter = {
   label: { zh: 'GeoJSON', en: 'GeoJSON' },
   extensions: ['geojson', 'json'],
   read(files, _options, progress) {
-    const results = files.map((file) => readGeoJsonLayer(file, progress));
+    // Without `root`: the parsed text is the size of the file in objects, and an import session
+    // keeps what its read returns until accept; the layers hold what is needed of it.
+    const results = files.map((file) => {
+      const { root: _root, ...result } = readGeoJsonLayer(file, progress);
+      return result;
+    });
     if (results.length === 1) return results[0]!;
     return {
       layers: results.flatMap((r) => r.layers),
