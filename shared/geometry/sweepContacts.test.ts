@@ -77,6 +77,27 @@ describe('sweep for edge contacts', () => {
     expect(clean).toBeGreaterThan(0.95 * tame);
   });
 
+  it('answers each geometry on its own, whatever size the one before it had', () => {
+    const circle = (n: number) => starRing(new Array<number>(n).fill(0.3), []);
+    const bowtie = close([
+      [0, 0],
+      [1, 1],
+      [1, 0.1],
+      [0, 1.1],
+    ]);
+    const square = close([
+      [0, 0],
+      [1, 0.001],
+      [1.001, 1],
+      [0.002, 1.002],
+    ]);
+    for (const size of [5000, 70_000, 12, 5000]) {
+      expect(ringsMeetOnlyAtNeighbourVertices([{ rings: [circle(size)] }])).toBe(true);
+      expect(ringsMeetOnlyAtNeighbourVertices([{ rings: [bowtie] }])).toBe(false);
+      expect(ringsMeetOnlyAtNeighbourVertices([{ rings: [square] }])).toBe(true);
+    }
+  });
+
   it('reads polygons and their rings as the segments they make (several parts and holes)', () => {
     let clean = 0;
     fc.assert(

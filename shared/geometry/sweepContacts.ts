@@ -29,14 +29,51 @@ interface Edges {
   size: Int32Array;
 }
 
-function allocate(n: number): Edges {
-  const f = () => new Float64Array(n);
-  const i = () => new Int32Array(n);
-  return { n, ax: f(), ay: f(), bx: f(), by: f(), ring: i(), seq: i(), size: i() };
+/** The edges' arrays and the sweep's own (events: twice as many), kept for the next geometry. */
+interface Scratch extends Edges {
+  px: Float64Array;
+  py: Float64Array;
+  events: Int32Array;
+}
+let scratch: Scratch | null = null;
+/** Edges the kept arrays hold at most (5.5 MB); a bigger geometry gets arrays of its own. */
+const KEPT = 1 << 16;
+
+function fresh(size: number): Scratch {
+  const f = (k: number) => new Float64Array(k);
+  const i = (k: number) => new Int32Array(k);
+  const [ax, ay, bx, by] = [f(size), f(size), f(size), f(size)];
+  const [ring, seq, ends] = [i(size), i(size), i(size)];
+  return {
+    n: size,
+    ax,
+    ay,
+    bx,
+    by,
+    ring,
+    seq,
+    size: ends,
+    px: f(2 * size),
+    py: f(2 * size),
+    events: i(2 * size),
+  };
+}
+
+/**
+ * Room for n edges. The arrays are reused from one geometry to the next (an import sweeps 10 000
+ * geometries one after the other, and a dozen fresh typed arrays each were a tenth of its
+ * validation); the sweep never runs inside another, so one set serves every call.
+ */
+function allocate(n: number): Scratch {
+  if (n > KEPT) return fresh(n);
+  if (!scratch || scratch.ax.length < n)
+    scratch = fresh(Math.min(KEPT, Math.max(n, 2 * (scratch?.ax.length ?? 0), 1024)));
+  scratch.n = n;
+  return scratch;
 }
 
 /** The non-degenerate edges of closed rings (repeated vertices skipped, as segmentsOf does). */
-function edgesOfRings(rings: readonly (readonly Position[])[]): Edges {
+function edgesOfRings(rings: readonly (readonly Position[])[]): Scratch {
   let total = 0;
   for (const ring of rings) total += Math.max(0, ring.length - 1);
   const e = allocate(total);
@@ -61,7 +98,7 @@ function edgesOfRings(rings: readonly (readonly Position[])[]): Edges {
   return e;
 }
 
-function edgesOfSegments(segments: readonly Segment[]): Edges {
+function edgesOfSegments(segments: readonly Segment[]): Scratch {
   const e = allocate(segments.length);
   const rings = new Map<string, number>();
   segments.forEach((s, k) => {
@@ -136,15 +173,14 @@ function clean(e: Edges, s: number, t: number): boolean {
   return !touch || neighbours(e, s, t);
 }
 
-function sweep(e: Edges): boolean {
+function sweep(e: Scratch): boolean {
   const n = e.n;
   if (n < 2) return true;
   // The sweep runs in slightly sheared coordinates (x + y / 1024, an affine map that keeps every
   // contact and every orientation), so edges vertical in the data (common with rounded survey
   // coordinates) are not vertical to the sweep. Contacts are still decided on the data.
   // Event 2i: edge i starts (its left end), 2i + 1: it ends; px/py hold each event's point.
-  const px = new Float64Array(2 * n);
-  const py = new Float64Array(2 * n);
+  const { px, py } = e;
   for (let i = 0; i < n; i++) {
     const ax = e.ax[i]! + e.ay[i]! * SHEAR;
     const bx = e.bx[i]! + e.by[i]! * SHEAR;
@@ -156,7 +192,7 @@ function sweep(e: Edges): boolean {
     py[2 * i + 1] = forward ? e.by[i]! : e.ay[i]!;
   }
   // By x, then y, ends before starts at a point.
-  const events = new Int32Array(2 * n);
+  const events = e.events.subarray(0, 2 * n);
   for (let i = 0; i < 2 * n; i++) events[i] = i;
   events.sort((a, b) => px[a]! - px[b]! || py[a]! - py[b]! || (b & 1) - (a & 1));
   // Each vertex must end exactly two edges, and those two must be ring neighbours.
