@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { WorkbenchDb } from './database';
 import { changedSince } from './recordVersion';
 import type { Change, ChangeSet, Put, TableName } from './records';
@@ -45,7 +45,12 @@ export async function currentValues(
   return values;
 }
 
-/** Write final values with one bulkPut and one bulkDelete per table. */
+/**
+ * Write final values with one bulkPut and one bulkDelete per table, every table's writes asked
+ * for at once (the database applies them in order; awaiting each table before asking for the
+ * next left it idle between tables — half a second between an import's objects and its zones).
+ * Any failure fails the caller's transaction, so nothing of it is stored.
+ */
 export async function writeValues(
   db: WorkbenchDb,
   items: readonly { table: TableName; key: string; value: unknown }[],
@@ -57,10 +62,15 @@ export async function writeValues(
     if (value === null) group.deletes.push(key);
     else group.puts.push(value as { id: string });
   }
-  for (const [table, { puts, deletes }] of byTable) {
-    if (deletes.length) await tableOf(db, table).bulkDelete(deletes);
-    if (puts.length) await tableOf(db, table).bulkPut(puts);
-  }
+  // Dexie's promises only: what the caller writes next must stay in its transaction (the write
+  // door refuses a write outside it).
+  await Dexie.Promise.all(
+    [...byTable].map(([table, { puts, deletes }]) => {
+      const target = tableOf(db, table);
+      const put = () => (puts.length ? target.bulkPut(puts) : undefined);
+      return deletes.length ? target.bulkDelete(deletes).then(put) : put();
+    }),
+  );
 }
 
 /**
