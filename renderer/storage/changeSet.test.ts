@@ -73,7 +73,11 @@ describe('writing a change set across tables', () => {
     const db = await database('refused');
     const keyless = { table: 'zones', key: 'z2', value: { ...zone('z2', 'o2').value, id: undefined } };
     const puts = [object('o1'), object('o2'), zone('z1', 'o1'), keyless] as Put[];
-    await expect(writeTransaction(db, ['objects', 'zones'], () => applyPuts(db, puts))).rejects.toThrow();
+    const seen: string[][] = [];
+    const write = () => applyPuts(db, puts, undefined, (changes) => seen.push(changes.map((c) => c.key)));
+    await expect(writeTransaction(db, ['objects', 'zones'], write)).rejects.toThrow();
+    // The work done while the database wrote saw the whole change set; the failure still refused it.
+    expect(seen).toEqual([['o1', 'o2', 'z1', 'z2']]);
     expect(await db.objects.count()).toBe(0);
     expect(await db.zones.count()).toBe(0);
   });

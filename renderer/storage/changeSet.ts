@@ -79,12 +79,14 @@ export async function writeValues(
  * a get and a put awaited one after the other per record. Returns the change set actually applied
  * (puts that change nothing are dropped). A later put of the same record folds into the earlier
  * change, so one change set holds one change per record, in the order records were first put.
- * `check` sees the change set before it is written and may refuse it by throwing.
+ * `check` sees the change set before it is written and may refuse it by throwing; `whileWriting`
+ * sees it while the writes are under way.
  */
 export async function applyPuts(
   db: WorkbenchDb,
   puts: readonly Put[],
   check: (changes: ChangeSet) => void = () => {},
+  whileWriting: (changes: ChangeSet) => void = () => {},
 ): Promise<ChangeSet> {
   const last = new Map<string, Put>();
   for (const put of puts) last.set(`${put.table}/${put.key}`, put);
@@ -98,7 +100,14 @@ export async function applyPuts(
     .filter((c) => !sameRecord(c.before, c.after));
   // Checked on the values read here, before anything is written.
   check(changes);
-  await writeValues(db, records);
+  const writing = writeValues(db, records);
+  // The database writes in its own thread: work on the applied changes meanwhile (the history's
+  // form of the step), then wait for the writes, so a failed one still fails the transaction.
+  try {
+    whileWriting(changes);
+  } finally {
+    await writing;
+  }
   return changes;
 }
 

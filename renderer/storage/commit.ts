@@ -6,7 +6,8 @@ import { assertBasis, type Basis } from './recordVersion';
 import { createReader, type Reader } from './reader';
 import { assertWritable, markReadOnly } from './readOnly';
 import { writeFileExtras, type FileExtras } from './fileExtras';
-import type { ChangeSet, Put } from './records';
+import type { ChangeSet, Put, StoredChange } from './records';
+import { storedForm } from './storedChanges';
 import { validatePuts } from './validateRecord';
 import { writeTransaction } from './connection';
 import {
@@ -97,7 +98,18 @@ export function commit(
     const puts = validatePuts(await request.build(createReader(db)));
     // A review copy refuses every change but review records; the commit that creates one marks it below.
     await assertWritable(db, request.projectId, tablesOf(puts));
-    const changes = await applyPuts(db, puts, (found) => assertBasis(found, request.basis));
+    // The undo step's stored form (a fingerprint per record: a county import's 10 000 zones take
+    // a few hundred ms) is worked out while IndexedDB writes the records.
+    let stored: StoredChange[] | undefined;
+    const recorded = request.undo === 'record' && request.amend === undefined;
+    const changes = await applyPuts(
+      db,
+      puts,
+      (found) => assertBasis(found, request.basis),
+      (applied) => {
+        if (recorded && applied.length > 0) stored = storedForm(applied);
+      },
+    );
     // Named versions keep what the change overwrote — before `outside` may import versions, so a
     // project created with its file's versions never counts its own creation as a change.
     await capturePreimages(db, request.projectId, changes);
@@ -105,7 +117,7 @@ export function commit(
     if (changes.length > 0 && request.undo === 'record') {
       const scope = { projectId: request.projectId, session: request.session };
       const amended = request.amend !== undefined && (await amendHistory(db, scope, request.amend, changes));
-      step = amended ? request.amend : await recordHistory(db, scope, request.label, changes);
+      step = amended ? request.amend : await recordHistory(db, scope, request.label, changes, stored);
     }
     if (request.readOnly) await markReadOnly(db, request.projectId);
     if (request.extras) await writeFileExtras(db, request.projectId, request.extras());

@@ -65,12 +65,16 @@ function projectEntries(db: WorkbenchDb, projectId: string) {
   return db.history.where('[projectId+seq]').between([projectId, 0], [projectId, Infinity], true, true);
 }
 
-/** Append an undo step after the cursor, dropping the redo branch and the oldest steps past the limit. */
+/**
+ * Append an undo step after the cursor, dropping the redo branch and the oldest steps past the
+ * limit. `stored`: the changes' stored form when the caller worked it out already.
+ */
 export async function recordHistory(
   db: WorkbenchDb,
   scope: HistoryScope,
   label: Bilingual,
   changes: ChangeSet,
+  stored: StoredChange[] = storedForm(changes),
 ): Promise<number> {
   const cursor = await cursorOf(db, scope);
   await entriesOf(db, scope, cursor + 1, Infinity).delete();
@@ -79,7 +83,7 @@ export async function recordHistory(
     session: scope.session,
     label,
     changes: [],
-    stored: storedForm(changes),
+    stored,
     at: new Date().toISOString(),
   };
   const seq = await db.history.add(entry);
