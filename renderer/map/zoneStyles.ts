@@ -5,12 +5,7 @@ import type MultiPolygon from 'ol/geom/MultiPolygon';
 import { Fill, Stroke, Style, Text } from 'ol/style';
 import { DEFAULT_SYMBOLS, type ZoneSymbol } from '../../shared/domain/symbology';
 import type { ZoneType } from '../../shared/domain/taxonomy';
-import {
-  LABEL_MIN_WIDTH_PX,
-  SELECTED_OUTLINE,
-  SPECK_WIDTH_PX,
-  speckStrokeWidth,
-} from './zonePaint';
+import { LABEL_MIN_WIDTH_PX, SELECTED_OUTLINE, SPECK_WIDTH_PX, speckStrokeWidth } from './zonePaint';
 import { dragStyles, restingStyle } from './dragPicture';
 import { hatchPattern } from './hatchPatterns';
 import { vertexHandles } from './vertexHandles';
