@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { median } from './report';
+import { startFrames } from './panFrames';
 import type { Gesture } from './countyReport';
 
 /**
@@ -28,17 +29,9 @@ export async function taskSeconds(cdp: CDPSession): Promise<number> {
 
 /** Run a gesture and measure its frames, long tasks, main-thread time and React renders. */
 export async function measure(page: Page, cdp: CDPSession, gesture: () => Promise<number>): Promise<Gesture> {
+  await startFrames(page);
   const before = await page.evaluate(() => {
-    const w = window as unknown as Record<string, unknown> & { __frames: number[]; __stop: boolean };
-    w.__frames = [];
-    w.__stop = false;
-    let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
-      last = t;
-      if (!w.__stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
+    const w = window as unknown as Record<string, unknown>;
     return { at: performance.now(), renders: { ...(w.__hzwRenders as Record<string, number>) } };
   });
   const t0 = await taskSeconds(cdp);

@@ -1,11 +1,8 @@
 import type { Page } from '@playwright/test';
 import { fmt, median } from './report';
 
-/** Frame intervals (ms) while the user pans and zooms with the mouse over the map. */
-export async function panZoomFrames(page: Page): Promise<number[]> {
-  const box = (await page.getByTestId('map').boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
+/** Start recording the page's frame intervals (window.__frames, until window.__stop). */
+export async function startFrames(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __stop: boolean };
     w.__frames = [];
@@ -18,6 +15,14 @@ export async function panZoomFrames(page: Page): Promise<number[]> {
     };
     requestAnimationFrame(tick);
   });
+}
+
+/** Frame intervals (ms) while the user pans and zooms with the mouse over the map. */
+export async function panZoomFrames(page: Page): Promise<number[]> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await startFrames(page);
   // One drag there and back, then two wheel steps in and out: few gestures, because software
   // WebGL (no GPU on CI machines) can take seconds per frame with a county layer on screen.
   await page.mouse.move(cx, cy);

@@ -5,19 +5,10 @@ import { applyPuts } from './changeSet';
 import { writeTransaction } from './connection';
 import { WorkbenchDb } from './database';
 import type { Put } from './records';
+import { polygon, square as testSquare } from '../../shared/geometry/testShapes';
 
 const at = '2026-12-04T09:00:00.000Z';
-const square = {
-  type: 'Polygon' as const,
-  coordinates: [
-    [
-      [84, 44],
-      [84.001, 44],
-      [84.001, 44.001],
-      [84, 44],
-    ],
-  ],
-};
+const square = polygon(testSquare(84, 44, 0.001));
 const object = (id: string) => ({
   table: 'objects' as const,
   key: id,
