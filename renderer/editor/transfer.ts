@@ -35,7 +35,7 @@ export async function importFiles(workbench: Workbench, files: readonly PickedFi
     const read = await firstRead(workbench, set);
     if (!read) continue;
     workbench.state.set({ pendingImport: pendingFrom(set, read.options, read) });
-    // Bench marks (bench/county.bench.ts): the preview is shown, its accept button enabled.
+    // Bench marks (bench/countyImport.ts): the preview is shown, its accept button enabled.
     performance.mark('hzw:import-previewed');
     await importDecided(workbench);
   }

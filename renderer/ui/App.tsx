@@ -38,7 +38,7 @@ import { useRenderCount } from './hooks/useRenderCount';
 import { useWorkbench } from './hooks/useWorkbench';
 import { useAppActions } from './useAppActions';
 import { useKeyboard } from './useKeyboard';
-import { WindowStateSync } from './useWindowState';
+import { WindowStateSync } from './WindowStateSync';
 import { VersionsPanel } from './review/VersionsPanel';
 
 type DialogName = 'newObject' | 'settings' | 'export' | 'about' | null;

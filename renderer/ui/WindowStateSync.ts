@@ -4,8 +4,18 @@ import { useLang } from './hooks/useLang';
 import type { HistoryState } from '../storage/history';
 import { useWorkbench } from './hooks/useWorkbench';
 
-/** Keep the document title and (desktop) the native window and menu in step with the app. */
-export function useWindowState(projectName: string | null, history: HistoryState | null | undefined): void {
+/**
+ * Keeps the document title and (desktop) the native window and menu in step with the app. A
+ * component of its own: it follows the gesture (undo is unavailable while a vertex is dragged),
+ * and as a hook in App it rendered the whole window when a drag started.
+ */
+export function WindowStateSync({
+  projectName,
+  history,
+}: {
+  projectName: string | null;
+  history: HistoryState | null | undefined;
+}): null {
   const { platform } = useWorkbench();
   const { lang, t } = useLang();
   const file = useEditorState((s) => s.file);
@@ -27,19 +37,5 @@ export function useWindowState(projectName: string | null, history: HistoryState
       readOnly,
     });
   }, [platform, title, history, gesture, hasSelection, lang, readOnly]);
-}
-
-/**
- * The window state as a component of its own: it follows the gesture (undo is unavailable while a
- * vertex is dragged), and a hook in App would render the whole window when a drag starts.
- */
-export function WindowStateSync({
-  projectName,
-  history,
-}: {
-  projectName: string | null;
-  history: HistoryState | null | undefined;
-}): null {
-  useWindowState(projectName, history);
   return null;
 }
