@@ -135,7 +135,7 @@ describe('sweep for edge contacts', () => {
     expect(clean).toBeGreaterThan(0);
   });
 
-  it('calls a bow-tie, a spike and a ring touching itself unclean', () => {
+  it('calls a bow-tie, a spike, a ring touching itself and a vertex on a far edge unclean', () => {
     const bowTie = segmentsOf([
       close([
         [0, 0],
@@ -163,7 +163,19 @@ describe('sweep for edge contacts', () => {
         [0.1, 3],
       ]),
     ]);
-    for (const s of [bowTie, spike, touching]) {
+    // A vertex on a far edge, with the two edges leaving the far edge's end nearly collinear
+    // (found by the random-ring property above, seed 882585965): the near edge hid the contact.
+    const onFarEdge = segmentsOf([
+      close(
+        [
+          [3, 2],
+          [1, 1],
+          [6, 5],
+          [1, 0],
+        ].map(([x, y]) => [x! + y! * 1e-3, y!] as Position),
+      ),
+    ]);
+    for (const s of [bowTie, spike, touching, onFarEdge]) {
       expect(bruteClean(s)).toBe(false);
       expect(meetOnlyAtNeighbourVertices(s)).toBe(false);
     }

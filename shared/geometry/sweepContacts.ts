@@ -230,9 +230,17 @@ function sweep(e: Scratch): boolean {
       const oy = yAt(other, x);
       let below: boolean;
       if (px[2 * other] === x && py[2 * other] === y) {
-        // Two edges leaving the same vertex: the one turning clockwise lies below.
-        const turn = orient(x, y, px[ev + 1]!, py[ev + 1]!, px[2 * other + 1]!, py[2 * other + 1]!);
-        if (turn === 0) return false;
+        // Two edges leaving the same vertex: the one turning clockwise lies below. Nearly
+        // collinear ones are too close to call (the shear rounds): one may overlap the other,
+        // and a third edge's contact with the farther one would hide behind the nearer.
+        const ux = px[ev + 1]! - x;
+        const uy = py[ev + 1]! - y;
+        const vx = px[2 * other + 1]! - x;
+        const vy = py[2 * other + 1]! - y;
+        const turn = ux * vy - uy * vx;
+        const scale = Math.max(1, Math.abs(x), Math.abs(y));
+        if (Math.abs(turn) <= 1e-12 * scale * (Math.abs(ux) + Math.abs(uy) + Math.abs(vx) + Math.abs(vy)))
+          return false;
         below = turn < 0;
       } else {
         // Too close to call in floating point: let the full check decide.
