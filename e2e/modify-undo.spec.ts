@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
-import { clickMap, dragOnMap } from './fixtures/mapInput';
+import { clickMap, dragOnMap, lonLatAt, mapBox } from './fixtures/mapInput';
 import { drawZone, newProjectWithObject } from './fixtures/workflow';
 
 const A: [number, number][] = [
@@ -77,6 +77,74 @@ test('while a vertex is dragged undo is unavailable, and no panel renders', asyn
     expect(await panelRenders()).toEqual(before);
   });
   await expect(undo).toBeEnabled();
+});
+
+test('while a vertex is dragged the map holds still and only the moving marks follow the pointer', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '城墙');
+  await drawZone(page, A);
+  await page.getByRole('button', { name: '编辑节点' }).click();
+  const box = await mapBox(page);
+  // What the map's canvases show, and where the tool's vertex marker is (its centre, map pixels).
+  const mapPicture = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="map"] canvas')]
+        .map((c) => (c as HTMLCanvasElement).toDataURL())
+        .join('|'),
+    );
+  const marks = page.locator('[data-testid="map"] svg.hzw-still-marks');
+  const marker = async () => {
+    const b = (await marks.locator('path[transform^="translate"]').first().boundingBox())!;
+    return [b.x + b.width / 2 - box.x, b.y + b.height / 2 - box.y];
+  };
+  await page.mouse.move(box.x + 550, box.y + 450, { steps: 4 });
+  await page.waitForTimeout(100);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 580, box.y + 470, { steps: 6 });
+  await page.waitForTimeout(150);
+  const held = await mapPicture();
+  expect((await marker()).map(Math.round)).toEqual([580, 470]);
+  // The rubber band: the two edges at the moving vertex, dashed.
+  await expect(marks.locator('path[stroke-dasharray="6 4"]')).toHaveCount(1);
+  await page.mouse.move(box.x + 610, box.y + 490, { steps: 6 });
+  await page.waitForTimeout(150);
+  expect((await marker()).map(Math.round)).toEqual([610, 490]);
+  expect(await mapPicture()).toBe(held);
+  await page.mouse.up();
+  // Released: the marks leave, the map draws the zone with its moved vertex.
+  await expect(marks).toHaveCount(0);
+  await expect.poll(mapPicture).not.toBe(held);
+  const [lon, lat] = await lonLatAt(page, [610, 490]);
+  await expect
+    .poll(async () => {
+      const [zone] = await zonesByVertex(page);
+      return zone!.geometry.coordinates[0]!.some(
+        ([x, y]) => Math.abs(x! - lon) < 2e-6 && Math.abs(y! - lat) < 2e-6,
+      );
+    })
+    .toBe(true);
+});
+
+test('zooming during a vertex drag lets the map draw again at once', async ({ page }) => {
+  await openWorkbench(page);
+  await newProjectWithObject(page, '城墙');
+  await drawZone(page, A);
+  await page.getByRole('button', { name: '编辑节点' }).click();
+  const box = await mapBox(page);
+  const marks = page.locator('[data-testid="map"] svg.hzw-still-marks');
+  await page.mouse.move(box.x + 550, box.y + 450, { steps: 4 });
+  await page.waitForTimeout(100);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 580, box.y + 470, { steps: 6 });
+  await expect(marks).toHaveCount(1);
+  await page.mouse.wheel(0, -300);
+  // The view changed: the map is no longer held (it would show the old view), the drag goes on.
+  await expect(marks).toHaveCount(0);
+  await page.mouse.move(box.x + 600, box.y + 480, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await zonesByVertex(page))[0]!.geometry.coordinates[0]!.length).toBe(5);
 });
 
 test('Escape during a vertex drag cancels it and writes nothing', async ({ page }) => {

@@ -145,16 +145,32 @@ export function rubberBand(live: Geometry, snapshot: Geometry): MultiLineString 
   return new MultiLineString(lines);
 }
 
+/** The style of the rubber band: the selection colour, dashed. */
+const bandStyle = new Style({ stroke: band, zIndex: 102 });
+
+/** The rubber band of a zone whose vertex is being dragged: the edges that moved; null before. */
+export function rubberBandOf(geometry: Geometry): { geometry: MultiLineString; style: Style } | null {
+  const snapshot = before.get(geometry)?.snapshot;
+  const moved = snapshot && rubberBand(geometry, snapshot);
+  return moved ? { geometry: moved, style: bandStyle } : null;
+}
+
 /**
- * The styles of a zone whose vertex is being dragged: its picture as the drag began and the rubber
- * band of what moved; null when the zone was not drawn before the drag (then it is drawn as usual).
+ * The styles of a zone whose vertex is being dragged: its picture as the drag began and, unless
+ * the band is drawn apart (`withBand` false: the map is held still, stillMap.ts), the rubber band
+ * of what moved; null when the zone was not drawn before the drag (then it is drawn as usual).
  */
-export function dragStyles(geometry: Geometry, symbol: ZoneSymbol, zIndex: number): Style[] | null {
+export function dragStyles(
+  geometry: Geometry,
+  symbol: ZoneSymbol,
+  zIndex: number,
+  withBand = true,
+): Style[] | null {
   const snapshot = before.get(geometry)?.snapshot;
   if (!snapshot) return null;
-  const moved = rubberBand(geometry, snapshot);
   const styles = [pictureOf(snapshot, symbol, zIndex)];
   // Above the vertex handles (101).
-  if (moved) styles.push(new Style({ geometry: moved, stroke: band, zIndex: 102 }));
+  const moved = withBand && rubberBandOf(geometry);
+  if (moved) styles.push(new Style({ geometry: moved.geometry, stroke: band, zIndex: 102 }));
   return styles;
 }

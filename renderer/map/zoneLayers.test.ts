@@ -43,11 +43,14 @@ async function mapOfThreeZones() {
   const mirror = new ProjectMirror(store, projectId);
   await mirror.settled();
   const updates: ZoneTileUpdate[] = [];
-  const layers = new ZoneLayers({ addLayer: () => {} } as unknown as OlMap, {
-    layer: null,
-    update: (update) => updates.push(update),
-    dispose: () => {},
-  });
+  const layers = new ZoneLayers(
+    { addLayer: () => {}, getOverlayContainer: () => undefined } as unknown as OlMap,
+    {
+      layer: null,
+      update: (update) => updates.push(update),
+      dispose: () => {},
+    },
+  );
   const patches: number[] = [];
   layers.attach(mirror, 'zh', (change) => patches.push(change.zones.size));
   closing.push(() => {
@@ -117,7 +120,7 @@ describe('zone layers follow the project mirror by key', () => {
     const shown = feature.getGeometry()!;
     let notified = 0;
     feature.on('change', () => notified++);
-    layers.freeze([ids[0]!], true);
+    layers.freeze([ids[0]!], { marks: [] });
     // The drag moves one vertex of the feature's own geometry, as Modify does.
     const rings = shown.getCoordinates() as number[][][];
     rings[0]![1] = [rings[0]![1]![0]! + 37.123456789, rings[0]![1]![1]! - 12.987654321];

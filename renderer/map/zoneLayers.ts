@@ -12,7 +12,9 @@ import type { Lang } from '../../shared/domain/labels';
 import type { Zone } from '../../shared/domain/schema';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
 import { showsGeometry, zoneToMapGeometry } from './geometryConvert';
+import { rubberBandOf } from './dragPicture';
 import { pinGeometry } from './lazyGeometry';
+import { holdStill, layerMarks, type Mark } from './stillMap';
 import { labelOf, type LabelField } from './zoneLabelText';
 import { ZoneTypeVisibility } from './zoneTypeVisibility';
 import { ZoneTileFeed } from './zoneTileFeed';
@@ -71,12 +73,17 @@ export class ZoneLayers {
   private frozen = new Set<string>();
   /** Whether the gesture drags a vertex of the frozen zones (see freeze). */
   private vertexDrag = false;
+  /** Ends the still map of a vertex drag (stillMap.ts); null when the map is not held. */
+  private releaseStill: (() => void) | null = null;
   private mirror: ProjectMirror | null = null;
   private detach: (() => void) | null = null;
   private lang: Lang = 'zh';
   private labelField: LabelField = 'name';
 
-  constructor(map: OlMap, tiles?: ZoneTileSink) {
+  constructor(
+    private readonly map: OlMap,
+    tiles?: ZoneTileSink,
+  ) {
     const shown = (type: ZoneType) => this.visibility.shows(type);
     const sink = tiles ?? createZoneTiles(map, ZONES_Z_INDEX);
     this.tiles = new ZoneTileFeed(sink, (id) => this.byId.get(id));
@@ -93,7 +100,8 @@ export class ZoneLayers {
       source: this.selectedSource,
       style: editedZoneStyle(
         shown,
-        (id) => this.frozen.has(id) && (this.vertexDrag ? 'vertexDrag' : 'gesture'),
+        (id) =>
+          this.frozen.has(id) && (!this.vertexDrag ? 'gesture' : this.releaseStill ? 'held' : 'vertexDrag'),
       ),
       zIndex: SELECTED_Z_INDEX,
       updateWhileInteracting: true,
@@ -357,11 +365,39 @@ export class ZoneLayers {
 
   /**
    * Keep the tool's geometry on these features while a gesture edits them. `vertexDrag`: the
-   * gesture drags a vertex, and they are drawn as they were plus a rubber band (dragPicture.ts).
+   * gesture drags a vertex, and they are drawn as they were plus a rubber band (dragPicture.ts);
+   * the map is held still until the gesture ends (stillMap.ts), and the band and the features of
+   * the tool's `marks` layers (its vertex marker, the snap marker) are drawn above it.
    */
-  freeze(ids: Iterable<string>, vertexDrag = false): void {
+  freeze(ids: Iterable<string>, vertexDrag?: { marks: VectorLayer[] }): void {
+    this.releaseStill?.();
     this.frozen = new Set(ids);
-    this.vertexDrag = vertexDrag;
+    this.vertexDrag = Boolean(vertexDrag);
+    if (!vertexDrag) return;
+    const release = holdStill(this.map, {
+      hidden: vertexDrag.marks,
+      marks: (resolution) => [
+        ...this.bands(),
+        ...vertexDrag.marks.flatMap((layer) => layerMarks(layer, resolution)),
+      ],
+      onRelease: () => {
+        if (this.releaseStill === release) this.releaseStill = null;
+        // The band is the selected layer's again (a view change released the map mid-drag).
+        this.selectedLayer.changed();
+      },
+    });
+    this.releaseStill = release;
+  }
+
+  /** The rubber bands of the zones whose vertex is being dragged. */
+  private bands(): Mark[] {
+    const bands: Mark[] = [];
+    for (const id of this.frozen) {
+      const geometry = this.byId.get(id)?.getGeometry();
+      const band = geometry && rubberBandOf(geometry);
+      if (band) bands.push(band);
+    }
+    return bands;
   }
 
   /**
@@ -376,6 +412,7 @@ export class ZoneLayers {
     this.tiles.sync(ended, this.selected);
     // Drawn as edited zones again (no longer the gesture's picture), changed or not.
     this.selectedLayer.changed();
+    this.releaseStill?.();
   }
 
   private remove(id: string): void {

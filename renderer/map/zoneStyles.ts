@@ -141,12 +141,12 @@ function gestureStyle(symbol: ZoneSymbol): Style {
  * While a gesture changes a zone (`editing`), it is drawn without hatching, dashes or label —
  * filling a hatch pattern over a large zone on every pointer move cost more than the move.
  * While a vertex is dragged ('vertexDrag') the zone and its handles are drawn as they were when
- * the drag began, plus a rubber band along the edges that moved. `shown` says whether a zone type
- * is switched on.
+ * the drag began, plus a rubber band along the edges that moved ('held': the map is held still
+ * and the band is drawn above it, stillMap.ts). `shown` says whether a zone type is switched on.
  */
 export function editedZoneStyle(
   shown: (type: ZoneType) => boolean,
-  editing: (id: string) => false | 'gesture' | 'vertexDrag',
+  editing: (id: string) => false | 'gesture' | 'vertexDrag' | 'held',
 ) {
   const labels = zoneLabelsStyle(shown);
   const plain = new Map<ZoneType, Style>();
@@ -157,11 +157,12 @@ export function editedZoneStyle(
     if (!geometry) return undefined;
     const symbol = DEFAULT_SYMBOLS[type];
     const edited = editing(String(feature.getId()));
-    if (edited === 'vertexDrag') {
-      const drag = dragStyles(geometry, symbol, symbol.order);
+    const dragged = edited === 'vertexDrag' || edited === 'held';
+    if (dragged) {
+      const drag = dragStyles(geometry, symbol, symbol.order, edited === 'vertexDrag');
       if (drag) return [...drag, vertexHandles(geometry, resolution, true)];
     }
-    const handles = vertexHandles(geometry, resolution, edited === 'vertexDrag');
+    const handles = vertexHandles(geometry, resolution, dragged);
     if (!edited)
       return [restingStyle(geometry, symbol, symbol.order), ...(labels(feature, resolution) ?? []), handles];
     let style = plain.get(type);

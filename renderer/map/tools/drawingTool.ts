@@ -24,7 +24,7 @@ export function drawingTool(
   draw.on('drawabort', () => workbench.endGesture());
   ctx.map.addInteraction(draw);
   for (const interaction of extra?.interactions ?? []) ctx.map.addInteraction(interaction);
-  const removeSnapping = addSnapping(ctx);
+  const snapping = addSnapping(ctx);
   return {
     handleKey(action) {
       if (action.kind === 'cancel') {
@@ -41,7 +41,7 @@ export function drawingTool(
     },
     dispose() {
       draw.abortDrawing();
-      removeSnapping();
+      snapping.dispose();
       for (const interaction of extra?.interactions ?? []) ctx.map.removeInteraction(interaction);
       extra?.dispose();
       ctx.map.removeInteraction(draw);

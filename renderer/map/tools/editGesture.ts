@@ -2,6 +2,7 @@ import type { Bilingual } from '../../../shared/domain/labels';
 import type { ZoneGeometry } from '../../../shared/domain/geometry';
 import { setZoneGeometries } from '../../editor/commands/zoneCommands';
 import { toZoneGeometry } from '../geometryConvert';
+import type VectorLayer from 'ol/layer/Vector';
 import type { ZoneFeature } from '../zoneLayers';
 import type { ToolContext } from './toolContext';
 
@@ -14,15 +15,17 @@ export function createEditGesture(
   ctx: ToolContext,
   name: string,
   label: Bilingual,
-  options: { vertexDrag?: boolean } = {},
+  /** A vertex drag, and the tool's layers whose marks move with it (drawn over the still map). */
+  options: { vertexDrag?: () => VectorLayer[] } = {},
 ) {
   let cancelled = false;
   return {
     start(features: ZoneFeature[]) {
       cancelled = false;
+      const marks = options.vertexDrag?.();
       ctx.zones.freeze(
         features.map((f) => String(f.getId())),
-        options.vertexDrag,
+        marks && { marks },
       );
       ctx.workbench.beginGesture(name);
     },

@@ -58,7 +58,7 @@ export function createMeasureTool(ctx: ToolContext, kind: 'length' | 'area'): Ma
   });
 
   ctx.map.addInteraction(draw);
-  const removeSnapping = addSnapping(ctx);
+  const snapping = addSnapping(ctx);
   const clear = () => {
     draw.abortDrawing();
     ctx.sketch.clear();
@@ -80,7 +80,7 @@ export function createMeasureTool(ctx: ToolContext, kind: 'length' | 'area'): Ma
     dispose() {
       clear();
       if (changeKey) unByKey(changeKey);
-      removeSnapping();
+      snapping.dispose();
       ctx.map.removeInteraction(draw);
       ctx.map.removeOverlay(tooltip);
     },

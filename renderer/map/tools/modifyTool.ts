@@ -2,7 +2,7 @@ import { altKeyOnly, singleClick } from 'ol/events/condition';
 import Modify from 'ol/interaction/Modify';
 import type { ZoneFeature } from '../zoneLayers';
 import { createEditGesture } from './editGesture';
-import { addSnapping } from './snapping';
+import { addSnapping, type Snapping } from './snapping';
 import type { MapTool, ToolContext } from './toolContext';
 
 /**
@@ -10,22 +10,24 @@ import type { MapTool, ToolContext } from './toolContext';
  * Alt+click a vertex (or hover it and press Delete) to remove it. Snaps to every zone.
  */
 export function createModifyTool(ctx: ToolContext): MapTool {
-  // A dragged vertex: the zone shows as it was plus a rubber band (Modify marks the moving vertex).
-  const gesture = createEditGesture(
-    ctx,
-    'modify',
-    { zh: '编辑节点', en: 'Edit vertices' },
-    { vertexDrag: true },
-  );
   const modify = new Modify({
     features: ctx.selected,
     deleteCondition: (event) => altKeyOnly(event) && singleClick(event),
     pixelTolerance: 10,
   });
+  let snapping: Snapping | null = null;
+  // A dragged vertex: the zone shows as it was plus a rubber band, over a map held still; Modify's
+  // marker of the moving vertex and the snap marker move above it.
+  const gesture = createEditGesture(
+    ctx,
+    'modify',
+    { zh: '编辑节点', en: 'Edit vertices' },
+    { vertexDrag: () => [modify.getOverlay(), ...(snapping ? [snapping.indicator] : [])] },
+  );
   modify.on('modifystart', (event) => gesture.start(event.features.getArray() as ZoneFeature[]));
   modify.on('modifyend', (event) => void gesture.end(event.features.getArray() as ZoneFeature[]));
   ctx.map.addInteraction(modify);
-  const removeSnapping = addSnapping(ctx);
+  snapping = addSnapping(ctx);
   if (ctx.selected.getLength() === 0) {
     ctx.workbench.notify('info', { zh: '先选择要编辑的区划', en: 'Select the zone to edit first' });
   }
@@ -37,7 +39,7 @@ export function createModifyTool(ctx: ToolContext): MapTool {
       return false;
     },
     dispose() {
-      removeSnapping();
+      snapping?.dispose();
       ctx.map.removeInteraction(modify);
     },
   };

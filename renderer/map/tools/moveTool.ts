@@ -11,11 +11,11 @@ export function createMoveTool(ctx: ToolContext): MapTool {
   translate.on('translatestart', (event) => gesture.start(event.features.getArray() as ZoneFeature[]));
   translate.on('translateend', (event) => void gesture.end(event.features.getArray() as ZoneFeature[]));
   ctx.map.addInteraction(translate);
-  const removeSnapping = addSnapping(ctx);
+  const snapping = addSnapping(ctx);
   return {
     handleKey: (action) => action.kind === 'cancel' && gesture.cancel(),
     dispose() {
-      removeSnapping();
+      snapping.dispose();
       ctx.map.removeInteraction(translate);
     },
   };

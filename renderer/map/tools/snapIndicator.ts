@@ -50,7 +50,8 @@ export function snapKind(event: SnapEvent): SnapKind {
  */
 export class SnapIndicator {
   private readonly feature = new Feature<Point>();
-  private readonly layer = new VectorLayer({
+  /** The marker's layer (a vertex drag draws its features over the still map, stillMap.ts). */
+  readonly layer = new VectorLayer({
     source: new VectorSource({ features: [this.feature] }),
     zIndex: 2000,
     properties: { name: 'snap-indicator' },

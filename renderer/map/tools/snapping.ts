@@ -5,6 +5,7 @@ import { altKeyOnly, noModifierKeys } from 'ol/events/condition';
 import type { EventsKey } from 'ol/events';
 import Interaction from 'ol/interaction/Interaction';
 import Snap from 'ol/interaction/Snap';
+import type VectorLayer from 'ol/layer/Vector';
 import type { SnapEvent } from 'ol/events/SnapEvent';
 import { unByKey } from 'ol/Observable';
 import { MAX_SNAP_TOLERANCE, type SnapSettings } from '../../editor/snapSettings';
@@ -99,14 +100,19 @@ export function zoneTargets(
   };
 }
 
+/** A tool's snapping: its snap marker's layer, and the removal of everything. */
+export interface Snapping {
+  indicator: VectorLayer;
+  dispose(): void;
+}
+
 /**
  * Snapping as the settings say: tolerance in pixels, vertices / edges / intersections of zone
  * edges, zones of other objects, reference layers (their features near the pointer, built on
  * demand by referenceLayers.ts), backgrounds (CAD parts near the pointer, traceSource.ts). Snap interactions must come after the interactions they serve,
- * so tools call this last. A change of the settings rebuilds the snaps in place. Returns the
- * function that removes everything.
+ * so tools call this last. A change of the settings rebuilds the snaps in place.
  */
-export function addSnapping(ctx: ToolContext): () => void {
+export function addSnapping(ctx: ToolContext): Snapping {
   const { map, workbench } = ctx;
   const indicator = new SnapIndicator(map);
   let parts: { interactions: Interaction[]; dispose(): void } | null = null;
@@ -167,9 +173,12 @@ export function addSnapping(ctx: ToolContext): () => void {
     parts?.dispose();
     parts = build();
   });
-  return () => {
-    unsubscribe();
-    parts?.dispose();
-    indicator.dispose();
+  return {
+    indicator: indicator.layer,
+    dispose() {
+      unsubscribe();
+      parts?.dispose();
+      indicator.dispose();
+    },
   };
 }
