@@ -214,15 +214,17 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
       await page.waitForTimeout(200);
       const patchesBefore = await page.evaluate(() => performance.getEntriesByName('hzw:map-patch').length);
       result.drag = await phase('drag', () =>
-        measure(page, cdp, async () => {
+        measure(page, cdp, async (mark) => {
           await page.mouse.down();
           let moves = 0;
           // Vertex 0 lies due east of the centre of a ring whose angle grows monotonically: moving it
           // straight towards the centre keeps the ring simple, so the write door accepts the result.
           const [dx, dy] = [sx! - vx!, sy! - vy!];
           const step = 4 / Math.hypot(dx, dy);
-          for (let i = 1; i <= 10; i++, moves++)
+          for (let i = 1; i <= 10; i++, moves++) {
+            if (i === 3) await mark(moves);
             await page.mouse.move(box.x + vx! + dx * step * i, box.y + vy! + dy * step * i);
+          }
           return moves;
         }),
       );

@@ -27,16 +27,28 @@ export async function taskSeconds(cdp: CDPSession): Promise<number> {
   return metrics.find((m) => m.name === 'TaskDuration')!.value;
 }
 
-/** Run a gesture and measure its frames, long tasks, main-thread time and React renders. */
-export async function measure(page: Page, cdp: CDPSession, gesture: () => Promise<number>): Promise<Gesture> {
+/**
+ * Run a gesture and measure its frames, long tasks, main-thread time and React renders. The
+ * gesture may call `mark(moves)` once: the time per move after that point is reported apart
+ * (a drag's steady moves, without its press and first move).
+ */
+export async function measure(
+  page: Page,
+  cdp: CDPSession,
+  gesture: (mark: (moves: number) => Promise<void>) => Promise<number>,
+): Promise<Gesture> {
   await startFrames(page);
   const before = await page.evaluate(() => {
     const w = window as unknown as Record<string, unknown>;
     return { at: performance.now(), renders: { ...(w.__hzwRenders as Record<string, number>) } };
   });
   const t0 = await taskSeconds(cdp);
-  const moves = await gesture();
+  let marked: { at: number; moves: number } | null = null;
+  const moves = await gesture(async (n) => {
+    marked = { at: await taskSeconds(cdp), moves: n };
+  });
   const t1 = await taskSeconds(cdp);
+  const steady = marked as { at: number; moves: number } | null;
   const after = await page.evaluate((since) => {
     const w = window as unknown as Record<string, unknown> & { __frames: number[]; __stop: boolean };
     w.__stop = true;
@@ -54,6 +66,7 @@ export async function measure(page: Page, cdp: CDPSession, gesture: () => Promis
     frameMedian: median(after.frames),
     longest: after.longest,
     mainPerMove: ((t1 - t0) * 1000) / moves,
+    steadyPerMove: steady ? ((t1 - steady.at) * 1000) / (moves - steady.moves) : undefined,
     rendersPerMove: panels.reduce((sum, n) => sum + diff(n), 0) / moves,
     statusBarPerMove: diff('StatusBar') / moves,
   };
