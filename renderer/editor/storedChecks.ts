@@ -73,6 +73,11 @@ export class StoredChecks {
         request.projectId,
       );
     }
+    // The checks start in a task of their own. Run straight after the last read, they ran while
+    // that read's transaction was still active (its success task), so IndexedDB could not close
+    // it: every write to the zones — the page's next edit — waited for the whole check (over a
+    // minute for 100 objects × 100 zones, the edit's commit stuck behind it).
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const document = {
       settings: { gkZone: project.settings.gkZone },
       // In key order, as the page's mirror lists them, so findings come out in the same order.
