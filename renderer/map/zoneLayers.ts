@@ -366,8 +366,9 @@ export class ZoneLayers {
   /**
    * Keep the tool's geometry on these features while a gesture edits them. `vertexDrag`: the
    * gesture drags a vertex, and they are drawn as they were plus a rubber band (dragPicture.ts);
-   * the map is held still until the gesture ends (stillMap.ts), and the band and the features of
-   * the tool's `marks` layers (its vertex marker, the snap marker) are drawn above it.
+   * the map is held still until the pointer is up (releaseHold) or the gesture ends (stillMap.ts),
+   * and the band and the features of the tool's `marks` layers (its vertex marker, the snap
+   * marker) are drawn above it.
    */
   freeze(ids: Iterable<string>, vertexDrag?: { marks: VectorLayer[] }): void {
     this.releaseStill?.();
@@ -387,6 +388,14 @@ export class ZoneLayers {
       },
     });
     this.releaseStill = release;
+  }
+
+  /**
+   * The pointer is up: the map draws again (the band with it) while the gesture's commit runs,
+   * so a slow or stuck commit never leaves the map still.
+   */
+  releaseHold(): void {
+    this.releaseStill?.();
   }
 
   /** The rubber bands of the zones whose vertex is being dragged. */

@@ -36,6 +36,7 @@ export function createEditGesture(
     },
     async end(features: ZoneFeature[]) {
       const endedAt = performance.now();
+      ctx.zones.releaseHold();
       if (cancelled) {
         ctx.workbench.endGesture();
         ctx.zones.unfreeze(true);
