@@ -54,15 +54,48 @@ export function toLonLat(p: Planar, gkZone: number): Position {
   return gkProjection(gkZone).unproject(p);
 }
 
-/** Distance from a point to the nearest edge of any ring, m. */
+/** Each ring's box, worked out once per ring. */
+const boxes = new WeakMap<readonly Planar[], Box>();
+
+function ringBox(ring: readonly Planar[]): Box {
+  let box = boxes.get(ring);
+  if (!box) {
+    box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [x, y] of ring) {
+      box[0] = Math.min(box[0], x);
+      box[1] = Math.min(box[1], y);
+      box[2] = Math.max(box[2], x);
+      box[3] = Math.max(box[3], y);
+    }
+    boxes.set(ring, box);
+  }
+  return box;
+}
+
+/** How far a point is from a box (0 inside): no edge of a ring is nearer than its box. */
+function boxDistance([x, y]: Planar, [x0, y0, x1, y1]: Box): number {
+  return Math.hypot(Math.max(x0 - x, 0, x - x1), Math.max(y0 - y, 0, y - y1));
+}
+
+/**
+ * Distance from a point to the nearest edge of any ring, m. Rings are visited nearest box first,
+ * and a ring whose box is farther than the best edge so far is not visited: the nesting check
+ * measures every vertex of an inner zone against all outer zones of its object (for an object of
+ * 100 zones, millions of edge distances per zone otherwise).
+ */
 export function distanceToBoundary(p: Planar, polygons: readonly PlanarPolygon[]): number {
+  const rings: { ring: readonly Planar[]; near: number }[] = [];
+  for (const polygon of polygons)
+    for (const ring of polygon) rings.push({ ring, near: boxDistance(p, ringBox(ring)) });
+  rings.sort((a, b) => a.near - b.near);
   let best = Infinity;
-  for (const rings of polygons)
-    for (const ring of rings)
-      for (let i = 1; i < ring.length; i++) {
-        const d = segmentDistance(p, ring[i - 1]!, ring[i]!);
-        if (d < best) best = d;
-      }
+  for (const { ring, near } of rings) {
+    if (near > best) break;
+    for (let i = 1; i < ring.length; i++) {
+      const d = segmentDistance(p, ring[i - 1]!, ring[i]!);
+      if (d < best) best = d;
+    }
+  }
   return best;
 }
 
