@@ -59,16 +59,7 @@ const boxes = new WeakMap<readonly Planar[], Box>();
 
 function ringBox(ring: readonly Planar[]): Box {
   let box = boxes.get(ring);
-  if (!box) {
-    box = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const [x, y] of ring) {
-      box[0] = Math.min(box[0], x);
-      box[1] = Math.min(box[1], y);
-      box[2] = Math.max(box[2], x);
-      box[3] = Math.max(box[3], y);
-    }
-    boxes.set(ring, box);
-  }
+  if (!box) boxes.set(ring, (box = boxOfPolygons([[ring as Planar[]]])));
   return box;
 }
 
