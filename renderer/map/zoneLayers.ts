@@ -12,9 +12,8 @@ import type { Lang } from '../../shared/domain/labels';
 import type { Zone } from '../../shared/domain/schema';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
 import { showsGeometry, zoneToMapGeometry } from './geometryConvert';
-import { rubberBandOf } from './dragPicture';
+import { DragHold } from './dragHold';
 import { pinGeometry } from './lazyGeometry';
-import { holdStill, layerMarks, type Mark } from './stillMap';
 import { labelOf, type LabelField } from './zoneLabelText';
 import { ZoneTypeVisibility } from './zoneTypeVisibility';
 import { ZoneTileFeed } from './zoneTileFeed';
@@ -73,17 +72,14 @@ export class ZoneLayers {
   private frozen = new Set<string>();
   /** Whether the gesture drags a vertex of the frozen zones (see freeze). */
   private vertexDrag = false;
-  /** Ends the still map of a vertex drag (stillMap.ts); null when the map is not held. */
-  private releaseStill: (() => void) | null = null;
+  /** The still map of a vertex drag (dragHold.ts). */
+  private readonly hold: DragHold;
   private mirror: ProjectMirror | null = null;
   private detach: (() => void) | null = null;
   private lang: Lang = 'zh';
   private labelField: LabelField = 'name';
 
-  constructor(
-    private readonly map: OlMap,
-    tiles?: ZoneTileSink,
-  ) {
+  constructor(map: OlMap, tiles?: ZoneTileSink) {
     const shown = (type: ZoneType) => this.visibility.shows(type);
     const sink = tiles ?? createZoneTiles(map, ZONES_Z_INDEX);
     this.tiles = new ZoneTileFeed(sink, (id) => this.byId.get(id));
@@ -101,7 +97,7 @@ export class ZoneLayers {
       style: editedZoneStyle(
         shown,
         (id) =>
-          this.frozen.has(id) && (!this.vertexDrag ? 'gesture' : this.releaseStill ? 'held' : 'vertexDrag'),
+          this.frozen.has(id) && (!this.vertexDrag ? 'gesture' : this.hold.held ? 'held' : 'vertexDrag'),
       ),
       zIndex: SELECTED_Z_INDEX,
       updateWhileInteracting: true,
@@ -109,6 +105,8 @@ export class ZoneLayers {
     });
     map.addLayer(this.labelLayer);
     map.addLayer(this.selectedLayer);
+    // The band is the selected layer's again when a hold ends (a view change mid-drag).
+    this.hold = new DragHold(map, () => this.selectedLayer.changed());
   }
 
   /** The map layers showing zones: tiles, labels, selected zones. */
@@ -371,23 +369,12 @@ export class ZoneLayers {
    * marker) are drawn above it.
    */
   freeze(ids: Iterable<string>, vertexDrag?: { marks: VectorLayer[] }): void {
-    this.releaseStill?.();
+    this.hold.end();
     this.frozen = new Set(ids);
     this.vertexDrag = Boolean(vertexDrag);
     if (!vertexDrag) return;
-    const release = holdStill(this.map, {
-      hidden: vertexDrag.marks,
-      marks: (resolution) => [
-        ...this.bands(),
-        ...vertexDrag.marks.flatMap((layer) => layerMarks(layer, resolution)),
-      ],
-      onRelease: () => {
-        if (this.releaseStill === release) this.releaseStill = null;
-        // The band is the selected layer's again (a view change released the map mid-drag).
-        this.selectedLayer.changed();
-      },
-    });
-    this.releaseStill = release;
+    const dragged = () => [...this.frozen].map((id) => this.byId.get(id)?.getGeometry());
+    this.hold.begin(dragged, vertexDrag.marks);
   }
 
   /**
@@ -395,18 +382,7 @@ export class ZoneLayers {
    * so a slow or stuck commit never leaves the map still.
    */
   releaseHold(): void {
-    this.releaseStill?.();
-  }
-
-  /** The rubber bands of the zones whose vertex is being dragged. */
-  private bands(): Mark[] {
-    const bands: Mark[] = [];
-    for (const id of this.frozen) {
-      const geometry = this.byId.get(id)?.getGeometry();
-      const band = geometry && rubberBandOf(geometry);
-      if (band) bands.push(band);
-    }
-    return bands;
+    this.hold.end();
   }
 
   /**
@@ -421,7 +397,7 @@ export class ZoneLayers {
     this.tiles.sync(ended, this.selected);
     // Drawn as edited zones again (no longer the gesture's picture), changed or not.
     this.selectedLayer.changed();
-    this.releaseStill?.();
+    this.hold.end();
   }
 
   private remove(id: string): void {
