@@ -171,6 +171,10 @@ export function dragStyles(
   const styles = [pictureOf(snapshot, symbol, zIndex)];
   // Above the vertex handles (101).
   const moved = withBand && rubberBandOf(geometry);
-  if (moved) styles.push(new Style({ geometry: moved.geometry, stroke: band, zIndex: 102 }));
+  if (moved) {
+    const style = moved.style.clone();
+    style.setGeometry(moved.geometry);
+    styles.push(style);
+  }
   return styles;
 }

@@ -1,6 +1,8 @@
+import MultiLineString from 'ol/geom/MultiLineString';
 import MultiPolygon from 'ol/geom/MultiPolygon';
 import Polygon from 'ol/geom/Polygon';
 import type Geometry from 'ol/geom/Geometry';
+import type SimpleGeometry from 'ol/geom/SimpleGeometry';
 import { fromLonLat, toLonLat } from 'ol/proj';
 import { fromEPSG4326 } from 'ol/proj/epsg3857';
 import type { Position, Ring, ZoneGeometry } from '../../shared/domain/geometry';
@@ -57,9 +59,14 @@ export function toMapGeometry(geometry: ZoneGeometry): Polygon | MultiPolygon {
   return new MultiPolygon(fromEPSG4326(flat, flat), 'XY', endss);
 }
 
-/** Where each ring of a map geometry ends in its flat coordinates, every polygon's rings in turn. */
-export function ringEnds(geometry: Polygon | MultiPolygon): number[] {
-  return geometry instanceof MultiPolygon ? geometry.getEndss().flat() : geometry.getEnds();
+/**
+ * Where each ring (or line) of a map geometry ends in its flat coordinates, every polygon's rings
+ * in turn; a line string or a point is one run.
+ */
+export function ringEnds(geometry: SimpleGeometry): number[] {
+  if (geometry instanceof MultiPolygon) return geometry.getEndss().flat();
+  if (geometry instanceof Polygon || geometry instanceof MultiLineString) return geometry.getEnds();
+  return [geometry.getFlatCoordinates().length];
 }
 
 export function toMapCoordinate(position: Position): number[] {

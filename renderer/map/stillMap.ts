@@ -8,6 +8,7 @@ import type SimpleGeometry from 'ol/geom/SimpleGeometry';
 import type { Style } from 'ol/style';
 import RegularShape from 'ol/style/RegularShape';
 import type Stroke from 'ol/style/Stroke';
+import { ringEnds } from './geometryConvert';
 
 /**
  * A map held still while a vertex is dragged, as QGIS's vertex tool does: the map keeps the
@@ -45,9 +46,9 @@ export function layerMarks(layer: VectorLayer, resolution: number): Mark[] {
   return marks;
 }
 
-/** The map-to-CSS-pixel transform of the map's last frame, read back from three points. */
 type Affine = [number, number, number, number, number, number];
 
+/** The map-to-CSS-pixel transform of the map's last frame, read back from three points. */
 function pixelTransform(map: OlMap): Affine | null {
   const [x, y] = map.getView().getCenter() ?? [];
   if (x === undefined || y === undefined) return null;
@@ -61,6 +62,13 @@ function pixelTransform(map: OlMap): Affine | null {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
+
+/** Flat coordinate i of a geometry in CSS pixels, as SVG numbers. */
+function pixelAt(t: Affine, flat: readonly number[], i: number): string {
+  const x = t[0] * flat[i]! + t[2] * flat[i + 1]! + t[4];
+  const y = t[1] * flat[i]! + t[3] * flat[i + 1]! + t[5];
+  return `${x.toFixed(1)} ${y.toFixed(1)}`;
+}
 
 /**
  * A point symbol (OpenLayers' RegularShape, Circle among them) as SVG path data around the
@@ -86,24 +94,16 @@ function shapeData(shape: RegularShape): string {
 const colour = (color: unknown): string =>
   typeof color === 'string' || Array.isArray(color) ? asString(color as string | number[]) : 'none';
 
-/** The SVG path data of a geometry's lines, in CSS pixels. */
+/** The SVG path data of a geometry's lines (or rings), in CSS pixels. */
 function pathData(geometry: SimpleGeometry, t: Affine): string {
   const flat = geometry.getFlatCoordinates();
   const stride = geometry.getStride();
-  const type = geometry.getType();
-  const ends =
-    type === 'LineString' || type === 'Point'
-      ? [flat.length]
-      : ((geometry as unknown as { getEnds?(): number[] }).getEnds?.() ?? [flat.length]);
+  const closed = geometry.getType() === 'Polygon' || geometry.getType() === 'MultiPolygon';
   let d = '';
   let from = 0;
-  for (const end of ends) {
-    for (let i = from; i < end; i += stride) {
-      const x = t[0] * flat[i]! + t[2] * flat[i + 1]! + t[4];
-      const y = t[1] * flat[i]! + t[3] * flat[i + 1]! + t[5];
-      d += `${i === from ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`;
-    }
-    if (type === 'Polygon' || type === 'MultiPolygon') d += 'Z';
+  for (const end of ringEnds(geometry)) {
+    for (let i = from; i < end; i += stride) d += `${i === from ? 'M' : 'L'}${pixelAt(t, flat, i)}`;
+    if (closed) d += 'Z';
     from = end;
   }
   return d;
@@ -120,20 +120,15 @@ function strokeAttributes(stroke: Stroke | null): Record<string, string> {
   };
 }
 
-/** The SVG elements of the marks, reusing `into`'s children (a drag keeps the same few). */
+/** The marks as SVG paths, reusing `into`'s paths (a drag keeps the same few). */
 function drawMarks(into: SVGSVGElement, marks: readonly Mark[], t: Affine): void {
   let k = 0;
-  const next = (tag: string, attributes: Record<string, string>) => {
-    let element = into.children[k] as SVGElement | undefined;
-    if (element?.tagName !== tag) {
-      const made = document.createElementNS(SVG, tag);
-      if (element) into.replaceChild(made, element);
-      else into.appendChild(made);
-      element = made;
-    }
+  const next = (attributes: Record<string, string>) => {
+    const path =
+      (into.children[k++] as SVGPathElement | undefined) ??
+      into.appendChild(document.createElementNS(SVG, 'path'));
     for (const [name, value] of Object.entries(attributes))
-      if (element.getAttribute(name) !== value) element.setAttribute(name, value);
-    k++;
+      if (path.getAttribute(name) !== value) path.setAttribute(name, value);
   };
   for (const { geometry, style } of marks) {
     const simple = geometry as SimpleGeometry;
@@ -150,16 +145,12 @@ function drawMarks(into: SVGSVGElement, marks: readonly Mark[], t: Affine): void
         ...strokeAttributes(image.getStroke()),
       };
       const flat = simple.getFlatCoordinates();
-      for (let i = 0; i < flat.length; i += simple.getStride()) {
-        const x = t[0] * flat[i]! + t[2] * flat[i + 1]! + t[4];
-        const y = t[1] * flat[i]! + t[3] * flat[i + 1]! + t[5];
-        next('path', { d, transform: `translate(${x.toFixed(1)} ${y.toFixed(1)})${scale}`, ...attributes });
-      }
+      for (let i = 0; i < flat.length; i += simple.getStride())
+        next({ d, transform: `translate(${pixelAt(t, flat, i)})${scale}`, ...attributes });
       continue;
     }
     const stroke = style.getStroke();
-    if (stroke)
-      next('path', { d: pathData(simple, t), fill: 'none', transform: '', ...strokeAttributes(stroke) });
+    if (stroke) next({ d: pathData(simple, t), fill: 'none', transform: '', ...strokeAttributes(stroke) });
   }
   while (into.children.length > k) into.lastElementChild!.remove();
 }

@@ -1,8 +1,8 @@
+import type VectorLayer from 'ol/layer/Vector';
 import type { Bilingual } from '../../../shared/domain/labels';
 import type { ZoneGeometry } from '../../../shared/domain/geometry';
 import { setZoneGeometries } from '../../editor/commands/zoneCommands';
 import { toZoneGeometry } from '../geometryConvert';
-import type VectorLayer from 'ol/layer/Vector';
 import type { ZoneFeature } from '../zoneLayers';
 import type { ToolContext } from './toolContext';
 

@@ -2,7 +2,7 @@ import { altKeyOnly, singleClick } from 'ol/events/condition';
 import Modify from 'ol/interaction/Modify';
 import type { ZoneFeature } from '../zoneLayers';
 import { createEditGesture } from './editGesture';
-import { addSnapping, type Snapping } from './snapping';
+import { addSnapping } from './snapping';
 import type { MapTool, ToolContext } from './toolContext';
 
 /**
@@ -15,19 +15,18 @@ export function createModifyTool(ctx: ToolContext): MapTool {
     deleteCondition: (event) => altKeyOnly(event) && singleClick(event),
     pixelTolerance: 10,
   });
-  let snapping: Snapping | null = null;
+  ctx.map.addInteraction(modify);
+  const snapping = addSnapping(ctx);
   // A dragged vertex: the zone shows as it was plus a rubber band, over a map held still; Modify's
   // marker of the moving vertex and the snap marker move above it.
   const gesture = createEditGesture(
     ctx,
     'modify',
     { zh: '编辑节点', en: 'Edit vertices' },
-    { vertexDrag: () => [modify.getOverlay(), ...(snapping ? [snapping.indicator] : [])] },
+    { vertexDrag: () => [modify.getOverlay(), snapping.indicator] },
   );
   modify.on('modifystart', (event) => gesture.start(event.features.getArray() as ZoneFeature[]));
   modify.on('modifyend', (event) => void gesture.end(event.features.getArray() as ZoneFeature[]));
-  ctx.map.addInteraction(modify);
-  snapping = addSnapping(ctx);
   if (ctx.selected.getLength() === 0) {
     ctx.workbench.notify('info', { zh: '先选择要编辑的区划', en: 'Select the zone to edit first' });
   }
@@ -39,7 +38,7 @@ export function createModifyTool(ctx: ToolContext): MapTool {
       return false;
     },
     dispose() {
-      snapping?.dispose();
+      snapping.dispose();
       ctx.map.removeInteraction(modify);
     },
   };
