@@ -194,7 +194,9 @@ let workerDb: WorkbenchDb | null = null;
 /**
  * Read access for a worker that reads the window's database (the checks worker): one read-only
  * connection of its own, opened on first use and opened again if another window's upgrade closed
- * it. It never writes: every write still goes through a window's store and its door.
+ * it. It never writes: every write still goes through a window's store and its door. Long work
+ * on what it read starts in a task of its own (storedChecks.ts): run in a read's success task, it
+ * keeps that read's transaction open and every write to the table waits for it.
  */
 export async function openWorkerReader(): Promise<Reader> {
   workerDb ??= new WorkbenchDb();

@@ -71,10 +71,6 @@ export function thickness(
 }
 
 /**
- * Does `inner` lie within the union of `outers`, up to `tol` metres? Zero-width rings (a CCZ equal
- * to its range) pass: shared boundaries are within tolerance by definition.
- */
-/**
  * The union of a set of zones, kept for as long as the set (the same array) is: the nesting check
  * asks about every inner zone of a level against the same outer zones. Unioned afresh for each
  * inner, an object of 100 zones took seconds (25 unions of 25 zones per level).
@@ -88,6 +84,10 @@ function unionOf(zones: readonly PlanarZone[]): JstsGeometry {
   return union;
 }
 
+/**
+ * Does `inner` lie within the union of `outers`, up to `tol` metres? Zero-width rings (a CCZ equal
+ * to its range) pass: shared boundaries are within tolerance by definition.
+ */
 export function containedIn(inner: PlanarZone, outers: readonly PlanarZone[], tol: number): Containment {
   const outerPolygons = outers.flatMap((o) => o.polygons);
   if (outers.some((o) => quicklyContained(inner.polygons, o.polygons, tol))) return { ok: true };
