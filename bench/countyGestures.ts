@@ -43,12 +43,12 @@ export async function measure(
     return { at: performance.now(), renders: { ...(w.__hzwRenders as Record<string, number>) } };
   });
   const t0 = await taskSeconds(cdp);
-  let marked: { at: number; moves: number } | null = null;
+  const marks: { at: number; moves: number }[] = [];
   const moves = await gesture(async (n) => {
-    marked = { at: await taskSeconds(cdp), moves: n };
+    marks.push({ at: await taskSeconds(cdp), moves: n });
   });
   const t1 = await taskSeconds(cdp);
-  const steady = marked as { at: number; moves: number } | null;
+  const steady = marks[0];
   const after = await page.evaluate((since) => {
     const w = window as unknown as Record<string, unknown> & { __frames: number[]; __stop: boolean };
     w.__stop = true;
