@@ -177,6 +177,7 @@ async function runScenario(baseURL: string, scenario: Scenario): Promise<Result>
       drawn: open.drawn,
       listed: open.listed,
       openLongest: open.longest,
+      elements: await page.evaluate(() => document.getElementsByTagName('*').length),
     };
     await page.waitForTimeout(1000);
     result.pan = await phase('pan', () => measure(page, cdp, () => pan(page)));

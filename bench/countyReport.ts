@@ -35,6 +35,8 @@ export interface Result {
   drawn?: number;
   listed?: number;
   openLongest?: number;
+  /** Elements in the page once the project is open (closed dialogs and unvirtualised lists show here). */
+  elements?: number;
   pan?: Gesture;
   hover?: Gesture;
   drag?: Gesture;
@@ -80,6 +82,7 @@ export function report(results: Result[], names: readonly string[], large: numbe
     `| store read → zones drawn (first complete render) | ≤ 1 s | ${cols((r) => ms(r.drawn! - r.read!))} |`,
     `| reload → object tree lists rows | | ${cols((r) => ms(r.listed))} |`,
     `| longest main-thread task while opening | | ${cols((r) => ms(r.openLongest))} |`,
+    `| DOM elements in the page once open | | ${cols((r) => (r.elements === undefined ? '—' : r.elements.toLocaleString('en')))} |`,
     `| pan: frame interval, median | ≤ 16 ms | ${cols((r) => perMove(r.pan, 'frameMedian'))} |`,
     `| pan: renderer CPU time per pointer move (CDP TaskDuration) | | ${cols((r) => perMove(r.pan, 'mainPerMove'))} |`,
     `| pan: longest task | ≤ 50 ms | ${cols((r) => perMove(r.pan, 'longest'))} |`,
