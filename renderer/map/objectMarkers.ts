@@ -1,10 +1,10 @@
-import Feature from 'ol/Feature';
+import Feature, { type FeatureLike } from 'ol/Feature';
 import type OlMap from 'ol/Map';
 import Point from 'ol/geom/Point';
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import { createEmpty, extend, getArea, getCenter, isEmpty } from 'ol/extent';
-import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
+import { Icon, Style } from 'ol/style';
 import type { ProtectedObject } from '../../shared/domain/schema';
 import { toMapCoordinate } from './geometryConvert';
 import { thinMarkers, type MarkerCandidate } from './markerThinning';
@@ -14,22 +14,64 @@ import { OBJECT_PROPERTY } from './zoneLayers';
 /** Below this zoom (metres per pixel) zones are specks: show each object as a named marker. */
 export const OVERVIEW_RESOLUTION = 15;
 
-/** One dot for every marker: a Circle draws its own canvas, and 10 000 names made 10 000 of them. */
-const DOT = new Circle({
-  radius: 5,
-  fill: new Fill({ color: '#d01c1c' }),
-  stroke: new Stroke({ color: '#fff', width: 1.5 }),
-});
+const FONT = '12px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+const DOT_RADIUS = 5;
+const DOT_STROKE = 1.5;
+/** The name's centre above the point, its halo's width (CSS px). */
+const NAME_ABOVE = 12;
+const HALO = 3;
 
-function markerStyle(name: string): Style {
+/**
+ * A marker as one picture — its dot with the object's name above, in a white halo — drawn once
+ * per name. OpenLayers draws a text style afresh on every frame the map draws (the halo is a stroke
+ * around each glyph), and the marker names were half of the page's work per frame of a pan over a
+ * province's objects; a picture is one copy per frame. `ratio`: device pixels per CSS pixel.
+ */
+export function markerPicture(name: string, ratio: number): HTMLCanvasElement & { anchor: number[] } {
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d')!;
+  context.font = FONT;
+  const metrics = context.measureText(name);
+  const textHeight = Math.ceil((metrics.fontBoundingBoxAscent || 10) + (metrics.fontBoundingBoxDescent || 3));
+  const dot = DOT_RADIUS + DOT_STROKE / 2;
+  const width = Math.ceil(Math.max(metrics.width + 2 * HALO, 2 * dot)) + 2;
+  const top = Math.ceil(NAME_ABOVE + textHeight / 2 + HALO);
+  const height = top + Math.ceil(dot) + 1;
+  canvas.width = Math.ceil(width * ratio);
+  canvas.height = Math.ceil(height * ratio);
+  context.scale(ratio, ratio);
+  const [x, y] = [width / 2, top];
+  context.font = FONT;
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  context.lineJoin = 'round';
+  context.lineWidth = HALO;
+  context.strokeStyle = '#ffffffdd';
+  context.strokeText(name, x, y - NAME_ABOVE);
+  context.fillStyle = '#5a0000';
+  context.fillText(name, x, y - NAME_ABOVE);
+  context.beginPath();
+  context.arc(x, y, DOT_RADIUS, 0, 2 * Math.PI);
+  context.fillStyle = '#d01c1c';
+  context.fill();
+  context.lineWidth = DOT_STROKE;
+  context.strokeStyle = '#fff';
+  context.stroke();
+  return Object.assign(canvas, { anchor: [x * ratio, y * ratio] });
+}
+
+const pictureKey = (ratio: number, feature: FeatureLike) => `${ratio}|${String(feature.get('name'))}`;
+
+function markerStyle(name: string, ratio: number): Style {
+  const picture = markerPicture(name, ratio);
   return new Style({
-    image: DOT,
-    text: new Text({
-      text: name,
-      font: '12px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif',
-      offsetY: -12,
-      fill: new Fill({ color: '#5a0000' }),
-      stroke: new Stroke({ color: '#ffffffdd', width: 3 }),
+    image: new Icon({
+      img: picture,
+      size: [picture.width, picture.height],
+      anchor: picture.anchor,
+      anchorXUnits: 'pixels',
+      anchorYUnits: 'pixels',
+      scale: 1 / ratio,
     }),
   });
 }
@@ -60,9 +102,10 @@ export class ObjectMarkers {
         declutter: 'basemap',
         zIndex: 500,
         style: (feature) => {
-          const name = String(feature.get('name'));
-          let style = this.styles.get(name);
-          if (!style) this.styles.set(name, (style = markerStyle(name)));
+          const ratio = map.getPixelRatio();
+          const key = pictureKey(ratio, feature);
+          let style = this.styles.get(key);
+          if (!style) this.styles.set(key, (style = markerStyle(String(feature.get('name')), ratio)));
           return style;
         },
         properties: { name: 'objects:markers' },
@@ -133,5 +176,15 @@ export class ObjectMarkers {
     for (const feature of current) next.delete(feature);
     if (gone.length) this.shown.removeFeatures(gone);
     if (next.size) this.shown.addFeatures([...next]);
+    this.prunePictures();
+  }
+
+  /** Pictures are kept for the names shown (a few hundred at most), not for all 10 000 objects. */
+  private prunePictures(): void {
+    const shown = this.shown.getFeatures();
+    if (this.styles.size <= 2 * shown.length + 64) return;
+    const ratio = this.map.getPixelRatio();
+    const keep = new Set(shown.map((feature) => pictureKey(ratio, feature)));
+    for (const key of this.styles.keys()) if (!keep.has(key)) this.styles.delete(key);
   }
 }
