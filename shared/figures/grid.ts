@@ -3,7 +3,7 @@ import type { DrawOp, PathOp, TextOp } from './displayList';
 import type { GridMode } from './figureSettings';
 import type { GroundFrame } from './frame';
 import { toPage } from './frame';
-import { groupDigits } from './paper';
+import { groupDigits } from '../domain/units';
 import { ptToMm, type MeasureText } from './textMeasure';
 
 /**
@@ -30,9 +30,9 @@ export function gridLines(g: GroundFrame, gkZone: number): GridLine[] {
   const s = gridSpacing(g.scale);
   const lines: GridLine[] = [];
   for (let e = Math.ceil(g.minE / s) * s; e <= g.maxE; e += s)
-    lines.push({ axis: 'E', value: e, label: `Y=${groupDigits(addZonePrefix(e, gkZone))}` });
+    lines.push({ axis: 'E', value: e, label: `Y=${groupDigits(addZonePrefix(e, gkZone), 0)}` });
   for (let n = Math.ceil(g.minN / s) * s; n <= g.maxN; n += s)
-    lines.push({ axis: 'N', value: n, label: `X=${groupDigits(n)}` });
+    lines.push({ axis: 'N', value: n, label: `X=${groupDigits(n, 0)}` });
   return lines;
 }
 

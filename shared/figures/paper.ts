@@ -1,4 +1,5 @@
 import type { Orientation, PaperSize } from './figureSettings';
+import { groupDigits } from '../domain/units';
 
 /** ISO 216 sizes, portrait width × height in millimetres. */
 const ISO_216: Record<PaperSize, readonly [number, number]> = {
@@ -31,12 +32,7 @@ export function parseScale(input: string): number | null {
 
 /** 1000 → "1:1 000" (thousands grouped with a space, as printed on Chinese maps). */
 export function formatScale(scale: number): string {
-  return `1:${groupDigits(Math.round(scale))}`;
-}
-
-export function groupDigits(n: number): string {
-  const sign = n < 0 ? '-' : '';
-  return sign + String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `1:${groupDigits(Math.round(scale), 0)}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DrawOp } from './displayList';
 import type { Block } from './legend';
-import { formatScale, groupDigits } from './paper';
+import { groupDigits } from '../domain/units';
+import { formatScale } from './paper';
 import { ptToMm } from './textMeasure';
 
 /** Bar length on the ground: the longest 1, 2 or 5 × 10ⁿ metres that fits `maxMm` on paper. */
@@ -56,8 +57,8 @@ export function scaleBarBlock(scale: number, x: number, top: number, widthMm: nu
   const ly = y + barH + ptToMm(labelPt) * 0.4;
   const labels: [number, string][] = [
     [x0, '0'],
-    [x0 + lengthMm / 2, groupDigits(lengthM / 2)],
-    [x0 + lengthMm, `${groupDigits(lengthM)} 米`],
+    [x0 + lengthMm / 2, groupDigits(lengthM / 2, 0)],
+    [x0 + lengthMm, `${groupDigits(lengthM, 0)} 米`],
   ];
   for (const [lx, str] of labels)
     ops.push({ op: 'text', str, xMm: lx, yMm: ly, sizePt: labelPt, anchor: 'middle', color: [0, 0, 0] });
