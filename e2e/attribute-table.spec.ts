@@ -5,53 +5,12 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
+import { importZones, zonesFile } from './fixtures/zonesFile';
 
 interface StoredObject {
   id: string;
   projectId: string;
   attributes: { name: string; level: string | null };
-}
-
-/** A GeoJSON of `count` square protection ranges near Wusu, `perObject` zones per named object. */
-function zonesFile(count: number, perObject: number, prefix: string): string {
-  const features = Array.from({ length: count }, (_, i) => {
-    const [lon, lat] = [84.72 + (i % 60) * 0.004, 44.46 + Math.floor(i / 60) * 0.004];
-    const h = 0.001 + (i % 7) * 0.0001;
-    return {
-      type: 'Feature',
-      properties: {
-        object_name: `${prefix}${String(Math.floor(i / perObject) + 1).padStart(4, '0')}`,
-        object_type: 'relic_unit',
-        zone_type: 'protection_range',
-      },
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [lon - h, lat - h],
-            [lon + h, lat - h],
-            [lon + h, lat + h],
-            [lon - h, lat + h],
-            [lon - h, lat - h],
-          ],
-        ],
-      },
-    };
-  });
-  const file = join(mkdtempSync(join(tmpdir(), 'hzw-table-')), `${prefix}.geojson`);
-  writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
-  return file;
-}
-
-async function importZones(page: Page, file: string, count: number): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '导入', exact: true }).click();
-  await (await chooser).setFiles(file);
-  await page
-    .getByRole('dialog', { name: '导入预览' })
-    .getByRole('button', { name: `导入 ${count} 个区划` })
-    .click({ timeout: 60_000 });
-  await expect(page.getByRole('dialog', { name: '导入预览' })).toHaveCount(0, { timeout: 60_000 });
 }
 
 const table = (page: Page) => page.getByRole('region', { name: '属性表' });

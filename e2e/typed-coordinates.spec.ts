@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, openWorkbench, test } from './fixtures/test';
 import { readTable, type StoredZone } from './fixtures/indexedDb';
 import { mapColours } from './fixtures/mapPixels';
+import { importZones, zonesFile } from './fixtures/zonesFile';
 
 /**
  * Typed coordinates (界址点坐标表): a zone typed as survey coordinates in Gauss-Krüger zone 28
@@ -245,6 +246,29 @@ test('the new-zone dialog lists the objects only while open; what was typed stay
   await expect(listedInDialogs).toHaveCount(0);
   await page.getByRole('button', { name: '按坐标新建区划' }).click();
   await expect(dialog.getByLabel(/^界址点/)).toHaveValue('J1\t4921090.25\t28554000.456');
+});
+
+test('among many objects, the new-zone dialog finds the owner by part of its name', async ({ page }) => {
+  await openWorkbench(page);
+  await page.getByRole('combobox', { name: '当前项目' }).selectOption({ label: WUSU });
+  await importZones(page, zonesFile(30, 1, '遗址'), 30);
+  const objects = await readTable<{ id: string; attributes: { name: string } }>(page, 'objects');
+  const owner = objects.find((o) => o.attributes.name === '遗址0027')!;
+
+  await page.getByRole('button', { name: '按坐标新建区划' }).click();
+  const dialog = page.getByRole('dialog', { name: '按坐标新建区划' });
+  const find = dialog.getByRole('searchbox', { name: '按名称查找保护对象' });
+  await find.fill('没有这个名字');
+  await expect(dialog.getByRole('status')).toHaveText('没有名称包含此文字的保护对象');
+  await find.fill('0027');
+  await expect(dialog.getByLabel('保护对象', { exact: true }).locator('option')).toHaveText(['遗址0027']);
+  await expect(dialog.getByLabel('保护对象', { exact: true })).toHaveValue(owner.id);
+  await dialog.getByLabel(/^界址点/).fill(SQUARE.map(([x, y], i) => `J${i + 1}\t${x}\t${y}`).join('\n'));
+  await dialog.getByRole('button', { name: '创建' }).click();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(async () => (await typedZones(page)).filter((z) => z.objectId === owner.id).length)
+    .toBe(2);
 });
 
 test('rows pasted onto a table row go in after it, as one undo step', async ({ page }) => {

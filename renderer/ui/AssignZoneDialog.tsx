@@ -13,6 +13,7 @@ import { useModalDialog } from './hooks/useModalDialog';
 import type { ProjectData } from './hooks/useProjectData';
 import { useWorkbench } from './hooks/useWorkbench';
 import { ObjectKindFields } from './ObjectKindFields';
+import { ObjectSelect } from './ObjectSelect';
 
 /**
  * Draw first, assign after: which object the drawn zone belongs to (an existing one, or a new
@@ -74,13 +75,13 @@ export function AssignZoneDialog({ data }: { data: ProjectData }) {
         {mode === 'existing' ? (
           <>
             <label htmlFor="assign-object">{t('objects')}</label>
-            <select id="assign-object" value={objectId} onChange={(e) => setObjectId(e.target.value)}>
-              {data.objects.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.attributes.name}
-                </option>
-              ))}
-            </select>
+            <ObjectSelect
+              id="assign-object"
+              objects={data.objects}
+              value={objectId}
+              onChange={setObjectId}
+              lang={lang}
+            />
           </>
         ) : (
           <>

@@ -4,6 +4,7 @@ import { createZoneFromCoordinates } from '../editor/commands/vertexCommands';
 import type { Notice } from '../editor/editorState';
 import type { PlanMap } from '../map/createPlanMap';
 import { CoordinateModeSelect } from './CoordinateModeSelect';
+import { ObjectSelect } from './ObjectSelect';
 import { TypedPreview } from './TypedPreview';
 import { readTyped, setCoordinateUi, useCoordinateUi } from './coordinateUi';
 import { useEditorState } from './hooks/useEditorState';
@@ -67,13 +68,13 @@ export function CoordinateEntryDialog({ data, map }: { data: ProjectData; map: R
         <form method="dialog" onSubmit={(e) => void submit(e)}>
           <h2 id={`${id}-title`}>{title}</h2>
           <label htmlFor={`${id}-object`}>{lang === 'zh' ? '保护对象' : 'Protected object'}</label>
-          <select id={`${id}-object`} value={owner} onChange={(e) => setObjectId(e.target.value)}>
-            {data.objects.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.attributes.name}
-              </option>
-            ))}
-          </select>
+          <ObjectSelect
+            id={`${id}-object`}
+            objects={data.objects}
+            value={owner}
+            onChange={setObjectId}
+            lang={lang}
+          />
           <label htmlFor={`${id}-type`}>{lang === 'zh' ? '区划类型' : 'Zone type'}</label>
           <select id={`${id}-type`} value={type} onChange={(e) => setZoneType(e.target.value as ZoneType)}>
             {ZONE_TYPES.map((z) => (
