@@ -260,6 +260,12 @@ test('among many objects, the new-zone dialog finds the owner by part of its nam
   const find = dialog.getByRole('searchbox', { name: '按名称查找保护对象' });
   await find.fill('没有这个名字');
   await expect(dialog.getByRole('status')).toHaveText('没有名称包含此文字的保护对象');
+  // Narrowed to the 30 imported objects, listed by name.
+  await find.fill('遗址00');
+  const picked = dialog.getByLabel('保护对象', { exact: true });
+  await expect(picked.locator('option')).toHaveText(
+    Array.from({ length: 30 }, (_, i) => `遗址${String(i + 1).padStart(4, '0')}`),
+  );
   await find.fill('0027');
   await expect(dialog.getByLabel('保护对象', { exact: true }).locator('option')).toHaveText(['遗址0027']);
   await expect(dialog.getByLabel('保护对象', { exact: true })).toHaveValue(owner.id);

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { compareNames } from '../../shared/domain/collation';
 import type { ProtectedObject } from '../../shared/domain/schema';
 import type { Lang } from '../../shared/domain/labels';
 import { objectMatches } from './objectMatches';
@@ -7,7 +8,7 @@ import { objectMatches } from './objectMatches';
 const SEARCH_FROM = 10;
 
 /**
- * Choose one of the project's protected objects. A select lists them; a province's project holds
+ * Choose one of the project's protected objects. A select lists them by name; a province's project holds
  * 10 000, which no one scrolls through, so past a few a search box narrows the list to the names
  * containing what is typed (the first 200 of them, and the one chosen).
  */
@@ -25,11 +26,16 @@ export function ObjectSelect({
   lang: Lang;
 }) {
   const [query, setQuery] = useState('');
-  const { listed, matching, more } = objectMatches(objects, query, value);
+  // In name order, as the object tree lists them (the project holds them in key order).
+  const byName = useMemo(
+    () => [...objects].sort((a, b) => compareNames(a.attributes.name, b.attributes.name)),
+    [objects],
+  );
+  const { listed, matching, more } = objectMatches(byName, query, value);
   // Narrowing away the chosen object chooses the first that matches; nothing matching keeps it.
   const narrow = (text: string) => {
     setQuery(text);
-    const next = objectMatches(objects, text, value);
+    const next = objectMatches(byName, text, value);
     if (!next.chosenMatches && next.firstMatch) onChange(next.firstMatch.id);
   };
   return (
