@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { mapPixelsNear } from './fixtures/mapPixels';
 import { expect, openWorkbench, test } from './fixtures/test';
 
 /**
@@ -7,24 +8,7 @@ import { expect, openWorkbench, test } from './fixtures/test';
  */
 
 /** Map pixels in the marker names' dark red (#5a0000), their anti-aliased edges left out. */
-async function namePixels(page: Page): Promise<number> {
-  const png = await page.getByTestId('map').screenshot();
-  return page.evaluate(
-    async (bytes) => {
-      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i]! - 0x5a) < 24 && data[i + 1]! < 24 && data[i + 2]! < 24) count++;
-      }
-      return count;
-    },
-    [...png],
-  );
-}
+const namePixels = (page: Page) => mapPixelsNear(page, [0x5a, 0, 0], 24);
 
 test('at an overview the protected objects show as dots named in dark red; zoomed in, as their zones', async ({
   page,
