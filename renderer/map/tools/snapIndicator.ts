@@ -50,9 +50,13 @@ export function snapKind(event: SnapEvent): SnapKind {
  */
 export class SnapIndicator {
   private readonly feature = new Feature<Point>();
-  /** The marker's layer (a vertex drag draws its features over the still map, stillMap.ts). */
+  private kind: SnapKind | null = null;
+  /**
+   * The marker's layer (a vertex drag draws its features over the still map, stillMap.ts). One
+   * feature: no spatial index to update as it follows the pointer on every move.
+   */
   readonly layer = new VectorLayer({
-    source: new VectorSource({ features: [this.feature] }),
+    source: new VectorSource({ features: [this.feature], useSpatialIndex: false }),
     zIndex: 2000,
     properties: { name: 'snap-indicator' },
   });
@@ -62,13 +66,19 @@ export class SnapIndicator {
   }
 
   show(at: Coordinate, kind: SnapKind): void {
-    this.feature.setGeometry(new Point(at));
+    const point = this.feature.getGeometry();
+    if (point) point.setCoordinates(at);
+    else this.feature.setGeometry(new Point(at));
+    // Style and attribute only when the kind changes: each change is work for OpenLayers or the page.
+    if (kind === this.kind) return;
+    this.kind = kind;
     this.feature.setStyle(STYLES[kind]);
     this.map.getTargetElement()?.setAttribute('data-snap', kind);
   }
 
   hide(): void {
     this.feature.setGeometry(undefined);
+    this.kind = null;
     this.map.getTargetElement()?.removeAttribute('data-snap');
   }
 
