@@ -27,7 +27,7 @@ const HALO = 3;
  * around each glyph), and the marker names were half of the page's work per frame of a pan over a
  * province's objects; a picture is one copy per frame. `ratio`: device pixels per CSS pixel.
  */
-export function markerPicture(name: string, ratio: number): HTMLCanvasElement & { anchor: number[] } {
+function markerPicture(name: string, ratio: number): { canvas: HTMLCanvasElement; anchor: number[] } {
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d')!;
   context.font = FONT;
@@ -57,18 +57,18 @@ export function markerPicture(name: string, ratio: number): HTMLCanvasElement & 
   context.lineWidth = DOT_STROKE;
   context.strokeStyle = '#fff';
   context.stroke();
-  return Object.assign(canvas, { anchor: [x * ratio, y * ratio] });
+  return { canvas, anchor: [x * ratio, y * ratio] };
 }
 
 const pictureKey = (ratio: number, feature: FeatureLike) => `${ratio}|${String(feature.get('name'))}`;
 
 function markerStyle(name: string, ratio: number): Style {
-  const picture = markerPicture(name, ratio);
+  const { canvas, anchor } = markerPicture(name, ratio);
   return new Style({
     image: new Icon({
-      img: picture,
-      size: [picture.width, picture.height],
-      anchor: picture.anchor,
+      img: canvas,
+      size: [canvas.width, canvas.height],
+      anchor,
       anchorXUnits: 'pixels',
       anchorYUnits: 'pixels',
       scale: 1 / ratio,
