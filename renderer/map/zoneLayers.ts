@@ -12,9 +12,9 @@ import type { Lang } from '../../shared/domain/labels';
 import type { Zone } from '../../shared/domain/schema';
 import type { MirrorChange, ProjectMirror } from '../editor/projectMirror';
 import { showsGeometry, zoneToMapGeometry } from './geometryConvert';
-import { DragHold } from './dragHold';
 import { pinGeometry } from './lazyGeometry';
 import { labelOf, type LabelField } from './zoneLabelText';
+import { ZoneGesture } from './zoneGesture';
 import { ZoneTypeVisibility } from './zoneTypeVisibility';
 import { ZoneTileFeed } from './zoneTileFeed';
 import { createZoneTiles, type ZoneTileSink } from './zoneTiles';
@@ -68,12 +68,8 @@ export class ZoneLayers {
   private readonly visibility = new ZoneTypeVisibility();
   private readonly byId = new Map<string, ZoneFeature>();
   private selected = new Set<string>();
-  /** Zones being edited by a gesture keep the tool's geometry until the gesture ends. */
-  private frozen = new Set<string>();
-  /** Whether the gesture drags a vertex of the frozen zones (see freeze). */
-  private vertexDrag = false;
-  /** The still map of a vertex drag (dragHold.ts). */
-  private readonly hold: DragHold;
+  /** The zones a gesture is editing, and a vertex drag's still map (zoneGesture.ts). */
+  private readonly gesture: ZoneGesture;
   private mirror: ProjectMirror | null = null;
   private detach: (() => void) | null = null;
   private lang: Lang = 'zh';
@@ -94,11 +90,7 @@ export class ZoneLayers {
     });
     this.selectedLayer = new VectorLayer({
       source: this.selectedSource,
-      style: editedZoneStyle(
-        shown,
-        (id) =>
-          this.frozen.has(id) && (!this.vertexDrag ? 'gesture' : this.hold.held ? 'held' : 'vertexDrag'),
-      ),
+      style: editedZoneStyle(shown, (id) => this.gesture.mode(id)),
       zIndex: SELECTED_Z_INDEX,
       updateWhileInteracting: true,
       properties: { name: 'zones:selected' },
@@ -106,7 +98,11 @@ export class ZoneLayers {
     map.addLayer(this.labelLayer);
     map.addLayer(this.selectedLayer);
     // The band is the selected layer's again when a hold ends (a view change mid-drag).
-    this.hold = new DragHold(map, () => this.selectedLayer.changed());
+    this.gesture = new ZoneGesture(
+      map,
+      (id) => this.byId.get(id)?.getGeometry(),
+      () => this.selectedLayer.changed(),
+    );
   }
 
   /** The map layers showing zones: tiles, labels, selected zones. */
@@ -298,7 +294,7 @@ export class ZoneLayers {
       return null;
     }
     if (existing && existing.get(ZONE_TYPE_PROPERTY) === zone.attributes.zoneType) {
-      if (existing.get(UPDATED_PROPERTY) !== zone.updatedAt && !this.frozen.has(id)) {
+      if (existing.get(UPDATED_PROPERTY) !== zone.updatedAt && !this.gesture.has(id)) {
         // A committed drag: the feature already shows it (showsGeometry).
         const shown = existing.getGeometry();
         if (!showsGeometry(shown, zone)) {
@@ -369,12 +365,7 @@ export class ZoneLayers {
    * marker) are drawn above it.
    */
   freeze(ids: Iterable<string>, vertexDrag?: { marks: VectorLayer[] }): void {
-    this.hold.end();
-    this.frozen = new Set(ids);
-    this.vertexDrag = Boolean(vertexDrag);
-    if (!vertexDrag) return;
-    const dragged = () => [...this.frozen].map((id) => this.byId.get(id)?.getGeometry());
-    this.hold.begin(dragged, vertexDrag.marks);
+    this.gesture.begin(ids, vertexDrag);
   }
 
   /**
@@ -382,7 +373,7 @@ export class ZoneLayers {
    * so a slow or stuck commit never leaves the map still.
    */
   releaseHold(): void {
-    this.hold.end();
+    this.gesture.releaseHold();
   }
 
   /**
@@ -390,14 +381,13 @@ export class ZoneLayers {
    * brings the stored one; after a cancel or a refusal (`revert`) they show the stored one at once.
    */
   unfreeze(revert: boolean): void {
-    if (revert) for (const id of this.frozen) this.byId.get(id)?.unset(UPDATED_PROPERTY, true);
-    const ended = [...this.frozen];
-    this.frozen.clear();
+    const ended = this.gesture.end();
+    if (revert) for (const id of ended) this.byId.get(id)?.unset(UPDATED_PROPERTY, true);
     for (const id of ended) this.put(id);
     this.tiles.sync(ended, this.selected);
     // Drawn as edited zones again (no longer the gesture's picture), changed or not.
     this.selectedLayer.changed();
-    this.hold.end();
+    this.gesture.releaseHold();
   }
 
   private remove(id: string): void {

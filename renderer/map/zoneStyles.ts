@@ -133,6 +133,9 @@ function gestureStyle(symbol: ZoneSymbol): Style {
   });
 }
 
+/** How a selected zone is drawn: at rest, edited by a gesture, its vertex dragged (over a held map). */
+export type EditingMode = false | 'gesture' | 'vertexDrag' | 'held';
+
 /**
  * The selected zones: each in its type's symbol, with the selection outline and its vertex
  * handles. At rest a selected zone is one picture (dragPicture.ts), painted once per view: a
@@ -144,10 +147,7 @@ function gestureStyle(symbol: ZoneSymbol): Style {
  * the drag began, plus a rubber band along the edges that moved ('held': the map is held still
  * and the band is drawn above it, stillMap.ts). `shown` says whether a zone type is switched on.
  */
-export function editedZoneStyle(
-  shown: (type: ZoneType) => boolean,
-  editing: (id: string) => false | 'gesture' | 'vertexDrag' | 'held',
-) {
+export function editedZoneStyle(shown: (type: ZoneType) => boolean, editing: (id: string) => EditingMode) {
   const labels = zoneLabelsStyle(shown);
   const plain = new Map<ZoneType, Style>();
   return (feature: FeatureLike, resolution: number): Style[] | undefined => {
